@@ -1,0 +1,154 @@
+//! `renaksi`: the core's operations from the command line, for batch use and tests.
+//! Exit status 0 on success; on error, non-zero and one line a clerk can act on.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use renaksi_core::demo::{self, DemoView};
+use renaksi_core::store::opds;
+use renaksi_core::{location, overview, profile, Store};
+
+/// Renaksi: the Open Government action plan of a regency (Rencana Aksi Daerah
+/// Keterbukaan Pemerintah), kept offline in a local database.
+#[derive(Parser)]
+#[command(name = "renaksi", version, about, long_about = None)]
+struct Cli {
+    /// Database file. Default: renaksi.db in $RENAKSI_DATA_DIR, else in the user's
+    /// local data folder (~/.local/share/renaksi on Linux).
+    #[arg(long, global = true, value_name = "PATH")]
+    db: Option<PathBuf>,
+
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Create a demo database holding the Wonosobo 2018-2019 plan: Bappeda's view of
+    /// the whole plan, or with --opd, one OPD's view (the plan and that OPD's data).
+    Demo {
+        /// OPD code for an OPD's view, e.g. DINKES.
+        #[arg(long, value_name = "CODE")]
+        opd: Option<String>,
+    },
+    /// The implementing offices (OPD) of the plan.
+    Opd {
+        #[command(subcommand)]
+        command: OpdCommand,
+    },
+    /// What a database holds: plan, profile, schema version and counts.
+    Info,
+}
+
+#[derive(Subcommand)]
+enum OpdCommand {
+    /// List the OPDs: code and name.
+    List,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            let message = error.to_string().replace('\n', " ");
+            eprintln!("renaksi: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(cli: Cli) -> renaksi_core::Result<()> {
+    let path = location::db_path(cli.db.as_deref())?;
+    match cli.command {
+        Command::Demo { opd } => create_demo(&path, opd),
+        Command::Opd {
+            command: OpdCommand::List,
+        } => list_opds(&path),
+        Command::Info => info(&path),
+    }
+}
+
+fn create_demo(path: &Path, opd: Option<String>) -> renaksi_core::Result<()> {
+    let view = match opd {
+        Some(code) => DemoView::for_opd(&code)?,
+        None => DemoView::Bappeda,
+    };
+    let mut store = Store::open(path)?;
+    let counts = demo::load(&mut store, &view)?;
+    let whose = match &view {
+        DemoView::Bappeda => "Bappeda".to_string(),
+        DemoView::Opd(code) => format!("OPD {code}"),
+    };
+    println!(
+        "Rencana contoh Wonosobo 2018-2019 dibuat di {} (tampilan {whose}): {} OPD, {} tema, \
+         {} rencana aksi, {} tonggak, {} indikator, {} target, {} realisasi.",
+        path.display(),
+        counts.opds,
+        counts.themes,
+        counts.actions,
+        counts.milestones,
+        counts.indicators,
+        counts.targets,
+        counts.realisations
+    );
+    Ok(())
+}
+
+fn list_opds(path: &Path) -> renaksi_core::Result<()> {
+    let store = open_existing(path)?;
+    let opds = opds::list(store.conn())?;
+    if opds.is_empty() {
+        println!("Belum ada OPD di {}.", path.display());
+    }
+    let width = opds
+        .iter()
+        .map(|o| o.code.chars().count())
+        .max()
+        .unwrap_or(0);
+    for opd in opds {
+        println!("{:<width$}  {}", opd.code, opd.name);
+    }
+    Ok(())
+}
+
+fn info(path: &Path) -> renaksi_core::Result<()> {
+    let store = open_existing(path)?;
+    let conn = store.conn();
+    println!("Berkas        : {}", path.display());
+    println!("Versi skema   : {}", store.schema_version()?);
+    match profile::load(conn)? {
+        Some(p) => match p.role {
+            profile::Role::Bappeda => println!("Profil        : Bappeda ({})", p.user_name),
+            profile::Role::Opd { code } => println!("Profil        : OPD {code} ({})", p.user_name),
+        },
+        None => println!("Profil        : belum dipilih"),
+    }
+    let Some(overview) = overview::plan_overview(conn)? else {
+        println!("Rencana aksi  : belum ada");
+        return Ok(());
+    };
+    let plan = &overview.plan;
+    let actions: usize = overview.themes.iter().map(|t| t.actions.len()).sum();
+    println!(
+        "Rencana aksi  : {} ({}-{})",
+        plan.title, plan.year_start, plan.year_end
+    );
+    println!("Tema          : {}", overview.themes.len());
+    println!("Jumlah aksi   : {actions}");
+    Ok(())
+}
+
+/// Opens a database that must already exist, so a mistyped path is reported
+/// instead of silently creating an empty file.
+fn open_existing(path: &Path) -> renaksi_core::Result<Store> {
+    if !path.exists() {
+        return Err(renaksi_core::Error::Io {
+            action: "membuka",
+            path: path.to_path_buf(),
+            source: std::io::Error::new(std::io::ErrorKind::NotFound, "berkas tidak ditemukan"),
+        });
+    }
+    Store::open(path)
+}

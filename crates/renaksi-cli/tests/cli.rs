@@ -1,0 +1,185 @@
+//! The `renaksi` binary as a clerk or a script uses it: real files in a
+//! temporary folder, exit status and the one line printed on error.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use rusqlite::Connection;
+
+fn renaksi(args: &[&str], data_dir: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_renaksi"))
+        .args(args)
+        // Keep the user's real data folder out of every test.
+        .env("RENAKSI_DATA_DIR", data_dir)
+        .output()
+        .expect("renaksi runs")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+fn count(conn: &Connection, table: &str) -> i64 {
+    conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
+        .unwrap()
+}
+
+#[test]
+fn demo_creates_a_wal_database_with_the_wonosobo_plan() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("d.db");
+    let out = renaksi(&["demo", "--db", db.to_str().unwrap()], dir.path());
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("5 tema, 8 rencana aksi"),
+        "{}",
+        stdout(&out)
+    );
+
+    let conn = Connection::open(&db).unwrap();
+    let mode: String = conn
+        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(mode, "wal");
+    let version: i64 = conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap();
+    assert!(version > 0);
+    assert_eq!(count(&conn, "themes"), 5);
+    assert_eq!(count(&conn, "actions"), 8);
+}
+
+#[test]
+fn demo_for_an_opd_holds_only_that_opds_rows_and_opd_list_shows_every_office() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("dinkes.db");
+    let db_arg = db.to_str().unwrap();
+    let out = renaksi(&["demo", "--db", db_arg, "--opd", "DINKES"], dir.path());
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("OPD DINKES"));
+
+    let conn = Connection::open(&db).unwrap();
+    let others: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM indicators i JOIN opds o ON o.id = i.opd_id WHERE o.code <> 'DINKES'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(others, 0);
+    assert!(count(&conn, "indicators") > 0);
+
+    let out = renaksi(&["opd", "list", "--db", db_arg], dir.path());
+    assert!(out.status.success(), "{}", stderr(&out));
+    let listing = stdout(&out);
+    for code in [
+        "DINKES",
+        "DISDIK",
+        "DINSOS",
+        "DUKCAPIL",
+        "DPKAD",
+        "BAPPEDA",
+        "DPPKBPPPA",
+        "DPMPTSP",
+    ] {
+        assert!(
+            listing.lines().any(|l| l.starts_with(code)),
+            "{code} in:\n{listing}"
+        );
+    }
+    assert!(listing.contains("Dinas Kesehatan"));
+}
+
+#[test]
+fn the_data_folder_comes_from_renaksi_data_dir_when_no_db_is_given() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = renaksi(&["demo"], dir.path());
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(dir.path().join("renaksi.db").is_file());
+    let out = renaksi(&["info"], dir.path());
+    assert!(
+        stdout(&out).contains("Kabupaten Wonosobo"),
+        "{}",
+        stdout(&out)
+    );
+}
+
+#[test]
+fn demo_into_a_database_that_has_a_plan_fails_with_one_line_and_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("d.db");
+    let db_arg = db.to_str().unwrap();
+    assert!(renaksi(&["demo", "--db", db_arg], dir.path())
+        .status
+        .success());
+    let actions_before = count(&Connection::open(&db).unwrap(), "actions");
+
+    let out = renaksi(&["demo", "--db", db_arg], dir.path());
+    assert!(!out.status.success());
+    let err = stderr(&out);
+    assert_eq!(err.trim_end().lines().count(), 1, "one line: {err}");
+    assert!(err.contains("sudah berisi rencana aksi"), "{err}");
+    assert_eq!(
+        count(&Connection::open(&db).unwrap(), "actions"),
+        actions_before
+    );
+}
+
+#[test]
+fn an_unknown_opd_code_fails_before_any_file_is_created() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("x.db");
+    let out = renaksi(
+        &["demo", "--db", db.to_str().unwrap(), "--opd", "DINAS-X"],
+        dir.path(),
+    );
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("DINAS-X"), "{}", stderr(&out));
+    assert!(!db.exists());
+}
+
+#[test]
+fn listing_a_database_that_does_not_exist_says_so_and_creates_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("salah-ketik.db");
+    let out = renaksi(&["opd", "list", "--db", db.to_str().unwrap()], dir.path());
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("tidak ditemukan"), "{}", stderr(&out));
+    assert!(!db.exists());
+}
+
+#[test]
+fn a_database_from_a_newer_app_is_refused_and_stays_byte_identical() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("new.db");
+    {
+        let conn = Connection::open(&db).unwrap();
+        conn.execute_batch("CREATE TABLE t (x); PRAGMA user_version = 999;")
+            .unwrap();
+    }
+    let before = std::fs::read(&db).unwrap();
+    let out = renaksi(&["opd", "list", "--db", db.to_str().unwrap()], dir.path());
+    assert!(!out.status.success());
+    let err = stderr(&out);
+    assert!(err.contains("lebih baru") && err.contains("999"), "{err}");
+    assert_eq!(std::fs::read(&db).unwrap(), before);
+}
+
+#[test]
+fn help_documents_every_command() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = renaksi(&["--help"], dir.path());
+    assert!(out.status.success());
+    let help = stdout(&out);
+    for command in ["demo", "opd", "info", "--db"] {
+        assert!(help.contains(command), "{command} in:\n{help}");
+    }
+    let out = renaksi(&["opd", "--help"], dir.path());
+    assert!(stdout(&out).contains("list"));
+    let out = renaksi(&["demo", "--help"], dir.path());
+    assert!(stdout(&out).contains("--opd"));
+}

@@ -1,0 +1,89 @@
+//! The one error type of the core. Every variant has a stable `code` for programs
+//! (the UI matches on it, never on text) and a message in Bahasa Indonesia that a
+//! clerk can act on.
+
+use std::path::PathBuf;
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error(
+        "Basis data {path} dibuat oleh Renaksi versi yang lebih baru (skema {found}, aplikasi ini \
+         hanya mengenal sampai skema {supported}). Perbarui aplikasi Renaksi; berkas tidak diubah."
+    )]
+    NewerSchema {
+        path: PathBuf,
+        found: i64,
+        supported: i64,
+    },
+
+    #[error(
+        "Berkas {path} bukan basis data Renaksi atau tidak dapat dibaca; berkas tidak diubah."
+    )]
+    NotADatabase { path: PathBuf },
+
+    #[error(
+        "Pemeriksaan basis data {path} menemukan kerusakan ({detail}). Berkas tidak diubah; \
+         pulihkan dari cadangan terakhir."
+    )]
+    Corrupt { path: PathBuf, detail: String },
+
+    #[error("Tidak dapat {action} {path}: {source}")]
+    Io {
+        action: &'static str,
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+
+    #[error("Galat basis data: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+
+    #[error(
+        "Folder data pengguna tidak ditemukan. Setel RENAKSI_DATA_DIR atau pilih berkas dengan --db."
+    )]
+    NoDataDir,
+
+    #[error("Basis data {path} sudah berisi rencana aksi; pilih berkas lain.")]
+    PlanExists { path: PathBuf },
+
+    #[error("OPD dengan kode {code} tidak ada. Kode yang tersedia: {known}.")]
+    UnknownOpd { code: String, known: String },
+
+    #[error("Data rencana contoh tidak valid: {0}")]
+    DemoInvalid(String),
+
+    #[error("Nilai tersimpan tidak dikenal untuk {field}: {value}")]
+    UnknownValue { field: &'static str, value: String },
+}
+
+impl Error {
+    /// A stable machine-readable code; it crosses the IPC boundary with the message.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::NewerSchema { .. } => "db_newer",
+            Error::NotADatabase { .. } => "db_unreadable",
+            Error::Corrupt { .. } => "db_corrupt",
+            Error::Io { .. } => "io",
+            Error::Sqlite(_) => "db",
+            Error::NoDataDir => "no_data_dir",
+            Error::PlanExists { .. } => "plan_exists",
+            Error::UnknownOpd { .. } => "unknown_opd",
+            Error::DemoInvalid(_) => "demo_invalid",
+            Error::UnknownValue { .. } => "unknown_value",
+        }
+    }
+
+    pub(crate) fn io(
+        action: &'static str,
+        path: impl Into<PathBuf>,
+        source: std::io::Error,
+    ) -> Self {
+        Error::Io {
+            action,
+            path: path.into(),
+            source,
+        }
+    }
+}

@@ -1,0 +1,19 @@
+//! Renaksi's product logic: the model of a regency's Open Government action plan,
+//! the local SQLite store, and the rules users check by hand.
+//!
+//! Architecture invariant: this crate knows nothing of Tauri, the webview or file
+//! dialogs. The desktop shell and the CLI are thin layers over it.
+
+pub mod demo;
+pub mod error;
+pub mod location;
+pub mod model;
+pub mod overview;
+pub mod profile;
+pub mod store;
+
+pub use error::{Error, Result};
+pub use store::Store;
+
+/// The version of the app, shown in the UI and written into exported files.
+pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -1,0 +1,93 @@
+//! Tables `actions` and `action_supporting_opds`: the plan's commitments.
+
+use std::collections::HashMap;
+
+use rusqlite::{params, Connection, Transaction};
+
+use super::now;
+use crate::model::{Action, OgpValue};
+use crate::Result;
+
+pub fn insert(tx: &Transaction<'_>, action: &Action) -> Result<()> {
+    let has = |value| action.ogp_values.contains(&value);
+    tx.execute(
+        "INSERT INTO actions (id, plan_id, theme_id, code, title, problem, description, contribution,
+                              value_transparency, value_participation, value_accountability,
+                              value_technology_innovation, lead_opd_id, cso_partners,
+                              start_date, end_date, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
+        params![
+            action.id,
+            action.plan_id,
+            action.theme_id,
+            action.code,
+            action.title,
+            action.problem,
+            action.description,
+            action.contribution,
+            has(OgpValue::Transparency),
+            has(OgpValue::Participation),
+            has(OgpValue::Accountability),
+            has(OgpValue::TechnologyInnovation),
+            action.lead_opd_id,
+            action.cso_partners,
+            action.start_date,
+            action.end_date,
+            now()
+        ],
+    )?;
+    let mut supporting =
+        tx.prepare("INSERT INTO action_supporting_opds (action_id, opd_id) VALUES (?1, ?2)")?;
+    for opd_id in &action.supporting_opd_ids {
+        supporting.execute(params![action.id, opd_id])?;
+    }
+    Ok(())
+}
+
+/// The plan's actions ordered by code, each with its supporting OPDs.
+pub fn list(conn: &Connection, plan_id: &str) -> Result<Vec<Action>> {
+    let mut supporting: HashMap<String, Vec<String>> = HashMap::new();
+    let mut stmt = conn.prepare(
+        "SELECT s.action_id, s.opd_id FROM action_supporting_opds s
+         JOIN actions a ON a.id = s.action_id
+         JOIN opds o ON o.id = s.opd_id
+         WHERE a.plan_id = ?1 ORDER BY o.code",
+    )?;
+    let mut rows = stmt.query([plan_id])?;
+    while let Some(row) = rows.next()? {
+        supporting.entry(row.get(0)?).or_default().push(row.get(1)?);
+    }
+
+    let mut stmt = conn.prepare(
+        "SELECT id, plan_id, theme_id, code, title, problem, description, contribution,
+                value_transparency, value_participation, value_accountability,
+                value_technology_innovation, lead_opd_id, cso_partners, start_date, end_date
+         FROM actions WHERE plan_id = ?1 ORDER BY code",
+    )?;
+    let rows = stmt.query_map([plan_id], |row| {
+        let flags: [bool; 4] = [row.get(8)?, row.get(9)?, row.get(10)?, row.get(11)?];
+        let ogp_values = OgpValue::ALL
+            .iter()
+            .zip(flags)
+            .filter_map(|(value, set)| set.then_some(*value))
+            .collect();
+        let id: String = row.get(0)?;
+        Ok(Action {
+            supporting_opd_ids: supporting.remove(&id).unwrap_or_default(),
+            id,
+            plan_id: row.get(1)?,
+            theme_id: row.get(2)?,
+            code: row.get(3)?,
+            title: row.get(4)?,
+            problem: row.get(5)?,
+            description: row.get(6)?,
+            contribution: row.get(7)?,
+            ogp_values,
+            lead_opd_id: row.get(12)?,
+            cso_partners: row.get(13)?,
+            start_date: row.get(14)?,
+            end_date: row.get(15)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}

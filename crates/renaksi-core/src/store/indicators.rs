@@ -1,0 +1,67 @@
+//! Table `indicators`: measures of an action, each owned by one OPD.
+
+use std::collections::HashMap;
+
+use rusqlite::{params, Connection, Row, Transaction};
+
+use super::now;
+use crate::model::Indicator;
+use crate::Result;
+
+pub fn insert(tx: &Transaction<'_>, indicator: &Indicator) -> Result<()> {
+    tx.execute(
+        "INSERT INTO indicators (id, action_id, milestone_id, opd_id, seq, description, unit,
+                                 baseline, polarity, aggregation, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+        params![
+            indicator.id,
+            indicator.action_id,
+            indicator.milestone_id,
+            indicator.opd_id,
+            indicator.seq,
+            indicator.description,
+            indicator.unit,
+            indicator.baseline,
+            indicator.polarity,
+            indicator.aggregation,
+            now()
+        ],
+    )?;
+    Ok(())
+}
+
+/// Indicators of one action, in order.
+pub fn list_for_action(conn: &Connection, action_id: &str) -> Result<Vec<Indicator>> {
+    let mut stmt = conn.prepare(
+        "SELECT id, action_id, milestone_id, opd_id, seq, description, unit, baseline, polarity,
+                aggregation
+         FROM indicators WHERE action_id = ?1 ORDER BY seq",
+    )?;
+    let rows = stmt.query_map([action_id], from_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Number of indicators per action id, for the plan's actions that have any.
+pub fn count_by_action(conn: &Connection, plan_id: &str) -> Result<HashMap<String, i64>> {
+    let mut stmt = conn.prepare(
+        "SELECT i.action_id, count(*) FROM indicators i JOIN actions a ON a.id = i.action_id
+         WHERE a.plan_id = ?1 GROUP BY i.action_id",
+    )?;
+    let rows = stmt.query_map([plan_id], |row| Ok((row.get(0)?, row.get(1)?)))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+fn from_row(row: &Row<'_>) -> rusqlite::Result<Indicator> {
+    Ok(Indicator {
+        id: row.get(0)?,
+        action_id: row.get(1)?,
+        milestone_id: row.get(2)?,
+        opd_id: row.get(3)?,
+        seq: row.get(4)?,
+        description: row.get(5)?,
+        unit: row.get(6)?,
+        baseline: row.get(7)?,
+        polarity: row.get(8)?,
+        aggregation: row.get(9)?,
+    })
+}

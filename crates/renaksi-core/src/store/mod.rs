@@ -1,0 +1,170 @@
+//! The local SQLite store: one writer connection, opened with the brief's
+//! pragmas, migrated on open, and written only through IMMEDIATE transactions.
+//!
+//! One module per table; each reads through `&Connection` and writes through
+//! `&Transaction`, which only [`Store::write`] hands out.
+
+pub mod actions;
+pub mod audit;
+pub mod backup;
+pub mod indicators;
+pub mod migrations;
+pub mod milestones;
+pub mod opds;
+pub mod periods;
+pub mod plans;
+pub mod realisations;
+pub mod settings;
+pub mod targets;
+pub mod themes;
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
+
+use crate::{Error, Result};
+
+/// How long a write waits for another process holding the lock before giving up.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+pub struct Store {
+    conn: Connection,
+    path: Option<PathBuf>,
+}
+
+impl Store {
+    /// Opens (creating if needed) the database at `path` and brings its schema up
+    /// to date. A database from a newer app, a foreign file or a damaged one is
+    /// refused before anything is written to it.
+    pub fn open(path: &Path) -> Result<Store> {
+        Self::open_with_migrations(path, migrations::STEPS)
+    }
+
+    /// [`Store::open`] with a given list of migration steps. Public so tests can
+    /// exercise a migration to a version this build does not have yet.
+    #[doc(hidden)]
+    pub fn open_with_migrations(path: &Path, steps: &[&str]) -> Result<Store> {
+        let latest = steps.len() as i64;
+        let existing = std::fs::metadata(path)
+            .map(|m| m.len() > 0)
+            .unwrap_or(false);
+        let found_version = if existing {
+            inspect_without_writing(path, latest)?
+        } else {
+            if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+                std::fs::create_dir_all(dir).map_err(|e| Error::io("membuat folder", dir, e))?;
+            }
+            0
+        };
+
+        let mut conn = Connection::open(path).map_err(|_| Error::NotADatabase {
+            path: path.to_path_buf(),
+        })?;
+        configure(&conn)?;
+        if found_version < latest && found_version > 0 {
+            backup::before_migration(&conn, path, found_version)?;
+        }
+        migrations::migrate(&mut conn, found_version, steps)?;
+        Ok(Store {
+            conn,
+            path: Some(path.to_path_buf()),
+        })
+    }
+
+    /// A private in-memory database with the full schema, for tests.
+    pub fn open_in_memory() -> Result<Store> {
+        let mut conn = Connection::open_in_memory()?;
+        configure(&conn)?;
+        migrations::migrate(&mut conn, 0, migrations::STEPS)?;
+        Ok(Store { conn, path: None })
+    }
+
+    /// The database file, or `None` for an in-memory store.
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// The connection, for reads.
+    pub fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    pub fn schema_version(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .pragma_query_value(None, "user_version", |row| row.get(0))?)
+    }
+
+    /// Runs one user action as one IMMEDIATE transaction: all of it is saved, or
+    /// none of it.
+    pub fn write<T>(&mut self, action: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let value = action(&tx)?;
+        tx.commit()?;
+        Ok(value)
+    }
+}
+
+/// Reads the schema version of an existing file through a read-only connection,
+/// so a file this app must refuse stays byte-identical. Also runs `quick_check`.
+fn inspect_without_writing(path: &Path, latest: i64) -> Result<i64> {
+    let unreadable = || Error::NotADatabase {
+        path: path.to_path_buf(),
+    };
+    let conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .map_err(|_| unreadable())?;
+    let version: i64 = conn
+        .pragma_query_value(None, "user_version", |row| row.get(0))
+        .map_err(|_| unreadable())?;
+    if version > latest {
+        return Err(Error::NewerSchema {
+            path: path.to_path_buf(),
+            found: version,
+            supported: latest,
+        });
+    }
+    if version == 0 {
+        // A SQLite file that has tables but was never stamped by Renaksi belongs to
+        // some other program: leave it alone.
+        let tables: i64 = conn
+            .query_row("SELECT count(*) FROM sqlite_schema", [], |row| row.get(0))
+            .map_err(|_| unreadable())?;
+        if tables > 0 {
+            return Err(unreadable());
+        }
+    }
+    let verdict: String = conn
+        .query_row("PRAGMA quick_check(1)", [], |row| row.get(0))
+        .map_err(|e| Error::Corrupt {
+            path: path.to_path_buf(),
+            detail: e.to_string(),
+        })?;
+    if verdict != "ok" {
+        return Err(Error::Corrupt {
+            path: path.to_path_buf(),
+            detail: verdict,
+        });
+    }
+    Ok(version)
+}
+
+/// The brief's connection settings: WAL, synchronous=FULL, foreign keys, busy timeout.
+fn configure(conn: &Connection) -> Result<()> {
+    let _mode: String =
+        conn.pragma_update_and_check(None, "journal_mode", "WAL", |row| row.get(0))?;
+    conn.pragma_update(None, "synchronous", "FULL")?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+    Ok(())
+}
+
+/// Current time as stored: RFC 3339 in UTC, to the second.
+pub(crate) fn now() -> String {
+    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}

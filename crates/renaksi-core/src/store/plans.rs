@@ -1,0 +1,55 @@
+//! Table `plans`: the Rencana Aksi Daerah itself.
+
+use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
+
+use super::now;
+use crate::model::Plan;
+use crate::Result;
+
+const COLUMNS: &str = "id, region, title, year_start, year_end, version, status, adopted_on";
+
+pub fn insert(tx: &Transaction<'_>, plan: &Plan) -> Result<()> {
+    let at = now();
+    tx.execute(
+        "INSERT INTO plans (id, region, title, year_start, year_end, version, status, adopted_on,
+                            created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)",
+        params![
+            plan.id,
+            plan.region,
+            plan.title,
+            plan.year_start,
+            plan.year_end,
+            plan.version,
+            plan.status,
+            plan.adopted_on,
+            at
+        ],
+    )?;
+    Ok(())
+}
+
+/// The plan this database works on. A database holds one plan; the oldest wins
+/// should there ever be more.
+pub fn current(conn: &Connection) -> Result<Option<Plan>> {
+    Ok(conn
+        .query_row(
+            &format!("SELECT {COLUMNS} FROM plans ORDER BY created_at, id LIMIT 1"),
+            [],
+            from_row,
+        )
+        .optional()?)
+}
+
+fn from_row(row: &Row<'_>) -> rusqlite::Result<Plan> {
+    Ok(Plan {
+        id: row.get(0)?,
+        region: row.get(1)?,
+        title: row.get(2)?,
+        year_start: row.get(3)?,
+        year_end: row.get(4)?,
+        version: row.get(5)?,
+        status: row.get(6)?,
+        adopted_on: row.get(7)?,
+    })
+}

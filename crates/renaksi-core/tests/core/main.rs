@@ -1,0 +1,15 @@
+//! Integration tests of renaksi-core, linked as one binary. They use real SQLite
+//! files in temporary folders, never the user's data folder.
+
+mod demo;
+mod overview;
+mod store;
+
+use std::path::PathBuf;
+
+/// A fresh temporary folder and a database path inside it.
+pub fn temp_db() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let path = dir.path().join("renaksi.db");
+    (dir, path)
+}

@@ -1,0 +1,257 @@
+use renaksi_core::store::{migrations, settings};
+use renaksi_core::{Error, Store};
+use rusqlite::Connection;
+
+use crate::temp_db;
+
+fn pragma(conn: &Connection, name: &str) -> String {
+    conn.query_row(&format!("PRAGMA {name}"), [], |row| {
+        row.get::<_, rusqlite::types::Value>(0)
+    })
+    .map(|v| match v {
+        rusqlite::types::Value::Integer(i) => i.to_string(),
+        rusqlite::types::Value::Text(t) => t,
+        other => format!("{other:?}"),
+    })
+    .unwrap()
+}
+
+#[test]
+fn a_new_database_is_created_with_the_brief_settings_and_current_schema() {
+    let (_dir, path) = temp_db();
+    let store = Store::open(&path).unwrap();
+    assert!(path.is_file());
+    assert_eq!(store.schema_version().unwrap(), migrations::LATEST);
+    assert!(store.schema_version().unwrap() > 0);
+    let conn = store.conn();
+    assert_eq!(pragma(conn, "journal_mode"), "wal");
+    assert_eq!(pragma(conn, "synchronous"), "2", "synchronous=FULL");
+    assert_eq!(pragma(conn, "foreign_keys"), "1");
+    assert_eq!(pragma(conn, "busy_timeout"), "5000");
+}
+
+#[test]
+fn the_schema_covers_the_whole_model_of_the_brief() {
+    let store = Store::open_in_memory().unwrap();
+    let mut stmt = store
+        .conn()
+        .prepare("SELECT name FROM sqlite_schema WHERE type = 'table'")
+        .unwrap();
+    let tables: Vec<String> = stmt
+        .query_map([], |row| row.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    for table in [
+        "plans",
+        "periods",
+        "themes",
+        "actions",
+        "action_supporting_opds",
+        "opds",
+        "milestones",
+        "indicators",
+        "targets",
+        "realisations",
+        "evidence",
+        "reports",
+        "opd_keys",
+        "review_notes",
+        "cocreation_sessions",
+        "session_participants",
+        "session_inputs",
+        "input_responses",
+        "plan_versions",
+        "audit_log",
+        "settings",
+    ] {
+        assert!(tables.iter().any(|t| t == table), "missing table {table}");
+    }
+}
+
+#[test]
+fn reopening_keeps_data_and_does_not_migrate_again() {
+    let (_dir, path) = temp_db();
+    let mut store = Store::open(&path).unwrap();
+    store
+        .write(|tx| settings::set(tx, "profile.user_name", "Siti"))
+        .unwrap();
+    drop(store);
+    let store = Store::open(&path).unwrap();
+    assert_eq!(
+        settings::get(store.conn(), "profile.user_name")
+            .unwrap()
+            .as_deref(),
+        Some("Siti")
+    );
+    let backups = path.parent().unwrap().join("backups");
+    assert!(!backups.exists(), "no migration, so no backup");
+}
+
+#[test]
+fn a_database_from_a_newer_app_is_refused_and_left_byte_identical() {
+    let (_dir, path) = temp_db();
+    {
+        let conn = Connection::open(&path).unwrap();
+        conn.execute_batch("CREATE TABLE future (x); INSERT INTO future VALUES (42);")
+            .unwrap();
+        conn.pragma_update(None, "user_version", migrations::LATEST + 1)
+            .unwrap();
+    }
+    let before = std::fs::read(&path).unwrap();
+    let error = Store::open(&path).err().expect("must be refused");
+    assert_eq!(error.code(), "db_newer");
+    let message = error.to_string();
+    assert!(message.contains("versi yang lebih baru"), "{message}");
+    assert!(message.contains("Perbarui aplikasi Renaksi"), "{message}");
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        before,
+        "file must be untouched"
+    );
+}
+
+#[test]
+fn a_file_that_is_not_a_database_is_refused_and_left_alone() {
+    let (_dir, path) = temp_db();
+    std::fs::write(&path, b"Laporan triwulan, bukan basis data").unwrap();
+    let before = std::fs::read(&path).unwrap();
+    let error = Store::open(&path).err().expect("must be refused");
+    assert!(matches!(error, Error::NotADatabase { .. }), "{error:?}");
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+}
+
+#[test]
+fn another_programs_sqlite_database_is_refused_and_left_alone() {
+    let (_dir, path) = temp_db();
+    {
+        let conn = Connection::open(&path).unwrap();
+        conn.execute_batch("CREATE TABLE invoices (id INTEGER PRIMARY KEY);")
+            .unwrap();
+    }
+    let before = std::fs::read(&path).unwrap();
+    let error = Store::open(&path).err().expect("must be refused");
+    assert_eq!(error.code(), "db_unreadable");
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+}
+
+#[test]
+fn a_damaged_database_is_reported_by_quick_check_and_not_written() {
+    let (_dir, path) = temp_db();
+    {
+        let conn = Connection::open(&path).unwrap();
+        conn.execute_batch(
+            "PRAGMA journal_mode = DELETE; PRAGMA page_size = 4096;
+             CREATE TABLE t (id INTEGER PRIMARY KEY, body TEXT);
+             CREATE INDEX t_body ON t(body);",
+        )
+        .unwrap();
+        for i in 0..2000 {
+            conn.execute(
+                "INSERT INTO t (body) VALUES (?1)",
+                [format!("baris nomor {i} dengan teks yang cukup panjang")],
+            )
+            .unwrap();
+        }
+        conn.pragma_update(None, "user_version", 1).unwrap();
+    }
+    // Overwrite the middle of the file (well past the header) with garbage.
+    let mut bytes = std::fs::read(&path).unwrap();
+    let middle = bytes.len() / 2 / 4096 * 4096;
+    for byte in &mut bytes[middle + 8..middle + 4000] {
+        *byte = 0xA5;
+    }
+    std::fs::write(&path, &bytes).unwrap();
+    let error = Store::open(&path).err().expect("must be refused");
+    assert!(
+        matches!(error, Error::Corrupt { .. } | Error::NotADatabase { .. }),
+        "{error:?}"
+    );
+    assert!(
+        error.to_string().contains("berkas tidak diubah")
+            || error.to_string().contains("Berkas tidak diubah")
+    );
+    assert_eq!(std::fs::read(&path).unwrap(), bytes);
+}
+
+#[test]
+fn a_migration_takes_a_backup_first_and_runs_in_one_transaction() {
+    let (dir, path) = temp_db();
+    let mut store = Store::open(&path).unwrap();
+    store
+        .write(|tx| settings::set(tx, "profile.user_name", "Budi"))
+        .unwrap();
+    drop(store);
+
+    let mut steps: Vec<&str> = migrations::STEPS.to_vec();
+    steps.push("CREATE TABLE extra (id INTEGER PRIMARY KEY);");
+    let store = Store::open_with_migrations(&path, &steps).unwrap();
+    assert_eq!(store.schema_version().unwrap(), migrations::LATEST + 1);
+    drop(store);
+
+    let backups: Vec<_> = std::fs::read_dir(dir.path().join("backups"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(backups.len(), 1, "{backups:?}");
+    let name = backups[0]
+        .file_name()
+        .unwrap()
+        .to_string_lossy()
+        .into_owned();
+    assert!(
+        name.ends_with(&format!("sebelum-migrasi-v{}.db", migrations::LATEST)),
+        "{name}"
+    );
+    let backup = Connection::open(&backups[0]).unwrap();
+    assert_eq!(
+        pragma(&backup, "user_version"),
+        migrations::LATEST.to_string()
+    );
+    let user: String = backup
+        .query_row(
+            "SELECT value FROM settings WHERE key = 'profile.user_name'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(user, "Budi");
+}
+
+#[test]
+fn a_failing_migration_changes_nothing() {
+    let (_dir, path) = temp_db();
+    drop(Store::open(&path).unwrap());
+    let mut steps: Vec<&str> = migrations::STEPS.to_vec();
+    steps.push("CREATE TABLE half (id INTEGER); THIS IS NOT SQL;");
+    assert!(Store::open_with_migrations(&path, &steps).is_err());
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.schema_version().unwrap(), migrations::LATEST);
+    let half: i64 = store
+        .conn()
+        .query_row(
+            "SELECT count(*) FROM sqlite_schema WHERE name = 'half'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(
+        half, 0,
+        "the first statement of the failed step was rolled back"
+    );
+}
+
+#[test]
+fn a_write_that_fails_halfway_saves_nothing() {
+    let mut store = Store::open_in_memory().unwrap();
+    let result = store.write(|tx| {
+        settings::set(tx, "a", "1")?;
+        tx.execute(
+            "INSERT INTO opds (id, code, name) VALUES ('x', NULL, 'y')",
+            [],
+        )?;
+        Ok(())
+    });
+    assert!(result.is_err());
+    assert_eq!(settings::get(store.conn(), "a").unwrap(), None);
+}

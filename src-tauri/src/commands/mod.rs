@@ -1,0 +1,29 @@
+//! The app's commands, one file per area, each a few lines: parse, call the
+//! core, map the error. `ui/src/api/<area>.ts` mirrors `<area>.rs`.
+
+pub mod plan;
+pub mod setup;
+
+#[cfg(test)]
+mod tests {
+    include!("names.rs");
+
+    #[test]
+    fn main_window_capability_allows_exactly_the_declared_commands() {
+        let capability: serde_json::Value =
+            serde_json::from_str(include_str!("../../capabilities/main.json")).unwrap();
+        let mut allowed: Vec<String> = capability["permissions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p.as_str().unwrap().to_string())
+            .collect();
+        allowed.sort();
+        let mut expected: Vec<String> = COMMAND_NAMES
+            .iter()
+            .map(|name| format!("allow-{}", name.replace('_', "-")))
+            .collect();
+        expected.sort();
+        assert_eq!(allowed, expected);
+    }
+}

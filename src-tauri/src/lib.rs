@@ -1,0 +1,43 @@
+//! Renaksi's desktop shell. It opens the local database and serves the web UI;
+//! every rule lives in renaksi-core.
+
+mod commands;
+mod error;
+mod state;
+
+use std::path::PathBuf;
+
+use state::AppState;
+
+/// Starts the desktop app. `--db PATH` opens that database file instead of the
+/// one in the user's data folder.
+pub fn run() {
+    let db_path = match database_path(std::env::args().skip(1)) {
+        Ok(path) => path,
+        Err(message) => {
+            eprintln!("renaksi-desktop: {message}");
+            std::process::exit(2);
+        }
+    };
+    tauri::Builder::default()
+        .manage(AppState::open(db_path))
+        .invoke_handler(tauri::generate_handler![
+            commands::setup::app_status,
+            commands::setup::first_start,
+            commands::plan::plan_overview,
+        ])
+        .run(tauri::generate_context!())
+        .expect("the Renaksi window could not be started");
+}
+
+fn database_path(mut args: impl Iterator<Item = String>) -> Result<PathBuf, String> {
+    let mut explicit = None;
+    while let Some(arg) = args.next() {
+        if arg == "--db" {
+            explicit = Some(PathBuf::from(args.next().ok_or("--db memerlukan PATH")?));
+        } else if let Some(path) = arg.strip_prefix("--db=") {
+            explicit = Some(PathBuf::from(path));
+        }
+    }
+    renaksi_core::location::db_path(explicit.as_deref()).map_err(|e| e.to_string())
+}

@@ -1,0 +1,33 @@
+//! The app's one writer connection, opened at start. When the database cannot be
+//! opened (newer schema, damaged file) the window still opens and shows why.
+
+use std::path::PathBuf;
+use std::sync::{Mutex, MutexGuard};
+
+use renaksi_core::Store;
+
+use crate::error::{CommandError, CommandResult};
+
+pub struct AppState {
+    pub db_path: PathBuf,
+    store: Result<Mutex<Store>, CommandError>,
+}
+
+impl AppState {
+    pub fn open(db_path: PathBuf) -> AppState {
+        let store = Store::open(&db_path)
+            .map(Mutex::new)
+            .map_err(CommandError::from);
+        AppState { db_path, store }
+    }
+
+    /// The store, or the reason it could not be opened.
+    pub fn store(&self) -> CommandResult<MutexGuard<'_, Store>> {
+        let store = self.store.as_ref().map_err(Clone::clone)?;
+        // A panic while holding the lock cannot leave a half-written change behind
+        // (the transaction rolls back on drop), so the store is still sound.
+        Ok(store
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner()))
+    }
+}

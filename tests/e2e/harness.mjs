@@ -1,0 +1,148 @@
+// Starts the real Renaksi desktop app through tauri-driver (which runs
+// WebKitWebDriver) and hands back a WebdriverIO session. Every session gets its
+// own temporary data, config and cache folders, so no test touches the user's.
+
+import { spawn, execFileSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { remote } from 'webdriverio';
+
+const required = (name) => {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: run these tests through "cargo xtask test"`);
+  return value;
+};
+
+export const appBinary = () => required('RENAKSI_APP');
+export const cliBinary = () => required('RENAKSI_CLI');
+const driverBinary = () => process.env.TAURI_DRIVER || 'tauri-driver';
+const screenshotDir = () => process.env.RENAKSI_SCREENSHOTS || join(tmpdir(), 'renaksi-screenshots');
+
+/** A fresh temporary folder. */
+export const tempDir = (prefix = 'renaksi-e2e-') => mkdtempSync(join(tmpdir(), prefix));
+
+/** Runs the `renaksi` CLI and returns its stdout. */
+export const cli = (...args) => execFileSync(cliBinary(), args, { encoding: 'utf8' });
+
+const freePort = () =>
+  new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function waitForPort(port, child, timeoutMs = 20000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`tauri-driver exited with ${child.exitCode}`);
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/status`);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await sleep(100);
+  }
+  throw new Error(`tauri-driver did not listen on port ${port}`);
+}
+
+/**
+ * Launches the app. `args` are the app's command-line arguments, `dataDir`
+ * becomes RENAKSI_DATA_DIR. Returns { browser, close, home }.
+ */
+export async function launchApp({ args = [], dataDir = tempDir() } = {}) {
+  const home = tempDir('renaksi-home-');
+  for (const sub of ['data', 'config', 'cache']) mkdirSync(join(home, sub));
+  const port = await freePort();
+  const nativePort = await freePort();
+  const driver = spawn(driverBinary(), ['--port', String(port), '--native-port', String(nativePort)], {
+    stdio: ['ignore', 'inherit', 'inherit'],
+    env: {
+      ...process.env,
+      RENAKSI_DATA_DIR: dataDir,
+      XDG_DATA_HOME: join(home, 'data'),
+      XDG_CONFIG_HOME: join(home, 'config'),
+      XDG_CACHE_HOME: join(home, 'cache'),
+    },
+  });
+  try {
+    await waitForPort(port, driver);
+    const browser = await remote({
+      hostname: '127.0.0.1',
+      port,
+      logLevel: 'error',
+      capabilities: {
+        browserName: 'wry',
+        'wdio:enforceWebDriverClassic': true,
+        'tauri:options': { application: appBinary(), args },
+      },
+    });
+    await waitForPageLoad(browser);
+    const close = async () => {
+      try {
+        await browser.deleteSession();
+      } finally {
+        driver.kill();
+      }
+    };
+    return { browser, close, home, dataDir };
+  } catch (error) {
+    driver.kill();
+    throw error;
+  }
+}
+
+/** Waits until the document has loaded and the Vue app has mounted. */
+export async function waitForPageLoad(browser) {
+  await browser.waitUntil(
+    async () => (await browser.execute(() => document.readyState)) === 'complete',
+    { timeout: 20000, timeoutMsg: 'the page did not finish loading' },
+  );
+  await browser.waitUntil(
+    async () => browser.execute(() => document.querySelector('#app')?.children.length > 0),
+    { timeout: 20000, timeoutMsg: 'the app did not mount' },
+  );
+}
+
+/** Finds by data-testid. */
+export const byTestId = (browser, id) => browser.$(`[data-testid="${id}"]`);
+export const allByTestId = (browser, id) => browser.$$(`[data-testid="${id}"]`);
+
+/**
+ * Saves a PNG of the window for a person to look at.
+ *
+ * WebKitWebDriver answers a screenshot after the next paint, and a page at rest
+ * under Xvfb never paints again, so a transparent 1px dot flickers meanwhile.
+ */
+export async function screenshot(browser, name) {
+  mkdirSync(screenshotDir(), { recursive: true });
+  const path = join(screenshotDir(), `${name}.png`);
+  await browser.execute(() => {
+    const dot = document.createElement('div');
+    dot.id = 'e2e-repaint';
+    Object.assign(dot.style, { position: 'fixed', left: '0', top: '0', width: '1px', height: '1px', opacity: '0' });
+    document.body.appendChild(dot);
+    let on = false;
+    window.e2eRepaint = setInterval(() => {
+      on = !on;
+      dot.style.opacity = on ? '0.01' : '0';
+    }, 50);
+  });
+  try {
+    await browser.saveScreenshot(path);
+  } finally {
+    await browser.execute(() => {
+      clearInterval(window.e2eRepaint);
+      document.getElementById('e2e-repaint')?.remove();
+    });
+  }
+  return path;
+}

@@ -1,0 +1,102 @@
+// The real desktop window shows the plan from the local database.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { allByTestId, byTestId, cli, launchApp, screenshot, tempDir } from './harness.mjs';
+
+const UHC_LEAD = 'Dinas Kesehatan';
+
+async function expectWonosoboPlan(browser) {
+  const title = await byTestId(browser, 'plan-title');
+  await title.waitForDisplayed({ timeout: 20000 });
+  assert.match(await title.getText(), /Wonosobo/);
+  const themes = await allByTestId(browser, 'theme');
+  assert.equal(themes.length, 5, 'five themes');
+  const actions = await allByTestId(browser, 'action');
+  assert.equal(actions.length, 8, 'eight actions');
+  const firstTheme = await (await allByTestId(browser, 'theme-name'))[0].getText();
+  assert.match(firstTheme, /Layanan Publik/);
+  const codes = [];
+  for (const action of actions) codes.push(await (await action.$('[data-testid="action-code"]')).getText());
+  assert.deepEqual(codes, ['RA-01', 'RA-02', 'RA-03', 'RA-04', 'RA-05', 'RA-06', 'RA-07', 'RA-08']);
+  const lead = await (await actions[0].$('[data-testid="action-lead-opd"]')).getText();
+  assert.ok(lead.includes(UHC_LEAD), `RA-01 lead OPD shown: ${lead}`);
+}
+
+test('first start creates the database, offers the demo, and shows the plan', async () => {
+  const dataDir = tempDir();
+  const app = await launchApp({ dataDir });
+  try {
+    const { browser } = app;
+    const welcome = await byTestId(browser, 'first-start');
+    await welcome.waitForDisplayed({ timeout: 20000 });
+    assert.ok(existsSync(join(dataDir, 'renaksi.db')), 'the database file was created on first start');
+    assert.ok((await welcome.getText()).includes(join(dataDir, 'renaksi.db')), 'says where the data lives');
+    assert.ok(await (await byTestId(browser, 'choose-empty')).isDisplayed());
+    await screenshot(browser, 'first-start');
+
+    await (await byTestId(browser, 'choose-demo')).click();
+    await expectWonosoboPlan(browser);
+    await screenshot(browser, 'plan-overview');
+  } finally {
+    await app.close();
+  }
+});
+
+test('a demo database made with the CLI opens straight on the plan, in both languages', async () => {
+  const dir = tempDir();
+  const db = join(dir, 'bappeda.db');
+  cli('demo', '--db', db);
+  const app = await launchApp({ args: ['--db', db] });
+  try {
+    const { browser } = app;
+    await expectWonosoboPlan(browser);
+    assert.equal(await browser.execute(() => document.documentElement.lang), 'id');
+
+    await (await byTestId(browser, 'lang-switch')).click();
+    await browser.waitUntil(async () => (await browser.execute(() => document.documentElement.lang)) === 'en', {
+      timeout: 5000,
+      timeoutMsg: 'the UI did not switch to English',
+    });
+    await screenshot(browser, 'plan-overview-en');
+  } finally {
+    await app.close();
+  }
+});
+
+test('starting empty shows where the plan will come from', async () => {
+  const app = await launchApp();
+  try {
+    const { browser } = app;
+    await (await byTestId(browser, 'choose-empty')).waitForDisplayed({ timeout: 20000 });
+    await (await byTestId(browser, 'choose-empty')).click();
+    const empty = await byTestId(browser, 'empty-plan');
+    await empty.waitForDisplayed({ timeout: 20000 });
+    assert.match(await empty.getText(), /paket rencana aksi/i);
+  } finally {
+    await app.close();
+  }
+});
+
+test('a database from a newer Renaksi is refused with a clear message and left untouched', async () => {
+  const dir = tempDir();
+  const db = join(dir, 'future.db');
+  cli('demo', '--db', db);
+  // Stamp a schema version from the future: user_version is bytes 60..63 of the header.
+  const bytes = readFileSync(db);
+  bytes.writeUInt32BE(999, 60);
+  writeFileSync(db, bytes);
+  const app = await launchApp({ args: ['--db', db] });
+  try {
+    const { browser } = app;
+    const alert = await byTestId(browser, 'error-alert');
+    await alert.waitForDisplayed({ timeout: 20000 });
+    assert.match(await alert.getText(), /lebih baru/);
+    await screenshot(browser, 'newer-database');
+  } finally {
+    await app.close();
+  }
+  assert.ok(readFileSync(db).equals(bytes), 'the file is byte-identical');
+});

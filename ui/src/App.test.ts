@@ -1,0 +1,170 @@
+// The whole screen flow, as a user goes through it, against a fake backend.
+import { flushPromises } from '@vue/test-utils';
+import { describe, expect, it } from 'vitest';
+import App from './App.vue';
+import type { Backend } from './api/backend';
+import type { AppStatus } from './api/types';
+import { createFakeBackend, SAMPLE_DATA_FILE } from './testing/fakeBackend';
+import { mountWithApp } from './testing/mount';
+
+describe('App', () => {
+  it('shows a loading state while the app status is asked for', async () => {
+    const backend: Backend = { ...createFakeBackend(), appStatus: () => new Promise<AppStatus>(() => {}) };
+    const { wrapper } = mountWithApp(App, { backend });
+    await flushPromises();
+    expect(wrapper.find('[data-testid="app-loading"]').exists()).toBe(true);
+    expect(wrapper.find('[data-testid="first-start"]').exists()).toBe(false);
+  });
+
+  it('on first start shows both choices and where the data file lives', async () => {
+    const { wrapper } = mountWithApp(App, { backend: createFakeBackend({ needsSetup: true }) });
+    await flushPromises();
+
+    const firstStart = wrapper.get('[data-testid="first-start"]');
+    expect(firstStart.text()).toContain('Renaksi');
+    expect(firstStart.text()).toContain(SAMPLE_DATA_FILE);
+    expect(wrapper.get('[data-testid="choose-demo"]').text()).toBe('Muat rencana contoh Kabupaten Wonosobo 2018-2019');
+    expect(wrapper.get('[data-testid="choose-empty"]').text()).toBe('Mulai kosong');
+  });
+
+  it('loads the demo plan when that choice is clicked, then shows the plan', async () => {
+    const backend = createFakeBackend({ needsSetup: true });
+    const { wrapper } = mountWithApp(App, { backend });
+    await flushPromises();
+
+    await wrapper.get('[data-testid="choose-demo"]').trigger('click');
+    await flushPromises();
+
+    expect(backend.calls.filter((c) => c.method === 'firstStart')).toEqual([{ method: 'firstStart', args: ['demo'] }]);
+    expect(wrapper.find('[data-testid="first-start"]').exists()).toBe(false);
+    expect(wrapper.get('[data-testid="plan-title"]').text()).toBe(
+      'Rencana Aksi Daerah Keterbukaan Pemerintah Kabupaten Wonosobo 2018-2019',
+    );
+    expect(wrapper.findAll('[data-testid="theme"]')).toHaveLength(2);
+    expect(wrapper.findAll('[data-testid="action"]')).toHaveLength(2);
+    expect(wrapper.text()).toContain('Renaksi versi 0.1.0');
+  });
+
+  it('disables both choices while the first start runs', async () => {
+    let finish: (status: AppStatus) => void = () => {};
+    const fake = createFakeBackend({ needsSetup: true });
+    const backend: Backend = { ...fake, firstStart: () => new Promise<AppStatus>((resolve) => (finish = resolve)) };
+    const { wrapper } = mountWithApp(App, { backend });
+    await flushPromises();
+
+    await wrapper.get('[data-testid="choose-empty"]').trigger('click');
+    expect(wrapper.get('[data-testid="choose-demo"]').attributes('disabled')).toBeDefined();
+    expect(wrapper.get('[data-testid="choose-empty"]').attributes('disabled')).toBeDefined();
+    expect(wrapper.text()).toContain('Sedang menyiapkan data…');
+
+    finish({ needsSetup: false, dataFile: SAMPLE_DATA_FILE, schemaVersion: 1, appVersion: '0.1.0' });
+    await flushPromises();
+    expect(wrapper.find('[data-testid="first-start"]').exists()).toBe(false);
+  });
+
+  it('explains the empty plan when the database holds no plan', async () => {
+    const { wrapper } = mountWithApp(App, { backend: createFakeBackend({ overview: null }) });
+    await flushPromises();
+
+    const empty = wrapper.get('[data-testid="empty-plan"]');
+    expect(empty.text()).toContain('paket rencana aksi');
+    expect(empty.text()).toContain('Tidak ada yang hilang');
+    expect(empty.text()).toContain(SAMPLE_DATA_FILE);
+    expect(wrapper.find('[data-testid="plan-title"]').exists()).toBe(false);
+  });
+
+  it('reaches the empty plan after choosing to start empty', async () => {
+    const backend = createFakeBackend({ needsSetup: true });
+    const { wrapper } = mountWithApp(App, { backend });
+    await flushPromises();
+
+    await wrapper.get('[data-testid="choose-empty"]').trigger('click');
+    await flushPromises();
+
+    expect(backend.calls.find((c) => c.method === 'firstStart')?.args).toEqual(['empty']);
+    expect(wrapper.find('[data-testid="empty-plan"]').exists()).toBe(true);
+  });
+
+  it('shows the backend message in the alert when a command is refused', async () => {
+    const message = 'Basis data ini dibuat oleh Renaksi versi yang lebih baru. Perbarui aplikasi Renaksi.';
+    const backend = createFakeBackend({ failures: { appStatus: { code: 'db_newer', message } } });
+    const { wrapper } = mountWithApp(App, { backend });
+    await flushPromises();
+
+    const alert = wrapper.get('[data-testid="error-alert"]');
+    expect(alert.attributes('role')).toBe('alert');
+    expect(alert.text()).toContain(message);
+    expect(alert.text()).toContain('db_newer');
+    expect(wrapper.find('[data-testid="app-loading"]').exists()).toBe(false);
+  });
+
+  it('shows a user text in an error as text, never as markup', async () => {
+    const message = '<img src=x onerror="alert(1)"> gagal';
+    const backend = createFakeBackend({ failures: { planOverview: { code: 'x', message } } });
+    const { wrapper } = mountWithApp(App, { backend });
+    await flushPromises();
+
+    const alert = wrapper.get('[data-testid="error-alert"]');
+    expect(alert.find('img').exists()).toBe(false);
+    expect(alert.text()).toContain(message);
+  });
+
+  it('keeps the first-start choices available after a refused first start', async () => {
+    const backend = createFakeBackend({
+      needsSetup: true,
+      failures: { firstStart: { code: 'demo_missing', message: 'Rencana contoh tidak ditemukan.' } },
+    });
+    const { wrapper } = mountWithApp(App, { backend });
+    await flushPromises();
+
+    await wrapper.get('[data-testid="choose-demo"]').trigger('click');
+    await flushPromises();
+
+    expect(wrapper.get('[data-testid="error-alert"]').text()).toContain('Rencana contoh tidak ditemukan.');
+    expect(wrapper.get('[data-testid="choose-demo"]').attributes('disabled')).toBeUndefined();
+  });
+
+  it('gives a readable sentence when a rejection carries no message', async () => {
+    const backend = createFakeBackend({ failures: { appStatus: 42 } });
+    const { wrapper } = mountWithApp(App, { backend });
+    await flushPromises();
+
+    expect(wrapper.get('[data-testid="error-alert"]').text()).toContain('Terjadi kesalahan yang tidak terduga');
+  });
+
+  it('tries again from the start after a failure', async () => {
+    const fake = createFakeBackend();
+    let attempts = 0;
+    const backend: Backend = {
+      ...fake,
+      appStatus: () => (++attempts === 1 ? Promise.reject({ code: 'busy', message: 'Coba sebentar lagi.' }) : fake.appStatus()),
+    };
+    const { wrapper } = mountWithApp(App, { backend });
+    await flushPromises();
+
+    await wrapper.get('[data-testid="retry"]').trigger('click');
+    await flushPromises();
+
+    expect(wrapper.find('[data-testid="error-alert"]').exists()).toBe(false);
+    expect(wrapper.find('[data-testid="plan-title"]').exists()).toBe(true);
+  });
+
+  it('switches to English, remembers it, and sets the page language', async () => {
+    const { wrapper } = mountWithApp(App);
+    await flushPromises();
+    expect(wrapper.get('[data-testid="theme-name"]').text()).toBe('Tema 1 · Layanan Publik');
+    expect(document.documentElement.lang).toBe('id');
+
+    await wrapper.get('[data-testid="lang-switch"]').trigger('click');
+
+    expect(wrapper.get('[data-testid="theme-name"]').text()).toBe('Theme 1 · Layanan Publik');
+    expect(wrapper.get('[data-testid="action-lead-opd"]').text()).toContain('Lead OPD');
+    expect(wrapper.text()).toContain('Version 1');
+    expect(document.documentElement.lang).toBe('en');
+    expect(window.localStorage.getItem('renaksi.language')).toBe('en');
+
+    await wrapper.get('[data-testid="lang-switch"]').trigger('click');
+    expect(wrapper.get('[data-testid="theme-name"]').text()).toBe('Tema 1 · Layanan Publik');
+    expect(document.documentElement.lang).toBe('id');
+  });
+});

@@ -1,0 +1,35 @@
+// The one wrapper around Tauri's invoke: every rejection leaves this file as a
+// BackendError, whatever shape it arrived in.
+import { invoke, type InvokeArgs } from '@tauri-apps/api/core';
+import type { BackendError } from './types';
+
+/** Code used when a rejection did not come from one of our commands. */
+export const UNEXPECTED_ERROR = 'unexpected';
+
+function isBackendError(value: unknown): value is BackendError {
+  if (typeof value !== 'object' || value === null) return false;
+  const candidate = value as Record<string, unknown>;
+  return typeof candidate.code === 'string' && typeof candidate.message === 'string';
+}
+
+/**
+ * Normalise anything a command (or a fake backend) may reject with.
+ * Our commands reject with `{code, message}`; Tauri itself rejects with a
+ * string (e.g. an unknown command), and JavaScript with an Error.
+ * An empty message means "nothing readable": the UI shows its own sentence.
+ */
+export function toBackendError(reason: unknown): BackendError {
+  if (isBackendError(reason)) return { code: reason.code, message: reason.message };
+  if (typeof reason === 'string') return { code: UNEXPECTED_ERROR, message: reason };
+  if (reason instanceof Error) return { code: UNEXPECTED_ERROR, message: reason.message };
+  return { code: UNEXPECTED_ERROR, message: '' };
+}
+
+/** Run a Tauri command; rejects with a BackendError. */
+export async function call<T>(command: string, args?: InvokeArgs): Promise<T> {
+  try {
+    return await invoke<T>(command, args);
+  } catch (reason) {
+    throw toBackendError(reason);
+  }
+}

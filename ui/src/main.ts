@@ -1,0 +1,10 @@
+// Entry point: fonts and styles, i18n, and the Tauri backend.
+import './styles/fonts.css';
+import './styles/base.css';
+
+import { createApp } from 'vue';
+import { backendKey, tauriBackend } from './api/backend';
+import App from './App.vue';
+import { createAppI18n } from './locales';
+
+createApp(App).use(createAppI18n()).provide(backendKey, tauriBackend).mount('#app');

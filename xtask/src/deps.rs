@@ -1,0 +1,148 @@
+//! Installing what is missing on a fresh Debian/Ubuntu machine: system packages
+//! (through apt-get, with sudo when not root), Node.js, tauri-driver and the npm
+//! packages of the UI and the end-to-end tests. Each step is skipped when done.
+
+use std::path::Path;
+
+use crate::{cmd, Result};
+
+/// What building and running the desktop app needs (Tauri 2 on Linux).
+const BUILD_PACKAGES: &[&str] = &[
+    "build-essential",
+    "curl",
+    "wget",
+    "file",
+    "pkg-config",
+    "libwebkit2gtk-4.1-dev",
+    "libxdo-dev",
+    "libssl-dev",
+    "libayatana-appindicator3-dev",
+    "librsvg2-dev",
+];
+
+/// What the end-to-end tests add: WebKit's WebDriver, a virtual display, fonts.
+const TEST_PACKAGES: &[&str] = &["webkit2gtk-driver", "xvfb", "xauth", "fonts-dejavu-core"];
+
+/// Node.js major version the UI toolchain (Vite 7) needs.
+const NODE_MAJOR: u32 = 20;
+
+pub fn for_run() -> Result {
+    system_packages(BUILD_PACKAGES)?;
+    node()?;
+    npm_install(&crate::root().join("ui"))
+}
+
+pub fn for_test() -> Result {
+    let all: Vec<&str> = BUILD_PACKAGES
+        .iter()
+        .chain(TEST_PACKAGES)
+        .copied()
+        .collect();
+    system_packages(&all)?;
+    node()?;
+    tauri_driver()?;
+    npm_install(&crate::root().join("ui"))?;
+    npm_install(&crate::root().join("tests/e2e"))
+}
+
+fn system_packages(packages: &[&str]) -> Result {
+    if !cmd::exists("dpkg-query") {
+        println!("xtask: not a Debian/Ubuntu system; make sure these are installed: {packages:?}");
+        return Ok(());
+    }
+    let missing: Vec<&str> = packages
+        .iter()
+        .copied()
+        .filter(|pkg| {
+            cmd::output("dpkg-query", &["-W", "-f=${db:Status-Status}", pkg]).as_deref()
+                != Some("installed")
+        })
+        .collect();
+    if missing.is_empty() {
+        return Ok(());
+    }
+    println!("xtask: installing system packages: {}", missing.join(" "));
+    apt_install(&missing)
+}
+
+fn apt_install(packages: &[&str]) -> Result {
+    let root = crate::root();
+    let as_root = cmd::output("id", &["-u"]).as_deref() == Some("0");
+    let (program, mut prefix): (&str, Vec<&str>) = if as_root {
+        ("apt-get", vec![])
+    } else {
+        ("sudo", vec!["apt-get"])
+    };
+    let env = [("DEBIAN_FRONTEND", "noninteractive")];
+    let mut update = prefix.clone();
+    update.extend(["update", "-q"]);
+    cmd::run(&root, program, &update, &env)?;
+    prefix.extend(["install", "-y", "-q", "--no-install-recommends"]);
+    prefix.extend(packages);
+    cmd::run(&root, program, &prefix, &env)
+}
+
+fn node() -> Result {
+    let major = |version: String| {
+        version
+            .trim_start_matches('v')
+            .split('.')
+            .next()
+            .and_then(|m| m.parse::<u32>().ok())
+    };
+    match cmd::output("node", &["--version"]).and_then(major) {
+        Some(found) if found >= NODE_MAJOR => Ok(()),
+        Some(found) => Err(format!(
+            "Node.js {found} is too old; the UI needs Node.js {NODE_MAJOR} or newer"
+        )),
+        None => {
+            apt_install(&["nodejs", "npm"])?;
+            match cmd::output("node", &["--version"]).and_then(major) {
+                Some(found) if found >= NODE_MAJOR => Ok(()),
+                _ => Err(format!(
+                    "install Node.js {NODE_MAJOR} or newer, then run again"
+                )),
+            }
+        }
+    }
+}
+
+fn tauri_driver() -> Result {
+    if cmd::exists("tauri-driver") {
+        return Ok(());
+    }
+    let installed = dirs_cargo_bin().join("tauri-driver");
+    if installed.is_file() {
+        return Ok(());
+    }
+    cmd::run(
+        &crate::root(),
+        "cargo",
+        &["install", "tauri-driver", "--locked", "--version", "^2"],
+        &[],
+    )
+}
+
+/// `~/.cargo/bin`, where `cargo install` puts binaries.
+pub fn dirs_cargo_bin() -> std::path::PathBuf {
+    std::env::var_os("CARGO_HOME")
+        .map(std::path::PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|home| Path::new(&home).join(".cargo")))
+        .unwrap_or_default()
+        .join("bin")
+}
+
+/// `npm ci` unless node_modules is already newer than the lock file.
+fn npm_install(dir: &Path) -> Result {
+    let modified = |path: &Path| std::fs::metadata(path).and_then(|m| m.modified()).ok();
+    let lock = modified(&dir.join("package-lock.json"));
+    let installed = modified(&dir.join("node_modules/.package-lock.json"));
+    if let (Some(lock), Some(installed)) = (lock, installed) {
+        if installed >= lock {
+            return Ok(());
+        }
+    }
+    // Install scripts stay off: nothing here needs one, and some would download
+    // browser drivers from the internet.
+    cmd::run(dir, "npm", &["ci", "--ignore-scripts", "--no-audit", "--no-fund"], &[])
+}

@@ -1,0 +1,132 @@
+//! The tasks behind `cargo xtask run|test|lint`.
+
+use std::path::{Path, PathBuf};
+
+use crate::{cmd, deps, root, target_dir, Result};
+
+pub fn run() -> Result {
+    deps::for_run()?;
+    let root = root();
+    build_ui(&root)?;
+    cmd::run(
+        &root,
+        "cargo",
+        &["build", "-p", "renaksi-cli", "-p", "renaksi-desktop"],
+        &[],
+    )?;
+    let bin = target_dir().join("debug");
+    let demo_db = target_dir().join("demo").join("renaksi.db");
+    if !demo_db.exists() {
+        let db = demo_db.to_string_lossy();
+        cmd::run(&root, &exe(&bin, "renaksi"), &["demo", "--db", &db], &[])?;
+    }
+    println!(
+        "xtask: opening the Wonosobo demo plan in {}",
+        demo_db.display()
+    );
+    cmd::run(
+        &root,
+        &exe(&bin, "renaksi-desktop"),
+        &["--db", &demo_db.to_string_lossy()],
+        &[],
+    )
+}
+
+pub fn test() -> Result {
+    deps::for_test()?;
+    let root = root();
+    let ui = root.join("ui");
+    // The desktop crate embeds ui/dist at compile time, so the UI is built first.
+    cmd::run(&ui, "npm", &["run", "typecheck"], &[])?;
+    cmd::run(&ui, "npm", &["test"], &[])?;
+    build_ui(&root)?;
+    cmd::run(&root, "cargo", &["test", "--workspace"], &[])?;
+    cmd::run(
+        &root,
+        "cargo",
+        &["build", "-p", "renaksi-cli", "-p", "renaksi-desktop"],
+        &[],
+    )?;
+    end_to_end(&root)
+}
+
+pub fn lint() -> Result {
+    deps::for_run()?;
+    let root = root();
+    build_ui(&root)?;
+    cmd::run(&root, "cargo", &["fmt", "--all", "--", "--check"], &[])?;
+    cmd::run(
+        &root,
+        "cargo",
+        &[
+            "clippy",
+            "--workspace",
+            "--all-targets",
+            "--",
+            "-D",
+            "warnings",
+        ],
+        &[],
+    )
+}
+
+/// `npm run build` (type check included), producing ui/dist.
+fn build_ui(root: &Path) -> Result {
+    cmd::run(&root.join("ui"), "npm", &["run", "build"], &[])
+}
+
+/// The end-to-end tests: the real desktop app under Xvfb, driven through
+/// tauri-driver and WebKitWebDriver.
+fn end_to_end(root: &Path) -> Result {
+    let bin = target_dir().join("debug");
+    let app = exe(&bin, "renaksi-desktop");
+    let cli = exe(&bin, "renaksi");
+    let screenshots = target_dir().join("e2e-screenshots");
+    std::fs::create_dir_all(&screenshots).map_err(|e| e.to_string())?;
+    let driver = if cmd::exists("tauri-driver") {
+        "tauri-driver".to_string()
+    } else {
+        deps::dirs_cargo_bin()
+            .join("tauri-driver")
+            .to_string_lossy()
+            .into_owned()
+    };
+    let e2e = root.join("tests/e2e");
+    let mut specs: Vec<PathBuf> = std::fs::read_dir(&e2e)
+        .map_err(|e| e.to_string())?
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .filter(|path| path.to_string_lossy().ends_with(".test.mjs"))
+        .collect();
+    specs.sort();
+    let specs: Vec<String> = specs
+        .iter()
+        .map(|p| p.to_string_lossy().into_owned())
+        .collect();
+    let mut args = vec![
+        "-a",
+        "--server-args=-screen 0 1280x800x24",
+        "node",
+        "--test",
+        "--test-concurrency=1",
+    ];
+    args.extend(specs.iter().map(String::as_str));
+    cmd::run(
+        &e2e,
+        "xvfb-run",
+        &args,
+        &[
+            ("RENAKSI_APP", &app),
+            ("RENAKSI_CLI", &cli),
+            ("TAURI_DRIVER", &driver),
+            ("RENAKSI_SCREENSHOTS", &screenshots.to_string_lossy()),
+            ("WEBKIT_DISABLE_COMPOSITING_MODE", "1"),
+            ("WEBKIT_DISABLE_DMABUF_RENDERER", "1"),
+        ],
+    )
+}
+
+fn exe(dir: &Path, name: &str) -> String {
+    dir.join(format!("{name}{}", std::env::consts::EXE_SUFFIX))
+        .to_string_lossy()
+        .into_owned()
+}
