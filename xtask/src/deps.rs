@@ -144,5 +144,10 @@ fn npm_install(dir: &Path) -> Result {
     }
     // Install scripts stay off: nothing here needs one, and some would download
     // browser drivers from the internet.
-    cmd::run(dir, "npm", &["ci", "--ignore-scripts", "--no-audit", "--no-fund"], &[])
+    cmd::run(
+        dir,
+        "npm",
+        &["ci", "--ignore-scripts", "--no-audit", "--no-fund"],
+        &[],
+    )
 }
