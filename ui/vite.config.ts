@@ -34,5 +34,8 @@ export default defineConfig({
     include: ['src/**/*.test.ts'],
     setupFiles: ['src/testing/setup.ts'],
     restoreMocks: true,
+    // Audit times are shown in the computer's zone; tests read them in
+    // Western Indonesian Time whatever the machine, so "10.30" is stable.
+    env: { TZ: 'Asia/Jakarta' },
   },
 });

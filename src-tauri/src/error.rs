@@ -1,5 +1,5 @@
-//! Errors as they cross the IPC boundary: `{code, message}`, the message already
-//! in words a clerk understands.
+//! Errors as they cross the IPC boundary: `{code, message, field}`, the message
+//! already in words a clerk understands, `field` naming the input it belongs to.
 
 use serde::Serialize;
 
@@ -7,22 +7,15 @@ use serde::Serialize;
 pub struct CommandError {
     pub code: String,
     pub message: String,
+    pub field: Option<String>,
 }
 
 impl From<renaksi_core::Error> for CommandError {
     fn from(error: renaksi_core::Error) -> Self {
         CommandError {
             code: error.code().to_string(),
+            field: error.field().map(str::to_string),
             message: error.to_string(),
-        }
-    }
-}
-
-impl CommandError {
-    pub fn invalid(message: impl Into<String>) -> Self {
-        CommandError {
-            code: "invalid".to_string(),
-            message: message.into(),
         }
     }
 }

@@ -20,11 +20,29 @@ pub fn run() {
         }
     };
     tauri::Builder::default()
+        // Native dialogs are opened from Rust only; the window has no permission
+        // to call the plugin itself.
+        .plugin(tauri_plugin_dialog::init())
         .manage(AppState::open(db_path))
         .invoke_handler(tauri::generate_handler![
             commands::setup::app_status,
             commands::setup::first_start,
+            commands::setup::demo_opds,
             commands::plan::plan_overview,
+            commands::workspace::action_detail,
+            commands::workspace::save_milestone,
+            commands::workspace::delete_milestone,
+            commands::workspace::save_indicator,
+            commands::workspace::delete_indicator,
+            commands::workspace::save_targets,
+            commands::workspace::save_realisation,
+            commands::workspace::save_action_narrative,
+            commands::workspace::add_evidence_file,
+            commands::workspace::add_evidence_link,
+            commands::workspace::delete_evidence,
+            commands::workspace::open_evidence,
+            commands::workspace::history,
+            commands::workspace::undo_last,
         ])
         .run(tauri::generate_context!())
         .expect("the Renaksi window could not be started");

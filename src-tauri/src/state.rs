@@ -1,9 +1,10 @@
 //! The app's one writer connection, opened at start. When the database cannot be
 //! opened (newer schema, damaged file) the window still opens and shows why.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 
+use renaksi_core::editing::Undo;
 use renaksi_core::Store;
 
 use crate::error::{CommandError, CommandResult};
@@ -11,6 +12,8 @@ use crate::error::{CommandError, CommandResult};
 pub struct AppState {
     pub db_path: PathBuf,
     store: Result<Mutex<Store>, CommandError>,
+    /// What undoes the last change saved in this window.
+    last_change: Mutex<Option<Undo>>,
 }
 
 impl AppState {
@@ -18,7 +21,11 @@ impl AppState {
         let store = Store::open(&db_path)
             .map(Mutex::new)
             .map_err(CommandError::from);
-        AppState { db_path, store }
+        AppState {
+            db_path,
+            store,
+            last_change: Mutex::new(None),
+        }
     }
 
     /// The store, or the reason it could not be opened.
@@ -29,5 +36,21 @@ impl AppState {
         Ok(store
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner()))
+    }
+
+    /// The folder beside the database where evidence files are kept.
+    pub fn data_dir(&self) -> &Path {
+        self.db_path.parent().unwrap_or_else(|| Path::new("."))
+    }
+
+    pub fn remember(&self, undo: Undo) {
+        *self.last_change.lock().unwrap_or_else(|p| p.into_inner()) = Some(undo);
+    }
+
+    pub fn take_last_change(&self) -> Option<Undo> {
+        self.last_change
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .take()
     }
 }

@@ -25,6 +25,15 @@ async function expectWonosoboPlan(browser) {
   assert.ok(lead.includes(UHC_LEAD), `RA-01 lead OPD shown: ${lead}`);
 }
 
+async function chooseProfile(browser, role, userName) {
+  const select = await byTestId(browser, 'profile-role');
+  await select.waitForDisplayed({ timeout: 20000 });
+  await select.selectByAttribute('value', role);
+  await (await byTestId(browser, 'profile-user-name')).setValue(userName);
+  await screenshot(browser, 'first-start-profile');
+  await (await byTestId(browser, 'profile-submit')).click();
+}
+
 test('first start creates the database, offers the demo, and shows the plan', async () => {
   const dataDir = tempDir();
   const app = await launchApp({ dataDir });
@@ -38,7 +47,9 @@ test('first start creates the database, offers the demo, and shows the plan', as
     await screenshot(browser, 'first-start');
 
     await (await byTestId(browser, 'choose-demo')).click();
+    await chooseProfile(browser, 'bappeda', 'Admin Bappeda');
     await expectWonosoboPlan(browser);
+    assert.match(await (await byTestId(browser, 'profile-badge')).getText(), /Bappeda/);
     await screenshot(browser, 'plan-overview');
   } finally {
     await app.close();
@@ -72,6 +83,7 @@ test('starting empty shows where the plan will come from', async () => {
     const { browser } = app;
     await (await byTestId(browser, 'choose-empty')).waitForDisplayed({ timeout: 20000 });
     await (await byTestId(browser, 'choose-empty')).click();
+    await chooseProfile(browser, 'bappeda', 'Admin Bappeda');
     const empty = await byTestId(browser, 'empty-plan');
     await empty.waitForDisplayed({ timeout: 20000 });
     assert.match(await empty.getText(), /paket rencana aksi/i);

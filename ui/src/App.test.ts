@@ -1,11 +1,19 @@
 // The whole screen flow, as a user goes through it, against a fake backend.
-import { flushPromises } from '@vue/test-utils';
+import { flushPromises, type VueWrapper } from '@vue/test-utils';
 import { describe, expect, it } from 'vitest';
 import App from './App.vue';
 import type { Backend } from './api/backend';
 import type { AppStatus } from './api/types';
 import { createFakeBackend, SAMPLE_DATA_FILE } from './testing/fakeBackend';
 import { mountWithApp } from './testing/mount';
+
+/** Fill in the profile step of the first start and submit it. */
+async function submitProfile(wrapper: VueWrapper, role: string, name: string): Promise<void> {
+  await wrapper.get('[data-testid="profile-role"]').setValue(role);
+  await wrapper.get('[data-testid="profile-user-name"]').setValue(name);
+  await wrapper.get('[data-testid="profile-form"]').trigger('submit');
+  await flushPromises();
+}
 
 describe('App', () => {
   it('shows a loading state while the app status is asked for', async () => {
@@ -27,15 +35,20 @@ describe('App', () => {
     expect(wrapper.get('[data-testid="choose-empty"]').text()).toBe('Mulai kosong');
   });
 
-  it('loads the demo plan when that choice is clicked, then shows the plan', async () => {
+  it('loads the demo plan after the profile step, then shows the plan and the profile', async () => {
     const backend = createFakeBackend({ needsSetup: true });
     const { wrapper } = mountWithApp(App, { backend });
     await flushPromises();
 
     await wrapper.get('[data-testid="choose-demo"]').trigger('click');
     await flushPromises();
+    expect(backend.callsOf('firstStart')).toEqual([]);
+    await submitProfile(wrapper, 'DINKES', '  Sari ');
 
-    expect(backend.calls.filter((c) => c.method === 'firstStart')).toEqual([{ method: 'firstStart', args: ['demo'] }]);
+    expect(backend.callsOf('firstStart')).toEqual([
+      [{ choice: 'demo', role: 'opd', opdCode: 'DINKES', userName: 'Sari' }],
+    ]);
+    expect(wrapper.get('[data-testid="profile-badge"]').text()).toBe('OPD DINKES · Sari');
     expect(wrapper.find('[data-testid="first-start"]').exists()).toBe(false);
     expect(wrapper.get('[data-testid="plan-title"]').text()).toBe(
       'Rencana Aksi Daerah Keterbukaan Pemerintah Kabupaten Wonosobo 2018-2019',
@@ -45,7 +58,7 @@ describe('App', () => {
     expect(wrapper.text()).toContain('Renaksi versi 0.1.0');
   });
 
-  it('disables both choices while the first start runs', async () => {
+  it('disables the start button while the first start runs', async () => {
     let finish: (status: AppStatus) => void = () => {};
     const fake = createFakeBackend({ needsSetup: true });
     const backend: Backend = { ...fake, firstStart: () => new Promise<AppStatus>((resolve) => (finish = resolve)) };
@@ -53,13 +66,22 @@ describe('App', () => {
     await flushPromises();
 
     await wrapper.get('[data-testid="choose-empty"]').trigger('click');
-    expect(wrapper.get('[data-testid="choose-demo"]').attributes('disabled')).toBeDefined();
-    expect(wrapper.get('[data-testid="choose-empty"]').attributes('disabled')).toBeDefined();
+    await flushPromises();
+    await wrapper.get('[data-testid="profile-user-name"]').setValue('Admin Bappeda');
+    await wrapper.get('[data-testid="profile-form"]').trigger('submit');
+    expect(wrapper.get('[data-testid="profile-submit"]').attributes('disabled')).toBeDefined();
     expect(wrapper.text()).toContain('Sedang menyiapkan data…');
 
-    finish({ needsSetup: false, dataFile: SAMPLE_DATA_FILE, schemaVersion: 1, appVersion: '0.1.0' });
+    finish({
+      needsSetup: false,
+      dataFile: SAMPLE_DATA_FILE,
+      schemaVersion: 1,
+      appVersion: '0.1.0',
+      profile: { role: 'bappeda', opdCode: null, userName: 'Admin Bappeda' },
+    });
     await flushPromises();
     expect(wrapper.find('[data-testid="first-start"]').exists()).toBe(false);
+    expect(wrapper.get('[data-testid="profile-badge"]').text()).toBe('Bappeda · Admin Bappeda');
   });
 
   it('explains the empty plan when the database holds no plan', async () => {
@@ -80,8 +102,11 @@ describe('App', () => {
 
     await wrapper.get('[data-testid="choose-empty"]').trigger('click');
     await flushPromises();
+    await submitProfile(wrapper, 'bappeda', 'Admin Bappeda');
 
-    expect(backend.calls.find((c) => c.method === 'firstStart')?.args).toEqual(['empty']);
+    expect(backend.callsOf('firstStart')).toEqual([
+      [{ choice: 'empty', role: 'bappeda', opdCode: null, userName: 'Admin Bappeda' }],
+    ]);
     expect(wrapper.find('[data-testid="empty-plan"]').exists()).toBe(true);
   });
 
@@ -109,10 +134,28 @@ describe('App', () => {
     expect(alert.text()).toContain(message);
   });
 
-  it('keeps the first-start choices available after a refused first start', async () => {
+  it('keeps the profile form, as filled in, after a refused first start', async () => {
     const backend = createFakeBackend({
       needsSetup: true,
       failures: { firstStart: { code: 'demo_missing', message: 'Rencana contoh tidak ditemukan.' } },
+    });
+    const { wrapper } = mountWithApp(App, { backend });
+    await flushPromises();
+
+    await wrapper.get('[data-testid="choose-demo"]').trigger('click');
+    await flushPromises();
+    await submitProfile(wrapper, 'DINSOS', 'Budi');
+
+    expect(wrapper.get('[data-testid="error-alert"]').text()).toContain('Rencana contoh tidak ditemukan.');
+    expect(wrapper.get('[data-testid="profile-submit"]').attributes('disabled')).toBeUndefined();
+    expect((wrapper.get('[data-testid="profile-user-name"]').element as HTMLInputElement).value).toBe('Budi');
+    expect((wrapper.get('[data-testid="profile-role"]').element as HTMLSelectElement).value).toBe('DINSOS');
+  });
+
+  it('shows a refused list of demo OPDs in the alert and stays on the choice', async () => {
+    const backend = createFakeBackend({
+      needsSetup: true,
+      failures: { demoOpds: { code: 'demo_missing', message: 'Rencana contoh tidak ditemukan.' } },
     });
     const { wrapper } = mountWithApp(App, { backend });
     await flushPromises();
@@ -166,5 +209,53 @@ describe('App', () => {
     await wrapper.get('[data-testid="lang-switch"]').trigger('click');
     expect(wrapper.get('[data-testid="theme-name"]').text()).toBe('Tema 1 · Layanan Publik');
     expect(document.documentElement.lang).toBe('id');
+  });
+
+  it('opens an action from its card, and goes back with Escape to the same filters', async () => {
+    const backend = createFakeBackend();
+    const { wrapper } = mountWithApp(App, { backend, attachTo: document.body });
+    await flushPromises();
+
+    await wrapper.get('[data-testid="search"]').setValue('kependudukan');
+    expect(wrapper.findAll('[data-testid="action"]')).toHaveLength(1);
+    await wrapper.get('[data-testid="open-action"]').trigger('click');
+    await flushPromises();
+
+    expect(wrapper.find('[data-testid="plan-overview"]').exists()).toBe(false);
+    expect(backend.callsOf('actionDetail')).toEqual([['action-2', { year: 2018, quarter: 3 }]]);
+    expect(wrapper.find('[data-testid="action-detail"]').exists()).toBe(true);
+
+    document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    await flushPromises();
+
+    expect(wrapper.find('[data-testid="action-detail"]').exists()).toBe(false);
+    expect((wrapper.get('[data-testid="search"]').element as HTMLInputElement).value).toBe('kependudukan');
+    expect(wrapper.findAll('[data-testid="action"]')).toHaveLength(1);
+    // The figures are refreshed for the period on screen.
+    expect(backend.callsOf('planOverview').at(-1)).toEqual([{ year: 2018, quarter: 3 }]);
+    expect(document.activeElement?.getAttribute('data-action-id')).toBe('action-2');
+  });
+
+  it('goes back to the plan with the back button', async () => {
+    const { wrapper } = mountWithApp(App);
+    await flushPromises();
+    await wrapper.get('[data-testid="open-action"]').trigger('click');
+    await flushPromises();
+    await wrapper.get('[data-testid="back-to-plan"]').trigger('click');
+    await flushPromises();
+    expect(wrapper.find('[data-testid="plan-overview"]').exists()).toBe(true);
+  });
+
+  it('reloads the overview for another period when it is picked', async () => {
+    const backend = createFakeBackend();
+    const { wrapper } = mountWithApp(App, { backend });
+    await flushPromises();
+
+    await wrapper.get('[data-testid="period-select"]').setValue('2019-1');
+    await flushPromises();
+
+    expect(backend.callsOf('planOverview')).toEqual([[null], [{ year: 2019, quarter: 1 }]]);
+    expect((wrapper.get('[data-testid="period-select"]').element as HTMLSelectElement).value).toBe('2019-1');
+    expect(wrapper.get('[data-testid="action-achievement"]').text()).toContain('Capaian s.d. TW I 2019');
   });
 });

@@ -125,7 +125,7 @@ fn info(path: &Path) -> renaksi_core::Result<()> {
         },
         None => println!("Profil        : belum dipilih"),
     }
-    let Some(overview) = overview::plan_overview(conn)? else {
+    let Some(overview) = overview::plan_overview(conn, None)? else {
         println!("Rencana aksi  : belum ada");
         return Ok(());
     };

@@ -55,7 +55,26 @@ pub struct DemoCounts {
 /// Loads the demo plan into an empty database, in one transaction, and sets the
 /// profile to match the view.
 pub fn load(store: &mut Store, view: &DemoView) -> Result<DemoCounts> {
+    let profile = match view {
+        DemoView::Bappeda => Profile {
+            role: Role::Bappeda,
+            user_name: "Admin Bappeda".to_string(),
+        },
+        DemoView::Opd(code) => Profile {
+            role: Role::Opd { code: code.clone() },
+            user_name: format!("Operator {code}"),
+        },
+    };
+    load_as(store, view, &profile)
+}
+
+/// Loads the demo's `view` and works on it as `profile` (for training: an OPD
+/// clerk sees the whole plan and can change only their own office's rows).
+pub fn load_as(store: &mut Store, view: &DemoView, profile: &Profile) -> Result<DemoCounts> {
     let demo = DemoPlan::parse()?;
+    if let Role::Opd { code } = &profile.role {
+        demo.opd(code)?;
+    }
     let owner = match view {
         DemoView::Bappeda => None,
         DemoView::Opd(code) => Some(demo.opd_id(code)?),
@@ -66,25 +85,11 @@ pub fn load(store: &mut Store, view: &DemoView) -> Result<DemoCounts> {
             return Err(Error::PlanExists { path });
         }
         let counts = demo.insert(tx, owner.as_deref())?;
-        let role = match view {
-            DemoView::Bappeda => Role::Bappeda,
-            DemoView::Opd(code) => Role::Opd { code: code.clone() },
-        };
-        let user_name = match view {
-            DemoView::Bappeda => "Admin Bappeda".to_string(),
-            DemoView::Opd(code) => format!("Operator {code}"),
-        };
-        profile::save(
-            tx,
-            &Profile {
-                role,
-                user_name: user_name.clone(),
-            },
-        )?;
+        profile::save(tx, profile)?;
         profile::record_setup_choice(tx, "demo")?;
         audit::record(
             tx,
-            &user_name,
+            &profile.user_name,
             &Change {
                 entity: "plan",
                 entity_id: &demo.plan.id,
@@ -96,6 +101,15 @@ pub fn load(store: &mut Store, view: &DemoView) -> Result<DemoCounts> {
         )?;
         Ok(counts)
     })
+}
+
+/// The OPDs of the demo plan as (code, name), for the first-start profile choice.
+pub fn opds() -> Result<Vec<(String, String)>> {
+    Ok(DemoPlan::parse()?
+        .opds
+        .into_iter()
+        .map(|o| (o.code, o.name))
+        .collect())
 }
 
 #[derive(Deserialize)]

@@ -56,6 +56,23 @@ pub enum Error {
 
     #[error("Nilai tersimpan tidak dikenal untuk {field}: {value}")]
     UnknownValue { field: &'static str, value: String },
+
+    /// Bad input from the user; `field` names the input it belongs next to.
+    #[error("{message}")]
+    Invalid { field: String, message: String },
+
+    /// The profile may not change this row (ownership, enforced by the core).
+    #[error("{0}")]
+    Forbidden(String),
+
+    #[error("{0}")]
+    PeriodClosed(String),
+
+    #[error("{0} tidak ditemukan; mungkin sudah dihapus.")]
+    NotFound(String),
+
+    #[error("Profil pengguna belum dipilih; selesaikan langkah awal terlebih dahulu.")]
+    NoProfile,
 }
 
 impl Error {
@@ -72,6 +89,26 @@ impl Error {
             Error::UnknownOpd { .. } => "unknown_opd",
             Error::DemoInvalid(_) => "demo_invalid",
             Error::UnknownValue { .. } => "unknown_value",
+            Error::Invalid { .. } => "invalid",
+            Error::Forbidden(_) => "forbidden",
+            Error::PeriodClosed(_) => "period_closed",
+            Error::NotFound(_) => "not_found",
+            Error::NoProfile => "no_profile",
+        }
+    }
+
+    /// The input this error belongs next to, for validation errors.
+    pub fn field(&self) -> Option<&str> {
+        match self {
+            Error::Invalid { field, .. } => Some(field),
+            _ => None,
+        }
+    }
+
+    pub fn invalid(field: impl Into<String>, message: impl Into<String>) -> Self {
+        Error::Invalid {
+            field: field.into(),
+            message: message.into(),
         }
     }
 

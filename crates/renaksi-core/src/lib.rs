@@ -4,11 +4,16 @@
 //! Architecture invariant: this crate knows nothing of Tauri, the webview or file
 //! dialogs. The desktop shell and the CLI are thin layers over it.
 
+pub mod access;
+pub mod achievement;
 pub mod demo;
+pub mod detail;
+pub mod editing;
 pub mod error;
 pub mod location;
 pub mod model;
 pub mod overview;
+pub mod period;
 pub mod profile;
 pub mod store;
 

@@ -1,19 +1,30 @@
-//! The plan at a glance: themes in order, each with its actions, lead and
-//! supporting OPDs, and how much each action holds. What the main window shows.
+//! The plan at a glance for one period: themes in order, each with its actions,
+//! lead and supporting OPDs, milestones and indicators in brief, and capaian
+//! rolled up per action and per theme. What the main window shows.
 
 use std::collections::HashMap;
 
 use rusqlite::Connection;
 use serde::Serialize;
 
-use crate::model::{OgpValue, Opd, Plan};
-use crate::store::{actions, indicators, milestones, opds, plans, themes};
+use crate::achievement::{self, Achievement, GradeBand, GradeScale, Quarters, Rollup};
+use crate::model::{MilestoneStatus, OgpValue, Opd, Period, Plan};
+use crate::period::{default_period, PeriodRef};
+use crate::store::{
+    actions, indicators, milestones, opds, periods, plans, realisations, targets, themes,
+};
 use crate::Result;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PlanOverview {
     pub plan: Plan,
+    pub periods: Vec<Period>,
+    /// The period the figures are for.
+    pub period: Option<PeriodRef>,
+    pub grades: Vec<GradeBand>,
+    /// Every OPD of the plan, for filters.
+    pub opds: Vec<OpdRef>,
     pub themes: Vec<ThemeOverview>,
 }
 
@@ -24,14 +35,49 @@ pub struct ThemeOverview {
     pub seq: i64,
     pub name: String,
     pub description: String,
+    pub rollup: Rollup,
     pub actions: Vec<ActionSummary>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct OpdRef {
     pub code: String,
     pub name: String,
+}
+
+impl OpdRef {
+    /// The OPD's code and name; an unknown id shows as itself.
+    pub fn of(opd: Option<&Opd>, id: &str) -> OpdRef {
+        match opd {
+            Some(opd) => OpdRef {
+                code: opd.code.clone(),
+                name: opd.name.clone(),
+            },
+            None => OpdRef {
+                code: String::new(),
+                name: id.to_string(),
+            },
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MilestoneBrief {
+    pub id: String,
+    pub title: String,
+    pub status: MilestoneStatus,
+    pub opd_code: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct IndicatorBrief {
+    pub id: String,
+    pub description: String,
+    pub opd_code: String,
+    pub achievement: Achievement,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -45,44 +91,113 @@ pub struct ActionSummary {
     pub ogp_values: Vec<OgpValue>,
     pub start_date: Option<String>,
     pub end_date: Option<String>,
-    pub milestone_count: i64,
-    pub indicator_count: i64,
+    pub milestone_count: usize,
+    pub indicator_count: usize,
+    pub rollup: Rollup,
+    pub milestones: Vec<MilestoneBrief>,
+    pub indicators: Vec<IndicatorBrief>,
 }
 
-/// The overview of the database's plan, or `None` when it holds no plan yet.
-pub fn plan_overview(conn: &Connection) -> Result<Option<PlanOverview>> {
+/// The overview of the database's plan for `period` (default: the latest
+/// quarter with a realisation), or `None` when it holds no plan yet.
+pub fn plan_overview(conn: &Connection, period: Option<PeriodRef>) -> Result<Option<PlanOverview>> {
     let Some(plan) = plans::current(conn)? else {
         return Ok(None);
     };
-    let opds: HashMap<String, Opd> = opds::list(conn)?
-        .into_iter()
-        .map(|opd| (opd.id.clone(), opd))
-        .collect();
-    let opd_ref = |id: &String| {
-        opds.get(id).map_or_else(
-            || OpdRef {
-                code: String::new(),
-                name: id.clone(),
-            },
-            |opd| OpdRef {
-                code: opd.code.clone(),
-                name: opd.name.clone(),
-            },
-        )
+    let period = match period {
+        Some(p) => Some(p),
+        None => default_period(conn, &plan.id)?,
     };
-    let milestone_counts = milestones::count_by_action(conn, &plan.id)?;
-    let indicator_counts = indicators::count_by_action(conn, &plan.id)?;
+    let scale = GradeScale::load(conn)?;
+    let all_opds = opds::list(conn)?;
+    let opd_by_id: HashMap<&str, &Opd> = all_opds.iter().map(|o| (o.id.as_str(), o)).collect();
+    let opd_ref = |id: &String| OpdRef::of(opd_by_id.get(id.as_str()).copied(), id);
+    let code_of = |id: &String| {
+        opd_by_id
+            .get(id.as_str())
+            .map(|o| o.code.clone())
+            .unwrap_or_default()
+    };
+
+    let mut milestones_of: HashMap<String, Vec<MilestoneBrief>> = HashMap::new();
+    for m in milestones::list_for_plan(conn, &plan.id)? {
+        milestones_of
+            .entry(m.action_id.clone())
+            .or_default()
+            .push(MilestoneBrief {
+                opd_code: code_of(&m.opd_id),
+                id: m.id,
+                title: m.title,
+                status: m.status,
+            });
+    }
+
+    let target_grids = targets::grids_for_plan(conn, &plan.id)?;
+    let mut realised: HashMap<String, Quarters> = HashMap::new();
+    if let Some(period) = period {
+        for r in realisations::list_for_plan(conn, &plan.id)? {
+            if r.year == period.year {
+                realised.entry(r.indicator_id).or_default()[usize::from(r.quarter) - 1] = r.value;
+            }
+        }
+    }
+    let mut indicators_of: HashMap<String, Vec<IndicatorBrief>> = HashMap::new();
+    for i in indicators::list_for_plan(conn, &plan.id)? {
+        let figures = match period {
+            Some(period) => {
+                let year_targets = target_grids
+                    .get(&i.id)
+                    .and_then(|years| years.get(&period.year))
+                    .copied()
+                    .unwrap_or([None; 4]);
+                let real = realised.get(&i.id).copied().unwrap_or([None; 4]);
+                achievement::achievement(
+                    &year_targets,
+                    &real,
+                    period.quarter,
+                    i.polarity,
+                    i.aggregation,
+                    &scale,
+                )
+            }
+            None => achievement::achievement(
+                &[None; 4],
+                &[None; 4],
+                4,
+                i.polarity,
+                i.aggregation,
+                &scale,
+            ),
+        };
+        indicators_of
+            .entry(i.action_id.clone())
+            .or_default()
+            .push(IndicatorBrief {
+                opd_code: code_of(&i.opd_id),
+                id: i.id,
+                description: i.description,
+                achievement: figures,
+            });
+    }
 
     let mut by_theme: HashMap<String, Vec<ActionSummary>> = HashMap::new();
     for action in actions::list(conn, &plan.id)? {
+        let milestones = milestones_of.remove(&action.id).unwrap_or_default();
+        let indicators = indicators_of.remove(&action.id).unwrap_or_default();
         by_theme
             .entry(action.theme_id.clone())
             .or_default()
             .push(ActionSummary {
                 lead_opd: opd_ref(&action.lead_opd_id),
                 supporting_opds: action.supporting_opd_ids.iter().map(opd_ref).collect(),
-                milestone_count: milestone_counts.get(&action.id).copied().unwrap_or(0),
-                indicator_count: indicator_counts.get(&action.id).copied().unwrap_or(0),
+                milestone_count: milestones.len(),
+                indicator_count: indicators.len(),
+                rollup: achievement::rollup(
+                    indicators.iter().map(|i| i.achievement.percent),
+                    &scale,
+                ),
+                milestones,
+                indicators,
                 id: action.id,
                 code: action.code,
                 title: action.title,
@@ -93,13 +208,32 @@ pub fn plan_overview(conn: &Connection) -> Result<Option<PlanOverview>> {
     }
     let themes = themes::list(conn, &plan.id)?
         .into_iter()
-        .map(|theme| ThemeOverview {
-            actions: by_theme.remove(&theme.id).unwrap_or_default(),
-            id: theme.id,
-            seq: theme.seq,
-            name: theme.name,
-            description: theme.description,
+        .map(|theme| {
+            let actions = by_theme.remove(&theme.id).unwrap_or_default();
+            let percents = actions
+                .iter()
+                .flat_map(|a| a.indicators.iter().map(|i| i.achievement.percent));
+            ThemeOverview {
+                rollup: achievement::rollup(percents, &scale),
+                actions,
+                id: theme.id,
+                seq: theme.seq,
+                name: theme.name,
+                description: theme.description,
+            }
         })
         .collect();
-    Ok(Some(PlanOverview { plan, themes }))
+
+    let opds = all_opds
+        .iter()
+        .map(|o| OpdRef::of(Some(o), &o.id))
+        .collect();
+    Ok(Some(PlanOverview {
+        periods: periods::list(conn, &plan.id)?,
+        period,
+        grades: scale.0,
+        opds,
+        themes,
+        plan,
+    }))
 }

@@ -52,6 +52,26 @@ pub fn load(conn: &Connection) -> Result<Option<Profile>> {
     Ok(Some(Profile { role, user_name }))
 }
 
+impl Profile {
+    /// A profile as the user typed it: the name is required and kept short.
+    pub fn new(role: Role, user_name: &str) -> Result<Profile> {
+        let user_name = user_name.trim();
+        if user_name.is_empty() {
+            return Err(Error::invalid("userName", "Nama pengguna wajib diisi."));
+        }
+        if user_name.chars().count() > 80 {
+            return Err(Error::invalid(
+                "userName",
+                "Nama pengguna paling banyak 80 karakter.",
+            ));
+        }
+        Ok(Profile {
+            role,
+            user_name: user_name.to_string(),
+        })
+    }
+}
+
 pub fn save(tx: &Transaction<'_>, profile: &Profile) -> Result<()> {
     match &profile.role {
         Role::Bappeda => settings::set(tx, ROLE, "bappeda")?,

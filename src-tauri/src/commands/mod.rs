@@ -3,6 +3,7 @@
 
 pub mod plan;
 pub mod setup;
+pub mod workspace;
 
 #[cfg(test)]
 mod tests {
@@ -25,5 +26,19 @@ mod tests {
             .collect();
         expected.sort();
         assert_eq!(allowed, expected);
+    }
+
+    #[test]
+    fn the_handler_registers_exactly_the_declared_commands() {
+        let lib = include_str!("../lib.rs");
+        let mut registered: Vec<&str> = lib
+            .lines()
+            .filter_map(|line| line.trim().strip_prefix("commands::"))
+            .filter_map(|path| path.trim_end_matches(',').rsplit("::").next())
+            .collect();
+        registered.sort();
+        let mut declared = COMMAND_NAMES.to_vec();
+        declared.sort();
+        assert_eq!(registered, declared);
     }
 }

@@ -1,13 +1,17 @@
 //! Reading the plan for the main window.
 
 use renaksi_core::overview::{self, PlanOverview};
+use renaksi_core::period::PeriodRef;
 use tauri::State;
 
 use crate::error::CommandResult;
 use crate::state::AppState;
 
 #[tauri::command]
-pub fn plan_overview(state: State<'_, AppState>) -> CommandResult<Option<PlanOverview>> {
+pub fn plan_overview(
+    state: State<'_, AppState>,
+    period: Option<PeriodRef>,
+) -> CommandResult<Option<PlanOverview>> {
     let store = state.store()?;
-    Ok(overview::plan_overview(store.conn())?)
+    Ok(overview::plan_overview(store.conn(), period)?)
 }

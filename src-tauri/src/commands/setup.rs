@@ -1,12 +1,14 @@
-//! First start: where the data lives, and the choice between the demo plan and
-//! an empty start.
+//! First start: where the data lives, who works here (profile), and the choice
+//! between the demo plan and an empty start.
 
 use renaksi_core::demo::{self, DemoView};
-use renaksi_core::{profile, store::plans, APP_VERSION};
-use serde::Serialize;
+use renaksi_core::overview::OpdRef;
+use renaksi_core::profile::{self, Profile, Role};
+use renaksi_core::{store::plans, Error, APP_VERSION};
+use serde::{Deserialize, Serialize};
 use tauri::State;
 
-use crate::error::{CommandError, CommandResult};
+use crate::error::CommandResult;
 use crate::state::AppState;
 
 #[derive(Debug, Serialize)]
@@ -16,6 +18,24 @@ pub struct AppStatus {
     data_file: String,
     schema_version: i64,
     app_version: &'static str,
+    profile: Option<ProfileView>,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ProfileView {
+    role: &'static str,
+    opd_code: Option<String>,
+    user_name: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FirstStartRequest {
+    choice: String,
+    role: String,
+    opd_code: Option<String>,
+    user_name: String,
 }
 
 #[tauri::command]
@@ -24,15 +44,40 @@ pub fn app_status(state: State<'_, AppState>) -> CommandResult<AppStatus> {
 }
 
 #[tauri::command]
-pub fn first_start(state: State<'_, AppState>, choice: String) -> CommandResult<AppStatus> {
+pub fn demo_opds() -> CommandResult<Vec<OpdRef>> {
+    Ok(demo::opds()?
+        .into_iter()
+        .map(|(code, name)| OpdRef { code, name })
+        .collect())
+}
+
+#[tauri::command]
+pub fn first_start(
+    state: State<'_, AppState>,
+    request: FirstStartRequest,
+) -> CommandResult<AppStatus> {
+    let role = match (request.role.as_str(), request.opd_code) {
+        ("bappeda", _) => Role::Bappeda,
+        ("opd", Some(code)) if !code.trim().is_empty() => Role::Opd { code },
+        _ => return Err(Error::invalid("role", "Pilih Bappeda atau salah satu OPD.").into()),
+    };
+    let profile = Profile::new(role, &request.user_name)?;
     {
         let mut store = state.store()?;
-        match choice.as_str() {
-            "demo" => {
-                demo::load(&mut store, &DemoView::Bappeda)?;
+        match (request.choice.as_str(), &profile.role) {
+            ("demo", _) => {
+                demo::load_as(&mut store, &DemoView::Bappeda, &profile)?;
             }
-            "empty" => store.write(|tx| profile::record_setup_choice(tx, "empty"))?,
-            _ => return Err(CommandError::invalid("Pilihan awal tidak dikenal.")),
+            ("empty", Role::Bappeda) => store.write(|tx| {
+                profile::save(tx, &profile)?;
+                profile::record_setup_choice(tx, "empty")
+            })?,
+            ("empty", Role::Opd { .. }) => return Err(Error::invalid(
+                "role",
+                "OPD memulai dari paket rencana aksi Bappeda; untuk mulai kosong pilih Bappeda.",
+            )
+            .into()),
+            _ => return Err(Error::invalid("choice", "Pilihan awal tidak dikenal.").into()),
         }
     }
     status(&state)
@@ -42,10 +87,22 @@ fn status(state: &AppState) -> CommandResult<AppStatus> {
     let store = state.store()?;
     let conn = store.conn();
     let needs_setup = profile::setup_choice(conn)?.is_none() && plans::current(conn)?.is_none();
+    let profile = profile::load(conn)?.map(|p| {
+        let (role, opd_code) = match p.role {
+            Role::Bappeda => ("bappeda", None),
+            Role::Opd { code } => ("opd", Some(code)),
+        };
+        ProfileView {
+            role,
+            opd_code,
+            user_name: p.user_name,
+        }
+    });
     Ok(AppStatus {
         needs_setup,
         data_file: state.db_path.display().to_string(),
         schema_version: store.schema_version()?,
         app_version: APP_VERSION,
+        profile,
     })
 }

@@ -1,7 +1,9 @@
 import { invoke } from '@tauri-apps/api/core';
 import { describe, expect, it, vi } from 'vitest';
 import { call, toBackendError, UNEXPECTED_ERROR } from './invoke';
-import { firstStart } from './setup';
+import { planOverview } from './plan';
+import { demoOpds, firstStart } from './setup';
+import * as workspace from './workspace';
 
 vi.mock('@tauri-apps/api/core', () => ({ invoke: vi.fn() }));
 
@@ -11,6 +13,16 @@ describe('toBackendError', () => {
       code: 'db_newer',
       message: 'Perbarui aplikasi.',
     });
+  });
+
+  it('keeps the field a validation error names, and only a text one', () => {
+    expect(toBackendError({ code: 'invalid', message: 'Isi judul.', field: 'title' })).toEqual({
+      code: 'invalid',
+      message: 'Isi judul.',
+      field: 'title',
+    });
+    expect(toBackendError({ code: 'invalid', message: 'x', field: null })).toEqual({ code: 'invalid', message: 'x' });
+    expect(toBackendError({ code: 'invalid', message: 'x', field: 3 })).toEqual({ code: 'invalid', message: 'x' });
   });
 
   it('wraps the string rejections that Tauri itself makes', () => {
@@ -30,8 +42,37 @@ describe('toBackendError', () => {
 describe('call', () => {
   it('passes the command and arguments to Tauri', async () => {
     vi.mocked(invoke).mockResolvedValueOnce({ needsSetup: false });
-    await firstStart('demo');
-    expect(invoke).toHaveBeenCalledWith('first_start', { choice: 'demo' });
+    const request = { choice: 'demo', role: 'opd', opdCode: 'DINKES', userName: 'Sari' } as const;
+    await firstStart(request);
+    expect(invoke).toHaveBeenCalledWith('first_start', { request });
+  });
+
+  it('uses the command and argument names of the Rust side', async () => {
+    vi.mocked(invoke).mockResolvedValue(null);
+    const period = { year: 2018, quarter: 3 } as const;
+    const target = { milestoneId: 'm1', indicatorId: null, year: null, quarter: null };
+    await demoOpds();
+    await planOverview(null);
+    await planOverview(period);
+    await workspace.actionDetail('a1', period);
+    await workspace.deleteMilestone('m1', period);
+    await workspace.addEvidenceFile(target, 'a1', period);
+    await workspace.deleteEvidence('e1', 'a1', null);
+    await workspace.openEvidence('e1');
+    await workspace.history('indicator', 'i1');
+    await workspace.undoLast('a1', period);
+    expect(vi.mocked(invoke).mock.calls).toEqual([
+      ['demo_opds', undefined],
+      ['plan_overview', { period: null }],
+      ['plan_overview', { period }],
+      ['action_detail', { actionId: 'a1', period }],
+      ['delete_milestone', { id: 'm1', period }],
+      ['add_evidence_file', { target, actionId: 'a1', period }],
+      ['delete_evidence', { id: 'e1', actionId: 'a1', period: null }],
+      ['open_evidence', { id: 'e1' }],
+      ['history', { entity: 'indicator', entityId: 'i1' }],
+      ['undo_last', { actionId: 'a1', period }],
+    ]);
   });
 
   it('rejects with a BackendError whatever Tauri rejected with', async () => {

@@ -12,14 +12,24 @@ function isBackendError(value: unknown): value is BackendError {
   return typeof candidate.code === 'string' && typeof candidate.message === 'string';
 }
 
+function fieldOf(value: BackendError): string | null {
+  const field = (value as unknown as Record<string, unknown>).field;
+  return typeof field === 'string' && field !== '' ? field : null;
+}
+
 /**
  * Normalise anything a command (or a fake backend) may reject with.
  * Our commands reject with `{code, message}`; Tauri itself rejects with a
  * string (e.g. an unknown command), and JavaScript with an Error.
  * An empty message means "nothing readable": the UI shows its own sentence.
+ * A validation error keeps the `field` it names, so a form can show the
+ * message next to that input.
  */
 export function toBackendError(reason: unknown): BackendError {
-  if (isBackendError(reason)) return { code: reason.code, message: reason.message };
+  if (isBackendError(reason)) {
+    const field = fieldOf(reason);
+    return field ? { code: reason.code, message: reason.message, field } : { code: reason.code, message: reason.message };
+  }
   if (typeof reason === 'string') return { code: UNEXPECTED_ERROR, message: reason };
   if (reason instanceof Error) return { code: UNEXPECTED_ERROR, message: reason.message };
   return { code: UNEXPECTED_ERROR, message: '' };

@@ -4,12 +4,39 @@
 export type PlanStatus = 'draft' | 'final';
 export type OgpValue = 'transparansi' | 'partisipasi' | 'akuntabilitas' | 'teknologi_inovasi';
 
+/** In the order the plan documents list them. */
+export const OGP_VALUES: readonly OgpValue[] = ['transparansi', 'partisipasi', 'akuntabilitas', 'teknologi_inovasi'];
+
+// ---------------------------------------------------------------- setup.rs
+
+export type Role = 'bappeda' | 'opd';
+
+/** Who works in this copy of Renaksi: Bappeda, or one OPD (opdCode set). */
+export interface Profile {
+  role: Role;
+  opdCode: string | null;
+  userName: string;
+}
+
 export interface AppStatus {
   needsSetup: boolean;
   dataFile: string;
   schemaVersion: number;
   appVersion: string;
+  /** null until the first start has chosen one. */
+  profile: Profile | null;
 }
+
+export type FirstStartChoice = 'demo' | 'empty';
+
+export interface FirstStartRequest {
+  choice: FirstStartChoice;
+  role: Role;
+  opdCode: string | null;
+  userName: string;
+}
+
+// ----------------------------------------------------------------- plan.rs
 
 export interface PlanSummary {
   id: string;
@@ -26,6 +53,76 @@ export interface OpdRef {
   name: string;
 }
 
+export type Quarter = 1 | 2 | 3 | 4;
+
+export const QUARTERS: readonly Quarter[] = [1, 2, 3, 4];
+
+export interface PeriodRef {
+  year: number;
+  quarter: Quarter;
+}
+
+export interface PeriodInfo extends PeriodRef {
+  /** "YYYY-MM-DD" */
+  dueDate: string | null;
+  /** Closed by Bappeda: read-only in an OPD's copy. */
+  closed: boolean;
+}
+
+export type GradeKey = 'sangat_tinggi' | 'tinggi' | 'sedang' | 'rendah' | 'sangat_rendah';
+
+/** A predikat band; `min` null = no lower bound. Labels are settings (Indonesian). */
+export interface GradeBand {
+  key: GradeKey;
+  label: string;
+  min: number | null;
+}
+
+export type AchievementReason = 'ok' | 'no_target' | 'zero_target' | 'no_realisation' | 'zero_realisation';
+
+export interface Achievement {
+  targetToDate: number | null;
+  realisationToDate: number | null;
+  /** Capaian s.d. TW n (%), the headline figure; null = cannot be computed (see reason). */
+  percent: number | null;
+  annualTarget: number | null;
+  annualPercent: number | null;
+  grade: GradeKey | null;
+  reason: AchievementReason;
+}
+
+export interface Rollup {
+  percent: number | null;
+  grade: GradeKey | null;
+  indicatorCount: number;
+  measuredCount: number;
+}
+
+export type MilestoneStatus = 'belum_dimulai' | 'terbatas' | 'substansial' | 'selesai';
+
+/** The IRM completion scale, in its order. */
+export const MILESTONE_STATUSES: readonly MilestoneStatus[] = ['belum_dimulai', 'terbatas', 'substansial', 'selesai'];
+
+export type Polarity = 'positif' | 'negatif';
+export const POLARITIES: readonly Polarity[] = ['positif', 'negatif'];
+
+export type Aggregation = 'kumulatif' | 'persentase' | 'nilai_akhir';
+export const AGGREGATIONS: readonly Aggregation[] = ['kumulatif', 'persentase', 'nilai_akhir'];
+
+export interface MilestoneBrief {
+  id: string;
+  title: string;
+  status: MilestoneStatus;
+  opdCode: string;
+}
+
+export interface IndicatorBrief {
+  id: string;
+  description: string;
+  opdCode: string;
+  achievement: Achievement;
+}
+
 export interface ActionSummary {
   id: string;
   code: string;
@@ -39,6 +136,9 @@ export interface ActionSummary {
   endDate: string | null;
   milestoneCount: number;
   indicatorCount: number;
+  rollup: Rollup;
+  milestones: MilestoneBrief[];
+  indicators: IndicatorBrief[];
 }
 
 export interface ThemeOverview {
@@ -47,17 +147,193 @@ export interface ThemeOverview {
   name: string;
   description: string;
   actions: ActionSummary[];
+  rollup: Rollup;
 }
 
 export interface PlanOverview {
   plan: PlanSummary;
   themes: ThemeOverview[];
+  periods: PeriodInfo[];
+  /** The period the figures are for. */
+  period: PeriodRef;
+  grades: GradeBand[];
+  /** Every OPD of the plan (for the filter). */
+  opds: OpdRef[];
 }
 
-export type FirstStartChoice = 'demo' | 'empty';
+// ------------------------------------------------------------ workspace.rs
 
-/** Every failed command rejects with this; `message` is meant for the clerk. */
+export interface EvidenceView {
+  id: string;
+  kind: 'file' | 'link';
+  title: string;
+  fileName: string | null;
+  sha256: string | null;
+  url: string | null;
+  /** RFC 3339 */
+  createdAt: string;
+}
+
+export interface MilestoneView {
+  id: string;
+  seq: number;
+  title: string;
+  output: string;
+  startDate: string | null;
+  endDate: string | null;
+  status: MilestoneStatus;
+  opd: OpdRef;
+  canEdit: boolean;
+  evidence: EvidenceView[];
+}
+
+export interface RealisationView {
+  year: number;
+  quarter: Quarter;
+  value: number | null;
+  notes: string;
+  obstacles: string;
+  followUp: string;
+  evidence: EvidenceView[];
+}
+
+export interface IndicatorView {
+  id: string;
+  seq: number;
+  milestoneId: string | null;
+  description: string;
+  unit: string;
+  baseline: number | null;
+  polarity: Polarity;
+  aggregation: Aggregation;
+  opd: OpdRef;
+  canEdit: boolean;
+  /** Key = year as a string; 4 entries, Triwulan I-IV. */
+  targets: Record<string, (number | null)[]>;
+  realisations: RealisationView[];
+  achievement: Achievement;
+}
+
+export interface ActionFields {
+  id: string;
+  code: string;
+  title: string;
+  themeSeq: number;
+  themeName: string;
+  problem: string;
+  description: string;
+  contribution: string;
+  ogpValues: OgpValue[];
+  leadOpd: OpdRef;
+  supportingOpds: OpdRef[];
+  csoPartners: string;
+  startDate: string | null;
+  endDate: string | null;
+}
+
+export interface ActionDetail {
+  action: ActionFields;
+  canEditNarrative: boolean;
+  /** The OPD that new milestones and indicators would belong to; null = cannot add. */
+  canAddFor: OpdRef | null;
+  milestones: MilestoneView[];
+  indicators: IndicatorView[];
+  rollup: Rollup;
+  periods: PeriodInfo[];
+  period: PeriodRef;
+  grades: GradeBand[];
+}
+
+export interface MilestoneInput {
+  id: string | null;
+  actionId: string;
+  title: string;
+  output: string;
+  startDate: string | null;
+  endDate: string | null;
+  status: MilestoneStatus;
+}
+
+export interface IndicatorInput {
+  id: string | null;
+  actionId: string;
+  milestoneId: string | null;
+  description: string;
+  unit: string;
+  baseline: number | null;
+  polarity: Polarity;
+  aggregation: Aggregation;
+}
+
+export interface TargetsInput {
+  indicatorId: string;
+  year: number;
+  /** 4 entries, Triwulan I-IV. */
+  values: (number | null)[];
+}
+
+export interface RealisationInput {
+  indicatorId: string;
+  year: number;
+  quarter: Quarter;
+  value: number | null;
+  notes: string;
+  obstacles: string;
+  followUp: string;
+}
+
+export interface NarrativeInput {
+  actionId: string;
+  problem: string;
+  description: string;
+  contribution: string;
+  ogpValues: OgpValue[];
+  csoPartners: string;
+}
+
+/** A milestone (milestoneId) or one quarter's realisation (indicatorId, year, quarter). */
+export interface EvidenceTarget {
+  milestoneId: string | null;
+  indicatorId: string | null;
+  year: number | null;
+  quarter: Quarter | null;
+}
+
+export interface LinkInput extends EvidenceTarget {
+  title: string;
+  url: string;
+}
+
+export type HistoryEntity = 'action' | 'milestone' | 'indicator';
+
+export type AuditOperation = 'create' | 'update' | 'delete' | 'import' | 'load' | 'undo';
+
+export interface AuditEntry {
+  /** RFC 3339, UTC */
+  at: string;
+  actor: string;
+  entity: string;
+  entityId: string;
+  operation: AuditOperation;
+  field: string | null;
+  oldValue: string | null;
+  newValue: string | null;
+}
+
+// ------------------------------------------------------------------ errors
+
+/**
+ * Every failed command rejects with this; `message` is meant for the clerk.
+ * A validation error has code 'invalid' and, when it is about one input,
+ * `field` names it ("title", "endDate", "values.2", ...).
+ */
 export interface BackendError {
   code: string;
   message: string;
+  field?: string | null;
 }
+
+/** Codes the UI treats specially. */
+export const INVALID = 'invalid';
+export const FORBIDDEN = 'forbidden';
+export const PERIOD_CLOSED = 'period_closed';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, parseIsoDate } from './date';
+import { formatDate, formatDateTime, parseIsoDate } from './date';
 
 describe('formatDate', () => {
   it('writes a date the Indonesian way', () => {
@@ -30,5 +30,21 @@ describe('parseIsoDate', () => {
     expect(parseIsoDate('2019-02-29')).toBeNull();
     expect(parseIsoDate('15/07/2018')).toBeNull();
     expect(parseIsoDate('2018-07-15T10:00:00Z')).toBeNull();
+  });
+});
+
+describe('formatDateTime', () => {
+  it('writes an instant with the time the Indonesian way', () => {
+    expect(formatDateTime('2018-07-15T03:30:00Z', 'id', 'Asia/Jakarta')).toBe('15 Juli 2018 10.30');
+    expect(formatDateTime('2018-07-15T03:30:00Z', 'en', 'Asia/Jakarta')).toBe('15 July 2018 10:30');
+  });
+
+  it('moves to the next day in the local time zone when it should', () => {
+    expect(formatDateTime('2018-12-31T17:05:00+00:00', 'id', 'Asia/Jakarta')).toBe('1 Januari 2019 00.05');
+  });
+
+  it('returns text that is not an instant unchanged', () => {
+    expect(formatDateTime('kemarin', 'id')).toBe('kemarin');
+    expect(formatDateTime('2018-13-45T99:00:00Z', 'id')).toBe('2018-13-45T99:00:00Z');
   });
 });

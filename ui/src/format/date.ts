@@ -50,3 +50,38 @@ export function formatDate(value: string, language: FormatLanguage): string {
   const date = parseIsoDate(value);
   return date ? formatter(language).format(date) : value;
 }
+
+const dateTimeFormatters = new Map<string, Intl.DateTimeFormat>();
+
+function dateTimeFormatter(language: FormatLanguage, timeZone: string | undefined): Intl.DateTimeFormat {
+  const key = `${language}:${timeZone ?? ''}`;
+  let cached = dateTimeFormatters.get(key);
+  if (!cached) {
+    cached = new Intl.DateTimeFormat(INTL_LOCALE[language], {
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+      ...(timeZone ? { timeZone } : {}),
+    });
+    dateTimeFormatters.set(key, cached);
+  }
+  return cached;
+}
+
+/**
+ * An RFC 3339 instant in the computer's time zone: "15 Juli 2018 10.30" (id)
+ * or "15 July 2018 10:30" (en). `timeZone` is for tests. Text that is not
+ * an instant is returned unchanged.
+ */
+export function formatDateTime(value: string, language: FormatLanguage, timeZone?: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}T/.test(value)) return value;
+  const instant = new Date(value);
+  if (Number.isNaN(instant.getTime())) return value;
+  const parts = dateTimeFormatter(language, timeZone).formatToParts(instant);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  const separator = language === 'id' ? '.' : ':';
+  return `${part('day')} ${part('month')} ${part('year')} ${part('hour')}${separator}${part('minute')}`;
+}

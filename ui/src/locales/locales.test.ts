@@ -1,4 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { AGGREGATIONS, MILESTONE_STATUSES, OGP_VALUES, POLARITIES } from '../api/types';
+import type { NoValueReason } from '../achievement/reasons';
 import en from './en.json';
 import id from './id.json';
 import { createAppI18n, rememberedLanguage } from './index';
@@ -41,5 +43,33 @@ describe('locales', () => {
     const idT = createAppI18n('id').global.t;
     expect(idT('action.milestones', 3)).toBe('3 tonggak');
     expect(idT('action.milestones', 0)).toBe('belum ada tonggak');
+  });
+
+  it('has a label for every value the backend can send', () => {
+    const reasons: NoValueReason[] = [
+      'no_target',
+      'zero_target',
+      'no_realisation',
+      'zero_realisation',
+      'no_annual_target',
+      'zero_annual_target',
+      'no_indicators',
+      'none_measured',
+      'unknown',
+    ];
+    const grades = ['sangat_tinggi', 'tinggi', 'sedang', 'rendah', 'sangat_rendah'];
+    const operations = ['create', 'update', 'delete', 'import', 'load', 'undo'];
+    const needed = [
+      ...MILESTONE_STATUSES.map((v) => `milestoneStatus.${v}`),
+      ...POLARITIES.map((v) => `polarity.${v}`),
+      ...AGGREGATIONS.map((v) => `aggregation.${v}`),
+      ...OGP_VALUES.map((v) => `ogp.${v}`),
+      ...grades.map((v) => `grade.${v}`),
+      ...reasons.map((v) => `achievement.reason.${v}`),
+      ...operations.map((v) => `history.operation.${v}`),
+    ];
+    for (const messages of [keys(id), keys(en)]) {
+      expect(needed.filter((key) => !messages.includes(key))).toEqual([]);
+    }
   });
 });

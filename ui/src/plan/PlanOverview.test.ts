@@ -1,3 +1,4 @@
+import { type VueWrapper } from '@vue/test-utils';
 import { describe, expect, it } from 'vitest';
 import type { PlanOverview as PlanOverviewData } from '../api/types';
 import { sampleOverview } from '../testing/fakeBackend';
@@ -6,6 +7,10 @@ import PlanOverview from './PlanOverview.vue';
 
 function render(overview: PlanOverviewData = sampleOverview(), language: 'id' | 'en' = 'id') {
   return mountWithApp(PlanOverview, { props: { overview }, language }).wrapper;
+}
+
+function shownCodes(wrapper: VueWrapper): string[] {
+  return wrapper.findAll('[data-testid="action-code"]').map((code) => code.text());
 }
 
 describe('PlanOverview', () => {
@@ -86,5 +91,107 @@ describe('PlanOverview', () => {
     const card = render(overview).findAll('[data-testid="action"]')[2]!;
     expect(card.find('b').exists()).toBe(false);
     expect(card.get('[data-testid="action-title"]').text()).toBe('<b>tebal</b> {nama} @:link');
+  });
+
+  it('searches codes, titles, milestones and indicators, ignoring case and accents', async () => {
+    const wrapper = render();
+    await wrapper.get('[data-testid="search"]').setValue('uhc');
+    expect(shownCodes(wrapper)).toEqual(['RA-01']);
+    expect(wrapper.get('[data-testid="result-count"]').text()).toBe('1 dari 2 rencana aksi');
+
+    await wrapper.get('[data-testid="search"]').setValue('SEMINAR');
+    expect(shownCodes(wrapper)).toEqual(['RA-02']);
+  });
+
+  it('hides themes without a match and says when nothing matches', async () => {
+    const wrapper = render();
+    await wrapper.get('[data-testid="search"]').setValue('uhc');
+    expect(wrapper.findAll('[data-testid="theme"]')).toHaveLength(1);
+
+    await wrapper.get('[data-testid="search"]').setValue('jembatan');
+    expect(shownCodes(wrapper)).toEqual([]);
+    expect(wrapper.get('[data-testid="result-count"]').text()).toBe('0 dari 2 rencana aksi');
+    expect(wrapper.get('[data-testid="no-results"]').text()).toContain('Tidak ada rencana aksi yang cocok');
+
+    await wrapper.get('[data-testid="clear-filters"]').trigger('click');
+    expect(shownCodes(wrapper)).toEqual(['RA-01', 'RA-02']);
+    expect(wrapper.find('[data-testid="no-results"]').exists()).toBe(false);
+  });
+
+  it('filters by OPD: lead, supporting, or owner of a milestone or indicator', async () => {
+    const wrapper = render();
+    const opds = wrapper.get('[data-testid="filter-opd"]');
+    await opds.setValue('DISKOMINFO');
+    expect(shownCodes(wrapper)).toEqual(['RA-01']);
+    await opds.setValue('DINSOS');
+    expect(shownCodes(wrapper)).toEqual(['RA-02']);
+    await opds.setValue('');
+    expect(shownCodes(wrapper)).toEqual(['RA-01', 'RA-02']);
+  });
+
+  it('filters by milestone status and by theme', async () => {
+    const wrapper = render();
+    await wrapper.get('[data-testid="filter-status"]').setValue('belum_dimulai');
+    expect(shownCodes(wrapper)).toEqual(['RA-02']);
+    await wrapper.get('[data-testid="filter-status"]').setValue('selesai');
+    expect(shownCodes(wrapper)).toEqual(['RA-01']);
+    await wrapper.get('[data-testid="filter-status"]').setValue('');
+
+    await wrapper.get('[data-testid="filter-theme"]').setValue('theme-2');
+    expect(wrapper.findAll('[data-testid="theme-name"]').map((h) => h.text())).toEqual(['Tema 2 · Keterbukaan Anggaran']);
+    expect(wrapper.text()).toContain('Tema ini belum memiliki rencana aksi.');
+  });
+
+  it('focuses the search box when "/" is pressed outside a field', async () => {
+    const { wrapper } = mountWithApp(PlanOverview, { props: { overview: sampleOverview() }, attachTo: document.body });
+    document.body.dispatchEvent(new KeyboardEvent('keydown', { key: '/', bubbles: true, cancelable: true }));
+    expect(document.activeElement).toBe(wrapper.get('[data-testid="search"]').element);
+  });
+
+  it('lists the plan periods, shows the chosen one, and asks for another when picked', async () => {
+    const wrapper = render();
+    const select = wrapper.get('[data-testid="period-select"]');
+    const options = select.findAll('option');
+    expect(options.map((o) => o.attributes('value'))).toEqual([
+      '2018-1', '2018-2', '2018-3', '2018-4', '2019-1', '2019-2', '2019-3', '2019-4',
+    ]);
+    expect(options[0]!.text()).toBe('Triwulan I 2018 (ditutup)');
+    expect(options[2]!.text()).toBe('Triwulan III 2018');
+    expect((select.element as HTMLSelectElement).value).toBe('2018-3');
+
+    await select.setValue('2019-1');
+    expect(wrapper.emitted('change-period')).toEqual([[{ year: 2019, quarter: 1 }]]);
+  });
+
+  it("shows each action's and theme's capaian with two decimals and its predikat", () => {
+    const wrapper = render();
+    const achievement = wrapper.get('[data-testid="action-achievement"]').text();
+    expect(achievement).toContain('Capaian s.d. TW III 2018');
+    expect(achievement).toContain('91,67%');
+    expect(achievement).toContain('Sangat Tinggi');
+    expect(achievement).toContain('1 dari 2 indikator terukur');
+
+    const themes = wrapper.findAll('[data-testid="theme-achievement"]');
+    expect(themes[0]!.text()).toContain('72,50%');
+    expect(themes[0]!.text()).toContain('Sedang');
+    // Tema 2 has no indicators: "-" with the reason.
+    expect(themes[1]!.text()).toContain('-');
+    expect(themes[1]!.text()).toContain('Belum ada indikator');
+    expect(themes[1]!.get('[data-testid="no-value"]').attributes('title')).toBe('Belum ada indikator');
+  });
+
+  it('uses the predikat labels of the settings, and translates them in English', () => {
+    const overview = sampleOverview();
+    overview.grades[0]!.label = 'Istimewa';
+    expect(render(overview).get('[data-testid="action-achievement"]').text()).toContain('Istimewa');
+    expect(render(overview, 'en').get('[data-testid="action-achievement"]').text()).toContain('Very high');
+  });
+
+  it('opens an action with its title button', async () => {
+    const wrapper = render();
+    const buttons = wrapper.findAll('[data-testid="open-action"]');
+    expect(buttons[1]!.element.tagName).toBe('BUTTON');
+    await buttons[1]!.trigger('click');
+    expect(wrapper.emitted('open-action')).toEqual([['action-2']]);
   });
 });

@@ -28,4 +28,16 @@ describe('AppHeader', () => {
     expect(wrapper.find('[data-testid="lang-switch"]').exists()).toBe(true);
     expect(wrapper.find('h1').exists()).toBe(false);
   });
+
+  it('shows who works here: Bappeda or the OPD, with the user name', () => {
+    const bappeda = mountWithApp(AppHeader, {
+      props: { plan: null, profile: { role: 'bappeda', opdCode: null, userName: 'Admin Bappeda' } },
+    }).wrapper;
+    expect(bappeda.get('[data-testid="profile-badge"]').text()).toBe('Bappeda · Admin Bappeda');
+    const opd = mountWithApp(AppHeader, {
+      props: { plan: null, profile: { role: 'opd', opdCode: 'DINKES', userName: 'Sari' } },
+    }).wrapper;
+    expect(opd.get('[data-testid="profile-badge"]').text()).toBe('OPD DINKES · Sari');
+    expect(mountWithApp(AppHeader, { props: { plan: null } }).wrapper.find('[data-testid="profile-badge"]').exists()).toBe(false);
+  });
 });

@@ -1,12 +1,153 @@
 // A fake Backend with a small sample plan, for unit tests. Never imported by
-// main.ts, so it is not part of the built app.
+// main.ts, so it is not part of the built app. It keeps one action's detail
+// in memory and applies edits to it roughly as the Rust side would, so a
+// test can follow a clerk through a few saves and an undo.
 import type { Backend } from '../api/backend';
-import type { AppStatus, BackendError, FirstStartChoice, PlanOverview } from '../api/types';
+import type {
+  Achievement,
+  ActionDetail,
+  ActionSummary,
+  AppStatus,
+  AuditEntry,
+  BackendError,
+  EvidenceTarget,
+  EvidenceView,
+  FirstStartRequest,
+  GradeBand,
+  OpdRef,
+  PeriodInfo,
+  PeriodRef,
+  PlanOverview,
+  Profile,
+  Rollup,
+} from '../api/types';
+
+/** Built, not written out: sources must not look like they load anything remote. */
+const WEB = 'https';
 
 export const SAMPLE_DATA_FILE = 'C:\\Users\\staf\\AppData\\Roaming\\id.renaksi\\renaksi.sqlite3';
 
+export const DINKES: OpdRef = { code: 'DINKES', name: 'Dinas Kesehatan' };
+export const DISKOMINFO: OpdRef = { code: 'DISKOMINFO', name: 'Dinas Komunikasi dan Informatika' };
+export const RSUD: OpdRef = { code: 'RSUD', name: 'RSUD KRT Setjonegoro' };
+export const DISDUKCAPIL: OpdRef = { code: 'DISDUKCAPIL', name: 'Dinas Kependudukan dan Pencatatan Sipil' };
+export const DINSOS: OpdRef = { code: 'DINSOS', name: 'Dinas Sosial' };
+
+export const SAMPLE_PROFILE: Profile = { role: 'opd', opdCode: 'DINKES', userName: 'Sari' };
+
+/** The OPDs the demo plan offers at first start. */
+export function sampleDemoOpds(): OpdRef[] {
+  return [DINKES, DINSOS, { code: 'DUKCAPIL', name: 'Dinas Kependudukan dan Pencatatan Sipil' }];
+}
+
+export function sampleGrades(): GradeBand[] {
+  return [
+    { key: 'sangat_tinggi', label: 'Sangat Tinggi', min: 91 },
+    { key: 'tinggi', label: 'Tinggi', min: 76 },
+    { key: 'sedang', label: 'Sedang', min: 66 },
+    { key: 'rendah', label: 'Rendah', min: 51 },
+    { key: 'sangat_rendah', label: 'Sangat Rendah', min: null },
+  ];
+}
+
+/** 2018-2019; the first two quarters of 2018 are closed by Bappeda. */
+export function samplePeriods(): PeriodInfo[] {
+  const periods: PeriodInfo[] = [];
+  for (const year of [2018, 2019]) {
+    for (const quarter of [1, 2, 3, 4] as const) {
+      periods.push({
+        year,
+        quarter,
+        dueDate: `${quarter === 4 ? year + 1 : year}-${String(quarter === 4 ? 1 : quarter * 3 + 1).padStart(2, '0')}-15`,
+        closed: year === 2018 && quarter <= 2,
+      });
+    }
+  }
+  return periods;
+}
+
+export const SAMPLE_PERIOD: PeriodRef = { year: 2018, quarter: 3 };
+
+function achievement(partial: Partial<Achievement> = {}): Achievement {
+  return {
+    targetToDate: null,
+    realisationToDate: null,
+    percent: null,
+    annualTarget: null,
+    annualPercent: null,
+    grade: null,
+    reason: 'no_target',
+    ...partial,
+  };
+}
+
+/** RA-01's first indicator: 77 of 84 = 91,67% (Sangat Tinggi). */
+const UHC_ACHIEVEMENT: Achievement = {
+  targetToDate: 84,
+  realisationToDate: 77,
+  percent: 91.66666666666667,
+  annualTarget: 90,
+  annualPercent: 85.55555555555556,
+  grade: 'sangat_tinggi',
+  reason: 'ok',
+};
+
+function rollup(percent: number | null, grade: Rollup['grade'], indicatorCount: number, measuredCount: number): Rollup {
+  return { percent, grade, indicatorCount, measuredCount };
+}
+
 /** Themes are deliberately out of seq order: the UI must sort them. */
 export function sampleOverview(): PlanOverview {
+  const ra01: ActionSummary = {
+    id: 'action-1',
+    code: 'RA-01',
+    title: 'Sistem pengaduan layanan kesehatan terpadu',
+    leadOpd: DINKES,
+    supportingOpds: [DISKOMINFO, RSUD],
+    ogpValues: ['transparansi', 'teknologi_inovasi'],
+    startDate: '2018-07-15',
+    endDate: '2019-12-31',
+    milestoneCount: 4,
+    indicatorCount: 2,
+    rollup: rollup(91.66666666666667, 'sangat_tinggi', 2, 1),
+    milestones: [
+      { id: 'ms-1', title: 'Penyusunan SOP pengaduan', status: 'selesai', opdCode: 'DINKES' },
+      { id: 'ms-2', title: 'Aplikasi pengaduan daring', status: 'substansial', opdCode: 'DISKOMINFO' },
+      { id: 'ms-3', title: 'Pelatihan petugas puskesmas', status: 'terbatas', opdCode: 'DINKES' },
+      { id: 'ms-4', title: 'Loket pengaduan di RSUD', status: 'substansial', opdCode: 'RSUD' },
+    ],
+    indicators: [
+      { id: 'ind-1', description: 'Persentase penduduk terdaftar UHC', opdCode: 'DINKES', achievement: UHC_ACHIEVEMENT },
+      {
+        id: 'ind-2',
+        description: 'Jumlah pengaduan yang ditindaklanjuti',
+        opdCode: 'DISKOMINFO',
+        achievement: achievement(),
+      },
+    ],
+  };
+  const ra02: ActionSummary = {
+    id: 'action-2',
+    code: 'RA-02',
+    title: 'Forum warga untuk layanan kependudukan',
+    leadOpd: DISDUKCAPIL,
+    supportingOpds: [],
+    ogpValues: ['partisipasi', 'akuntabilitas'],
+    startDate: null,
+    endDate: null,
+    milestoneCount: 1,
+    indicatorCount: 1,
+    rollup: rollup(45, 'sangat_rendah', 1, 1),
+    milestones: [{ id: 'ms-5', title: 'Séminar hasil forum warga', status: 'belum_dimulai', opdCode: 'DISDUKCAPIL' }],
+    indicators: [
+      {
+        id: 'ind-3',
+        description: 'Jumlah keluarga rentan yang memiliki KTP elektronik',
+        opdCode: 'DINSOS',
+        achievement: achievement({ targetToDate: 200, realisationToDate: 90, percent: 45, grade: 'sangat_rendah', reason: 'ok' }),
+      },
+    ],
+  };
   return {
     plan: {
       id: 'plan-wonosobo-2018',
@@ -24,84 +165,403 @@ export function sampleOverview(): PlanOverview {
         name: 'Keterbukaan Anggaran',
         description: 'Warga dapat membaca dan mengawasi anggaran daerah.',
         actions: [],
+        rollup: rollup(null, null, 0, 0),
       },
       {
         id: 'theme-1',
         seq: 1,
         name: 'Layanan Publik',
         description: 'Layanan kesehatan dan kependudukan yang mudah dijangkau warga.',
-        actions: [
+        actions: [ra01, ra02],
+        rollup: rollup(72.5, 'sedang', 3, 2),
+      },
+    ],
+    periods: samplePeriods(),
+    period: { ...SAMPLE_PERIOD },
+    grades: sampleGrades(),
+    opds: [DINKES, DINSOS, DISDUKCAPIL, DISKOMINFO, RSUD],
+  };
+}
+
+function fileEvidence(id: string, title: string): EvidenceView {
+  return {
+    id,
+    kind: 'file',
+    title,
+    fileName: `${title}.pdf`,
+    sha256: '3f79bb7b435b05321651daefd374cdc681dc06faa65e374e38337b88ca046dea',
+    url: null,
+    createdAt: '2018-08-01T02:00:00Z',
+  };
+}
+
+/** RA-01 as a DINKES clerk sees it: DINKES items editable, DISKOMINFO's read-only. */
+export function sampleDetail(): ActionDetail {
+  return {
+    action: {
+      id: 'action-1',
+      code: 'RA-01',
+      title: 'Sistem pengaduan layanan kesehatan terpadu',
+      themeSeq: 1,
+      themeName: 'Layanan Publik',
+      problem: 'Pengaduan warga tentang layanan kesehatan tersebar dan tidak tercatat.',
+      description: 'Satu kanal pengaduan untuk puskesmas dan RSUD, dengan tindak lanjut yang dapat dipantau.',
+      contribution: 'Warga dapat melihat status pengaduannya.',
+      ogpValues: ['transparansi', 'teknologi_inovasi'],
+      leadOpd: DINKES,
+      supportingOpds: [DISKOMINFO, RSUD],
+      csoPartners: 'Forum Warga Peduli Kesehatan',
+      startDate: '2018-07-15',
+      endDate: '2019-12-31',
+    },
+    canEditNarrative: true,
+    canAddFor: DINKES,
+    milestones: [
+      {
+        id: 'ms-1',
+        seq: 1,
+        title: 'Penyusunan SOP pengaduan',
+        output: 'SOP pengaduan ditetapkan Kepala Dinas',
+        startDate: '2018-07-15',
+        endDate: '2018-09-30',
+        status: 'selesai',
+        opd: DINKES,
+        canEdit: true,
+        evidence: [fileEvidence('ev-1', 'SK SOP pengaduan')],
+      },
+      {
+        id: 'ms-2',
+        seq: 2,
+        title: 'Aplikasi pengaduan daring',
+        output: 'Aplikasi dapat diakses warga',
+        startDate: '2018-08-01',
+        endDate: '2019-03-31',
+        status: 'substansial',
+        opd: DISKOMINFO,
+        canEdit: false,
+        evidence: [
           {
-            id: 'action-1',
-            code: 'RA-01',
-            title: 'Sistem pengaduan layanan kesehatan terpadu',
-            leadOpd: { code: 'DINKES', name: 'Dinas Kesehatan' },
-            supportingOpds: [
-              { code: 'DISKOMINFO', name: 'Dinas Komunikasi dan Informatika' },
-              { code: 'RSUD', name: 'RSUD KRT Setjonegoro' },
-            ],
-            ogpValues: ['transparansi', 'teknologi_inovasi'],
-            startDate: '2018-07-15',
-            endDate: '2019-12-31',
-            milestoneCount: 4,
-            indicatorCount: 2,
-          },
-          {
-            id: 'action-2',
-            code: 'RA-02',
-            title: 'Forum warga untuk layanan kependudukan',
-            leadOpd: { code: 'DISDUKCAPIL', name: 'Dinas Kependudukan dan Pencatatan Sipil' },
-            supportingOpds: [],
-            ogpValues: ['partisipasi', 'akuntabilitas'],
-            startDate: null,
-            endDate: null,
-            milestoneCount: 1,
-            indicatorCount: 1,
+            id: 'ev-2',
+            kind: 'link',
+            title: 'Halaman aplikasi',
+            fileName: null,
+            sha256: null,
+            url: `${WEB}://pengaduan.wonosobokab.go.id/`,
+            createdAt: '2018-09-01T02:00:00Z',
           },
         ],
       },
     ],
+    indicators: [
+      {
+        id: 'ind-1',
+        seq: 1,
+        milestoneId: 'ms-1',
+        description: 'Persentase penduduk terdaftar UHC',
+        unit: '%',
+        baseline: 80,
+        polarity: 'positif',
+        aggregation: 'persentase',
+        opd: DINKES,
+        canEdit: true,
+        targets: { '2018': [80, 82, 84, 90], '2019': [91, null, null, 95] },
+        realisations: [
+          { year: 2018, quarter: 3, value: 77, notes: 'Data BPJS September', obstacles: 'Data desa terlambat', followUp: 'Rekonsiliasi bulanan', evidence: [fileEvidence('ev-3', 'Rekap BPJS TW III')] },
+        ],
+        achievement: { ...UHC_ACHIEVEMENT },
+      },
+      {
+        id: 'ind-2',
+        seq: 2,
+        milestoneId: null,
+        description: 'Jumlah pengaduan yang ditindaklanjuti',
+        unit: 'pengaduan',
+        baseline: null,
+        polarity: 'positif',
+        aggregation: 'kumulatif',
+        opd: DISKOMINFO,
+        canEdit: false,
+        targets: {},
+        realisations: [],
+        achievement: achievement(),
+      },
+    ],
+    rollup: rollup(91.66666666666667, 'sangat_tinggi', 2, 1),
+    periods: samplePeriods(),
+    period: { ...SAMPLE_PERIOD },
+    grades: sampleGrades(),
   };
 }
+
+export function sampleHistory(): AuditEntry[] {
+  return [
+    {
+      at: '2018-07-15T03:30:00Z',
+      actor: 'Sari',
+      entity: 'milestone',
+      entityId: 'ms-1',
+      operation: 'update',
+      field: 'title',
+      oldValue: 'SOP pengaduan',
+      newValue: 'Penyusunan SOP pengaduan',
+    },
+    {
+      at: '2018-07-14T02:00:00Z',
+      actor: 'Admin Bappeda',
+      entity: 'milestone',
+      entityId: 'ms-1',
+      operation: 'create',
+      field: null,
+      oldValue: null,
+      newValue: null,
+    },
+  ];
+}
+
+type Method = keyof Backend;
 
 export interface FakeBackendOptions {
   needsSetup?: boolean;
   /** What planOverview returns once set up; firstStart replaces it by choice. */
   overview?: PlanOverview | null;
+  /** The detail every action_detail returns (its action id is kept). */
+  detail?: ActionDetail;
+  profile?: Profile | null;
+  /** What the native file dialog does: pick a file, or the user cancels. */
+  fileDialog?: 'pick' | 'cancel';
   /** Make a method reject with this value (any shape, as a real rejection could). */
-  failures?: Partial<Record<keyof Backend, unknown>>;
+  failures?: Partial<Record<Method, unknown>>;
 }
 
 export interface FakeBackend extends Backend {
   /** Every call made, in order, with its arguments. */
-  readonly calls: Array<{ method: keyof Backend; args: unknown[] }>;
+  readonly calls: Array<{ method: Method; args: unknown[] }>;
+  /** The calls of one method, as argument lists. */
+  callsOf(method: Method): unknown[][];
+}
+
+function clone<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
 }
 
 export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend {
   let needsSetup = options.needsSetup ?? false;
   let overview = options.overview === undefined ? sampleOverview() : options.overview;
+  let profile: Profile | null =
+    options.profile === undefined ? (needsSetup ? null : { ...SAMPLE_PROFILE }) : options.profile;
+  let detail: ActionDetail = clone(options.detail ?? sampleDetail());
+  const undoStack: ActionDetail[] = [];
   const failures = options.failures ?? {};
   const calls: FakeBackend['calls'] = [];
+  let nextId = 1;
 
   function status(): AppStatus {
-    return { needsSetup, dataFile: SAMPLE_DATA_FILE, schemaVersion: 1, appVersion: '0.1.0' };
+    return { needsSetup, dataFile: SAMPLE_DATA_FILE, schemaVersion: 1, appVersion: '0.1.0', profile };
   }
 
-  async function run<T>(method: keyof Backend, args: unknown[], body: () => T): Promise<T> {
+  async function run<T>(method: Method, args: unknown[], body: () => T): Promise<T> {
     calls.push({ method, args });
     if (method in failures) throw failures[method] as BackendError;
     return body();
   }
 
-  return {
+  function view(period: PeriodRef | null): ActionDetail {
+    const shown = clone(detail);
+    if (period) shown.period = { ...period };
+    return shown;
+  }
+
+  /** Apply an edit, remembering the state before it for undo. */
+  function edit(period: PeriodRef | null, change: (d: ActionDetail) => void): ActionDetail {
+    const before = clone(detail);
+    try {
+      change(detail);
+    } catch (reason) {
+      detail = before;
+      throw reason;
+    }
+    undoStack.push(before);
+    return view(period);
+  }
+
+  function evidenceListOf(d: ActionDetail, target: EvidenceTarget): EvidenceView[] {
+    if (target.milestoneId) {
+      const milestone = d.milestones.find((m) => m.id === target.milestoneId);
+      if (!milestone) throw { code: 'not_found', message: 'Tonggak tidak ditemukan.' };
+      return milestone.evidence;
+    }
+    const indicator = d.indicators.find((i) => i.id === target.indicatorId);
+    const realisation = indicator?.realisations.find((r) => r.year === target.year && r.quarter === target.quarter);
+    if (!realisation) throw { code: 'not_found', message: 'Realisasi tidak ditemukan.' };
+    return realisation.evidence;
+  }
+
+  const backend: FakeBackend = {
     calls,
+    callsOf: (method) => calls.filter((c) => c.method === method).map((c) => c.args),
+
     appStatus: () => run('appStatus', [], status),
-    firstStart: (choice: FirstStartChoice) =>
-      run('firstStart', [choice], () => {
+    firstStart: (request: FirstStartRequest) =>
+      run('firstStart', [request], () => {
         needsSetup = false;
-        overview = choice === 'demo' ? sampleOverview() : null;
+        overview = request.choice === 'demo' ? sampleOverview() : null;
+        profile = { role: request.role, opdCode: request.opdCode, userName: request.userName.trim() };
         return status();
       }),
-    planOverview: () => run('planOverview', [], () => overview),
+    demoOpds: () => run('demoOpds', [], sampleDemoOpds),
+    planOverview: (period) =>
+      run('planOverview', [period], () => {
+        if (!overview) return null;
+        const shown = clone(overview);
+        if (period) shown.period = { ...period };
+        return shown;
+      }),
+
+    actionDetail: (actionId, period) =>
+      run('actionDetail', [actionId, period], () => {
+        const shown = view(period);
+        shown.action.id = actionId;
+        return shown;
+      }),
+    saveMilestone: (input, period) =>
+      run('saveMilestone', [input, period], () =>
+        edit(period, (d) => {
+          const existing = d.milestones.find((m) => m.id === input.id);
+          if (existing) {
+            Object.assign(existing, {
+              title: input.title,
+              output: input.output,
+              startDate: input.startDate,
+              endDate: input.endDate,
+              status: input.status,
+            });
+          } else {
+            d.milestones.push({
+              id: `ms-new-${nextId++}`,
+              seq: d.milestones.length + 1,
+              title: input.title,
+              output: input.output,
+              startDate: input.startDate,
+              endDate: input.endDate,
+              status: input.status,
+              opd: d.canAddFor ?? DINKES,
+              canEdit: true,
+              evidence: [],
+            });
+          }
+        }),
+      ),
+    deleteMilestone: (id, period) =>
+      run('deleteMilestone', [id, period], () =>
+        edit(period, (d) => {
+          d.milestones = d.milestones.filter((m) => m.id !== id);
+        }),
+      ),
+    saveIndicator: (input, period) =>
+      run('saveIndicator', [input, period], () =>
+        edit(period, (d) => {
+          const fields = {
+            milestoneId: input.milestoneId,
+            description: input.description,
+            unit: input.unit,
+            baseline: input.baseline,
+            polarity: input.polarity,
+            aggregation: input.aggregation,
+          };
+          const existing = d.indicators.find((i) => i.id === input.id);
+          if (existing) {
+            Object.assign(existing, fields);
+          } else {
+            d.indicators.push({
+              id: `ind-new-${nextId++}`,
+              seq: d.indicators.length + 1,
+              ...fields,
+              opd: d.canAddFor ?? DINKES,
+              canEdit: true,
+              targets: {},
+              realisations: [],
+              achievement: achievement(),
+            });
+          }
+        }),
+      ),
+    deleteIndicator: (id, period) =>
+      run('deleteIndicator', [id, period], () =>
+        edit(period, (d) => {
+          d.indicators = d.indicators.filter((i) => i.id !== id);
+        }),
+      ),
+    saveTargets: (input, period) =>
+      run('saveTargets', [input, period], () =>
+        edit(period, (d) => {
+          const indicator = d.indicators.find((i) => i.id === input.indicatorId);
+          if (indicator) indicator.targets[String(input.year)] = [...input.values];
+        }),
+      ),
+    saveRealisation: (input, period) =>
+      run('saveRealisation', [input, period], () =>
+        edit(period, (d) => {
+          const indicator = d.indicators.find((i) => i.id === input.indicatorId);
+          if (!indicator) return;
+          const existing = indicator.realisations.find((r) => r.year === input.year && r.quarter === input.quarter);
+          const fields = { value: input.value, notes: input.notes, obstacles: input.obstacles, followUp: input.followUp };
+          if (existing) Object.assign(existing, fields);
+          else indicator.realisations.push({ year: input.year, quarter: input.quarter, ...fields, evidence: [] });
+        }),
+      ),
+    saveActionNarrative: (input, period) =>
+      run('saveActionNarrative', [input, period], () =>
+        edit(period, (d) => {
+          Object.assign(d.action, {
+            problem: input.problem,
+            description: input.description,
+            contribution: input.contribution,
+            ogpValues: [...input.ogpValues],
+            csoPartners: input.csoPartners,
+          });
+        }),
+      ),
+    addEvidenceFile: (target, actionId, period) =>
+      run('addEvidenceFile', [target, actionId, period], () => {
+        if (options.fileDialog === 'cancel') return null;
+        return edit(period, (d) => {
+          evidenceListOf(d, target).push(fileEvidence(`ev-new-${nextId++}`, 'Notulen rapat'));
+        });
+      }),
+    addEvidenceLink: (input, actionId, period) =>
+      run('addEvidenceLink', [input, actionId, period], () =>
+        edit(period, (d) => {
+          evidenceListOf(d, input).push({
+            id: `ev-new-${nextId++}`,
+            kind: 'link',
+            title: input.title,
+            fileName: null,
+            sha256: null,
+            url: input.url,
+            createdAt: '2018-10-01T02:00:00Z',
+          });
+        }),
+      ),
+    deleteEvidence: (id, actionId, period) =>
+      run('deleteEvidence', [id, actionId, period], () =>
+        edit(period, (d) => {
+          for (const milestone of d.milestones) milestone.evidence = milestone.evidence.filter((e) => e.id !== id);
+          for (const indicator of d.indicators) {
+            for (const realisation of indicator.realisations) {
+              realisation.evidence = realisation.evidence.filter((e) => e.id !== id);
+            }
+          }
+        }),
+      ),
+    openEvidence: (id) => run('openEvidence', [id], () => undefined),
+    history: (entity, entityId) => run('history', [entity, entityId], sampleHistory),
+    undoLast: (actionId, period) =>
+      run('undoLast', [actionId, period], () => {
+        const previous = undoStack.pop();
+        if (!previous) return null;
+        detail = previous;
+        return view(period);
+      }),
   };
+  return backend;
 }

@@ -46,25 +46,58 @@ pub fn insert(tx: &Transaction<'_>, action: &Action) -> Result<()> {
 
 /// The plan's actions ordered by code, each with its supporting OPDs.
 pub fn list(conn: &Connection, plan_id: &str) -> Result<Vec<Action>> {
+    select(conn, "a.plan_id = ?1", plan_id)
+}
+
+pub fn get(conn: &Connection, id: &str) -> Result<Option<Action>> {
+    Ok(select(conn, "a.id = ?1", id)?.pop())
+}
+
+/// The fields the lead OPD owns.
+pub fn update_narrative(tx: &Transaction<'_>, action: &Action) -> Result<()> {
+    let has = |value| action.ogp_values.contains(&value);
+    tx.execute(
+        "UPDATE actions SET problem = ?2, description = ?3, contribution = ?4,
+                value_transparency = ?5, value_participation = ?6, value_accountability = ?7,
+                value_technology_innovation = ?8, cso_partners = ?9, updated_at = ?10
+         WHERE id = ?1",
+        params![
+            action.id,
+            action.problem,
+            action.description,
+            action.contribution,
+            has(OgpValue::Transparency),
+            has(OgpValue::Participation),
+            has(OgpValue::Accountability),
+            has(OgpValue::TechnologyInnovation),
+            action.cso_partners,
+            now()
+        ],
+    )?;
+    Ok(())
+}
+
+/// Actions matching `filter` (a condition on alias `a` with one parameter).
+fn select(conn: &Connection, filter: &str, param: &str) -> Result<Vec<Action>> {
     let mut supporting: HashMap<String, Vec<String>> = HashMap::new();
-    let mut stmt = conn.prepare(
+    let mut stmt = conn.prepare(&format!(
         "SELECT s.action_id, s.opd_id FROM action_supporting_opds s
          JOIN actions a ON a.id = s.action_id
          JOIN opds o ON o.id = s.opd_id
-         WHERE a.plan_id = ?1 ORDER BY o.code",
-    )?;
-    let mut rows = stmt.query([plan_id])?;
+         WHERE {filter} ORDER BY o.code"
+    ))?;
+    let mut rows = stmt.query([param])?;
     while let Some(row) = rows.next()? {
         supporting.entry(row.get(0)?).or_default().push(row.get(1)?);
     }
 
-    let mut stmt = conn.prepare(
+    let mut stmt = conn.prepare(&format!(
         "SELECT id, plan_id, theme_id, code, title, problem, description, contribution,
                 value_transparency, value_participation, value_accountability,
                 value_technology_innovation, lead_opd_id, cso_partners, start_date, end_date
-         FROM actions WHERE plan_id = ?1 ORDER BY code",
-    )?;
-    let rows = stmt.query_map([plan_id], |row| {
+         FROM actions a WHERE {filter} ORDER BY code"
+    ))?;
+    let rows = stmt.query_map([param], |row| {
         let flags: [bool; 4] = [row.get(8)?, row.get(9)?, row.get(10)?, row.get(11)?];
         let ogp_values = OgpValue::ALL
             .iter()

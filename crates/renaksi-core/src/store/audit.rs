@@ -30,6 +30,37 @@ pub struct Change<'a> {
     pub new: Option<&'a str>,
 }
 
+impl<'a> Change<'a> {
+    pub fn new(entity: &'a str, entity_id: &'a str, operation: &'a str) -> Self {
+        Change {
+            entity,
+            entity_id,
+            operation,
+            field: None,
+            old: None,
+            new: None,
+        }
+    }
+
+    /// The field that changed.
+    pub fn on(self, field: &'a str) -> Self {
+        Change {
+            field: Some(field),
+            ..self
+        }
+    }
+
+    /// The value before the change.
+    pub fn from(self, old: Option<&'a str>) -> Self {
+        Change { old, ..self }
+    }
+
+    /// The value after the change.
+    pub fn to(self, new: Option<&'a str>) -> Self {
+        Change { new, ..self }
+    }
+}
+
 pub fn record(tx: &Transaction<'_>, actor: &str, change: &Change<'_>) -> Result<()> {
     tx.execute(
         "INSERT INTO audit_log (at, actor, entity, entity_id, operation, field, old_value, new_value)

@@ -2,11 +2,14 @@
 
 use std::collections::HashMap;
 
-use rusqlite::{params, Connection, Row, Transaction};
+use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
 
 use super::now;
 use crate::model::Indicator;
 use crate::Result;
+
+const COLUMNS: &str = "id, action_id, milestone_id, opd_id, seq, description, unit, baseline, \
+                       polarity, aggregation";
 
 pub fn insert(tx: &Transaction<'_>, indicator: &Indicator) -> Result<()> {
     tx.execute(
@@ -30,13 +33,64 @@ pub fn insert(tx: &Transaction<'_>, indicator: &Indicator) -> Result<()> {
     Ok(())
 }
 
+pub fn update(tx: &Transaction<'_>, indicator: &Indicator) -> Result<()> {
+    tx.execute(
+        "UPDATE indicators SET milestone_id = ?2, description = ?3, unit = ?4, baseline = ?5,
+                polarity = ?6, aggregation = ?7, updated_at = ?8
+         WHERE id = ?1",
+        params![
+            indicator.id,
+            indicator.milestone_id,
+            indicator.description,
+            indicator.unit,
+            indicator.baseline,
+            indicator.polarity,
+            indicator.aggregation,
+            now()
+        ],
+    )?;
+    Ok(())
+}
+
+pub fn delete(tx: &Transaction<'_>, id: &str) -> Result<()> {
+    tx.execute("DELETE FROM indicators WHERE id = ?1", [id])?;
+    Ok(())
+}
+
+pub fn get(conn: &Connection, id: &str) -> Result<Option<Indicator>> {
+    Ok(conn
+        .query_row(
+            &format!("SELECT {COLUMNS} FROM indicators WHERE id = ?1"),
+            [id],
+            from_row,
+        )
+        .optional()?)
+}
+
+/// The number the next indicator of an action gets.
+pub fn next_seq(conn: &Connection, action_id: &str) -> Result<i64> {
+    Ok(conn.query_row(
+        "SELECT coalesce(max(seq), 0) + 1 FROM indicators WHERE action_id = ?1",
+        [action_id],
+        |row| row.get(0),
+    )?)
+}
+
+/// All indicators of a plan, by action and order.
+pub fn list_for_plan(conn: &Connection, plan_id: &str) -> Result<Vec<Indicator>> {
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {COLUMNS} FROM indicators WHERE action_id IN (SELECT id FROM actions WHERE plan_id = ?1)
+         ORDER BY action_id, seq"
+    ))?;
+    let rows = stmt.query_map([plan_id], from_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
 /// Indicators of one action, in order.
 pub fn list_for_action(conn: &Connection, action_id: &str) -> Result<Vec<Indicator>> {
-    let mut stmt = conn.prepare(
-        "SELECT id, action_id, milestone_id, opd_id, seq, description, unit, baseline, polarity,
-                aggregation
-         FROM indicators WHERE action_id = ?1 ORDER BY seq",
-    )?;
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {COLUMNS} FROM indicators WHERE action_id = ?1 ORDER BY seq"
+    ))?;
     let rows = stmt.query_map([action_id], from_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }

@@ -2,11 +2,13 @@
 
 use std::collections::HashMap;
 
-use rusqlite::{params, Connection, Row, Transaction};
+use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
 
 use super::now;
 use crate::model::Milestone;
 use crate::Result;
+
+const COLUMNS: &str = "id, action_id, opd_id, seq, title, output, start_date, end_date, status";
 
 pub fn insert(tx: &Transaction<'_>, milestone: &Milestone) -> Result<()> {
     tx.execute(
@@ -29,12 +31,63 @@ pub fn insert(tx: &Transaction<'_>, milestone: &Milestone) -> Result<()> {
     Ok(())
 }
 
+pub fn update(tx: &Transaction<'_>, milestone: &Milestone) -> Result<()> {
+    tx.execute(
+        "UPDATE milestones SET title = ?2, output = ?3, start_date = ?4, end_date = ?5,
+                status = ?6, updated_at = ?7
+         WHERE id = ?1",
+        params![
+            milestone.id,
+            milestone.title,
+            milestone.output,
+            milestone.start_date,
+            milestone.end_date,
+            milestone.status,
+            now()
+        ],
+    )?;
+    Ok(())
+}
+
+pub fn delete(tx: &Transaction<'_>, id: &str) -> Result<()> {
+    tx.execute("DELETE FROM milestones WHERE id = ?1", [id])?;
+    Ok(())
+}
+
+pub fn get(conn: &Connection, id: &str) -> Result<Option<Milestone>> {
+    Ok(conn
+        .query_row(
+            &format!("SELECT {COLUMNS} FROM milestones WHERE id = ?1"),
+            [id],
+            from_row,
+        )
+        .optional()?)
+}
+
+/// The number the next milestone of an action gets.
+pub fn next_seq(conn: &Connection, action_id: &str) -> Result<i64> {
+    Ok(conn.query_row(
+        "SELECT coalesce(max(seq), 0) + 1 FROM milestones WHERE action_id = ?1",
+        [action_id],
+        |row| row.get(0),
+    )?)
+}
+
+/// All milestones of a plan, by action and order.
+pub fn list_for_plan(conn: &Connection, plan_id: &str) -> Result<Vec<Milestone>> {
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {COLUMNS} FROM milestones WHERE action_id IN (SELECT id FROM actions WHERE plan_id = ?1)
+         ORDER BY action_id, seq"
+    ))?;
+    let rows = stmt.query_map([plan_id], from_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
 /// Milestones of one action, in order.
 pub fn list_for_action(conn: &Connection, action_id: &str) -> Result<Vec<Milestone>> {
-    let mut stmt = conn.prepare(
-        "SELECT id, action_id, opd_id, seq, title, output, start_date, end_date, status
-         FROM milestones WHERE action_id = ?1 ORDER BY seq",
-    )?;
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {COLUMNS} FROM milestones WHERE action_id = ?1 ORDER BY seq"
+    ))?;
     let rows = stmt.query_map([action_id], from_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }

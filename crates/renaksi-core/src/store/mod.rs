@@ -7,6 +7,7 @@
 pub mod actions;
 pub mod audit;
 pub mod backup;
+pub mod evidence;
 pub mod indicators;
 pub mod migrations;
 pub mod milestones;
@@ -17,6 +18,7 @@ pub mod realisations;
 pub mod settings;
 pub mod targets;
 pub mod themes;
+pub mod undo;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -165,6 +167,6 @@ fn configure(conn: &Connection) -> Result<()> {
 }
 
 /// Current time as stored: RFC 3339 in UTC, to the second.
-pub(crate) fn now() -> String {
+pub fn now() -> String {
     chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
 }

@@ -1,11 +1,13 @@
 //! Table `realisations`: what was achieved per indicator per quarter, with notes,
 //! obstacles (kendala) and follow-up (tindak lanjut).
 
-use rusqlite::{params, Connection, Transaction};
+use rusqlite::{params, Connection, OptionalExtension, Transaction};
 
 use super::now;
 use crate::model::Realisation;
 use crate::Result;
+
+const COLUMNS: &str = "indicator_id, year, quarter, value, notes, obstacles, follow_up";
 
 /// Sets the realisation of one quarter, replacing any earlier entry.
 pub fn upsert(tx: &Transaction<'_>, realisation: &Realisation) -> Result<()> {
@@ -30,21 +32,52 @@ pub fn upsert(tx: &Transaction<'_>, realisation: &Realisation) -> Result<()> {
     Ok(())
 }
 
+pub fn get(
+    conn: &Connection,
+    indicator_id: &str,
+    year: i32,
+    quarter: u8,
+) -> Result<Option<Realisation>> {
+    Ok(conn
+        .query_row(
+            &format!(
+                "SELECT {COLUMNS} FROM realisations
+                 WHERE indicator_id = ?1 AND year = ?2 AND quarter = ?3"
+            ),
+            params![indicator_id, year, quarter],
+            from_row,
+        )
+        .optional()?)
+}
+
 pub fn list_for_indicator(conn: &Connection, indicator_id: &str) -> Result<Vec<Realisation>> {
-    let mut stmt = conn.prepare(
-        "SELECT indicator_id, year, quarter, value, notes, obstacles, follow_up
-         FROM realisations WHERE indicator_id = ?1 ORDER BY year, quarter",
-    )?;
-    let rows = stmt.query_map([indicator_id], |row| {
-        Ok(Realisation {
-            indicator_id: row.get(0)?,
-            year: row.get(1)?,
-            quarter: row.get(2)?,
-            value: row.get(3)?,
-            notes: row.get(4)?,
-            obstacles: row.get(5)?,
-            follow_up: row.get(6)?,
-        })
-    })?;
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {COLUMNS} FROM realisations WHERE indicator_id = ?1 ORDER BY year, quarter"
+    ))?;
+    let rows = stmt.query_map([indicator_id], from_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Every realisation of a plan.
+pub fn list_for_plan(conn: &Connection, plan_id: &str) -> Result<Vec<Realisation>> {
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {COLUMNS} FROM realisations WHERE indicator_id IN (
+             SELECT i.id FROM indicators i JOIN actions a ON a.id = i.action_id
+             WHERE a.plan_id = ?1)
+         ORDER BY indicator_id, year, quarter"
+    ))?;
+    let rows = stmt.query_map([plan_id], from_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+fn from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Realisation> {
+    Ok(Realisation {
+        indicator_id: row.get(0)?,
+        year: row.get(1)?,
+        quarter: row.get(2)?,
+        value: row.get(3)?,
+        notes: row.get(4)?,
+        obstacles: row.get(5)?,
+        follow_up: row.get(6)?,
+    })
 }

@@ -2,6 +2,7 @@
 //! files in temporary folders, never the user's data folder.
 
 mod demo;
+mod editing;
 mod overview;
 mod store;
 

@@ -6,14 +6,14 @@ use renaksi_core::Store;
 #[test]
 fn an_empty_database_has_no_plan_to_show() {
     let store = Store::open_in_memory().unwrap();
-    assert_eq!(plan_overview(store.conn()).unwrap(), None);
+    assert_eq!(plan_overview(store.conn(), None).unwrap(), None);
 }
 
 #[test]
 fn the_overview_lists_themes_in_order_with_their_actions_and_lead_opds() {
     let mut store = Store::open_in_memory().unwrap();
     demo::load(&mut store, &DemoView::Bappeda).unwrap();
-    let overview = plan_overview(store.conn()).unwrap().unwrap();
+    let overview = plan_overview(store.conn(), None).unwrap().unwrap();
 
     let seqs: Vec<i64> = overview.themes.iter().map(|t| t.seq).collect();
     assert_eq!(seqs, vec![1, 2, 3, 4, 5]);

@@ -251,7 +251,7 @@ CREATE TABLE audit_log (
     actor      TEXT NOT NULL,
     entity     TEXT NOT NULL,
     entity_id  TEXT NOT NULL,
-    operation  TEXT NOT NULL CHECK (operation IN ('create', 'update', 'delete', 'import', 'load')),
+    operation  TEXT NOT NULL CHECK (operation IN ('create', 'update', 'delete', 'import', 'load', 'undo')),
     field      TEXT,
     old_value  TEXT,
     new_value  TEXT

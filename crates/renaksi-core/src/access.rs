@@ -1,0 +1,142 @@
+//! Who may change what (design brief, "Who owns what"). Bappeda owns the plan's
+//! structure; the lead OPD of an action owns its narrative; every OPD owns its
+//! milestones, indicators, targets, realisations and evidence. At Bappeda,
+//! OPD-owned rows change only by importing that OPD's report. Closed quarters
+//! are read-only for OPDs. The core checks this on every write; the UI only
+//! reflects it through the `can_edit` flags of the read models.
+
+use rusqlite::{Connection, OptionalExtension};
+
+use crate::model::{Action, Opd};
+use crate::period::PeriodRef;
+use crate::profile::{Profile, Role};
+use crate::store::opds;
+use crate::{Error, Result};
+
+/// The profile, with its OPD resolved to a row of this database.
+#[derive(Debug, Clone)]
+pub struct Actor {
+    pub profile: Profile,
+    pub opd: Option<Opd>,
+}
+
+impl Actor {
+    pub fn resolve(conn: &Connection, profile: &Profile) -> Result<Actor> {
+        let opd = match &profile.role {
+            Role::Bappeda => None,
+            Role::Opd { code } => Some(opds::by_code(conn, code)?.ok_or_else(|| {
+                Error::Forbidden(format!(
+                    "OPD {code} dari profil ini tidak ada dalam rencana aksi di basis data ini."
+                ))
+            })?),
+        };
+        Ok(Actor {
+            profile: profile.clone(),
+            opd,
+        })
+    }
+
+    /// The name written into the audit history.
+    pub fn name(&self) -> &str {
+        &self.profile.user_name
+    }
+
+    /// Whether this profile may change a row owned by `owner_opd_id`.
+    pub fn owns(&self, owner_opd_id: &str) -> bool {
+        self.opd.as_ref().is_some_and(|opd| opd.id == owner_opd_id)
+    }
+
+    /// Refuses a change to a row owned by `owner_opd_id` unless it is ours.
+    pub fn require_owner(&self, conn: &Connection, owner_opd_id: &str, what: &str) -> Result<()> {
+        if self.owns(owner_opd_id) {
+            return Ok(());
+        }
+        let owner = opd_code(conn, owner_opd_id)?;
+        Err(Error::Forbidden(match &self.opd {
+            None => format!(
+                "Di Bappeda, {what} milik OPD {owner} hanya berubah lewat impor laporan OPD tersebut."
+            ),
+            Some(own) => format!(
+                "{} ini milik OPD {owner}; profil OPD {} hanya dapat mengubah data miliknya sendiri.",
+                capitalise(what),
+                own.code
+            ),
+        }))
+    }
+
+    /// The OPD this profile adds rows for in `action`: ours, if it is the lead
+    /// or a supporting OPD of the action.
+    pub fn assigned_opd(&self, action: &Action) -> Option<&Opd> {
+        self.opd.as_ref().filter(|opd| {
+            action.lead_opd_id == opd.id || action.supporting_opd_ids.contains(&opd.id)
+        })
+    }
+
+    pub fn require_assigned(&self, action: &Action, what: &str) -> Result<&Opd> {
+        match (&self.opd, self.assigned_opd(action)) {
+            (_, Some(opd)) => Ok(opd),
+            (None, None) => Err(Error::Forbidden(format!(
+                "Di Bappeda, {what} ditambahkan oleh OPD lalu masuk lewat laporannya."
+            ))),
+            (Some(own), None) => Err(Error::Forbidden(format!(
+                "OPD {} tidak ditugaskan pada rencana aksi {}, jadi tidak dapat menambah {what} di sana.",
+                own.code, action.code
+            ))),
+        }
+    }
+
+    /// Only the lead OPD changes an action's narrative.
+    pub fn can_edit_narrative(&self, action: &Action) -> bool {
+        self.owns(&action.lead_opd_id)
+    }
+
+    pub fn require_narrative(&self, conn: &Connection, action: &Action) -> Result<()> {
+        if self.can_edit_narrative(action) {
+            return Ok(());
+        }
+        Err(Error::Forbidden(format!(
+            "Narasi rencana aksi {} hanya dapat diubah oleh OPD pelaksananya ({}).",
+            action.code,
+            opd_code(conn, &action.lead_opd_id)?
+        )))
+    }
+}
+
+/// Refuses a change to a quarter that Bappeda has closed.
+pub fn require_open(conn: &Connection, plan_id: &str, period: PeriodRef) -> Result<()> {
+    if is_closed(conn, plan_id, period)? {
+        return Err(Error::PeriodClosed(format!(
+            "{} sudah ditutup oleh Bappeda; target dan realisasinya tidak dapat diubah lagi.",
+            period.label()
+        )));
+    }
+    Ok(())
+}
+
+pub fn is_closed(conn: &Connection, plan_id: &str, period: PeriodRef) -> Result<bool> {
+    Ok(conn
+        .query_row(
+            "SELECT closed FROM periods WHERE plan_id = ?1 AND year = ?2 AND quarter = ?3",
+            rusqlite::params![plan_id, period.year, period.quarter],
+            |row| row.get::<_, bool>(0),
+        )
+        .optional()?
+        .unwrap_or(false))
+}
+
+fn opd_code(conn: &Connection, opd_id: &str) -> Result<String> {
+    Ok(conn
+        .query_row("SELECT code FROM opds WHERE id = ?1", [opd_id], |row| {
+            row.get(0)
+        })
+        .optional()?
+        .unwrap_or_else(|| opd_id.to_string()))
+}
+
+fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
