@@ -43,6 +43,9 @@ pub fn run() {
             commands::workspace::open_evidence,
             commands::workspace::history,
             commands::workspace::undo_last,
+            commands::report::report_settings,
+            commands::report::save_report_settings,
+            commands::report::export_report,
         ])
         .run(tauri::generate_context!())
         .expect("the Renaksi window could not be started");

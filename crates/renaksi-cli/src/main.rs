@@ -6,6 +6,9 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use renaksi_core::demo::{self, DemoView};
+use renaksi_core::period::PeriodRef;
+use renaksi_core::report::view::Paper;
+use renaksi_core::report::{check, export};
 use renaksi_core::store::opds;
 use renaksi_core::{location, overview, profile, Store};
 
@@ -39,6 +42,25 @@ enum Command {
     },
     /// What a database holds: plan, profile, schema version and counts.
     Info,
+    /// Export the database's OPD report (Laporan OPD) for a quarter to an .xlsx
+    /// file: printable table, summary chart, and the signed data for Bappeda.
+    Export {
+        /// The quarter, e.g. 2018-TW2 (2018-Q2 works too).
+        #[arg(long, value_name = "PERIOD")]
+        period: String,
+        /// The workbook to write, e.g. laporan-dinkes-2018-tw2.xlsx.
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        /// Paper for printing: a4 (default) or f4.
+        #[arg(long, value_name = "PAPER", default_value = "a4")]
+        paper: String,
+    },
+    /// Check a Laporan OPD workbook: its format, its signature, and that the
+    /// printed table agrees with the signed data. Exits non-zero on any problem.
+    Check {
+        /// The workbook to check.
+        file: PathBuf,
+    },
 }
 
 #[derive(Subcommand)]
@@ -60,13 +82,15 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> renaksi_core::Result<()> {
-    let path = location::db_path(cli.db.as_deref())?;
-    match cli.command {
-        Command::Demo { opd } => create_demo(&path, opd),
+    let db = || location::db_path(cli.db.as_deref());
+    match &cli.command {
+        Command::Demo { opd } => create_demo(&db()?, opd.clone()),
         Command::Opd {
             command: OpdCommand::List,
-        } => list_opds(&path),
-        Command::Info => info(&path),
+        } => list_opds(&db()?),
+        Command::Info => info(&db()?),
+        Command::Export { period, out, paper } => export(&db()?, period, out, paper),
+        Command::Check { file } => check(file),
     }
 }
 
@@ -138,6 +162,62 @@ fn info(path: &Path) -> renaksi_core::Result<()> {
     println!("Tema          : {}", overview.themes.len());
     println!("Jumlah aksi   : {actions}");
     Ok(())
+}
+
+fn export(path: &Path, period: &str, out: &Path, paper: &str) -> renaksi_core::Result<()> {
+    let period: PeriodRef = period.parse()?;
+    let paper = match paper.to_ascii_lowercase().as_str() {
+        "a4" => Paper::A4,
+        "f4" => Paper::F4,
+        other => {
+            return Err(renaksi_core::Error::invalid(
+                "paper",
+                format!("Ukuran kertas \"{other}\" tidak dikenal; pilih a4 atau f4."),
+            ))
+        }
+    };
+    let mut store = open_existing(path)?;
+    let data_dir = path.parent().unwrap_or_else(|| Path::new("."));
+    let done = export::export(&mut store, data_dir, period, paper, out)?;
+    println!(
+        "Laporan OPD {} {} (urutan {}) ditulis ke {}: {} baris, kunci {}.",
+        done.opd_code,
+        done.period.label(),
+        done.sequence,
+        done.path.display(),
+        done.rows,
+        done.key_fingerprint
+    );
+    Ok(())
+}
+
+fn check(file: &Path) -> renaksi_core::Result<()> {
+    let report = check::check_file(file)?;
+    println!("Berkas      : {}", file.display());
+    println!("OPD         : {} ({})", report.opd_name, report.opd_code);
+    println!("Periode     : {}", report.period_label);
+    println!("Urutan      : {}", report.sequence);
+    println!("Diekspor    : {}", report.exported_at);
+    println!("Kunci       : {}", report.key_fingerprint);
+    println!(
+        "Isi         : {} tonggak, {} indikator, {} target, {} realisasi, {} bukti",
+        report.milestones, report.indicators, report.targets, report.realisations, report.evidence
+    );
+    if report.problems.is_empty() {
+        println!("Hasil       : baik, tanda tangan sah dan tabel sesuai data.");
+        return Ok(());
+    }
+    for problem in &report.problems {
+        println!("Masalah     : {problem}");
+    }
+    Err(renaksi_core::Error::invalid(
+        "file",
+        format!(
+            "{} masalah ditemukan pada {}.",
+            report.problems.len(),
+            file.display()
+        ),
+    ))
 }
 
 /// Opens a database that must already exist, so a mistyped path is reported

@@ -183,3 +183,125 @@ fn help_documents_every_command() {
     let out = renaksi(&["demo", "--help"], dir.path());
     assert!(stdout(&out).contains("--opd"));
 }
+
+/// Rewrites the first numeric cell holding `from` in one sheet of a workbook.
+fn tamper(bytes: &[u8], member: &str, from: &str, to: &str) -> Vec<u8> {
+    use std::io::{Read, Write};
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for i in 0..archive.len() {
+        let mut file = archive.by_index(i).unwrap();
+        let name = file.name().to_string();
+        let mut content = String::new();
+        file.read_to_string(&mut content).unwrap_or_default();
+        if name == member {
+            let needle = format!("<v>{from}</v>");
+            let mut start = 0;
+            loop {
+                let at = start + content[start..].find(&needle).expect("value present");
+                let open = content[..at].rfind("<c ").unwrap();
+                if !content[open..at].contains(" t=") {
+                    content = format!(
+                        "{}<v>{to}</v>{}",
+                        &content[..at],
+                        &content[at + needle.len()..]
+                    );
+                    break;
+                }
+                start = at + needle.len();
+            }
+        }
+        out.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        out.write_all(content.as_bytes()).unwrap();
+    }
+    out.finish().unwrap().into_inner()
+}
+
+#[test]
+fn an_opd_exports_its_quarterly_report_and_check_accepts_it_but_not_a_tampered_copy() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("dinkes.db");
+    let db_arg = db.to_str().unwrap();
+    assert!(
+        renaksi(&["demo", "--db", db_arg, "--opd", "DINKES"], dir.path())
+            .status
+            .success()
+    );
+
+    let report = dir.path().join("laporan.xlsx");
+    let out = renaksi(
+        &[
+            "export",
+            "--db",
+            db_arg,
+            "--period",
+            "2019-Q1",
+            "--out",
+            report.to_str().unwrap(),
+        ],
+        dir.path(),
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("Triwulan I 2019"), "{}", stdout(&out));
+
+    let out = renaksi(&["check", report.to_str().unwrap()], dir.path());
+    assert!(out.status.success(), "{}{}", stdout(&out), stderr(&out));
+    let said = stdout(&out);
+    assert!(
+        said.contains("DINKES") && said.contains("Triwulan I 2019"),
+        "{said}"
+    );
+    assert!(said.contains("indikator"), "{said}");
+
+    // Change the year of the first target row in the data sheet (2019 -> 2018).
+    let bytes = std::fs::read(&report).unwrap();
+    let tampered = dir.path().join("diubah.xlsx");
+    std::fs::write(
+        &tampered,
+        tamper(&bytes, "xl/worksheets/sheet3.xml", "2019", "2018"),
+    )
+    .unwrap();
+    let out = renaksi(&["check", tampered.to_str().unwrap()], dir.path());
+    assert!(!out.status.success());
+    assert!(
+        stdout(&out).contains("Tanda tangan tidak cocok"),
+        "{}",
+        stdout(&out)
+    );
+}
+
+#[test]
+fn export_refuses_an_unknown_period_with_one_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("dinsos.db");
+    let db_arg = db.to_str().unwrap();
+    assert!(
+        renaksi(&["demo", "--db", db_arg, "--opd", "DINSOS"], dir.path())
+            .status
+            .success()
+    );
+    let out_file = dir.path().join("x.xlsx");
+    for period in ["2019-TW5", "2025-TW1"] {
+        let out = renaksi(
+            &[
+                "export",
+                "--db",
+                db_arg,
+                "--period",
+                period,
+                "--out",
+                out_file.to_str().unwrap(),
+            ],
+            dir.path(),
+        );
+        assert!(!out.status.success(), "{period}");
+        assert_eq!(
+            stderr(&out).trim_end().lines().count(),
+            1,
+            "{}",
+            stderr(&out)
+        );
+        assert!(!out_file.exists());
+    }
+}

@@ -6,6 +6,7 @@
 
 pub mod access;
 pub mod achievement;
+pub mod dates;
 pub mod demo;
 pub mod detail;
 pub mod editing;
@@ -15,6 +16,7 @@ pub mod model;
 pub mod overview;
 pub mod period;
 pub mod profile;
+pub mod report;
 pub mod store;
 
 pub use error::{Error, Result};

@@ -2,6 +2,7 @@
 //! core, map the error. `ui/src/api/<area>.ts` mirrors `<area>.rs`.
 
 pub mod plan;
+pub mod report;
 pub mod setup;
 pub mod workspace;
 

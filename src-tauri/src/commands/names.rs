@@ -1,6 +1,6 @@
 // The app's command names, in one place: build.rs declares them in the app
 // manifest (for the ACL) and a test checks the main window's capability.
-pub const COMMAND_NAMES: [&str; 18] = [
+pub const COMMAND_NAMES: [&str; 21] = [
     "app_status",
     "first_start",
     "demo_opds",
@@ -19,4 +19,7 @@ pub const COMMAND_NAMES: [&str; 18] = [
     "open_evidence",
     "history",
     "undo_last",
+    "report_settings",
+    "save_report_settings",
+    "export_report",
 ];

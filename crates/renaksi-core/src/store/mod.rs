@@ -15,6 +15,7 @@ pub mod opds;
 pub mod periods;
 pub mod plans;
 pub mod realisations;
+pub mod reports;
 pub mod settings;
 pub mod targets;
 pub mod themes;

@@ -4,6 +4,7 @@
 mod demo;
 mod editing;
 mod overview;
+mod report;
 mod store;
 
 use std::path::PathBuf;

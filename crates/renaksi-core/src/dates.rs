@@ -1,0 +1,66 @@
+//! Dates and times as an Indonesian reader writes them: 15 Juli 2018, 10.30 WIB.
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+
+const MONTHS: [&str; 12] = [
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+];
+
+/// "15 Juli 2018".
+pub fn long_date(date: NaiveDate) -> String {
+    use chrono::Datelike;
+    format!(
+        "{} {} {}",
+        date.day(),
+        MONTHS[date.month0() as usize],
+        date.year()
+    )
+}
+
+/// An RFC 3339 time shown in Western Indonesian Time: "15 Juli 2018 10.30 WIB".
+pub fn long_time_wib(rfc3339: &str) -> String {
+    let wib = FixedOffset::east_opt(7 * 3600).expect("UTC+7 is a valid offset");
+    match DateTime::parse_from_rfc3339(rfc3339) {
+        Ok(time) => {
+            let local = time.with_timezone(&wib);
+            format!(
+                "{} {} WIB",
+                long_date(local.date_naive()),
+                local.format("%H.%M")
+            )
+        }
+        Err(_) => rfc3339.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_read_the_indonesian_way() {
+        assert_eq!(
+            long_date(NaiveDate::from_ymd_opt(2018, 7, 15).unwrap()),
+            "15 Juli 2018"
+        );
+        assert_eq!(
+            long_time_wib("2019-04-15T03:30:00Z"),
+            "15 April 2019 10.30 WIB"
+        );
+        assert_eq!(
+            long_time_wib("2019-12-31T20:00:00Z"),
+            "1 Januari 2020 03.00 WIB"
+        );
+    }
+}

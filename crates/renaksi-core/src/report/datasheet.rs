@@ -1,0 +1,348 @@
+//! The very hidden machine sheet: the snapshot as tables of rows keyed by the
+//! rows' stable UUIDs, then the public key and the signature. Each table has a
+//! header row (`#milestone`, field names...) and data rows (`milestone`,
+//! values...). Every text is a quoted string cell, never a formula.
+
+use std::collections::BTreeMap;
+
+use rust_xlsxwriter::{Format, Workbook, XlsxError};
+use serde_json::{Map, Number, Value};
+
+use super::snapshot::Snapshot;
+use super::workbook::Cell;
+use crate::{Error, Result};
+
+pub const DATA_SHEET: &str = "data";
+/// First cell of the sheet, so a reader knows what it holds.
+pub const MAGIC: &str = "renaksi-laporan-opd";
+
+#[derive(Clone, Copy, PartialEq, Debug)]
+enum Kind {
+    Text,
+    OptText,
+    Int,
+    OptInt,
+    Num,
+    OptNum,
+}
+use Kind::*;
+
+/// One table of the sheet: where it lives in the snapshot, and its columns.
+struct Table {
+    name: &'static str,
+    /// Path in the snapshot's JSON: one object (`meta`) or an array (`data.milestones`).
+    path: &'static [&'static str],
+    single: bool,
+    columns: &'static [(&'static str, Kind)],
+}
+
+const TABLES: &[Table] = &[
+    Table {
+        name: "meta",
+        path: &["meta"],
+        single: true,
+        columns: &[
+            ("formatVersion", Int),
+            ("planId", Text),
+            ("planVersion", Int),
+            ("opdId", Text),
+            ("opdCode", Text),
+            ("year", Int),
+            ("quarter", Int),
+            ("exportedAt", Text),
+            ("sequence", Int),
+            ("appVersion", Text),
+            ("signPlace", Text),
+            ("signDate", Text),
+            ("headPosition", Text),
+            ("headName", Text),
+            ("headNip", Text),
+        ],
+    },
+    Table {
+        name: "context",
+        path: &["context"],
+        single: true,
+        columns: &[("planTitle", Text), ("region", Text), ("opdName", Text)],
+    },
+    Table {
+        name: "grade",
+        path: &["context", "grades"],
+        single: false,
+        columns: &[("key", Text), ("label", Text), ("min", OptNum)],
+    },
+    Table {
+        name: "theme",
+        path: &["context", "themes"],
+        single: false,
+        columns: &[("id", Text), ("seq", Int), ("name", Text)],
+    },
+    Table {
+        name: "action",
+        path: &["context", "actions"],
+        single: false,
+        columns: &[
+            ("id", Text),
+            ("themeId", Text),
+            ("code", Text),
+            ("title", Text),
+            ("leadOpdId", Text),
+        ],
+    },
+    Table {
+        name: "narrative",
+        path: &["data", "narratives"],
+        single: false,
+        columns: &[
+            ("actionId", Text),
+            ("problem", Text),
+            ("description", Text),
+            ("contribution", Text),
+            ("ogpValues", Text),
+            ("csoPartners", Text),
+        ],
+    },
+    Table {
+        name: "milestone",
+        path: &["data", "milestones"],
+        single: false,
+        columns: &[
+            ("id", Text),
+            ("actionId", Text),
+            ("opdId", Text),
+            ("seq", Int),
+            ("title", Text),
+            ("output", Text),
+            ("startDate", OptText),
+            ("endDate", OptText),
+            ("status", Text),
+        ],
+    },
+    Table {
+        name: "indicator",
+        path: &["data", "indicators"],
+        single: false,
+        columns: &[
+            ("id", Text),
+            ("actionId", Text),
+            ("milestoneId", OptText),
+            ("opdId", Text),
+            ("seq", Int),
+            ("description", Text),
+            ("unit", Text),
+            ("baseline", OptNum),
+            ("polarity", Text),
+            ("aggregation", Text),
+        ],
+    },
+    Table {
+        name: "target",
+        path: &["data", "targets"],
+        single: false,
+        columns: &[
+            ("indicatorId", Text),
+            ("year", Int),
+            ("quarter", Int),
+            ("value", Num),
+        ],
+    },
+    Table {
+        name: "realisation",
+        path: &["data", "realisations"],
+        single: false,
+        columns: &[
+            ("indicatorId", Text),
+            ("year", Int),
+            ("quarter", Int),
+            ("value", OptNum),
+            ("notes", Text),
+            ("obstacles", Text),
+            ("followUp", Text),
+        ],
+    },
+    Table {
+        name: "evidence",
+        path: &["data", "evidence"],
+        single: false,
+        columns: &[
+            ("id", Text),
+            ("milestoneId", OptText),
+            ("indicatorId", OptText),
+            ("year", OptInt),
+            ("quarter", OptInt),
+            ("kind", Text),
+            ("title", Text),
+            ("fileName", OptText),
+            ("sha256", OptText),
+            ("url", OptText),
+        ],
+    },
+];
+
+/// Adds the very hidden data sheet.
+pub fn write(
+    workbook: &mut Workbook,
+    snapshot: &Snapshot,
+    public_key: &str,
+    signature: &str,
+) -> Result<(), XlsxError> {
+    let text = Format::new().set_quote_prefix();
+    let sheet = workbook.add_worksheet();
+    sheet.set_name(DATA_SHEET)?;
+    sheet.set_very_hidden(true);
+    let json = serde_json::to_value(snapshot).expect("a snapshot always serialises");
+    let mut row = 0u32;
+    sheet.write_string_with_format(row, 0, MAGIC, &text)?;
+    row += 1;
+    for table in TABLES {
+        sheet.write_string_with_format(row, 0, format!("#{}", table.name), &text)?;
+        for (col, (name, _)) in (1u16..).zip(table.columns) {
+            sheet.write_string_with_format(row, col, *name, &text)?;
+        }
+        row += 1;
+        let found = table.path.iter().fold(&json, |v, key| &v[*key]);
+        let records: Vec<&Value> = if table.single {
+            vec![found]
+        } else {
+            found
+                .as_array()
+                .map(|a| a.iter().collect())
+                .unwrap_or_default()
+        };
+        for record in records {
+            sheet.write_string_with_format(row, 0, table.name, &text)?;
+            for (col, (name, _)) in (1u16..).zip(table.columns) {
+                match &record[*name] {
+                    Value::String(s) => {
+                        sheet.write_string_with_format(row, col, s, &text)?;
+                    }
+                    Value::Number(n) => {
+                        sheet.write_number(row, col, n.as_f64().unwrap_or_default())?;
+                    }
+                    _ => {}
+                }
+            }
+            row += 1;
+        }
+    }
+    for (key, value) in [("publicKey", public_key), ("signature", signature)] {
+        sheet.write_string_with_format(row, 0, key, &text)?;
+        sheet.write_string_with_format(row, 1, value, &text)?;
+        row += 1;
+    }
+    Ok(())
+}
+
+/// What the data sheet holds.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SignedSnapshot {
+    pub snapshot: Snapshot,
+    pub public_key: String,
+    pub signature: String,
+}
+
+/// Rebuilds the snapshot from the data sheet's cells (row, column, value).
+pub fn read(cells: &[(u32, u32, Cell)]) -> Result<SignedSnapshot> {
+    let bad = |why: String| {
+        Error::invalid(
+            "file",
+            format!("Lembar data laporan tidak sesuai format: {why}."),
+        )
+    };
+    let mut rows: BTreeMap<u32, BTreeMap<u32, &Cell>> = BTreeMap::new();
+    for (row, col, cell) in cells {
+        rows.entry(*row).or_default().insert(*col, cell);
+    }
+    let text_at = |row: &BTreeMap<u32, &Cell>, col: u32| match row.get(&col) {
+        Some(Cell::Text(s)) => Some(s.clone()),
+        _ => None,
+    };
+    let mut lines = rows.values();
+    match lines.next().and_then(|first| text_at(first, 0)) {
+        Some(magic) if magic == MAGIC => {}
+        _ => return Err(bad("bukan laporan Renaksi".into())),
+    }
+
+    let mut root = Value::Object(Map::new());
+    let mut public_key = None;
+    let mut signature = None;
+    let mut current: Option<&Table> = None;
+    for line in lines {
+        let tag = text_at(line, 0).ok_or_else(|| bad("baris tanpa jenis".into()))?;
+        if let Some(name) = tag.strip_prefix('#') {
+            let table = TABLES
+                .iter()
+                .find(|t| t.name == name)
+                .ok_or_else(|| bad(format!("tabel tidak dikenal \"{name}\"")))?;
+            for (col, (column, _)) in (1u32..).zip(table.columns) {
+                if text_at(line, col).as_deref() != Some(*column) {
+                    return Err(bad(format!(
+                        "kolom {column} pada tabel {name} tidak ditemukan"
+                    )));
+                }
+            }
+            let slot = slot(&mut root, table.path);
+            if !table.single {
+                *slot = Value::Array(Vec::new());
+            }
+            current = Some(table);
+            continue;
+        }
+        match tag.as_str() {
+            "publicKey" => public_key = text_at(line, 1),
+            "signature" => signature = text_at(line, 1),
+            _ => {
+                let table = current
+                    .filter(|t| t.name == tag)
+                    .ok_or_else(|| bad(format!("baris \"{tag}\" di luar tabelnya")))?;
+                let mut record = Map::new();
+                for (col, (column, kind)) in (1u32..).zip(table.columns) {
+                    let value = value_of(line.get(&col).copied(), *kind).ok_or_else(|| {
+                        bad(format!("nilai {column} pada tabel {tag} tidak valid"))
+                    })?;
+                    record.insert(column.to_string(), value);
+                }
+                let slot = slot(&mut root, table.path);
+                match slot {
+                    Value::Array(items) => items.push(Value::Object(record)),
+                    _ if table.single && slot.is_null() => *slot = Value::Object(record),
+                    _ => return Err(bad(format!("tabel {tag} muncul dua kali"))),
+                }
+            }
+        }
+    }
+    let snapshot: Snapshot =
+        serde_json::from_value(root).map_err(|e| bad(format!("isi tidak lengkap ({e})")))?;
+    Ok(SignedSnapshot {
+        snapshot,
+        public_key: public_key.ok_or_else(|| bad("kunci publik tidak ada".into()))?,
+        signature: signature.ok_or_else(|| bad("tanda tangan tidak ada".into()))?,
+    })
+}
+
+/// The place in `root` at `path`, created as null where missing.
+fn slot<'a>(root: &'a mut Value, path: &[&str]) -> &'a mut Value {
+    path.iter().fold(root, |v, key| {
+        if !v.is_object() {
+            *v = Value::Object(Map::new());
+        }
+        v.as_object_mut()
+            .expect("just made an object")
+            .entry(key.to_string())
+            .or_insert(Value::Null)
+    })
+}
+
+/// A cell as the JSON value of a column of `kind`; `None` when it does not fit.
+fn value_of(cell: Option<&Cell>, kind: Kind) -> Option<Value> {
+    match (kind, cell) {
+        (Text, None | Some(Cell::Empty)) => Some(Value::String(String::new())),
+        (OptText | OptNum | OptInt, None | Some(Cell::Empty)) => Some(Value::Null),
+        (Text | OptText, Some(Cell::Text(s))) => Some(Value::String(s.clone())),
+        (Int | OptInt, Some(Cell::Number(n))) if n.fract() == 0.0 && n.abs() < 1e15 => {
+            Some(Value::Number(Number::from(*n as i64)))
+        }
+        (Num | OptNum, Some(Cell::Number(n))) => Number::from_f64(*n).map(Value::Number),
+        _ => None,
+    }
+}

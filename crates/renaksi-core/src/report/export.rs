@@ -1,0 +1,222 @@
+//! Exporting the Laporan OPD: snapshot, sign, lay out, write to a temporary
+//! file, record the export, then rename into place.
+
+use std::fs::{self, File};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use rust_xlsxwriter::Workbook;
+use sha2::{Digest, Sha256};
+
+use super::snapshot::{self, ExportInfo, Snapshot};
+use super::view::{Paper, ReportView};
+use super::{datasheet, layout, signing};
+use crate::dates::long_date;
+use crate::editing::current_profile;
+use crate::period::PeriodRef;
+use crate::profile::Role;
+use crate::store::reports::{self, ReportRecord};
+use crate::store::{now, opds, plans, settings};
+use crate::{Error, Result, Store};
+
+/// Settings the clerk fills in once for the signature block.
+pub const SIGN_PLACE: &str = "report.sign_place";
+pub const HEAD_NAME: &str = "report.head_name";
+pub const HEAD_NIP: &str = "report.head_nip";
+pub const HEAD_POSITION: &str = "report.head_position";
+const SEQUENCE: &str = "report.sequence";
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Exported {
+    pub path: PathBuf,
+    pub opd_code: String,
+    pub period: PeriodRef,
+    pub sequence: i64,
+    pub rows: usize,
+    pub key_fingerprint: String,
+}
+
+/// The signature block as the settings (or, failing them, the OPD's record) say.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SignatureSettings {
+    pub place: String,
+    pub head_position: String,
+    pub head_name: String,
+    pub head_nip: String,
+}
+
+pub fn signature_settings(store: &Store) -> Result<SignatureSettings> {
+    let conn = store.conn();
+    let code = opd_code(store)?;
+    let opd = opds::by_code(conn, &code)?;
+    let region = plans::current(conn)?.map(|p| p.region).unwrap_or_default();
+    let get = |key: &str| settings::get(conn, key);
+    Ok(SignatureSettings {
+        place: get(SIGN_PLACE)?.unwrap_or_else(|| {
+            region
+                .trim_start_matches("Kabupaten ")
+                .trim_start_matches("Kota ")
+                .to_string()
+        }),
+        head_position: get(HEAD_POSITION)?.unwrap_or_else(|| {
+            opd.as_ref()
+                .map(|o| format!("Kepala {}", o.name))
+                .unwrap_or_default()
+        }),
+        head_name: get(HEAD_NAME)?.unwrap_or_else(|| {
+            opd.as_ref()
+                .map(|o| o.head_name.clone())
+                .unwrap_or_default()
+        }),
+        head_nip: get(HEAD_NIP)?
+            .unwrap_or_else(|| opd.as_ref().map(|o| o.head_nip.clone()).unwrap_or_default()),
+    })
+}
+
+pub fn save_signature_settings(store: &mut Store, input: &SignatureSettings) -> Result<()> {
+    let place = crate::editing::required("place", &input.place, "Tempat", 80)?;
+    let position = crate::editing::required("headPosition", &input.head_position, "Jabatan", 200)?;
+    let name = crate::editing::required("headName", &input.head_name, "Nama kepala OPD", 120)?;
+    let nip = input.head_nip.trim().replace(' ', "");
+    if !nip.is_empty() && (nip.len() != 18 || !nip.chars().all(|c| c.is_ascii_digit())) {
+        return Err(Error::invalid("headNip", "NIP terdiri dari 18 angka."));
+    }
+    store.write(|tx| {
+        settings::set(tx, SIGN_PLACE, &place)?;
+        settings::set(tx, HEAD_POSITION, &position)?;
+        settings::set(tx, HEAD_NAME, &name)?;
+        settings::set(tx, HEAD_NIP, &nip)
+    })
+}
+
+/// Writes the OPD's report for `period` to `out`.
+pub fn export(
+    store: &mut Store,
+    data_dir: &Path,
+    period: PeriodRef,
+    paper: Paper,
+    out: &Path,
+) -> Result<Exported> {
+    let code = opd_code(store)?;
+    let signature = signature_settings(store)?;
+    let sequence = settings::get(store.conn(), SEQUENCE)?
+        .and_then(|s| s.parse::<i64>().ok())
+        .unwrap_or(0)
+        + 1;
+    let exported_at = now();
+    let today =
+        chrono::Utc::now().with_timezone(&chrono::FixedOffset::east_opt(7 * 3600).expect("UTC+7"));
+    let info = ExportInfo {
+        period,
+        exported_at: exported_at.clone(),
+        sequence,
+        sign_place: signature.place,
+        sign_date: long_date(today.date_naive()),
+        head_position: signature.head_position,
+        head_name: signature.head_name,
+        head_nip: signature.head_nip,
+    };
+    let snapshot = snapshot::build(store.conn(), &code, &info)?;
+    let key = signing::load_or_create(data_dir)?;
+    let bytes = workbook_bytes(&snapshot, &key, paper)?;
+
+    let tmp = temp_path(out);
+    write_synced(&tmp, &bytes)?;
+    let public_key = signing::public_key_text(&key);
+    let fingerprint = signing::fingerprint(&public_key);
+    let digest: String = Sha256::digest(&bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    let file_name = out
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let recorded = store.write(|tx| {
+        settings::set(tx, SEQUENCE, &sequence.to_string())?;
+        reports::insert(
+            tx,
+            &ReportRecord {
+                id: &uuid::Uuid::new_v4().to_string(),
+                plan_id: &snapshot.meta.plan_id,
+                opd_id: &snapshot.meta.opd_id,
+                year: period.year,
+                quarter: period.quarter,
+                sequence,
+                direction: "exported",
+                exported_at: &exported_at,
+                file_name: &file_name,
+                file_sha256: &digest,
+                key_fingerprint: &fingerprint,
+            },
+        )
+    });
+    if let Err(error) = recorded {
+        let _ = fs::remove_file(&tmp);
+        return Err(error);
+    }
+    fs::rename(&tmp, out).map_err(|e| {
+        let _ = fs::remove_file(&tmp);
+        Error::io("menyimpan", out, e)
+    })?;
+    Ok(Exported {
+        path: out.to_path_buf(),
+        opd_code: code,
+        period,
+        sequence,
+        rows: ReportView::from_snapshot(&snapshot).rows.len(),
+        key_fingerprint: fingerprint,
+    })
+}
+
+/// The whole workbook: printable sheets, then the very hidden data sheet.
+pub fn workbook_bytes(
+    snapshot: &Snapshot,
+    key: &ed25519_dalek::SigningKey,
+    paper: Paper,
+) -> Result<Vec<u8>> {
+    let xlsx = |e: rust_xlsxwriter::XlsxError| {
+        Error::invalid("file", format!("Buku kerja tidak dapat dibuat: {e}"))
+    };
+    let mut workbook = Workbook::new();
+    layout::write_report_sheets(&mut workbook, &ReportView::from_snapshot(snapshot), paper)
+        .map_err(xlsx)?;
+    let signature = signing::sign(key, snapshot);
+    datasheet::write(
+        &mut workbook,
+        snapshot,
+        &signing::public_key_text(key),
+        &signature,
+    )
+    .map_err(xlsx)?;
+    workbook.save_to_buffer().map_err(xlsx)
+}
+
+fn opd_code(store: &Store) -> Result<String> {
+    match current_profile(store.conn())?.role {
+        Role::Opd { code } => Ok(code),
+        Role::Bappeda => Err(Error::Forbidden(
+            "Laporan OPD diekspor dari basis data sebuah OPD; profil ini adalah Bappeda.".into(),
+        )),
+    }
+}
+
+fn temp_path(out: &Path) -> PathBuf {
+    let name = out
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    out.with_file_name(format!(".{name}.{}.tmp", std::process::id()))
+}
+
+fn write_synced(path: &Path, bytes: &[u8]) -> Result<()> {
+    let mut file = File::create(path).map_err(|e| Error::io("menulis", path, e))?;
+    file.write_all(bytes)
+        .and_then(|_| file.sync_all())
+        .map_err(|e| {
+            let _ = fs::remove_file(path);
+            Error::io("menulis", path, e)
+        })
+}
