@@ -73,6 +73,9 @@ export async function launchApp({ args = [], dataDir = tempDir() } = {}) {
       XDG_CACHE_HOME: join(home, 'cache'),
     },
   });
+  // Should the test process die, take the driver (and with it the app) along.
+  const orphanGuard = () => driver.kill();
+  process.once('exit', orphanGuard);
   try {
     await waitForPort(port, driver);
     const browser = await remote({
@@ -91,6 +94,7 @@ export async function launchApp({ args = [], dataDir = tempDir() } = {}) {
         await browser.deleteSession();
       } finally {
         driver.kill();
+        process.removeListener('exit', orphanGuard);
       }
     };
     return { browser, close, home, dataDir };

@@ -258,4 +258,64 @@ describe('App', () => {
     expect((wrapper.get('[data-testid="period-select"]').element as HTMLSelectElement).value).toBe('2019-1');
     expect(wrapper.get('[data-testid="action-achievement"]').text()).toContain('Capaian s.d. TW I 2019');
   });
+
+  it('opens the quarterly report from the header of an OPD copy, and goes back with Escape', async () => {
+    const backend = createFakeBackend();
+    const { wrapper } = mountWithApp(App, { backend, attachTo: document.body });
+    await flushPromises();
+
+    await wrapper.get('[data-testid="period-select"]').setValue('2019-1');
+    await flushPromises();
+    await wrapper.get('[data-testid="open-report"]').trigger('click');
+    await flushPromises();
+
+    expect(wrapper.find('[data-testid="plan-overview"]').exists()).toBe(false);
+    expect(wrapper.find('[data-testid="report-screen"]').exists()).toBe(true);
+    expect(wrapper.get('[data-testid="open-report"]').attributes('aria-current')).toBe('page');
+    expect(document.activeElement?.getAttribute('data-testid')).toBe('report-title');
+    // The period shown on the overview is the one offered first.
+    expect((wrapper.get('[data-testid="report-period"]').element as HTMLSelectElement).value).toBe('2019-1');
+    expect((wrapper.get('[data-testid="report-place"]').element as HTMLInputElement).value).toBe('Wonosobo');
+
+    document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    await flushPromises();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+
+    expect(wrapper.find('[data-testid="report-screen"]').exists()).toBe(false);
+    expect(wrapper.find('[data-testid="plan-overview"]').exists()).toBe(true);
+    expect(document.activeElement?.getAttribute('data-testid')).toBe('open-report');
+  });
+
+  it('goes back from the report with its back button, to the same search', async () => {
+    const { wrapper } = mountWithApp(App, { attachTo: document.body });
+    await flushPromises();
+    await wrapper.get('[data-testid="search"]').setValue('kependudukan');
+    await wrapper.get('[data-testid="open-report"]').trigger('click');
+    await flushPromises();
+    await wrapper.get('[data-testid="report-back"]').trigger('click');
+    await flushPromises();
+    expect((wrapper.get('[data-testid="search"]').element as HTMLInputElement).value).toBe('kependudukan');
+    expect(wrapper.findAll('[data-testid="action"]')).toHaveLength(1);
+  });
+
+  it('opens the report from an action, refreshing the overview figures meanwhile', async () => {
+    const backend = createFakeBackend();
+    const { wrapper } = mountWithApp(App, { backend });
+    await flushPromises();
+    await wrapper.get('[data-testid="open-action"]').trigger('click');
+    await flushPromises();
+    await wrapper.get('[data-testid="open-report"]').trigger('click');
+    await flushPromises();
+    expect(wrapper.find('[data-testid="action-detail"]').exists()).toBe(false);
+    expect(wrapper.find('[data-testid="report-screen"]').exists()).toBe(true);
+    expect(backend.callsOf('planOverview')).toEqual([[null], [{ year: 2018, quarter: 3 }]]);
+  });
+
+  it('has no report button in a Bappeda copy', async () => {
+    const backend = createFakeBackend({ profile: { role: 'bappeda', opdCode: null, userName: 'Admin Bappeda' } });
+    const { wrapper } = mountWithApp(App, { backend });
+    await flushPromises();
+    expect(wrapper.find('[data-testid="plan-overview"]').exists()).toBe(true);
+    expect(wrapper.find('[data-testid="open-report"]').exists()).toBe(false);
+  });
 });

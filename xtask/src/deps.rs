@@ -20,8 +20,19 @@ const BUILD_PACKAGES: &[&str] = &[
     "librsvg2-dev",
 ];
 
-/// What the end-to-end tests add: WebKit's WebDriver, a virtual display, fonts.
-const TEST_PACKAGES: &[&str] = &["webkit2gtk-driver", "xvfb", "xauth", "fonts-dejavu-core"];
+/// What the end-to-end tests add: WebKit's WebDriver, a virtual display, fonts,
+/// LibreOffice with poppler to print exported workbooks to PDF and read them, and
+/// xdotool to answer the system's file dialogs, which WebDriver cannot reach.
+const TEST_PACKAGES: &[&str] = &[
+    "webkit2gtk-driver",
+    "xvfb",
+    "xauth",
+    "fonts-dejavu-core",
+    "fonts-crosextra-carlito",
+    "libreoffice-calc-nogui",
+    "poppler-utils",
+    "xdotool",
+];
 
 /// Node.js major version the UI toolchain (Vite 7) needs.
 const NODE_MAJOR: u32 = 20;

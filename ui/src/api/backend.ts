@@ -2,12 +2,14 @@
 // provides the Tauri implementation; tests provide a fake under the same key.
 import { inject, type InjectionKey } from 'vue';
 import { planOverview } from './plan';
+import * as report from './report';
 import { appStatus, demoOpds, firstStart } from './setup';
 import type {
   ActionDetail,
   AppStatus,
   AuditEntry,
   EvidenceTarget,
+  Exported,
   FirstStartRequest,
   HistoryEntity,
   IndicatorInput,
@@ -15,9 +17,11 @@ import type {
   MilestoneInput,
   NarrativeInput,
   OpdRef,
+  Paper,
   PeriodRef,
   PlanOverview,
   RealisationInput,
+  SignatureSettings,
   TargetsInput,
 } from './types';
 import * as workspace from './workspace';
@@ -47,6 +51,11 @@ export interface Backend {
   openEvidence(id: string): Promise<void>;
   history(entity: HistoryEntity, entityId: string): Promise<AuditEntry[]>;
   undoLast(actionId: string, period: PeriodRef | null): Promise<ActionDetail | null>;
+  // report.rs
+  reportSettings(): Promise<SignatureSettings>;
+  saveReportSettings(input: SignatureSettings): Promise<SignatureSettings>;
+  /** Opens the save dialog (from Rust); null = the clerk cancelled it. */
+  exportReport(period: PeriodRef, paper: Paper): Promise<Exported | null>;
 }
 
 export const tauriBackend: Backend = {
@@ -68,6 +77,9 @@ export const tauriBackend: Backend = {
   openEvidence: workspace.openEvidence,
   history: workspace.history,
   undoLast: workspace.undoLast,
+  reportSettings: report.reportSettings,
+  saveReportSettings: report.saveReportSettings,
+  exportReport: report.exportReport,
 };
 
 export const backendKey: InjectionKey<Backend> = Symbol('backend');

@@ -2,6 +2,7 @@ import { invoke } from '@tauri-apps/api/core';
 import { describe, expect, it, vi } from 'vitest';
 import { call, toBackendError, UNEXPECTED_ERROR } from './invoke';
 import { planOverview } from './plan';
+import * as report from './report';
 import { demoOpds, firstStart } from './setup';
 import * as workspace from './workspace';
 
@@ -72,6 +73,20 @@ describe('call', () => {
       ['open_evidence', { id: 'e1' }],
       ['history', { entity: 'indicator', entityId: 'i1' }],
       ['undo_last', { actionId: 'a1', period }],
+    ]);
+  });
+
+  it('uses the report command and argument names of report.rs', async () => {
+    vi.mocked(invoke).mockResolvedValue(null);
+    const period = { year: 2019, quarter: 1 } as const;
+    const input = { place: 'Wonosobo', headPosition: 'Kepala Dinas Kesehatan', headName: 'Sri', headNip: '' };
+    await report.reportSettings();
+    await report.saveReportSettings(input);
+    await report.exportReport(period, 'f4');
+    expect(vi.mocked(invoke).mock.calls).toEqual([
+      ['report_settings', undefined],
+      ['save_report_settings', { input }],
+      ['export_report', { period, paper: 'f4' }],
     ]);
   });
 

@@ -320,6 +320,34 @@ export interface AuditEntry {
   newValue: string | null;
 }
 
+// --------------------------------------------------------------- report.rs
+
+/** Paper of the printable report; F4 is the folio (215 × 330 mm) offices use. */
+export type Paper = 'a4' | 'f4';
+
+/** The signature block under the report's table (Tempat, tanggal; the head of the OPD). */
+export interface SignatureSettings {
+  place: string;
+  headPosition: string;
+  headName: string;
+  /** 18 digits, or empty. */
+  headNip: string;
+}
+
+/** What an export wrote. */
+export interface Exported {
+  /** Where the clerk saved the workbook. */
+  path: string;
+  opdCode: string;
+  period: PeriodRef;
+  /** This OPD's export count, 1 for the first report ever exported. */
+  sequence: number;
+  /** Rows of the evaluation table. */
+  rows: number;
+  /** "1A2B-3C4D-5E6F-7A8B": how Bappeda recognises this office's signing key. */
+  keyFingerprint: string;
+}
+
 // ------------------------------------------------------------------ errors
 
 /**

@@ -40,4 +40,39 @@ describe('AppHeader', () => {
     expect(opd.get('[data-testid="profile-badge"]').text()).toBe('OPD DINKES · Sari');
     expect(mountWithApp(AppHeader, { props: { plan: null } }).wrapper.find('[data-testid="profile-badge"]').exists()).toBe(false);
   });
+
+  it('offers the quarterly report to an OPD with a plan, and not to Bappeda', async () => {
+    const plan = sampleOverview().plan;
+    const opd = mountWithApp(AppHeader, {
+      props: { plan, profile: { role: 'opd', opdCode: 'DINKES', userName: 'Sari' } },
+    }).wrapper;
+    const button = opd.get('[data-testid="open-report"]');
+    expect(button.text()).toBe('Laporan triwulan');
+    expect(button.attributes('aria-current')).toBeUndefined();
+    await button.trigger('click');
+    expect(opd.emitted('open-report')).toHaveLength(1);
+
+    const bappeda = mountWithApp(AppHeader, {
+      props: { plan, profile: { role: 'bappeda', opdCode: null, userName: 'Admin Bappeda' } },
+    }).wrapper;
+    expect(bappeda.find('[data-testid="open-report"]').exists()).toBe(false);
+    const noPlan = mountWithApp(AppHeader, {
+      props: { plan: null, profile: { role: 'opd', opdCode: 'DINKES', userName: 'Sari' } },
+    }).wrapper;
+    expect(noPlan.find('[data-testid="open-report"]').exists()).toBe(false);
+  });
+
+  it('marks the report button as the current page while the report is open', () => {
+    const { wrapper } = mountWithApp(AppHeader, {
+      props: {
+        plan: sampleOverview().plan,
+        profile: { role: 'opd', opdCode: 'DINKES', userName: 'Sari' },
+        reportOpen: true,
+      },
+      language: 'en',
+    });
+    const button = wrapper.get('[data-testid="open-report"]');
+    expect(button.attributes('aria-current')).toBe('page');
+    expect(button.text()).toBe('Quarterly report');
+  });
 });

@@ -12,6 +12,7 @@ import type {
   BackendError,
   EvidenceTarget,
   EvidenceView,
+  Exported,
   FirstStartRequest,
   GradeBand,
   OpdRef,
@@ -20,6 +21,7 @@ import type {
   PlanOverview,
   Profile,
   Rollup,
+  SignatureSettings,
 } from '../api/types';
 
 /** Built, not written out: sources must not look like they load anything remote. */
@@ -318,6 +320,23 @@ export function sampleHistory(): AuditEntry[] {
   ];
 }
 
+/** DINKES's signature block, as the demo plan's defaults would give it. */
+export function sampleReportSettings(): SignatureSettings {
+  return {
+    place: 'Wonosobo',
+    headPosition: 'Kepala Dinas Kesehatan',
+    headName: 'dr. Junaedi, M.Kes',
+    headNip: '196803121995031002',
+  };
+}
+
+export const SAMPLE_KEY_FINGERPRINT = '4F2A-91C0-7B3E-D58A';
+
+/** Where the fake save dialog puts DINKES's report for a period. */
+export function sampleReportPath(period: PeriodRef): string {
+  return `C:\\Users\\staf\\Documents\\laporan-dinkes-${period.year}-tw${period.quarter}.xlsx`;
+}
+
 type Method = keyof Backend;
 
 export interface FakeBackendOptions {
@@ -327,7 +346,7 @@ export interface FakeBackendOptions {
   /** The detail every action_detail returns (its action id is kept). */
   detail?: ActionDetail;
   profile?: Profile | null;
-  /** What the native file dialog does: pick a file, or the user cancels. */
+  /** What the native open or save dialog does: pick a file, or the user cancels. */
   fileDialog?: 'pick' | 'cancel';
   /** Make a method reject with this value (any shape, as a real rejection could). */
   failures?: Partial<Record<Method, unknown>>;
@@ -354,6 +373,8 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
   const failures = options.failures ?? {};
   const calls: FakeBackend['calls'] = [];
   let nextId = 1;
+  let reportSettings = sampleReportSettings();
+  let exportSequence = 0;
 
   function status(): AppStatus {
     return { needsSetup, dataFile: SAMPLE_DATA_FILE, schemaVersion: 1, appVersion: '0.1.0', profile };
@@ -561,6 +582,31 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
         if (!previous) return null;
         detail = previous;
         return view(period);
+      }),
+
+    reportSettings: () => run('reportSettings', [], () => ({ ...reportSettings })),
+    saveReportSettings: (input) =>
+      run('saveReportSettings', [input], () => {
+        reportSettings = {
+          place: input.place.trim(),
+          headPosition: input.headPosition.trim(),
+          headName: input.headName.trim(),
+          headNip: input.headNip.replaceAll(' ', '').trim(),
+        };
+        return { ...reportSettings };
+      }),
+    exportReport: (period, paper) =>
+      run('exportReport', [period, paper], (): Exported | null => {
+        if (options.fileDialog === 'cancel') return null;
+        exportSequence += 1;
+        return {
+          path: sampleReportPath(period),
+          opdCode: profile?.opdCode ?? 'DINKES',
+          period: { ...period },
+          sequence: exportSequence,
+          rows: 3,
+          keyFingerprint: SAMPLE_KEY_FINGERPRINT,
+        };
       }),
   };
   return backend;

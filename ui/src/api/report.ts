@@ -1,0 +1,20 @@
+// Commands of src-tauri/src/commands/report.rs: the signature block of the
+// quarterly Laporan OPD, and its export. Rust opens the save dialog itself;
+// the webview never supplies a path.
+import { call } from './invoke';
+import type { Exported, Paper, PeriodRef, SignatureSettings } from './types';
+
+/** The stored signature block, or defaults from the plan and the OPD. */
+export function reportSettings(): Promise<SignatureSettings> {
+  return call<SignatureSettings>('report_settings');
+}
+
+/** Saves the signature block; returns it as stored (trimmed, NIP without spaces). */
+export function saveReportSettings(input: SignatureSettings): Promise<SignatureSettings> {
+  return call<SignatureSettings>('save_report_settings', { input });
+}
+
+/** Asks where to save, then writes the report; null = the clerk cancelled the dialog. */
+export function exportReport(period: PeriodRef, paper: Paper): Promise<Exported | null> {
+  return call<Exported | null>('export_report', { period, paper });
+}
