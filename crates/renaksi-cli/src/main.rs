@@ -8,9 +8,9 @@ use clap::{Parser, Subcommand};
 use renaksi_core::demo::{self, DemoView};
 use renaksi_core::period::PeriodRef;
 use renaksi_core::report::view::Paper;
-use renaksi_core::report::{check, export};
+use renaksi_core::report::{check, export, import};
 use renaksi_core::store::opds;
-use renaksi_core::{location, overview, profile, Store};
+use renaksi_core::{location, overview, package, profile, Store};
 
 /// Renaksi: the Open Government action plan of a regency (Rencana Aksi Daerah
 /// Keterbukaan Pemerintah), kept offline in a local database.
@@ -55,6 +55,44 @@ enum Command {
         #[arg(long, value_name = "PAPER", default_value = "a4")]
         paper: String,
     },
+    /// Write the plan package (Paket rencana aksi) that Bappeda sends to the OPDs:
+    /// the plan, periods, OPDs, themes and actions, signed with Bappeda's key.
+    Package {
+        /// The workbook to write.
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+    /// Start an OPD's database from Bappeda's plan package.
+    Init {
+        /// The plan package workbook from Bappeda.
+        #[arg(long, value_name = "FILE")]
+        package: PathBuf,
+        /// The OPD that works on this database, e.g. DINKES.
+        #[arg(long, value_name = "CODE")]
+        opd: String,
+        /// The user's name, for the audit history.
+        #[arg(long, value_name = "NAME", default_value = "Operator OPD")]
+        user: String,
+    },
+    /// Take a newer version of Bappeda's plan package; the OPD's own entries stay.
+    UpdatePackage {
+        /// The plan package workbook from Bappeda.
+        #[arg(long, value_name = "FILE")]
+        package: PathBuf,
+    },
+    /// Import OPD reports into Bappeda's database. Each file is checked (format,
+    /// signature and pinned key, plan, ownership of every row, sequence) and, if
+    /// sound, replaces that OPD's data in one step. Exits non-zero when any file
+    /// was rejected; the others are still imported.
+    Import {
+        /// Report workbooks from the OPDs.
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+        /// Accept a new signing key for this OPD (after confirming with the OPD
+        /// that its key really changed). May be given more than once.
+        #[arg(long, value_name = "CODE")]
+        accept_new_key: Vec<String>,
+    },
     /// Check a Laporan OPD workbook: its format, its signature, and that the
     /// printed table agrees with the signed data. Exits non-zero on any problem.
     Check {
@@ -91,6 +129,13 @@ fn run(cli: Cli) -> renaksi_core::Result<()> {
         Command::Info => info(&db()?),
         Command::Export { period, out, paper } => export(&db()?, period, out, paper),
         Command::Check { file } => check(file),
+        Command::Import {
+            files,
+            accept_new_key,
+        } => import(&db()?, files, accept_new_key),
+        Command::Package { out } => write_package(&db()?, out),
+        Command::Init { package, opd, user } => init(&db()?, package, opd, user),
+        Command::UpdatePackage { package } => update_package(&db()?, package),
     }
 }
 
@@ -188,6 +233,108 @@ fn export(path: &Path, period: &str, out: &Path, paper: &str) -> renaksi_core::R
         done.rows,
         done.key_fingerprint
     );
+    Ok(())
+}
+
+fn write_package(path: &Path, out: &Path) -> renaksi_core::Result<()> {
+    let store = open_existing(path)?;
+    let data_dir = path.parent().unwrap_or_else(|| Path::new("."));
+    package::export(&store, data_dir, out)?;
+    println!("Paket rencana aksi ditulis ke {}.", out.display());
+    Ok(())
+}
+
+fn init(path: &Path, file: &Path, opd: &str, user: &str) -> renaksi_core::Result<()> {
+    let signed = package::read_file(file)?;
+    // Everything that can be refused is refused before a database file appears.
+    if !signed
+        .package
+        .opds
+        .iter()
+        .any(|o| o.code.eq_ignore_ascii_case(opd))
+    {
+        return Err(renaksi_core::Error::UnknownOpd {
+            code: opd.to_string(),
+            known: signed
+                .package
+                .opds
+                .iter()
+                .map(|o| o.code.as_str())
+                .collect::<Vec<_>>()
+                .join(", "),
+        });
+    }
+    renaksi_core::profile::Profile::new(renaksi_core::profile::Role::Bappeda, user)?;
+    let mut store = Store::open(path)?;
+    if renaksi_core::store::plans::current(store.conn())?.is_some() {
+        return Err(renaksi_core::Error::PlanExists {
+            path: path.to_path_buf(),
+        });
+    }
+    let applied = package::apply(&mut store, &signed, Some((opd, user)))?;
+    println!(
+        "{} dimulai dari paket rencana aksi versi {} untuk OPD {}: {} rencana aksi.",
+        path.display(),
+        applied.version,
+        opd.to_uppercase(),
+        applied.actions
+    );
+    Ok(())
+}
+
+fn update_package(path: &Path, file: &Path) -> renaksi_core::Result<()> {
+    let signed = package::read_file(file)?;
+    let mut store = open_existing(path)?;
+    let applied = package::apply(&mut store, &signed, None)?;
+    println!(
+        "{} memakai paket rencana aksi versi {}; data OPD tetap utuh.",
+        path.display(),
+        applied.version
+    );
+    Ok(())
+}
+
+fn import(path: &Path, files: &[PathBuf], accept_new_key: &[String]) -> renaksi_core::Result<()> {
+    let mut store = open_existing(path)?;
+    let decisions = import::Decisions {
+        accept_new_key_for: accept_new_key.to_vec(),
+    };
+    let mut rejected = 0;
+    for file in files {
+        match import::import_file(&mut store, file, &decisions) {
+            Ok(done) if done.changed => println!(
+                "DITERIMA  {}: {} ({}) {}, nomor {}, {} tonggak, {} indikator{}.",
+                file.display(),
+                done.opd_name,
+                done.opd_code,
+                done.period_label,
+                done.sequence,
+                done.milestones,
+                done.indicators,
+                if done.key_pinned {
+                    format!("; kunci {} dicatat untuk pertama kali", done.key_fingerprint)
+                } else {
+                    String::new()
+                }
+            ),
+            Ok(done) => println!(
+                "SUDAH ADA {}: laporan {} nomor {} sudah diterima sebelumnya; tidak ada yang berubah.",
+                file.display(),
+                done.opd_code,
+                done.sequence
+            ),
+            Err(error) => {
+                rejected += 1;
+                println!("DITOLAK   {}: {}", file.display(), error.to_string().replace('\n', " "));
+            }
+        }
+    }
+    if rejected > 0 {
+        return Err(renaksi_core::Error::invalid(
+            "file",
+            format!("{rejected} dari {} berkas ditolak.", files.len()),
+        ));
+    }
     Ok(())
 }
 

@@ -305,3 +305,62 @@ fn export_refuses_an_unknown_period_with_one_line() {
         assert!(!out_file.exists());
     }
 }
+
+#[test]
+fn bappeda_imports_every_opds_report_and_refuses_the_bad_ones_without_stopping() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = |name: &str| dir.path().join(name).to_string_lossy().into_owned();
+    assert!(renaksi(&["demo", "--db", &path("bappeda.db")], dir.path())
+        .status
+        .success());
+    let mut reports = Vec::new();
+    for code in ["DINKES", "DINSOS", "DUKCAPIL"] {
+        // Each office keeps its own data folder, hence its own key.
+        let office = dir.path().join(code);
+        std::fs::create_dir_all(&office).unwrap();
+        let db = office.join("opd.db").to_string_lossy().into_owned();
+        assert!(renaksi(&["demo", "--db", &db, "--opd", code], dir.path())
+            .status
+            .success());
+        let out = path(&format!("laporan-{code}.xlsx"));
+        let done = renaksi(
+            &["export", "--db", &db, "--period", "2019-TW1", "--out", &out],
+            dir.path(),
+        );
+        assert!(done.status.success(), "{}", stderr(&done));
+        reports.push(out);
+    }
+    std::fs::write(path("bukan-laporan.xlsx"), "ini surat, bukan buku kerja").unwrap();
+
+    let bappeda = path("bappeda.db");
+    let junk = path("bukan-laporan.xlsx");
+    let mut args = vec!["import", "--db", bappeda.as_str(), junk.as_str()];
+    args.extend(reports.iter().map(String::as_str));
+    let out = renaksi(&args, dir.path());
+    assert!(!out.status.success(), "one file was rejected");
+    let said = stdout(&out);
+    assert_eq!(said.matches("DITERIMA").count(), 3, "{said}");
+    assert!(
+        said.contains("DITOLAK") && said.contains("bukan-laporan.xlsx"),
+        "{said}"
+    );
+    assert!(
+        stderr(&out).contains("1 dari 4 berkas ditolak"),
+        "{}",
+        stderr(&out)
+    );
+
+    // The same files again: nothing new, nothing refused.
+    let again: Vec<&str> = ["import", "--db", &bappeda]
+        .into_iter()
+        .chain(reports.iter().map(String::as_str))
+        .collect();
+    let out = renaksi(&again, dir.path());
+    assert!(out.status.success(), "{}{}", stdout(&out), stderr(&out));
+    assert_eq!(
+        stdout(&out).matches("SUDAH ADA").count(),
+        3,
+        "{}",
+        stdout(&out)
+    );
+}

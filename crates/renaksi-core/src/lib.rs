@@ -14,6 +14,7 @@ pub mod error;
 pub mod location;
 pub mod model;
 pub mod overview;
+pub mod package;
 pub mod period;
 pub mod profile;
 pub mod report;

@@ -48,10 +48,16 @@ pub fn check_file(path: &Path) -> Result<CheckReport> {
 }
 
 pub fn check_bytes(bytes: Vec<u8>) -> Result<CheckReport> {
+    Ok(read_checked(bytes)?.1)
+}
+
+/// The signed snapshot of a report file with the check of it.
+pub(crate) fn read_checked(bytes: Vec<u8>) -> Result<(SignedSnapshot, CheckReport)> {
     let mut book = Book::open(bytes)?;
     let signed = datasheet::read(&book.cells(DATA_SHEET)?)?;
     let visible = book.cells(REPORT_SHEET)?;
-    Ok(assess(&signed, &visible))
+    let report = assess(&signed, &visible);
+    Ok((signed, report))
 }
 
 fn assess(signed: &SignedSnapshot, visible: &[(u32, u32, Cell)]) -> CheckReport {
@@ -85,7 +91,7 @@ fn assess(signed: &SignedSnapshot, visible: &[(u32, u32, Cell)]) -> CheckReport 
             .count();
     if foreign > 0 {
         problems.push(format!(
-            "{foreign} baris data bukan milik OPD {}.",
+            "{foreign} baris data milik OPD lain, bukan milik OPD {}.",
             snapshot.meta.opd_code
         ));
     }

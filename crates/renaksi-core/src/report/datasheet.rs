@@ -17,7 +17,7 @@ pub const DATA_SHEET: &str = "data";
 pub const MAGIC: &str = "renaksi-laporan-opd";
 
 #[derive(Clone, Copy, PartialEq, Debug)]
-enum Kind {
+pub(crate) enum Kind {
     Text,
     OptText,
     Int,
@@ -27,14 +27,25 @@ enum Kind {
 }
 use Kind::*;
 
-/// One table of the sheet: where it lives in the snapshot, and its columns.
-struct Table {
-    name: &'static str,
-    /// Path in the snapshot's JSON: one object (`meta`) or an array (`data.milestones`).
-    path: &'static [&'static str],
-    single: bool,
-    columns: &'static [(&'static str, Kind)],
+/// One table of the sheet: where it lives in the JSON, and its columns.
+pub(crate) struct Table {
+    pub(crate) name: &'static str,
+    /// Path in the JSON: one object (`meta`) or an array (`data.milestones`).
+    pub(crate) path: &'static [&'static str],
+    pub(crate) single: bool,
+    pub(crate) columns: &'static [(&'static str, Kind)],
 }
+
+/// What a machine sheet holds: its first cell, and its tables in order.
+pub(crate) struct Schema {
+    pub(crate) magic: &'static str,
+    pub(crate) tables: &'static [Table],
+}
+
+const REPORT_SCHEMA: Schema = Schema {
+    magic: MAGIC,
+    tables: TABLES,
+};
 
 const TABLES: &[Table] = &[
     Table {
@@ -179,10 +190,23 @@ const TABLES: &[Table] = &[
     },
 ];
 
-/// Adds the very hidden data sheet.
+/// Adds the very hidden data sheet of a report.
 pub fn write(
     workbook: &mut Workbook,
     snapshot: &Snapshot,
+    public_key: &str,
+    signature: &str,
+) -> Result<(), XlsxError> {
+    let json = serde_json::to_value(snapshot).expect("a snapshot always serialises");
+    write_signed(workbook, &REPORT_SCHEMA, &json, public_key, signature)
+}
+
+/// Adds a very hidden data sheet holding `json` as `schema`'s tables, then the
+/// public key and the signature.
+pub(crate) fn write_signed(
+    workbook: &mut Workbook,
+    schema: &Schema,
+    json: &Value,
     public_key: &str,
     signature: &str,
 ) -> Result<(), XlsxError> {
@@ -190,17 +214,16 @@ pub fn write(
     let sheet = workbook.add_worksheet();
     sheet.set_name(DATA_SHEET)?;
     sheet.set_very_hidden(true);
-    let json = serde_json::to_value(snapshot).expect("a snapshot always serialises");
     let mut row = 0u32;
-    sheet.write_string_with_format(row, 0, MAGIC, &text)?;
+    sheet.write_string_with_format(row, 0, schema.magic, &text)?;
     row += 1;
-    for table in TABLES {
+    for table in schema.tables {
         sheet.write_string_with_format(row, 0, format!("#{}", table.name), &text)?;
         for (col, (name, _)) in (1u16..).zip(table.columns) {
             sheet.write_string_with_format(row, col, *name, &text)?;
         }
         row += 1;
-        let found = table.path.iter().fold(&json, |v, key| &v[*key]);
+        let found = table.path.iter().fold(json, |v, key| &v[*key]);
         let records: Vec<&Value> = if table.single {
             vec![found]
         } else {
@@ -243,10 +266,30 @@ pub struct SignedSnapshot {
 
 /// Rebuilds the snapshot from the data sheet's cells (row, column, value).
 pub fn read(cells: &[(u32, u32, Cell)]) -> Result<SignedSnapshot> {
+    let (json, public_key, signature) = read_signed(cells, &REPORT_SCHEMA)?;
+    let snapshot: Snapshot = serde_json::from_value(json).map_err(|e| {
+        Error::invalid(
+            "file",
+            format!("Lembar data laporan tidak sesuai format: isi tidak lengkap ({e})."),
+        )
+    })?;
+    Ok(SignedSnapshot {
+        snapshot,
+        public_key,
+        signature,
+    })
+}
+
+/// Reads a machine sheet of `schema` back into JSON, with the public key and
+/// the signature.
+pub(crate) fn read_signed(
+    cells: &[(u32, u32, Cell)],
+    schema: &Schema,
+) -> Result<(Value, String, String)> {
     let bad = |why: String| {
         Error::invalid(
             "file",
-            format!("Lembar data laporan tidak sesuai format: {why}."),
+            format!("Lembar data berkas ini tidak sesuai format: {why}."),
         )
     };
     let mut rows: BTreeMap<u32, BTreeMap<u32, &Cell>> = BTreeMap::new();
@@ -259,7 +302,7 @@ pub fn read(cells: &[(u32, u32, Cell)]) -> Result<SignedSnapshot> {
     };
     let mut lines = rows.values();
     match lines.next().and_then(|first| text_at(first, 0)) {
-        Some(magic) if magic == MAGIC => {}
+        Some(magic) if magic == schema.magic => {}
         _ => return Err(bad("bukan laporan Renaksi".into())),
     }
 
@@ -270,7 +313,8 @@ pub fn read(cells: &[(u32, u32, Cell)]) -> Result<SignedSnapshot> {
     for line in lines {
         let tag = text_at(line, 0).ok_or_else(|| bad("baris tanpa jenis".into()))?;
         if let Some(name) = tag.strip_prefix('#') {
-            let table = TABLES
+            let table = schema
+                .tables
                 .iter()
                 .find(|t| t.name == name)
                 .ok_or_else(|| bad(format!("tabel tidak dikenal \"{name}\"")))?;
@@ -311,13 +355,11 @@ pub fn read(cells: &[(u32, u32, Cell)]) -> Result<SignedSnapshot> {
             }
         }
     }
-    let snapshot: Snapshot =
-        serde_json::from_value(root).map_err(|e| bad(format!("isi tidak lengkap ({e})")))?;
-    Ok(SignedSnapshot {
-        snapshot,
-        public_key: public_key.ok_or_else(|| bad("kunci publik tidak ada".into()))?,
-        signature: signature.ok_or_else(|| bad("tanda tangan tidak ada".into()))?,
-    })
+    Ok((
+        root,
+        public_key.ok_or_else(|| bad("kunci publik tidak ada".into()))?,
+        signature.ok_or_else(|| bad("tanda tangan tidak ada".into()))?,
+    ))
 }
 
 /// The place in `root` at `path`, created as null where missing.

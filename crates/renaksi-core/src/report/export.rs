@@ -203,6 +203,16 @@ fn opd_code(store: &Store) -> Result<String> {
     }
 }
 
+/// Writes `bytes` to `out` through a synced temporary file and a rename.
+pub fn write_atomically(out: &Path, bytes: &[u8]) -> Result<()> {
+    let tmp = temp_path(out);
+    write_synced(&tmp, bytes)?;
+    fs::rename(&tmp, out).map_err(|e| {
+        let _ = fs::remove_file(&tmp);
+        Error::io("menyimpan", out, e)
+    })
+}
+
 fn temp_path(out: &Path) -> PathBuf {
     let name = out
         .file_name()

@@ -11,6 +11,7 @@
 pub mod check;
 pub mod datasheet;
 pub mod export;
+pub mod import;
 pub mod layout;
 pub mod signing;
 pub mod snapshot;

@@ -56,7 +56,12 @@ fn create(path: &Path) -> Result<SigningKey> {
 
 /// The signature of a snapshot, in base64.
 pub fn sign(key: &SigningKey, snapshot: &Snapshot) -> String {
-    STANDARD.encode(key.sign(&snapshot.canonical_bytes()).to_bytes())
+    sign_bytes(key, &snapshot.canonical_bytes())
+}
+
+/// The signature of a canonical serialisation, in base64.
+pub fn sign_bytes(key: &SigningKey, bytes: &[u8]) -> String {
+    STANDARD.encode(key.sign(bytes).to_bytes())
 }
 
 pub fn public_key_text(key: &SigningKey) -> String {
@@ -75,6 +80,11 @@ pub fn fingerprint(public_key_text: &str) -> String {
 
 /// Whether `signature` by `public_key` covers exactly this snapshot.
 pub fn verify(public_key: &str, signature: &str, snapshot: &Snapshot) -> bool {
+    verify_bytes(public_key, signature, &snapshot.canonical_bytes())
+}
+
+/// Whether `signature` by `public_key` covers exactly these bytes.
+pub fn verify_bytes(public_key: &str, signature: &str, bytes: &[u8]) -> bool {
     let Some(key) = STANDARD
         .decode(public_key)
         .ok()
@@ -91,7 +101,7 @@ pub fn verify(public_key: &str, signature: &str, snapshot: &Snapshot) -> bool {
     else {
         return false;
     };
-    key.verify(&snapshot.canonical_bytes(), &signature).is_ok()
+    key.verify(bytes, &signature).is_ok()
 }
 
 fn decode_hex(text: &str) -> Option<[u8; 32]> {

@@ -53,6 +53,47 @@ pub fn get(conn: &Connection, id: &str) -> Result<Option<Action>> {
     Ok(select(conn, "a.id = ?1", id)?.pop())
 }
 
+/// Takes Bappeda's structure of an action (theme, code, title, OPDs, dates),
+/// adding the action if new; the narrative is kept unless `with_narrative`.
+pub fn upsert_structure(tx: &Transaction<'_>, action: &Action, with_narrative: bool) -> Result<()> {
+    let exists: bool = tx.query_row(
+        "SELECT EXISTS (SELECT 1 FROM actions WHERE id = ?1)",
+        [&action.id],
+        |row| row.get(0),
+    )?;
+    if !exists {
+        return insert(tx, action);
+    }
+    tx.execute(
+        "UPDATE actions SET theme_id = ?2, code = ?3, title = ?4, lead_opd_id = ?5, start_date = ?6,
+                end_date = ?7, updated_at = ?8
+         WHERE id = ?1",
+        params![
+            action.id,
+            action.theme_id,
+            action.code,
+            action.title,
+            action.lead_opd_id,
+            action.start_date,
+            action.end_date,
+            now()
+        ],
+    )?;
+    tx.execute(
+        "DELETE FROM action_supporting_opds WHERE action_id = ?1",
+        [&action.id],
+    )?;
+    let mut supporting =
+        tx.prepare("INSERT INTO action_supporting_opds (action_id, opd_id) VALUES (?1, ?2)")?;
+    for opd_id in &action.supporting_opd_ids {
+        supporting.execute(params![action.id, opd_id])?;
+    }
+    if with_narrative {
+        update_narrative(tx, action)?;
+    }
+    Ok(())
+}
+
 /// The fields the lead OPD owns.
 pub fn update_narrative(tx: &Transaction<'_>, action: &Action) -> Result<()> {
     let has = |value| action.ogp_values.contains(&value);

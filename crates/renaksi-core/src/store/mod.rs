@@ -11,6 +11,7 @@ pub mod evidence;
 pub mod indicators;
 pub mod migrations;
 pub mod milestones;
+pub mod opd_keys;
 pub mod opds;
 pub mod periods;
 pub mod plans;

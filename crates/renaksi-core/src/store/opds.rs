@@ -15,6 +15,17 @@ pub fn insert(tx: &Transaction<'_>, opd: &Opd) -> Result<()> {
     Ok(())
 }
 
+/// Adds an OPD or takes the newer name and head of office.
+pub fn upsert(tx: &Transaction<'_>, opd: &Opd) -> Result<()> {
+    tx.execute(
+        "INSERT INTO opds (id, code, name, head_name, head_nip) VALUES (?1, ?2, ?3, ?4, ?5)
+         ON CONFLICT (id) DO UPDATE SET code = excluded.code, name = excluded.name,
+             head_name = excluded.head_name, head_nip = excluded.head_nip",
+        params![opd.id, opd.code, opd.name, opd.head_name, opd.head_nip],
+    )?;
+    Ok(())
+}
+
 /// All OPDs, ordered by code.
 pub fn list(conn: &Connection) -> Result<Vec<Opd>> {
     let mut stmt = conn.prepare(&format!("SELECT {COLUMNS} FROM opds ORDER BY code"))?;

@@ -13,6 +13,23 @@ pub fn insert(tx: &Transaction<'_>, plan_id: &str, period: &Period) -> Result<()
     Ok(())
 }
 
+/// Sets a quarter's due date and closure, adding the quarter if new.
+pub fn upsert(tx: &Transaction<'_>, plan_id: &str, period: &Period) -> Result<()> {
+    tx.execute(
+        "INSERT INTO periods (plan_id, year, quarter, due_date, closed) VALUES (?1, ?2, ?3, ?4, ?5)
+         ON CONFLICT (plan_id, year, quarter) DO UPDATE SET
+             due_date = excluded.due_date, closed = excluded.closed",
+        params![
+            plan_id,
+            period.year,
+            period.quarter,
+            period.due_date,
+            period.closed
+        ],
+    )?;
+    Ok(())
+}
+
 pub fn list(conn: &Connection, plan_id: &str) -> Result<Vec<Period>> {
     let mut stmt = conn.prepare(
         "SELECT year, quarter, due_date, closed FROM periods WHERE plan_id = ?1

@@ -29,6 +29,27 @@ pub fn insert(tx: &Transaction<'_>, plan: &Plan) -> Result<()> {
     Ok(())
 }
 
+/// Takes a newer version of the plan's header from Bappeda's package.
+pub fn update(tx: &Transaction<'_>, plan: &Plan) -> Result<()> {
+    tx.execute(
+        "UPDATE plans SET region = ?2, title = ?3, year_start = ?4, year_end = ?5, version = ?6,
+                status = ?7, adopted_on = ?8, updated_at = ?9
+         WHERE id = ?1",
+        params![
+            plan.id,
+            plan.region,
+            plan.title,
+            plan.year_start,
+            plan.year_end,
+            plan.version,
+            plan.status,
+            plan.adopted_on,
+            now()
+        ],
+    )?;
+    Ok(())
+}
+
 /// The plan this database works on. A database holds one plan; the oldest wins
 /// should there ever be more.
 pub fn current(conn: &Connection) -> Result<Option<Plan>> {

@@ -20,10 +20,11 @@ pub struct ReportRecord<'a> {
 }
 
 pub fn insert(tx: &Transaction<'_>, report: &ReportRecord<'_>) -> Result<()> {
+    let received_at = (report.direction == "imported").then(super::now);
     tx.execute(
         "INSERT INTO reports (id, plan_id, opd_id, year, quarter, sequence, direction, exported_at,
-                              file_name, file_sha256, key_fingerprint)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                              file_name, file_sha256, key_fingerprint, received_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
         params![
             report.id,
             report.plan_id,
@@ -35,8 +36,22 @@ pub fn insert(tx: &Transaction<'_>, report: &ReportRecord<'_>) -> Result<()> {
             report.exported_at,
             report.file_name,
             report.file_sha256,
-            report.key_fingerprint
+            report.key_fingerprint,
+            received_at
         ],
     )?;
     Ok(())
+}
+
+/// The highest sequence imported for an OPD, with that file's SHA-256.
+pub fn latest_imported(conn: &rusqlite::Connection, opd_id: &str) -> Result<Option<(i64, String)>> {
+    use rusqlite::OptionalExtension;
+    Ok(conn
+        .query_row(
+            "SELECT sequence, file_sha256 FROM reports
+             WHERE opd_id = ?1 AND direction = 'imported' ORDER BY sequence DESC LIMIT 1",
+            [opd_id],
+            |row| Ok((row.get(0)?, row.get(1)?)),
+        )
+        .optional()?)
 }

@@ -19,6 +19,23 @@ pub fn insert(tx: &Transaction<'_>, theme: &Theme) -> Result<()> {
     Ok(())
 }
 
+/// Adds a theme or takes its newer number, name and description.
+pub fn upsert(tx: &Transaction<'_>, theme: &Theme) -> Result<()> {
+    tx.execute(
+        "INSERT INTO themes (id, plan_id, seq, name, description) VALUES (?1, ?2, ?3, ?4, ?5)
+         ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, name = excluded.name,
+             description = excluded.description",
+        params![
+            theme.id,
+            theme.plan_id,
+            theme.seq,
+            theme.name,
+            theme.description
+        ],
+    )?;
+    Ok(())
+}
+
 pub fn list(conn: &Connection, plan_id: &str) -> Result<Vec<Theme>> {
     let mut stmt = conn.prepare(
         "SELECT id, plan_id, seq, name, description FROM themes WHERE plan_id = ?1 ORDER BY seq",

@@ -3,8 +3,10 @@
 
 mod demo;
 mod editing;
+mod import;
 mod overview;
 mod report;
+mod scenario;
 mod store;
 
 use std::path::PathBuf;

@@ -1,0 +1,379 @@
+//! Importing an OPD's report at Bappeda. Each file is checked (format,
+//! signature with the OPD's key pinned on first use, plan id and version, that
+//! every row is the report's OPD's own, that its sequence is newer than the one
+//! held), then the OPD's snapshot replaces what Bappeda held for it, in one
+//! transaction. A rejected file changes nothing and says why.
+
+use std::collections::HashSet;
+use std::path::Path;
+
+use rusqlite::Transaction;
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+use super::check::read_checked;
+use super::datasheet::SignedSnapshot;
+use super::signing::fingerprint;
+use super::snapshot::Snapshot;
+use crate::editing::current_profile;
+use crate::model::OgpValue;
+use crate::profile::Role;
+use crate::store::audit::{self, Change};
+use crate::store::reports::{self, ReportRecord};
+use crate::store::{
+    actions, evidence, indicators, milestones, opd_keys, opds, plans, realisations, targets,
+};
+use crate::{Error, Result, Store};
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Imported {
+    pub opd_code: String,
+    pub opd_name: String,
+    pub period_label: String,
+    pub sequence: i64,
+    /// False when this very file had been imported already (nothing changed).
+    pub changed: bool,
+    /// True when this report pinned the OPD's key for the first time.
+    pub key_pinned: bool,
+    pub key_fingerprint: String,
+    pub milestones: usize,
+    pub indicators: usize,
+}
+
+/// A human's decisions that an import may need.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Decisions {
+    /// OPD codes whose new signing key the user confirmed (after asking the OPD).
+    pub accept_new_key_for: Vec<String>,
+}
+
+/// Imports one report file into Bappeda's database.
+pub fn import_file(store: &mut Store, path: &Path, decisions: &Decisions) -> Result<Imported> {
+    let size = std::fs::metadata(path)
+        .map_err(|e| Error::io("membuka", path, e))?
+        .len();
+    if size > super::workbook::MAX_FILE_BYTES {
+        return Err(Error::invalid(
+            "file",
+            "Berkas terlalu besar untuk sebuah laporan.",
+        ));
+    }
+    let bytes = std::fs::read(path).map_err(|e| Error::io("membaca", path, e))?;
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    import_bytes(store, &name, bytes, decisions)
+}
+
+pub fn import_bytes(
+    store: &mut Store,
+    file_name: &str,
+    bytes: Vec<u8>,
+    decisions: &Decisions,
+) -> Result<Imported> {
+    if !matches!(current_profile(store.conn())?.role, Role::Bappeda) {
+        return Err(Error::Forbidden(
+            "Laporan OPD diimpor di basis data Bappeda, bukan di basis data OPD.".into(),
+        ));
+    }
+    let digest: String = Sha256::digest(&bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    let (signed, check) = read_checked(bytes)?;
+    if let Some(problem) = check.problems.first() {
+        return Err(rejected(format!("{problem}{}", more(check.problems.len()))));
+    }
+    let snapshot = &signed.snapshot;
+    let meta = &snapshot.meta;
+    let key_fingerprint = fingerprint(&signed.public_key);
+
+    let conn = store.conn();
+    let plan = plans::current(conn)?.ok_or_else(|| Error::NotFound("Rencana aksi".into()))?;
+    if meta.plan_id != plan.id {
+        return Err(rejected(
+            "Laporan ini untuk rencana aksi lain, bukan rencana aksi di basis data ini.".into(),
+        ));
+    }
+    if meta.plan_version != plan.version {
+        return Err(rejected(format!(
+            "Laporan dibuat untuk versi {} rencana aksi, sedangkan yang berlaku versi {}. \
+             Minta OPD membuka paket rencana aksi terbaru lalu mengekspor ulang.",
+            meta.plan_version, plan.version
+        )));
+    }
+    let opd = opds::by_code(conn, &meta.opd_code)?
+        .filter(|o| o.id == meta.opd_id)
+        .ok_or_else(|| {
+            rejected(format!(
+                "OPD {} tidak dikenal dalam rencana aksi ini.",
+                meta.opd_code
+            ))
+        })?;
+    check_ownership(store, snapshot)?;
+
+    let pinned = opd_keys::get(store.conn(), &opd.id)?;
+    let key_changed = pinned
+        .as_ref()
+        .is_some_and(|p| p.public_key != signed.public_key);
+    if key_changed
+        && !decisions
+            .accept_new_key_for
+            .iter()
+            .any(|c| c.eq_ignore_ascii_case(&opd.code))
+    {
+        let since = pinned.map(|p| p.first_seen_at).unwrap_or_default();
+        return Err(Error::Forbidden(format!(
+            "Laporan ditolak: laporan {} ditandatangani dengan kunci lain ({key_fingerprint}) dari kunci yang \
+             tercatat sejak {since}. Tanyakan kepada OPD apakah komputernya atau kuncinya memang diganti; \
+             bila ya, impor lagi dengan --accept-new-key {}.",
+            opd.code, opd.code
+        )));
+    }
+    if let Some((held, held_digest)) = reports::latest_imported(store.conn(), &opd.id)? {
+        if meta.sequence == held && held_digest == digest {
+            return Ok(summary(snapshot, &opd.name, false, false, key_fingerprint));
+        }
+        if meta.sequence <= held {
+            return Err(rejected(format!(
+                "Laporan {} bernomor urut {} lebih lama dari yang sudah diterima (nomor {held}).",
+                opd.code, meta.sequence
+            )));
+        }
+    }
+
+    let key_pinned = pinned.is_none();
+    let actor = current_profile(store.conn())?.user_name;
+    store.write(|tx| {
+        if key_pinned {
+            opd_keys::pin(tx, &opd.id, &signed.public_key)?;
+        } else if key_changed {
+            opd_keys::replace(tx, &opd.id, &signed.public_key)?;
+        }
+        replace_opd_rows(tx, &signed)?;
+        reports::insert(
+            tx,
+            &ReportRecord {
+                id: &uuid::Uuid::new_v4().to_string(),
+                plan_id: &plan.id,
+                opd_id: &opd.id,
+                year: meta.year,
+                quarter: meta.quarter,
+                sequence: meta.sequence,
+                direction: "imported",
+                exported_at: &meta.exported_at,
+                file_name,
+                file_sha256: &digest,
+                key_fingerprint: &key_fingerprint,
+            },
+        )?;
+        let note = format!(
+            "laporan {} {} nomor {}",
+            opd.code,
+            snapshot.period().label(),
+            meta.sequence
+        );
+        audit::record(
+            tx,
+            &actor,
+            &Change::new("opd", &opd.id, "import").to(Some(&note)),
+        )
+    })?;
+    Ok(summary(
+        snapshot,
+        &opd.name,
+        true,
+        key_pinned,
+        key_fingerprint,
+    ))
+}
+
+fn rejected(why: String) -> Error {
+    Error::invalid("file", format!("Laporan ditolak: {why}"))
+}
+
+fn more(count: usize) -> String {
+    if count > 1 {
+        format!(" (dan {} masalah lain)", count - 1)
+    } else {
+        String::new()
+    }
+}
+
+/// Every row must be the report's OPD's own, on an action it is assigned to,
+/// and must not take over a row Bappeda holds for another OPD.
+fn check_ownership(store: &Store, snapshot: &Snapshot) -> Result<()> {
+    let conn = store.conn();
+    let opd_id = &snapshot.meta.opd_id;
+    let code = &snapshot.meta.opd_code;
+    let data = &snapshot.data;
+    let plan = plans::current(conn)?.ok_or_else(|| Error::NotFound("Rencana aksi".into()))?;
+    let plan_actions = actions::list(conn, &plan.id)?;
+    let assigned = |action_id: &str| {
+        plan_actions.iter().any(|a| {
+            a.id == action_id && (&a.lead_opd_id == opd_id || a.supporting_opd_ids.contains(opd_id))
+        })
+    };
+    let foreign = |what: &str| {
+        rejected(format!(
+            "laporan OPD {code} memuat {what} milik OPD lain; data OPD lain tidak diubah."
+        ))
+    };
+    for m in &data.milestones {
+        if &m.opd_id != opd_id {
+            return Err(foreign(&format!("tonggak \"{}\"", m.title)));
+        }
+        if !assigned(&m.action_id) {
+            return Err(rejected(format!(
+                "tonggak \"{}\" ada pada rencana aksi yang tidak ditugaskan kepada {code}.",
+                m.title
+            )));
+        }
+        if milestones::get(conn, &m.id)?.is_some_and(|held| &held.opd_id != opd_id) {
+            return Err(foreign(&format!("tonggak \"{}\"", m.title)));
+        }
+    }
+    let milestone_ids: HashSet<&str> = data.milestones.iter().map(|m| m.id.as_str()).collect();
+    for i in &data.indicators {
+        if &i.opd_id != opd_id {
+            return Err(foreign(&format!("indikator \"{}\"", i.description)));
+        }
+        if !assigned(&i.action_id) {
+            return Err(rejected(format!(
+                "indikator \"{}\" ada pada rencana aksi yang tidak ditugaskan kepada {code}.",
+                i.description
+            )));
+        }
+        if i.milestone_id
+            .as_deref()
+            .is_some_and(|m| !milestone_ids.contains(m))
+        {
+            return Err(foreign(&format!(
+                "tautan indikator \"{}\" ke tonggak",
+                i.description
+            )));
+        }
+        if indicators::get(conn, &i.id)?.is_some_and(|held| &held.opd_id != opd_id) {
+            return Err(foreign(&format!("indikator \"{}\"", i.description)));
+        }
+    }
+    let indicator_ids: HashSet<&str> = data.indicators.iter().map(|i| i.id.as_str()).collect();
+    if data
+        .targets
+        .iter()
+        .any(|t| !indicator_ids.contains(t.indicator_id.as_str()))
+        || data
+            .realisations
+            .iter()
+            .any(|r| !indicator_ids.contains(r.indicator_id.as_str()))
+    {
+        return Err(foreign("target atau realisasi"));
+    }
+    for e in &data.evidence {
+        let own = e
+            .milestone_id
+            .as_deref()
+            .is_some_and(|m| milestone_ids.contains(m))
+            || e.indicator_id
+                .as_deref()
+                .is_some_and(|i| indicator_ids.contains(i));
+        if !own || evidence::get(conn, &e.id)?.is_some_and(|held| &held.opd_id != opd_id) {
+            return Err(foreign(&format!("bukti dukung \"{}\"", e.title)));
+        }
+    }
+    for n in &data.narratives {
+        if !plan_actions
+            .iter()
+            .any(|a| a.id == n.action_id && &a.lead_opd_id == opd_id)
+        {
+            return Err(foreign("narasi rencana aksi"));
+        }
+    }
+    Ok(())
+}
+
+/// Replaces everything Bappeda holds for the OPD with the snapshot's rows.
+fn replace_opd_rows(tx: &Transaction<'_>, signed: &SignedSnapshot) -> Result<()> {
+    let snapshot = &signed.snapshot;
+    let opd_id = &snapshot.meta.opd_id;
+    // Children go with their parents (ON DELETE CASCADE).
+    tx.execute("DELETE FROM evidence WHERE opd_id = ?1", [opd_id])?;
+    tx.execute("DELETE FROM indicators WHERE opd_id = ?1", [opd_id])?;
+    tx.execute("DELETE FROM milestones WHERE opd_id = ?1", [opd_id])?;
+    let data = &snapshot.data;
+    for m in &data.milestones {
+        milestones::insert(tx, m)?;
+    }
+    for i in &data.indicators {
+        indicators::insert(tx, i)?;
+    }
+    for t in &data.targets {
+        targets::upsert(tx, t)?;
+    }
+    for r in &data.realisations {
+        realisations::upsert(tx, r)?;
+    }
+    for e in &data.evidence {
+        evidence::insert(
+            tx,
+            &evidence::Evidence {
+                id: e.id.clone(),
+                opd_id: opd_id.clone(),
+                milestone_id: e.milestone_id.clone(),
+                indicator_id: e.indicator_id.clone(),
+                year: e.year,
+                quarter: e.quarter,
+                kind: e.kind.clone(),
+                title: e.title.clone(),
+                file_name: e.file_name.clone(),
+                stored_path: None,
+                sha256: e.sha256.clone(),
+                url: e.url.clone(),
+                created_at: snapshot.meta.exported_at.clone(),
+            },
+        )?;
+    }
+    for n in &data.narratives {
+        if let Some(action) = actions::get(tx, &n.action_id)? {
+            let ogp_values = n
+                .ogp_values
+                .split(',')
+                .filter_map(|v| OgpValue::parse(v.trim()))
+                .collect();
+            actions::update_narrative(
+                tx,
+                &crate::model::Action {
+                    problem: n.problem.clone(),
+                    description: n.description.clone(),
+                    contribution: n.contribution.clone(),
+                    ogp_values,
+                    cso_partners: n.cso_partners.clone(),
+                    ..action
+                },
+            )?;
+        }
+    }
+    Ok(())
+}
+
+fn summary(
+    snapshot: &Snapshot,
+    opd_name: &str,
+    changed: bool,
+    key_pinned: bool,
+    key_fingerprint: String,
+) -> Imported {
+    Imported {
+        opd_code: snapshot.meta.opd_code.clone(),
+        opd_name: opd_name.to_string(),
+        period_label: snapshot.period().label(),
+        sequence: snapshot.meta.sequence,
+        changed,
+        key_pinned,
+        key_fingerprint,
+        milestones: snapshot.data.milestones.len(),
+        indicators: snapshot.data.indicators.len(),
+    }
+}

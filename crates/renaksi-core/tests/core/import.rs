@@ -1,0 +1,221 @@
+//! Bappeda imports the OPDs' reports: the scenario of the brief, and every way a
+//! report must be refused without changing anything.
+
+use ed25519_dalek::SigningKey;
+use renaksi_core::demo::{self, DemoView};
+use renaksi_core::editing::values::{self, RealisationInput};
+use renaksi_core::period::PeriodRef;
+use renaksi_core::profile::{Profile, Role};
+use renaksi_core::report::export::workbook_bytes;
+use renaksi_core::report::import::{import_bytes, Decisions};
+use renaksi_core::report::snapshot::{self, ExportInfo, OpdData, Snapshot};
+use renaksi_core::report::view::Paper;
+use renaksi_core::Store;
+
+const TW2_2019: PeriodRef = PeriodRef {
+    year: 2019,
+    quarter: 2,
+};
+
+fn bappeda() -> Store {
+    let mut store = Store::open_in_memory().unwrap();
+    demo::load(&mut store, &DemoView::Bappeda).unwrap();
+    store
+}
+
+fn opd(code: &str) -> Store {
+    let mut store = Store::open_in_memory().unwrap();
+    let profile = Profile::new(Role::Opd { code: code.into() }, "Operator").unwrap();
+    demo::load_as(&mut store, &DemoView::Opd(code.into()), &profile).unwrap();
+    store
+}
+
+fn key(seed: u8) -> SigningKey {
+    SigningKey::from_bytes(&[seed; 32])
+}
+
+fn snapshot_of(store: &Store, code: &str, sequence: i64) -> Snapshot {
+    let info = ExportInfo {
+        period: TW2_2019,
+        exported_at: format!("2019-07-1{sequence}T02:00:00Z"),
+        sequence,
+        sign_place: "Wonosobo".into(),
+        sign_date: "10 Juli 2019".into(),
+        head_position: "Kepala".into(),
+        head_name: "Kepala OPD".into(),
+        head_nip: String::new(),
+    };
+    snapshot::build(store.conn(), code, &info).unwrap()
+}
+
+fn data_of(store: &Store, code: &str) -> OpdData {
+    snapshot_of(store, code, 1).data
+}
+
+/// The OPD enters this quarter's realisation for its first indicator.
+fn enter_realisation(store: &mut Store, code: &str, value: f64) {
+    let indicator = data_of(store, code).indicators[0].id.clone();
+    values::save_realisation(
+        store,
+        &RealisationInput {
+            indicator_id: indicator,
+            year: 2019,
+            quarter: 2,
+            value: Some(value),
+            notes: format!("Realisasi {code} triwulan II"),
+            obstacles: String::new(),
+            follow_up: String::new(),
+        },
+    )
+    .unwrap();
+}
+
+fn import(
+    store: &mut Store,
+    bytes: Vec<u8>,
+) -> renaksi_core::Result<renaksi_core::report::import::Imported> {
+    import_bytes(store, "laporan.xlsx", bytes, &Decisions::default())
+}
+
+#[test]
+fn three_opds_report_and_bappeda_holds_exactly_what_they_hold() {
+    let mut bappeda = bappeda();
+    for (seed, code, value) in [
+        (1, "DINKES", 81.5),
+        (2, "DINSOS", 12.0),
+        (3, "DUKCAPIL", 97.25),
+    ] {
+        let mut office = opd(code);
+        enter_realisation(&mut office, code, value);
+        let bytes = workbook_bytes(&snapshot_of(&office, code, 1), &key(seed), Paper::A4).unwrap();
+        let done = import(&mut bappeda, bytes).unwrap();
+        assert!(done.changed && done.key_pinned, "{code}");
+        assert_eq!(data_of(&bappeda, code), data_of(&office, code), "{code}");
+    }
+}
+
+#[test]
+fn importing_the_same_file_twice_does_no_harm() {
+    let mut bappeda = bappeda();
+    let mut office = opd("DINKES");
+    enter_realisation(&mut office, "DINKES", 80.0);
+    let bytes = workbook_bytes(&snapshot_of(&office, "DINKES", 1), &key(1), Paper::A4).unwrap();
+    assert!(import(&mut bappeda, bytes.clone()).unwrap().changed);
+    let again = import(&mut bappeda, bytes).unwrap();
+    assert!(!again.changed);
+    let imports: i64 = bappeda
+        .conn()
+        .query_row(
+            "SELECT count(*) FROM reports WHERE direction = 'imported'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(imports, 1);
+}
+
+#[test]
+fn an_older_sequence_is_refused() {
+    let mut bappeda = bappeda();
+    let mut office = opd("DINKES");
+    let first = workbook_bytes(&snapshot_of(&office, "DINKES", 1), &key(1), Paper::A4).unwrap();
+    enter_realisation(&mut office, "DINKES", 80.0);
+    let second = workbook_bytes(&snapshot_of(&office, "DINKES", 2), &key(1), Paper::A4).unwrap();
+    import(&mut bappeda, second).unwrap();
+    let held = data_of(&bappeda, "DINKES");
+    let error = import(&mut bappeda, first).unwrap_err();
+    assert!(error.to_string().contains("lebih lama"), "{error}");
+    assert_eq!(data_of(&bappeda, "DINKES"), held);
+}
+
+#[test]
+fn a_report_carrying_another_opds_row_is_refused_and_that_opd_is_untouched() {
+    let mut bappeda = bappeda();
+    let office = opd("DINKES");
+    let dinsos_before = data_of(&bappeda, "DINSOS");
+    let dinkes_before = data_of(&bappeda, "DINKES");
+
+    // A DINSOS milestone smuggled into DINKES's snapshot, signed by DINKES.
+    let mut crafted = snapshot_of(&office, "DINKES", 1);
+    crafted
+        .data
+        .milestones
+        .push(dinsos_before.milestones[0].clone());
+    snapshot::sort(&mut crafted.data);
+    let error = import(
+        &mut bappeda,
+        workbook_bytes(&crafted, &key(1), Paper::A4).unwrap(),
+    )
+    .unwrap_err();
+    assert!(error.to_string().contains("milik OPD lain"), "{error}");
+
+    // The same row claimed as DINKES's own: a takeover of a DINSOS row.
+    let mut takeover = snapshot_of(&office, "DINKES", 1);
+    let mut stolen = dinsos_before.milestones[0].clone();
+    stolen.opd_id = takeover.meta.opd_id.clone();
+    stolen.action_id = takeover.data.milestones[0].action_id.clone();
+    stolen.title = "Tonggak diambil alih".into();
+    takeover.data.milestones.push(stolen);
+    snapshot::sort(&mut takeover.data);
+    let error = import(
+        &mut bappeda,
+        workbook_bytes(&takeover, &key(1), Paper::A4).unwrap(),
+    )
+    .unwrap_err();
+    assert!(error.to_string().contains("milik OPD lain"), "{error}");
+
+    assert_eq!(data_of(&bappeda, "DINSOS"), dinsos_before);
+    assert_eq!(data_of(&bappeda, "DINKES"), dinkes_before);
+}
+
+#[test]
+fn a_changed_key_is_refused_until_a_human_accepts_it() {
+    let mut bappeda = bappeda();
+    let mut office = opd("DINKES");
+    import(
+        &mut bappeda,
+        workbook_bytes(&snapshot_of(&office, "DINKES", 1), &key(1), Paper::A4).unwrap(),
+    )
+    .unwrap();
+    enter_realisation(&mut office, "DINKES", 70.0);
+    let other_key = workbook_bytes(&snapshot_of(&office, "DINKES", 2), &key(9), Paper::A4).unwrap();
+    let held = data_of(&bappeda, "DINKES");
+
+    let error = import(&mut bappeda, other_key.clone()).unwrap_err();
+    assert_eq!(error.code(), "forbidden");
+    assert!(error.to_string().contains("kunci lain"), "{error}");
+    assert_eq!(data_of(&bappeda, "DINKES"), held, "nothing changed");
+
+    let decisions = Decisions {
+        accept_new_key_for: vec!["DINKES".into()],
+    };
+    let done = import_bytes(&mut bappeda, "laporan.xlsx", other_key, &decisions).unwrap();
+    assert!(done.changed);
+    assert_eq!(data_of(&bappeda, "DINKES"), data_of(&office, "DINKES"));
+}
+
+#[test]
+fn a_report_for_another_plan_version_is_refused() {
+    let mut bappeda = bappeda();
+    bappeda
+        .write(|tx| {
+            tx.execute("UPDATE plans SET version = 2", [])?;
+            Ok(())
+        })
+        .unwrap();
+    let office = opd("DINSOS");
+    let error = import(
+        &mut bappeda,
+        workbook_bytes(&snapshot_of(&office, "DINSOS", 1), &key(2), Paper::A4).unwrap(),
+    )
+    .unwrap_err();
+    assert!(error.to_string().contains("versi 1"), "{error}");
+}
+
+#[test]
+fn an_opd_database_cannot_import_reports() {
+    let mut office = opd("DINSOS");
+    let other = opd("DINKES");
+    let bytes = workbook_bytes(&snapshot_of(&other, "DINKES", 1), &key(1), Paper::A4).unwrap();
+    assert_eq!(import(&mut office, bytes).unwrap_err().code(), "forbidden");
+}
