@@ -46,6 +46,11 @@ pub fn run() {
             commands::report::report_settings,
             commands::report::save_report_settings,
             commands::report::export_report,
+            commands::exchange::export_package,
+            commands::exchange::pick_report_files,
+            commands::exchange::import_report,
+            commands::exchange::received_reports,
+            commands::exchange::pick_package,
         ])
         .run(tauri::generate_context!())
         .expect("the Renaksi window could not be started");

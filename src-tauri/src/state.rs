@@ -1,6 +1,8 @@
 //! The app's one writer connection, opened at start. When the database cannot be
 //! opened (newer schema, damaged file) the window still opens and shows why.
 
+use std::collections::HashMap;
+use std::hash::BuildHasher;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 
@@ -14,6 +16,9 @@ pub struct AppState {
     store: Result<Mutex<Store>, CommandError>,
     /// What undoes the last change saved in this window.
     last_change: Mutex<Option<Undo>>,
+    /// Files the user picked in a native dialog, by token: the webview names a
+    /// picked file by its token, never by a path.
+    picked: Mutex<HashMap<String, PathBuf>>,
 }
 
 impl AppState {
@@ -25,6 +30,7 @@ impl AppState {
             db_path,
             store,
             last_change: Mutex::new(None),
+            picked: Mutex::new(HashMap::new()),
         }
     }
 
@@ -52,5 +58,31 @@ impl AppState {
             .lock()
             .unwrap_or_else(|p| p.into_inner())
             .take()
+    }
+
+    /// Remembers a picked file and returns its token.
+    pub fn remember_pick(&self, path: PathBuf) -> String {
+        let token = format!(
+            "{:x}",
+            std::collections::hash_map::RandomState::new().hash_one(&path)
+        );
+        let token = format!(
+            "{token}-{}",
+            self.picked.lock().unwrap_or_else(|p| p.into_inner()).len()
+        );
+        self.picked
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .insert(token.clone(), path);
+        token
+    }
+
+    /// The file behind a token from `remember_pick`.
+    pub fn picked(&self, token: &str) -> Option<PathBuf> {
+        self.picked
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .get(token)
+            .cloned()
     }
 }

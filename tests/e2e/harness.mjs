@@ -2,7 +2,7 @@
 // WebKitWebDriver) and hands back a WebdriverIO session. Every session gets its
 // own temporary data, config and cache folders, so no test touches the user's.
 
-import { spawn, execFileSync } from 'node:child_process';
+import { spawn, spawnSync, execFileSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -149,4 +149,38 @@ export async function screenshot(browser, name) {
     });
   }
   return path;
+}
+
+/**
+ * Answers the system's (GTK) file dialog titled `title` with `path`, and
+ * confirms. The dialog is a native window outside the webview, so WebDriver
+ * cannot reach it; under Xvfb, xdotool can. Typing a path starting with "/"
+ * opens the dialog's location field in both the save and the open dialog.
+ */
+export function answerFileDialog(title, path) {
+  const xdotool = (...args) => execFileSync('xdotool', args, { encoding: 'utf8', timeout: 20000 });
+  const visible = () =>
+    spawnSync('xdotool', ['search', '--onlyvisible', '--name', title], { encoding: 'utf8' }).stdout.trim().split('\n')[0];
+  xdotool('search', '--sync', '--onlyvisible', '--name', title);
+  // Keys typed before GTK has mapped the dialog's widgets can be lost, so the
+  // answer is retried while the dialog is still there.
+  for (let attempt = 0, window = visible(); attempt < 3 && window; attempt += 1, window = visible()) {
+    xdotool('windowfocus', '--sync', window);
+    xdotool('sleep', '0.5');
+    // Ctrl+L opens the location field (open dialog) or focuses the name (save
+    // dialog); Ctrl+A then selects whatever it holds, so the path replaces it.
+    xdotool('key', 'ctrl+l');
+    xdotool('key', 'ctrl+a');
+    xdotool('type', '--delay', '15', path);
+    xdotool('sleep', '0.3');
+    xdotool('key', 'Return');
+    xdotool('sleep', '2');
+  }
+}
+
+/** Clicks after bringing the element to the middle of the window, clear of sticky headers. */
+export async function press(element) {
+  await element.waitForClickable({ timeout: 20000 });
+  await element.execute((el) => el.scrollIntoView({ block: 'center' }));
+  await element.click();
 }

@@ -3,16 +3,9 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { byTestId, cli, launchApp, screenshot, tempDir } from './harness.mjs';
-
-async function press(element) {
-  await element.waitForClickable({ timeout: 20000 });
-  await element.execute((el) => el.scrollIntoView({ block: 'center' }));
-  await element.click();
-}
+import { answerFileDialog, byTestId, cli, launchApp, press, screenshot, tempDir } from './harness.mjs';
 
 test('an OPD clerk fills in the signature block once and finds it again', async () => {
   const dir = tempDir();
@@ -77,7 +70,7 @@ test('an OPD clerk exports the quarterly report through the save dialog, and it 
     await (await byTestId(browser, 'report-paper-f4')).waitForDisplayed({ timeout: 20000 });
     await press(await byTestId(browser, 'report-paper-f4'));
     await press(await byTestId(browser, 'report-export'));
-    answerSaveDialog('Simpan laporan OPD', out);
+    answerFileDialog('Simpan laporan OPD', out);
     const result = await byTestId(browser, 'report-result');
     await result.waitForDisplayed({ timeout: 20000 });
     const said = await result.getText();
@@ -92,17 +85,3 @@ test('an OPD clerk exports the quarterly report through the save dialog, and it 
   assert.match(checked, /DINSOS/);
   assert.match(checked, /tanda tangan sah/);
 });
-
-/**
- * Types a path into the system's (GTK) save dialog and confirms it. The dialog
- * is a native window outside the webview, so WebDriver cannot reach it; under
- * Xvfb, xdotool can.
- */
-function answerSaveDialog(title, path) {
-  const xdotool = (...args) => execFileSync('xdotool', args, { encoding: 'utf8', timeout: 20000 });
-  const window = xdotool('search', '--sync', '--name', title).trim().split('\n')[0];
-  xdotool('windowfocus', '--sync', window);
-  xdotool('key', 'ctrl+a');
-  xdotool('type', '--delay', '15', path);
-  xdotool('key', 'Return');
-}

@@ -4,7 +4,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { allByTestId, byTestId, launchApp, screenshot, tempDir } from './harness.mjs';
+import { allByTestId, byTestId, launchApp, press, screenshot, tempDir } from './harness.mjs';
 
 const DESCRIPTION = 'Jumlah puskesmas yang menayangkan standar pelayanan (uji e2e)';
 
@@ -46,13 +46,6 @@ async function indicatorCard(browser, text) {
     { timeout: 20000, timeoutMsg: `no indicator showing "${text}"` },
   );
   return found;
-}
-
-/** Clicks after bringing the element to the middle of the window, clear of the sticky header. */
-async function press(element) {
-  await element.waitForClickable({ timeout: 20000 });
-  await element.execute((el) => el.scrollIntoView({ block: 'center' }));
-  await element.click();
 }
 
 async function waitSaved(browser) {

@@ -318,4 +318,67 @@ describe('App', () => {
     expect(wrapper.find('[data-testid="plan-overview"]').exists()).toBe(true);
     expect(wrapper.find('[data-testid="open-report"]').exists()).toBe(false);
   });
+
+  it('opens the incoming reports in a Bappeda copy, and refreshes the figures after an accepted import', async () => {
+    const backend = createFakeBackend({ profile: { role: 'bappeda', opdCode: null, userName: 'Admin Bappeda' } });
+    const { wrapper } = mountWithApp(App, { backend, attachTo: document.body });
+    await flushPromises();
+    await wrapper.get('[data-testid="open-exchange"]').trigger('click');
+    await flushPromises();
+    expect(wrapper.find('[data-testid="exchange-screen"]').exists()).toBe(true);
+    expect(wrapper.get('[data-testid="open-exchange"]').attributes('aria-current')).toBe('page');
+
+    await wrapper.get('[data-testid="pick-reports"]').trigger('click');
+    await flushPromises();
+    expect(backend.callsOf('planOverview')).toHaveLength(1);
+
+    document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    await flushPromises();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(wrapper.find('[data-testid="plan-overview"]').exists()).toBe(true);
+    expect(backend.callsOf('planOverview')).toEqual([[null], [{ year: 2018, quarter: 3 }]]);
+    expect(document.activeElement?.getAttribute('data-testid')).toBe('open-exchange');
+  });
+
+  it('does not reload the overview when nothing was imported', async () => {
+    const backend = createFakeBackend({ profile: { role: 'bappeda', opdCode: null, userName: 'Admin Bappeda' } });
+    const { wrapper } = mountWithApp(App, { backend });
+    await flushPromises();
+    await wrapper.get('[data-testid="open-exchange"]').trigger('click');
+    await flushPromises();
+    await wrapper.get('[data-testid="exchange-back"]').trigger('click');
+    await flushPromises();
+    expect(backend.callsOf('planOverview')).toHaveLength(1);
+  });
+
+  it('has no incoming reports in an OPD copy', async () => {
+    const { wrapper } = mountWithApp(App);
+    await flushPromises();
+    expect(wrapper.find('[data-testid="open-exchange"]').exists()).toBe(false);
+  });
+
+  it('starts an OPD copy from the package Bappeda sent', async () => {
+    const backend = createFakeBackend({ needsSetup: true });
+    const { wrapper } = mountWithApp(App, { backend });
+    await flushPromises();
+    await wrapper.get('[data-testid="choose-package"]').trigger('click');
+    await flushPromises();
+    await submitProfile(wrapper, 'DINKES', 'Sari');
+    expect(backend.callsOf('firstStart')).toEqual([
+      [{ choice: 'package', packageToken: 'package-1', role: 'opd', opdCode: 'DINKES', userName: 'Sari' }],
+    ]);
+    expect(wrapper.find('[data-testid="plan-overview"]').exists()).toBe(true);
+    expect(wrapper.get('[data-testid="profile-badge"]').text()).toBe('OPD DINKES · Sari');
+  });
+
+  it('shows a tampered package in the alert and stays on the first start', async () => {
+    const message = 'Tanda tangan paket tidak sah: berkas ini telah diubah setelah diterbitkan Bappeda.';
+    const backend = createFakeBackend({ needsSetup: true, failures: { pickPackage: { code: 'invalid', message } } });
+    const { wrapper } = mountWithApp(App, { backend });
+    await flushPromises();
+    await wrapper.get('[data-testid="choose-package"]').trigger('click');
+    await flushPromises();
+    expect(wrapper.get('[data-testid="error-alert"]').text()).toContain(message);
+    expect(wrapper.find('[data-testid="choose-package"]').exists()).toBe(true);
+  });
 });

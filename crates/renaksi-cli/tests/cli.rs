@@ -364,3 +364,44 @@ fn bappeda_imports_every_opds_report_and_refuses_the_bad_ones_without_stopping()
         stdout(&out)
     );
 }
+
+#[test]
+fn every_hostile_fixture_is_refused_with_a_message_and_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("bappeda.db");
+    let db_arg = db.to_str().unwrap();
+    assert!(renaksi(&["demo", "--db", db_arg], dir.path())
+        .status
+        .success());
+    let count_rows = || {
+        let conn = Connection::open(&db).unwrap();
+        count(&conn, "milestones")
+            + count(&conn, "indicators")
+            + count(&conn, "realisations")
+            + count(&conn, "reports")
+    };
+    let before = count_rows();
+
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures");
+    let mut files: Vec<String> = std::fs::read_dir(&fixtures)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "xlsx"))
+        .map(|p| p.to_string_lossy().into_owned())
+        .collect();
+    files.sort();
+    assert!(files.len() >= 7, "{files:?}");
+    let mut args = vec!["import", "--db", db_arg];
+    args.extend(files.iter().map(String::as_str));
+    let out = renaksi(&args, dir.path());
+    assert!(!out.status.success());
+    let said = stdout(&out);
+    assert_eq!(said.matches("DITOLAK").count(), files.len(), "{said}");
+    for line in said.lines() {
+        assert!(
+            line.split_once(": ").is_some_and(|(_, why)| why.len() > 20),
+            "a reason on: {line}"
+        );
+    }
+    assert_eq!(count_rows(), before, "a rejected file changes nothing");
+}

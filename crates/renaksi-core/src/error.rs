@@ -68,6 +68,10 @@ pub enum Error {
     #[error("{0}")]
     PeriodClosed(String),
 
+    /// A report signed with another key than the one pinned for its OPD.
+    #[error("{0}")]
+    KeyChanged(String),
+
     #[error("{0} tidak ditemukan; mungkin sudah dihapus.")]
     NotFound(String),
 
@@ -92,6 +96,7 @@ impl Error {
             Error::Invalid { .. } => "invalid",
             Error::Forbidden(_) => "forbidden",
             Error::PeriodClosed(_) => "period_closed",
+            Error::KeyChanged(_) => "key_changed",
             Error::NotFound(_) => "not_found",
             Error::NoProfile => "no_profile",
         }

@@ -1,6 +1,7 @@
 //! The app's commands, one file per area, each a few lines: parse, call the
 //! core, map the error. `ui/src/api/<area>.ts` mirrors `<area>.rs`.
 
+pub mod exchange;
 pub mod plan;
 pub mod report;
 pub mod setup;

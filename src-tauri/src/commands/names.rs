@@ -1,6 +1,6 @@
 // The app's command names, in one place: build.rs declares them in the app
 // manifest (for the ACL) and a test checks the main window's capability.
-pub const COMMAND_NAMES: [&str; 21] = [
+pub const COMMAND_NAMES: [&str; 26] = [
     "app_status",
     "first_start",
     "demo_opds",
@@ -22,4 +22,9 @@ pub const COMMAND_NAMES: [&str; 21] = [
     "report_settings",
     "save_report_settings",
     "export_report",
+    "export_package",
+    "pick_report_files",
+    "import_report",
+    "received_reports",
+    "pick_package",
 ];

@@ -3,6 +3,7 @@
 
 use renaksi_core::demo::{self, DemoView};
 use renaksi_core::overview::OpdRef;
+use renaksi_core::package;
 use renaksi_core::profile::{self, Profile, Role};
 use renaksi_core::{store::plans, Error, APP_VERSION};
 use serde::{Deserialize, Serialize};
@@ -33,6 +34,8 @@ pub struct ProfileView {
 #[serde(rename_all = "camelCase")]
 pub struct FirstStartRequest {
     choice: String,
+    /// With choice "package": the token of the package picked by `pick_package`.
+    package_token: Option<String>,
     role: String,
     opd_code: Option<String>,
     user_name: String,
@@ -72,6 +75,24 @@ pub fn first_start(
                 profile::save(tx, &profile)?;
                 profile::record_setup_choice(tx, "empty")
             })?,
+            ("package", Role::Opd { code }) => {
+                let path = request
+                    .package_token
+                    .as_deref()
+                    .and_then(|token| state.picked(token))
+                    .ok_or_else(|| {
+                        Error::invalid("package", "Pilih berkas paket rencana aksi dari Bappeda.")
+                    })?;
+                let signed = package::read_file(&path)?;
+                package::apply(&mut store, &signed, Some((code, &profile.user_name)))?;
+            }
+            ("package", Role::Bappeda) => {
+                return Err(Error::invalid(
+                    "role",
+                    "Paket rencana aksi dipakai oleh OPD; pilih OPD Anda.",
+                )
+                .into())
+            }
             ("empty", Role::Opd { .. }) => return Err(Error::invalid(
                 "role",
                 "OPD memulai dari paket rencana aksi Bappeda; untuk mulai kosong pilih Bappeda.",

@@ -1,6 +1,7 @@
 // The Backend interface is all a view knows about the Rust side. main.ts
 // provides the Tauri implementation; tests provide a fake under the same key.
 import { inject, type InjectionKey } from 'vue';
+import * as exchange from './exchange';
 import { planOverview } from './plan';
 import * as report from './report';
 import { appStatus, demoOpds, firstStart } from './setup';
@@ -12,15 +13,19 @@ import type {
   Exported,
   FirstStartRequest,
   HistoryEntity,
+  Imported,
   IndicatorInput,
   LinkInput,
   MilestoneInput,
   NarrativeInput,
   OpdRef,
+  PackagePreview,
   Paper,
   PeriodRef,
+  PickedFile,
   PlanOverview,
   RealisationInput,
+  Received,
   SignatureSettings,
   TargetsInput,
 } from './types';
@@ -56,6 +61,16 @@ export interface Backend {
   saveReportSettings(input: SignatureSettings): Promise<SignatureSettings>;
   /** Opens the save dialog (from Rust); null = the clerk cancelled it. */
   exportReport(period: PeriodRef, paper: Paper): Promise<Exported | null>;
+  // exchange.rs
+  /** Bappeda: the saved plan package's path; null = the save dialog was cancelled. */
+  exportPackage(): Promise<string | null>;
+  /** Bappeda: the picked report files; empty = the dialog was cancelled. */
+  pickReportFiles(): Promise<PickedFile[]>;
+  /** Rejects with the refusal; code 'key_changed' when the OPD's key changed. */
+  importReport(token: string, acceptNewKey: boolean): Promise<Imported>;
+  receivedReports(): Promise<Received[]>;
+  /** First start of an OPD: the picked package; null = the dialog was cancelled. */
+  pickPackage(): Promise<PackagePreview | null>;
 }
 
 export const tauriBackend: Backend = {
@@ -80,6 +95,11 @@ export const tauriBackend: Backend = {
   reportSettings: report.reportSettings,
   saveReportSettings: report.saveReportSettings,
   exportReport: report.exportReport,
+  exportPackage: exchange.exportPackage,
+  pickReportFiles: exchange.pickReportFiles,
+  importReport: exchange.importReport,
+  receivedReports: exchange.receivedReports,
+  pickPackage: exchange.pickPackage,
 };
 
 export const backendKey: InjectionKey<Backend> = Symbol('backend');

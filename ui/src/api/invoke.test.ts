@@ -1,5 +1,6 @@
 import { invoke } from '@tauri-apps/api/core';
 import { describe, expect, it, vi } from 'vitest';
+import * as exchange from './exchange';
 import { call, toBackendError, UNEXPECTED_ERROR } from './invoke';
 import { planOverview } from './plan';
 import * as report from './report';
@@ -87,6 +88,29 @@ describe('call', () => {
       ['report_settings', undefined],
       ['save_report_settings', { input }],
       ['export_report', { period, paper: 'f4' }],
+    ]);
+  });
+
+  it('uses the exchange command and argument names of exchange.rs', async () => {
+    vi.mocked(invoke).mockResolvedValue(null);
+    await exchange.exportPackage();
+    await exchange.pickReportFiles();
+    await exchange.importReport('t1', false);
+    await exchange.importReport('t1', true);
+    await exchange.receivedReports();
+    await exchange.pickPackage();
+    await firstStart({ choice: 'package', packageToken: 'p1', role: 'opd', opdCode: 'DINKES', userName: 'Sari' });
+    expect(vi.mocked(invoke).mock.calls).toEqual([
+      ['export_package', undefined],
+      ['pick_report_files', undefined],
+      ['import_report', { token: 't1', acceptNewKey: false }],
+      ['import_report', { token: 't1', acceptNewKey: true }],
+      ['received_reports', undefined],
+      ['pick_package', undefined],
+      [
+        'first_start',
+        { request: { choice: 'package', packageToken: 'p1', role: 'opd', opdCode: 'DINKES', userName: 'Sari' } },
+      ],
     ]);
   });
 

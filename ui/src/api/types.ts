@@ -27,13 +27,16 @@ export interface AppStatus {
   profile: Profile | null;
 }
 
-export type FirstStartChoice = 'demo' | 'empty';
+/** 'package': an OPD starts from the plan package Bappeda sent (see pickPackage). */
+export type FirstStartChoice = 'demo' | 'empty' | 'package';
 
 export interface FirstStartRequest {
   choice: FirstStartChoice;
   role: Role;
   opdCode: string | null;
   userName: string;
+  /** With choice 'package': the token of the package picked by pickPackage. */
+  packageToken?: string | null;
 }
 
 // ----------------------------------------------------------------- plan.rs
@@ -347,6 +350,58 @@ export interface Exported {
   /** "1A2B-3C4D-5E6F-7A8B": how Bappeda recognises this office's signing key. */
   keyFingerprint: string;
 }
+
+// ------------------------------------------------------------- exchange.rs
+
+/** A file picked in a dialog opened by Rust: the webview knows it only by a token and its name. */
+export interface PickedFile {
+  token: string;
+  name: string;
+}
+
+/** What a picked plan package holds, shown before an OPD starts from it. */
+export interface PackagePreview {
+  token: string;
+  planTitle: string;
+  region: string;
+  version: number;
+  /** The OPDs the package assigns actions to: the roles an OPD can start as. */
+  opds: OpdRef[];
+}
+
+/** One OPD report imported at Bappeda. */
+export interface Imported {
+  opdCode: string;
+  opdName: string;
+  /** Written by the backend, e.g. "Triwulan I 2019". */
+  periodLabel: string;
+  /** The OPD's export number of this report. */
+  sequence: number;
+  /** False when this very file had been imported already: nothing changed. */
+  changed: boolean;
+  /** True when this report recorded the OPD's key for the first time. */
+  keyPinned: boolean;
+  keyFingerprint: string;
+  milestones: number;
+  indicators: number;
+}
+
+/** A report Bappeda has received (newest first). */
+export interface Received {
+  opdCode: string;
+  opdName: string;
+  year: number;
+  quarter: number;
+  sequence: number;
+  /** RFC 3339 instants. */
+  exportedAt: string;
+  receivedAt: string | null;
+  fileName: string;
+  keyFingerprint: string;
+}
+
+/** The code importReport rejects with when an OPD's signing key differs from the one recorded. */
+export const KEY_CHANGED = 'key_changed';
 
 // ------------------------------------------------------------------ errors
 

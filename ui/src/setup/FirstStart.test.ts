@@ -1,11 +1,11 @@
 import { flushPromises } from '@vue/test-utils';
 import { describe, expect, it } from 'vitest';
-import { createFakeBackend, SAMPLE_DATA_FILE } from '../testing/fakeBackend';
+import { createFakeBackend, SAMPLE_DATA_FILE, samplePackagePreview } from '../testing/fakeBackend';
 import { mountWithApp } from '../testing/mount';
 import FirstStart from './FirstStart.vue';
 
-async function render(choice: 'demo' | 'empty', failures = {}) {
-  const backend = createFakeBackend({ needsSetup: true, failures });
+async function render(choice: 'demo' | 'empty' | 'package', failures = {}, fileDialog: 'pick' | 'cancel' = 'pick') {
+  const backend = createFakeBackend({ needsSetup: true, failures, fileDialog });
   const { wrapper } = mountWithApp(FirstStart, { backend, props: { dataFile: SAMPLE_DATA_FILE } });
   await wrapper.get(`[data-testid="choose-${choice}"]`).trigger('click');
   await flushPromises();
@@ -93,5 +93,56 @@ describe('FirstStart', () => {
     await flushPromises();
     expect(wrapper.find('[data-testid="profile-form"]').exists()).toBe(false);
     expect(wrapper.find('[data-testid="choose-empty"]').exists()).toBe(true);
+  });
+
+  it('offers to start from the package Bappeda sent, for an OPD', async () => {
+    const { wrapper } = mountWithApp(FirstStart, { props: { dataFile: SAMPLE_DATA_FILE } });
+    const button = wrapper.get('[data-testid="choose-package"]');
+    expect(button.text()).toBe('Buka paket rencana aksi dari Bappeda');
+    const hint = wrapper.get(`#${button.attributes('aria-describedby')}`);
+    expect(hint.text()).toBe('Untuk OPD: mulai dari berkas paket yang dikirim Bappeda.');
+  });
+
+  it("after picking a package, shows its plan and offers only the package's OPDs", async () => {
+    const { wrapper, backend } = await render('package');
+    expect(backend.callsOf('pickPackage')).toEqual([[]]);
+    const preview = wrapper.get('[data-testid="package-preview"]');
+    expect(wrapper.get('[data-testid="package-title"]').text()).toBe(samplePackagePreview().planTitle);
+    expect(preview.text()).toContain('Kabupaten Wonosobo');
+    expect(wrapper.get('[data-testid="package-version"]').text()).toBe('3');
+    expect(options(wrapper)).toEqual([
+      ['DINKES', 'Dinas Kesehatan (DINKES)'],
+      ['DISKOMINFO', 'Dinas Komunikasi dan Informatika (DISKOMINFO)'],
+      ['DINSOS', 'Dinas Sosial (DINSOS)'],
+    ]);
+    expect(wrapper.find('option[value="bappeda"]').exists()).toBe(false);
+  });
+
+  it("starts from the package as the chosen OPD, sending the package's token", async () => {
+    const { wrapper, backend } = await render('package');
+    await wrapper.get('[data-testid="profile-role"]').setValue('DINSOS');
+    await wrapper.get('[data-testid="profile-user-name"]').setValue(' Budi ');
+    await wrapper.get('[data-testid="profile-submit"]').trigger('submit');
+    await flushPromises();
+
+    expect(backend.callsOf('firstStart')).toEqual([
+      [{ choice: 'package', packageToken: 'package-1', role: 'opd', opdCode: 'DINSOS', userName: 'Budi' }],
+    ]);
+    expect(wrapper.emitted('started')).toHaveLength(1);
+  });
+
+  it('stays on the choices when the package dialog is cancelled', async () => {
+    const { wrapper, backend } = await render('package', {}, 'cancel');
+    expect(backend.callsOf('pickPackage')).toHaveLength(1);
+    expect(wrapper.find('[data-testid="profile-form"]').exists()).toBe(false);
+    expect(wrapper.find('[data-testid="choose-package"]').exists()).toBe(true);
+    expect(wrapper.emitted('failed')).toBeUndefined();
+  });
+
+  it('passes a refused package on to the alert', async () => {
+    const refusal = { code: 'invalid', message: 'Tanda tangan paket tidak sah: berkas telah diubah.' };
+    const { wrapper } = await render('package', { pickPackage: refusal });
+    expect(wrapper.emitted('failed')).toEqual([[refusal]]);
+    expect(wrapper.find('[data-testid="profile-form"]').exists()).toBe(false);
   });
 });

@@ -75,4 +75,24 @@ describe('AppHeader', () => {
     expect(button.attributes('aria-current')).toBe('page');
     expect(button.text()).toBe('Quarterly report');
   });
+
+  it('offers the incoming reports to Bappeda with a plan, and not to an OPD', async () => {
+    const plan = sampleOverview().plan;
+    const bappeda = mountWithApp(AppHeader, {
+      props: { plan, profile: { role: 'bappeda', opdCode: null, userName: 'Admin Bappeda' } },
+    }).wrapper;
+    const button = bappeda.get('[data-testid="open-exchange"]');
+    expect(button.text()).toBe('Laporan masuk');
+    await button.trigger('click');
+    expect(bappeda.emitted('open-exchange')).toHaveLength(1);
+
+    const opd = mountWithApp(AppHeader, {
+      props: { plan, profile: { role: 'opd', opdCode: 'DINKES', userName: 'Sari' } },
+    }).wrapper;
+    expect(opd.find('[data-testid="open-exchange"]').exists()).toBe(false);
+    const noPlan = mountWithApp(AppHeader, {
+      props: { plan: null, profile: { role: 'bappeda', opdCode: null, userName: 'Admin Bappeda' } },
+    }).wrapper;
+    expect(noPlan.find('[data-testid="open-exchange"]').exists()).toBe(false);
+  });
 });

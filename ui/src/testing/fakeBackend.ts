@@ -15,11 +15,15 @@ import type {
   Exported,
   FirstStartRequest,
   GradeBand,
+  Imported,
   OpdRef,
+  PackagePreview,
   PeriodInfo,
   PeriodRef,
+  PickedFile,
   PlanOverview,
   Profile,
+  Received,
   Rollup,
   SignatureSettings,
 } from '../api/types';
@@ -337,6 +341,73 @@ export function sampleReportPath(period: PeriodRef): string {
   return `C:\\Users\\staf\\Documents\\laporan-dinkes-${period.year}-tw${period.quarter}.xlsx`;
 }
 
+/** The plan package Bappeda sent, as the first start of an OPD previews it. */
+export function samplePackagePreview(): PackagePreview {
+  return {
+    token: 'package-1',
+    planTitle: 'Rencana Aksi Daerah Keterbukaan Pemerintah Kabupaten Wonosobo 2018-2019',
+    region: 'Kabupaten Wonosobo',
+    version: 3,
+    opds: [DINSOS, DINKES, DISKOMINFO],
+  };
+}
+
+/** Where the fake save dialog puts Bappeda's plan package. */
+export const SAMPLE_PACKAGE_PATH = 'C:\\Users\\bappeda\\Documents\\paket-rencana-aksi.xlsx';
+
+/** Three OPD reports picked at once, in the order the dialog gave them. */
+export function samplePickedFiles(): PickedFile[] {
+  return [
+    { token: 'file-1', name: 'laporan-dinkes-2019-tw1.xlsx' },
+    { token: 'file-2', name: 'laporan-dinsos-2019-tw1.xlsx' },
+    { token: 'file-3', name: 'laporan-diskominfo-2019-tw1.xlsx' },
+  ];
+}
+
+/** DINKES's report for Triwulan I 2019, export number 3, imported. */
+export function sampleImported(partial: Partial<Imported> = {}): Imported {
+  return {
+    opdCode: 'DINKES',
+    opdName: 'Dinas Kesehatan',
+    periodLabel: 'Triwulan I 2019',
+    sequence: 3,
+    changed: true,
+    keyPinned: false,
+    keyFingerprint: SAMPLE_KEY_FINGERPRINT,
+    milestones: 2,
+    indicators: 1,
+    ...partial,
+  };
+}
+
+/** The reports Bappeda has received so far, newest first. */
+export function sampleReceived(): Received[] {
+  return [
+    {
+      opdCode: 'DINKES',
+      opdName: 'Dinas Kesehatan',
+      year: 2019,
+      quarter: 1,
+      sequence: 3,
+      exportedAt: '2019-04-10T02:15:00Z',
+      receivedAt: '2019-04-11T03:30:00Z',
+      fileName: 'laporan-dinkes-2019-tw1.xlsx',
+      keyFingerprint: SAMPLE_KEY_FINGERPRINT,
+    },
+    {
+      opdCode: 'DINSOS',
+      opdName: 'Dinas Sosial',
+      year: 2018,
+      quarter: 4,
+      sequence: 1,
+      exportedAt: '2019-01-14T07:00:00Z',
+      receivedAt: null,
+      fileName: 'laporan-dinsos-2018-tw4.xlsx',
+      keyFingerprint: '9C1D-22E8-0A4B-77F3',
+    },
+  ];
+}
+
 type Method = keyof Backend;
 
 export interface FakeBackendOptions {
@@ -350,6 +421,19 @@ export interface FakeBackendOptions {
   fileDialog?: 'pick' | 'cancel';
   /** Make a method reject with this value (any shape, as a real rejection could). */
   failures?: Partial<Record<Method, unknown>>;
+  /** What pickPackage previews (the dialog picks it unless fileDialog is 'cancel'). */
+  packagePreview?: PackagePreview;
+  /** What pickReportFiles returns (empty when fileDialog is 'cancel'). */
+  pickedFiles?: PickedFile[];
+  /**
+   * importReport's outcome per token: an Imported, or a rejection. A
+   * 'key_changed' rejection turns into the Imported given as `acceptedWithNewKey`
+   * (or a sample one) once the clerk accepts the new key. Unlisted tokens import
+   * as sampleImported().
+   */
+  imports?: Record<string, Imported | { error: BackendError; acceptedWithNewKey?: Imported }>;
+  /** What receivedReports returns before any import. */
+  received?: Received[];
 }
 
 export interface FakeBackend extends Backend {
@@ -375,6 +459,7 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
   let nextId = 1;
   let reportSettings = sampleReportSettings();
   let exportSequence = 0;
+  let received: Received[] = clone(options.received ?? []);
 
   function status(): AppStatus {
     return { needsSetup, dataFile: SAMPLE_DATA_FILE, schemaVersion: 1, appVersion: '0.1.0', profile };
@@ -425,7 +510,7 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
     firstStart: (request: FirstStartRequest) =>
       run('firstStart', [request], () => {
         needsSetup = false;
-        overview = request.choice === 'demo' ? sampleOverview() : null;
+        overview = request.choice === 'empty' ? null : sampleOverview();
         profile = { role: request.role, opdCode: request.opdCode, userName: request.userName.trim() };
         return status();
       }),
@@ -608,6 +693,38 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
           keyFingerprint: SAMPLE_KEY_FINGERPRINT,
         };
       }),
+
+    exportPackage: () => run('exportPackage', [], () => (options.fileDialog === 'cancel' ? null : SAMPLE_PACKAGE_PATH)),
+    pickReportFiles: () =>
+      run('pickReportFiles', [], () => (options.fileDialog === 'cancel' ? [] : clone(options.pickedFiles ?? samplePickedFiles()))),
+    importReport: (token, acceptNewKey) =>
+      run('importReport', [token, acceptNewKey], (): Imported => {
+        const outcome = options.imports?.[token] ?? sampleImported();
+        let imported: Imported;
+        if ('error' in outcome) {
+          if (!(acceptNewKey && outcome.error.code === 'key_changed')) throw outcome.error;
+          imported = outcome.acceptedWithNewKey ?? sampleImported({ keyPinned: true });
+        } else {
+          imported = outcome;
+        }
+        if (imported.changed) {
+          received.unshift({
+            opdCode: imported.opdCode,
+            opdName: imported.opdName,
+            year: 2019,
+            quarter: 1,
+            sequence: imported.sequence,
+            exportedAt: '2019-04-10T02:15:00Z',
+            receivedAt: '2019-04-11T03:30:00Z',
+            fileName: `${token}.xlsx`,
+            keyFingerprint: imported.keyFingerprint,
+          });
+        }
+        return clone(imported);
+      }),
+    receivedReports: () => run('receivedReports', [], () => clone(received)),
+    pickPackage: () =>
+      run('pickPackage', [], () => (options.fileDialog === 'cancel' ? null : clone(options.packagePreview ?? samplePackagePreview()))),
   };
   return backend;
 }

@@ -1,6 +1,7 @@
 //! `renaksi check`: is this a sound Laporan OPD? Its format, its signature, and
 //! whether the printed table says what the signed data says.
 
+use std::collections::HashMap;
 use std::path::Path;
 
 use serde::Serialize;
@@ -118,16 +119,18 @@ fn assess(signed: &SignedSnapshot, visible: &[(u32, u32, Cell)]) -> CheckReport 
 fn compare_table(view: &ReportView, visible: &[(u32, u32, Cell)]) -> Vec<String> {
     let first = TABLE_HEADER_ROW + TABLE_HEADER_ROWS;
     let expected = table_rows(view);
+    // By position, the first cell of each (a file may repeat one): a lookup
+    // per expected cell, not a search through every visible cell.
+    let mut at: HashMap<(u32, u32), &Cell> = HashMap::with_capacity(visible.len());
+    for (r, c, cell) in visible {
+        at.entry((*r, *c)).or_insert(cell);
+    }
     let mut problems = Vec::new();
     for (offset, row) in expected.iter().enumerate() {
         let r = first + offset as u32;
         for (c, want) in row.iter().enumerate() {
             let c = c as u32;
-            let got = visible
-                .iter()
-                .find(|(vr, vc, _)| *vr == r && *vc == c)
-                .map(|(_, _, cell)| cell)
-                .unwrap_or(&Cell::Empty);
+            let got = at.get(&(r, c)).copied().unwrap_or(&Cell::Empty);
             if !same(got, want) {
                 problems.push(format!(
                     "Sel {} pada lembar {REPORT_SHEET} berbunyi {}, padahal data laporan berisi {}.",

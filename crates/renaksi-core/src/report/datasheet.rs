@@ -16,6 +16,17 @@ pub const DATA_SHEET: &str = "data";
 /// First cell of the sheet, so a reader knows what it holds.
 pub const MAGIC: &str = "renaksi-laporan-opd";
 
+/// Most rows a report may have in each context table and in its printed
+/// table (indicators, plus milestones without one): a real OPD has dozens,
+/// and the view's work grows with rows times evidence.
+pub const MAX_TABLE_ROWS: usize = 5_000;
+/// Most evidence rows a report may have (a real OPD: hundreds).
+pub const MAX_EVIDENCE: usize = 10_000;
+/// Most text the printed table of a report may hold (`view::text_bound`):
+/// every row repeats its theme, action, milestone and evidence, so a small
+/// data sheet could otherwise ask for gigabytes.
+pub const MAX_PRINTED_BYTES: usize = 64 * 1024 * 1024;
+
 #[derive(Clone, Copy, PartialEq, Debug)]
 pub(crate) enum Kind {
     Text,
@@ -273,11 +284,75 @@ pub fn read(cells: &[(u32, u32, Cell)]) -> Result<SignedSnapshot> {
             format!("Lembar data laporan tidak sesuai format: isi tidak lengkap ({e})."),
         )
     })?;
+    check_quarters(&snapshot).map_err(|why| {
+        Error::invalid(
+            "file",
+            format!("Lembar data laporan tidak sesuai format: {why}."),
+        )
+    })?;
+    check_size(&snapshot)?;
     Ok(SignedSnapshot {
         snapshot,
         public_key,
         signature,
     })
+}
+
+/// Every quarter is 1 to 4: the view indexes its quarters by them.
+fn check_quarters(snapshot: &Snapshot) -> Result<(), String> {
+    let data = &snapshot.data;
+    let quarters = std::iter::once(("meta", Some(snapshot.meta.quarter)))
+        .chain(data.targets.iter().map(|t| ("target", Some(t.quarter))))
+        .chain(
+            data.realisations
+                .iter()
+                .map(|r| ("realisation", Some(r.quarter))),
+        )
+        .chain(data.evidence.iter().map(|e| ("evidence", e.quarter)));
+    for (table, quarter) in quarters {
+        if let Some(q) = quarter.filter(|q| !(1..=4).contains(q)) {
+            return Err(format!(
+                "triwulan {q} pada tabel {table} tidak valid (harus 1 sampai 4)"
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Refuses a snapshot too large to view and check within the time and memory
+/// budget of an imported file.
+fn check_size(snapshot: &Snapshot) -> Result<()> {
+    let (context, data) = (&snapshot.context, &snapshot.data);
+    let too_big = |what: String| {
+        Err(Error::invalid(
+            "file",
+            format!("Laporan ini terlalu besar untuk diperiksa: {what}."),
+        ))
+    };
+    let tables = [
+        ("tema", context.themes.len()),
+        ("rencana aksi", context.actions.len()),
+        ("predikat", context.grades.0.len()),
+        (
+            "tabel evaluasi",
+            data.indicators.len() + data.milestones.len(),
+        ),
+    ];
+    for (name, rows) in tables {
+        if rows > MAX_TABLE_ROWS {
+            return too_big(format!("{name} lebih dari {MAX_TABLE_ROWS} baris"));
+        }
+    }
+    if data.evidence.len() > MAX_EVIDENCE {
+        return too_big(format!("bukti lebih dari {MAX_EVIDENCE} baris"));
+    }
+    if super::view::text_bound(snapshot) > MAX_PRINTED_BYTES {
+        return too_big(format!(
+            "teks tabel evaluasinya lebih dari {} MB",
+            MAX_PRINTED_BYTES / 1024 / 1024
+        ));
+    }
+    Ok(())
 }
 
 /// Reads a machine sheet of `schema` back into JSON, with the public key and

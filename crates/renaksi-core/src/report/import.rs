@@ -125,7 +125,7 @@ pub fn import_bytes(
             .any(|c| c.eq_ignore_ascii_case(&opd.code))
     {
         let since = pinned.map(|p| p.first_seen_at).unwrap_or_default();
-        return Err(Error::Forbidden(format!(
+        return Err(Error::KeyChanged(format!(
             "Laporan ditolak: laporan {} ditandatangani dengan kunci lain ({key_fingerprint}) dari kunci yang \
              tercatat sejak {since}. Tanyakan kepada OPD apakah komputernya atau kuncinya memang diganti; \
              bila ya, impor lagi dengan --accept-new-key {}.",

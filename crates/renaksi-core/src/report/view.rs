@@ -119,8 +119,100 @@ pub fn reason_label(reason: Reason) -> &'static str {
     }
 }
 
+/// An upper bound, in bytes, of the text [`ReportView::from_snapshot`] puts
+/// into its rows, computed without building them. Every row repeats the texts
+/// of its theme, action and milestone and lists the evidence of its milestone
+/// and indicator, so a small snapshot from a crafted file could ask for a view
+/// of gigabytes; `datasheet::read` refuses such snapshots by this bound. Keep
+/// it in step with `from_snapshot`.
+pub fn text_bound(snapshot: &Snapshot) -> usize {
+    // Numbers, fixed labels and separators of one row, generously.
+    const ROW: usize = 512;
+    let context = &snapshot.context;
+    let data = &snapshot.data;
+    let themes: HashMap<&str, usize> = context
+        .themes
+        .iter()
+        .map(|t| (t.id.as_str(), t.name.len() + 24))
+        .collect();
+    let actions: HashMap<&str, usize> = context
+        .actions
+        .iter()
+        .map(|a| {
+            let theme = themes.get(a.theme_id.as_str()).copied().unwrap_or(0);
+            (a.id.as_str(), a.code.len() + 1 + a.title.len() + theme)
+        })
+        .collect();
+    let grade = context
+        .grades
+        .0
+        .iter()
+        .map(|b| b.label.len())
+        .max()
+        .unwrap_or(0);
+    // Evidence lines by milestone or indicator id (the two kinds of id are
+    // not told apart: a bound may count too much).
+    let mut evidence: HashMap<&str, usize> = HashMap::new();
+    for e in &data.evidence {
+        let line = e.title.len()
+            + e.url.as_ref().map_or(0, |u| u.len() + 3)
+            + e.file_name.as_ref().map_or(0, String::len)
+            + 1;
+        for id in [e.milestone_id.as_deref(), e.indicator_id.as_deref()]
+            .into_iter()
+            .flatten()
+        {
+            let sum = evidence.entry(id).or_default();
+            *sum = sum.saturating_add(line);
+        }
+    }
+    // Kendala and tindak lanjut of every quarter, not only the period's.
+    let mut story: HashMap<&str, usize> = HashMap::new();
+    for r in &data.realisations {
+        let sum = story.entry(r.indicator_id.as_str()).or_default();
+        *sum = sum.saturating_add(r.obstacles.len() + r.follow_up.len());
+    }
+    let milestones: HashMap<&str, &crate::model::Milestone> =
+        data.milestones.iter().map(|m| (m.id.as_str(), m)).collect();
+    let get = |map: &HashMap<&str, usize>, id: &str| map.get(id).copied().unwrap_or(0);
+    let indicator_rows = data.indicators.iter().map(|i| {
+        let milestone = i
+            .milestone_id
+            .as_deref()
+            .and_then(|id| milestones.get(id))
+            .map_or(0, |m| m.title.len().saturating_add(get(&evidence, &m.id)));
+        [
+            ROW,
+            grade,
+            get(&actions, &i.action_id),
+            i.description.len(),
+            i.unit.len(),
+            milestone,
+            get(&evidence, &i.id),
+            get(&story, &i.id),
+        ]
+        .into_iter()
+        .fold(0usize, usize::saturating_add)
+    });
+    let milestone_rows = data.milestones.iter().map(|m| {
+        [
+            ROW,
+            get(&actions, &m.action_id),
+            m.title.len(),
+            get(&evidence, &m.id),
+        ]
+        .into_iter()
+        .fold(0usize, usize::saturating_add)
+    });
+    indicator_rows
+        .chain(milestone_rows)
+        .fold(0usize, usize::saturating_add)
+}
+
 impl ReportView {
-    /// Everything the printable sheets show, from the snapshot alone.
+    /// Everything the printable sheets show, from the snapshot alone. The
+    /// snapshot's quarters are 1 to 4 (`datasheet::read` sees to it for
+    /// snapshots read from files).
     pub fn from_snapshot(snapshot: &Snapshot) -> ReportView {
         let meta = &snapshot.meta;
         let context = &snapshot.context;

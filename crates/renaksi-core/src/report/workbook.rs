@@ -1,7 +1,9 @@
 //! Reading cells from a workbook that came from elsewhere, within bounds: the
-//! file's size, the sheet's cells and coordinates are capped, and a formula in
-//! any cell is refused. Cells stream through calamine's cell reader; no whole
-//! sheet range is ever built.
+//! file passes `guard::inspect` (size, zip and XML checks) before calamine
+//! opens it, the sheet's cells, coordinates and text are capped, and a formula
+//! in any cell is refused. Cells stream through calamine's cell reader; no
+//! whole sheet range is ever built (the reader keeps the sheet's declared
+//! `<dimension>` but allocates nothing by it).
 
 use std::io::Cursor;
 
@@ -13,8 +15,11 @@ pub use super::layout::TableCell as Cell;
 
 /// Largest report file accepted.
 pub const MAX_FILE_BYTES: u64 = 25 * 1024 * 1024;
-/// Most cells read from one sheet.
+/// Most cells read from one sheet, empty ones included.
 pub const MAX_CELLS: usize = 400_000;
+/// Most text read from one sheet: a shared string is copied into every cell
+/// that uses it, so a short file could otherwise ask for gigabytes.
+pub const MAX_TEXT_BYTES: usize = 64 * 1024 * 1024;
 /// Largest row and column index accepted (far-apart cells are refused).
 pub const MAX_ROW: u32 = 100_000;
 pub const MAX_COL: u32 = 64;
@@ -28,15 +33,10 @@ fn refused(why: impl Into<String>) -> Error {
 
 impl Book {
     pub fn open(bytes: Vec<u8>) -> Result<Book> {
-        if bytes.len() as u64 > MAX_FILE_BYTES {
-            return Err(refused(format!(
-                "Berkas terlalu besar untuk sebuah laporan (lebih dari {} MB).",
-                MAX_FILE_BYTES / 1024 / 1024
-            )));
-        }
+        super::guard::inspect(&bytes)?;
         open_workbook_from_rs(Cursor::new(bytes))
             .map(Book)
-            .map_err(|_| refused("Berkas ini bukan buku kerja Excel (.xlsx) yang dapat dibaca."))
+            .map_err(|_| refused(super::guard::NOT_A_WORKBOOK))
     }
 
     /// The cells of one sheet as (row, column, value).
@@ -45,9 +45,18 @@ impl Book {
             .0
             .worksheet_cells_reader(sheet)
             .map_err(|_| refused(format!("Lembar \"{sheet}\" tidak ada di berkas ini.")))?;
+        let too_big = || {
+            refused(format!(
+                "Lembar \"{sheet}\" terlalu besar untuk sebuah laporan."
+            ))
+        };
         let mut cells = Vec::new();
+        let mut read = 0usize;
+        let mut text = 0usize;
+        // The metadata form reports every formula, also a shared one whose
+        // anchor cell is missing, and expands none.
         while let Some(cell) = reader
-            .next_cell_with_formula()
+            .next_cell_with_formula_metadata()
             .map_err(|_| refused(format!("Lembar \"{sheet}\" rusak atau tidak terbaca.")))?
         {
             let (row, col) = cell.pos;
@@ -57,10 +66,17 @@ impl Book {
                     cell_name(row, col)
                 )));
             }
-            if row > MAX_ROW || col > MAX_COL || cells.len() >= MAX_CELLS {
-                return Err(refused(format!(
-                    "Lembar \"{sheet}\" terlalu besar untuk sebuah laporan."
-                )));
+            read += 1;
+            if row > MAX_ROW || col > MAX_COL || read > MAX_CELLS {
+                return Err(too_big());
+            }
+            text += match &cell.value {
+                DataRef::String(s) => s.len(),
+                DataRef::SharedString(s) => s.len(),
+                _ => 0,
+            };
+            if text > MAX_TEXT_BYTES {
+                return Err(too_big());
             }
             let value = match cell.value {
                 DataRef::String(s) => Cell::Text(s),

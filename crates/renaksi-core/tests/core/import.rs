@@ -182,7 +182,7 @@ fn a_changed_key_is_refused_until_a_human_accepts_it() {
     let held = data_of(&bappeda, "DINKES");
 
     let error = import(&mut bappeda, other_key.clone()).unwrap_err();
-    assert_eq!(error.code(), "forbidden");
+    assert_eq!(error.code(), "key_changed");
     assert!(error.to_string().contains("kunci lain"), "{error}");
     assert_eq!(data_of(&bappeda, "DINKES"), held, "nothing changed");
 

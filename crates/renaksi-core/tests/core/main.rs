@@ -3,6 +3,8 @@
 
 mod demo;
 mod editing;
+mod fixtures;
+mod hostile;
 mod import;
 mod overview;
 mod report;

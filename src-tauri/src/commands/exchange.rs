@@ -1,0 +1,156 @@
+//! Files between Bappeda and the OPDs: publishing the plan package, picking
+//! and importing the OPDs' reports one by one (so the window shows progress per
+//! file), and the list of reports received. Dialogs open from Rust; the webview
+//! names a picked file only by a token.
+
+use renaksi_core::overview::OpdRef;
+use renaksi_core::package;
+use renaksi_core::report::import::{self, Decisions, Imported};
+use renaksi_core::store::reports::{self, Received};
+use renaksi_core::Error;
+use serde::Serialize;
+use tauri::{AppHandle, State};
+use tauri_plugin_dialog::DialogExt;
+
+use crate::error::CommandResult;
+use crate::state::AppState;
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PickedFile {
+    token: String,
+    name: String,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PackagePreview {
+    token: String,
+    plan_title: String,
+    region: String,
+    version: i64,
+    opds: Vec<OpdRef>,
+}
+
+/// Bappeda writes the plan package where the user says.
+#[tauri::command]
+pub async fn export_package(
+    app: AppHandle,
+    state: State<'_, AppState>,
+) -> CommandResult<Option<String>> {
+    let Some(picked) = app
+        .dialog()
+        .file()
+        .set_title("Simpan paket rencana aksi")
+        .set_file_name("paket-rencana-aksi.xlsx")
+        .add_filter("Buku kerja Excel", &["xlsx"])
+        .blocking_save_file()
+    else {
+        return Ok(None);
+    };
+    let mut path = picked.into_path().map_err(|_| unusable())?;
+    if path
+        .extension()
+        .is_none_or(|e| !e.eq_ignore_ascii_case("xlsx"))
+    {
+        path.set_extension("xlsx");
+    }
+    let data_dir = state.data_dir().to_path_buf();
+    let store = state.store()?;
+    package::export(&store, &data_dir, &path)?;
+    Ok(Some(path.display().to_string()))
+}
+
+/// Asks for the OPDs' report files (several at once).
+#[tauri::command]
+pub async fn pick_report_files(
+    app: AppHandle,
+    state: State<'_, AppState>,
+) -> CommandResult<Vec<PickedFile>> {
+    let picked = app
+        .dialog()
+        .file()
+        .set_title("Pilih laporan OPD")
+        .add_filter("Buku kerja Excel", &["xlsx"])
+        .blocking_pick_files()
+        .unwrap_or_default();
+    Ok(picked
+        .into_iter()
+        .filter_map(|file| file.into_path().ok())
+        .map(|path| PickedFile {
+            name: path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+            token: state.remember_pick(path),
+        })
+        .collect())
+}
+
+/// Imports one picked report; a refusal rejects with its reason.
+#[tauri::command]
+pub fn import_report(
+    state: State<'_, AppState>,
+    token: String,
+    accept_new_key: bool,
+) -> CommandResult<Imported> {
+    let path = state
+        .picked(&token)
+        .ok_or_else(|| Error::NotFound("Berkas yang dipilih".into()))?;
+    let mut store = state.store()?;
+    let decisions = Decisions {
+        accept_new_key_for: if accept_new_key {
+            // The window asks about one file at a time; the OPD is the file's own.
+            renaksi_core::report::check::check_file(&path)
+                .map(|r| vec![r.opd_code])
+                .unwrap_or_default()
+        } else {
+            Vec::new()
+        },
+    };
+    Ok(import::import_file(&mut store, &path, &decisions)?)
+}
+
+#[tauri::command]
+pub fn received_reports(state: State<'_, AppState>) -> CommandResult<Vec<Received>> {
+    Ok(reports::list_imported(state.store()?.conn())?)
+}
+
+/// At first start: asks for Bappeda's plan package and shows what it holds.
+#[tauri::command]
+pub async fn pick_package(
+    app: AppHandle,
+    state: State<'_, AppState>,
+) -> CommandResult<Option<PackagePreview>> {
+    let Some(picked) = app
+        .dialog()
+        .file()
+        .set_title("Pilih paket rencana aksi dari Bappeda")
+        .add_filter("Buku kerja Excel", &["xlsx"])
+        .blocking_pick_file()
+    else {
+        return Ok(None);
+    };
+    let path = picked.into_path().map_err(|_| unusable())?;
+    let signed = package::read_file(&path)?;
+    let plan = &signed.package.plan;
+    Ok(Some(PackagePreview {
+        plan_title: plan.title.clone(),
+        region: plan.region.clone(),
+        version: plan.version,
+        opds: signed
+            .package
+            .opds
+            .iter()
+            .map(|o| OpdRef {
+                code: o.code.clone(),
+                name: o.name.clone(),
+            })
+            .collect(),
+        token: state.remember_pick(path),
+    }))
+}
+
+fn unusable() -> Error {
+    Error::invalid("file", "Berkas itu tidak dapat dipakai dari sini.")
+}

@@ -1,0 +1,34 @@
+// Commands of src-tauri/src/commands/exchange.rs: the files between Bappeda
+// and the OPDs. Rust opens every dialog itself; the webview names a picked
+// file only by the token Rust gave it, never by a path.
+import { call } from './invoke';
+import type { Imported, PackagePreview, PickedFile, Received } from './types';
+
+/** Bappeda: asks where to save, then writes the plan package; the saved path, or null = cancelled. */
+export function exportPackage(): Promise<string | null> {
+  return call<string | null>('export_package');
+}
+
+/** Bappeda: asks for the OPDs' report files; empty = cancelled. */
+export function pickReportFiles(): Promise<PickedFile[]> {
+  return call<PickedFile[]>('pick_report_files');
+}
+
+/**
+ * Imports one picked report. Rejects with the reason it was refused; code
+ * 'key_changed' when the OPD's key differs from the recorded one, which
+ * `acceptNewKey` accepts (after the clerk has checked with the OPD).
+ */
+export function importReport(token: string, acceptNewKey: boolean): Promise<Imported> {
+  return call<Imported>('import_report', { token, acceptNewKey });
+}
+
+/** The reports received so far, newest first. */
+export function receivedReports(): Promise<Received[]> {
+  return call<Received[]>('received_reports');
+}
+
+/** First start of an OPD: asks for Bappeda's package and says what it holds; null = cancelled. */
+export function pickPackage(): Promise<PackagePreview | null> {
+  return call<PackagePreview | null>('pick_package');
+}
