@@ -26,6 +26,12 @@ impl AppState {
         let store = Store::open(&db_path)
             .map(Mutex::new)
             .map_err(CommandError::from);
+        // The installation's signing key is made on first start. Should that
+        // fail (a read-only folder), the export says so when it needs the key.
+        if store.is_ok() {
+            let data_dir = db_path.parent().unwrap_or_else(|| Path::new("."));
+            let _ = renaksi_core::report::signing::load_or_create(data_dir);
+        }
         AppState {
             db_path,
             store,

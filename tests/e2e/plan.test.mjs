@@ -112,3 +112,14 @@ test('a database from a newer Renaksi is refused with a clear message and left u
   }
   assert.ok(readFileSync(db).equals(bytes), 'the file is byte-identical');
 });
+
+test("the installation's signing key is made on first start", async () => {
+  const dataDir = tempDir();
+  const app = await launchApp({ dataDir });
+  try {
+    await (await byTestId(app.browser, 'first-start')).waitForDisplayed({ timeout: 20000 });
+  } finally {
+    await app.close();
+  }
+  assert.ok(existsSync(join(dataDir, 'kunci', 'opd-ed25519.key')), 'key file in the data folder');
+});
