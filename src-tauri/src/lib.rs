@@ -51,6 +51,8 @@ pub fn run() {
             commands::exchange::import_report,
             commands::exchange::received_reports,
             commands::exchange::pick_package,
+            commands::exchange::submission_matrix,
+            commands::exchange::verify_report,
         ])
         .run(tauri::generate_context!())
         .expect("the Renaksi window could not be started");

@@ -60,3 +60,36 @@ test('Bappeda publishes the package and imports an OPD report picked in the dial
   assert.match(cli('init', '--db', opdDb, '--package', packageFile, '--opd', 'DUKCAPIL', '--user', 'Budi'), /DUKCAPIL/);
   assert.match(cli('info', '--db', opdDb), /OPD DUKCAPIL \(Budi\)/);
 });
+
+test('the submission matrix shows who reported, and Bappeda verifies a report', async () => {
+  const dir = tempDir();
+  mkdirSync(join(dir, 'bappeda'));
+  const bappedaDb = join(dir, 'bappeda', 'renaksi.db');
+  cli('demo', '--db', bappedaDb);
+  mkdirSync(join(dir, 'dinkes'));
+  const dinkesDb = join(dir, 'dinkes', 'renaksi.db');
+  cli('demo', '--db', dinkesDb, '--opd', 'DINKES');
+  const report = join(dir, 'laporan-dinkes.xlsx');
+  cli('export', '--db', dinkesDb, '--period', '2019-TW1', '--out', report);
+  cli('import', '--db', bappedaDb, report);
+
+  const app = await launchApp({ args: ['--db', bappedaDb] });
+  try {
+    const { browser } = app;
+    await (await byTestId(browser, 'plan-title')).waitForDisplayed({ timeout: 20000 });
+    await press(await byTestId(browser, 'open-exchange'));
+    const cell = await browser.$('[data-testid="matrix-cell"][data-opd="DINKES"][data-year="2019"][data-quarter="1"]');
+    await cell.waitForDisplayed({ timeout: 20000 });
+    assert.equal(await cell.getAttribute('data-state'), 'terlambat', 'arrived after 15 April 2019');
+    await press(await cell.$('[data-testid="verify-cell"]'));
+    await browser.waitUntil(async () => (await cell.getAttribute('data-state')) === 'diverifikasi', {
+      timeout: 10000,
+      timeoutMsg: 'the cell did not become diverifikasi',
+    });
+    await cell.scrollIntoView();
+    await screenshot(browser, 'submission-matrix');
+  } finally {
+    await app.close();
+  }
+  assert.match(cli('matrix', '--db', bappedaDb).split('\n').find((l) => l.startsWith('DINKES')), /diverifikasi/);
+});

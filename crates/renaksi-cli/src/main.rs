@@ -10,7 +10,7 @@ use renaksi_core::period::PeriodRef;
 use renaksi_core::report::view::Paper;
 use renaksi_core::report::{check, export, import};
 use renaksi_core::store::opds;
-use renaksi_core::{location, overview, package, profile, Store};
+use renaksi_core::{location, overview, package, profile, submissions, Store};
 
 /// Renaksi: the Open Government action plan of a regency (Rencana Aksi Daerah
 /// Keterbukaan Pemerintah), kept offline in a local database.
@@ -93,6 +93,18 @@ enum Command {
         #[arg(long, value_name = "CODE")]
         accept_new_key: Vec<String>,
     },
+    /// The submission matrix: for each OPD and quarter, belum / diterima /
+    /// terlambat / diverifikasi.
+    Matrix,
+    /// Mark an OPD's latest report for a quarter as verified by Bappeda.
+    Verify {
+        /// The OPD's code, e.g. DINKES.
+        #[arg(long, value_name = "CODE")]
+        opd: String,
+        /// The quarter, e.g. 2019-TW1.
+        #[arg(long, value_name = "PERIOD")]
+        period: String,
+    },
     /// Check a Laporan OPD workbook: its format, its signature, and that the
     /// printed table agrees with the signed data. Exits non-zero on any problem.
     Check {
@@ -134,6 +146,8 @@ fn run(cli: Cli) -> renaksi_core::Result<()> {
             accept_new_key,
         } => import(&db()?, files, accept_new_key),
         Command::Package { out } => write_package(&db()?, out),
+        Command::Matrix => print_matrix(&db()?),
+        Command::Verify { opd, period } => verify_report(&db()?, opd, period),
         Command::Init { package, opd, user } => init(&db()?, package, opd, user),
         Command::UpdatePackage { package } => update_package(&db()?, package),
     }
@@ -232,6 +246,54 @@ fn export(path: &Path, period: &str, out: &Path, paper: &str) -> renaksi_core::R
         done.path.display(),
         done.rows,
         done.key_fingerprint
+    );
+    Ok(())
+}
+
+fn print_matrix(path: &Path) -> renaksi_core::Result<()> {
+    let store = open_existing(path)?;
+    let m = submissions::matrix(store.conn(), renaksi_core::dates::today_wib())?;
+    let width = m
+        .rows
+        .iter()
+        .map(|r| r.opd.code.len())
+        .max()
+        .unwrap_or(3)
+        .max(3);
+    let header: Vec<String> = m
+        .periods
+        .iter()
+        .map(|p| format!("{:<13}", format!("{}-TW{}", p.year, p.quarter)))
+        .collect();
+    println!("{:<width$}  {}", "OPD", header.join(" "));
+    for row in &m.rows {
+        let cells: Vec<String> = row
+            .cells
+            .iter()
+            .map(|c| {
+                let word = match c.state {
+                    submissions::SubmissionState::Belum if c.overdue => "belum (lewat)",
+                    submissions::SubmissionState::Belum => "belum",
+                    submissions::SubmissionState::Diterima => "diterima",
+                    submissions::SubmissionState::Terlambat => "terlambat",
+                    submissions::SubmissionState::Diverifikasi => "diverifikasi",
+                };
+                format!("{word:<13}")
+            })
+            .collect();
+        println!("{:<width$}  {}", row.opd.code, cells.join(" "));
+    }
+    Ok(())
+}
+
+fn verify_report(path: &Path, opd: &str, period: &str) -> renaksi_core::Result<()> {
+    let period: PeriodRef = period.parse()?;
+    let mut store = open_existing(path)?;
+    submissions::verify(&mut store, &opd.to_uppercase(), period)?;
+    println!(
+        "Laporan {} {} ditandai terverifikasi.",
+        opd.to_uppercase(),
+        period.label()
     );
     Ok(())
 }

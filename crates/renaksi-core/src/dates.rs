@@ -17,6 +17,12 @@ const MONTHS: [&str; 12] = [
     "Desember",
 ];
 
+/// Today's date in Western Indonesian Time (UTC+7).
+pub fn today_wib() -> NaiveDate {
+    let wib = FixedOffset::east_opt(7 * 3600).expect("UTC+7 is a valid offset");
+    chrono::Utc::now().with_timezone(&wib).date_naive()
+}
+
 /// "15 Juli 2018".
 pub fn long_date(date: NaiveDate) -> String {
     use chrono::Datelike;

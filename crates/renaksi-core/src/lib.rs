@@ -19,6 +19,7 @@ pub mod period;
 pub mod profile;
 pub mod report;
 pub mod store;
+pub mod submissions;
 
 pub use error::{Error, Result};
 pub use store::Store;

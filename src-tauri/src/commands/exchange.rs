@@ -3,10 +3,13 @@
 //! file), and the list of reports received. Dialogs open from Rust; the webview
 //! names a picked file only by a token.
 
+use renaksi_core::dates::today_wib;
 use renaksi_core::overview::OpdRef;
 use renaksi_core::package;
+use renaksi_core::period::PeriodRef;
 use renaksi_core::report::import::{self, Decisions, Imported};
 use renaksi_core::store::reports::{self, Received};
+use renaksi_core::submissions::{self, SubmissionMatrix};
 use renaksi_core::Error;
 use serde::Serialize;
 use tauri::{AppHandle, State};
@@ -153,4 +156,22 @@ pub async fn pick_package(
 
 fn unusable() -> Error {
     Error::invalid("file", "Berkas itu tidak dapat dipakai dari sini.")
+}
+
+/// The submission matrix, OPD × quarter, as of today (WIB).
+#[tauri::command]
+pub fn submission_matrix(state: State<'_, AppState>) -> CommandResult<SubmissionMatrix> {
+    Ok(submissions::matrix(state.store()?.conn(), today_wib())?)
+}
+
+/// Bappeda marks an OPD's latest report for a quarter as verified.
+#[tauri::command]
+pub fn verify_report(
+    state: State<'_, AppState>,
+    opd_code: String,
+    period: PeriodRef,
+) -> CommandResult<SubmissionMatrix> {
+    let mut store = state.store()?;
+    submissions::verify(&mut store, &opd_code, period)?;
+    Ok(submissions::matrix(store.conn(), today_wib())?)
 }

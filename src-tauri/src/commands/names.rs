@@ -1,6 +1,6 @@
 // The app's command names, in one place: build.rs declares them in the app
 // manifest (for the ACL) and a test checks the main window's capability.
-pub const COMMAND_NAMES: [&str; 26] = [
+pub const COMMAND_NAMES: [&str; 28] = [
     "app_status",
     "first_start",
     "demo_opds",
@@ -27,4 +27,6 @@ pub const COMMAND_NAMES: [&str; 26] = [
     "import_report",
     "received_reports",
     "pick_package",
+    "submission_matrix",
+    "verify_report",
 ];

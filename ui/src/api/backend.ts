@@ -27,6 +27,7 @@ import type {
   RealisationInput,
   Received,
   SignatureSettings,
+  SubmissionMatrix,
   TargetsInput,
 } from './types';
 import * as workspace from './workspace';
@@ -69,6 +70,10 @@ export interface Backend {
   /** Rejects with the refusal; code 'key_changed' when the OPD's key changed. */
   importReport(token: string, acceptNewKey: boolean): Promise<Imported>;
   receivedReports(): Promise<Received[]>;
+  /** Bappeda: the OPD × quarter matrix of reports received. */
+  submissionMatrix(): Promise<SubmissionMatrix>;
+  /** Bappeda: marks a received report verified; the refreshed matrix. */
+  verifyReport(opdCode: string, period: PeriodRef): Promise<SubmissionMatrix>;
   /** First start of an OPD: the picked package; null = the dialog was cancelled. */
   pickPackage(): Promise<PackagePreview | null>;
 }
@@ -99,6 +104,8 @@ export const tauriBackend: Backend = {
   pickReportFiles: exchange.pickReportFiles,
   importReport: exchange.importReport,
   receivedReports: exchange.receivedReports,
+  submissionMatrix: exchange.submissionMatrix,
+  verifyReport: exchange.verifyReport,
   pickPackage: exchange.pickPackage,
 };
 

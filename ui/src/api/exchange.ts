@@ -2,7 +2,7 @@
 // and the OPDs. Rust opens every dialog itself; the webview names a picked
 // file only by the token Rust gave it, never by a path.
 import { call } from './invoke';
-import type { Imported, PackagePreview, PickedFile, Received } from './types';
+import type { Imported, PackagePreview, PeriodRef, PickedFile, Received, SubmissionMatrix } from './types';
 
 /** Bappeda: asks where to save, then writes the plan package; the saved path, or null = cancelled. */
 export function exportPackage(): Promise<string | null> {
@@ -31,4 +31,14 @@ export function receivedReports(): Promise<Received[]> {
 /** First start of an OPD: asks for Bappeda's package and says what it holds; null = cancelled. */
 export function pickPackage(): Promise<PackagePreview | null> {
   return call<PackagePreview | null>('pick_package');
+}
+
+/** Bappeda: which OPD has sent which quarter's report, as of today. */
+export function submissionMatrix(): Promise<SubmissionMatrix> {
+  return call<SubmissionMatrix>('submission_matrix');
+}
+
+/** Bappeda: marks the OPD's report for the period as verified; the refreshed matrix. */
+export function verifyReport(opdCode: string, period: PeriodRef): Promise<SubmissionMatrix> {
+  return call<SubmissionMatrix>('verify_report', { opdCode, period });
 }

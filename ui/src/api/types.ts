@@ -400,6 +400,38 @@ export interface Received {
   keyFingerprint: string;
 }
 
+/** Where one OPD's report for one quarter stands at Bappeda. */
+export type SubmissionState = 'belum' | 'diterima' | 'terlambat' | 'diverifikasi';
+
+/** In the order a report goes through them. */
+export const SUBMISSION_STATES: readonly SubmissionState[] = ['belum', 'diterima', 'terlambat', 'diverifikasi'];
+
+/** One OPD × quarter of the submission matrix. */
+export interface MatrixCell {
+  year: number;
+  quarter: number;
+  /** 'terlambat': received after the quarter's due date. */
+  state: SubmissionState;
+  /** The export number of the report received; null = none received. */
+  sequence: number | null;
+  /** RFC 3339 instant. */
+  receivedAt: string | null;
+  /** 'belum' and the quarter's due date has passed. */
+  overdue: boolean;
+}
+
+export interface MatrixRow {
+  opd: OpdRef;
+  /** One per period of the matrix, in its order. */
+  cells: MatrixCell[];
+}
+
+/** Which OPD has sent which quarter's report: rows = OPDs, columns = the plan's quarters. */
+export interface SubmissionMatrix {
+  periods: PeriodInfo[];
+  rows: MatrixRow[];
+}
+
 /** The code importReport rejects with when an OPD's signing key differs from the one recorded. */
 export const KEY_CHANGED = 'key_changed';
 

@@ -8,6 +8,7 @@ import {
   SAMPLE_KEY_FINGERPRINT,
   SAMPLE_PACKAGE_PATH,
   sampleImported,
+  sampleMatrix,
   sampleReceived,
   type FakeBackend,
   type FakeBackendOptions,
@@ -266,5 +267,153 @@ describe('ExchangeScreen', () => {
     await flushPromises();
     expect(wrapper.get('[data-testid="exchange-title"]').text()).toBe('Incoming OPD reports');
     expect(wrapper.get('[data-testid="import-summary"]').text()).toBe('3 accepted, 0 refused');
+  });
+
+  describe('submission matrix', () => {
+    /** The text as a browser lays it out: runs of white space are one space. */
+    function text(node: { text(): string }): string {
+      return node.text().replace(/\s+/g, ' ');
+    }
+
+    function cell(wrapper: VueWrapper, opd: string, year: number, quarter: number) {
+      return wrapper.get(`[data-testid="matrix-cell"][data-opd="${opd}"][data-year="${year}"][data-quarter="${quarter}"]`);
+    }
+
+    it('shows every OPD × quarter of the plan, each state in words', async () => {
+      const { wrapper, fake } = await mountExchange();
+      expect(fake.callsOf('submissionMatrix')).toHaveLength(1);
+      const section = wrapper.get('[data-testid="submission-matrix"]');
+      expect(section.get('h3').text()).toBe('Matriks penyampaian laporan');
+      const table = section.get('table');
+      expect(table.get('caption').text()).toBe('Status laporan triwulan setiap OPD');
+      expect(table.findAll('thead th').map((th) => th.text())).toEqual([
+        'OPD',
+        'TW I 2018',
+        'TW II 2018',
+        'TW III 2018',
+        'TW IV 2018',
+        'TW I 2019',
+        'TW II 2019',
+        'TW III 2019',
+        'TW IV 2019',
+      ]);
+      expect(table.findAll('tbody th[scope="row"]').map(text)).toEqual([
+        'Dinas Kesehatan DINKES',
+        'Dinas Sosial DINSOS',
+        'Dinas Komunikasi dan Informatika DISKOMINFO',
+      ]);
+
+      const cells = wrapper.findAll('[data-testid="matrix-cell"]');
+      expect(cells).toHaveLength(3 * 8);
+      const expected = sampleMatrix();
+      for (const row of expected.rows) {
+        for (const c of row.cells) {
+          const shown = cell(wrapper, row.opd.code, c.year, c.quarter);
+          expect(shown.attributes('data-state')).toBe(c.state);
+          expect(shown.get('[data-testid="matrix-state"]').text()).not.toBe('');
+        }
+      }
+
+      expect(text(cell(wrapper, 'DINKES', 2018, 1))).toBe('Diverifikasi no. 1');
+      expect(text(cell(wrapper, 'DINKES', 2018, 2))).toBe('Terlambat no. 2 Verifikasi');
+      expect(text(cell(wrapper, 'DINSOS', 2018, 4))).toBe('Diterima no. 1 Verifikasi');
+      // Not sent, and the due date is past: said in words, and set apart.
+      const overdue = cell(wrapper, 'DINKES', 2019, 1);
+      expect(overdue.attributes('data-state')).toBe('belum');
+      expect(text(overdue)).toBe('Belum · lewat tenggat');
+      expect(overdue.get('[data-testid="matrix-state"]').classes()).toContain('matrix__chip--overdue');
+      // Not due yet: only "Belum".
+      const notDue = cell(wrapper, 'DINKES', 2019, 2);
+      expect(text(notDue)).toBe('Belum');
+      expect(notDue.get('[data-testid="matrix-state"]').classes()).not.toContain('matrix__chip--overdue');
+
+      // Only reports received (on time or late) can be verified.
+      const verifiable = wrapper
+        .findAll('[data-testid="verify-cell"]')
+        .map((button) => button.element.closest('td')?.getAttribute('data-state'));
+      expect(verifiable.sort()).toEqual(['diterima', 'diterima', 'diterima', 'terlambat']);
+
+      const legend = wrapper.get('[data-testid="matrix-legend"]').text();
+      for (const word of ['Belum', 'Diterima', 'Terlambat', 'Diverifikasi', 'masuk setelah tenggat']) {
+        expect(legend).toContain(word);
+      }
+      // A wide plan scrolls inside its own keyboard-reachable container.
+      const scroll = table.element.parentElement!;
+      expect(scroll.classList.contains('matrix__scroll')).toBe(true);
+      expect(scroll.getAttribute('tabindex')).toBe('0');
+    });
+
+    it('verifies a received report from its cell', async () => {
+      const { wrapper, fake } = await mountExchange();
+      const target = () => cell(wrapper, 'DINSOS', 2018, 4);
+      const button = target().get('[data-testid="verify-cell"]');
+      expect(button.text()).toBe('Verifikasi');
+      expect(button.attributes('aria-label')).toBe('Verifikasi laporan Dinas Sosial (DINSOS) Triwulan IV 2018');
+      await button.trigger('click');
+      await flushPromises();
+
+      expect(fake.callsOf('verifyReport')).toEqual([['DINSOS', { year: 2018, quarter: 4 }]]);
+      expect(target().attributes('data-state')).toBe('diverifikasi');
+      expect(text(target())).toBe('Diverifikasi no. 1');
+      expect(target().find('[data-testid="verify-cell"]').exists()).toBe(false);
+      // The focus stays where the button was, and the change is announced.
+      expect(document.activeElement).toBe(target().element);
+      expect(wrapper.get('[data-testid="matrix-status"]').text()).toBe(
+        'Laporan Dinas Sosial (DINSOS) Triwulan IV 2018 diverifikasi.',
+      );
+    });
+
+    it('shows a refused verification in the alert and keeps the cell as it was', async () => {
+      const message = 'Laporan ini sudah diverifikasi.';
+      const { wrapper } = await mountExchange({ fake: { failures: { verifyReport: { code: 'invalid', message } } } });
+      await cell(wrapper, 'DISKOMINFO', 2018, 1).get('[data-testid="verify-cell"]').trigger('click');
+      await flushPromises();
+      expect(wrapper.get('[data-testid="submission-matrix"] [data-testid="error-alert"]').text()).toContain(message);
+      expect(cell(wrapper, 'DISKOMINFO', 2018, 1).attributes('data-state')).toBe('diterima');
+    });
+
+    it('reloads after an accepted import', async () => {
+      const { wrapper, fake } = await mountExchange({
+        fake: {
+          pickedFiles: [
+            { token: 'file-1', name: 'laporan-dinkes-2019-tw1.xlsx' },
+            { token: 'file-2', name: 'salah.xlsx' },
+          ],
+          imports: { 'file-2': { error: { code: 'invalid', message: 'Bukan laporan.' } } },
+        },
+      });
+      expect(text(cell(wrapper, 'DINKES', 2019, 1))).toBe('Belum · lewat tenggat');
+      await importPicked(wrapper);
+
+      // Once for opening, once for the one file accepted; not for the refused one.
+      expect(fake.callsOf('submissionMatrix')).toHaveLength(2);
+      const imported = cell(wrapper, 'DINKES', 2019, 1);
+      expect(imported.attributes('data-state')).toBe('diterima');
+      expect(text(imported)).toBe('Diterima no. 3 Verifikasi');
+    });
+
+    it('does not reload when a file had been received already', async () => {
+      const { fake, wrapper } = await mountExchange({
+        fake: {
+          pickedFiles: [{ token: 'file-1', name: 'laporan-dinkes-2019-tw1.xlsx' }],
+          imports: { 'file-1': sampleImported({ changed: false }) },
+        },
+      });
+      await importPicked(wrapper);
+      expect(fake.callsOf('submissionMatrix')).toHaveLength(1);
+    });
+
+    it('speaks English when asked to', async () => {
+      const backend = createFakeBackend({ profile: BAPPEDA });
+      const { wrapper } = mountWithApp<Backend>(ExchangeScreen, { backend, language: 'en' });
+      await flushPromises();
+      const section = wrapper.get('[data-testid="submission-matrix"]');
+      expect(section.get('h3').text()).toBe('Report submission matrix');
+      expect(section.findAll('[data-testid="matrix-period"]')[4]!.text()).toBe('Q1 2019');
+      expect(text(cell(wrapper, 'DINKES', 2019, 1))).toBe('Not yet · past due');
+      expect(cell(wrapper, 'DINKES', 2018, 2).get('[data-testid="verify-cell"]').attributes('aria-label')).toBe(
+        'Verify the report of Dinas Kesehatan (DINKES) for Quarter II 2018',
+      );
+    });
   });
 });

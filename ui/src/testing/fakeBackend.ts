@@ -26,6 +26,8 @@ import type {
   Received,
   Rollup,
   SignatureSettings,
+  SubmissionMatrix,
+  SubmissionState,
 } from '../api/types';
 
 /** Built, not written out: sources must not look like they load anything remote. */
@@ -408,6 +410,47 @@ export function sampleReceived(): Received[] {
   ];
 }
 
+/** "Today" of the sample matrix: 1 May 2019, so TW I 2019 (due 15 April) is overdue. */
+export const SAMPLE_MATRIX_TODAY = '2019-05-01';
+
+/**
+ * The submission matrix of DINKES, DINSOS and DISKOMINFO over the sample
+ * periods, as of SAMPLE_MATRIX_TODAY. DINKES: TW I 2018 verified (no. 1),
+ * TW II 2018 late (no. 2), TW I 2019 not yet sent and overdue. DINSOS: TW IV
+ * 2018 received (no. 1). DISKOMINFO: TW I and II 2018 received (no. 1, 2).
+ */
+export function sampleMatrix(): SubmissionMatrix {
+  const periods = samplePeriods();
+  const sent: Record<string, Record<string, [SubmissionState, number, string]>> = {
+    DINKES: {
+      '2018-1': ['diverifikasi', 1, '2018-04-12T03:00:00Z'],
+      '2018-2': ['terlambat', 2, '2018-07-20T03:00:00Z'],
+    },
+    DINSOS: { '2018-4': ['diterima', 1, '2019-01-14T07:00:00Z'] },
+    DISKOMINFO: {
+      '2018-1': ['diterima', 1, '2018-04-10T03:00:00Z'],
+      '2018-2': ['diterima', 2, '2018-07-09T03:00:00Z'],
+    },
+  };
+  return {
+    periods,
+    rows: [DINKES, DINSOS, DISKOMINFO].map((opd) => ({
+      opd: { ...opd },
+      cells: periods.map((period) => {
+        const report = sent[opd.code]?.[`${period.year}-${period.quarter}`];
+        return {
+          year: period.year,
+          quarter: period.quarter,
+          state: report?.[0] ?? 'belum',
+          sequence: report?.[1] ?? null,
+          receivedAt: report?.[2] ?? null,
+          overdue: !report && period.dueDate !== null && period.dueDate < SAMPLE_MATRIX_TODAY,
+        };
+      }),
+    })),
+  };
+}
+
 type Method = keyof Backend;
 
 export interface FakeBackendOptions {
@@ -434,6 +477,8 @@ export interface FakeBackendOptions {
   imports?: Record<string, Imported | { error: BackendError; acceptedWithNewKey?: Imported }>;
   /** What receivedReports returns before any import. */
   received?: Received[];
+  /** What submissionMatrix returns before any import or verification (sampleMatrix()). */
+  matrix?: SubmissionMatrix;
 }
 
 export interface FakeBackend extends Backend {
@@ -460,6 +505,7 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
   let reportSettings = sampleReportSettings();
   let exportSequence = 0;
   let received: Received[] = clone(options.received ?? []);
+  const matrix: SubmissionMatrix = clone(options.matrix ?? sampleMatrix());
 
   function status(): AppStatus {
     return { needsSetup, dataFile: SAMPLE_DATA_FILE, schemaVersion: 1, appVersion: '0.1.0', profile };
@@ -719,10 +765,34 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
             fileName: `${token}.xlsx`,
             keyFingerprint: imported.keyFingerprint,
           });
+          // Every import in the fake is TW I 2019, received 11 April 2019: before its due date.
+          const cell = matrix.rows
+            .find((row) => row.opd.code === imported.opdCode)
+            ?.cells.find((c) => c.year === 2019 && c.quarter === 1);
+          if (cell) {
+            Object.assign(cell, {
+              state: 'diterima',
+              sequence: imported.sequence,
+              receivedAt: '2019-04-11T03:30:00Z',
+              overdue: false,
+            });
+          }
         }
         return clone(imported);
       }),
     receivedReports: () => run('receivedReports', [], () => clone(received)),
+    submissionMatrix: () => run('submissionMatrix', [], () => clone(matrix)),
+    verifyReport: (opdCode, period) =>
+      run('verifyReport', [opdCode, period], () => {
+        const cell = matrix.rows
+          .find((row) => row.opd.code === opdCode)
+          ?.cells.find((c) => c.year === period.year && c.quarter === period.quarter);
+        if (!cell || (cell.state !== 'diterima' && cell.state !== 'terlambat')) {
+          throw { code: 'invalid', message: 'Belum ada laporan yang dapat diverifikasi untuk triwulan ini.' };
+        }
+        cell.state = 'diverifikasi';
+        return clone(matrix);
+      }),
     pickPackage: () =>
       run('pickPackage', [], () => (options.fileDialog === 'cancel' ? null : clone(options.packagePreview ?? samplePackagePreview()))),
   };

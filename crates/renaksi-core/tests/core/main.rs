@@ -10,6 +10,7 @@ mod overview;
 mod report;
 mod scenario;
 mod store;
+mod submissions;
 
 use std::path::PathBuf;
 

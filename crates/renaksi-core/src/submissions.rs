@@ -1,0 +1,168 @@
+//! Who has reported what: the submission matrix of OPD × quarter that Bappeda
+//! watches. A quarter's report is *diterima* when it arrived by the due date,
+//! *terlambat* when it arrived after it, *diverifikasi* once Bappeda checked it,
+//! and *belum* while nothing arrived.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use rusqlite::{params, Connection};
+use serde::Serialize;
+
+use crate::editing::current_profile;
+use crate::model::Period;
+use crate::overview::OpdRef;
+use crate::period::PeriodRef;
+use crate::profile::Role;
+use crate::store::{actions, now, opds, periods, plans};
+use crate::{Error, Result, Store};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SubmissionState {
+    Belum,
+    Diterima,
+    Terlambat,
+    Diverifikasi,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MatrixCell {
+    pub year: i32,
+    pub quarter: u8,
+    pub state: SubmissionState,
+    /// The latest report's number and arrival, when one arrived.
+    pub sequence: Option<i64>,
+    pub received_at: Option<String>,
+    /// True when nothing arrived and the due date has passed.
+    pub overdue: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MatrixRow {
+    pub opd: OpdRef,
+    pub cells: Vec<MatrixCell>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SubmissionMatrix {
+    pub periods: Vec<Period>,
+    pub rows: Vec<MatrixRow>,
+}
+
+/// The latest report of a quarter: its number, when it arrived, whether verified.
+type Arrival = (i64, Option<String>, bool);
+
+/// The matrix for every OPD with a role in the plan, as of `today`.
+pub fn matrix(conn: &Connection, today: NaiveDate) -> Result<SubmissionMatrix> {
+    let plan = plans::current(conn)?.ok_or_else(|| Error::NotFound("Rencana aksi".into()))?;
+    let plan_periods = periods::list(conn, &plan.id)?;
+    let plan_actions = actions::list(conn, &plan.id)?;
+    let involved = |id: &str| {
+        plan_actions
+            .iter()
+            .any(|a| a.lead_opd_id == id || a.supporting_opd_ids.iter().any(|s| s == id))
+    };
+
+    // Latest imported report per (OPD, year, quarter).
+    let mut latest: HashMap<(String, i32, u8), Arrival> = HashMap::new();
+    let mut stmt = conn.prepare(
+        "SELECT opd_id, year, quarter, sequence, received_at, verified_at IS NOT NULL FROM reports
+         WHERE plan_id = ?1 AND direction = 'imported' ORDER BY sequence",
+    )?;
+    let mut rows = stmt.query([&plan.id])?;
+    while let Some(row) = rows.next()? {
+        latest.insert(
+            (row.get(0)?, row.get(1)?, row.get(2)?),
+            (row.get(3)?, row.get(4)?, row.get(5)?),
+        );
+    }
+
+    let due = |p: &Period| {
+        p.due_date
+            .as_deref()
+            .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+    };
+    let rows = opds::list(conn)?
+        .into_iter()
+        .filter(|o| involved(&o.id))
+        .map(|opd| MatrixRow {
+            cells: plan_periods
+                .iter()
+                .map(|p| {
+                    let report = latest.get(&(opd.id.clone(), p.year, p.quarter));
+                    let arrived = report
+                        .and_then(|(_, at, _)| at.as_deref())
+                        .and_then(|at| at.get(..10))
+                        .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
+                    let state = match (report, due(p)) {
+                        (None, _) => SubmissionState::Belum,
+                        (Some((_, _, true)), _) => SubmissionState::Diverifikasi,
+                        (Some(_), Some(due)) if arrived.is_some_and(|a| a > due) => {
+                            SubmissionState::Terlambat
+                        }
+                        (Some(_), _) => SubmissionState::Diterima,
+                    };
+                    MatrixCell {
+                        year: p.year,
+                        quarter: p.quarter,
+                        state,
+                        sequence: report.map(|(s, _, _)| *s),
+                        received_at: report.and_then(|(_, at, _)| at.clone()),
+                        overdue: report.is_none() && due(p).is_some_and(|d| today > d),
+                    }
+                })
+                .collect(),
+            opd: OpdRef {
+                code: opd.code,
+                name: opd.name,
+            },
+        })
+        .collect();
+    Ok(SubmissionMatrix {
+        periods: plan_periods,
+        rows,
+    })
+}
+
+/// Bappeda marks the latest report of an OPD for a quarter as verified.
+pub fn verify(store: &mut Store, opd_code: &str, period: PeriodRef) -> Result<()> {
+    let profile = current_profile(store.conn())?;
+    if !matches!(profile.role, Role::Bappeda) {
+        return Err(Error::Forbidden(
+            "Hanya Bappeda yang memverifikasi laporan OPD.".into(),
+        ));
+    }
+    let opd = opds::by_code(store.conn(), opd_code)?.ok_or_else(|| Error::UnknownOpd {
+        code: opd_code.to_string(),
+        known: String::new(),
+    })?;
+    store.write(|tx| {
+        let changed = tx.execute(
+            "UPDATE reports SET verified_at = ?4, verified_by = ?5
+             WHERE id = (SELECT id FROM reports WHERE opd_id = ?1 AND year = ?2 AND quarter = ?3
+                         AND direction = 'imported' ORDER BY sequence DESC LIMIT 1)",
+            params![
+                opd.id,
+                period.year,
+                period.quarter,
+                now(),
+                profile.user_name
+            ],
+        )?;
+        if changed == 0 {
+            return Err(Error::invalid(
+                "period",
+                format!(
+                    "Belum ada laporan {} untuk {} yang dapat diverifikasi.",
+                    opd.code,
+                    period.label()
+                ),
+            ));
+        }
+        Ok(())
+    })
+}

@@ -1,0 +1,129 @@
+//! The submission matrix Bappeda watches: OPD × quarter.
+
+use chrono::NaiveDate;
+use ed25519_dalek::SigningKey;
+use renaksi_core::demo::{self, DemoView};
+use renaksi_core::period::PeriodRef;
+use renaksi_core::profile::{Profile, Role};
+use renaksi_core::report::export::workbook_bytes;
+use renaksi_core::report::import::{import_bytes, Decisions};
+use renaksi_core::report::snapshot::{self, ExportInfo};
+use renaksi_core::report::view::Paper;
+use renaksi_core::submissions::{matrix, verify, SubmissionState};
+use renaksi_core::Store;
+
+fn report_of(code: &str, quarter: u8) -> Vec<u8> {
+    let mut office = Store::open_in_memory().unwrap();
+    let profile = Profile::new(Role::Opd { code: code.into() }, "Operator").unwrap();
+    demo::load_as(&mut office, &DemoView::Opd(code.into()), &profile).unwrap();
+    let info = ExportInfo {
+        period: PeriodRef {
+            year: 2019,
+            quarter,
+        },
+        exported_at: "2019-04-10T00:00:00Z".into(),
+        sequence: i64::from(quarter),
+        sign_place: String::new(),
+        sign_date: String::new(),
+        head_position: String::new(),
+        head_name: String::new(),
+        head_nip: String::new(),
+    };
+    let snapshot = snapshot::build(office.conn(), code, &info).unwrap();
+    workbook_bytes(
+        &snapshot,
+        &SigningKey::from_bytes(&[quarter; 32]),
+        Paper::A4,
+    )
+    .unwrap()
+}
+
+fn state(
+    store: &Store,
+    code: &str,
+    year: i32,
+    quarter: u8,
+    today: NaiveDate,
+) -> (SubmissionState, bool) {
+    let m = matrix(store.conn(), today).unwrap();
+    let row = m.rows.iter().find(|r| r.opd.code == code).unwrap();
+    let cell = row
+        .cells
+        .iter()
+        .find(|c| c.year == year && c.quarter == quarter)
+        .unwrap();
+    (cell.state, cell.overdue)
+}
+
+#[test]
+fn the_matrix_says_belum_diterima_terlambat_and_diverifikasi() {
+    let mut bappeda = Store::open_in_memory().unwrap();
+    demo::load(&mut bappeda, &DemoView::Bappeda).unwrap();
+    let today = NaiveDate::from_ymd_opt(2019, 8, 1).unwrap();
+    // Nothing yet: belum, and overdue once the due date (15 July for TW II) passed.
+    assert_eq!(
+        state(&bappeda, "DINSOS", 2019, 2, today),
+        (SubmissionState::Belum, true)
+    );
+    assert_eq!(
+        state(&bappeda, "DINSOS", 2019, 3, today),
+        (SubmissionState::Belum, false)
+    );
+
+    // Reports arrive "now" (long after 2019's due dates): terlambat.
+    let decisions = Decisions::default();
+    import_bytes(&mut bappeda, "a.xlsx", report_of("DINSOS", 1), &decisions).unwrap();
+    assert_eq!(
+        state(&bappeda, "DINSOS", 2019, 1, today).0,
+        SubmissionState::Terlambat
+    );
+
+    // With a due date still ahead, the same arrival is on time.
+    bappeda
+        .write(|tx| {
+            tx.execute(
+                "UPDATE periods SET due_date = '2999-01-01' WHERE year = 2019 AND quarter = 2",
+                [],
+            )?;
+            Ok(())
+        })
+        .unwrap();
+    import_bytes(&mut bappeda, "b.xlsx", report_of("DINSOS", 2), &decisions).unwrap_err(); // another key
+    let accept = Decisions {
+        accept_new_key_for: vec!["DINSOS".into()],
+    };
+    import_bytes(&mut bappeda, "b.xlsx", report_of("DINSOS", 2), &accept).unwrap();
+    assert_eq!(
+        state(&bappeda, "DINSOS", 2019, 2, today),
+        (SubmissionState::Diterima, false)
+    );
+
+    verify(
+        &mut bappeda,
+        "DINSOS",
+        PeriodRef {
+            year: 2019,
+            quarter: 2,
+        },
+    )
+    .unwrap();
+    assert_eq!(
+        state(&bappeda, "DINSOS", 2019, 2, today).0,
+        SubmissionState::Diverifikasi
+    );
+    let error = verify(
+        &mut bappeda,
+        "DINKES",
+        PeriodRef {
+            year: 2019,
+            quarter: 2,
+        },
+    )
+    .unwrap_err();
+    assert!(error.to_string().contains("Belum ada laporan"), "{error}");
+
+    // Every OPD with a role in the plan has a row, with one cell per quarter.
+    let m = matrix(bappeda.conn(), today).unwrap();
+    assert_eq!(m.rows.len(), 9);
+    assert!(m.rows.iter().all(|r| r.cells.len() == m.periods.len()));
+}
