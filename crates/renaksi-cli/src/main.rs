@@ -105,6 +105,13 @@ enum Command {
         #[arg(long, value_name = "PERIOD")]
         period: String,
     },
+    /// Write the open data for the public portal into a folder: CSV and JSON
+    /// with a datapackage.json descriptor, only what is meant to be public.
+    Opendata {
+        /// The folder to write into (created if needed).
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+    },
     /// Check a Laporan OPD workbook: its format, its signature, and that the
     /// printed table agrees with the signed data. Exits non-zero on any problem.
     Check {
@@ -147,6 +154,16 @@ fn run(cli: Cli) -> renaksi_core::Result<()> {
         } => import(&db()?, files, accept_new_key),
         Command::Package { out } => write_package(&db()?, out),
         Command::Matrix => print_matrix(&db()?),
+        Command::Opendata { out } => {
+            let store = open_existing(&db()?)?;
+            let files = renaksi_core::opendata::write(&store, out)?;
+            println!(
+                "{} berkas data terbuka ditulis ke {}.",
+                files.len(),
+                out.display()
+            );
+            Ok(())
+        }
         Command::Verify { opd, period } => verify_report(&db()?, opd, period),
         Command::Init { package, opd, user } => init(&db()?, package, opd, user),
         Command::UpdatePackage { package } => update_package(&db()?, package),

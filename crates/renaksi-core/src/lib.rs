@@ -13,6 +13,7 @@ pub mod editing;
 pub mod error;
 pub mod location;
 pub mod model;
+pub mod opendata;
 pub mod overview;
 pub mod package;
 pub mod period;

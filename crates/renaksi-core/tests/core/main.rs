@@ -6,6 +6,7 @@ mod editing;
 mod fixtures;
 mod hostile;
 mod import;
+mod opendata;
 mod overview;
 mod report;
 mod scenario;

@@ -1,0 +1,365 @@
+//! Open data for the public portal: the plan and its progress as UTF-8 CSV and
+//! JSON, described by a `datapackage.json` (Frictionless Data Package). Only
+//! what is meant to be public: no keys, no signatures, no verifier notes, no
+//! paths of this computer, no user names.
+
+use std::path::{Path, PathBuf};
+
+use serde_json::{json, Map, Value};
+
+use crate::report::export::write_atomically;
+use crate::store::{
+    actions, evidence, indicators, milestones, opds, plans, realisations, targets, themes,
+};
+use crate::{Error, Result, Store};
+
+/// One published table: file stem, title, and columns (name, Frictionless type).
+struct Resource {
+    name: &'static str,
+    title: &'static str,
+    fields: &'static [(&'static str, &'static str)],
+    rows: Vec<Vec<Value>>,
+}
+
+/// Writes the open data files into `dir` (created if needed); returns their paths.
+pub fn write(store: &Store, dir: &Path) -> Result<Vec<PathBuf>> {
+    let conn = store.conn();
+    let plan = plans::current(conn)?.ok_or_else(|| Error::NotFound("Rencana aksi".into()))?;
+    let opd_code: std::collections::HashMap<String, String> = opds::list(conn)?
+        .into_iter()
+        .map(|o| (o.id, o.code))
+        .collect();
+    let code = |id: &str| opd_code.get(id).cloned().unwrap_or_default();
+    let opt = |v: Option<String>| v.map(Value::String).unwrap_or(Value::Null);
+    let num = |v: Option<f64>| v.map(Value::from).unwrap_or(Value::Null);
+    let plan_actions = actions::list(conn, &plan.id)?;
+
+    let mut resources = vec![
+        Resource {
+            name: "opd",
+            title: "Perangkat daerah",
+            fields: &[("kode", "string"), ("nama", "string")],
+            rows: opds::list(conn)?
+                .into_iter()
+                .map(|o| vec![o.code.into(), o.name.into()])
+                .collect(),
+        },
+        Resource {
+            name: "tema",
+            title: "Tema",
+            fields: &[
+                ("id", "string"),
+                ("nomor", "integer"),
+                ("nama", "string"),
+                ("uraian", "string"),
+            ],
+            rows: themes::list(conn, &plan.id)?
+                .into_iter()
+                .map(|t| {
+                    vec![
+                        t.id.into(),
+                        t.seq.into(),
+                        t.name.into(),
+                        t.description.into(),
+                    ]
+                })
+                .collect(),
+        },
+        Resource {
+            name: "rencana_aksi",
+            title: "Rencana aksi",
+            fields: &[
+                ("id", "string"),
+                ("tema_id", "string"),
+                ("kode", "string"),
+                ("judul", "string"),
+                ("permasalahan", "string"),
+                ("uraian", "string"),
+                ("kontribusi", "string"),
+                ("nilai_ogp", "string"),
+                ("opd_pelaksana", "string"),
+                ("opd_pendukung", "string"),
+                ("mitra_oms", "string"),
+                ("mulai", "date"),
+                ("selesai", "date"),
+            ],
+            rows: plan_actions
+                .iter()
+                .map(|a| {
+                    vec![
+                        a.id.clone().into(),
+                        a.theme_id.clone().into(),
+                        a.code.clone().into(),
+                        a.title.clone().into(),
+                        a.problem.clone().into(),
+                        a.description.clone().into(),
+                        a.contribution.clone().into(),
+                        a.ogp_values
+                            .iter()
+                            .map(|v| v.as_str())
+                            .collect::<Vec<_>>()
+                            .join(",")
+                            .into(),
+                        code(&a.lead_opd_id).into(),
+                        a.supporting_opd_ids
+                            .iter()
+                            .map(|o| code(o))
+                            .collect::<Vec<_>>()
+                            .join(",")
+                            .into(),
+                        a.cso_partners.clone().into(),
+                        opt(a.start_date.clone()),
+                        opt(a.end_date.clone()),
+                    ]
+                })
+                .collect(),
+        },
+        Resource {
+            name: "tonggak",
+            title: "Tonggak",
+            fields: &[
+                ("id", "string"),
+                ("rencana_aksi_id", "string"),
+                ("opd", "string"),
+                ("nomor", "integer"),
+                ("judul", "string"),
+                ("keluaran", "string"),
+                ("mulai", "date"),
+                ("selesai", "date"),
+                ("status", "string"),
+            ],
+            rows: milestones::list_for_plan(conn, &plan.id)?
+                .into_iter()
+                .map(|m| {
+                    vec![
+                        m.id.into(),
+                        m.action_id.into(),
+                        code(&m.opd_id).into(),
+                        m.seq.into(),
+                        m.title.into(),
+                        m.output.into(),
+                        opt(m.start_date),
+                        opt(m.end_date),
+                        m.status.as_str().into(),
+                    ]
+                })
+                .collect(),
+        },
+    ];
+    let plan_indicators = indicators::list_for_plan(conn, &plan.id)?;
+    resources.push(Resource {
+        name: "indikator",
+        title: "Indikator",
+        fields: &[
+            ("id", "string"),
+            ("rencana_aksi_id", "string"),
+            ("tonggak_id", "string"),
+            ("opd", "string"),
+            ("uraian", "string"),
+            ("satuan", "string"),
+            ("baseline", "number"),
+            ("polaritas", "string"),
+            ("agregasi", "string"),
+        ],
+        rows: plan_indicators
+            .iter()
+            .map(|i| {
+                vec![
+                    i.id.clone().into(),
+                    i.action_id.clone().into(),
+                    opt(i.milestone_id.clone()),
+                    code(&i.opd_id).into(),
+                    i.description.clone().into(),
+                    i.unit.clone().into(),
+                    num(i.baseline),
+                    i.polarity.as_str().into(),
+                    i.aggregation.as_str().into(),
+                ]
+            })
+            .collect(),
+    });
+    let mut target_rows = Vec::new();
+    let mut realisation_rows = Vec::new();
+    for i in &plan_indicators {
+        for t in targets::list_for_indicator(conn, &i.id)? {
+            target_rows.push(vec![
+                t.indicator_id.into(),
+                t.year.into(),
+                t.quarter.into(),
+                t.value.into(),
+            ]);
+        }
+        for r in realisations::list_for_indicator(conn, &i.id)? {
+            realisation_rows.push(vec![
+                r.indicator_id.into(),
+                r.year.into(),
+                r.quarter.into(),
+                num(r.value),
+                r.notes.into(),
+                r.obstacles.into(),
+                r.follow_up.into(),
+            ]);
+        }
+    }
+    resources.push(Resource {
+        name: "target",
+        title: "Target per triwulan",
+        fields: &[
+            ("indikator_id", "string"),
+            ("tahun", "integer"),
+            ("triwulan", "integer"),
+            ("nilai", "number"),
+        ],
+        rows: target_rows,
+    });
+    resources.push(Resource {
+        name: "realisasi",
+        title: "Realisasi per triwulan",
+        fields: &[
+            ("indikator_id", "string"),
+            ("tahun", "integer"),
+            ("triwulan", "integer"),
+            ("nilai", "number"),
+            ("keterangan", "string"),
+            ("kendala", "string"),
+            ("tindak_lanjut", "string"),
+        ],
+        rows: realisation_rows,
+    });
+    let mut evidence_rows = Vec::new();
+    for a in &plan_actions {
+        for e in evidence::list_for_action(conn, &a.id)? {
+            evidence_rows.push(vec![
+                e.id.into(),
+                opt(e.milestone_id),
+                opt(e.indicator_id),
+                e.year.map(Value::from).unwrap_or(Value::Null),
+                e.quarter.map(Value::from).unwrap_or(Value::Null),
+                e.kind.into(),
+                e.title.into(),
+                opt(e.file_name),
+                opt(e.sha256),
+                opt(e.url),
+            ]);
+        }
+    }
+    resources.push(Resource {
+        name: "bukti_dukung",
+        title: "Bukti dukung (nama berkas dan SHA-256, atau tautan)",
+        fields: &[
+            ("id", "string"),
+            ("tonggak_id", "string"),
+            ("indikator_id", "string"),
+            ("tahun", "integer"),
+            ("triwulan", "integer"),
+            ("jenis", "string"),
+            ("judul", "string"),
+            ("nama_berkas", "string"),
+            ("sha256", "string"),
+            ("tautan", "string"),
+        ],
+        rows: evidence_rows,
+    });
+
+    std::fs::create_dir_all(dir).map_err(|e| Error::io("membuat folder", dir, e))?;
+    let mut written = Vec::new();
+    let mut all = Map::new();
+    let mut descriptors = Vec::new();
+    for resource in &resources {
+        let path = dir.join(format!("{}.csv", resource.name));
+        write_atomically(&path, &csv_bytes(resource)?)?;
+        written.push(path);
+        let records: Vec<Value> = resource
+            .rows
+            .iter()
+            .map(|row| {
+                Value::Object(
+                    resource
+                        .fields
+                        .iter()
+                        .zip(row)
+                        .map(|((name, _), v)| (name.to_string(), v.clone()))
+                        .collect(),
+                )
+            })
+            .collect();
+        all.insert(resource.name.to_string(), Value::Array(records));
+        descriptors.push(json!({
+            "name": resource.name.replace('_', "-"),
+            "title": resource.title,
+            "path": format!("{}.csv", resource.name),
+            "format": "csv",
+            "mediatype": "text/csv",
+            "encoding": "utf-8",
+            "schema": {
+                "fields": resource.fields.iter().map(|(name, kind)| json!({"name": name, "type": kind})).collect::<Vec<_>>()
+            }
+        }));
+    }
+    let meta = json!({
+        "rencana_aksi": plan.title,
+        "wilayah": plan.region,
+        "tahun": format!("{}-{}", plan.year_start, plan.year_end),
+        "versi": plan.version,
+        "status": plan.status.as_str(),
+    });
+    all.insert("rencana".into(), meta);
+    let json_path = dir.join("rencana-aksi.json");
+    write_atomically(
+        &json_path,
+        &serde_json::to_vec_pretty(&Value::Object(all)).expect("JSON"),
+    )?;
+    written.push(json_path);
+    descriptors.push(json!({
+        "name": "rencana-aksi-json",
+        "title": "Seluruh data dalam satu berkas JSON",
+        "path": "rencana-aksi.json",
+        "format": "json",
+        "mediatype": "application/json",
+        "encoding": "utf-8"
+    }));
+    let package = json!({
+        "name": format!("renaksi-{}", slug(&plan.region)),
+        "title": plan.title,
+        "description": "Rencana Aksi Daerah Keterbukaan Pemerintah beserta tonggak, indikator, target dan realisasi per triwulan.",
+        "version": plan.version.to_string(),
+        "created": crate::store::now(),
+        "licenses": [{"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0"}],
+        "resources": descriptors,
+    });
+    let descriptor = dir.join("datapackage.json");
+    write_atomically(
+        &descriptor,
+        &serde_json::to_vec_pretty(&package).expect("JSON"),
+    )?;
+    written.push(descriptor);
+    Ok(written)
+}
+
+fn csv_bytes(resource: &Resource) -> Result<Vec<u8>> {
+    let fail = |e: csv::Error| Error::invalid("file", format!("CSV tidak dapat ditulis: {e}"));
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    writer
+        .write_record(resource.fields.iter().map(|(name, _)| *name))
+        .map_err(fail)?;
+    for row in &resource.rows {
+        writer
+            .write_record(row.iter().map(|v| match v {
+                Value::Null => String::new(),
+                Value::String(s) => s.clone(),
+                other => other.to_string(),
+            }))
+            .map_err(fail)?;
+    }
+    writer
+        .into_inner()
+        .map_err(|e| Error::invalid("file", format!("CSV tidak dapat ditulis: {e}")))
+}
+
+fn slug(text: &str) -> String {
+    text.to_lowercase()
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join("-")
+}
