@@ -3,7 +3,7 @@
 // own temporary data, config and cache folders, so no test touches the user's.
 
 import { spawn, spawnSync, execFileSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync } from 'node:fs';
+import { closeSync, mkdtempSync, mkdirSync, openSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -63,8 +63,13 @@ export async function launchApp({ args = [], dataDir = tempDir() } = {}) {
   for (const sub of ['data', 'config', 'cache']) mkdirSync(join(home, sub));
   const port = await freePort();
   const nativePort = await freePort();
+  // The driver gets its own process group, so closing kills it together with
+  // WebKitWebDriver and the app; and its output goes to a log file, so no
+  // process it starts can hold the test runner's pipes open.
+  const log = openSync(join(home, 'tauri-driver.log'), 'a');
   const driver = spawn(driverBinary(), ['--port', String(port), '--native-port', String(nativePort)], {
-    stdio: ['ignore', 'inherit', 'inherit'],
+    detached: true,
+    stdio: ['ignore', log, log],
     env: {
       ...process.env,
       RENAKSI_DATA_DIR: dataDir,
@@ -73,8 +78,16 @@ export async function launchApp({ args = [], dataDir = tempDir() } = {}) {
       XDG_CACHE_HOME: join(home, 'cache'),
     },
   });
+  closeSync(log);
+  const killGroup = (signal) => {
+    try {
+      process.kill(-driver.pid, signal);
+    } catch {
+      // already gone
+    }
+  };
   // Should the test process die, take the driver (and with it the app) along.
-  const orphanGuard = () => driver.kill();
+  const orphanGuard = () => killGroup('SIGKILL');
   process.once('exit', orphanGuard);
   try {
     await waitForPort(port, driver);
@@ -91,15 +104,18 @@ export async function launchApp({ args = [], dataDir = tempDir() } = {}) {
     await waitForPageLoad(browser);
     const close = async () => {
       try {
-        await browser.deleteSession();
+        await Promise.race([browser.deleteSession(), sleep(15000)]);
       } finally {
-        driver.kill();
+        killGroup('SIGTERM');
+        await sleep(500);
+        killGroup('SIGKILL');
         process.removeListener('exit', orphanGuard);
       }
     };
     return { browser, close, home, dataDir };
   } catch (error) {
-    driver.kill();
+    killGroup('SIGKILL');
+    process.removeListener('exit', orphanGuard);
     throw error;
   }
 }

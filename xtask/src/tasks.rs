@@ -102,7 +102,11 @@ fn end_to_end(root: &Path) -> Result {
         .iter()
         .map(|p| p.to_string_lossy().into_owned())
         .collect();
+    // A hung test must not hold CI until its own limit: 20 minutes is ample.
     let mut args = vec![
+        "--kill-after=30",
+        "1200",
+        "xvfb-run",
         "-a",
         "--server-args=-screen 0 1280x800x24",
         "node",
@@ -112,7 +116,7 @@ fn end_to_end(root: &Path) -> Result {
     args.extend(specs.iter().map(String::as_str));
     cmd::run(
         &e2e,
-        "xvfb-run",
+        "timeout",
         &args,
         &[
             ("RENAKSI_APP", &app),
