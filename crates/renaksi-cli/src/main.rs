@@ -377,6 +377,7 @@ fn import(path: &Path, files: &[PathBuf], accept_new_key: &[String]) -> renaksi_
     let mut store = open_existing(path)?;
     let decisions = import::Decisions {
         accept_new_key_for: accept_new_key.to_vec(),
+        ..import::Decisions::default()
     };
     let mut rejected = 0;
     for file in files {

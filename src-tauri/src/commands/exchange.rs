@@ -102,14 +102,8 @@ pub fn import_report(
         .ok_or_else(|| Error::NotFound("Berkas yang dipilih".into()))?;
     let mut store = state.store()?;
     let decisions = Decisions {
-        accept_new_key_for: if accept_new_key {
-            // The window asks about one file at a time; the OPD is the file's own.
-            renaksi_core::report::check::check_file(&path)
-                .map(|r| vec![r.opd_code])
-                .unwrap_or_default()
-        } else {
-            Vec::new()
-        },
+        accept_new_key_of_file: accept_new_key,
+        ..Decisions::default()
     };
     Ok(import::import_file(&mut store, &path, &decisions)?)
 }

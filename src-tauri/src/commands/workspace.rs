@@ -171,17 +171,14 @@ pub fn delete_evidence(
 /// Opens a file with the system's viewer, or a link in the browser.
 #[tauri::command]
 pub fn open_evidence(state: State<'_, AppState>, id: String) -> CommandResult<()> {
-    let (file, link) = {
+    // The lock is released before the system viewer starts.
+    let opening = {
         let store = state.store()?;
-        (
-            evidence::file_path(&store, state.data_dir(), &id)?,
-            evidence::link(&store, &id)?,
-        )
+        evidence::opening(&store, state.data_dir(), &id)?
     };
-    let opened = match (file, link) {
-        (Some(path), _) => open::that_detached(&path),
-        (None, Some(url)) => open::that_detached(url),
-        (None, None) => return Ok(()),
+    let opened = match opening {
+        evidence::Opening::File(path) => open::that_detached(path),
+        evidence::Opening::Link(url) => open::that_detached(url),
     };
     opened.map_err(|e| {
         Error::Io {

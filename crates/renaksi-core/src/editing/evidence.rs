@@ -153,18 +153,22 @@ pub fn delete(store: &mut Store, id: &str) -> Result<Undo> {
     })
 }
 
-/// The file of a piece of evidence, for opening it with the system's viewer.
-pub fn file_path(store: &Store, data_dir: &Path, id: &str) -> Result<Option<PathBuf>> {
-    let found =
-        evidence::get(store.conn(), id)?.ok_or_else(|| Error::NotFound("Bukti dukung".into()))?;
-    Ok(found.stored_path.map(|p| data_dir.join(p)))
+/// What opening a piece of evidence shows: its stored file, or its link.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Opening {
+    File(PathBuf),
+    Link(String),
 }
 
-/// The link of a piece of evidence.
-pub fn link(store: &Store, id: &str) -> Result<Option<String>> {
-    Ok(evidence::get(store.conn(), id)?
-        .ok_or_else(|| Error::NotFound("Bukti dukung".into()))?
-        .url)
+/// Where a piece of evidence is, for the system's viewer or browser.
+pub fn opening(store: &Store, data_dir: &Path, id: &str) -> Result<Opening> {
+    let found =
+        evidence::get(store.conn(), id)?.ok_or_else(|| Error::NotFound("Bukti dukung".into()))?;
+    match (found.stored_path, found.url) {
+        (Some(path), _) => Ok(Opening::File(data_dir.join(path))),
+        (None, Some(url)) => Ok(Opening::Link(url)),
+        (None, None) => Err(Error::NotFound("Berkas bukti dukung".into())),
+    }
 }
 
 fn attach(

@@ -46,6 +46,9 @@ pub struct Imported {
 pub struct Decisions {
     /// OPD codes whose new signing key the user confirmed (after asking the OPD).
     pub accept_new_key_for: Vec<String>,
+    /// The user confirmed the new key of this very file's OPD (the window asks
+    /// about one file at a time).
+    pub accept_new_key_of_file: bool,
 }
 
 /// Imports one report file into Bappeda's database.
@@ -118,12 +121,12 @@ pub fn import_bytes(
     let key_changed = pinned
         .as_ref()
         .is_some_and(|p| p.public_key != signed.public_key);
-    if key_changed
-        && !decisions
+    let accepted = decisions.accept_new_key_of_file
+        || decisions
             .accept_new_key_for
             .iter()
-            .any(|c| c.eq_ignore_ascii_case(&opd.code))
-    {
+            .any(|c| c.eq_ignore_ascii_case(&opd.code));
+    if key_changed && !accepted {
         let since = pinned.map(|p| p.first_seen_at).unwrap_or_default();
         return Err(Error::KeyChanged(format!(
             "Laporan ditolak: laporan {} ditandatangani dengan kunci lain ({key_fingerprint}) dari kunci yang \

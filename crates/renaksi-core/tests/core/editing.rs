@@ -397,9 +397,10 @@ fn a_file_is_copied_into_the_data_folder_under_its_sha256() {
     let sha = "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad";
     assert_eq!(item.sha256.as_deref(), Some(sha));
     assert_eq!(item.file_name.as_deref(), Some("foto kegiatan.txt"));
-    let stored = evidence::file_path(&store, &data, &item.id)
-        .unwrap()
-        .unwrap();
+    let evidence::Opening::File(stored) = evidence::opening(&store, &data, &item.id).unwrap()
+    else {
+        panic!("a file opens as a file");
+    };
     assert_eq!(
         stored,
         data.join("bukti").join(sha).join("foto kegiatan.txt")

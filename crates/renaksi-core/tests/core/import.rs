@@ -188,6 +188,7 @@ fn a_changed_key_is_refused_until_a_human_accepts_it() {
 
     let decisions = Decisions {
         accept_new_key_for: vec!["DINKES".into()],
+        ..Decisions::default()
     };
     let done = import_bytes(&mut bappeda, "laporan.xlsx", other_key, &decisions).unwrap();
     assert!(done.changed);

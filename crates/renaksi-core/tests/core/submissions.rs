@@ -91,6 +91,7 @@ fn the_matrix_says_belum_diterima_terlambat_and_diverifikasi() {
     import_bytes(&mut bappeda, "b.xlsx", report_of("DINSOS", 2), &decisions).unwrap_err(); // another key
     let accept = Decisions {
         accept_new_key_for: vec!["DINSOS".into()],
+        ..Decisions::default()
     };
     import_bytes(&mut bappeda, "b.xlsx", report_of("DINSOS", 2), &accept).unwrap();
     assert_eq!(
