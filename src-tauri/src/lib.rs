@@ -53,6 +53,11 @@ pub fn run() {
             commands::exchange::pick_package,
             commands::exchange::submission_matrix,
             commands::exchange::verify_report,
+            commands::consolidation::dashboard,
+            commands::consolidation::export_rekap,
+            commands::review::review_notes,
+            commands::review::add_review_note,
+            commands::review::set_review_note_resolved,
         ])
         .run(tauri::generate_context!())
         .expect("the Renaksi window could not be started");

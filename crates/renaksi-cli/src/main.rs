@@ -9,8 +9,9 @@ use renaksi_core::demo::{self, DemoView};
 use renaksi_core::period::PeriodRef;
 use renaksi_core::report::view::Paper;
 use renaksi_core::report::{check, export, import};
+use renaksi_core::review::{self, SubjectKind};
 use renaksi_core::store::opds;
-use renaksi_core::{location, overview, package, profile, submissions, Store};
+use renaksi_core::{location, overview, package, profile, rekap, submissions, Store};
 
 /// Renaksi: the Open Government action plan of a regency (Rencana Aksi Daerah
 /// Keterbukaan Pemerintah), kept offline in a local database.
@@ -112,11 +113,56 @@ enum Command {
         #[arg(long, value_name = "DIR")]
         out: PathBuf,
     },
+    /// Write the Rekap kabupaten for a quarter: capaian per theme and per OPD with
+    /// charts, the submission matrix, every indicator, overdue milestones and the
+    /// verifier notes.
+    Rekap {
+        /// The quarter, e.g. 2018-TW2.
+        #[arg(long, value_name = "PERIOD")]
+        period: String,
+        /// The workbook to write, e.g. rekap-2018-tw2.xlsx.
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        /// Paper for printing: a4 (default) or f4.
+        #[arg(long, value_name = "PAPER", default_value = "a4")]
+        paper: String,
+    },
+    /// Bappeda's verifier notes (catatan verifikator) on reports, actions and
+    /// indicators.
+    Note {
+        #[command(subcommand)]
+        command: NoteCommand,
+    },
     /// Check a Laporan OPD workbook: its format, its signature, and that the
     /// printed table agrees with the signed data. Exits non-zero on any problem.
     Check {
         /// The workbook to check.
         file: PathBuf,
+    },
+}
+
+#[derive(Subcommand)]
+enum NoteCommand {
+    /// Write a note on exactly one of: a received report, an action, an indicator.
+    Add {
+        /// A received report: OPD code and quarter, e.g. DINKES:2019-TW1.
+        #[arg(long, value_name = "OPD:PERIOD", group = "subject")]
+        report: Option<String>,
+        /// An action by its code, e.g. RA-01.
+        #[arg(long, value_name = "CODE", group = "subject")]
+        action: Option<String>,
+        /// An indicator by its id (see `renaksi opendata`'s indicators.csv).
+        #[arg(long, value_name = "ID", group = "subject")]
+        indicator: Option<String>,
+        /// The note.
+        body: String,
+    },
+    /// Every note, oldest first.
+    List,
+    /// Mark a note as dealt with.
+    Resolve {
+        /// The note's id, as `note list` shows it.
+        id: String,
     },
 }
 
@@ -164,6 +210,8 @@ fn run(cli: Cli) -> renaksi_core::Result<()> {
             );
             Ok(())
         }
+        Command::Rekap { period, out, paper } => rekap(&db()?, period, out, paper),
+        Command::Note { command } => note(&db()?, command),
         Command::Verify { opd, period } => verify_report(&db()?, opd, period),
         Command::Init { package, opd, user } => init(&db()?, package, opd, user),
         Command::UpdatePackage { package } => update_package(&db()?, package),
@@ -240,18 +288,20 @@ fn info(path: &Path) -> renaksi_core::Result<()> {
     Ok(())
 }
 
+fn parse_paper(paper: &str) -> renaksi_core::Result<Paper> {
+    match paper.to_ascii_lowercase().as_str() {
+        "a4" => Ok(Paper::A4),
+        "f4" => Ok(Paper::F4),
+        other => Err(renaksi_core::Error::invalid(
+            "paper",
+            format!("Ukuran kertas \"{other}\" tidak dikenal; pilih a4 atau f4."),
+        )),
+    }
+}
+
 fn export(path: &Path, period: &str, out: &Path, paper: &str) -> renaksi_core::Result<()> {
     let period: PeriodRef = period.parse()?;
-    let paper = match paper.to_ascii_lowercase().as_str() {
-        "a4" => Paper::A4,
-        "f4" => Paper::F4,
-        other => {
-            return Err(renaksi_core::Error::invalid(
-                "paper",
-                format!("Ukuran kertas \"{other}\" tidak dikenal; pilih a4 atau f4."),
-            ))
-        }
-    };
+    let paper = parse_paper(paper)?;
     let mut store = open_existing(path)?;
     let data_dir = path.parent().unwrap_or_else(|| Path::new("."));
     let done = export::export(&mut store, data_dir, period, paper, out)?;
@@ -264,6 +314,91 @@ fn export(path: &Path, period: &str, out: &Path, paper: &str) -> renaksi_core::R
         done.rows,
         done.key_fingerprint
     );
+    Ok(())
+}
+
+fn rekap(path: &Path, period: &str, out: &Path, paper: &str) -> renaksi_core::Result<()> {
+    let period: PeriodRef = period.parse()?;
+    let paper = parse_paper(paper)?;
+    let store = open_existing(path)?;
+    let done = rekap::export(
+        &store,
+        Some(period),
+        renaksi_core::dates::today_wib(),
+        out,
+        paper,
+    )?;
+    println!(
+        "Rekap kabupaten {} ditulis ke {}: {} tema, {} OPD, {} indikator, {} catatan verifikator.",
+        done.period.label(),
+        done.path,
+        done.themes,
+        done.opds,
+        done.indicators,
+        done.notes
+    );
+    Ok(())
+}
+
+fn note(path: &Path, command: &NoteCommand) -> renaksi_core::Result<()> {
+    let mut store = open_existing(path)?;
+    match command {
+        NoteCommand::Add {
+            report,
+            action,
+            indicator,
+            body,
+        } => {
+            let (subject_kind, subject_id) = if let Some(report) = report {
+                let (opd, period) = report.split_once(':').ok_or_else(|| {
+                    renaksi_core::Error::invalid(
+                        "report",
+                        "Tulis laporan sebagai KODE-OPD:TRIWULAN, misalnya DINKES:2019-TW1.",
+                    )
+                })?;
+                let id = review::report_id(store.conn(), &opd.to_uppercase(), period.parse()?)?;
+                (SubjectKind::Report, id)
+            } else if let Some(code) = action {
+                (SubjectKind::Action, review::action_id(store.conn(), code)?)
+            } else if let Some(id) = indicator {
+                (SubjectKind::Indicator, id.clone())
+            } else {
+                return Err(renaksi_core::Error::invalid(
+                    "subject",
+                    "Sebutkan yang dicatat: --report, --action atau --indicator.",
+                ));
+            };
+            let note = review::add(
+                &mut store,
+                &review::NoteInput {
+                    subject_kind,
+                    subject_id,
+                    body: body.clone(),
+                },
+            )?;
+            println!("Catatan {} pada {} disimpan.", note.id, note.subject_label);
+        }
+        NoteCommand::List => {
+            for n in review::list(store.conn())? {
+                let state = if n.resolved_at.is_some() {
+                    "selesai"
+                } else {
+                    "terbuka"
+                };
+                println!(
+                    "{}  {}  [{state}]  {}: {}",
+                    n.id,
+                    n.created_at,
+                    n.subject_label,
+                    n.body.replace('\n', " ")
+                );
+            }
+        }
+        NoteCommand::Resolve { id } => {
+            let note = review::set_resolved(&mut store, id, true)?;
+            println!("Catatan pada {} ditandai selesai.", note.subject_label);
+        }
+    }
     Ok(())
 }
 

@@ -175,7 +175,23 @@ fn help_documents_every_command() {
     let out = renaksi(&["--help"], dir.path());
     assert!(out.status.success());
     let help = stdout(&out);
-    for command in ["demo", "opd", "info", "--db"] {
+    for command in [
+        "demo",
+        "opd",
+        "info",
+        "export",
+        "check",
+        "package",
+        "init",
+        "update-package",
+        "import",
+        "matrix",
+        "verify",
+        "opendata",
+        "rekap",
+        "note",
+        "--db",
+    ] {
         assert!(help.contains(command), "{command} in:\n{help}");
     }
     let out = renaksi(&["opd", "--help"], dir.path());
@@ -404,4 +420,240 @@ fn every_hostile_fixture_is_refused_with_a_message_and_changes_nothing() {
         );
     }
     assert_eq!(count_rows(), before, "a rejected file changes nothing");
+}
+
+/// What an OPD clerk enters in the app: a milestone (done) and two indicators
+/// on the action the OPD leads, with targets and realisations for 2019.
+fn enter_quarter(db: &Path, lead_action: &str, realised: [f64; 2]) {
+    use renaksi_core::editing::indicators::{self, IndicatorInput};
+    use renaksi_core::editing::milestones::{self, MilestoneInput};
+    use renaksi_core::editing::values::{self, RealisationInput, TargetsInput};
+    use renaksi_core::model::{Aggregation, MilestoneStatus, Polarity};
+
+    let mut store = renaksi_core::Store::open(db).unwrap();
+    let action_id = renaksi_core::review::action_id(store.conn(), lead_action).unwrap();
+    milestones::save(
+        &mut store,
+        &MilestoneInput {
+            id: None,
+            action_id: action_id.clone(),
+            title: "Rapat koordinasi".into(),
+            output: "Notulen".into(),
+            start_date: Some("2019-01-07".into()),
+            end_date: Some("2019-03-29".into()),
+            status: MilestoneStatus::Complete,
+        },
+    )
+    .unwrap();
+    for (n, value) in realised.into_iter().enumerate() {
+        let (id, _) = indicators::save(
+            &mut store,
+            &IndicatorInput {
+                id: None,
+                action_id: action_id.clone(),
+                milestone_id: None,
+                description: format!("Indikator {} nomor {}", lead_action, n + 1),
+                unit: "dokumen".into(),
+                baseline: Some(0.0),
+                polarity: Polarity::Positive,
+                aggregation: Aggregation::Cumulative,
+            },
+        )
+        .unwrap();
+        values::save_targets(
+            &mut store,
+            &TargetsInput {
+                indicator_id: id.clone(),
+                year: 2019,
+                values: vec![Some(10.0), Some(10.0), Some(10.0), Some(10.0)],
+            },
+        )
+        .unwrap();
+        values::save_realisation(
+            &mut store,
+            &RealisationInput {
+                indicator_id: id,
+                year: 2019,
+                quarter: 1,
+                value: Some(value),
+                notes: String::new(),
+                obstacles: String::new(),
+                follow_up: String::new(),
+            },
+        )
+        .unwrap();
+    }
+}
+
+/// The rows of a rekap sheet's table, as text.
+fn rekap_rows(file: &Path, sheet: &str) -> Vec<Vec<String>> {
+    use calamine::{open_workbook, Data, Reader, Xlsx};
+    let mut book: Xlsx<_> = open_workbook(file).unwrap();
+    let range = book.worksheet_range(sheet).unwrap();
+    range
+        .rows()
+        .skip(renaksi_core::rekap::HEADER_ROW as usize + 1)
+        .take_while(|row| !row.iter().all(|c| matches!(c, Data::Empty)))
+        .map(|row| row.iter().map(|c| c.to_string()).collect())
+        .collect()
+}
+
+/// The scenario, with real files through the `renaksi` command: one
+/// package, three OPD databases started from it, data entered and exported,
+/// Bappeda imports them all, and the rekap's totals are what the OPDs hold.
+#[test]
+fn one_package_three_opds_import_and_a_rekap_that_adds_up() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let arg = |p: &Path| p.to_string_lossy().into_owned();
+    let run = |args: &[&str], data_dir: &Path| {
+        let out = renaksi(args, data_dir);
+        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+        out
+    };
+    let bappeda_dir = root.join("bappeda");
+    std::fs::create_dir_all(&bappeda_dir).unwrap();
+    let bappeda = arg(&bappeda_dir.join("renaksi.db"));
+    let package = arg(&root.join("paket.xlsx"));
+    run(&["demo", "--db", &bappeda], &bappeda_dir);
+    run(
+        &["package", "--db", &bappeda, "--out", &package],
+        &bappeda_dir,
+    );
+
+    let offices = [
+        ("DINKES", "RA-01", [9.0, 4.5]),
+        ("DINSOS", "RA-02", [7.0, 12.0]),
+        ("DPMPTSP", "RA-08", [3.0, 10.0]),
+    ];
+    let mut reports = Vec::new();
+    for (code, action, realised) in offices {
+        let office = root.join(code);
+        std::fs::create_dir_all(&office).unwrap();
+        let db = office.join("renaksi.db");
+        run(
+            &[
+                "init",
+                "--db",
+                &arg(&db),
+                "--package",
+                &package,
+                "--opd",
+                code,
+            ],
+            &office,
+        );
+        enter_quarter(&db, action, realised);
+        let report = arg(&root.join(format!("laporan-{code}.xlsx")));
+        run(
+            &[
+                "export",
+                "--db",
+                &arg(&db),
+                "--period",
+                "2019-TW1",
+                "--out",
+                &report,
+            ],
+            &office,
+        );
+        reports.push(report);
+    }
+    let mut import = vec!["import", "--db", bappeda.as_str()];
+    import.extend(reports.iter().map(String::as_str));
+    let said = stdout(&run(&import, &bappeda_dir));
+    assert_eq!(said.matches("DITERIMA").count(), 3, "{said}");
+
+    let rekap = root.join("rekap.xlsx");
+    let said = stdout(&run(
+        &[
+            "rekap",
+            "--db",
+            &bappeda,
+            "--period",
+            "2019-TW1",
+            "--out",
+            &arg(&rekap),
+        ],
+        &bappeda_dir,
+    ));
+    assert!(said.contains("Triwulan I 2019"), "{said}");
+    let per_opd = rekap_rows(&rekap, "Per OPD");
+    let indicators = rekap_rows(&rekap, "Indikator");
+    for (code, _, _) in offices {
+        // What the OPD's own database holds, counted with plain SQL.
+        let conn = Connection::open(root.join(code).join("renaksi.db")).unwrap();
+        let held = |sql: &str| -> f64 { conn.query_row(sql, [], |r| r.get(0)).unwrap() };
+        let milestones = held("SELECT count(*) * 1.0 FROM milestones");
+        let done = held("SELECT count(*) * 1.0 FROM milestones WHERE status = 'selesai'");
+        let indicator_count = held("SELECT count(*) * 1.0 FROM indicators");
+        let realised =
+            held("SELECT total(value) FROM realisations WHERE year = 2019 AND quarter = 1");
+        let targeted = held("SELECT total(value) FROM targets WHERE year = 2019 AND quarter = 1");
+
+        let row = per_opd.iter().find(|r| r[0] == code).expect(code);
+        let number = |text: &str| text.parse::<f64>().unwrap_or(0.0);
+        assert_eq!(number(&row[3]), milestones, "{code} milestones: {row:?}");
+        assert_eq!(number(&row[7]), done, "{code} complete: {row:?}");
+        assert_eq!(
+            number(&row[8]),
+            indicator_count,
+            "{code} indicators: {row:?}"
+        );
+        let mine: Vec<&Vec<String>> = indicators.iter().filter(|r| r[3] == code).collect();
+        assert_eq!(mine.len() as f64, indicator_count, "{code}");
+        let sum = |col: usize| mine.iter().map(|r| number(&r[col])).sum::<f64>();
+        assert_eq!(sum(6), targeted, "{code} target s.d. TW I");
+        assert_eq!(sum(7), realised, "{code} realisasi s.d. TW I");
+    }
+
+    // A report from DINKES carrying a row of DINSOS is refused, DINSOS unchanged.
+    let dinsos_rows = || rekap_rows(&rekap, "Indikator");
+    let before = dinsos_rows();
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures");
+    let out = renaksi(
+        &[
+            "import",
+            "--db",
+            &bappeda,
+            &arg(&fixtures.join("another-opds-rows.xlsx")),
+        ],
+        &bappeda_dir,
+    );
+    assert!(!out.status.success());
+    assert!(stdout(&out).contains("milik OPD lain"), "{}", stdout(&out));
+    run(
+        &[
+            "rekap",
+            "--db",
+            &bappeda,
+            "--period",
+            "2019-TW1",
+            "--out",
+            &arg(&rekap),
+        ],
+        &bappeda_dir,
+    );
+    assert_eq!(dinsos_rows(), before, "nothing changed at Bappeda");
+
+    // An older report (DINKES exports again; Bappeda is sent the first one
+    // after the second) is refused.
+    let dinkes = root.join("DINKES");
+    let newer = arg(&root.join("laporan-DINKES-2.xlsx"));
+    run(
+        &[
+            "export",
+            "--db",
+            &arg(&dinkes.join("renaksi.db")),
+            "--period",
+            "2019-TW1",
+            "--out",
+            &newer,
+        ],
+        &dinkes,
+    );
+    run(&["import", "--db", &bappeda, &newer], &bappeda_dir);
+    let out = renaksi(&["import", "--db", &bappeda, &reports[0]], &bappeda_dir);
+    assert!(!out.status.success());
+    assert!(stdout(&out).contains("DITOLAK"), "{}", stdout(&out));
 }

@@ -6,6 +6,7 @@
 
 pub mod access;
 pub mod achievement;
+pub mod consolidation;
 pub mod dates;
 pub mod demo;
 pub mod detail;
@@ -18,7 +19,9 @@ pub mod overview;
 pub mod package;
 pub mod period;
 pub mod profile;
+pub mod rekap;
 pub mod report;
+pub mod review;
 pub mod store;
 pub mod submissions;
 

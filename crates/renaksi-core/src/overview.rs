@@ -69,6 +69,7 @@ pub struct MilestoneBrief {
     pub title: String,
     pub status: MilestoneStatus,
     pub opd_code: String,
+    pub end_date: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -76,6 +77,7 @@ pub struct MilestoneBrief {
 pub struct IndicatorBrief {
     pub id: String,
     pub description: String,
+    pub unit: String,
     pub opd_code: String,
     pub achievement: Achievement,
 }
@@ -129,6 +131,7 @@ pub fn plan_overview(conn: &Connection, period: Option<PeriodRef>) -> Result<Opt
                 id: m.id,
                 title: m.title,
                 status: m.status,
+                end_date: m.end_date,
             });
     }
 
@@ -176,6 +179,7 @@ pub fn plan_overview(conn: &Connection, period: Option<PeriodRef>) -> Result<Opt
                 opd_code: code_of(&i.opd_id),
                 id: i.id,
                 description: i.description,
+                unit: i.unit,
                 achievement: figures,
             });
     }

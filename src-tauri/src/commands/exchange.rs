@@ -15,6 +15,7 @@ use serde::Serialize;
 use tauri::{AppHandle, State};
 use tauri_plugin_dialog::DialogExt;
 
+use super::save_dialog::ask_xlsx_path;
 use crate::error::CommandResult;
 use crate::state::AppState;
 
@@ -41,23 +42,10 @@ pub async fn export_package(
     app: AppHandle,
     state: State<'_, AppState>,
 ) -> CommandResult<Option<String>> {
-    let Some(picked) = app
-        .dialog()
-        .file()
-        .set_title("Simpan paket rencana aksi")
-        .set_file_name("paket-rencana-aksi.xlsx")
-        .add_filter("Buku kerja Excel", &["xlsx"])
-        .blocking_save_file()
+    let Some(path) = ask_xlsx_path(&app, "Simpan paket rencana aksi", "paket-rencana-aksi.xlsx")?
     else {
         return Ok(None);
     };
-    let mut path = picked.into_path().map_err(|_| unusable())?;
-    if path
-        .extension()
-        .is_none_or(|e| !e.eq_ignore_ascii_case("xlsx"))
-    {
-        path.set_extension("xlsx");
-    }
     let data_dir = state.data_dir().to_path_buf();
     let store = state.store()?;
     package::export(&store, &data_dir, &path)?;

@@ -1,9 +1,12 @@
 //! The app's commands, one file per area, each a few lines: parse, call the
 //! core, map the error. `ui/src/api/<area>.ts` mirrors `<area>.rs`.
 
+pub mod consolidation;
 pub mod exchange;
 pub mod plan;
 pub mod report;
+pub mod review;
+mod save_dialog;
 pub mod setup;
 pub mod workspace;
 

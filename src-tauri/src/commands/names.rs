@@ -1,6 +1,6 @@
 // The app's command names, in one place: build.rs declares them in the app
 // manifest (for the ACL) and a test checks the main window's capability.
-pub const COMMAND_NAMES: [&str; 28] = [
+pub const COMMAND_NAMES: [&str; 33] = [
     "app_status",
     "first_start",
     "demo_opds",
@@ -29,4 +29,9 @@ pub const COMMAND_NAMES: [&str; 28] = [
     "pick_package",
     "submission_matrix",
     "verify_report",
+    "dashboard",
+    "export_rekap",
+    "review_notes",
+    "add_review_note",
+    "set_review_note_resolved",
 ];

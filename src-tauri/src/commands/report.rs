@@ -7,10 +7,9 @@ use renaksi_core::period::PeriodRef;
 use renaksi_core::profile::Role;
 use renaksi_core::report::export::{self, Exported, SignatureSettings};
 use renaksi_core::report::view::Paper;
-use renaksi_core::Error;
 use tauri::{AppHandle, State};
-use tauri_plugin_dialog::DialogExt;
 
+use super::save_dialog::ask_xlsx_path;
 use crate::error::CommandResult;
 use crate::state::AppState;
 
@@ -47,25 +46,9 @@ pub async fn export_report(
         Role::Bappeda => "bappeda".into(),
     };
     let suggested = format!("laporan-{opd}-{}-tw{}.xlsx", period.year, period.quarter);
-    let Some(picked) = app
-        .dialog()
-        .file()
-        .set_title("Simpan laporan OPD")
-        .set_file_name(&suggested)
-        .add_filter("Buku kerja Excel", &["xlsx"])
-        .blocking_save_file()
-    else {
+    let Some(path) = ask_xlsx_path(&app, "Simpan laporan OPD", &suggested)? else {
         return Ok(None);
     };
-    let mut path = picked
-        .into_path()
-        .map_err(|_| Error::invalid("file", "Tempat itu tidak dapat dipakai untuk menyimpan."))?;
-    if path
-        .extension()
-        .is_none_or(|e| !e.eq_ignore_ascii_case("xlsx"))
-    {
-        path.set_extension("xlsx");
-    }
     let data_dir = state.data_dir().to_path_buf();
     let mut store = state.store()?;
     Ok(Some(export::export(

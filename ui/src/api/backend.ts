@@ -1,9 +1,11 @@
 // The Backend interface is all a view knows about the Rust side. main.ts
 // provides the Tauri implementation; tests provide a fake under the same key.
 import { inject, type InjectionKey } from 'vue';
+import * as consolidation from './consolidation';
 import * as exchange from './exchange';
 import { planOverview } from './plan';
 import * as report from './report';
+import * as review from './review';
 import { appStatus, demoOpds, firstStart } from './setup';
 import type {
   ActionDetail,
@@ -18,6 +20,7 @@ import type {
   LinkInput,
   MilestoneInput,
   NarrativeInput,
+  NoteInput,
   OpdRef,
   PackagePreview,
   Paper,
@@ -26,6 +29,9 @@ import type {
   PlanOverview,
   RealisationInput,
   Received,
+  RegencySummary,
+  RekapWritten,
+  ReviewNote,
   SignatureSettings,
   SubmissionMatrix,
   TargetsInput,
@@ -76,6 +82,15 @@ export interface Backend {
   verifyReport(opdCode: string, period: PeriodRef): Promise<SubmissionMatrix>;
   /** First start of an OPD: the picked package; null = the dialog was cancelled. */
   pickPackage(): Promise<PackagePreview | null>;
+  // consolidation.rs
+  /** The regency picture for a period (null = default); null when there is no plan. */
+  dashboard(period: PeriodRef | null): Promise<RegencySummary | null>;
+  /** Bappeda: opens the save dialog (from Rust); null = cancelled. */
+  exportRekap(period: PeriodRef, paper: Paper): Promise<RekapWritten | null>;
+  // review.rs
+  reviewNotes(): Promise<ReviewNote[]>;
+  addReviewNote(input: NoteInput): Promise<ReviewNote>;
+  setReviewNoteResolved(id: string, resolved: boolean): Promise<ReviewNote>;
 }
 
 export const tauriBackend: Backend = {
@@ -107,6 +122,11 @@ export const tauriBackend: Backend = {
   submissionMatrix: exchange.submissionMatrix,
   verifyReport: exchange.verifyReport,
   pickPackage: exchange.pickPackage,
+  dashboard: consolidation.dashboard,
+  exportRekap: consolidation.exportRekap,
+  reviewNotes: review.reviewNotes,
+  addReviewNote: review.addReviewNote,
+  setReviewNoteResolved: review.setReviewNoteResolved,
 };
 
 export const backendKey: InjectionKey<Backend> = Symbol('backend');

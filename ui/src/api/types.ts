@@ -117,11 +117,14 @@ export interface MilestoneBrief {
   title: string;
   status: MilestoneStatus;
   opdCode: string;
+  /** "YYYY-MM-DD" */
+  endDate: string | null;
 }
 
 export interface IndicatorBrief {
   id: string;
   description: string;
+  unit: string;
   opdCode: string;
   achievement: Achievement;
 }
@@ -388,6 +391,7 @@ export interface Imported {
 
 /** A report Bappeda has received (newest first). */
 export interface Received {
+  id: string;
   opdCode: string;
   opdName: string;
   year: number;
@@ -434,6 +438,107 @@ export interface SubmissionMatrix {
 
 /** The code importReport rejects with when an OPD's signing key differs from the one recorded. */
 export const KEY_CHANGED = 'key_changed';
+
+// ------------------------------------------------------- consolidation.rs
+
+export interface StatusCount {
+  status: MilestoneStatus;
+  count: number;
+}
+
+export interface ThemeSummary {
+  seq: number;
+  name: string;
+  actionCount: number;
+  milestoneCount: number;
+  indicatorCount: number;
+  /** One per status of the IRM scale, in its order. */
+  milestones: StatusCount[];
+  rollup: Rollup;
+}
+
+export interface OpdSummary {
+  opd: OpdRef;
+  /** Actions this OPD leads. */
+  ledActionCount: number;
+  milestoneCount: number;
+  indicatorCount: number;
+  milestones: StatusCount[];
+  rollup: Rollup;
+}
+
+/** A milestone past its end date and not complete. */
+export interface OverdueMilestone {
+  actionCode: string;
+  title: string;
+  opdCode: string;
+  /** "YYYY-MM-DD" */
+  endDate: string;
+  status: MilestoneStatus;
+  daysLate: number;
+}
+
+export interface IndicatorLine {
+  theme: string;
+  actionCode: string;
+  actionTitle: string;
+  opd: OpdRef;
+  description: string;
+  unit: string;
+  achievement: Achievement;
+}
+
+/** The regency picture for one period: what the dashboard and the rekap show. */
+export interface RegencySummary {
+  plan: PlanSummary;
+  periods: PeriodInfo[];
+  period: PeriodRef | null;
+  /** "YYYY-MM-DD": the day overdue milestones are counted on. */
+  today: string;
+  grades: GradeBand[];
+  /** Capaian over every indicator of the plan. */
+  rollup: Rollup;
+  themes: ThemeSummary[];
+  opds: OpdSummary[];
+  milestones: StatusCount[];
+  overdue: OverdueMilestone[];
+  indicators: IndicatorLine[];
+}
+
+/** What a rekap export wrote. */
+export interface RekapWritten {
+  path: string;
+  period: PeriodRef;
+  themes: number;
+  opds: number;
+  indicators: number;
+  notes: number;
+}
+
+// -------------------------------------------------------------- review.rs
+
+export type NoteSubjectKind = 'report' | 'action' | 'indicator';
+
+export interface NoteInput {
+  subjectKind: NoteSubjectKind;
+  subjectId: string;
+  body: string;
+}
+
+/** A verifier note (catatan verifikator) of Bappeda. */
+export interface ReviewNote {
+  id: string;
+  subjectKind: NoteSubjectKind;
+  subjectId: string;
+  /** Written by the backend: "RA-01 …", "Laporan DINKES Triwulan I 2019 (no. 2)". */
+  subjectLabel: string;
+  opdCode: string;
+  author: string;
+  body: string;
+  /** RFC 3339 instants. */
+  createdAt: string;
+  resolvedAt: string | null;
+}
 
 // ------------------------------------------------------------------ errors
 

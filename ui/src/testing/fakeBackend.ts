@@ -23,9 +23,14 @@ import type {
   PickedFile,
   PlanOverview,
   Profile,
+  NoteInput,
   Received,
+  RegencySummary,
+  RekapWritten,
+  ReviewNote,
   Rollup,
   SignatureSettings,
+  StatusCount,
   SubmissionMatrix,
   SubmissionState,
 } from '../api/types';
@@ -119,16 +124,17 @@ export function sampleOverview(): PlanOverview {
     indicatorCount: 2,
     rollup: rollup(91.66666666666667, 'sangat_tinggi', 2, 1),
     milestones: [
-      { id: 'ms-1', title: 'Penyusunan SOP pengaduan', status: 'selesai', opdCode: 'DINKES' },
-      { id: 'ms-2', title: 'Aplikasi pengaduan daring', status: 'substansial', opdCode: 'DISKOMINFO' },
-      { id: 'ms-3', title: 'Pelatihan petugas puskesmas', status: 'terbatas', opdCode: 'DINKES' },
-      { id: 'ms-4', title: 'Loket pengaduan di RSUD', status: 'substansial', opdCode: 'RSUD' },
+      { id: 'ms-1', title: 'Penyusunan SOP pengaduan', status: 'selesai', opdCode: 'DINKES', endDate: '2018-09-30' },
+      { id: 'ms-2', title: 'Aplikasi pengaduan daring', status: 'substansial', opdCode: 'DISKOMINFO', endDate: '2019-06-30' },
+      { id: 'ms-3', title: 'Pelatihan petugas puskesmas', status: 'terbatas', opdCode: 'DINKES', endDate: '2018-12-31' },
+      { id: 'ms-4', title: 'Loket pengaduan di RSUD', status: 'substansial', opdCode: 'RSUD', endDate: null },
     ],
     indicators: [
-      { id: 'ind-1', description: 'Persentase penduduk terdaftar UHC', opdCode: 'DINKES', achievement: UHC_ACHIEVEMENT },
+      { id: 'ind-1', description: 'Persentase penduduk terdaftar UHC', unit: 'persen', opdCode: 'DINKES', achievement: UHC_ACHIEVEMENT },
       {
         id: 'ind-2',
         description: 'Jumlah pengaduan yang ditindaklanjuti',
+        unit: 'pengaduan',
         opdCode: 'DISKOMINFO',
         achievement: achievement(),
       },
@@ -146,11 +152,12 @@ export function sampleOverview(): PlanOverview {
     milestoneCount: 1,
     indicatorCount: 1,
     rollup: rollup(45, 'sangat_rendah', 1, 1),
-    milestones: [{ id: 'ms-5', title: 'Séminar hasil forum warga', status: 'belum_dimulai', opdCode: 'DISDUKCAPIL' }],
+    milestones: [{ id: 'ms-5', title: 'Séminar hasil forum warga', status: 'belum_dimulai', opdCode: 'DISDUKCAPIL', endDate: '2019-12-31' }],
     indicators: [
       {
         id: 'ind-3',
         description: 'Jumlah keluarga rentan yang memiliki KTP elektronik',
+        unit: 'keluarga',
         opdCode: 'DINSOS',
         achievement: achievement({ targetToDate: 200, realisationToDate: 90, percent: 45, grade: 'sangat_rendah', reason: 'ok' }),
       },
@@ -190,6 +197,104 @@ export function sampleOverview(): PlanOverview {
     opds: [DINKES, DINSOS, DISDUKCAPIL, DISKOMINFO, RSUD],
   };
 }
+
+/** The regency picture of the sample plan, as the backend would sum it up. */
+export function sampleSummary(): RegencySummary {
+  const counts = (selesai: number, substansial: number, terbatas: number, belum: number): StatusCount[] => [
+    { status: 'belum_dimulai', count: belum },
+    { status: 'terbatas', count: terbatas },
+    { status: 'substansial', count: substansial },
+    { status: 'selesai', count: selesai },
+  ];
+  const overview = sampleOverview();
+  const actions = overview.themes.flatMap((theme) => theme.actions);
+  return {
+    plan: overview.plan,
+    periods: overview.periods,
+    period: overview.period,
+    today: '2019-07-15',
+    grades: overview.grades,
+    rollup: rollup(68.33333333333333, 'sedang', 3, 2),
+    themes: [
+      {
+        seq: 1,
+        name: 'Layanan Publik',
+        actionCount: 2,
+        milestoneCount: 5,
+        indicatorCount: 3,
+        milestones: counts(1, 2, 1, 1),
+        rollup: rollup(72.5, 'sedang', 3, 2),
+      },
+      {
+        seq: 2,
+        name: 'Keterbukaan Anggaran',
+        actionCount: 0,
+        milestoneCount: 0,
+        indicatorCount: 0,
+        milestones: counts(0, 0, 0, 0),
+        rollup: rollup(null, null, 0, 0),
+      },
+    ],
+    opds: [
+      {
+        opd: DINKES,
+        ledActionCount: 1,
+        milestoneCount: 2,
+        indicatorCount: 1,
+        milestones: counts(1, 0, 1, 0),
+        rollup: rollup(91.66666666666667, 'sangat_tinggi', 1, 1),
+      },
+      {
+        opd: DINSOS,
+        ledActionCount: 0,
+        milestoneCount: 0,
+        indicatorCount: 1,
+        milestones: counts(0, 0, 0, 0),
+        rollup: rollup(45, 'sangat_rendah', 1, 1),
+      },
+      {
+        opd: DISKOMINFO,
+        ledActionCount: 0,
+        milestoneCount: 1,
+        indicatorCount: 1,
+        milestones: counts(0, 1, 0, 0),
+        rollup: rollup(null, null, 1, 0),
+      },
+    ],
+    milestones: counts(1, 2, 1, 1),
+    overdue: [
+      {
+        actionCode: 'RA-01',
+        title: 'Pelatihan petugas puskesmas',
+        opdCode: 'DINKES',
+        endDate: '2018-12-31',
+        status: 'terbatas',
+        daysLate: 196,
+      },
+      {
+        actionCode: 'RA-01',
+        title: 'Aplikasi pengaduan daring',
+        opdCode: 'DISKOMINFO',
+        endDate: '2019-06-30',
+        status: 'substansial',
+        daysLate: 15,
+      },
+    ],
+    indicators: actions.flatMap((action) =>
+      action.indicators.map((i) => ({
+        theme: 'Layanan Publik',
+        actionCode: action.code,
+        actionTitle: action.title,
+        opd: [DINKES, DINSOS, DISKOMINFO].find((o) => o.code === i.opdCode) ?? DINKES,
+        description: i.description,
+        unit: i.unit,
+        achievement: i.achievement,
+      })),
+    ),
+  };
+}
+
+export const SAMPLE_REKAP_PATH = '/home/staf/Dokumen/rekap-kabupaten-2018-tw3.xlsx';
 
 function fileEvidence(id: string, title: string): EvidenceView {
   return {
@@ -386,6 +491,7 @@ export function sampleImported(partial: Partial<Imported> = {}): Imported {
 export function sampleReceived(): Received[] {
   return [
     {
+      id: 'report-dinkes-2019-1-3',
       opdCode: 'DINKES',
       opdName: 'Dinas Kesehatan',
       year: 2019,
@@ -397,6 +503,7 @@ export function sampleReceived(): Received[] {
       keyFingerprint: SAMPLE_KEY_FINGERPRINT,
     },
     {
+      id: 'report-dinsos-2018-4-1',
       opdCode: 'DINSOS',
       opdName: 'Dinas Sosial',
       year: 2018,
@@ -479,6 +586,10 @@ export interface FakeBackendOptions {
   received?: Received[];
   /** What submissionMatrix returns before any import or verification (sampleMatrix()). */
   matrix?: SubmissionMatrix;
+  /** What dashboard returns (sampleSummary(); null = no plan). */
+  summary?: RegencySummary | null;
+  /** The verifier notes held before the test starts. */
+  notes?: ReviewNote[];
 }
 
 export interface FakeBackend extends Backend {
@@ -506,6 +617,26 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
   let exportSequence = 0;
   let received: Received[] = clone(options.received ?? []);
   const matrix: SubmissionMatrix = clone(options.matrix ?? sampleMatrix());
+  const notes: ReviewNote[] = clone(options.notes ?? []);
+
+  /** What a note's subject is called, as the backend labels it. */
+  function subjectLabel(input: NoteInput): string | null {
+    const actions = (overview?.themes ?? []).flatMap((theme) => theme.actions);
+    if (input.subjectKind === 'action') {
+      const action = actions.find((a) => a.id === input.subjectId);
+      return action ? `${action.code} ${action.title}` : null;
+    }
+    if (input.subjectKind === 'indicator') {
+      for (const action of actions) {
+        const indicator = action.indicators.find((i) => i.id === input.subjectId);
+        if (indicator) return `${action.code} · ${indicator.description}`;
+      }
+      const indicator = detail.indicators.find((i) => i.id === input.subjectId);
+      return indicator ? indicator.description : null;
+    }
+    const report = received.find((r) => r.id === input.subjectId);
+    return report ? `Laporan ${report.opdCode} ${report.year}-TW${report.quarter} (no. ${report.sequence})` : null;
+  }
 
   function status(): AppStatus {
     return { needsSetup, dataFile: SAMPLE_DATA_FILE, schemaVersion: 1, appVersion: '0.1.0', profile };
@@ -755,6 +886,7 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
         }
         if (imported.changed) {
           received.unshift({
+            id: `report-${token}`,
             opdCode: imported.opdCode,
             opdName: imported.opdName,
             year: 2019,
@@ -795,6 +927,48 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
       }),
     pickPackage: () =>
       run('pickPackage', [], () => (options.fileDialog === 'cancel' ? null : clone(options.packagePreview ?? samplePackagePreview()))),
+    dashboard: (period) =>
+      run('dashboard', [period], () => {
+        const summary = options.summary === undefined ? sampleSummary() : options.summary;
+        return summary ? { ...clone(summary), period: period ?? summary.period } : null;
+      }),
+    exportRekap: (period, paper) =>
+      run('exportRekap', [period, paper], (): RekapWritten | null =>
+        options.fileDialog === 'cancel'
+          ? null
+          : { path: SAMPLE_REKAP_PATH, period: { ...period }, themes: 2, opds: 3, indicators: 3, notes: notes.length },
+      ),
+    reviewNotes: () => run('reviewNotes', [], () => clone(notes)),
+    addReviewNote: (input) =>
+      run('addReviewNote', [input], () => {
+        if (profile?.role !== 'bappeda') {
+          throw { code: 'forbidden', message: 'Hanya Bappeda yang menulis catatan verifikator.' };
+        }
+        const body = input.body.trim();
+        if (!body) throw { code: 'invalid', field: 'body', message: 'Catatan wajib diisi.' };
+        const label = subjectLabel(input);
+        if (label === null) throw { code: 'not_found', message: 'Yang dicatat tidak ditemukan; mungkin sudah dihapus.' };
+        const note: ReviewNote = {
+          id: `note-${nextId++}`,
+          subjectKind: input.subjectKind,
+          subjectId: input.subjectId,
+          subjectLabel: label,
+          opdCode: '',
+          author: profile.userName,
+          body,
+          createdAt: '2019-07-15T03:00:00Z',
+          resolvedAt: null,
+        };
+        notes.push(note);
+        return clone(note);
+      }),
+    setReviewNoteResolved: (id, resolved) =>
+      run('setReviewNoteResolved', [id, resolved], () => {
+        const note = notes.find((n) => n.id === id);
+        if (!note) throw { code: 'not_found', message: 'Catatan verifikator tidak ditemukan; mungkin sudah dihapus.' };
+        note.resolvedAt = resolved ? '2019-07-16T03:00:00Z' : null;
+        return clone(note);
+      }),
   };
   return backend;
 }

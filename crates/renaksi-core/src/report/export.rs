@@ -181,6 +181,9 @@ pub fn workbook_bytes(
         Error::invalid("file", format!("Buku kerja tidak dapat dibuat: {e}"))
     };
     let mut workbook = Workbook::new();
+    // Excel's own level: about a third less time to save than the default 6,
+    // for a file a few percent larger.
+    workbook.set_zip_compression_level(3);
     layout::write_report_sheets(&mut workbook, &ReportView::from_snapshot(snapshot), paper)
         .map_err(xlsx)?;
     let signature = signing::sign(key, snapshot);

@@ -241,7 +241,7 @@ fn capaian_header(view: &ReportView) -> String {
 // Cells
 
 /// Cuts a text to what one cell can hold (see [`table_rows`]).
-fn clip(text: &str) -> String {
+pub(crate) fn clip(text: &str) -> String {
     if text.encode_utf16().count() <= MAX_CELL_TEXT {
         return text.to_owned();
     }
@@ -381,7 +381,7 @@ fn chars_per_line(width: f64, font_pt: f64) -> usize {
 }
 
 /// Lines a wrapped text needs in a given width.
-fn lines_needed(text: &str, width: f64, font_pt: f64) -> usize {
+pub(crate) fn lines_needed(text: &str, width: f64, font_pt: f64) -> usize {
     let per_line = chars_per_line(width, font_pt);
     text.split('\n')
         .map(|line| line.chars().count().div_ceil(per_line).max(1))
@@ -446,7 +446,7 @@ fn column_widths(rows: &[Vec<TableCell>]) -> Vec<f64> {
 // ---------------------------------------------------------------------------
 // The Laporan sheet
 
-fn page_setup(sheet: &mut Worksheet, paper: Paper, opd_code: &str) {
+pub(crate) fn page_setup(sheet: &mut Worksheet, paper: Paper, opd_code: &str) {
     sheet
         .set_landscape()
         .set_paper_size(paper_code(paper))

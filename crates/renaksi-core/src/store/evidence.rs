@@ -28,27 +28,26 @@ const COLUMNS: &str = "id, opd_id, milestone_id, indicator_id, year, quarter, ki
                        file_name, stored_path, sha256, url, created_at";
 
 pub fn insert(tx: &Transaction<'_>, evidence: &Evidence) -> Result<()> {
-    tx.execute(
-        &format!(
-            "INSERT INTO evidence ({COLUMNS})
+    // Cached: an import or a package writes thousands of these in one transaction.
+    tx.prepare_cached(&format!(
+        "INSERT INTO evidence ({COLUMNS})
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"
-        ),
-        params![
-            evidence.id,
-            evidence.opd_id,
-            evidence.milestone_id,
-            evidence.indicator_id,
-            evidence.year,
-            evidence.quarter,
-            evidence.kind,
-            evidence.title,
-            evidence.file_name,
-            evidence.stored_path,
-            evidence.sha256,
-            evidence.url,
-            evidence.created_at
-        ],
-    )?;
+    ))?
+    .execute(params![
+        evidence.id,
+        evidence.opd_id,
+        evidence.milestone_id,
+        evidence.indicator_id,
+        evidence.year,
+        evidence.quarter,
+        evidence.kind,
+        evidence.title,
+        evidence.file_name,
+        evidence.stored_path,
+        evidence.sha256,
+        evidence.url,
+        evidence.created_at
+    ])?;
     Ok(())
 }
 

@@ -12,24 +12,25 @@ const COLUMNS: &str = "id, action_id, milestone_id, opd_id, seq, description, un
                        polarity, aggregation";
 
 pub fn insert(tx: &Transaction<'_>, indicator: &Indicator) -> Result<()> {
-    tx.execute(
+    // Cached: an import or a package writes thousands of these in one transaction.
+    tx.prepare_cached(
         "INSERT INTO indicators (id, action_id, milestone_id, opd_id, seq, description, unit,
                                  baseline, polarity, aggregation, updated_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-        params![
-            indicator.id,
-            indicator.action_id,
-            indicator.milestone_id,
-            indicator.opd_id,
-            indicator.seq,
-            indicator.description,
-            indicator.unit,
-            indicator.baseline,
-            indicator.polarity,
-            indicator.aggregation,
-            now()
-        ],
-    )?;
+    )?
+    .execute(params![
+        indicator.id,
+        indicator.action_id,
+        indicator.milestone_id,
+        indicator.opd_id,
+        indicator.seq,
+        indicator.description,
+        indicator.unit,
+        indicator.baseline,
+        indicator.polarity,
+        indicator.aggregation,
+        now()
+    ])?;
     Ok(())
 }
 

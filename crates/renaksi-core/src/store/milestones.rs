@@ -11,23 +11,24 @@ use crate::Result;
 const COLUMNS: &str = "id, action_id, opd_id, seq, title, output, start_date, end_date, status";
 
 pub fn insert(tx: &Transaction<'_>, milestone: &Milestone) -> Result<()> {
-    tx.execute(
+    // Cached: an import or a package writes thousands of these in one transaction.
+    tx.prepare_cached(
         "INSERT INTO milestones (id, action_id, opd_id, seq, title, output, start_date, end_date,
                                  status, updated_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-        params![
-            milestone.id,
-            milestone.action_id,
-            milestone.opd_id,
-            milestone.seq,
-            milestone.title,
-            milestone.output,
-            milestone.start_date,
-            milestone.end_date,
-            milestone.status,
-            now()
-        ],
-    )?;
+    )?
+    .execute(params![
+        milestone.id,
+        milestone.action_id,
+        milestone.opd_id,
+        milestone.seq,
+        milestone.title,
+        milestone.output,
+        milestone.start_date,
+        milestone.end_date,
+        milestone.status,
+        now()
+    ])?;
     Ok(())
 }
 

@@ -17,6 +17,7 @@ pub mod periods;
 pub mod plans;
 pub mod realisations;
 pub mod reports;
+pub mod review_notes;
 pub mod settings;
 pub mod targets;
 pub mod themes;

@@ -43,6 +43,16 @@ pub fn by_code(conn: &Connection, code: &str) -> Result<Option<Opd>> {
         .optional()?)
 }
 
+pub fn get(conn: &Connection, id: &str) -> Result<Option<Opd>> {
+    Ok(conn
+        .query_row(
+            &format!("SELECT {COLUMNS} FROM opds WHERE id = ?1"),
+            [id],
+            from_row,
+        )
+        .optional()?)
+}
+
 fn from_row(row: &Row<'_>) -> rusqlite::Result<Opd> {
     Ok(Opd {
         id: row.get(0)?,

@@ -11,24 +11,25 @@ const COLUMNS: &str = "indicator_id, year, quarter, value, notes, obstacles, fol
 
 /// Sets the realisation of one quarter, replacing any earlier entry.
 pub fn upsert(tx: &Transaction<'_>, realisation: &Realisation) -> Result<()> {
-    tx.execute(
+    // Cached: an import or a package writes thousands of these in one transaction.
+    tx.prepare_cached(
         "INSERT INTO realisations (indicator_id, year, quarter, value, notes, obstacles, follow_up,
                                    updated_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
          ON CONFLICT (indicator_id, year, quarter) DO UPDATE SET
              value = excluded.value, notes = excluded.notes, obstacles = excluded.obstacles,
              follow_up = excluded.follow_up, updated_at = excluded.updated_at",
-        params![
-            realisation.indicator_id,
-            realisation.year,
-            realisation.quarter,
-            realisation.value,
-            realisation.notes,
-            realisation.obstacles,
-            realisation.follow_up,
-            now()
-        ],
-    )?;
+    )?
+    .execute(params![
+        realisation.indicator_id,
+        realisation.year,
+        realisation.quarter,
+        realisation.value,
+        realisation.notes,
+        realisation.obstacles,
+        realisation.follow_up,
+        now()
+    ])?;
     Ok(())
 }
 

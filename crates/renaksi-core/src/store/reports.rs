@@ -60,6 +60,7 @@ pub fn latest_imported(conn: &rusqlite::Connection, opd_id: &str) -> Result<Opti
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Received {
+    pub id: String,
     pub opd_code: String,
     pub opd_name: String,
     pub year: i32,
@@ -74,22 +75,23 @@ pub struct Received {
 /// Reports imported here, newest first.
 pub fn list_imported(conn: &rusqlite::Connection) -> Result<Vec<Received>> {
     let mut stmt = conn.prepare(
-        "SELECT o.code, o.name, r.year, r.quarter, r.sequence, r.exported_at, r.received_at, r.file_name,
+        "SELECT r.id, o.code, o.name, r.year, r.quarter, r.sequence, r.exported_at, r.received_at, r.file_name,
                 r.key_fingerprint
          FROM reports r JOIN opds o ON o.id = r.opd_id
          WHERE r.direction = 'imported' ORDER BY r.received_at DESC, o.code",
     )?;
     let rows = stmt.query_map([], |row| {
         Ok(Received {
-            opd_code: row.get(0)?,
-            opd_name: row.get(1)?,
-            year: row.get(2)?,
-            quarter: row.get(3)?,
-            sequence: row.get(4)?,
-            exported_at: row.get(5)?,
-            received_at: row.get(6)?,
-            file_name: row.get(7)?,
-            key_fingerprint: row.get(8)?,
+            id: row.get(0)?,
+            opd_code: row.get(1)?,
+            opd_name: row.get(2)?,
+            year: row.get(3)?,
+            quarter: row.get(4)?,
+            sequence: row.get(5)?,
+            exported_at: row.get(6)?,
+            received_at: row.get(7)?,
+            file_name: row.get(8)?,
+            key_fingerprint: row.get(9)?,
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)

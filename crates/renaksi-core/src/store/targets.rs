@@ -10,16 +10,17 @@ use crate::Result;
 
 /// Sets the target of one quarter, replacing any earlier value.
 pub fn upsert(tx: &Transaction<'_>, target: &Target) -> Result<()> {
-    tx.execute(
+    // Cached: an import or a package writes thousands of these in one transaction.
+    tx.prepare_cached(
         "INSERT INTO targets (indicator_id, year, quarter, value) VALUES (?1, ?2, ?3, ?4)
          ON CONFLICT (indicator_id, year, quarter) DO UPDATE SET value = excluded.value",
-        params![
-            target.indicator_id,
-            target.year,
-            target.quarter,
-            target.value
-        ],
-    )?;
+    )?
+    .execute(params![
+        target.indicator_id,
+        target.year,
+        target.quarter,
+        target.value
+    ])?;
     Ok(())
 }
 

@@ -33,8 +33,13 @@ const FIXED_DATE: &str = "2019-04-15T03:30:00Z";
 /// The demo's DINKES report for Triwulan I 2019 as an export makes it, with
 /// its document dates fixed so that every run gives the same bytes.
 pub fn real_export() -> Vec<u8> {
+    signed_with_fixed_dates(&demo_snapshot())
+}
+
+/// A workbook of `snapshot`, signed with the fixtures' key, its document dates fixed.
+fn signed_with_fixed_dates(snapshot: &Snapshot) -> Vec<u8> {
     let key = ed25519_dalek::SigningKey::from_bytes(&[7u8; 32]);
-    let bytes = workbook_bytes(&demo_snapshot(), &key, Paper::A4).unwrap();
+    let bytes = workbook_bytes(snapshot, &key, Paper::A4).unwrap();
     rezip(&bytes, |name, content| {
         if name == "docProps/core.xml" {
             let xml = String::from_utf8(content).unwrap();
@@ -47,17 +52,16 @@ pub fn real_export() -> Vec<u8> {
 
 /// The snapshot of the demo's DINKES report for Triwulan I 2019.
 pub fn demo_snapshot() -> Snapshot {
+    demo_snapshot_of("DINKES")
+}
+
+/// A demo OPD's snapshot for Triwulan I 2019, as that OPD would export it.
+fn demo_snapshot_of(code: &str) -> Snapshot {
     let mut store = Store::open_in_memory().unwrap();
     demo::load_as(
         &mut store,
-        &DemoView::Opd("DINKES".into()),
-        &Profile::new(
-            Role::Opd {
-                code: "DINKES".into(),
-            },
-            "Sari",
-        )
-        .unwrap(),
+        &DemoView::Opd(code.into()),
+        &Profile::new(Role::Opd { code: code.into() }, "Sari").unwrap(),
     )
     .unwrap();
     let info = ExportInfo {
@@ -73,7 +77,19 @@ pub fn demo_snapshot() -> Snapshot {
         head_name: "dr. Contoh".into(),
         head_nip: "196805121995031002".into(),
     };
-    snapshot::build(store.conn(), "DINKES", &info).unwrap()
+    snapshot::build(store.conn(), code, &info).unwrap()
+}
+
+/// DINKES's real report carrying one of DINSOS's milestones, signed by DINKES.
+fn another_opds_rows() -> Vec<u8> {
+    let mut crafted = demo_snapshot();
+    let dinsos = demo_snapshot_of("DINSOS");
+    crafted
+        .data
+        .milestones
+        .push(dinsos.data.milestones[0].clone());
+    snapshot::sort(&mut crafted.data);
+    signed_with_fixed_dates(&crafted)
 }
 
 /// `<tag ...>anything</tag>` with FIXED_DATE inside.
@@ -212,9 +228,10 @@ pub const NOT_A_ZIP: &str = "not-a-zip.xlsx";
 pub const TRUNCATED: &str = "truncated.xlsx";
 pub const FORMULAS: &str = "formulas.xlsx";
 pub const EDITED_DATA_SHEET: &str = "edited-data-sheet.xlsx";
+pub const ANOTHER_OPDS_ROWS: &str = "another-opds-rows.xlsx";
 
 /// Every fixture, in the order of the README.
-pub const ALL: [&str; 9] = [
+pub const ALL: [&str; 10] = [
     ZIP_BOMB,
     ZIP_BOMB_LYING,
     SHARED_STRINGS_FLOOD,
@@ -224,6 +241,7 @@ pub const ALL: [&str; 9] = [
     TRUNCATED,
     FORMULAS,
     EDITED_DATA_SHEET,
+    ANOTHER_OPDS_ROWS,
 ];
 
 /// One fixture, made from the real export `real`.
@@ -283,6 +301,9 @@ pub fn make(name: &str, real: &[u8]) -> Vec<u8> {
         // The first target of the demo's DINKES report (2018, TW III) is 72;
         // make it 73. The printed table (2019) stays as it is.
         EDITED_DATA_SHEET => edit_part(real, DATA_SHEET_XML, |xml| replace_number(xml, "72", "73")),
+        // Signed and well formed: refused by the import, which checks that
+        // every row belongs to the report's OPD.
+        ANOTHER_OPDS_ROWS => another_opds_rows(),
         other => panic!("no fixture {other}"),
     }
 }

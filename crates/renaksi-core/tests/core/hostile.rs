@@ -118,6 +118,45 @@ fn an_edited_data_sheet_reads_but_fails_its_signature() {
     );
 }
 
+#[test]
+fn another_opds_rows_are_named_by_check_and_refused_by_the_import() {
+    use renaksi_core::demo::{self, DemoView};
+    use renaksi_core::report::import::{import_file, Decisions};
+    use renaksi_core::report::snapshot::{self, ExportInfo};
+
+    // Well formed and properly signed, but `check` already names the row.
+    let problems = check_fixture(ANOTHER_OPDS_ROWS).unwrap().problems;
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(problems[0].contains("milik OPD lain"), "{problems:?}");
+    let mut bappeda = renaksi_core::Store::open_in_memory().unwrap();
+    demo::load(&mut bappeda, &DemoView::Bappeda).unwrap();
+    let info = ExportInfo {
+        period: renaksi_core::period::PeriodRef {
+            year: 2019,
+            quarter: 1,
+        },
+        exported_at: String::new(),
+        sequence: 1,
+        sign_place: String::new(),
+        sign_date: String::new(),
+        head_position: String::new(),
+        head_name: String::new(),
+        head_nip: String::new(),
+    };
+    let held = |store: &renaksi_core::Store| {
+        ["DINKES", "DINSOS"].map(|code| snapshot::build(store.conn(), code, &info).unwrap().data)
+    };
+    let before = held(&bappeda);
+    let error = import_file(
+        &mut bappeda,
+        &fixtures::dir().join(ANOTHER_OPDS_ROWS),
+        &Decisions::default(),
+    )
+    .unwrap_err();
+    assert!(error.to_string().contains("milik OPD lain"), "{error}");
+    assert_eq!(held(&bappeda), before, "neither OPD's data changed");
+}
+
 /// The committed fixtures are what the generator makes (those that are quick
 /// to make: the bombs and the flood deflate tens of megabytes or more), and
 /// the export they start from checks clean.

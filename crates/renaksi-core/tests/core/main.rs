@@ -8,6 +8,7 @@ mod hostile;
 mod import;
 mod opendata;
 mod overview;
+mod rekap;
 mod report;
 mod scenario;
 mod store;

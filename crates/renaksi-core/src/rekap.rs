@@ -1,0 +1,686 @@
+//! Rekap kabupaten: Bappeda's consolidated workbook for one quarter, for
+//! leadership. Sheets: capaian per theme and per OPD (each with a chart), the
+//! submission matrix, every indicator's figures, overdue milestones and the
+//! verifier notes. Everything comes from [`consolidation`], [`submissions`] and
+//! [`review`]; this module only lays it out.
+//!
+//! Like the Laporan OPD, every text is a quote-prefixed string cell and no
+//! formula is written; the file is written to a temporary file and renamed.
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+use rust_xlsxwriter::{
+    Chart, ChartDataLabel, ChartFont, Color, DocProperties, Format, FormatAlign, FormatBorder,
+    Workbook, Worksheet, XlsxError,
+};
+use serde::Serialize;
+
+use crate::achievement::{GradeBand, GradeKey, Reason};
+use crate::consolidation::{self, RegencySummary, StatusCount};
+use crate::dates::{long_date, long_time_wib};
+use crate::period::PeriodRef;
+use crate::report::export::write_atomically;
+use crate::report::layout::{clip, lines_needed, page_setup};
+use crate::report::view::{reason_label, status_label, Paper};
+use crate::review::{self, ReviewNote, SubjectKind};
+use crate::store::now;
+use crate::submissions::{self, SubmissionMatrix, SubmissionState};
+use crate::{Error, Result, Store, APP_VERSION};
+
+pub const THEME_SHEET: &str = "Per Tema";
+pub const OPD_SHEET: &str = "Per OPD";
+pub const MATRIX_SHEET: &str = "Matriks Laporan";
+pub const INDICATOR_SHEET: &str = "Indikator";
+pub const OVERDUE_SHEET: &str = "Tonggak Terlambat";
+pub const NOTES_SHEET: &str = "Catatan Verifikator";
+
+/// The row of each sheet's table header, below the kop.
+pub const HEADER_ROW: u32 = 4;
+const BODY_PT: f64 = 9.0;
+const KOP_PT: f64 = 12.0;
+/// Hidden helper columns for the charts: only rows that have a figure.
+const CHART_LABEL_COL: u16 = 30;
+const CHART_VALUE_COL: u16 = 31;
+
+/// What was written, for the caller to report.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RekapWritten {
+    pub path: String,
+    pub period: PeriodRef,
+    pub themes: usize,
+    pub opds: usize,
+    pub indicators: usize,
+    pub notes: usize,
+}
+
+/// Writes the rekap of `period` to `out`, as of `today`.
+pub fn export(
+    store: &Store,
+    period: Option<PeriodRef>,
+    today: NaiveDate,
+    out: &Path,
+    paper: Paper,
+) -> Result<RekapWritten> {
+    let conn = store.conn();
+    let summary = consolidation::summary(conn, period, today)?
+        .ok_or_else(|| Error::NotFound("Rencana aksi".into()))?;
+    let Some(period) = summary.period else {
+        return Err(Error::invalid(
+            "period",
+            "Pilih triwulan untuk rekap; rencana aksi ini belum punya triwulan.",
+        ));
+    };
+    let matrix = submissions::matrix(conn, today)?;
+    let notes = review::list(conn)?;
+    let bytes = workbook_bytes(&summary, period, &matrix, &notes, paper)
+        .map_err(|e| Error::invalid("file", format!("Buku kerja rekap tidak dapat dibuat: {e}")))?;
+    write_atomically(out, &bytes)?;
+    Ok(RekapWritten {
+        path: out.display().to_string(),
+        period,
+        themes: summary.themes.len(),
+        opds: summary.opds.len(),
+        indicators: summary.indicators.len(),
+        notes: notes.len(),
+    })
+}
+
+// ---------------------------------------------------------------------------
+// Cells and styles
+
+enum Cell {
+    Text(String),
+    /// Short text, centred.
+    Label(String),
+    Count(usize),
+    Number(Option<f64>),
+    Percent(Option<f64>),
+    /// A submission state, coloured.
+    State(SubmissionState),
+}
+
+struct Styles {
+    title: Format,
+    kop: Format,
+    stamp: Format,
+    header: Format,
+    text: Format,
+    label: Format,
+    count: Format,
+    number: Format,
+    percent: Format,
+    states: [(SubmissionState, Format); 4],
+}
+
+impl Styles {
+    fn new() -> Styles {
+        let body = Format::new()
+            .set_font_size(BODY_PT)
+            .set_border(FormatBorder::Thin)
+            .set_align(FormatAlign::Top);
+        let text = body.clone().set_text_wrap().set_quote_prefix();
+        let label = text.clone().set_align(FormatAlign::Center);
+        let number = body.clone().set_align(FormatAlign::Right);
+        let kop = Format::new()
+            .set_bold()
+            .set_align(FormatAlign::Center)
+            .set_align(FormatAlign::VerticalCenter)
+            .set_text_wrap()
+            .set_quote_prefix();
+        let state = |rgb: u32| label.clone().set_background_color(Color::RGB(rgb));
+        Styles {
+            title: kop.clone().set_font_size(KOP_PT + 1.0),
+            kop: kop.set_font_size(KOP_PT),
+            stamp: Format::new()
+                .set_font_size(8)
+                .set_italic()
+                .set_font_color(Color::Gray)
+                .set_quote_prefix(),
+            header: Format::new()
+                .set_bold()
+                .set_font_size(BODY_PT)
+                .set_text_wrap()
+                .set_align(FormatAlign::Center)
+                .set_align(FormatAlign::VerticalCenter)
+                .set_background_color(Color::RGB(0xDD_EB_F7))
+                .set_border(FormatBorder::Thin)
+                .set_quote_prefix(),
+            count: number.clone().set_num_format("#,##0"),
+            number: number.clone().set_num_format("#,##0.##"),
+            percent: number.set_num_format("0.00"),
+            states: [
+                (SubmissionState::Belum, state(0xF4_F4_F4)),
+                (SubmissionState::Diterima, state(0xD9_EF_DA)),
+                (SubmissionState::Terlambat, state(0xFC_E4_C4)),
+                (SubmissionState::Diverifikasi, state(0xB6_DC_B8)),
+            ],
+            label,
+            text,
+        }
+    }
+}
+
+fn state_label(state: SubmissionState) -> &'static str {
+    match state {
+        SubmissionState::Belum => "Belum",
+        SubmissionState::Diterima => "Diterima",
+        SubmissionState::Terlambat => "Terlambat",
+        SubmissionState::Diverifikasi => "Diverifikasi",
+    }
+}
+
+fn quarter_roman(quarter: u8) -> &'static str {
+    ["I", "II", "III", "IV"][usize::from(quarter.clamp(1, 4)) - 1]
+}
+
+fn capaian_header(period: PeriodRef) -> String {
+    format!("Capaian s.d. TW {} (%)", quarter_roman(period.quarter))
+}
+
+fn grade_label(grades: &[GradeBand], key: Option<GradeKey>) -> String {
+    key.and_then(|k| grades.iter().find(|b| b.key == k))
+        .map(|b| b.label.clone())
+        .unwrap_or_else(|| "-".into())
+}
+
+fn count_of(counts: &[StatusCount], status: crate::model::MilestoneStatus) -> usize {
+    counts
+        .iter()
+        .find(|c| c.status == status)
+        .map_or(0, |c| c.count)
+}
+
+// ---------------------------------------------------------------------------
+// Sheets
+
+/// The kop (three centred lines) and a stamp saying when and with what the
+/// file was made.
+fn kop(
+    sheet: &mut Worksheet,
+    lines: [String; 3],
+    width: u16,
+    table_width: f64,
+    st: &Styles,
+) -> Result<(), XlsxError> {
+    for (r, text) in lines.iter().enumerate() {
+        let (format, pt) = if r == 0 {
+            (&st.title, KOP_PT + 1.0)
+        } else {
+            (&st.kop, KOP_PT)
+        };
+        let text = clip(text);
+        sheet.merge_range(r as u32, 0, r as u32, width - 1, &text, format)?;
+        let lines = lines_needed(&text, table_width, pt);
+        sheet.set_row_height(r as u32, (lines as f64 * pt * 1.3 + 4.0).clamp(18.0, 409.0))?;
+    }
+    sheet.write_string_with_format(
+        3,
+        0,
+        format!(
+            "Dibuat {} dengan Renaksi {APP_VERSION}",
+            long_time_wib(&now())
+        ),
+        &st.stamp,
+    )?;
+    Ok(())
+}
+
+/// A table with its header at [`HEADER_ROW`]; returns the row after it.
+fn table(
+    sheet: &mut Worksheet,
+    columns: &[(&str, f64)],
+    rows: &[Vec<Cell>],
+    st: &Styles,
+) -> Result<u32, XlsxError> {
+    for (c, (label, width)) in columns.iter().enumerate() {
+        sheet.set_column_width(c as u16, *width)?;
+        sheet.write_string_with_format(HEADER_ROW, c as u16, *label, &st.header)?;
+    }
+    let header_lines = columns
+        .iter()
+        .map(|(label, width)| lines_needed(label, width - 0.5, BODY_PT))
+        .max()
+        .unwrap_or(1);
+    sheet.set_row_height(HEADER_ROW, (header_lines as f64 * 12.0 + 4.0).max(18.0))?;
+    sheet.set_repeat_rows(HEADER_ROW, HEADER_ROW)?;
+    sheet.set_freeze_panes(HEADER_ROW + 1, 0)?;
+    for (i, cells) in rows.iter().enumerate() {
+        let r = HEADER_ROW + 1 + i as u32;
+        let mut lines = 1;
+        for (c, cell) in cells.iter().enumerate() {
+            let col = c as u16;
+            match cell {
+                Cell::Text(text) if text.is_empty() => {
+                    sheet.write_blank(r, col, &st.text)?;
+                }
+                Cell::Text(text) => {
+                    lines = lines.max(lines_needed(text, columns[c].1 - 0.5, BODY_PT));
+                    sheet.write_string_with_format(r, col, clip(text), &st.text)?;
+                }
+                Cell::Label(text) => {
+                    sheet.write_string_with_format(r, col, clip(text), &st.label)?;
+                }
+                Cell::Count(n) => {
+                    sheet.write_number_with_format(r, col, *n as f64, &st.count)?;
+                }
+                Cell::Number(Some(v)) if v.is_finite() => {
+                    sheet.write_number_with_format(r, col, *v, &st.number)?;
+                }
+                Cell::Percent(Some(v)) if v.is_finite() => {
+                    sheet.write_number_with_format(r, col, *v, &st.percent)?;
+                }
+                Cell::Number(_) | Cell::Percent(_) => {
+                    sheet.write_string_with_format(r, col, "-", &st.label)?;
+                }
+                Cell::State(state) => {
+                    let format = st
+                        .states
+                        .iter()
+                        .find(|(s, _)| s == state)
+                        .map_or(&st.label, |(_, f)| f);
+                    sheet.write_string_with_format(r, col, state_label(*state), format)?;
+                }
+            }
+        }
+        sheet.set_row_height(r, (lines as f64 * 12.0 + 3.0).clamp(15.0, 409.0))?;
+    }
+    Ok(HEADER_ROW + 1 + rows.len() as u32)
+}
+
+/// A new sheet with the kop and one table; returns it and the row after the table.
+fn table_sheet<'w>(
+    workbook: &'w mut Workbook,
+    name: &str,
+    kop_lines: [String; 3],
+    columns: &[(&str, f64)],
+    rows: &[Vec<Cell>],
+    st: &Styles,
+) -> Result<(&'w mut Worksheet, u32), XlsxError> {
+    let sheet = workbook.add_worksheet().set_name(name)?;
+    let width: f64 = columns.iter().map(|c| c.1).sum();
+    kop(sheet, kop_lines, columns.len() as u16, width, st)?;
+    let end = table(sheet, columns, rows, st)?;
+    Ok((sheet, end))
+}
+
+/// A column chart of capaian below the table at `row`, over the rows that have
+/// a figure (kept in hidden helper columns, so "-" never plots as zero).
+/// Returns the last row the chart covers.
+fn capaian_chart(
+    sheet: &mut Worksheet,
+    sheet_name: &str,
+    title: &str,
+    bars: &[(String, Option<f64>)],
+    row: u32,
+) -> Result<u32, XlsxError> {
+    let measured: Vec<(&String, f64)> = bars
+        .iter()
+        .filter_map(|(label, v)| v.filter(|v| v.is_finite()).map(|v| (label, v)))
+        .collect();
+    sheet.set_column_range_hidden(CHART_LABEL_COL, CHART_VALUE_COL)?;
+    if measured.is_empty() {
+        return Ok(row);
+    }
+    for (i, (label, value)) in measured.iter().enumerate() {
+        let r = HEADER_ROW + 1 + i as u32;
+        sheet.write_string(r, CHART_LABEL_COL, clip(label))?;
+        sheet.write_number(r, CHART_VALUE_COL, *value)?;
+    }
+    let (first, last) = (HEADER_ROW + 1, HEADER_ROW + measured.len() as u32);
+    let max = measured.iter().map(|(_, v)| *v).fold(0.0, f64::max);
+    let mut chart = Chart::new_column();
+    chart
+        .add_series()
+        .set_name("Capaian (%)")
+        .set_categories((sheet_name, first, CHART_LABEL_COL, last, CHART_LABEL_COL))
+        .set_values((sheet_name, first, CHART_VALUE_COL, last, CHART_VALUE_COL))
+        .set_data_label(ChartDataLabel::new().show_value().set_num_format("0.00"));
+    chart
+        .title()
+        .set_font(ChartFont::new().set_size(12).set_bold())
+        .set_name(title);
+    chart.y_axis().set_name("Capaian (%)").set_min(0);
+    if max <= 100.0 {
+        chart.y_axis().set_max(100);
+    }
+    chart.legend().set_hidden();
+    let width = (measured.len() as u32 * 56 + 240).clamp(480, 960);
+    chart.show_hidden_data().set_width(width).set_height(340);
+    sheet.insert_chart_with_offset(row + 1, 0, &chart, 0, 8)?;
+    Ok(row + 1 + 340 / 20 + 1)
+}
+
+fn finish(
+    sheet: &mut Worksheet,
+    paper: Paper,
+    last_row: u32,
+    last_col: u16,
+) -> Result<(), XlsxError> {
+    page_setup(sheet, paper, "Rekap kabupaten");
+    sheet
+        .set_print_fit_to_pages(1, 0)
+        .set_print_area(0, 0, last_row, last_col)?;
+    Ok(())
+}
+
+fn workbook_bytes(
+    summary: &RegencySummary,
+    period: PeriodRef,
+    matrix: &SubmissionMatrix,
+    notes: &[ReviewNote],
+    paper: Paper,
+) -> Result<Vec<u8>, XlsxError> {
+    use crate::model::MilestoneStatus::*;
+    let st = Styles::new();
+    let mut workbook = Workbook::new();
+    let title = summary.plan.title.trim().to_string();
+    workbook.set_properties(
+        &DocProperties::new()
+            .set_title(format!("Rekap kabupaten {}", period.label()))
+            .set_company(summary.plan.region.trim())
+            .set_comment(format!("Renaksi {APP_VERSION}")),
+    );
+    let kop_lines = |heading: &str| {
+        [
+            heading.to_string(),
+            title.clone(),
+            format!("Periode: {}", period.label()),
+        ]
+    };
+    let capaian = capaian_header(period);
+    let grades = &summary.grades;
+
+    // Per Tema
+    let columns = [
+        ("No", 5.0),
+        ("Tema", 40.0),
+        ("Rencana aksi", 10.0),
+        ("Tonggak", 10.0),
+        ("Tonggak selesai", 10.0),
+        ("Indikator", 10.0),
+        ("Indikator terukur", 10.0),
+        (capaian.as_str(), 13.0),
+        ("Predikat", 14.0),
+    ];
+    let rows: Vec<Vec<Cell>> = summary
+        .themes
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            vec![
+                Cell::Count(i + 1),
+                Cell::Text(t.name.clone()),
+                Cell::Count(t.action_count),
+                Cell::Count(t.milestone_count),
+                Cell::Count(count_of(&t.milestones, Complete)),
+                Cell::Count(t.indicator_count),
+                Cell::Count(t.rollup.measured_count),
+                Cell::Percent(t.rollup.percent),
+                Cell::Label(grade_label(grades, t.rollup.grade)),
+            ]
+        })
+        .collect();
+    let (sheet, end) = table_sheet(
+        &mut workbook,
+        THEME_SHEET,
+        kop_lines("REKAPITULASI CAPAIAN PER TEMA"),
+        &columns,
+        &rows,
+        &st,
+    )?;
+    let bars: Vec<(String, Option<f64>)> = summary
+        .themes
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (format!("Tema {}", i + 1), t.rollup.percent))
+        .collect();
+    let last = capaian_chart(
+        sheet,
+        THEME_SHEET,
+        &format!("Capaian s.d. {} per tema", period.label()),
+        &bars,
+        end,
+    )?;
+    finish(sheet, paper, last, columns.len() as u16 - 1)?;
+
+    // Per OPD
+    let columns = [
+        ("Kode", 14.0),
+        ("Perangkat Daerah", 36.0),
+        ("Rencana aksi dipimpin", 10.0),
+        ("Tonggak", 9.0),
+        ("Belum Dimulai", 9.0),
+        ("Terbatas", 9.0),
+        ("Substansial", 10.0),
+        ("Selesai", 9.0),
+        ("Indikator", 9.0),
+        ("Indikator terukur", 10.0),
+        (capaian.as_str(), 13.0),
+        ("Predikat", 14.0),
+    ];
+    let rows: Vec<Vec<Cell>> = summary
+        .opds
+        .iter()
+        .map(|o| {
+            vec![
+                Cell::Text(o.opd.code.clone()),
+                Cell::Text(o.opd.name.clone()),
+                Cell::Count(o.led_action_count),
+                Cell::Count(o.milestone_count),
+                Cell::Count(count_of(&o.milestones, NotStarted)),
+                Cell::Count(count_of(&o.milestones, Limited)),
+                Cell::Count(count_of(&o.milestones, Substantial)),
+                Cell::Count(count_of(&o.milestones, Complete)),
+                Cell::Count(o.indicator_count),
+                Cell::Count(o.rollup.measured_count),
+                Cell::Percent(o.rollup.percent),
+                Cell::Label(grade_label(grades, o.rollup.grade)),
+            ]
+        })
+        .collect();
+    let (sheet, end) = table_sheet(
+        &mut workbook,
+        OPD_SHEET,
+        kop_lines("REKAPITULASI CAPAIAN PER PERANGKAT DAERAH"),
+        &columns,
+        &rows,
+        &st,
+    )?;
+    let bars: Vec<(String, Option<f64>)> = summary
+        .opds
+        .iter()
+        .map(|o| (o.opd.code.clone(), o.rollup.percent))
+        .collect();
+    let last = capaian_chart(
+        sheet,
+        OPD_SHEET,
+        &format!("Capaian s.d. {} per perangkat daerah", period.label()),
+        &bars,
+        end,
+    )?;
+    finish(sheet, paper, last, columns.len() as u16 - 1)?;
+
+    // Matriks Laporan
+    let period_labels: Vec<String> = matrix
+        .periods
+        .iter()
+        .map(|p| format!("TW {} {}", quarter_roman(p.quarter), p.year))
+        .collect();
+    let mut columns: Vec<(&str, f64)> = vec![("Kode", 14.0), ("Perangkat Daerah", 36.0)];
+    columns.extend(period_labels.iter().map(|l| (l.as_str(), 12.0)));
+    let rows: Vec<Vec<Cell>> = matrix
+        .rows
+        .iter()
+        .map(|row| {
+            let mut cells = vec![
+                Cell::Text(row.opd.code.clone()),
+                Cell::Text(row.opd.name.clone()),
+            ];
+            cells.extend(row.cells.iter().map(|c| Cell::State(c.state)));
+            cells
+        })
+        .collect();
+    let last_col = columns.len() as u16 - 1;
+    let (sheet, end) = table_sheet(
+        &mut workbook,
+        MATRIX_SHEET,
+        kop_lines("MATRIKS PENYAMPAIAN LAPORAN OPD"),
+        &columns,
+        &rows,
+        &st,
+    )?;
+    let legend = format!(
+        "Keadaan per {}. Terlambat: diterima sesudah batas waktu triwulan. Diverifikasi: sudah diperiksa Bappeda.",
+        long_date(NaiveDate::parse_from_str(&summary.today, "%Y-%m-%d").unwrap_or_default())
+    );
+    sheet.write_string_with_format(end + 1, 0, legend, &st.stamp)?;
+    finish(sheet, paper, end + 1, last_col)?;
+
+    // Indikator
+    let target_header = format!("Target s.d. TW {}", quarter_roman(period.quarter));
+    let real_header = format!("Realisasi s.d. TW {}", quarter_roman(period.quarter));
+    let columns = [
+        ("No", 5.0),
+        ("Tema", 20.0),
+        ("Rencana Aksi", 26.0),
+        ("Perangkat Daerah", 14.0),
+        ("Indikator", 34.0),
+        ("Satuan", 10.0),
+        (target_header.as_str(), 11.0),
+        (real_header.as_str(), 11.0),
+        (capaian.as_str(), 11.0),
+        ("Predikat", 12.0),
+        ("Target tahunan", 11.0),
+        ("Capaian thd target tahunan (%)", 12.0),
+        ("Keterangan", 16.0),
+    ];
+    let rows: Vec<Vec<Cell>> = summary
+        .indicators
+        .iter()
+        .enumerate()
+        .map(|(i, line)| {
+            let a = &line.achievement;
+            vec![
+                Cell::Count(i + 1),
+                Cell::Text(line.theme.clone()),
+                Cell::Text(format!("{} {}", line.action_code, line.action_title)),
+                Cell::Text(line.opd.code.clone()),
+                Cell::Text(line.description.clone()),
+                Cell::Label(line.unit.clone()),
+                Cell::Number(a.target_to_date),
+                Cell::Number(a.realisation_to_date),
+                Cell::Percent(a.percent),
+                Cell::Label(grade_label(grades, a.grade)),
+                Cell::Number(a.annual_target),
+                Cell::Percent(a.annual_percent),
+                Cell::Text(match a.reason {
+                    Reason::Ok => String::new(),
+                    reason => reason_label(reason).to_string(),
+                }),
+            ]
+        })
+        .collect();
+    let (sheet, end) = table_sheet(
+        &mut workbook,
+        INDICATOR_SHEET,
+        kop_lines("CAPAIAN SELURUH INDIKATOR"),
+        &columns,
+        &rows,
+        &st,
+    )?;
+    finish(sheet, paper, end, columns.len() as u16 - 1)?;
+
+    // Tonggak Terlambat
+    let columns = [
+        ("No", 5.0),
+        ("Rencana Aksi", 12.0),
+        ("Tonggak", 48.0),
+        ("Perangkat Daerah", 14.0),
+        ("Tanggal selesai", 16.0),
+        ("Status", 14.0),
+        ("Terlambat (hari)", 11.0),
+    ];
+    let rows: Vec<Vec<Cell>> = summary
+        .overdue
+        .iter()
+        .enumerate()
+        .map(|(i, m)| {
+            vec![
+                Cell::Count(i + 1),
+                Cell::Text(m.action_code.clone()),
+                Cell::Text(m.title.clone()),
+                Cell::Text(m.opd_code.clone()),
+                Cell::Label(
+                    NaiveDate::parse_from_str(&m.end_date, "%Y-%m-%d")
+                        .map(long_date)
+                        .unwrap_or_else(|_| m.end_date.clone()),
+                ),
+                Cell::Label(status_label(m.status).to_string()),
+                Cell::Count(m.days_late.max(0) as usize),
+            ]
+        })
+        .collect();
+    let (sheet, end) = table_sheet(
+        &mut workbook,
+        OVERDUE_SHEET,
+        kop_lines("TONGGAK YANG MELEWATI TANGGAL SELESAI"),
+        &columns,
+        &rows,
+        &st,
+    )?;
+    if rows.is_empty() {
+        sheet.write_string_with_format(end, 0, "Tidak ada tonggak yang terlambat.", &st.stamp)?;
+    }
+    finish(sheet, paper, end, columns.len() as u16 - 1)?;
+
+    // Catatan Verifikator
+    let columns = [
+        ("No", 5.0),
+        ("Tanggal", 16.0),
+        ("Tentang", 34.0),
+        ("Perangkat Daerah", 14.0),
+        ("Catatan", 50.0),
+        ("Oleh", 16.0),
+        ("Keadaan", 11.0),
+    ];
+    let rows: Vec<Vec<Cell>> = notes
+        .iter()
+        .enumerate()
+        .map(|(i, n)| {
+            let about = match n.subject_kind {
+                SubjectKind::Report => n.subject_label.clone(),
+                SubjectKind::Action => format!("Rencana aksi {}", n.subject_label),
+                SubjectKind::Indicator => format!("Indikator {}", n.subject_label),
+            };
+            vec![
+                Cell::Count(i + 1),
+                Cell::Label(long_time_wib(&n.created_at)),
+                Cell::Text(about),
+                Cell::Text(n.opd_code.clone()),
+                Cell::Text(n.body.clone()),
+                Cell::Text(n.author.clone()),
+                Cell::Label(if n.resolved_at.is_some() {
+                    "Selesai".into()
+                } else {
+                    "Terbuka".into()
+                }),
+            ]
+        })
+        .collect();
+    let (sheet, end) = table_sheet(
+        &mut workbook,
+        NOTES_SHEET,
+        kop_lines("CATATAN VERIFIKATOR"),
+        &columns,
+        &rows,
+        &st,
+    )?;
+    if rows.is_empty() {
+        sheet.write_string_with_format(end, 0, "Belum ada catatan verifikator.", &st.stamp)?;
+    }
+    finish(sheet, paper, end, columns.len() as u16 - 1)?;
+
+    workbook.save_to_buffer()
+}

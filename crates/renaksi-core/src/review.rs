@@ -1,0 +1,245 @@
+//! Catatan verifikator: Bappeda's notes on a received report, an action or an
+//! indicator. Only Bappeda writes them; they stay in Bappeda's database (they
+//! travel in the rekap, never in open data).
+
+use rusqlite::Connection;
+use serde::{Deserialize, Serialize};
+
+use crate::editing::{actor, current_profile, new_id, record, required};
+use crate::period::PeriodRef;
+use crate::profile::Role;
+use crate::store::audit::Change;
+use crate::store::review_notes::{self, ReviewNoteRow};
+use crate::store::{actions, indicators, now, opds};
+use crate::{Error, Result, Store};
+
+/// The longest note, in characters: a paragraph or two, not a document.
+const MAX_BODY: usize = 2_000;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SubjectKind {
+    Report,
+    Action,
+    Indicator,
+}
+
+impl SubjectKind {
+    fn as_str(self) -> &'static str {
+        match self {
+            SubjectKind::Report => "report",
+            SubjectKind::Action => "action",
+            SubjectKind::Indicator => "indicator",
+        }
+    }
+
+    fn parse(text: &str) -> Option<SubjectKind> {
+        match text {
+            "report" => Some(SubjectKind::Report),
+            "action" => Some(SubjectKind::Action),
+            "indicator" => Some(SubjectKind::Indicator),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct NoteInput {
+    pub subject_kind: SubjectKind,
+    pub subject_id: String,
+    pub body: String,
+}
+
+/// A note with what it is about, as a reader sees it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ReviewNote {
+    pub id: String,
+    pub subject_kind: SubjectKind,
+    pub subject_id: String,
+    /// "RA-01 Penyiapan ...", "Laporan DINKES Triwulan II 2019 (no. 3)", ...
+    pub subject_label: String,
+    /// The OPD the subject belongs to (the report's, the lead, the indicator's).
+    pub opd_code: String,
+    pub author: String,
+    pub body: String,
+    pub created_at: String,
+    pub resolved_at: Option<String>,
+}
+
+/// What a subject is called and whose it is.
+struct Subject {
+    label: String,
+    opd_code: String,
+}
+
+fn only_bappeda(conn: &Connection) -> Result<()> {
+    if matches!(current_profile(conn)?.role, Role::Bappeda) {
+        Ok(())
+    } else {
+        Err(Error::Forbidden(
+            "Hanya Bappeda yang menulis catatan verifikator.".into(),
+        ))
+    }
+}
+
+fn opd_code_of(conn: &Connection, opd_id: &str) -> Result<String> {
+    Ok(opds::get(conn, opd_id)?.map(|o| o.code).unwrap_or_default())
+}
+
+fn subject(conn: &Connection, kind: SubjectKind, id: &str) -> Result<Option<Subject>> {
+    Ok(match kind {
+        SubjectKind::Action => match actions::get(conn, id)? {
+            Some(a) => Some(Subject {
+                label: format!("{} {}", a.code, a.title),
+                opd_code: opd_code_of(conn, &a.lead_opd_id)?,
+            }),
+            None => None,
+        },
+        SubjectKind::Indicator => match indicators::get(conn, id)? {
+            Some(i) => {
+                let code = actions::get(conn, &i.action_id)?
+                    .map(|a| a.code)
+                    .unwrap_or_default();
+                Some(Subject {
+                    label: format!("{code} · {}", i.description),
+                    opd_code: opd_code_of(conn, &i.opd_id)?,
+                })
+            }
+            None => None,
+        },
+        SubjectKind::Report => {
+            use rusqlite::OptionalExtension;
+            conn.query_row(
+                "SELECT o.code, r.year, r.quarter, r.sequence FROM reports r
+                 JOIN opds o ON o.id = r.opd_id WHERE r.id = ?1 AND r.direction = 'imported'",
+                [id],
+                |row| {
+                    let (code, year, quarter, sequence): (String, i32, u8, i64) =
+                        (row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?);
+                    Ok(Subject {
+                        label: format!(
+                            "Laporan {code} {} (no. {sequence})",
+                            PeriodRef { year, quarter }.label()
+                        ),
+                        opd_code: code,
+                    })
+                },
+            )
+            .optional()?
+        }
+    })
+}
+
+fn described(conn: &Connection, row: ReviewNoteRow) -> Result<ReviewNote> {
+    let kind = SubjectKind::parse(&row.subject_kind).ok_or_else(|| Error::UnknownValue {
+        field: "subject_kind",
+        value: row.subject_kind.clone(),
+    })?;
+    // A subject removed since (an action Bappeda deleted) keeps its note.
+    let subject = subject(conn, kind, &row.subject_id)?.unwrap_or(Subject {
+        label: "(sudah dihapus)".into(),
+        opd_code: String::new(),
+    });
+    Ok(ReviewNote {
+        id: row.id,
+        subject_kind: kind,
+        subject_id: row.subject_id,
+        subject_label: subject.label,
+        opd_code: subject.opd_code,
+        author: row.author,
+        body: row.body,
+        created_at: row.created_at,
+        resolved_at: row.resolved_at,
+    })
+}
+
+/// Bappeda writes a note on a report, an action or an indicator.
+pub fn add(store: &mut Store, input: &NoteInput) -> Result<ReviewNote> {
+    only_bappeda(store.conn())?;
+    let body = required("body", &input.body, "Catatan", MAX_BODY)?;
+    if subject(store.conn(), input.subject_kind, &input.subject_id)?.is_none() {
+        return Err(Error::NotFound(match input.subject_kind {
+            SubjectKind::Report => "Laporan".into(),
+            SubjectKind::Action => "Rencana aksi".into(),
+            SubjectKind::Indicator => "Indikator".into(),
+        }));
+    }
+    let actor = actor(store.conn())?;
+    let row = ReviewNoteRow {
+        id: new_id(),
+        subject_kind: input.subject_kind.as_str().into(),
+        subject_id: input.subject_id.clone(),
+        author: actor.name().to_string(),
+        body,
+        created_at: now(),
+        resolved_at: None,
+    };
+    store.write(|tx| {
+        review_notes::insert(tx, &row)?;
+        record(
+            tx,
+            &actor,
+            Change::new("review_note", &row.id, "create").to(Some(&row.body)),
+        )
+    })?;
+    described(store.conn(), row)
+}
+
+/// Marks a note as dealt with, or open again.
+pub fn set_resolved(store: &mut Store, id: &str, resolved: bool) -> Result<ReviewNote> {
+    only_bappeda(store.conn())?;
+    let row = review_notes::get(store.conn(), id)?
+        .ok_or_else(|| Error::NotFound("Catatan verifikator".into()))?;
+    let actor = actor(store.conn())?;
+    let resolved_at = resolved.then(now);
+    store.write(|tx| {
+        review_notes::set_resolved(tx, id, resolved_at.as_deref())?;
+        record(
+            tx,
+            &actor,
+            Change::new("review_note", id, "update")
+                .on("resolvedAt")
+                .from(row.resolved_at.as_deref())
+                .to(resolved_at.as_deref()),
+        )
+    })?;
+    let row = review_notes::get(store.conn(), id)?
+        .ok_or_else(|| Error::NotFound("Catatan verifikator".into()))?;
+    described(store.conn(), row)
+}
+
+/// Every note, oldest first, with what it is about.
+pub fn list(conn: &Connection) -> Result<Vec<ReviewNote>> {
+    review_notes::list(conn)?
+        .into_iter()
+        .map(|row| described(conn, row))
+        .collect()
+}
+
+/// The latest report received from an OPD for a quarter.
+pub fn report_id(conn: &Connection, opd_code: &str, period: PeriodRef) -> Result<String> {
+    use rusqlite::OptionalExtension;
+    conn.query_row(
+        "SELECT r.id FROM reports r JOIN opds o ON o.id = r.opd_id
+         WHERE o.code = ?1 AND r.year = ?2 AND r.quarter = ?3 AND r.direction = 'imported'
+         ORDER BY r.sequence DESC LIMIT 1",
+        rusqlite::params![opd_code, period.year, period.quarter],
+        |row| row.get(0),
+    )
+    .optional()?
+    .ok_or_else(|| Error::NotFound(format!("Laporan {opd_code} {}", period.label())))
+}
+
+/// An action of the current plan by its code (RA-01).
+pub fn action_id(conn: &Connection, code: &str) -> Result<String> {
+    use rusqlite::OptionalExtension;
+    conn.query_row(
+        "SELECT id FROM actions WHERE code = ?1 COLLATE NOCASE",
+        [code.trim()],
+        |row| row.get(0),
+    )
+    .optional()?
+    .ok_or_else(|| Error::NotFound(format!("Rencana aksi {}", code.trim())))
+}

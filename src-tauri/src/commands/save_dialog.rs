@@ -1,0 +1,37 @@
+//! The system's save dialog for a workbook, opened from Rust so the webview
+//! never supplies a path.
+
+use std::path::PathBuf;
+
+use renaksi_core::Error;
+use tauri::AppHandle;
+use tauri_plugin_dialog::DialogExt;
+
+/// Asks where to save an .xlsx file; `None` when the user cancels. The
+/// extension is added when the user left it out.
+pub fn ask_xlsx_path(
+    app: &AppHandle,
+    title: &str,
+    suggested: &str,
+) -> Result<Option<PathBuf>, Error> {
+    let Some(picked) = app
+        .dialog()
+        .file()
+        .set_title(title)
+        .set_file_name(suggested)
+        .add_filter("Buku kerja Excel", &["xlsx"])
+        .blocking_save_file()
+    else {
+        return Ok(None);
+    };
+    let mut path = picked
+        .into_path()
+        .map_err(|_| Error::invalid("file", "Tempat itu tidak dapat dipakai untuk menyimpan."))?;
+    if path
+        .extension()
+        .is_none_or(|e| !e.eq_ignore_ascii_case("xlsx"))
+    {
+        path.set_extension("xlsx");
+    }
+    Ok(Some(path))
+}
