@@ -622,6 +622,25 @@ fn one_package_three_opds_import_and_a_rekap_that_adds_up() {
     );
     assert!(!out.status.success());
     assert!(stdout(&out).contains("milik OPD lain"), "{}", stdout(&out));
+
+    // Every hostile fixture is refused, each with its reason, and the run ends.
+    let mut hostile: Vec<String> = std::fs::read_dir(&fixtures)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "xlsx"))
+        .map(|p| arg(&p))
+        .collect();
+    hostile.sort();
+    let mut args = vec!["import", "--db", bappeda.as_str()];
+    args.extend(hostile.iter().map(String::as_str));
+    let out = renaksi(&args, &bappeda_dir);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert_eq!(
+        stdout(&out).matches("DITOLAK").count(),
+        hostile.len(),
+        "{}",
+        stdout(&out)
+    );
     run(
         &[
             "rekap",
