@@ -8,6 +8,7 @@ mod state;
 use std::path::PathBuf;
 
 use state::AppState;
+use tauri::Manager;
 
 /// Starts the desktop app. `--db PATH` opens that database file instead of the
 /// one in the user's data folder.
@@ -20,10 +21,22 @@ pub fn run() {
         }
     };
     tauri::Builder::default()
+        // First: a second launch hands over to the running window and exits
+        // before anything below runs, so it never opens the database.
+        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
+            if let Some(window) = app.get_webview_window("main") {
+                let _ = window.unminimize();
+                let _ = window.show();
+                let _ = window.set_focus();
+            }
+        }))
         // Native dialogs are opened from Rust only; the window has no permission
         // to call the plugin itself.
         .plugin(tauri_plugin_dialog::init())
-        .manage(AppState::open(db_path))
+        .setup(move |app| {
+            app.manage(AppState::open(db_path));
+            Ok(())
+        })
         .invoke_handler(tauri::generate_handler![
             commands::setup::app_status,
             commands::setup::first_start,
@@ -58,6 +71,10 @@ pub fn run() {
             commands::review::review_notes,
             commands::review::add_review_note,
             commands::review::set_review_note_resolved,
+            commands::backups::backups_list,
+            commands::backups::backup_now,
+            commands::backups::restore_backup,
+            commands::backups::recover_from_backup,
         ])
         .run(tauri::generate_context!())
         .expect("the Renaksi window could not be started");

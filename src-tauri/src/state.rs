@@ -1,19 +1,24 @@
 //! The app's one writer connection, opened at start. When the database cannot be
-//! opened (newer schema, damaged file) the window still opens and shows why.
+//! opened (newer schema, damaged file) the window still opens and shows why,
+//! and a restore or a recovery from a backup puts a newly opened store in place.
 
 use std::collections::HashMap;
 use std::hash::BuildHasher;
+use std::ops::{Deref, DerefMut};
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 
 use renaksi_core::editing::Undo;
-use renaksi_core::Store;
+use renaksi_core::{backups, dates, Store};
 
 use crate::error::{CommandError, CommandResult};
 
 pub struct AppState {
     pub db_path: PathBuf,
-    store: Result<Mutex<Store>, CommandError>,
+    /// The open store, or why it could not be opened.
+    store: Mutex<Result<Store, CommandError>>,
+    /// Set when report files are picked: the first import after it takes a backup.
+    backup_before_import: Mutex<bool>,
     /// What undoes the last change saved in this window.
     last_change: Mutex<Option<Undo>>,
     /// Files the user picked in a native dialog, by token: the webview names a
@@ -23,31 +28,74 @@ pub struct AppState {
 
 impl AppState {
     pub fn open(db_path: PathBuf) -> AppState {
-        let store = Store::open(&db_path)
-            .map(Mutex::new)
-            .map_err(CommandError::from);
-        // The installation's signing key is made on first start. Should that
-        // fail (a read-only folder), the export says so when it needs the key.
-        if store.is_ok() {
+        let store = Store::open(&db_path).map_err(CommandError::from);
+        if let Ok(store) = &store {
+            // The installation's signing key is made on first start. Should that
+            // fail (a read-only folder), the export says so when it needs the key.
             let data_dir = db_path.parent().unwrap_or_else(|| Path::new("."));
             let _ = renaksi_core::report::signing::load_or_create(data_dir);
+            // A failed daily backup must not keep the clerk from working; the
+            // backup screen shows which backups exist.
+            if let Err(e) = backups::daily_if_due(store, dates::today_wib()) {
+                eprintln!("renaksi-desktop: cadangan harian gagal: {e}");
+            }
         }
         AppState {
             db_path,
-            store,
+            store: Mutex::new(store),
+            backup_before_import: Mutex::new(false),
             last_change: Mutex::new(None),
             picked: Mutex::new(HashMap::new()),
         }
     }
 
     /// The store, or the reason it could not be opened.
-    pub fn store(&self) -> CommandResult<MutexGuard<'_, Store>> {
-        let store = self.store.as_ref().map_err(Clone::clone)?;
-        // A panic while holding the lock cannot leave a half-written change behind
-        // (the transaction rolls back on drop), so the store is still sound.
-        Ok(store
+    pub fn store(&self) -> CommandResult<StoreGuard<'_>> {
+        let slot = self.slot();
+        match &*slot {
+            Ok(_) => Ok(StoreGuard(slot)),
+            Err(reason) => Err(reason.clone()),
+        }
+    }
+
+    /// The store, opened or not. A panic while holding the lock cannot leave a
+    /// half-written change behind (the transaction rolls back on drop), so the
+    /// store is still sound.
+    fn slot(&self) -> MutexGuard<'_, Result<Store, CommandError>> {
+        self.store.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// Puts a store in place of the one held (or of the failure to open one),
+    /// after a restore or a recovery. The last change can no longer be undone.
+    pub fn replace_store(&self, store: Store) {
+        *self.slot() = Ok(store);
+        self.last_change
             .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner()))
+            .unwrap_or_else(|p| p.into_inner())
+            .take();
+    }
+
+    /// Whether the store could not be opened, with the reason.
+    pub fn open_failure(&self) -> Option<CommandError> {
+        self.slot().as_ref().err().cloned()
+    }
+
+    /// Marks that report files were picked, and says (once) whether an import
+    /// should take its backup first.
+    pub fn set_backup_before_import(&self, due: bool) {
+        *self
+            .backup_before_import
+            .lock()
+            .unwrap_or_else(|p| p.into_inner()) = due;
+    }
+
+    pub fn take_backup_before_import(&self) -> bool {
+        std::mem::take(
+            &mut *self
+                .backup_before_import
+                .lock()
+                .unwrap_or_else(|p| p.into_inner()),
+        )
     }
 
     /// The folder beside the database where evidence files are kept.
@@ -90,5 +138,28 @@ impl AppState {
             .unwrap_or_else(|p| p.into_inner())
             .get(token)
             .cloned()
+    }
+}
+
+/// The open store, locked for one command.
+pub struct StoreGuard<'a>(MutexGuard<'a, Result<Store, CommandError>>);
+
+impl Deref for StoreGuard<'_> {
+    type Target = Store;
+
+    fn deref(&self) -> &Store {
+        match &*self.0 {
+            Ok(store) => store,
+            Err(_) => unreachable!("a StoreGuard is only made for an open store"),
+        }
+    }
+}
+
+impl DerefMut for StoreGuard<'_> {
+    fn deref_mut(&mut self) -> &mut Store {
+        match &mut *self.0 {
+            Ok(store) => store,
+            Err(_) => unreachable!("a StoreGuard is only made for an open store"),
+        }
     }
 }

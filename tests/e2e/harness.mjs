@@ -56,9 +56,11 @@ async function waitForPort(port, child, timeoutMs = 20000) {
 
 /**
  * Launches the app. `args` are the app's command-line arguments, `dataDir`
- * becomes RENAKSI_DATA_DIR. Returns { browser, close, home }.
+ * becomes RENAKSI_DATA_DIR. `waitForLoad: false` returns as soon as the
+ * session exists (the benchmarks time the page from there). Returns
+ * { browser, close, home }.
  */
-export async function launchApp({ args = [], dataDir = tempDir() } = {}) {
+export async function launchApp({ args = [], dataDir = tempDir(), waitForLoad = true } = {}) {
   const home = tempDir('renaksi-home-');
   for (const sub of ['data', 'config', 'cache']) mkdirSync(join(home, sub));
   const port = await freePort();
@@ -101,7 +103,7 @@ export async function launchApp({ args = [], dataDir = tempDir() } = {}) {
         'tauri:options': { application: appBinary(), args },
       },
     });
-    await waitForPageLoad(browser);
+    if (waitForLoad) await waitForPageLoad(browser);
     const close = async () => {
       try {
         await Promise.race([browser.deleteSession(), sleep(15000)]);
@@ -192,6 +194,15 @@ export function answerFileDialog(title, path) {
     xdotool('key', 'Return');
     xdotool('sleep', '2');
   }
+}
+
+/** Closes the system's file dialog titled `title` without choosing anything (Escape). */
+export function cancelFileDialog(title) {
+  const xdotool = (...args) => execFileSync('xdotool', args, { encoding: 'utf8', timeout: 20000 });
+  const window = xdotool('search', '--sync', '--onlyvisible', '--name', title).trim().split('\n')[0];
+  xdotool('windowfocus', '--sync', window);
+  xdotool('sleep', '0.5');
+  xdotool('key', 'Escape');
 }
 
 /** Clicks after bringing the element to the middle of the window, clear of sticky headers. */

@@ -22,9 +22,11 @@ const BUILD_PACKAGES: &[&str] = &[
 
 /// What the end-to-end tests add: WebKit's WebDriver, a virtual display, fonts,
 /// LibreOffice with poppler to print exported workbooks to PDF and read them, and
-/// xdotool to answer the system's file dialogs, which WebDriver cannot reach.
+/// xdotool to answer the system's file dialogs, which WebDriver cannot reach, and a
+/// session bus (dbus-run-session), through which a second launch finds the first.
 const TEST_PACKAGES: &[&str] = &[
     "webkit2gtk-driver",
+    "dbus",
     "xvfb",
     "xauth",
     "fonts-dejavu-core",

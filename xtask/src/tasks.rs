@@ -109,6 +109,9 @@ fn end_to_end(root: &Path) -> Result {
         "xvfb-run",
         "-a",
         "--server-args=-screen 0 1280x800x24",
+        // A session bus of its own, as a desktop has: the single-instance check uses it.
+        "dbus-run-session",
+        "--",
         "node",
         "--test",
         "--test-concurrency=1",

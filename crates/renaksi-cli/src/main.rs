@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+use renaksi_core::backups;
 use renaksi_core::demo::{self, DemoView};
 use renaksi_core::period::PeriodRef;
 use renaksi_core::report::view::Paper;
@@ -133,6 +134,22 @@ enum Command {
         #[command(subcommand)]
         command: NoteCommand,
     },
+    /// Back up the database now into backups/ beside it, or with --list show
+    /// the backups there and what each holds.
+    Backup {
+        /// List the backups instead of taking one.
+        #[arg(long)]
+        list: bool,
+    },
+    /// Replace the database's data with a backup's. Shows what the backup holds;
+    /// replaces only with --yes, after backing up what is replaced.
+    Restore {
+        /// The backup file, e.g. backups/renaksi-20190415T033000Z-harian.db.
+        file: PathBuf,
+        /// Do replace the data (without it, only show what the backup holds).
+        #[arg(long)]
+        yes: bool,
+    },
     /// Check a Laporan OPD workbook: its format, its signature, and that the
     /// printed table agrees with the signed data. Exits non-zero on any problem.
     Check {
@@ -211,6 +228,8 @@ fn run(cli: Cli) -> renaksi_core::Result<()> {
             Ok(())
         }
         Command::Rekap { period, out, paper } => rekap(&db()?, period, out, paper),
+        Command::Backup { list } => backup(&db()?, *list),
+        Command::Restore { file, yes } => restore(&db()?, file, *yes),
         Command::Note { command } => note(&db()?, command),
         Command::Verify { opd, period } => verify_report(&db()?, opd, period),
         Command::Init { package, opd, user } => init(&db()?, package, opd, user),
@@ -314,6 +333,77 @@ fn export(path: &Path, period: &str, out: &Path, paper: &str) -> renaksi_core::R
         done.rows,
         done.key_fingerprint
     );
+    Ok(())
+}
+
+fn describe_backup(b: &backups::BackupInfo) -> String {
+    if !b.usable {
+        return format!(
+            "{}  TIDAK DAPAT DIPAKAI: {}",
+            b.file_name,
+            b.problem.as_deref().unwrap_or("")
+        );
+    }
+    format!(
+        "{}  {}  {}; {} rencana aksi, {} tonggak, {} indikator, {} realisasi, {} laporan diterima",
+        b.file_name,
+        renaksi_core::dates::long_time_wib(&b.taken_at),
+        b.profile.as_deref().unwrap_or("tanpa profil"),
+        b.actions,
+        b.milestones,
+        b.indicators,
+        b.realisations,
+        b.reports
+    )
+}
+
+fn backup(path: &Path, list: bool) -> renaksi_core::Result<()> {
+    if list {
+        let found = backups::list(path)?;
+        if found.is_empty() {
+            println!("Belum ada cadangan untuk {}.", path.display());
+        }
+        for b in &found {
+            println!("{}", describe_backup(b));
+        }
+        return Ok(());
+    }
+    let store = open_existing(path)?;
+    let taken = backups::take(&store, backups::Kind::Manual)?;
+    println!("Cadangan dibuat: {}", taken.path);
+    println!("{}", describe_backup(&taken));
+    Ok(())
+}
+
+fn restore(path: &Path, file: &Path, yes: bool) -> renaksi_core::Result<()> {
+    let info = backups::inspect(file);
+    println!("{}", describe_backup(&info));
+    if !yes {
+        return Err(renaksi_core::Error::invalid(
+            "yes",
+            "Belum ada yang diganti. Periksa isi cadangan di atas, lalu ulangi dengan --yes untuk memulihkannya.",
+        ));
+    }
+    match Store::open(path) {
+        Ok(mut store) => {
+            backups::restore(&mut store, file)?;
+            println!(
+                "Data {} dipulihkan dari {}; data sebelumnya disimpan sebagai cadangan sebelum-pulihkan.",
+                path.display(),
+                info.file_name
+            );
+        }
+        // A database that fails its check is moved aside, not overwritten.
+        Err(e) if matches!(e.code(), "db_corrupt" | "db_unreadable") => {
+            let (_, aside) = backups::recover(path, file)?;
+            println!(
+                "Basis data yang rusak dipindahkan ke {}; data dipulihkan dari {}.",
+                aside.display(),
+                info.file_name
+            );
+        }
+        Err(e) => return Err(e),
+    }
     Ok(())
 }
 
@@ -510,6 +600,9 @@ fn update_package(path: &Path, file: &Path) -> renaksi_core::Result<()> {
 
 fn import(path: &Path, files: &[PathBuf], accept_new_key: &[String]) -> renaksi_core::Result<()> {
     let mut store = open_existing(path)?;
+    // One backup before the batch: whatever the files do, the day before is kept.
+    let backup = backups::take(&store, backups::Kind::BeforeImport)?;
+    println!("Cadangan sebelum impor: {}", backup.path);
     let decisions = import::Decisions {
         accept_new_key_for: accept_new_key.to_vec(),
         ..import::Decisions::default()

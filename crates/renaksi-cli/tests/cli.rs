@@ -676,3 +676,41 @@ fn one_package_three_opds_import_and_a_rekap_that_adds_up() {
     assert!(!out.status.success());
     assert!(stdout(&out).contains("DITOLAK"), "{}", stdout(&out));
 }
+
+#[test]
+fn backup_and_restore_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("renaksi.db");
+    let db_arg = db.to_str().unwrap();
+    assert!(renaksi(&["demo", "--db", db_arg], dir.path())
+        .status
+        .success());
+    let out = renaksi(&["backup", "--db", db_arg], dir.path());
+    assert!(out.status.success(), "{}", stderr(&out));
+    let said = stdout(&out);
+    let file = said
+        .lines()
+        .find_map(|l| l.strip_prefix("Cadangan dibuat: "))
+        .expect("the backup's path")
+        .to_string();
+    assert!(said.contains("50 realisasi"), "{said}");
+
+    Connection::open(&db)
+        .unwrap()
+        .execute("DELETE FROM realisations", [])
+        .unwrap();
+    let out = renaksi(&["restore", "--db", db_arg, &file], dir.path());
+    assert!(!out.status.success(), "without --yes nothing is replaced");
+    assert!(stdout(&out).contains("50 realisasi"), "{}", stdout(&out));
+    assert!(stderr(&out).contains("--yes"), "{}", stderr(&out));
+    assert_eq!(count(&Connection::open(&db).unwrap(), "realisations"), 0);
+
+    let out = renaksi(&["restore", "--db", db_arg, &file, "--yes"], dir.path());
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(count(&Connection::open(&db).unwrap(), "realisations"), 50);
+
+    let out = renaksi(&["backup", "--db", db_arg, "--list"], dir.path());
+    let listed = stdout(&out);
+    assert!(listed.contains("-manual.db"), "{listed}");
+    assert!(listed.contains("-sebelum-pulihkan.db"), "{listed}");
+}

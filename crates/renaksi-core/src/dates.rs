@@ -17,10 +17,14 @@ const MONTHS: [&str; 12] = [
     "Desember",
 ];
 
+/// Western Indonesian Time (UTC+7), the time the app's dates are in.
+pub fn wib() -> FixedOffset {
+    FixedOffset::east_opt(7 * 3600).expect("UTC+7 is a valid offset")
+}
+
 /// Today's date in Western Indonesian Time (UTC+7).
 pub fn today_wib() -> NaiveDate {
-    let wib = FixedOffset::east_opt(7 * 3600).expect("UTC+7 is a valid offset");
-    chrono::Utc::now().with_timezone(&wib).date_naive()
+    chrono::Utc::now().with_timezone(&wib()).date_naive()
 }
 
 /// "15 Juli 2018".

@@ -6,6 +6,7 @@
 
 pub mod access;
 pub mod achievement;
+pub mod backups;
 pub mod consolidation;
 pub mod dates;
 pub mod demo;

@@ -3,6 +3,7 @@
 //! file), and the list of reports received. Dialogs open from Rust; the webview
 //! names a picked file only by a token.
 
+use renaksi_core::backups::{self, Kind};
 use renaksi_core::dates::today_wib;
 use renaksi_core::overview::OpdRef;
 use renaksi_core::package;
@@ -65,6 +66,8 @@ pub async fn pick_report_files(
         .add_filter("Buku kerja Excel", &["xlsx"])
         .blocking_pick_files()
         .unwrap_or_default();
+    // The batch's first import backs up what the imports will replace.
+    state.set_backup_before_import(!picked.is_empty());
     Ok(picked
         .into_iter()
         .filter_map(|file| file.into_path().ok())
@@ -89,6 +92,9 @@ pub fn import_report(
         .picked(&token)
         .ok_or_else(|| Error::NotFound("Berkas yang dipilih".into()))?;
     let mut store = state.store()?;
+    if state.take_backup_before_import() {
+        backups::take(&store, Kind::BeforeImport)?;
+    }
     let decisions = Decisions {
         accept_new_key_of_file: accept_new_key,
         ..Decisions::default()

@@ -1,6 +1,6 @@
 // The app's command names, in one place: build.rs declares them in the app
 // manifest (for the ACL) and a test checks the main window's capability.
-pub const COMMAND_NAMES: [&str; 33] = [
+pub const COMMAND_NAMES: [&str; 37] = [
     "app_status",
     "first_start",
     "demo_opds",
@@ -34,4 +34,8 @@ pub const COMMAND_NAMES: [&str; 33] = [
     "review_notes",
     "add_review_note",
     "set_review_note_resolved",
+    "backups_list",
+    "backup_now",
+    "restore_backup",
+    "recover_from_backup",
 ];

@@ -1,6 +1,7 @@
 // The Backend interface is all a view knows about the Rust side. main.ts
 // provides the Tauri implementation; tests provide a fake under the same key.
 import { inject, type InjectionKey } from 'vue';
+import * as backups from './backups';
 import * as consolidation from './consolidation';
 import * as exchange from './exchange';
 import { planOverview } from './plan';
@@ -11,6 +12,7 @@ import type {
   ActionDetail,
   AppStatus,
   AuditEntry,
+  BackupInfo,
   EvidenceTarget,
   Exported,
   FirstStartRequest,
@@ -91,6 +93,13 @@ export interface Backend {
   reviewNotes(): Promise<ReviewNote[]>;
   addReviewNote(input: NoteInput): Promise<ReviewNote>;
   setReviewNoteResolved(id: string, resolved: boolean): Promise<ReviewNote>;
+  // backups.rs
+  /** Works also when the database could not be opened. */
+  backupsList(): Promise<BackupInfo[]>;
+  backupNow(): Promise<BackupInfo>;
+  restoreBackup(fileName: string): Promise<BackupInfo>;
+  /** Only when the database failed its check at start. */
+  recoverFromBackup(fileName: string): Promise<BackupInfo>;
 }
 
 export const tauriBackend: Backend = {
@@ -127,6 +136,10 @@ export const tauriBackend: Backend = {
   reviewNotes: review.reviewNotes,
   addReviewNote: review.addReviewNote,
   setReviewNoteResolved: review.setReviewNoteResolved,
+  backupsList: backups.backupsList,
+  backupNow: backups.backupNow,
+  restoreBackup: backups.restoreBackup,
+  recoverFromBackup: backups.recoverFromBackup,
 };
 
 export const backendKey: InjectionKey<Backend> = Symbol('backend');

@@ -540,6 +540,35 @@ export interface ReviewNote {
   resolvedAt: string | null;
 }
 
+// ------------------------------------------------------------- backups.rs
+
+export type BackupKind = 'daily' | 'before_import' | 'before_restore' | 'before_migration' | 'manual';
+
+/** One backup beside the database, and what it holds. */
+export interface BackupInfo {
+  /** How the webview names the backup to restore it. */
+  fileName: string;
+  path: string;
+  kind: BackupKind;
+  /** RFC 3339 instant. */
+  takenAt: string;
+  sizeBytes: number;
+  /** False when the file fails its check or comes from a newer app. */
+  usable: boolean;
+  problem: string | null;
+  planTitle: string | null;
+  /** "Bappeda · Admin" or "OPD DINKES · Sari" */
+  profile: string | null;
+  actions: number;
+  milestones: number;
+  indicators: number;
+  realisations: number;
+  reports: number;
+}
+
+/** The codes app_status fails with when the database is damaged: a backup can take its place. */
+export const DB_DAMAGED: readonly string[] = ['db_corrupt', 'db_unreadable'];
+
 // ------------------------------------------------------------------ errors
 
 /**

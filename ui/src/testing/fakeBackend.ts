@@ -10,6 +10,7 @@ import type {
   AppStatus,
   AuditEntry,
   BackendError,
+  BackupInfo,
   EvidenceTarget,
   EvidenceView,
   Exported,
@@ -291,6 +292,27 @@ export function sampleSummary(): RegencySummary {
         achievement: i.achievement,
       })),
     ),
+  };
+}
+
+/** A backup as the backend describes it. */
+export function sampleBackup(partial: Partial<BackupInfo> = {}): BackupInfo {
+  return {
+    fileName: 'renaksi-20190415T033000Z-harian.db',
+    path: '/home/staf/.local/share/renaksi/backups/renaksi-20190415T033000Z-harian.db',
+    kind: 'daily',
+    takenAt: '2019-04-15T03:30:00Z',
+    sizeBytes: 245760,
+    usable: true,
+    problem: null,
+    planTitle: 'Rencana Aksi Daerah Keterbukaan Pemerintah Kabupaten Wonosobo 2018-2019',
+    profile: 'OPD DINKES · Sari',
+    actions: 8,
+    milestones: 3,
+    indicators: 2,
+    realisations: 6,
+    reports: 0,
+    ...partial,
   };
 }
 
@@ -590,6 +612,8 @@ export interface FakeBackendOptions {
   summary?: RegencySummary | null;
   /** The verifier notes held before the test starts. */
   notes?: ReviewNote[];
+  /** The backups beside the database (newest first). */
+  backups?: BackupInfo[];
 }
 
 export interface FakeBackend extends Backend {
@@ -618,6 +642,14 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
   let received: Received[] = clone(options.received ?? []);
   const matrix: SubmissionMatrix = clone(options.matrix ?? sampleMatrix());
   const notes: ReviewNote[] = clone(options.notes ?? []);
+  let backups: BackupInfo[] = clone(options.backups ?? []);
+
+  function backupNamed(fileName: string): BackupInfo {
+    const found = backups.find((b) => b.fileName === fileName);
+    if (!found) throw { code: 'not_found', message: 'Cadangan tidak ditemukan; mungkin sudah dihapus.' };
+    if (!found.usable) throw { code: 'invalid', message: `Cadangan ini tidak dapat dipulihkan: ${found.problem ?? ''}` };
+    return found;
+  }
 
   /** What a note's subject is called, as the backend labels it. */
   function subjectLabel(input: NoteInput): string | null {
@@ -962,6 +994,24 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
         notes.push(note);
         return clone(note);
       }),
+    backupsList: () => run('backupsList', [], () => clone(backups)),
+    backupNow: () =>
+      run('backupNow', [], () => {
+        const taken = sampleBackup({
+          fileName: `renaksi-20190716T0${backups.length}0000Z-manual.db`,
+          kind: 'manual',
+          takenAt: `2019-07-16T0${backups.length}:00:00Z`,
+        });
+        backups = [taken, ...backups];
+        return clone(taken);
+      }),
+    restoreBackup: (fileName) =>
+      run('restoreBackup', [fileName], () => {
+        const restored = backupNamed(fileName);
+        backups = [sampleBackup({ fileName: 'renaksi-20190716T090000Z-sebelum-pulihkan.db', kind: 'before_restore' }), ...backups];
+        return clone(restored);
+      }),
+    recoverFromBackup: (fileName) => run('recoverFromBackup', [fileName], () => clone(backupNamed(fileName))),
     setReviewNoteResolved: (id, resolved) =>
       run('setReviewNoteResolved', [id, resolved], () => {
         const note = notes.find((n) => n.id === id);

@@ -2,13 +2,12 @@
 //! temporary file, synced, then renamed, so a backup is whole or absent.
 
 use std::fs::{self, File};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::Duration;
 
 use rusqlite::backup::Backup;
 use rusqlite::Connection;
 
-use crate::location::backup_dir;
 use crate::{Error, Result};
 
 /// Pages copied per step of the online backup.
@@ -29,16 +28,6 @@ pub fn write_copy(conn: &Connection, dest: &Path) -> Result<()> {
     fs::rename(&tmp, dest).map_err(|e| Error::io("menyimpan cadangan", dest, e))?;
     sync_dir(dest.parent());
     Ok(())
-}
-
-/// The backup taken before migrating a database from schema `from`.
-pub(crate) fn before_migration(conn: &Connection, db_path: &Path, from: i64) -> Result<PathBuf> {
-    let dir = backup_dir(db_path);
-    fs::create_dir_all(&dir).map_err(|e| Error::io("membuat folder", &dir, e))?;
-    let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%SZ");
-    let dest = dir.join(format!("renaksi-{stamp}-sebelum-migrasi-v{from}.db"));
-    write_copy(conn, &dest)?;
-    Ok(dest)
 }
 
 /// Makes the rename durable where the platform allows syncing a folder.

@@ -59,12 +59,10 @@ pub fn delete(tx: &Transaction<'_>, id: &str) -> Result<()> {
 }
 
 pub fn get(conn: &Connection, id: &str) -> Result<Option<Indicator>> {
+    // Cached: an import looks up every row of a report.
     Ok(conn
-        .query_row(
-            &format!("SELECT {COLUMNS} FROM indicators WHERE id = ?1"),
-            [id],
-            from_row,
-        )
+        .prepare_cached(&format!("SELECT {COLUMNS} FROM indicators WHERE id = ?1"))?
+        .query_row([id], from_row)
         .optional()?)
 }
 

@@ -68,7 +68,7 @@ impl Store {
         })?;
         configure(&conn)?;
         if found_version < latest && found_version > 0 {
-            backup::before_migration(&conn, path, found_version)?;
+            crate::backups::before_migration(&conn, path, found_version)?;
         }
         migrations::migrate(&mut conn, found_version, steps)?;
         Ok(Store {
@@ -93,6 +93,12 @@ impl Store {
     /// The connection, for reads.
     pub fn conn(&self) -> &Connection {
         &self.conn
+    }
+
+    /// The connection, for a restore through the backup API (one step that
+    /// replaces every page); nothing else writes outside `write`.
+    pub(crate) fn conn_for_restore(&mut self) -> &mut Connection {
+        &mut self.conn
     }
 
     pub fn schema_version(&self) -> Result<i64> {

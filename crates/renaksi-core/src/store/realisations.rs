@@ -52,7 +52,8 @@ pub fn get(
 }
 
 pub fn list_for_indicator(conn: &Connection, indicator_id: &str) -> Result<Vec<Realisation>> {
-    let mut stmt = conn.prepare(&format!(
+    // Cached: a report snapshot asks once per indicator.
+    let mut stmt = conn.prepare_cached(&format!(
         "SELECT {COLUMNS} FROM realisations WHERE indicator_id = ?1 ORDER BY year, quarter"
     ))?;
     let rows = stmt.query_map([indicator_id], from_row)?;

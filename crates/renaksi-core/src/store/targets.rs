@@ -34,7 +34,8 @@ pub fn delete(tx: &Transaction<'_>, indicator_id: &str, year: i32, quarter: u8) 
 }
 
 pub fn list_for_indicator(conn: &Connection, indicator_id: &str) -> Result<Vec<Target>> {
-    let mut stmt = conn.prepare(
+    // Cached: a report snapshot asks once per indicator.
+    let mut stmt = conn.prepare_cached(
         "SELECT indicator_id, year, quarter, value FROM targets WHERE indicator_id = ?1
          ORDER BY year, quarter",
     )?;

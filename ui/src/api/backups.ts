@@ -1,0 +1,24 @@
+// Commands of src-tauri/src/commands/backups.rs: the backups beside the
+// database, back up now, restore, and recovery when the database is damaged.
+import { call } from './invoke';
+import type { BackupInfo } from './types';
+
+/** Every backup, newest first (also when the database could not be opened). */
+export function backupsList(): Promise<BackupInfo[]> {
+  return call<BackupInfo[]>('backups_list');
+}
+
+/** "Cadangkan sekarang". */
+export function backupNow(): Promise<BackupInfo> {
+  return call<BackupInfo>('backup_now');
+}
+
+/** Replaces the data with the backup's, after backing up what it replaces. */
+export function restoreBackup(fileName: string): Promise<BackupInfo> {
+  return call<BackupInfo>('restore_backup', { fileName });
+}
+
+/** When the database failed its check: the damaged file is moved aside, the backup takes its place. */
+export function recoverFromBackup(fileName: string): Promise<BackupInfo> {
+  return call<BackupInfo>('recover_from_backup', { fileName });
+}

@@ -1,0 +1,103 @@
+// Backups as a clerk uses them: back up now, and restore only after seeing
+// what the backup holds and saying yes twice.
+import { flushPromises } from '@vue/test-utils';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { BackupInfo } from '../api/types';
+import App from '../App.vue';
+import { createFakeBackend, sampleBackup } from '../testing/fakeBackend';
+import { mountWithApp } from '../testing/mount';
+import BackupScreen from './BackupScreen.vue';
+
+const DAILY = sampleBackup();
+const BROKEN = sampleBackup({
+  fileName: 'renaksi-20190414T033000Z-harian.db',
+  takenAt: '2019-04-14T03:30:00Z',
+  usable: false,
+  problem: 'Berkas basis data rusak.',
+});
+
+async function mountBackups(backups: BackupInfo[] = [DAILY, BROKEN]) {
+  const backend = createFakeBackend({ backups });
+  const mounted = mountWithApp(BackupScreen, { backend, attachTo: document.body });
+  await flushPromises();
+  return { ...mounted, fake: backend };
+}
+
+afterEach(() => {
+  document.body.innerHTML = '';
+});
+
+describe('BackupScreen', () => {
+  it('lists each backup with what it holds, and says why one cannot be used', async () => {
+    const { wrapper } = await mountBackups();
+    const items = wrapper.findAll('[data-testid="backup-item"]');
+    expect(items).toHaveLength(2);
+    expect(items[0]?.text()).toContain('15 April 2019');
+    expect(items[0]?.text()).toContain('cadangan harian');
+    expect(items[0]?.text()).toContain('OPD DINKES · Sari');
+    expect(items[0]?.text()).toContain('8 rencana aksi, 3 tonggak, 2 indikator, 6 realisasi, 0 laporan diterima');
+    expect(items[1]?.get('[data-testid="backup-problem"]').text()).toBe('Tidak dapat dipakai: Berkas basis data rusak.');
+    expect(items[1]?.get('[data-testid="backup-restore"]').attributes('disabled')).toBeDefined();
+  });
+
+  it('backs up now and shows the new backup first', async () => {
+    const { wrapper, fake } = await mountBackups([]);
+    expect(wrapper.get('[data-testid="backup-empty"]').text()).toBe('Belum ada cadangan.');
+    await wrapper.get('[data-testid="backup-now"]').trigger('click');
+    await flushPromises();
+    expect(fake.callsOf('backupNow')).toHaveLength(1);
+    expect(wrapper.get('[data-testid="backup-message"]').text()).toMatch(/^Cadangan dibuat: 16 Juli 2019/);
+    expect(wrapper.findAll('[data-testid="backup-item"]')[0]?.text()).toContain('dibuat pengguna');
+  });
+
+  it('restores only after showing what the backup holds and a second yes', async () => {
+    const { wrapper, fake } = await mountBackups();
+    await wrapper.get('[data-testid="backup-restore"]').trigger('click');
+    await flushPromises();
+    const confirm = wrapper.get('[data-testid="restore-confirm"]');
+    expect(confirm.text()).toContain('15 April 2019');
+    expect(confirm.text()).toContain('6 realisasi');
+    expect(document.activeElement).toBe(wrapper.get('[data-testid="restore-yes"]').element);
+    await wrapper.get('[data-testid="restore-cancel"]').trigger('click');
+    expect(wrapper.find('[data-testid="restore-confirm"]').exists()).toBe(false);
+    expect(fake.callsOf('restoreBackup')).toHaveLength(0);
+
+    await wrapper.get('[data-testid="backup-restore"]').trigger('click');
+    await flushPromises();
+    await wrapper.get('[data-testid="restore-yes"]').trigger('click');
+    await flushPromises();
+    expect(fake.callsOf('restoreBackup')).toEqual([[DAILY.fileName]]);
+    expect(wrapper.emitted('restored')).toHaveLength(1);
+    expect(wrapper.get('[data-testid="backup-message"]').text()).toMatch(/^Data dipulihkan dari cadangan 15 April 2019/);
+    expect(wrapper.findAll('[data-testid="backup-item"]')[0]?.text()).toContain('sebelum pemulihan');
+  });
+});
+
+describe('recovery at start', () => {
+  it('offers the latest good backup when the database is damaged, and starts again from it', async () => {
+    const backend = createFakeBackend({
+      backups: [BROKEN, DAILY],
+      failures: { appStatus: { code: 'db_corrupt', message: 'Berkas basis data rusak.' } },
+    });
+    const { wrapper } = mountWithApp(App, { backend, attachTo: document.body });
+    await flushPromises();
+    const offer = wrapper.get('[data-testid="recovery-offer"]');
+    expect(offer.text()).toContain('Renaksi tidak mengubah berkas itu.');
+    expect(offer.text()).toContain('15 April 2019');
+    await wrapper.get('[data-testid="recover"]').trigger('click');
+    await flushPromises();
+    expect(backend.callsOf('recoverFromBackup')).toEqual([[DAILY.fileName]]);
+    expect(backend.callsOf('appStatus')).toHaveLength(2);
+  });
+
+  it('does not offer a backup for a failure that is not damage', async () => {
+    const backend = createFakeBackend({
+      backups: [DAILY],
+      failures: { appStatus: { code: 'db_newer', message: 'Dibuat oleh versi Renaksi yang lebih baru.' } },
+    });
+    const { wrapper } = mountWithApp(App, { backend, attachTo: document.body });
+    await flushPromises();
+    expect(wrapper.find('[data-testid="recovery-offer"]').exists()).toBe(false);
+    expect(wrapper.find('[data-testid="retry"]').exists()).toBe(true);
+  });
+});
