@@ -33,8 +33,19 @@ pub fn run() {
         // Native dialogs are opened from Rust only; the window has no permission
         // to call the plugin itself.
         .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_window_state::Builder::default().build())
+        .plugin(log_plugin(&db_path))
         .setup(move |app| {
-            app.manage(AppState::open(db_path));
+            log::info!(
+                "Renaksi {} dimulai; basis data {}",
+                renaksi_core::APP_VERSION,
+                db_path.display()
+            );
+            let state = AppState::open(db_path);
+            if let Some(failure) = state.open_failure() {
+                log::error!("basis data tidak dapat dibuka: {}", failure.message);
+            }
+            app.manage(state);
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
@@ -78,6 +89,28 @@ pub fn run() {
         ])
         .run(tauri::generate_context!())
         .expect("the Renaksi window could not be started");
+}
+
+/// Log files in `log/` beside the database (the data folder), kept small and
+/// rotated, so a clerk can send them to support. The webview's console is not
+/// forwarded: the window has no permission for the plugin's commands.
+fn log_plugin<R: tauri::Runtime>(db_path: &std::path::Path) -> tauri::plugin::TauriPlugin<R> {
+    use tauri_plugin_log::{RotationStrategy, Target, TargetKind};
+    let folder = db_path
+        .parent()
+        .unwrap_or_else(|| std::path::Path::new("."))
+        .join("log");
+    tauri_plugin_log::Builder::new()
+        .clear_targets()
+        .target(Target::new(TargetKind::Folder {
+            path: folder,
+            file_name: Some("renaksi".into()),
+        }))
+        .target(Target::new(TargetKind::Stderr))
+        .level(log::LevelFilter::Info)
+        .max_file_size(1_000_000)
+        .rotation_strategy(RotationStrategy::KeepSome(5))
+        .build()
 }
 
 fn database_path(mut args: impl Iterator<Item = String>) -> Result<PathBuf, String> {

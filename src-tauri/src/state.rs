@@ -37,7 +37,7 @@ impl AppState {
             // A failed daily backup must not keep the clerk from working; the
             // backup screen shows which backups exist.
             if let Err(e) = backups::daily_if_due(store, dates::today_wib()) {
-                eprintln!("renaksi-desktop: cadangan harian gagal: {e}");
+                log::warn!("cadangan harian gagal: {e}");
             }
         }
         AppState {

@@ -99,4 +99,8 @@ test('a damaged database is recovered from the latest good backup, and kept asid
   const aside = readdirSync(dir).filter((name) => name.startsWith('rusak-'));
   assert.equal(aside.length, 1, readdirSync(dir).join(', '));
   assert.ok(readdirSync(join(dir, aside[0])).includes('renaksi.db'), 'the damaged file is kept');
+  // What happened is in the log a clerk can send to support.
+  const log = readFileSync(join(dir, 'log', 'renaksi.log'), 'utf8');
+  assert.match(log, /basis data tidak dapat dibuka/);
+  assert.match(log, /basis data rusak dipindahkan ke .*rusak-/);
 });

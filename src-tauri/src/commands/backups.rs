@@ -36,6 +36,7 @@ pub fn restore_backup(state: State<'_, AppState>, file_name: String) -> CommandR
     };
     // Reopened, so a backup from an older version is brought up to date.
     state.replace_store(Store::open(&state.db_path)?);
+    log::info!("data dipulihkan dari cadangan {}", restored.file_name);
     Ok(restored)
 }
 
@@ -54,8 +55,12 @@ pub fn recover_from_backup(
         .into());
     }
     let path = backup_file(&state, &file_name)?;
-    let (store, _aside) = backups::recover(&state.db_path, &path)?;
+    let (store, aside) = backups::recover(&state.db_path, &path)?;
     state.replace_store(store);
+    log::warn!(
+        "basis data rusak dipindahkan ke {}; dipulihkan dari {file_name}",
+        aside.display()
+    );
     Ok(backups::inspect(&path))
 }
 

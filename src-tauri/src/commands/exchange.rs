@@ -99,7 +99,19 @@ pub fn import_report(
         accept_new_key_of_file: accept_new_key,
         ..Decisions::default()
     };
-    Ok(import::import_file(&mut store, &path, &decisions)?)
+    let result = import::import_file(&mut store, &path, &decisions);
+    match &result {
+        Ok(done) => log::info!(
+            "impor {}: {} {} nomor {} (berubah: {})",
+            path.display(),
+            done.opd_code,
+            done.period_label,
+            done.sequence,
+            done.changed
+        ),
+        Err(e) => log::warn!("impor {} ditolak: {e}", path.display()),
+    }
+    Ok(result?)
 }
 
 #[tauri::command]
