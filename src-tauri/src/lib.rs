@@ -86,6 +86,19 @@ pub fn run() {
             commands::backups::backup_now,
             commands::backups::restore_backup,
             commands::backups::recover_from_backup,
+            commands::sessions::sessions_list,
+            commands::sessions::session_detail,
+            commands::sessions::save_session,
+            commands::sessions::delete_session,
+            commands::sessions::add_participant,
+            commands::sessions::remove_participant,
+            commands::sessions::save_input,
+            commands::sessions::delete_input,
+            commands::sessions::set_response,
+            commands::sessions::export_berita_acara,
+            commands::versions::versions_list,
+            commands::versions::take_version,
+            commands::versions::version_diff,
         ])
         .run(tauri::generate_context!())
         .expect("the Renaksi window could not be started");

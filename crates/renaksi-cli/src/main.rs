@@ -12,7 +12,9 @@ use renaksi_core::report::view::Paper;
 use renaksi_core::report::{check, export, import};
 use renaksi_core::review::{self, SubjectKind};
 use renaksi_core::store::opds;
-use renaksi_core::{location, overview, package, profile, rekap, submissions, Store};
+use renaksi_core::{
+    cocreation, location, overview, package, profile, rekap, submissions, versions, Store,
+};
 
 /// Renaksi: the Open Government action plan of a regency (Rencana Aksi Daerah
 /// Keterbukaan Pemerintah), kept offline in a local database.
@@ -134,6 +136,17 @@ enum Command {
         #[command(subcommand)]
         command: NoteCommand,
     },
+    /// Co-creation sessions (sesi ko-kreasi): the workshop, who took part, the
+    /// inputs on each action and the government's responses; the berita acara.
+    Session {
+        #[command(subcommand)]
+        command: SessionCommand,
+    },
+    /// Named versions of the plan (draft, final, ...) and what changed between them.
+    Version {
+        #[command(subcommand)]
+        command: VersionCommand,
+    },
     /// Back up the database now into backups/ beside it, or with --list show
     /// the backups there and what each holds.
     Backup {
@@ -180,6 +193,114 @@ enum NoteCommand {
     Resolve {
         /// The note's id, as `note list` shows it.
         id: String,
+    },
+}
+
+#[derive(Subcommand)]
+enum SessionCommand {
+    /// Record a new session.
+    Add {
+        #[arg(long, value_name = "TITLE")]
+        title: String,
+        /// The day it was held, e.g. 2018-05-08.
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        date: String,
+        #[arg(long, value_name = "PLACE")]
+        place: String,
+        #[arg(long, value_name = "TEXT", default_value = "")]
+        notes: String,
+    },
+    /// Change a session's title, date, place or notes.
+    Edit {
+        /// The session's id, as `session list` shows it.
+        id: String,
+        #[arg(long, value_name = "TITLE")]
+        title: Option<String>,
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        date: Option<String>,
+        #[arg(long, value_name = "PLACE")]
+        place: Option<String>,
+        #[arg(long, value_name = "TEXT")]
+        notes: Option<String>,
+    },
+    /// The plan's sessions, in the order they were held.
+    List,
+    /// One session: participants, inputs by action, responses.
+    Show {
+        /// The session's id, as `session list` shows it.
+        id: String,
+    },
+    /// Add a participant to a session's attendance list.
+    Participant {
+        #[arg(long, value_name = "ID")]
+        session: String,
+        #[arg(long, value_name = "NAME")]
+        name: String,
+        /// Instansi or organisation (for an OPD, its name when left out).
+        #[arg(long, value_name = "ORG", default_value = "")]
+        org: String,
+        /// opd, cso (oms) or other (lainnya).
+        #[arg(long, value_name = "KIND")]
+        kind: String,
+        /// The OPD's code, for an OPD participant, e.g. DINKES.
+        #[arg(long, value_name = "CODE")]
+        opd: Option<String>,
+    },
+    /// Record an input given in a session on one action.
+    Input {
+        #[arg(long, value_name = "ID")]
+        session: String,
+        /// The action's code, e.g. RA-01.
+        #[arg(long, value_name = "CODE")]
+        action: String,
+        /// The organisation the input came from.
+        #[arg(long, value_name = "ORG", default_value = "")]
+        from: String,
+        /// The person who gave it (printed in the berita acara, not published).
+        #[arg(long, value_name = "NAME", default_value = "")]
+        author: String,
+        /// The input.
+        body: String,
+    },
+    /// Record the government's response to an input.
+    Respond {
+        /// The input's id, as `session show` prints it.
+        #[arg(long, value_name = "ID")]
+        input: String,
+        /// diterima, diterima-dengan-perubahan or ditolak.
+        #[arg(long, value_name = "DECISION")]
+        decision: String,
+        /// Why (required unless diterima).
+        #[arg(long, value_name = "TEXT", default_value = "")]
+        reason: String,
+    },
+    /// Write the session's berita acara to an .xlsx file.
+    BeritaAcara {
+        #[arg(long, value_name = "ID")]
+        session: String,
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        /// Paper for printing: a4 (default) or f4.
+        #[arg(long, value_name = "PAPER", default_value = "a4")]
+        paper: String,
+    },
+}
+
+#[derive(Subcommand)]
+enum VersionCommand {
+    /// Save the plan as it is now under a name (Bappeda).
+    Take {
+        #[arg(long, value_name = "NAME")]
+        name: String,
+    },
+    /// The plan's versions, oldest first.
+    List,
+    /// What changed from one version to another, or to the plan as it is now.
+    Diff {
+        /// The older version, by name or id.
+        from: String,
+        /// The newer version, by name or id; the plan as it is now when left out.
+        to: Option<String>,
     },
 }
 
@@ -231,6 +352,8 @@ fn run(cli: Cli) -> renaksi_core::Result<()> {
         Command::Backup { list } => backup(&db()?, *list),
         Command::Restore { file, yes } => restore(&db()?, file, *yes),
         Command::Note { command } => note(&db()?, command),
+        Command::Session { command } => session(&db()?, command),
+        Command::Version { command } => version(&db()?, command),
         Command::Verify { opd, period } => verify_report(&db()?, opd, period),
         Command::Init { package, opd, user } => init(&db()?, package, opd, user),
         Command::UpdatePackage { package } => update_package(&db()?, package),
@@ -490,6 +613,340 @@ fn note(path: &Path, command: &NoteCommand) -> renaksi_core::Result<()> {
         }
     }
     Ok(())
+}
+
+fn session(path: &Path, command: &SessionCommand) -> renaksi_core::Result<()> {
+    let mut store = open_existing(path)?;
+    let day = cocreation::day_and_date;
+    match command {
+        SessionCommand::Add {
+            title,
+            date,
+            place,
+            notes,
+        } => {
+            let s = cocreation::save_session(
+                &mut store,
+                &cocreation::SessionForm {
+                    id: None,
+                    title: title.clone(),
+                    held_on: date.clone(),
+                    place: place.clone(),
+                    notes: notes.clone(),
+                },
+            )?;
+            println!(
+                "Sesi ko-kreasi {} dicatat: {}, {}, {}.",
+                s.id,
+                s.title,
+                day(&s.held_on),
+                s.place
+            );
+        }
+        SessionCommand::Edit {
+            id,
+            title,
+            date,
+            place,
+            notes,
+        } => {
+            let old = cocreation::session(store.conn(), id)?;
+            let s = cocreation::save_session(
+                &mut store,
+                &cocreation::SessionForm {
+                    id: Some(old.id),
+                    title: title.clone().unwrap_or(old.title),
+                    held_on: date.clone().unwrap_or(old.held_on),
+                    place: place.clone().unwrap_or(old.place),
+                    notes: notes.clone().unwrap_or(old.notes),
+                },
+            )?;
+            println!(
+                "Sesi ko-kreasi {} diubah: {}, {}, {}.",
+                s.id,
+                s.title,
+                day(&s.held_on),
+                s.place
+            );
+        }
+        SessionCommand::List => {
+            let sessions = cocreation::list(store.conn())?;
+            if sessions.is_empty() {
+                println!("Belum ada sesi ko-kreasi.");
+            }
+            for s in sessions {
+                println!(
+                    "{}  {}  {} ({}): {} peserta, {} masukan, {} ditanggapi",
+                    s.id,
+                    day(&s.held_on),
+                    s.title,
+                    s.place,
+                    s.participant_count,
+                    s.input_count,
+                    s.responded_count
+                );
+            }
+        }
+        SessionCommand::Show { id } => {
+            let s = cocreation::session(store.conn(), id)?;
+            println!("Sesi ko-kreasi : {}", s.title);
+            println!("Tanggal        : {}", day(&s.held_on));
+            println!("Tempat         : {}", s.place);
+            if !s.notes.is_empty() {
+                println!("Catatan        : {}", s.notes.replace('\n', " "));
+            }
+            println!("Peserta ({}):", s.participants.len());
+            for (i, p) in s.participants.iter().enumerate() {
+                println!(
+                    "  {}. {}, {} [{}]",
+                    i + 1,
+                    p.name,
+                    p.organisation,
+                    p.kind.label()
+                );
+            }
+            println!(
+                "Masukan ({}, {} ditanggapi):",
+                s.input_count, s.responded_count
+            );
+            for group in &s.actions {
+                println!("  {} {}", group.action_code, group.action_title);
+                for input in &group.inputs {
+                    let from = [input.organisation.as_str(), input.author.as_str()]
+                        .into_iter()
+                        .filter(|t| !t.is_empty())
+                        .collect::<Vec<_>>()
+                        .join(", ");
+                    println!(
+                        "    {}  {from}: {}",
+                        input.id,
+                        input.body.replace('\n', " ")
+                    );
+                    match &input.response {
+                        Some(r) if r.reason.is_empty() => {
+                            println!("      Tanggapan: {}", r.decision.label())
+                        }
+                        Some(r) => println!(
+                            "      Tanggapan: {}. Alasan: {}",
+                            r.decision.label(),
+                            r.reason.replace('\n', " ")
+                        ),
+                        None => println!("      Tanggapan: belum ada"),
+                    }
+                }
+            }
+        }
+        SessionCommand::Participant {
+            session,
+            name,
+            org,
+            kind,
+            opd,
+        } => {
+            let p = cocreation::add_participant(
+                &mut store,
+                &cocreation::ParticipantForm {
+                    session_id: session.clone(),
+                    name: name.clone(),
+                    organisation: org.clone(),
+                    kind: kind.parse()?,
+                    opd_code: opd.clone(),
+                },
+            )?;
+            println!(
+                "Peserta {} dicatat: {}, {} [{}].",
+                p.id,
+                p.name,
+                p.organisation,
+                p.kind.label()
+            );
+        }
+        SessionCommand::Input {
+            session,
+            action,
+            from,
+            author,
+            body,
+        } => {
+            let action_id = review::action_id(store.conn(), action)?;
+            let input = cocreation::save_input(
+                &mut store,
+                &cocreation::InputForm {
+                    id: None,
+                    session_id: session.clone(),
+                    action_id,
+                    author: author.clone(),
+                    organisation: from.clone(),
+                    body: body.clone(),
+                },
+            )?;
+            println!(
+                "Masukan {} pada {} dicatat.",
+                input.id,
+                action.trim().to_uppercase()
+            );
+        }
+        SessionCommand::Respond {
+            input,
+            decision,
+            reason,
+        } => {
+            let done = cocreation::set_response(
+                &mut store,
+                &cocreation::ResponseForm {
+                    input_id: input.clone(),
+                    decision: decision.parse()?,
+                    reason: reason.clone(),
+                },
+            )?;
+            let label = done.response.map(|r| r.decision.label()).unwrap_or("-");
+            println!("Tanggapan atas masukan {} dicatat: {label}.", done.id);
+        }
+        SessionCommand::BeritaAcara {
+            session,
+            out,
+            paper,
+        } => {
+            let paper = parse_paper(paper)?;
+            let done = cocreation::berita_acara::export(&store, session, out, paper)?;
+            println!(
+                "Berita acara \"{}\" ditulis ke {}: {} peserta, {} masukan, {} ditanggapi.",
+                done.session_title, done.path, done.participants, done.inputs, done.responded
+            );
+        }
+    }
+    Ok(())
+}
+
+fn version(path: &Path, command: &VersionCommand) -> renaksi_core::Result<()> {
+    use renaksi_core::dates::long_time_wib;
+    let mut store = open_existing(path)?;
+    match command {
+        VersionCommand::Take { name } => {
+            let v = versions::take(&mut store, name)?;
+            println!(
+                "Versi \"{}\" disimpan ({}): {} rencana aksi, {} tonggak, {} indikator, {} target.",
+                v.name, v.id, v.actions, v.milestones, v.indicators, v.targets
+            );
+        }
+        VersionCommand::List => {
+            let list = versions::list(store.conn())?;
+            if list.is_empty() {
+                println!("Belum ada versi rencana aksi yang disimpan.");
+            }
+            for v in list {
+                println!(
+                    "{}  {}  {} oleh {}: {} rencana aksi, {} indikator",
+                    v.id,
+                    v.name,
+                    long_time_wib(&v.created_at),
+                    v.created_by,
+                    v.actions,
+                    v.indicators
+                );
+            }
+        }
+        VersionCommand::Diff { from, to } => {
+            let from = versions::find(store.conn(), from)?;
+            let to = to
+                .as_deref()
+                .map(|t| versions::find(store.conn(), t))
+                .transpose()?;
+            let d = versions::diff(store.conn(), &from.id, to.as_ref().map(|t| t.id.as_str()))?;
+            print_diff(&d);
+        }
+    }
+    Ok(())
+}
+
+fn print_diff(d: &versions::PlanDiff) {
+    let side = |v: &versions::VersionLabel| match &v.created_at {
+        Some(at) => format!(
+            "\"{}\" ({})",
+            v.name,
+            renaksi_core::dates::long_time_wib(at)
+        ),
+        None => "rencana aksi saat ini".to_string(),
+    };
+    println!("Perubahan dari {} ke {}:", side(&d.from), side(&d.to));
+    if d.change_count == 0 {
+        println!("Tidak ada perubahan.");
+        return;
+    }
+    let short = |text: &str| {
+        let text = text.replace('\n', " ");
+        if text.chars().count() > 100 {
+            format!("{}…", text.chars().take(99).collect::<String>())
+        } else {
+            text
+        }
+    };
+    let items = |title: &str, sign: char, items: &[versions::DiffItem]| {
+        if items.is_empty() {
+            return;
+        }
+        println!("{title} ({}):", items.len());
+        for i in items {
+            println!(
+                "  {sign} {} {} [{}]",
+                i.action_code,
+                short(&i.label),
+                i.opd_code
+            );
+        }
+    };
+    let changed = |title: &str, items: &[versions::ChangedItem]| {
+        if items.is_empty() {
+            return;
+        }
+        println!("{title} ({}):", items.len());
+        for i in items {
+            println!("  ~ {} {} [{}]", i.action_code, short(&i.label), i.opd_code);
+            for c in &i.changes {
+                println!(
+                    "      {}: {} -> {}",
+                    c.label,
+                    c.old
+                        .as_deref()
+                        .map(short)
+                        .unwrap_or_else(|| "(kosong)".into()),
+                    c.new
+                        .as_deref()
+                        .map(short)
+                        .unwrap_or_else(|| "(kosong)".into())
+                );
+            }
+        }
+    };
+    items("Rencana aksi ditambahkan", '+', &d.actions_added);
+    items("Rencana aksi dihapus", '-', &d.actions_removed);
+    changed("Rencana aksi berubah", &d.actions_changed);
+    items("Tonggak ditambahkan", '+', &d.milestones_added);
+    items("Tonggak dihapus", '-', &d.milestones_removed);
+    changed("Tonggak berubah", &d.milestones_changed);
+    items("Indikator ditambahkan", '+', &d.indicators_added);
+    items("Indikator dihapus", '-', &d.indicators_removed);
+    changed("Indikator berubah", &d.indicators_changed);
+    if !d.targets_changed.is_empty() {
+        println!("Target berubah ({}):", d.targets_changed.len());
+        let value = |v: Option<f64>| {
+            v.map(versions::number_text)
+                .unwrap_or_else(|| "(kosong)".into())
+        };
+        for t in &d.targets_changed {
+            println!(
+                "  ~ {} {} [{}], {} TW {}: {} -> {}",
+                t.action_code,
+                short(&t.indicator),
+                t.opd_code,
+                t.year,
+                renaksi_core::period::roman(t.quarter),
+                value(t.old),
+                value(t.new)
+            );
+        }
+    }
+    println!("Jumlah perubahan: {}.", d.change_count);
 }
 
 fn print_matrix(path: &Path) -> renaksi_core::Result<()> {

@@ -714,3 +714,212 @@ fn backup_and_restore_from_the_command_line() {
     assert!(listed.contains("-manual.db"), "{listed}");
     assert!(listed.contains("-sebelum-pulihkan.db"), "{listed}");
 }
+
+#[test]
+fn a_co_creation_session_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("renaksi.db");
+    let db_arg = db.to_str().unwrap();
+    let run = |args: &[&str]| {
+        let out = renaksi(args, dir.path());
+        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+        stdout(&out)
+    };
+    run(&["demo", "--db", db_arg]);
+    let said = run(&[
+        "session",
+        "add",
+        "--db",
+        db_arg,
+        "--title",
+        "Lokakarya OpenGovWeek 2018",
+        "--date",
+        "2018-05-08",
+        "--place",
+        "Aula Bappeda",
+    ]);
+    assert!(said.contains("8 Mei 2018"), "{said}");
+    let session = said.split_whitespace().nth(2).unwrap().to_string();
+    run(&[
+        "session",
+        "participant",
+        "--db",
+        db_arg,
+        "--session",
+        &session,
+        "--name",
+        "dr. Sri Wahyuni",
+        "--kind",
+        "opd",
+        "--opd",
+        "DINKES",
+    ]);
+    run(&[
+        "session",
+        "participant",
+        "--db",
+        db_arg,
+        "--session",
+        &session,
+        "--name",
+        "Budi Santoso",
+        "--org",
+        "Forum Warga",
+        "--kind",
+        "cso",
+    ]);
+    let said = run(&[
+        "session",
+        "input",
+        "--db",
+        db_arg,
+        "--session",
+        &session,
+        "--action",
+        "ra-01",
+        "--from",
+        "Forum Warga",
+        "=cmd|' /C calc'!A0",
+    ]);
+    let input = said.split_whitespace().nth(1).unwrap().to_string();
+
+    // Declined without a reason: refused in one line, nothing recorded.
+    let out = renaksi(
+        &[
+            "session",
+            "respond",
+            "--db",
+            db_arg,
+            "--input",
+            &input,
+            "--decision",
+            "ditolak",
+        ],
+        dir.path(),
+    );
+    assert!(!out.status.success());
+    assert_eq!(stderr(&out).lines().count(), 1, "{}", stderr(&out));
+    assert!(stderr(&out).contains("alasan"), "{}", stderr(&out));
+    assert_eq!(count(&Connection::open(&db).unwrap(), "input_responses"), 0);
+    run(&[
+        "session",
+        "respond",
+        "--db",
+        db_arg,
+        "--input",
+        &input,
+        "--decision",
+        "diterima-dengan-perubahan",
+        "--reason",
+        "Dijangkau bertahap.",
+    ]);
+
+    let listed = run(&["session", "list", "--db", db_arg]);
+    assert!(
+        listed.contains("2 peserta, 1 masukan, 1 ditanggapi"),
+        "{listed}"
+    );
+    let shown = run(&["session", "show", "--db", db_arg, &session]);
+    for expected in [
+        "Selasa, 8 Mei 2018",
+        "dr. Sri Wahyuni, Dinas Kesehatan [OPD]",
+        "RA-01",
+        "Diterima dengan perubahan. Alasan: Dijangkau bertahap.",
+    ] {
+        assert!(shown.contains(expected), "{expected:?} in {shown}");
+    }
+
+    let file = dir.path().join("berita-acara.xlsx");
+    let said = run(&[
+        "session",
+        "berita-acara",
+        "--db",
+        db_arg,
+        "--session",
+        &session,
+        "--out",
+        file.to_str().unwrap(),
+    ]);
+    assert!(said.contains("2 peserta, 1 masukan"), "{said}");
+    use calamine::Reader;
+    let mut book: calamine::Xlsx<_> = calamine::open_workbook(&file).unwrap();
+    let range = book.worksheet_range("Berita Acara").unwrap();
+    assert!(range
+        .cells()
+        .any(|(_, _, d)| *d == calamine::Data::String("=cmd|' /C calc'!A0".into())));
+
+    let out = renaksi(
+        &["session", "show", "--db", db_arg, "tidak-ada"],
+        dir.path(),
+    );
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("Sesi ko-kreasi"), "{}", stderr(&out));
+
+    // An OPD's database does not record sessions.
+    let opd_db = dir.path().join("dinkes.db");
+    let opd_arg = opd_db.to_str().unwrap();
+    run(&["demo", "--db", opd_arg, "--opd", "DINKES"]);
+    let out = renaksi(
+        &[
+            "session",
+            "add",
+            "--db",
+            opd_arg,
+            "--title",
+            "T",
+            "--date",
+            "2018-05-08",
+            "--place",
+            "P",
+        ],
+        dir.path(),
+    );
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("Hanya Bappeda"), "{}", stderr(&out));
+}
+
+#[test]
+fn plan_versions_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("renaksi.db");
+    let db_arg = db.to_str().unwrap();
+    let run = |args: &[&str]| {
+        let out = renaksi(args, dir.path());
+        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+        stdout(&out)
+    };
+    run(&["demo", "--db", db_arg]);
+    let said = run(&["version", "take", "--db", db_arg, "--name", "Draf"]);
+    assert!(said.contains("8 rencana aksi"), "{said}");
+    let out = renaksi(
+        &["version", "take", "--db", db_arg, "--name", "draf"],
+        dir.path(),
+    );
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("sudah ada"), "{}", stderr(&out));
+
+    Connection::open(&db)
+        .unwrap()
+        .execute(
+            "UPDATE actions SET title = 'Judul Baru' WHERE code = 'RA-02'",
+            [],
+        )
+        .unwrap();
+    run(&["version", "take", "--db", db_arg, "--name", "Final"]);
+    let listed = run(&["version", "list", "--db", db_arg]);
+    assert_eq!(listed.lines().count(), 2, "{listed}");
+
+    let diff = run(&["version", "diff", "--db", db_arg, "Draf", "Final"]);
+    assert!(diff.contains("Rencana aksi berubah (1)"), "{diff}");
+    assert!(
+        diff.contains("Judul:") && diff.contains("-> Judul Baru"),
+        "{diff}"
+    );
+    assert!(diff.contains("Jumlah perubahan: 1."), "{diff}");
+    let diff = run(&["version", "diff", "--db", db_arg, "Final"]);
+    assert!(diff.contains("Tidak ada perubahan."), "{diff}");
+
+    let out = renaksi(&["version", "diff", "--db", db_arg, "Revisi"], dir.path());
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("Revisi"), "{}", stderr(&out));
+}

@@ -7,6 +7,7 @@
 pub mod access;
 pub mod achievement;
 pub mod backups;
+pub mod cocreation;
 pub mod consolidation;
 pub mod dates;
 pub mod demo;
@@ -25,6 +26,7 @@ pub mod report;
 pub mod review;
 pub mod store;
 pub mod submissions;
+pub mod versions;
 
 pub use error::{Error, Result};
 pub use store::Store;

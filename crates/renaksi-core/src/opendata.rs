@@ -1,7 +1,9 @@
 //! Open data for the public portal: the plan and its progress as UTF-8 CSV and
 //! JSON, described by a `datapackage.json` (Frictionless Data Package). Only
 //! what is meant to be public: no keys, no signatures, no verifier notes, no
-//! paths of this computer, no user names.
+//! paths of this computer, no user names. Co-creation sessions are published
+//! with their inputs and the government's responses, naming organisations but
+//! not people (participants are counted, not listed).
 
 use std::path::{Path, PathBuf};
 
@@ -9,7 +11,8 @@ use serde_json::{json, Map, Value};
 
 use crate::report::export::write_atomically;
 use crate::store::{
-    actions, evidence, indicators, milestones, opds, plans, realisations, targets, themes,
+    actions, evidence, indicators, input_responses, milestones, opds, plans, realisations,
+    session_inputs, session_participants, sessions, targets, themes,
 };
 use crate::{Error, Result, Store};
 
@@ -260,6 +263,7 @@ pub fn write(store: &Store, dir: &Path) -> Result<Vec<PathBuf>> {
         ],
         rows: evidence_rows,
     });
+    push_cocreation(conn, &plan.id, &plan_actions, &mut resources)?;
 
     std::fs::create_dir_all(dir).map_err(|e| Error::io("membuat folder", dir, e))?;
     let mut written = Vec::new();
@@ -321,7 +325,7 @@ pub fn write(store: &Store, dir: &Path) -> Result<Vec<PathBuf>> {
     let package = json!({
         "name": format!("renaksi-{}", slug(&plan.region)),
         "title": plan.title,
-        "description": "Rencana Aksi Daerah Keterbukaan Pemerintah beserta tonggak, indikator, target dan realisasi per triwulan.",
+        "description": "Rencana Aksi Daerah Keterbukaan Pemerintah beserta tonggak, indikator, target dan realisasi per triwulan, serta masukan sesi ko-kreasi dan tanggapan pemerintah.",
         "version": plan.version.to_string(),
         "created": crate::store::now(),
         "licenses": [{"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0"}],
@@ -334,6 +338,113 @@ pub fn write(store: &Store, dir: &Path) -> Result<Vec<PathBuf>> {
     )?;
     written.push(descriptor);
     Ok(written)
+}
+
+/// Sessions (title, date, place, participants counted per side), and every
+/// input with its action, organisation and the response to it.
+fn push_cocreation(
+    conn: &rusqlite::Connection,
+    plan_id: &str,
+    plan_actions: &[crate::model::Action],
+    resources: &mut Vec<Resource>,
+) -> Result<()> {
+    let mut session_rows = Vec::new();
+    for s in sessions::list(conn, plan_id)? {
+        let participants = session_participants::list_for_session(conn, &s.id)?;
+        let count = |kind: &str| participants.iter().filter(|p| p.kind == kind).count();
+        session_rows.push(vec![
+            s.id.into(),
+            s.title.into(),
+            s.held_on.into(),
+            s.place.into(),
+            count("opd").into(),
+            count("cso").into(),
+            count("other").into(),
+        ]);
+    }
+    resources.push(Resource {
+        name: "sesi_kokreasi",
+        title: "Sesi ko-kreasi",
+        fields: &[
+            ("id", "string"),
+            ("judul", "string"),
+            ("tanggal", "date"),
+            ("tempat", "string"),
+            ("peserta_opd", "integer"),
+            ("peserta_oms", "integer"),
+            ("peserta_lainnya", "integer"),
+        ],
+        rows: session_rows,
+    });
+
+    let action_code: std::collections::HashMap<&str, &str> = plan_actions
+        .iter()
+        .map(|a| (a.id.as_str(), a.code.as_str()))
+        .collect();
+    let mut responses: std::collections::HashMap<String, input_responses::ResponseRow> =
+        input_responses::list_for_plan(conn, plan_id)?
+            .into_iter()
+            .map(|r| (r.input_id.clone(), r))
+            .collect();
+    let input_rows = session_inputs::list_for_plan(conn, plan_id)?
+        .into_iter()
+        .map(|i| {
+            let response = responses.remove(&i.id);
+            let (decision, reason, day) = match response {
+                Some(r) => (
+                    Value::from(r.decision),
+                    Value::from(r.reason),
+                    responded_on(&r.responded_at),
+                ),
+                None => (Value::Null, Value::Null, Value::Null),
+            };
+            vec![
+                Value::from(i.id),
+                i.session_id.into(),
+                action_code
+                    .get(i.action_id.as_str())
+                    .copied()
+                    .unwrap_or_default()
+                    .into(),
+                i.action_id.into(),
+                i.organisation.into(),
+                i.body.into(),
+                decision,
+                reason,
+                day,
+            ]
+        })
+        .collect();
+    resources.push(Resource {
+        name: "masukan",
+        title: "Masukan sesi ko-kreasi dan tanggapan pemerintah",
+        fields: &[
+            ("id", "string"),
+            ("sesi_id", "string"),
+            ("rencana_aksi", "string"),
+            ("rencana_aksi_id", "string"),
+            ("organisasi", "string"),
+            ("masukan", "string"),
+            ("tanggapan", "string"),
+            ("alasan", "string"),
+            ("tanggal_tanggapan", "date"),
+        ],
+        rows: input_rows,
+    });
+    Ok(())
+}
+
+/// The day (in WIB) a response was recorded; not the time, not who.
+fn responded_on(rfc3339: &str) -> Value {
+    chrono::DateTime::parse_from_rfc3339(rfc3339)
+        .map(|t| {
+            Value::from(
+                t.with_timezone(&crate::dates::wib())
+                    .format("%Y-%m-%d")
+                    .to_string(),
+            )
+        })
+        .unwrap_or(Value::Null)
 }
 
 fn csv_bytes(resource: &Resource) -> Result<Vec<u8>> {

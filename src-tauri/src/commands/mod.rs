@@ -8,7 +8,9 @@ pub mod plan;
 pub mod report;
 pub mod review;
 mod save_dialog;
+pub mod sessions;
 pub mod setup;
+pub mod versions;
 pub mod workspace;
 
 #[cfg(test)]

@@ -1,6 +1,6 @@
 // The app's command names, in one place: build.rs declares them in the app
 // manifest (for the ACL) and a test checks the main window's capability.
-pub const COMMAND_NAMES: [&str; 37] = [
+pub const COMMAND_NAMES: [&str; 50] = [
     "app_status",
     "first_start",
     "demo_opds",
@@ -38,4 +38,17 @@ pub const COMMAND_NAMES: [&str; 37] = [
     "backup_now",
     "restore_backup",
     "recover_from_backup",
+    "sessions_list",
+    "session_detail",
+    "save_session",
+    "delete_session",
+    "add_participant",
+    "remove_participant",
+    "save_input",
+    "delete_input",
+    "set_response",
+    "export_berita_acara",
+    "versions_list",
+    "take_version",
+    "version_diff",
 ];

@@ -7,18 +7,21 @@ import * as exchange from './exchange';
 import { planOverview } from './plan';
 import * as report from './report';
 import * as review from './review';
+import * as sessions from './sessions';
 import { appStatus, demoOpds, firstStart } from './setup';
 import type {
   ActionDetail,
   AppStatus,
   AuditEntry,
   BackupInfo,
+  BeritaAcaraWritten,
   EvidenceTarget,
   Exported,
   FirstStartRequest,
   HistoryEntity,
   Imported,
   IndicatorInput,
+  InputForm,
   LinkInput,
   MilestoneInput,
   NarrativeInput,
@@ -26,18 +29,26 @@ import type {
   OpdRef,
   PackagePreview,
   Paper,
+  ParticipantForm,
   PeriodRef,
   PickedFile,
+  PlanDiff,
   PlanOverview,
   RealisationInput,
   Received,
   RegencySummary,
   RekapWritten,
+  ResponseForm,
   ReviewNote,
+  Session,
+  SessionForm,
+  SessionSummary,
   SignatureSettings,
   SubmissionMatrix,
   TargetsInput,
+  VersionSummary,
 } from './types';
+import * as versions from './versions';
 import * as workspace from './workspace';
 
 export { toBackendError } from './invoke';
@@ -100,6 +111,22 @@ export interface Backend {
   restoreBackup(fileName: string): Promise<BackupInfo>;
   /** Only when the database failed its check at start. */
   recoverFromBackup(fileName: string): Promise<BackupInfo>;
+  // sessions.rs
+  sessionsList(): Promise<SessionSummary[]>;
+  sessionDetail(id: string): Promise<Session>;
+  saveSession(form: SessionForm): Promise<Session>;
+  deleteSession(id: string): Promise<void>;
+  addParticipant(form: ParticipantForm): Promise<Session>;
+  removeParticipant(id: string, sessionId: string): Promise<Session>;
+  saveInput(form: InputForm): Promise<Session>;
+  deleteInput(id: string, sessionId: string): Promise<Session>;
+  setResponse(form: ResponseForm, sessionId: string): Promise<Session>;
+  /** Opens the save dialog (from Rust); null = cancelled. */
+  exportBeritaAcara(sessionId: string): Promise<BeritaAcaraWritten | null>;
+  // versions.rs
+  versionsList(): Promise<VersionSummary[]>;
+  takeVersion(name: string): Promise<VersionSummary>;
+  versionDiff(from: string, to: string | null): Promise<PlanDiff>;
 }
 
 export const tauriBackend: Backend = {
@@ -140,6 +167,19 @@ export const tauriBackend: Backend = {
   backupNow: backups.backupNow,
   restoreBackup: backups.restoreBackup,
   recoverFromBackup: backups.recoverFromBackup,
+  sessionsList: sessions.sessionsList,
+  sessionDetail: sessions.sessionDetail,
+  saveSession: sessions.saveSession,
+  deleteSession: sessions.deleteSession,
+  addParticipant: sessions.addParticipant,
+  removeParticipant: sessions.removeParticipant,
+  saveInput: sessions.saveInput,
+  deleteInput: sessions.deleteInput,
+  setResponse: sessions.setResponse,
+  exportBeritaAcara: sessions.exportBeritaAcara,
+  versionsList: versions.versionsList,
+  takeVersion: versions.takeVersion,
+  versionDiff: versions.versionDiff,
 };
 
 export const backendKey: InjectionKey<Backend> = Symbol('backend');

@@ -569,6 +569,191 @@ export interface BackupInfo {
 /** The codes app_status fails with when the database is damaged: a backup can take its place. */
 export const DB_DAMAGED: readonly string[] = ['db_corrupt', 'db_unreadable'];
 
+// ------------------------------------------------------------ sessions.rs
+
+export type ParticipantKind = 'opd' | 'cso' | 'other';
+export const PARTICIPANT_KINDS: readonly ParticipantKind[] = ['opd', 'cso', 'other'];
+
+/** The government's response to an input. */
+export type Decision = 'diterima' | 'diterima_dengan_perubahan' | 'ditolak';
+export const DECISIONS: readonly Decision[] = ['diterima', 'diterima_dengan_perubahan', 'ditolak'];
+
+export interface SessionForm {
+  /** null: a new session. */
+  id: string | null;
+  title: string;
+  /** "YYYY-MM-DD" */
+  heldOn: string;
+  place: string;
+  notes: string;
+}
+
+export interface ParticipantForm {
+  sessionId: string;
+  name: string;
+  organisation: string;
+  kind: ParticipantKind;
+  /** For an OPD participant. */
+  opdCode: string | null;
+}
+
+export interface InputForm {
+  /** null: a new input. */
+  id: string | null;
+  sessionId: string;
+  actionId: string;
+  author: string;
+  organisation: string;
+  body: string;
+}
+
+export interface ResponseForm {
+  inputId: string;
+  decision: Decision;
+  /** Required unless the input is accepted as it is. */
+  reason: string;
+}
+
+export interface SessionSummary {
+  id: string;
+  title: string;
+  heldOn: string;
+  place: string;
+  participantCount: number;
+  inputCount: number;
+  respondedCount: number;
+}
+
+export interface Participant {
+  id: string;
+  name: string;
+  organisation: string;
+  kind: ParticipantKind;
+  opdId: string | null;
+  opdCode: string | null;
+}
+
+export interface InputResponse {
+  decision: Decision;
+  reason: string;
+  respondedBy: string;
+  respondedAt: string;
+}
+
+export interface SessionInput {
+  id: string;
+  sessionId: string;
+  actionId: string;
+  author: string;
+  organisation: string;
+  body: string;
+  createdAt: string;
+  response: InputResponse | null;
+}
+
+export interface ActionInputs {
+  actionId: string;
+  actionCode: string;
+  actionTitle: string;
+  inputs: SessionInput[];
+}
+
+/** One co-creation session with everything its record holds. */
+export interface Session {
+  id: string;
+  title: string;
+  heldOn: string;
+  place: string;
+  notes: string;
+  createdAt: string;
+  participants: Participant[];
+  /** Inputs grouped by action, actions by code. */
+  actions: ActionInputs[];
+  inputCount: number;
+  respondedCount: number;
+  /** Bappeda only. */
+  canEdit: boolean;
+}
+
+export interface BeritaAcaraWritten {
+  path: string;
+  sessionTitle: string;
+  participants: number;
+  inputs: number;
+  responded: number;
+}
+
+// ------------------------------------------------------------ versions.rs
+
+export interface VersionSummary {
+  id: string;
+  name: string;
+  createdAt: string;
+  createdBy: string;
+  themes: number;
+  actions: number;
+  milestones: number;
+  indicators: number;
+  targets: number;
+}
+
+export interface VersionLabel {
+  /** null: the plan as it is now. */
+  id: string | null;
+  name: string;
+  createdAt: string | null;
+}
+
+export interface DiffItem {
+  id: string;
+  actionCode: string;
+  opdCode: string;
+  label: string;
+}
+
+export interface FieldChange {
+  field: string;
+  /** Written by the backend: "Judul", "OPD pelaksana", ... */
+  label: string;
+  old: string | null;
+  new: string | null;
+}
+
+export interface ChangedItem {
+  id: string;
+  actionCode: string;
+  opdCode: string;
+  label: string;
+  changes: FieldChange[];
+}
+
+export interface TargetChange {
+  indicatorId: string;
+  actionCode: string;
+  opdCode: string;
+  indicator: string;
+  year: number;
+  quarter: number;
+  old: number | null;
+  new: number | null;
+}
+
+export interface PlanDiff {
+  from: VersionLabel;
+  to: VersionLabel;
+  actionsAdded: DiffItem[];
+  actionsRemoved: DiffItem[];
+  actionsChanged: ChangedItem[];
+  milestonesAdded: DiffItem[];
+  milestonesRemoved: DiffItem[];
+  milestonesChanged: ChangedItem[];
+  indicatorsAdded: DiffItem[];
+  indicatorsRemoved: DiffItem[];
+  indicatorsChanged: ChangedItem[];
+  targetsChanged: TargetChange[];
+  changeCount: number;
+}
+
 // ------------------------------------------------------------------ errors
 
 /**

@@ -11,6 +11,7 @@ import type {
   AuditEntry,
   BackendError,
   BackupInfo,
+  BeritaAcaraWritten,
   EvidenceTarget,
   EvidenceView,
   Exported,
@@ -22,6 +23,7 @@ import type {
   PeriodInfo,
   PeriodRef,
   PickedFile,
+  PlanDiff,
   PlanOverview,
   Profile,
   NoteInput,
@@ -30,10 +32,14 @@ import type {
   RekapWritten,
   ReviewNote,
   Rollup,
+  Session,
+  SessionInput,
+  SessionSummary,
   SignatureSettings,
   StatusCount,
   SubmissionMatrix,
   SubmissionState,
+  VersionSummary,
 } from '../api/types';
 
 /** Built, not written out: sources must not look like they load anything remote. */
@@ -313,6 +319,37 @@ export function sampleBackup(partial: Partial<BackupInfo> = {}): BackupInfo {
     realisations: 6,
     reports: 0,
     ...partial,
+  };
+}
+
+export const SAMPLE_BERITA_ACARA_PATH = '/home/staf/Dokumen/berita-acara-ko-kreasi-2018-05-08.xlsx';
+
+/** What versionDiff returns between any two different versions. */
+export function sampleDiff(): PlanDiff {
+  return {
+    from: { id: 'version-1', name: 'Draf', createdAt: '2018-06-20T02:00:00Z' },
+    to: { id: null, name: 'Saat ini', createdAt: null },
+    actionsAdded: [],
+    actionsRemoved: [],
+    actionsChanged: [
+      {
+        id: 'action-1',
+        actionCode: 'RA-01',
+        opdCode: 'DINKES',
+        label: 'Sistem pengaduan layanan kesehatan terpadu',
+        changes: [{ field: 'title', label: 'Judul', old: 'Sistem pengaduan kesehatan', new: 'Sistem pengaduan layanan kesehatan terpadu' }],
+      },
+    ],
+    milestonesAdded: [],
+    milestonesRemoved: [],
+    milestonesChanged: [],
+    indicatorsAdded: [{ id: 'ind-2', actionCode: 'RA-01', opdCode: 'DISKOMINFO', label: 'Jumlah pengaduan yang ditindaklanjuti' }],
+    indicatorsRemoved: [],
+    indicatorsChanged: [],
+    targetsChanged: [
+      { indicatorId: 'ind-1', actionCode: 'RA-01', opdCode: 'DINKES', indicator: 'Persentase penduduk terdaftar UHC', year: 2019, quarter: 4, old: 90, new: 95 },
+    ],
+    changeCount: 3,
   };
 }
 
@@ -614,6 +651,8 @@ export interface FakeBackendOptions {
   notes?: ReviewNote[];
   /** The backups beside the database (newest first). */
   backups?: BackupInfo[];
+  /** The plan versions taken before the test starts. */
+  versions?: VersionSummary[];
 }
 
 export interface FakeBackend extends Backend {
@@ -643,6 +682,29 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
   const matrix: SubmissionMatrix = clone(options.matrix ?? sampleMatrix());
   const notes: ReviewNote[] = clone(options.notes ?? []);
   let backups: BackupInfo[] = clone(options.backups ?? []);
+  const sessions: Session[] = [];
+  const versions: VersionSummary[] = clone(options.versions ?? []);
+
+  function bappedaOnly(): void {
+    if (profile?.role !== 'bappeda') throw { code: 'forbidden', message: 'Hanya Bappeda yang mencatat sesi ko-kreasi.' };
+  }
+
+  function sessionNamed(id: string): Session {
+    const found = sessions.find((x) => x.id === id);
+    if (!found) throw { code: 'not_found', message: 'Sesi ko-kreasi tidak ditemukan; mungkin sudah dihapus.' };
+    return found;
+  }
+
+  function allInputs(session: Session): SessionInput[] {
+    return session.actions.flatMap((group) => group.inputs);
+  }
+
+  function recount(session: Session): Session {
+    const inputs = allInputs(session);
+    session.inputCount = inputs.length;
+    session.respondedCount = inputs.filter((i) => i.response).length;
+    return clone(session);
+  }
 
   function backupNamed(fileName: string): BackupInfo {
     const found = backups.find((b) => b.fileName === fileName);
@@ -1012,6 +1074,163 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
         return clone(restored);
       }),
     recoverFromBackup: (fileName) => run('recoverFromBackup', [fileName], () => clone(backupNamed(fileName))),
+    sessionsList: () =>
+      run('sessionsList', [], (): SessionSummary[] =>
+        sessions.map((x) => ({
+          id: x.id,
+          title: x.title,
+          heldOn: x.heldOn,
+          place: x.place,
+          participantCount: x.participants.length,
+          inputCount: x.inputCount,
+          respondedCount: x.respondedCount,
+        })),
+      ),
+    sessionDetail: (id) => run('sessionDetail', [id], () => clone(sessionNamed(id))),
+    saveSession: (form) =>
+      run('saveSession', [form], () => {
+        bappedaOnly();
+        if (!form.title.trim()) throw { code: 'invalid', field: 'title', message: 'Judul sesi wajib diisi.' };
+        if (!/^\d{4}-\d{2}-\d{2}$/.test(form.heldOn)) {
+          throw { code: 'invalid', field: 'heldOn', message: 'Tanggal sesi tidak valid; pilih tanggal dari kalender.' };
+        }
+        const existing = form.id ? sessionNamed(form.id) : null;
+        const session: Session = existing ?? {
+          id: `session-${nextId++}`,
+          title: '',
+          heldOn: '',
+          place: '',
+          notes: '',
+          createdAt: '2018-05-08T02:00:00Z',
+          participants: [],
+          actions: [],
+          inputCount: 0,
+          respondedCount: 0,
+          canEdit: true,
+        };
+        Object.assign(session, { title: form.title.trim(), heldOn: form.heldOn, place: form.place.trim(), notes: form.notes.trim() });
+        if (!existing) sessions.push(session);
+        return recount(session);
+      }),
+    deleteSession: (id) =>
+      run('deleteSession', [id], () => {
+        bappedaOnly();
+        sessions.splice(sessions.indexOf(sessionNamed(id)), 1);
+      }),
+    addParticipant: (form) =>
+      run('addParticipant', [form], () => {
+        bappedaOnly();
+        const session = sessionNamed(form.sessionId);
+        if (!form.name.trim()) throw { code: 'invalid', field: 'name', message: 'Nama peserta wajib diisi.' };
+        session.participants.push({
+          id: `participant-${nextId++}`,
+          name: form.name.trim(),
+          organisation: form.organisation.trim(),
+          kind: form.kind,
+          opdId: null,
+          opdCode: form.kind === 'opd' ? form.opdCode : null,
+        });
+        return recount(session);
+      }),
+    removeParticipant: (id, sessionId) =>
+      run('removeParticipant', [id, sessionId], () => {
+        const session = sessionNamed(sessionId);
+        session.participants = session.participants.filter((p) => p.id !== id);
+        return recount(session);
+      }),
+    saveInput: (form) =>
+      run('saveInput', [form], () => {
+        bappedaOnly();
+        const session = sessionNamed(form.sessionId);
+        if (!form.body.trim()) throw { code: 'invalid', field: 'body', message: 'Isi masukan wajib diisi.' };
+        const action = (overview?.themes ?? []).flatMap((t) => t.actions).find((a) => a.id === form.actionId);
+        if (!action) throw { code: 'invalid', field: 'actionId', message: 'Pilih rencana aksi yang dimaksud masukan ini.' };
+        let group = session.actions.find((g) => g.actionId === action.id);
+        if (!group) {
+          group = { actionId: action.id, actionCode: action.code, actionTitle: action.title, inputs: [] };
+          session.actions.push(group);
+          session.actions.sort((a, b) => a.actionCode.localeCompare(b.actionCode));
+        }
+        group.inputs.push({
+          id: `input-${nextId++}`,
+          sessionId: session.id,
+          actionId: action.id,
+          author: form.author.trim(),
+          organisation: form.organisation.trim(),
+          body: form.body.trim(),
+          createdAt: '2018-05-08T03:00:00Z',
+          response: null,
+        });
+        return recount(session);
+      }),
+    deleteInput: (id, sessionId) =>
+      run('deleteInput', [id, sessionId], () => {
+        const session = sessionNamed(sessionId);
+        for (const group of session.actions) group.inputs = group.inputs.filter((i) => i.id !== id);
+        session.actions = session.actions.filter((g) => g.inputs.length > 0);
+        return recount(session);
+      }),
+    setResponse: (form, sessionId) =>
+      run('setResponse', [form, sessionId], () => {
+        bappedaOnly();
+        const session = sessionNamed(sessionId);
+        const input = allInputs(session).find((i) => i.id === form.inputId);
+        if (!input) throw { code: 'not_found', message: 'Masukan tidak ditemukan; mungkin sudah dihapus.' };
+        if (form.decision !== 'diterima' && !form.reason.trim()) {
+          throw { code: 'invalid', field: 'reason', message: 'Tuliskan alasannya.' };
+        }
+        input.response = {
+          decision: form.decision,
+          reason: form.reason.trim(),
+          respondedBy: profile?.userName ?? '',
+          respondedAt: '2018-05-08T04:00:00Z',
+        };
+        return recount(session);
+      }),
+    exportBeritaAcara: (sessionId) =>
+      run('exportBeritaAcara', [sessionId], (): BeritaAcaraWritten | null => {
+        const session = sessionNamed(sessionId);
+        return options.fileDialog === 'cancel'
+          ? null
+          : {
+              path: SAMPLE_BERITA_ACARA_PATH,
+              sessionTitle: session.title,
+              participants: session.participants.length,
+              inputs: session.inputCount,
+              responded: session.respondedCount,
+            };
+      }),
+    versionsList: () => run('versionsList', [], () => clone(versions)),
+    takeVersion: (name) =>
+      run('takeVersion', [name], () => {
+        bappedaOnly();
+        const trimmed = name.trim();
+        if (!trimmed) throw { code: 'invalid', field: 'name', message: 'Nama versi wajib diisi.' };
+        if (versions.some((v) => v.name === trimmed)) {
+          throw { code: 'invalid', field: 'name', message: `Versi "${trimmed}" sudah ada; pakai nama lain.` };
+        }
+        const version: VersionSummary = {
+          id: `version-${nextId++}`,
+          name: trimmed,
+          createdAt: '2018-07-01T02:00:00Z',
+          createdBy: profile?.userName ?? '',
+          themes: 2,
+          actions: 2,
+          milestones: 5,
+          indicators: 3,
+          targets: 8,
+        };
+        versions.unshift(version);
+        return clone(version);
+      }),
+    versionDiff: (from, to) =>
+      run('versionDiff', [from, to], (): PlanDiff => {
+        if (from === to) {
+          const same = sampleDiff();
+          return { ...same, actionsChanged: [], indicatorsAdded: [], targetsChanged: [], changeCount: 0 };
+        }
+        return sampleDiff();
+      }),
     setReviewNoteResolved: (id, resolved) =>
       run('setReviewNoteResolved', [id, resolved], () => {
         const note = notes.find((n) => n.id === id);

@@ -2,6 +2,7 @@
 //! files in temporary folders, never the user's data folder.
 
 mod backups;
+mod cocreation;
 mod demo;
 mod editing;
 mod fixtures;
@@ -14,6 +15,7 @@ mod report;
 mod scenario;
 mod store;
 mod submissions;
+mod versions;
 
 use std::path::PathBuf;
 

@@ -110,3 +110,150 @@ fn open_data_holds_every_public_row_and_nothing_private() {
         "the evidence file's name is public"
     );
 }
+
+#[test]
+fn open_data_publishes_sessions_inputs_and_responses_without_peoples_names() {
+    use renaksi_core::cocreation::{
+        self, Decision, InputForm, ParticipantForm, ParticipantKind, ResponseForm, SessionForm,
+    };
+
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("renaksi.db")).unwrap();
+    let profile = Profile::new(Role::Bappeda, "Sari Rahasia").unwrap();
+    demo::load_as(&mut store, &DemoView::Bappeda, &profile).unwrap();
+    let session = cocreation::save_session(
+        &mut store,
+        &SessionForm {
+            id: None,
+            title: "Lokakarya OpenGovWeek 2018".into(),
+            held_on: "2018-05-08".into(),
+            place: "Aula Bappeda".into(),
+            notes: "CATATAN SESI INTERNAL".into(),
+        },
+    )
+    .unwrap();
+    for (name, org, kind) in [
+        ("Peserta Pribadi Satu", "Forum Warga", ParticipantKind::Cso),
+        ("Peserta Pribadi Dua", "LSM Pattiro", ParticipantKind::Cso),
+        (
+            "Peserta Pribadi Tiga",
+            "Dinas Kesehatan",
+            ParticipantKind::Opd,
+        ),
+    ] {
+        cocreation::add_participant(
+            &mut store,
+            &ParticipantForm {
+                session_id: session.id.clone(),
+                name: name.into(),
+                organisation: org.into(),
+                kind,
+                opd_code: None,
+            },
+        )
+        .unwrap();
+    }
+    let ra01 = renaksi_core::review::action_id(store.conn(), "RA-01").unwrap();
+    let mut inputs = Vec::new();
+    for body in ["Jangkau desa terpencil.", "Gratiskan semua layanan."] {
+        inputs.push(
+            cocreation::save_input(
+                &mut store,
+                &InputForm {
+                    id: None,
+                    session_id: session.id.clone(),
+                    action_id: ra01.clone(),
+                    author: "Penyampai Pribadi".into(),
+                    organisation: "Forum Warga".into(),
+                    body: body.into(),
+                },
+            )
+            .unwrap(),
+        );
+    }
+    cocreation::set_response(
+        &mut store,
+        &ResponseForm {
+            input_id: inputs[1].id.clone(),
+            decision: Decision::Declined,
+            reason: "Di luar kewenangan daerah.".into(),
+        },
+    )
+    .unwrap();
+
+    let out = dir.path().join("terbuka");
+    opendata::write(&store, &out).unwrap();
+    let rows = |name: &str| {
+        let mut reader = csv::Reader::from_path(out.join(format!("{name}.csv"))).unwrap();
+        let header = reader.headers().unwrap().clone();
+        reader
+            .records()
+            .map(|r| {
+                let r = r.unwrap();
+                header
+                    .iter()
+                    .zip(r.iter())
+                    .map(|(h, v)| (h.to_string(), v.to_string()))
+                    .collect::<std::collections::HashMap<_, _>>()
+            })
+            .collect::<Vec<_>>()
+    };
+    let sessions = rows("sesi_kokreasi");
+    assert_eq!(sessions.len(), 1);
+    assert_eq!(sessions[0]["judul"], "Lokakarya OpenGovWeek 2018");
+    assert_eq!(sessions[0]["tanggal"], "2018-05-08");
+    assert_eq!(sessions[0]["tempat"], "Aula Bappeda");
+    assert_eq!(
+        (
+            sessions[0]["peserta_opd"].as_str(),
+            sessions[0]["peserta_oms"].as_str(),
+            sessions[0]["peserta_lainnya"].as_str()
+        ),
+        ("1", "2", "0")
+    );
+    let inputs = rows("masukan");
+    assert_eq!(inputs.len(), 2);
+    assert!(inputs.iter().all(|i| i["rencana_aksi"] == "RA-01"
+        && i["organisasi"] == "Forum Warga"
+        && i["sesi_id"] == session.id));
+    let declined = inputs
+        .iter()
+        .find(|i| i["masukan"] == "Gratiskan semua layanan.")
+        .unwrap();
+    assert_eq!(declined["tanggapan"], "ditolak");
+    assert_eq!(declined["alasan"], "Di luar kewenangan daerah.");
+    assert_eq!(declined["tanggal_tanggapan"].len(), 10);
+    let open = inputs
+        .iter()
+        .find(|i| i["masukan"] == "Jangkau desa terpencil.")
+        .unwrap();
+    assert_eq!(open["tanggapan"], "", "not answered yet");
+
+    let json: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.join("rencana-aksi.json")).unwrap()).unwrap();
+    assert_eq!(json["masukan"].as_array().unwrap().len(), 2);
+    assert_eq!(json["sesi_kokreasi"][0]["peserta_oms"], 2);
+    let descriptor: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.join("datapackage.json")).unwrap()).unwrap();
+    let names: Vec<&str> = descriptor["resources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["name"].as_str().unwrap())
+        .collect();
+    assert!(
+        names.contains(&"sesi-kokreasi") && names.contains(&"masukan"),
+        "{names:?}"
+    );
+
+    let everything: String = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
+        .collect();
+    for private in ["Pribadi", "Sari Rahasia", "CATATAN SESI INTERNAL"] {
+        assert!(
+            !everything.contains(private),
+            "open data must not hold {private:?}"
+        );
+    }
+}

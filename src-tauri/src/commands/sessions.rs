@@ -1,0 +1,108 @@
+//! Co-creation sessions (sesi ko-kreasi): the record of a workshop, its
+//! participants, the inputs captured live per action and the government's
+//! responses, and the berita acara saved where the user says. Every change
+//! returns the whole session, which is what the screen shows.
+
+use renaksi_core::cocreation::berita_acara::{self, BeritaAcaraWritten};
+use renaksi_core::cocreation::{
+    self, InputForm, ParticipantForm, ResponseForm, Session, SessionForm, SessionSummary,
+};
+use renaksi_core::report::view::Paper;
+use tauri::{AppHandle, State};
+
+use super::save_dialog::ask_xlsx_path;
+use crate::error::CommandResult;
+use crate::state::AppState;
+
+#[tauri::command]
+pub fn sessions_list(state: State<'_, AppState>) -> CommandResult<Vec<SessionSummary>> {
+    Ok(cocreation::list(state.store()?.conn())?)
+}
+
+#[tauri::command]
+pub fn session_detail(state: State<'_, AppState>, id: String) -> CommandResult<Session> {
+    Ok(cocreation::session(state.store()?.conn(), &id)?)
+}
+
+#[tauri::command]
+pub fn save_session(state: State<'_, AppState>, form: SessionForm) -> CommandResult<Session> {
+    let mut store = state.store()?;
+    Ok(cocreation::save_session(&mut store, &form)?)
+}
+
+#[tauri::command]
+pub fn delete_session(state: State<'_, AppState>, id: String) -> CommandResult<()> {
+    let mut store = state.store()?;
+    Ok(cocreation::delete_session(&mut store, &id)?)
+}
+
+#[tauri::command]
+pub fn add_participant(
+    state: State<'_, AppState>,
+    form: ParticipantForm,
+) -> CommandResult<Session> {
+    let mut store = state.store()?;
+    cocreation::add_participant(&mut store, &form)?;
+    Ok(cocreation::session(store.conn(), &form.session_id)?)
+}
+
+#[tauri::command]
+pub fn remove_participant(
+    state: State<'_, AppState>,
+    id: String,
+    session_id: String,
+) -> CommandResult<Session> {
+    let mut store = state.store()?;
+    cocreation::remove_participant(&mut store, &id)?;
+    Ok(cocreation::session(store.conn(), &session_id)?)
+}
+
+#[tauri::command]
+pub fn save_input(state: State<'_, AppState>, form: InputForm) -> CommandResult<Session> {
+    let mut store = state.store()?;
+    cocreation::save_input(&mut store, &form)?;
+    Ok(cocreation::session(store.conn(), &form.session_id)?)
+}
+
+#[tauri::command]
+pub fn delete_input(
+    state: State<'_, AppState>,
+    id: String,
+    session_id: String,
+) -> CommandResult<Session> {
+    let mut store = state.store()?;
+    cocreation::delete_input(&mut store, &id)?;
+    Ok(cocreation::session(store.conn(), &session_id)?)
+}
+
+#[tauri::command]
+pub fn set_response(
+    state: State<'_, AppState>,
+    form: ResponseForm,
+    session_id: String,
+) -> CommandResult<Session> {
+    let mut store = state.store()?;
+    cocreation::set_response(&mut store, &form)?;
+    Ok(cocreation::session(store.conn(), &session_id)?)
+}
+
+/// Asks where to save, then writes the berita acara. `None` when cancelled.
+#[tauri::command]
+pub async fn export_berita_acara(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    session_id: String,
+) -> CommandResult<Option<BeritaAcaraWritten>> {
+    let held_on = cocreation::session(state.store()?.conn(), &session_id)?.held_on;
+    let suggested = format!("berita-acara-ko-kreasi-{held_on}.xlsx");
+    let Some(path) = ask_xlsx_path(&app, "Simpan berita acara", &suggested)? else {
+        return Ok(None);
+    };
+    let store = state.store()?;
+    Ok(Some(berita_acara::export(
+        &store,
+        &session_id,
+        &path,
+        Paper::A4,
+    )?))
+}
