@@ -2,6 +2,7 @@
 import { flushPromises, type VueWrapper } from '@vue/test-utils';
 import { describe, expect, it } from 'vitest';
 import App from './App.vue';
+import { shown } from './testing/visibility';
 import type { Backend } from './api/backend';
 import type { AppStatus } from './api/types';
 import { createFakeBackend, SAMPLE_DATA_FILE } from './testing/fakeBackend';
@@ -217,8 +218,11 @@ describe('App', () => {
     await flushPromises();
 
     await wrapper.get('[data-testid="search"]').setValue('kependudukan');
-    expect(wrapper.findAll('[data-testid="action"]')).toHaveLength(1);
-    await wrapper.get('[data-testid="open-action"]').trigger('click');
+    expect(wrapper.findAll('[data-testid="action"]').filter((card) => shown(card.element))).toHaveLength(1);
+    await wrapper
+      .findAll('[data-testid="open-action"]')
+      .find((button) => shown(button.element))!
+      .trigger('click');
     await flushPromises();
 
     expect(wrapper.find('[data-testid="plan-overview"]').exists()).toBe(false);
@@ -230,7 +234,7 @@ describe('App', () => {
 
     expect(wrapper.find('[data-testid="action-detail"]').exists()).toBe(false);
     expect((wrapper.get('[data-testid="search"]').element as HTMLInputElement).value).toBe('kependudukan');
-    expect(wrapper.findAll('[data-testid="action"]')).toHaveLength(1);
+    expect(wrapper.findAll('[data-testid="action"]').filter((card) => shown(card.element))).toHaveLength(1);
     // The figures are refreshed for the period on screen.
     expect(backend.callsOf('planOverview').at(-1)).toEqual([{ year: 2018, quarter: 3 }]);
     expect(document.activeElement?.getAttribute('data-action-id')).toBe('action-2');
@@ -295,7 +299,7 @@ describe('App', () => {
     await wrapper.get('[data-testid="report-back"]').trigger('click');
     await flushPromises();
     expect((wrapper.get('[data-testid="search"]').element as HTMLInputElement).value).toBe('kependudukan');
-    expect(wrapper.findAll('[data-testid="action"]')).toHaveLength(1);
+    expect(wrapper.findAll('[data-testid="action"]').filter((card) => shown(card.element))).toHaveLength(1);
   });
 
   it('opens the report from an action, refreshing the overview figures meanwhile', async () => {

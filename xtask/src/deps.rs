@@ -58,6 +58,70 @@ pub fn for_test() -> Result {
     npm_install(&crate::root().join("tests/e2e"))
 }
 
+/// What `cargo xtask bench` adds to the build: the end-to-end harness's display and
+/// driver, and Python's venv for the peers.
+const BENCH_PACKAGES: &[&str] = &[
+    "webkit2gtk-driver",
+    "xvfb",
+    "xauth",
+    "fonts-dejavu-core",
+    "python3",
+    "python3-venv",
+];
+
+pub fn for_bench() -> Result {
+    let all: Vec<&str> = BUILD_PACKAGES
+        .iter()
+        .chain(BENCH_PACKAGES)
+        .copied()
+        .collect();
+    system_packages(&all)?;
+    node()?;
+    tauri_driver()?;
+    npm_install(&crate::root().join("ui"))?;
+    npm_install(&crate::root().join("tests/e2e"))
+}
+
+/// A Python venv at `dir` with `requirements` installed from PyPI; returns its
+/// python. Reinstalls when the requirements file is newer than the last install.
+pub fn python_venv(dir: &Path, requirements: &Path) -> Result<std::path::PathBuf> {
+    let python = dir.join("bin").join("python");
+    let stamp = dir.join(".installed");
+    let modified = |path: &Path| std::fs::metadata(path).and_then(|m| m.modified()).ok();
+    if let (Some(wanted), Some(done)) = (modified(requirements), modified(&stamp)) {
+        if python.is_file() && done >= wanted {
+            return Ok(python);
+        }
+    }
+    let root = crate::root();
+    let dir_text = dir.to_string_lossy();
+    if !python.is_file() {
+        // Debian's python3 has no venv module (or no ensurepip) without python3-venv.
+        if cmd::run(&root, "python3", &["-m", "venv", &dir_text], &[]).is_err() {
+            let _ = std::fs::remove_dir_all(dir);
+            apt_install(&["python3-venv"])?;
+            cmd::run(&root, "python3", &["-m", "venv", &dir_text], &[])?;
+        }
+    }
+    let python_text = python.to_string_lossy();
+    cmd::run(
+        &root,
+        &python_text,
+        &[
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--disable-pip-version-check",
+            "-r",
+            &requirements.to_string_lossy(),
+        ],
+        &[],
+    )?;
+    std::fs::write(&stamp, "").map_err(|e| format!("{}: {e}", stamp.display()))?;
+    Ok(python)
+}
+
 fn system_packages(packages: &[&str]) -> Result {
     if !cmd::exists("dpkg-query") {
         println!("xtask: not a Debian/Ubuntu system; make sure these are installed: {packages:?}");

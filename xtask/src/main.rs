@@ -5,19 +5,25 @@
 //! - `test`: install what is missing, run every test (Rust, UI unit tests, and
 //!   end-to-end tests of the real window under Xvfb).
 //! - `lint`: rustfmt, clippy with warnings as errors, the UI's type check.
+//! - `bench [--keep DIR]`: the figures of BENCHMARKS.md with budgets and PASS/MISS.
+//! - `dist [--appimage]`: the release build and this platform's installers.
 
+mod bench;
 mod cmd;
 mod deps;
+mod dist;
 mod tasks;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: cargo xtask <run|test|lint>
+const USAGE: &str = "usage: cargo xtask <run|test|lint|bench [--keep DIR]|dist [--appimage]>
 
   run    install what is missing, build, and open the app on the Wonosobo demo plan
   test   install what is missing, then run every test (Rust, UI, end-to-end)
-  lint   cargo fmt --check, cargo clippy -D warnings, the UI type check";
+  lint   cargo fmt --check, cargo clippy -D warnings, the UI type check
+  bench  measure the figures of BENCHMARKS.md; --keep DIR leaves the workbooks and databases in DIR
+  dist   release build and installers (.deb; NSIS and MSI on Windows); --appimage also when its tools must be downloaded";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -25,6 +31,15 @@ fn main() -> ExitCode {
         Some("run") => tasks::run(),
         Some("test") => tasks::test(),
         Some("lint") => tasks::lint(),
+        Some("dist") => dist::dist(&args[1..]),
+        Some("bench") => match &args[1..] {
+            [] => bench::bench(None),
+            [flag, dir] if flag == "--keep" => bench::bench(Some(PathBuf::from(dir))),
+            _ => {
+                eprintln!("{USAGE}");
+                return ExitCode::from(2);
+            }
+        },
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             return ExitCode::SUCCESS;

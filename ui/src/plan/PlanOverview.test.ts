@@ -4,13 +4,18 @@ import type { PlanOverview as PlanOverviewData } from '../api/types';
 import { sampleOverview } from '../testing/fakeBackend';
 import { mountWithApp } from '../testing/mount';
 import PlanOverview from './PlanOverview.vue';
+import { shown } from '../testing/visibility';
 
 function render(overview: PlanOverviewData = sampleOverview(), language: 'id' | 'en' = 'id') {
   return mountWithApp(PlanOverview, { props: { overview }, language }).wrapper;
 }
 
 function shownCodes(wrapper: VueWrapper): string[] {
-  return wrapper.findAll('[data-testid="action-code"]').map((code) => code.text());
+  // Cards that do not match are hidden (v-show), not removed.
+  return wrapper
+    .findAll('[data-testid="action-code"]')
+    .filter((code) => shown(code.element))
+    .map((code) => code.text());
 }
 
 describe('PlanOverview', () => {
@@ -106,7 +111,7 @@ describe('PlanOverview', () => {
   it('hides themes without a match and says when nothing matches', async () => {
     const wrapper = render();
     await wrapper.get('[data-testid="search"]').setValue('uhc');
-    expect(wrapper.findAll('[data-testid="theme"]')).toHaveLength(1);
+    expect(wrapper.findAll('[data-testid="theme"]').filter((theme) => shown(theme.element))).toHaveLength(1);
 
     await wrapper.get('[data-testid="search"]').setValue('jembatan');
     expect(shownCodes(wrapper)).toEqual([]);
@@ -138,7 +143,12 @@ describe('PlanOverview', () => {
     await wrapper.get('[data-testid="filter-status"]').setValue('');
 
     await wrapper.get('[data-testid="filter-theme"]').setValue('theme-2');
-    expect(wrapper.findAll('[data-testid="theme-name"]').map((h) => h.text())).toEqual(['Tema 2 · Keterbukaan Anggaran']);
+    expect(
+      wrapper
+        .findAll('[data-testid="theme-name"]')
+        .filter((h) => shown(h.element))
+        .map((h) => h.text()),
+    ).toEqual(['Tema 2 · Keterbukaan Anggaran']);
     expect(wrapper.text()).toContain('Tema ini belum memiliki rencana aksi.');
   });
 

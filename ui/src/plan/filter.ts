@@ -1,4 +1,5 @@
 // Search and filters of the plan overview, as pure functions.
+import { toRaw } from 'vue';
 import type { ActionSummary, MilestoneStatus } from '../api/types';
 
 export interface PlanFilters {
@@ -29,8 +30,14 @@ export function normaliseText(text: string): string {
     .trim();
 }
 
+/** Each action's searchable text, normalised once: typing must not redo 5,000 indicators per key. */
+const searchTexts = new WeakMap<ActionSummary, string>();
+
 function searchText(action: ActionSummary): string {
-  return normaliseText(
+  const key = toRaw(action);
+  const cached = searchTexts.get(key);
+  if (cached !== undefined) return cached;
+  const text = normaliseText(
     [
       action.code,
       action.title,
@@ -38,6 +45,8 @@ function searchText(action: ActionSummary): string {
       ...action.indicators.map((i) => i.description),
     ].join('\n'),
   );
+  searchTexts.set(key, text);
+  return text;
 }
 
 /** Every word of the search appears in the action's code, title, milestones or indicators. */

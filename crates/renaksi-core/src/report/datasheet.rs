@@ -5,7 +5,7 @@
 
 use std::collections::BTreeMap;
 
-use rust_xlsxwriter::{Format, Workbook, XlsxError};
+use rust_xlsxwriter::{Format, Workbook, Worksheet, XlsxError};
 use serde_json::{Map, Number, Value};
 
 use super::snapshot::Snapshot;
@@ -208,8 +208,18 @@ pub fn write(
     public_key: &str,
     signature: &str,
 ) -> Result<(), XlsxError> {
+    let (mut sheet, row) = unsigned_report_sheet(snapshot)?;
+    sign_sheet(&mut sheet, row, public_key, signature)?;
+    workbook.push_worksheet(sheet);
+    Ok(())
+}
+
+/// A report's data sheet without its last rows (public key and signature), in
+/// a worksheet of its own: an export builds it while it signs and lays out the
+/// printable sheets. Returns the sheet and the row [`sign_sheet`] writes at.
+pub fn unsigned_report_sheet(snapshot: &Snapshot) -> Result<(Worksheet, u32), XlsxError> {
     let json = serde_json::to_value(snapshot).expect("a snapshot always serialises");
-    write_signed(workbook, &REPORT_SCHEMA, &json, public_key, signature)
+    unsigned_sheet(&REPORT_SCHEMA, &json)
 }
 
 /// Adds a very hidden data sheet holding `json` as `schema`'s tables, then the
@@ -221,8 +231,16 @@ pub(crate) fn write_signed(
     public_key: &str,
     signature: &str,
 ) -> Result<(), XlsxError> {
+    let (mut sheet, row) = unsigned_sheet(schema, json)?;
+    sign_sheet(&mut sheet, row, public_key, signature)?;
+    workbook.push_worksheet(sheet);
+    Ok(())
+}
+
+/// The very hidden sheet with `json` as `schema`'s tables, and the next row.
+fn unsigned_sheet(schema: &Schema, json: &Value) -> Result<(Worksheet, u32), XlsxError> {
     let text = Format::new().set_quote_prefix();
-    let sheet = workbook.add_worksheet();
+    let mut sheet = Worksheet::new();
     sheet.set_name(DATA_SHEET)?;
     sheet.set_very_hidden(true);
     let mut row = 0u32;
@@ -259,6 +277,17 @@ pub(crate) fn write_signed(
             row += 1;
         }
     }
+    Ok((sheet, row))
+}
+
+/// Ends a data sheet at `row` with the public key and the signature.
+pub fn sign_sheet(
+    sheet: &mut Worksheet,
+    mut row: u32,
+    public_key: &str,
+    signature: &str,
+) -> Result<(), XlsxError> {
+    let text = Format::new().set_quote_prefix();
     for (key, value) in [("publicKey", public_key), ("signature", signature)] {
         sheet.write_string_with_format(row, 0, key, &text)?;
         sheet.write_string_with_format(row, 1, value, &text)?;
