@@ -1065,8 +1065,9 @@ fn import(path: &Path, files: &[PathBuf], accept_new_key: &[String]) -> renaksi_
         ..import::Decisions::default()
     };
     let mut rejected = 0;
-    for file in files {
-        match import::import_file(&mut store, file, &decisions) {
+    // Files are read on the other cores while the previous one is applied.
+    import::read_ahead(files, |file, read| {
+        match import::apply(&mut store, read, &decisions) {
             Ok(done) if done.changed => println!(
                 "DITERIMA  {}: {} ({}) {}, nomor {}, {} tonggak, {} indikator{}.",
                 file.display(),
@@ -1093,7 +1094,7 @@ fn import(path: &Path, files: &[PathBuf], accept_new_key: &[String]) -> renaksi_
                 println!("DITOLAK   {}: {}", file.display(), error.to_string().replace('\n', " "));
             }
         }
-    }
+    });
     if rejected > 0 {
         return Err(renaksi_core::Error::invalid(
             "file",

@@ -11,7 +11,7 @@ use rusqlite::Transaction;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
-use super::check::read_checked;
+use super::check::{read_checked, CheckReport};
 use super::datasheet::SignedSnapshot;
 use super::signing::fingerprint;
 use super::snapshot::Snapshot;
@@ -51,41 +51,122 @@ pub struct Decisions {
     pub accept_new_key_of_file: bool,
 }
 
-/// Imports one report file into Bappeda's database.
-pub fn import_file(store: &mut Store, path: &Path, decisions: &Decisions) -> Result<Imported> {
-    let size = std::fs::metadata(path)
-        .map_err(|e| Error::io("membuka", path, e))?
-        .len();
-    if size > super::workbook::MAX_FILE_BYTES {
-        return Err(Error::invalid(
-            "file",
-            "Berkas terlalu besar untuk sebuah laporan.",
-        ));
-    }
-    let bytes = std::fs::read(path).map_err(|e| Error::io("membaca", path, e))?;
+/// A report file read and checked, not yet applied: the part of an import that
+/// needs no database, so several files can be read at once (one per core)
+/// while another is being applied.
+pub struct ReadReport {
+    file_name: String,
+    digest: String,
+    checked: Result<(SignedSnapshot, CheckReport)>,
+}
+
+/// Reads and checks a report file (size, workbook, signature, printed table).
+pub fn read_file(path: &Path) -> ReadReport {
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    import_bytes(store, &name, bytes, decisions)
+    let bytes = std::fs::metadata(path)
+        .map_err(|e| Error::io("membuka", path, e))
+        .and_then(|m| {
+            if m.len() > super::workbook::MAX_FILE_BYTES {
+                Err(Error::invalid(
+                    "file",
+                    "Berkas terlalu besar untuk sebuah laporan.",
+                ))
+            } else {
+                std::fs::read(path).map_err(|e| Error::io("membaca", path, e))
+            }
+        });
+    match bytes {
+        Ok(bytes) => read_bytes(&name, bytes),
+        Err(e) => ReadReport {
+            file_name: name,
+            digest: String::new(),
+            checked: Err(e),
+        },
+    }
 }
 
+/// Reads and checks the bytes of a report file.
+pub fn read_bytes(file_name: &str, bytes: Vec<u8>) -> ReadReport {
+    let digest: String = Sha256::digest(&bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    ReadReport {
+        file_name: file_name.to_string(),
+        digest,
+        checked: read_checked(bytes),
+    }
+}
+
+/// Reads `files` on background threads, a few ahead, and hands each to
+/// `apply` in the given order: reading (unzip, parse, signature, printed
+/// table) is most of an import's work and needs no database, so it runs on
+/// the other cores while the caller applies the previous file.
+pub fn read_ahead(files: &[std::path::PathBuf], mut apply: impl FnMut(&Path, ReadReport)) {
+    let readers = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .clamp(1, 4)
+        .min(files.len().max(1));
+    std::thread::scope(|scope| {
+        let queues: Vec<_> = (0..readers)
+            .map(|reader| {
+                // One file read ahead per reader bounds the memory held.
+                let (send, receive) = std::sync::mpsc::sync_channel(1);
+                scope.spawn(move || {
+                    for file in files.iter().skip(reader).step_by(readers) {
+                        if send.send(read_file(file)).is_err() {
+                            break;
+                        }
+                    }
+                });
+                receive
+            })
+            .collect();
+        for (i, file) in files.iter().enumerate() {
+            let read = queues[i % readers].recv().unwrap_or_else(|_| ReadReport {
+                file_name: file.display().to_string(),
+                digest: String::new(),
+                checked: Err(Error::invalid("file", "Berkas tidak dapat dibaca.")),
+            });
+            apply(file, read);
+        }
+    });
+}
+
+/// Imports one report file into Bappeda's database.
+pub fn import_file(store: &mut Store, path: &Path, decisions: &Decisions) -> Result<Imported> {
+    apply(store, read_file(path), decisions)
+}
+
+/// Imports the bytes of one report file into Bappeda's database.
 pub fn import_bytes(
     store: &mut Store,
     file_name: &str,
     bytes: Vec<u8>,
     decisions: &Decisions,
 ) -> Result<Imported> {
+    apply(store, read_bytes(file_name, bytes), decisions)
+}
+
+/// Applies a report read by [`read_file`]: the checks that need Bappeda's
+/// database (plan, ownership, key, sequence), then the OPD's rows replaced in
+/// one transaction.
+pub fn apply(store: &mut Store, read: ReadReport, decisions: &Decisions) -> Result<Imported> {
     if !matches!(current_profile(store.conn())?.role, Role::Bappeda) {
         return Err(Error::Forbidden(
             "Laporan OPD diimpor di basis data Bappeda, bukan di basis data OPD.".into(),
         ));
     }
-    let digest: String = Sha256::digest(&bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect();
-    let (signed, check) = read_checked(bytes)?;
+    let ReadReport {
+        file_name,
+        digest,
+        checked,
+    } = read;
+    let file_name = file_name.as_str();
+    let (signed, check) = checked?;
     if let Some(problem) = check.problems.first() {
         return Err(rejected(format!("{problem}{}", more(check.problems.len()))));
     }
