@@ -4,6 +4,7 @@
 mod backups;
 mod cocreation;
 mod demo;
+mod durability;
 mod editing;
 mod fixtures;
 mod hostile;
