@@ -207,6 +207,11 @@ export function cancelFileDialog(title) {
 
 /** Clicks after bringing the element to the middle of the window, clear of sticky headers. */
 export async function press(element) {
+  // Scrolled to first, as a person would: cards far down the plan are laid out
+  // only when they come near the window (content-visibility), and until then
+  // WebDriver does not count them as clickable.
+  await element.waitForExist({ timeout: 20000 });
+  await element.execute((el) => el.scrollIntoView({ block: 'center' }));
   await element.waitForClickable({ timeout: 20000 });
   await element.execute((el) => el.scrollIntoView({ block: 'center' }));
   await element.click();
