@@ -46,6 +46,8 @@ pub fn run() {
                 log::error!("basis data tidak dapat dibuka: {}", failure.message);
             }
             app.manage(state);
+            let handle = app.handle().clone();
+            std::thread::spawn(move || handle.state::<AppState>().take_daily_backup());
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![

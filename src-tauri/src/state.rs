@@ -29,16 +29,11 @@ pub struct AppState {
 impl AppState {
     pub fn open(db_path: PathBuf) -> AppState {
         let store = Store::open(&db_path).map_err(CommandError::from);
-        if let Ok(store) = &store {
+        if store.is_ok() {
             // The installation's signing key is made on first start. Should that
             // fail (a read-only folder), the export says so when it needs the key.
             let data_dir = db_path.parent().unwrap_or_else(|| Path::new("."));
             let _ = renaksi_core::report::signing::load_or_create(data_dir);
-            // A failed daily backup must not keep the clerk from working; the
-            // backup screen shows which backups exist.
-            if let Err(e) = backups::daily_if_due(store, dates::today_wib()) {
-                log::warn!("cadangan harian gagal: {e}");
-            }
         }
         AppState {
             db_path,
@@ -55,6 +50,16 @@ impl AppState {
         match &*slot {
             Ok(_) => Ok(StoreGuard(slot)),
             Err(reason) => Err(reason.clone()),
+        }
+    }
+
+    /// The day's first backup, when none was taken today. Called off the
+    /// start-up path, so the window shows the plan first. A failure must not
+    /// keep the clerk from working; the backup screen shows which backups exist.
+    pub fn take_daily_backup(&self) {
+        let Ok(store) = self.store() else { return };
+        if let Err(e) = backups::daily_if_due(&store, dates::today_wib()) {
+            log::warn!("cadangan harian gagal: {e}");
         }
     }
 

@@ -67,7 +67,7 @@ describe('AppHeader', () => {
       props: {
         plan: sampleOverview().plan,
         profile: { role: 'opd', opdCode: 'DINKES', userName: 'Sari' },
-        reportOpen: true,
+        current: 'report',
       },
       language: 'en',
     });
