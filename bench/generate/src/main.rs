@@ -290,7 +290,7 @@ struct Synthetic {
 
 impl Synthetic {
     fn new(opd_count: usize) -> Synthetic {
-        let id = || uuid::Uuid::new_v4().to_string();
+        let id = renaksi_core::ids::new_id;
         let plan = Plan {
             id: id(),
             region: "Kabupaten Wonosobo".into(),
@@ -423,7 +423,7 @@ impl Synthetic {
             .iter()
             .filter(|a| a.lead_opd_id == opd.id || a.supporting_opd_ids.contains(&opd.id))
             .collect();
-        let id = || uuid::Uuid::new_v4().to_string();
+        let id = renaksi_core::ids::new_id;
         let now = "2020-01-10T03:00:00Z".to_string();
         let milestones: Vec<Milestone> = (0..milestone_count)
             .map(|m| {

@@ -16,6 +16,11 @@ use renaksi_core::{
     cocreation, location, overview, package, profile, rekap, submissions, versions, Store,
 };
 
+// A batch import or export allocates and frees on several threads at once,
+// where glibc's malloc spent a tenth of the time growing and trimming arenas.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Renaksi: the Open Government action plan of a regency (Rencana Aksi Daerah
 /// Keterbukaan Pemerintah), kept offline in a local database.
 #[derive(Parser)]
@@ -1066,8 +1071,8 @@ fn import(path: &Path, files: &[PathBuf], accept_new_key: &[String]) -> renaksi_
     };
     let mut rejected = 0;
     // Files are read on the other cores while the previous one is applied.
-    import::read_ahead(files, |file, read| {
-        match import::apply(&mut store, read, &decisions) {
+    store.batch(|store| import::read_ahead(files, |file, read| {
+        match import::apply(store, read, &decisions) {
             Ok(done) if done.changed => println!(
                 "DITERIMA  {}: {} ({}) {}, nomor {}, {} tonggak, {} indikator{}.",
                 file.display(),
@@ -1094,7 +1099,7 @@ fn import(path: &Path, files: &[PathBuf], accept_new_key: &[String]) -> renaksi_
                 println!("DITOLAK   {}: {}", file.display(), error.to_string().replace('\n', " "));
             }
         }
-    });
+    }));
     if rejected > 0 {
         return Err(renaksi_core::Error::invalid(
             "file",

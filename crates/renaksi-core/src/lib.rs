@@ -14,6 +14,7 @@ pub mod demo;
 pub mod detail;
 pub mod editing;
 pub mod error;
+pub mod ids;
 pub mod location;
 pub mod model;
 pub mod opendata;

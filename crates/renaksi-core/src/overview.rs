@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use rusqlite::Connection;
 use serde::Serialize;
 
-use crate::achievement::{self, Achievement, GradeBand, GradeScale, Quarters, Rollup};
+use crate::achievement::{self, Achievement, GradeBand, GradeScale, Rollup};
 use crate::model::{MilestoneStatus, OgpValue, Opd, Period, Plan};
 use crate::period::{default_period, PeriodRef};
 use crate::store::{
@@ -135,24 +135,19 @@ pub fn plan_overview(conn: &Connection, period: Option<PeriodRef>) -> Result<Opt
             });
     }
 
-    let target_grids = targets::grids_for_plan(conn, &plan.id)?;
-    let mut realised: HashMap<String, Quarters> = HashMap::new();
-    if let Some(period) = period {
-        for r in realisations::list_for_plan(conn, &plan.id)? {
-            if r.year == period.year {
-                realised.entry(r.indicator_id).or_default()[usize::from(r.quarter) - 1] = r.value;
-            }
-        }
-    }
+    // Only the period's year counts toward its figures.
+    let (target_grids, realised) = match period {
+        Some(period) => (
+            targets::grids_for_plan_year(conn, &plan.id, period.year)?,
+            realisations::values_for_plan_year(conn, &plan.id, period.year)?,
+        ),
+        None => (HashMap::new(), HashMap::new()),
+    };
     let mut indicators_of: HashMap<String, Vec<IndicatorBrief>> = HashMap::new();
     for i in indicators::list_for_plan(conn, &plan.id)? {
         let figures = match period {
             Some(period) => {
-                let year_targets = target_grids
-                    .get(&i.id)
-                    .and_then(|years| years.get(&period.year))
-                    .copied()
-                    .unwrap_or([None; 4]);
+                let year_targets = target_grids.get(&i.id).copied().unwrap_or([None; 4]);
                 let real = realised.get(&i.id).copied().unwrap_or([None; 4]);
                 achievement::achievement(
                     &year_targets,

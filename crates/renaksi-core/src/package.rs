@@ -352,7 +352,7 @@ pub fn read_file(path: &Path) -> Result<SignedPackage> {
 
 pub fn read_bytes(bytes: Vec<u8>) -> Result<SignedPackage> {
     let mut book = Book::open(bytes)?;
-    let (json, public_key, signature) = read_signed(&book.cells(DATA_SHEET)?, &SCHEMA)?;
+    let (json, public_key, signature) = read_signed(book.cells(DATA_SHEET)?, &SCHEMA)?;
     let package: PlanPackage = serde_json::from_value(json)
         .map_err(|e| Error::invalid("file", format!("Paket rencana aksi tidak lengkap ({e}).")))?;
     if package.meta.format_version != FORMAT_VERSION {

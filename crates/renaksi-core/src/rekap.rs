@@ -375,6 +375,10 @@ fn workbook_bytes(
     use crate::model::MilestoneStatus::*;
     let st = Styles::new();
     let mut workbook = Workbook::new();
+    // The indicator sheet of sixty OPDs is megabytes of XML, and compressing it
+    // was a sixth of the rekap's time: the fastest level makes a larger file
+    // (1.5 MB instead of 0.9 MB for 12,000 indicators) in much less time.
+    workbook.set_zip_compression_level(1);
     let title = summary.plan.title.trim().to_string();
     workbook.set_properties(
         &DocProperties::new()

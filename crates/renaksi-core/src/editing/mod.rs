@@ -184,10 +184,7 @@ fn to_fields<T: Serialize>(value: &T) -> Vec<(String, Option<String>)> {
         .collect()
 }
 
-/// A fresh id for a new row.
-pub(crate) fn new_id() -> String {
-    uuid::Uuid::new_v4().to_string()
-}
+pub(crate) use crate::ids::new_id;
 
 pub(crate) fn text_key(
     column: &'static str,

@@ -55,7 +55,7 @@ pub fn check_bytes(bytes: Vec<u8>) -> Result<CheckReport> {
 /// The signed snapshot of a report file with the check of it.
 pub(crate) fn read_checked(bytes: Vec<u8>) -> Result<(SignedSnapshot, CheckReport)> {
     let mut book = Book::open(bytes)?;
-    let signed = datasheet::read(&book.cells(DATA_SHEET)?)?;
+    let signed = datasheet::read(book.cells(DATA_SHEET)?)?;
     let visible = book.cells(REPORT_SHEET)?;
     let report = assess(&signed, &visible);
     Ok((signed, report))

@@ -3,8 +3,6 @@
 //! header row (`#milestone`, field names...) and data rows (`milestone`,
 //! values...). Every text is a quoted string cell, never a formula.
 
-use std::collections::BTreeMap;
-
 use rust_xlsxwriter::{Format, Workbook, Worksheet, XlsxError};
 use serde_json::{Map, Number, Value};
 
@@ -305,7 +303,7 @@ pub struct SignedSnapshot {
 }
 
 /// Rebuilds the snapshot from the data sheet's cells (row, column, value).
-pub fn read(cells: &[(u32, u32, Cell)]) -> Result<SignedSnapshot> {
+pub fn read(cells: Vec<(u32, u32, Cell)>) -> Result<SignedSnapshot> {
     let (json, public_key, signature) = read_signed(cells, &REPORT_SCHEMA)?;
     let snapshot: Snapshot = serde_json::from_value(json).map_err(|e| {
         Error::invalid(
@@ -385,9 +383,9 @@ fn check_size(snapshot: &Snapshot) -> Result<()> {
 }
 
 /// Reads a machine sheet of `schema` back into JSON, with the public key and
-/// the signature.
+/// the signature. Takes the cells, so their text moves into the JSON.
 pub(crate) fn read_signed(
-    cells: &[(u32, u32, Cell)],
+    mut cells: Vec<(u32, u32, Cell)>,
     schema: &Schema,
 ) -> Result<(Value, String, String)> {
     let bad = |why: String| {
@@ -396,16 +394,14 @@ pub(crate) fn read_signed(
             format!("Lembar data berkas ini tidak sesuai format: {why}."),
         )
     };
-    let mut rows: BTreeMap<u32, BTreeMap<u32, &Cell>> = BTreeMap::new();
-    for (row, col, cell) in cells {
-        rows.entry(*row).or_default().insert(*col, cell);
+    // A sheet lists its cells in order; one that does not is put in order,
+    // keeping repeated cells in file order (the last one counts, below).
+    if !cells.is_sorted_by_key(|(row, col, _)| (*row, *col)) {
+        cells.sort_by_key(|(row, col, _)| (*row, *col));
     }
-    let text_at = |row: &BTreeMap<u32, &Cell>, col: u32| match row.get(&col) {
-        Some(Cell::Text(s)) => Some(s.clone()),
-        _ => None,
-    };
-    let mut lines = rows.values();
-    match lines.next().and_then(|first| text_at(first, 0)) {
+    let mut lines = cells.chunk_by_mut(|a, b| a.0 == b.0).map(Line);
+    let first = lines.next();
+    match first.as_ref().and_then(|first| first.text(0)) {
         Some(magic) if magic == schema.magic => {}
         _ => return Err(bad("bukan laporan Renaksi".into())),
     }
@@ -414,8 +410,10 @@ pub(crate) fn read_signed(
     let mut public_key = None;
     let mut signature = None;
     let mut current: Option<&Table> = None;
-    for line in lines {
-        let tag = text_at(line, 0).ok_or_else(|| bad("baris tanpa jenis".into()))?;
+    for mut line in lines {
+        let tag = line
+            .text(0)
+            .ok_or_else(|| bad("baris tanpa jenis".into()))?;
         if let Some(name) = tag.strip_prefix('#') {
             let table = schema
                 .tables
@@ -423,7 +421,7 @@ pub(crate) fn read_signed(
                 .find(|t| t.name == name)
                 .ok_or_else(|| bad(format!("tabel tidak dikenal \"{name}\"")))?;
             for (col, (column, _)) in (1u32..).zip(table.columns) {
-                if text_at(line, col).as_deref() != Some(*column) {
+                if line.text(col) != Some(*column) {
                     return Err(bad(format!(
                         "kolom {column} pada tabel {name} tidak ditemukan"
                     )));
@@ -436,25 +434,28 @@ pub(crate) fn read_signed(
             current = Some(table);
             continue;
         }
-        match tag.as_str() {
-            "publicKey" => public_key = text_at(line, 1),
-            "signature" => signature = text_at(line, 1),
+        match tag {
+            "publicKey" => public_key = line.text(1).map(str::to_string),
+            "signature" => signature = line.text(1).map(str::to_string),
             _ => {
                 let table = current
                     .filter(|t| t.name == tag)
                     .ok_or_else(|| bad(format!("baris \"{tag}\" di luar tabelnya")))?;
                 let mut record = Map::new();
                 for (col, (column, kind)) in (1u32..).zip(table.columns) {
-                    let value = value_of(line.get(&col).copied(), *kind).ok_or_else(|| {
-                        bad(format!("nilai {column} pada tabel {tag} tidak valid"))
+                    let value = value_of(line.take(col), *kind).ok_or_else(|| {
+                        bad(format!(
+                            "nilai {column} pada tabel {} tidak valid",
+                            table.name
+                        ))
                     })?;
-                    record.insert(column.to_string(), value);
+                    record.insert((*column).to_string(), value);
                 }
                 let slot = slot(&mut root, table.path);
                 match slot {
                     Value::Array(items) => items.push(Value::Object(record)),
                     _ if table.single && slot.is_null() => *slot = Value::Object(record),
-                    _ => return Err(bad(format!("tabel {tag} muncul dua kali"))),
+                    _ => return Err(bad(format!("tabel {} muncul dua kali", table.name))),
                 }
             }
         }
@@ -464,6 +465,32 @@ pub(crate) fn read_signed(
         public_key.ok_or_else(|| bad("kunci publik tidak ada".into()))?,
         signature.ok_or_else(|| bad("tanda tangan tidak ada".into()))?,
     ))
+}
+
+/// The cells of one row of a machine sheet, in column order.
+struct Line<'a>(&'a mut [(u32, u32, Cell)]);
+
+impl Line<'_> {
+    /// The cell in `col`: the last one, when a file repeats it.
+    fn at(&self, col: u32) -> Option<&Cell> {
+        self.0.iter().rev().find(|c| c.1 == col).map(|c| &c.2)
+    }
+
+    fn text(&self, col: u32) -> Option<&str> {
+        match self.at(col) {
+            Some(Cell::Text(s)) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// The cell in `col`, moved out (each is read once).
+    fn take(&mut self, col: u32) -> Option<Cell> {
+        self.0
+            .iter_mut()
+            .rev()
+            .find(|c| c.1 == col)
+            .map(|c| std::mem::replace(&mut c.2, Cell::Empty))
+    }
 }
 
 /// The place in `root` at `path`, created as null where missing.
@@ -480,15 +507,15 @@ fn slot<'a>(root: &'a mut Value, path: &[&str]) -> &'a mut Value {
 }
 
 /// A cell as the JSON value of a column of `kind`; `None` when it does not fit.
-fn value_of(cell: Option<&Cell>, kind: Kind) -> Option<Value> {
+fn value_of(cell: Option<Cell>, kind: Kind) -> Option<Value> {
     match (kind, cell) {
         (Text, None | Some(Cell::Empty)) => Some(Value::String(String::new())),
         (OptText | OptNum | OptInt, None | Some(Cell::Empty)) => Some(Value::Null),
-        (Text | OptText, Some(Cell::Text(s))) => Some(Value::String(s.clone())),
+        (Text | OptText, Some(Cell::Text(s))) => Some(Value::String(s)),
         (Int | OptInt, Some(Cell::Number(n))) if n.fract() == 0.0 && n.abs() < 1e15 => {
-            Some(Value::Number(Number::from(*n as i64)))
+            Some(Value::Number(Number::from(n as i64)))
         }
-        (Num | OptNum, Some(Cell::Number(n))) => Number::from_f64(*n).map(Value::Number),
+        (Num | OptNum, Some(Cell::Number(n))) => Number::from_f64(n).map(Value::Number),
         _ => None,
     }
 }

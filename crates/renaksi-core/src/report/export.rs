@@ -139,7 +139,7 @@ pub fn export(
         reports::insert(
             tx,
             &ReportRecord {
-                id: &uuid::Uuid::new_v4().to_string(),
+                id: &crate::ids::new_id(),
                 plan_id: &snapshot.meta.plan_id,
                 opd_id: &snapshot.meta.opd_id,
                 year: period.year,

@@ -113,8 +113,9 @@ pub fn read_ahead(files: &[std::path::PathBuf], mut apply: impl FnMut(&Path, Rea
     std::thread::scope(|scope| {
         let queues: Vec<_> = (0..readers)
             .map(|reader| {
-                // One file read ahead per reader bounds the memory held.
-                let (send, receive) = std::sync::mpsc::sync_channel(1);
+                // Two files read ahead per reader bound the memory held and
+                // absorb one slow file.
+                let (send, receive) = std::sync::mpsc::sync_channel(2);
                 scope.spawn(move || {
                     for file in files.iter().skip(reader).step_by(readers) {
                         if send.send(read_file(file)).is_err() {
@@ -240,7 +241,7 @@ pub fn apply(store: &mut Store, read: ReadReport, decisions: &Decisions) -> Resu
         reports::insert(
             tx,
             &ReportRecord {
-                id: &uuid::Uuid::new_v4().to_string(),
+                id: &crate::ids::new_id(),
                 plan_id: &plan.id,
                 opd_id: &opd.id,
                 year: meta.year,

@@ -6,7 +6,10 @@ use rusqlite::{Connection, TransactionBehavior};
 use crate::Result;
 
 /// Step `n` (1-based) brings the schema from version `n - 1` to `n`.
-pub const STEPS: &[&str] = &[include_str!("migrations/0001_init.sql")];
+pub const STEPS: &[&str] = &[
+    include_str!("migrations/0001_init.sql"),
+    include_str!("migrations/0002_quarter_tables_without_rowid.sql"),
+];
 
 /// The schema version this build of the app writes.
 pub const LATEST: i64 = STEPS.len() as i64;

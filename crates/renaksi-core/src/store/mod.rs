@@ -28,15 +28,21 @@ pub mod targets;
 pub mod themes;
 pub mod undo;
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 
+use crate::achievement::Quarters;
 use crate::{Error, Result};
 
 /// How long a write waits for another process holding the lock before giving up.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+/// Most memory the page cache may take, in KiB (SQLite's default is 2 MiB). A
+/// regency's database after sixty reports is about 40 MB: with the default, a
+/// batch import rereads its index pages from the file again and again.
+const CACHE_KIB: i64 = 32 * 1024;
 
 pub struct Store {
     conn: Connection,
@@ -122,6 +128,26 @@ impl Store {
         tx.commit()?;
         Ok(value)
     }
+
+    /// Runs a batch of user actions (each still its own transaction through
+    /// [`Store::write`]) with the WAL copied back into the database once at the
+    /// end instead of after every few commits: a batch import rewrites the same
+    /// index pages report after report. Each commit is as durable as ever (the
+    /// WAL is synced); only the checkpoint waits. A failed final checkpoint is
+    /// left to SQLite's next one.
+    pub fn batch<T>(&mut self, actions: impl FnOnce(&mut Store) -> T) -> T {
+        let auto: i64 = self
+            .conn
+            .pragma_query_value(None, "wal_autocheckpoint", |row| row.get(0))
+            .unwrap_or(1000);
+        let _ = self.conn.pragma_update(None, "wal_autocheckpoint", 0);
+        let value = actions(self);
+        let _ = self.conn.pragma_update(None, "wal_autocheckpoint", auto);
+        let _ = self
+            .conn
+            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()));
+        value
+    }
 }
 
 /// Reads the schema version of an existing file through a read-only connection,
@@ -170,14 +196,34 @@ fn inspect_without_writing(path: &Path, latest: i64) -> Result<i64> {
     Ok(version)
 }
 
-/// The brief's connection settings: WAL, synchronous=FULL, foreign keys, busy timeout.
+/// The brief's connection settings: WAL, synchronous=FULL, foreign keys, busy
+/// timeout; and a page cache sized for a regency's database.
 fn configure(conn: &Connection) -> Result<()> {
     let _mode: String =
         conn.pragma_update_and_check(None, "journal_mode", "WAL", |row| row.get(0))?;
     conn.pragma_update(None, "synchronous", "FULL")?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
+    conn.pragma_update(None, "cache_size", -CACHE_KIB)?;
     conn.busy_timeout(BUSY_TIMEOUT)?;
     Ok(())
+}
+
+/// Quarter grids per indicator id from a query of (indicator id, quarter,
+/// value) bound to a plan id and a year.
+fn quarter_grids(
+    conn: &Connection,
+    sql: &str,
+    plan_id: &str,
+    year: i32,
+) -> Result<HashMap<String, Quarters>> {
+    let mut stmt = conn.prepare_cached(sql)?;
+    let mut rows = stmt.query(rusqlite::params![plan_id, year])?;
+    let mut grids: HashMap<String, Quarters> = HashMap::new();
+    while let Some(row) = rows.next()? {
+        let quarter: u8 = row.get(1)?;
+        grids.entry(row.get(0)?).or_default()[usize::from(quarter.clamp(1, 4)) - 1] = row.get(2)?;
+    }
+    Ok(grids)
 }
 
 /// Current time as stored: RFC 3339 in UTC, to the second.

@@ -1,9 +1,12 @@
 //! Table `realisations`: what was achieved per indicator per quarter, with notes,
 //! obstacles (kendala) and follow-up (tindak lanjut).
 
+use std::collections::HashMap;
+
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 
 use super::now;
+use crate::achievement::Quarters;
 use crate::model::Realisation;
 use crate::Result;
 
@@ -70,6 +73,23 @@ pub fn list_for_plan(conn: &Connection, plan_id: &str) -> Result<Vec<Realisation
     ))?;
     let rows = stmt.query_map([plan_id], from_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// The realised values of one year of a plan, per indicator id, as quarter
+/// grids: what the overview and the rekap need, without the notes.
+pub fn values_for_plan_year(
+    conn: &Connection,
+    plan_id: &str,
+    year: i32,
+) -> Result<HashMap<String, Quarters>> {
+    super::quarter_grids(
+        conn,
+        "SELECT r.indicator_id, r.quarter, r.value FROM realisations r
+         JOIN indicators i ON i.id = r.indicator_id
+         JOIN actions a ON a.id = i.action_id WHERE a.plan_id = ?1 AND r.year = ?2",
+        plan_id,
+        year,
+    )
 }
 
 fn from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Realisation> {

@@ -67,6 +67,22 @@ pub fn grids_for_plan(
     Ok(grids)
 }
 
+/// The targets of one year of a plan, per indicator id, as quarter grids.
+pub fn grids_for_plan_year(
+    conn: &Connection,
+    plan_id: &str,
+    year: i32,
+) -> Result<HashMap<String, Quarters>> {
+    super::quarter_grids(
+        conn,
+        "SELECT t.indicator_id, t.quarter, t.value FROM targets t
+         JOIN indicators i ON i.id = t.indicator_id
+         JOIN actions a ON a.id = i.action_id WHERE a.plan_id = ?1 AND t.year = ?2",
+        plan_id,
+        year,
+    )
+}
+
 fn from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Target> {
     Ok(Target {
         indicator_id: row.get(0)?,

@@ -53,7 +53,7 @@ fn key() -> ed25519_dalek::SigningKey {
 
 fn read_back(bytes: Vec<u8>) -> datasheet::SignedSnapshot {
     let mut book = Book::open(bytes).unwrap();
-    datasheet::read(&book.cells(DATA_SHEET).unwrap()).unwrap()
+    datasheet::read(book.cells(DATA_SHEET).unwrap()).unwrap()
 }
 
 #[test]

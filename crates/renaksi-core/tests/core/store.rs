@@ -255,3 +255,59 @@ fn a_write_that_fails_halfway_saves_nothing() {
     assert!(result.is_err());
     assert_eq!(settings::get(store.conn(), "a").unwrap(), None);
 }
+
+#[test]
+fn a_schema_1_database_keeps_every_target_and_realisation_on_moving_to_key_ordered_tables() {
+    let (dir, path) = temp_db();
+    let rows = |conn: &Connection| -> Vec<String> {
+        let mut stmt = conn
+            .prepare(
+                "SELECT 't', indicator_id, year, quarter, value, '', '', '', '' FROM targets
+                 UNION ALL
+                 SELECT 'r', indicator_id, year, quarter, value, notes, obstacles, follow_up,
+                        updated_at FROM realisations
+                 ORDER BY 1, 2, 3, 4",
+            )
+            .unwrap();
+        stmt.query_map([], |r| {
+            Ok((0..9)
+                .map(|i| format!("{:?}", r.get::<_, rusqlite::types::Value>(i).unwrap()))
+                .collect::<Vec<_>>()
+                .join("|"))
+        })
+        .unwrap()
+        .map(Result::unwrap)
+        .collect()
+    };
+    let before = {
+        let mut store = Store::open_with_migrations(&path, &migrations::STEPS[..1]).unwrap();
+        renaksi_core::demo::load(&mut store, &renaksi_core::demo::DemoView::Bappeda).unwrap();
+        assert_eq!(store.schema_version().unwrap(), 1);
+        rows(store.conn())
+    };
+    assert!(
+        before.iter().any(|r| r.starts_with("Text(\"t\")")),
+        "the demo has targets"
+    );
+    assert!(
+        before.iter().any(|r| r.starts_with("Text(\"r\")")),
+        "the demo has realisations"
+    );
+
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.schema_version().unwrap(), migrations::LATEST);
+    assert_eq!(rows(store.conn()), before);
+    for table in ["targets", "realisations"] {
+        let sql: String = store
+            .conn()
+            .query_row(
+                "SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = ?1",
+                [table],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert!(sql.contains("WITHOUT ROWID"), "{table}: {sql}");
+    }
+    // The file from before the move is kept.
+    assert!(dir.path().join("backups").is_dir());
+}
