@@ -1,12 +1,15 @@
 // The whole screen flow, as a user goes through it, against a fake backend.
 import { flushPromises, type VueWrapper } from '@vue/test-utils';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import App from './App.vue';
 import { shown } from './testing/visibility';
 import type { Backend } from './api/backend';
 import type { AppStatus } from './api/types';
 import { createFakeBackend, SAMPLE_DATA_FILE } from './testing/fakeBackend';
 import { mountWithApp } from './testing/mount';
+import { loadScreens } from './testing/screens';
+
+beforeAll(loadScreens);
 
 /** Fill in the profile step of the first start and submit it. */
 async function submitProfile(wrapper: VueWrapper, role: string, name: string): Promise<void> {

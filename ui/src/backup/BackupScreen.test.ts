@@ -1,12 +1,15 @@
 // Backups as a clerk uses them: back up now, and restore only after seeing
 // what the backup holds and saying yes twice.
 import { flushPromises } from '@vue/test-utils';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { BackupInfo } from '../api/types';
 import App from '../App.vue';
 import { createFakeBackend, sampleBackup } from '../testing/fakeBackend';
 import { mountWithApp } from '../testing/mount';
+import { loadScreens } from '../testing/screens';
 import BackupScreen from './BackupScreen.vue';
+
+beforeAll(loadScreens);
 
 const DAILY = sampleBackup();
 const BROKEN = sampleBackup({

@@ -1,11 +1,14 @@
 // The presentation as a facilitator drives it with the keyboard.
 import { flushPromises } from '@vue/test-utils';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import App from '../App.vue';
 import { createFakeBackend, sampleOverview } from '../testing/fakeBackend';
 import { mountWithApp } from '../testing/mount';
+import { loadScreens } from '../testing/screens';
 import PresentationMode from './PresentationMode.vue';
 import { buildSlides, zoomed } from './slides';
+
+beforeAll(loadScreens);
 
 function key(name: string, init: KeyboardEventInit = {}): void {
   document.dispatchEvent(new KeyboardEvent('keydown', { key: name, bubbles: true, cancelable: true, ...init }));

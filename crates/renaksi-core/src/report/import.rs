@@ -7,7 +7,7 @@
 use std::collections::HashSet;
 use std::path::Path;
 
-use rusqlite::Transaction;
+use rusqlite::{Connection, Transaction};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
@@ -174,64 +174,67 @@ pub fn apply(store: &mut Store, read: ReadReport, decisions: &Decisions) -> Resu
     let snapshot = &signed.snapshot;
     let meta = &snapshot.meta;
     let key_fingerprint = fingerprint(&signed.public_key);
+    let actor = current_profile(store.conn())?.user_name;
 
-    let conn = store.conn();
-    let plan = plans::current(conn)?.ok_or_else(|| Error::NotFound("Rencana aksi".into()))?;
-    if meta.plan_id != plan.id {
-        return Err(rejected(
-            "Laporan ini untuk rencana aksi lain, bukan rencana aksi di basis data ini.".into(),
-        ));
-    }
-    if meta.plan_version != plan.version {
-        return Err(rejected(format!(
-            "Laporan dibuat untuk versi {} rencana aksi, sedangkan yang berlaku versi {}. \
-             Minta OPD membuka paket rencana aksi terbaru lalu mengekspor ulang.",
-            meta.plan_version, plan.version
-        )));
-    }
-    let opd = opds::by_code(conn, &meta.opd_code)?
-        .filter(|o| o.id == meta.opd_id)
-        .ok_or_else(|| {
-            rejected(format!(
-                "OPD {} tidak dikenal dalam rencana aksi ini.",
-                meta.opd_code
-            ))
-        })?;
-    check_ownership(store, snapshot)?;
-
-    let pinned = opd_keys::get(store.conn(), &opd.id)?;
-    let key_changed = pinned
-        .as_ref()
-        .is_some_and(|p| p.public_key != signed.public_key);
-    let accepted = decisions.accept_new_key_of_file
-        || decisions
-            .accept_new_key_for
-            .iter()
-            .any(|c| c.eq_ignore_ascii_case(&opd.code));
-    if key_changed && !accepted {
-        let since = pinned.map(|p| p.first_seen_at).unwrap_or_default();
-        return Err(Error::KeyChanged(format!(
-            "Laporan ditolak: laporan {} ditandatangani dengan kunci lain ({key_fingerprint}) dari kunci yang \
-             tercatat sejak {since}. Tanyakan kepada OPD apakah komputernya atau kuncinya memang diganti; \
-             bila ya, impor lagi dengan --accept-new-key {}.",
-            opd.code, opd.code
-        )));
-    }
-    if let Some((held, held_digest)) = reports::latest_imported(store.conn(), &opd.id)? {
-        if meta.sequence == held && held_digest == digest {
-            return Ok(summary(snapshot, &opd.name, false, false, key_fingerprint));
+    // The checks read inside the same IMMEDIATE transaction as the writes: one
+    // lock for the whole report instead of one per looked-up row, and nothing
+    // can change between checking and writing. A refusal rolls back nothing
+    // but the reads.
+    store.write(|tx| {
+        let plan = plans::current(tx)?.ok_or_else(|| Error::NotFound("Rencana aksi".into()))?;
+        if meta.plan_id != plan.id {
+            return Err(rejected(
+                "Laporan ini untuk rencana aksi lain, bukan rencana aksi di basis data ini.".into(),
+            ));
         }
-        if meta.sequence <= held {
+        if meta.plan_version != plan.version {
             return Err(rejected(format!(
-                "Laporan {} bernomor urut {} lebih lama dari yang sudah diterima (nomor {held}).",
-                opd.code, meta.sequence
+                "Laporan dibuat untuk versi {} rencana aksi, sedangkan yang berlaku versi {}. \
+                 Minta OPD membuka paket rencana aksi terbaru lalu mengekspor ulang.",
+                meta.plan_version, plan.version
             )));
         }
-    }
+        let opd = opds::by_code(tx, &meta.opd_code)?
+            .filter(|o| o.id == meta.opd_id)
+            .ok_or_else(|| {
+                rejected(format!(
+                    "OPD {} tidak dikenal dalam rencana aksi ini.",
+                    meta.opd_code
+                ))
+            })?;
+        check_ownership(tx, &plan.id, snapshot)?;
 
-    let key_pinned = pinned.is_none();
-    let actor = current_profile(store.conn())?.user_name;
-    store.write(|tx| {
+        let pinned = opd_keys::get(tx, &opd.id)?;
+        let key_changed = pinned
+            .as_ref()
+            .is_some_and(|p| p.public_key != signed.public_key);
+        let accepted = decisions.accept_new_key_of_file
+            || decisions
+                .accept_new_key_for
+                .iter()
+                .any(|c| c.eq_ignore_ascii_case(&opd.code));
+        if key_changed && !accepted {
+            let since = pinned.map(|p| p.first_seen_at).unwrap_or_default();
+            return Err(Error::KeyChanged(format!(
+                "Laporan ditolak: laporan {} ditandatangani dengan kunci lain ({key_fingerprint}) dari kunci yang \
+                 tercatat sejak {since}. Tanyakan kepada OPD apakah komputernya atau kuncinya memang diganti; \
+                 bila ya, impor lagi dengan --accept-new-key {}.",
+                opd.code, opd.code
+            )));
+        }
+        if let Some((held, held_digest)) = reports::latest_imported(tx, &opd.id)? {
+            if meta.sequence == held && held_digest == digest {
+                return Ok(summary(snapshot, &opd.name, false, false, key_fingerprint.clone()));
+            }
+            if meta.sequence <= held {
+                return Err(rejected(format!(
+                    "Laporan {} bernomor urut {} lebih lama dari yang sudah diterima (nomor {held}).",
+                    opd.code, meta.sequence
+                )));
+            }
+        }
+
+        let key_pinned = pinned.is_none();
         if key_pinned {
             opd_keys::pin(tx, &opd.id, &signed.public_key)?;
         } else if key_changed {
@@ -264,15 +267,15 @@ pub fn apply(store: &mut Store, read: ReadReport, decisions: &Decisions) -> Resu
             tx,
             &actor,
             &Change::new("opd", &opd.id, "import").to(Some(&note)),
-        )
-    })?;
-    Ok(summary(
-        snapshot,
-        &opd.name,
-        true,
-        key_pinned,
-        key_fingerprint,
-    ))
+        )?;
+        Ok(summary(
+            snapshot,
+            &opd.name,
+            true,
+            key_pinned,
+            key_fingerprint.clone(),
+        ))
+    })
 }
 
 fn rejected(why: String) -> Error {
@@ -289,13 +292,11 @@ fn more(count: usize) -> String {
 
 /// Every row must be the report's OPD's own, on an action it is assigned to,
 /// and must not take over a row Bappeda holds for another OPD.
-fn check_ownership(store: &Store, snapshot: &Snapshot) -> Result<()> {
-    let conn = store.conn();
+fn check_ownership(conn: &Connection, plan_id: &str, snapshot: &Snapshot) -> Result<()> {
     let opd_id = &snapshot.meta.opd_id;
     let code = &snapshot.meta.opd_code;
     let data = &snapshot.data;
-    let plan = plans::current(conn)?.ok_or_else(|| Error::NotFound("Rencana aksi".into()))?;
-    let plan_actions = actions::list(conn, &plan.id)?;
+    let plan_actions = actions::list(conn, plan_id)?;
     let assigned = |action_id: &str| {
         plan_actions.iter().any(|a| {
             a.id == action_id && (&a.lead_opd_id == opd_id || a.supporting_opd_ids.contains(opd_id))
