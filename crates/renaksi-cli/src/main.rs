@@ -1062,16 +1062,27 @@ fn update_package(path: &Path, file: &Path) -> renaksi_core::Result<()> {
 
 fn import(path: &Path, files: &[PathBuf], accept_new_key: &[String]) -> renaksi_core::Result<()> {
     let mut store = open_existing(path)?;
-    // One backup before the batch: whatever the files do, the day before is kept.
-    let backup = backups::take(&store, backups::Kind::BeforeImport)?;
-    println!("Cadangan sebelum impor: {}", backup.path);
     let decisions = import::Decisions {
         accept_new_key_for: accept_new_key.to_vec(),
         ..import::Decisions::default()
     };
     let mut rejected = 0;
+    let mut backed_up = false;
+    let mut backup_failed = None;
     // Files are read on the other cores while the previous one is applied.
     store.batch(|store| import::read_ahead(files, |file, read| {
+        // One backup before the batch: whatever the files do, the day before
+        // is kept. Taken here, while the first files are being read.
+        if !backed_up {
+            match backups::take(store, backups::Kind::BeforeImport) {
+                Ok(backup) => println!("Cadangan sebelum impor: {}", backup.path),
+                Err(error) => backup_failed = Some(error),
+            }
+            backed_up = true;
+        }
+        if backup_failed.is_some() {
+            return;
+        }
         match import::apply(store, read, &decisions) {
             Ok(done) if done.changed => println!(
                 "DITERIMA  {}: {} ({}) {}, nomor {}, {} tonggak, {} indikator{}.",
@@ -1100,6 +1111,9 @@ fn import(path: &Path, files: &[PathBuf], accept_new_key: &[String]) -> renaksi_
             }
         }
     }));
+    if let Some(error) = backup_failed {
+        return Err(error);
+    }
     if rejected > 0 {
         return Err(renaksi_core::Error::invalid(
             "file",

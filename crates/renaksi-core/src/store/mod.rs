@@ -221,12 +221,34 @@ fn quarter_grids(
     let mut grids: HashMap<String, Quarters> = HashMap::new();
     while let Some(row) = rows.next()? {
         let quarter: u8 = row.get(1)?;
-        grids.entry(row.get(0)?).or_default()[usize::from(quarter.clamp(1, 4)) - 1] = row.get(2)?;
+        let at = usize::from(quarter.clamp(1, 4)) - 1;
+        let value = row.get(2)?;
+        // The id is copied once per indicator, not once per quarter.
+        let id = row.get_ref(0)?.as_str().map_err(rusqlite::Error::from)?;
+        if let Some(quarters) = grids.get_mut(id) {
+            quarters[at] = value;
+        } else {
+            let mut quarters = Quarters::default();
+            quarters[at] = value;
+            grids.insert(id.to_string(), quarters);
+        }
     }
     Ok(grids)
 }
 
-/// Current time as stored: RFC 3339 in UTC, to the second.
+/// Current time as stored: RFC 3339 in UTC, to the second. Formatted once per
+/// second per thread: an import stamps thousands of rows within one second.
 pub fn now() -> String {
-    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+    thread_local! {
+        static LAST: std::cell::RefCell<(i64, String)> =
+            const { std::cell::RefCell::new((i64::MIN, String::new())) };
+    }
+    let at = chrono::Utc::now();
+    LAST.with_borrow_mut(|(second, text)| {
+        if *second != at.timestamp() {
+            *second = at.timestamp();
+            *text = at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+        }
+        text.clone()
+    })
 }
