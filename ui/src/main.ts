@@ -1,4 +1,6 @@
-// Entry point: fonts and styles, i18n, and the Tauri backend.
+// Entry point: fonts and styles, i18n, and the Tauri backend. The start's
+// questions go first, before the rest of the code is evaluated.
+import './api/startup';
 import './styles/fonts.css';
 import './styles/base.css';
 

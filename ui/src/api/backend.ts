@@ -9,6 +9,7 @@ import * as report from './report';
 import * as review from './review';
 import * as sessions from './sessions';
 import { appStatus, demoOpds, firstStart } from './setup';
+import { startup, type StartAnswers } from './startup';
 import type {
   ActionDetail,
   AppStatus,
@@ -55,6 +56,8 @@ export { toBackendError } from './invoke';
 
 /** Every method rejects with a BackendError. */
 export interface Backend {
+  /** The status and the plan overview, asked together when the window starts. */
+  startup(): StartAnswers;
   // setup.rs
   appStatus(): Promise<AppStatus>;
   firstStart(request: FirstStartRequest): Promise<AppStatus>;
@@ -130,6 +133,7 @@ export interface Backend {
 }
 
 export const tauriBackend: Backend = {
+  startup,
   appStatus,
   firstStart,
   demoOpds,
