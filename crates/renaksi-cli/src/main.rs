@@ -1072,7 +1072,8 @@ fn import(path: &Path, files: &[PathBuf], accept_new_key: &[String]) -> renaksi_
     // Files are read on the other cores while the previous one is applied.
     store.batch(|store| import::read_ahead(files, |file, read| {
         // One backup before the batch: whatever the files do, the day before
-        // is kept. Taken here, while the first files are being read.
+        // is kept. Taken once the first file is read, while the readers go on
+        // with the next ones.
         if !backed_up {
             match backups::take(store, backups::Kind::BeforeImport) {
                 Ok(backup) => println!("Cadangan sebelum impor: {}", backup.path),

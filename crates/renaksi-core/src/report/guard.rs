@@ -14,7 +14,7 @@
 //! relationships decide which part calamine reads as a sheet.
 
 use std::collections::HashSet;
-use std::io::{self, Cursor, Read};
+use std::io::{self, BufReader, Cursor, Read};
 
 use quick_xml::events::{BytesStart, Event};
 use xlsx_zip::{CompressionMethod, ZipArchive};
@@ -236,38 +236,37 @@ impl<R: Read> Read for Counted<R> {
 
 /// Reads one unpacked part (at most `declared + 1` bytes of it) and refuses it
 /// when it unpacks to more than declared or holds what calamine must not read.
-/// The part is unpacked whole (at most [`MAX_ENTRY_BYTES`]) and tokenised in
-/// place: borrowing each element from the buffer is far cheaper than copying
-/// it out of a stream, and this pass is a third of an import's reading.
 fn scan_part(part: impl Read, declared: u64, styles: bool) -> Result<()> {
     let mut counted = Counted {
         inner: part.take(declared.saturating_add(1)),
         read: 0,
     };
-    let mut bytes = Vec::with_capacity(declared.min(MAX_ENTRY_BYTES) as usize);
-    counted
-        .read_to_end(&mut bytes)
-        .map_err(|e| unreadable(&e))?;
+    {
+        let mut xml = quick_xml::Reader::from_reader(BufReader::new(&mut counted));
+        // calamine's settings (xlsx::xml_reader): the same events, the same errors.
+        let config = xml.config_mut();
+        config.check_end_names = false;
+        config.trim_text(false);
+        config.check_comments = false;
+        config.expand_empty_elements = true;
+        let mut rules = Rules::new(styles);
+        let mut buf = Vec::new();
+        loop {
+            buf.clear();
+            match xml.read_event_into(&mut buf) {
+                Ok(Event::Start(e) | Event::Empty(e)) => rules.element(&e)?,
+                Ok(Event::Eof) => break,
+                Ok(_) => {}
+                Err(quick_xml::Error::Io(e)) => return Err(unreadable(&e)),
+                // Not XML (an image), or broken XML: calamine stops reading
+                // it at this very point too.
+                Err(_) => break,
+            }
+        }
+    }
+    io::copy(&mut counted, &mut io::sink()).map_err(|e| unreadable(&e))?;
     if counted.read > declared {
         return Err(refused(LYING_SIZE));
-    }
-    let mut xml = quick_xml::Reader::from_reader(bytes.as_slice());
-    // calamine's settings (xlsx::xml_reader): the same events, the same errors.
-    let config = xml.config_mut();
-    config.check_end_names = false;
-    config.trim_text(false);
-    config.check_comments = false;
-    config.expand_empty_elements = true;
-    let mut rules = Rules::new(styles);
-    loop {
-        match xml.read_event() {
-            Ok(Event::Start(e) | Event::Empty(e)) => rules.element(&e)?,
-            Ok(Event::Eof) => break,
-            Ok(_) => {}
-            // Not XML (an image), or broken XML: calamine stops reading it at
-            // this very point too.
-            Err(_) => break,
-        }
     }
     Ok(())
 }
