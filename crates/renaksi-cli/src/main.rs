@@ -1067,21 +1067,17 @@ fn import(path: &Path, files: &[PathBuf], accept_new_key: &[String]) -> renaksi_
         ..import::Decisions::default()
     };
     let mut rejected = 0;
-    let mut backed_up = false;
-    let mut backup_failed = None;
+    let mut backup = None;
     // Files are read on the other cores while the previous one is applied.
     store.batch(|store| import::read_ahead(files, |file, read| {
         // One backup before the batch: whatever the files do, the day before
         // is kept. Taken once the first file is read, while the readers go on
-        // with the next ones.
-        if !backed_up {
-            match backups::take(store, backups::Kind::BeforeImport) {
-                Ok(backup) => println!("Cadangan sebelum impor: {}", backup.path),
-                Err(error) => backup_failed = Some(error),
-            }
-            backed_up = true;
-        }
-        if backup_failed.is_some() {
+        // with the next ones; if it fails, nothing is applied.
+        let taken = backup.get_or_insert_with(|| {
+            backups::take(store, backups::Kind::BeforeImport)
+                .map(|b| println!("Cadangan sebelum impor: {}", b.path))
+        });
+        if taken.is_err() {
             return;
         }
         match import::apply(store, read, &decisions) {
@@ -1112,7 +1108,7 @@ fn import(path: &Path, files: &[PathBuf], accept_new_key: &[String]) -> renaksi_
             }
         }
     }));
-    if let Some(error) = backup_failed {
+    if let Some(Err(error)) = backup {
         return Err(error);
     }
     if rejected > 0 {
