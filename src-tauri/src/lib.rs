@@ -3,6 +3,7 @@
 
 mod commands;
 mod error;
+mod main_window;
 mod state;
 
 use std::path::PathBuf;
@@ -46,6 +47,7 @@ pub fn run() {
                 log::error!("basis data tidak dapat dibuka: {}", failure.message);
             }
             app.manage(state);
+            main_window::open(app)?;
             let handle = app.handle().clone();
             std::thread::spawn(move || handle.state::<AppState>().take_daily_backup());
             Ok(())

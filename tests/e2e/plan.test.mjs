@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { allByTestId, byTestId, cli, launchApp, screenshot, tempDir } from './harness.mjs';
+import { allByTestId, byTestId, cli, launchApp, screenshot, tempDir, waitForPageLoad } from './harness.mjs';
 
 const UHC_LEAD = 'Dinas Kesehatan';
 
@@ -51,6 +51,13 @@ test('first start creates the database, offers the demo, and shows the plan', as
     await expectWonosoboPlan(browser);
     assert.match(await (await byTestId(browser, 'profile-badge')).getText(), /Bappeda/);
     await screenshot(browser, 'plan-overview');
+
+    // The window opened with "first start" answers in the page; a reload must
+    // ask again rather than offer the first start a second time.
+    await browser.refresh();
+    await waitForPageLoad(browser);
+    await expectWonosoboPlan(browser);
+    assert.equal(await (await byTestId(browser, 'first-start')).isExisting(), false, 'no second first start');
   } finally {
     await app.close();
   }

@@ -28,6 +28,25 @@ describe('App', () => {
     expect(wrapper.find('[data-testid="first-start"]').exists()).toBe(false);
   });
 
+  it('shows the plan in its first frame when the answers came with the page', async () => {
+    const source = createFakeBackend();
+    const known = { status: await source.appStatus(), overview: await source.planOverview(null) };
+    const fake = createFakeBackend();
+    const backend: Backend = {
+      ...fake,
+      startup: () => ({ status: Promise.resolve(known.status), overview: Promise.resolve(known.overview), known }),
+    };
+    const { wrapper } = mountWithApp(App, { backend });
+
+    // No promise has settled yet: this is the first render.
+    expect(wrapper.find('[data-testid="app-loading"]').exists()).toBe(false);
+    expect(wrapper.get('[data-testid="plan-title"]').text()).toBe(
+      'Rencana Aksi Daerah Keterbukaan Pemerintah Kabupaten Wonosobo 2018-2019',
+    );
+    expect(wrapper.get('[data-testid="profile-badge"]').text()).toBe('OPD DINKES · Sari');
+    expect(fake.calls).toEqual([]);
+  });
+
   it('on first start shows both choices and where the data file lives', async () => {
     const { wrapper } = mountWithApp(App, { backend: createFakeBackend({ needsSetup: true }) });
     await flushPromises();

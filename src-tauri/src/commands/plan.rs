@@ -12,6 +12,13 @@ pub fn plan_overview(
     state: State<'_, AppState>,
     period: Option<PeriodRef>,
 ) -> CommandResult<Option<PlanOverview>> {
+    read_overview(&state, period)
+}
+
+pub(crate) fn read_overview(
+    state: &AppState,
+    period: Option<PeriodRef>,
+) -> CommandResult<Option<PlanOverview>> {
     let store = state.store()?;
     Ok(overview::plan_overview(store.conn(), period)?)
 }

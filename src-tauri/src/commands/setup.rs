@@ -15,7 +15,7 @@ use crate::state::AppState;
 #[derive(Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AppStatus {
-    needs_setup: bool,
+    pub(crate) needs_setup: bool,
     data_file: String,
     schema_version: i64,
     app_version: &'static str,
@@ -104,7 +104,7 @@ pub fn first_start(
     status(&state)
 }
 
-fn status(state: &AppState) -> CommandResult<AppStatus> {
+pub(crate) fn status(state: &AppState) -> CommandResult<AppStatus> {
     let store = state.store()?;
     let conn = store.conn();
     let needs_setup = profile::setup_choice(conn)?.is_none() && plans::current(conn)?.is_none();

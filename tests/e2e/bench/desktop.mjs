@@ -98,54 +98,59 @@ function pssOfTree(root) {
 
 /**
  * Epoch ms of the first frame showing `selector`, read in the page from the
- * moment the driver's session exists: for content in the page's own HTML (the
- * empty window) its first contentful paint; otherwise the animation frame after
- * the element is laid out (the app's plan comes over IPC after the UI mounts).
- * `late` is set when it was there before the first look (an upper bound).
+ * moment the driver's session exists. When it is there at the first look, the
+ * page's own entries date it: the empty window's static content by its first
+ * contentful paint; the app's plan by the later of that paint and the
+ * `renaksi:plan-shown` mark, which the UI sets in the animation frame after it
+ * puts the plan in the page (a plan there before the first paint is shown by
+ * it). When it comes later, by the animation frame after it is laid out.
+ * `late` is set when it was there at the first look and could not be dated
+ * (an upper bound).
  */
-async function visibleAt(browser, selector, staticContent) {
+async function visibleAt(browser, selector, shownMark) {
   const look = () =>
     browser.execute(
-      (sel, fromPaint) =>
+      (sel, mark) =>
         new Promise((resolve) => {
           const shown = () => {
             const el = document.querySelector(sel);
             return Boolean(el && el.getClientRects().length > 0);
           };
-          if (fromPaint && shown()) {
-            // The paint entry may be queued a moment after the paint itself.
-            const timer = setTimeout(() => resolve({ at: performance.timeOrigin + performance.now(), late: true }), 500);
-            new PerformanceObserver((list, observer) => {
-              const fcp = list.getEntriesByName('first-contentful-paint')[0];
-              if (!fcp) return;
-              observer.disconnect();
-              clearTimeout(timer);
-              resolve({ at: performance.timeOrigin + fcp.startTime, late: false });
-            }).observe({ type: 'paint', buffered: true });
-            return;
-          }
           if (location.href === 'about:blank' || !document.body) return resolve(null);
-          const late = shown();
-          const found = () => {
+          if (shown()) {
+            const entry = (type, name) => performance.getEntriesByType(type).find((e) => e.name === name);
+            const dated = () => {
+              const paint = entry('paint', 'first-contentful-paint');
+              const placed = mark ? entry('mark', mark) : { startTime: 0 };
+              return paint && placed ? Math.max(paint.startTime, placed.startTime) : null;
+            };
+            // The entries may be queued a moment after the paint itself.
+            const started = performance.now();
+            const wait = () => {
+              const at = dated();
+              if (at !== null) return resolve({ at: performance.timeOrigin + at, late: false });
+              if (performance.now() - started > 500) {
+                return resolve({ at: performance.timeOrigin + started, late: true });
+              }
+              setTimeout(wait, 5);
+            };
+            return wait();
+          }
+          const observer = new MutationObserver(() => {
+            if (!shown()) return;
+            observer.disconnect();
             const at = performance.timeOrigin + performance.now();
             // The frame that paints it; under Xvfb a page at rest may not paint, so not forever.
-            const timer = setTimeout(() => resolve({ at, late }), 100);
+            const timer = setTimeout(() => resolve({ at, late: false }), 100);
             requestAnimationFrame(() => {
               clearTimeout(timer);
-              resolve({ at: performance.timeOrigin + performance.now(), late });
+              resolve({ at: performance.timeOrigin + performance.now(), late: false });
             });
-          };
-          if (late) return found();
-          const observer = new MutationObserver(() => {
-            if (shown()) {
-              observer.disconnect();
-              found();
-            }
           });
           observer.observe(document, { childList: true, subtree: true, attributes: true });
         }),
       selector,
-      staticContent,
+      shownMark,
     );
   const deadline = Date.now() + 30000;
   while (Date.now() < deadline) {
@@ -160,12 +165,12 @@ async function visibleAt(browser, selector, staticContent) {
   throw new Error(`${selector} was not shown within 30 s`);
 }
 
-async function launch(binary, args, selector, staticContent) {
+async function launch(binary, args, selector, shownMark) {
   const w = wrapper(binary);
   process.env.RENAKSI_APP = w.script;
   const app = await launchApp({ args, waitForLoad: false });
   try {
-    const { at, late } = await visibleAt(app.browser, selector, staticContent);
+    const { at, late } = await visibleAt(app.browser, selector, shownMark);
     const run = { app, startMs: at - w.startMs(), late, pid: w.pid() };
     w.remove();
     return run;
@@ -179,11 +184,11 @@ async function launch(binary, args, selector, staticContent) {
 
 /** One cold start and the memory after it settled. */
 async function coldStart(kind) {
-  const [binary, args, selector, staticContent] =
+  const [binary, args, selector, shownMark] =
     kind === 'app'
-      ? [APP, ['--db', DEMO_DB], '[data-testid="plan-title"]', false]
-      : [EMPTY, [], '[data-testid="ready"]', true];
-  const run = await launch(binary, args, selector, staticContent);
+      ? [APP, ['--db', DEMO_DB], '[data-testid="plan-title"]', 'renaksi:plan-shown']
+      : [EMPTY, [], '[data-testid="ready"]', null];
+  const run = await launch(binary, args, selector, shownMark);
   try {
     await sleep(SETTLE_MS);
     const pss = pssOfTree(run.pid);

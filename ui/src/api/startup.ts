@@ -1,28 +1,71 @@
-// The two questions every start of the window asks, sent as soon as this
-// module runs: main.ts imports it first, so the answers travel while the rest
-// of the UI's code is evaluated and mounted.
+// The two questions every start of the window asks. The desktop shell puts
+// their answers in the page before any script runs (see main_window.rs), so
+// the first frame can show the plan; otherwise they are asked over IPC as
+// soon as this module runs: main.ts imports it first, so the answers travel
+// while the rest of the UI's code is evaluated and mounted.
+import { toBackendError } from './invoke';
 import { planOverview } from './plan';
 import { appStatus } from './setup';
-import type { AppStatus, PlanOverview } from './types';
+import type { AppStatus, BackendError, PlanOverview } from './types';
 
 export interface StartAnswers {
   status: Promise<AppStatus>;
   /** Not used before the first start (there is no plan yet). */
   overview: Promise<PlanOverview | null>;
+  /** Both answers already at hand (the shell gave them, neither failed): the first frame can show them. */
+  known: KnownAnswers | null;
+}
+
+export interface KnownAnswers {
+  status: AppStatus;
+  overview: PlanOverview | null;
+}
+
+/** One answer as the shell gives it: what the command would have returned or rejected with. */
+type GivenAnswer<T> = { ok: T } | { err: BackendError };
+
+interface GivenAnswers {
+  status: GivenAnswer<AppStatus>;
+  overview: GivenAnswer<PlanOverview | null>;
+}
+
+declare global {
+  interface Window {
+    __RENAKSI_START__?: GivenAnswers;
+  }
+}
+
+function settled<T>(answer: GivenAnswer<T>): Promise<T> {
+  return 'ok' in answer ? Promise.resolve(answer.ok) : Promise.reject(toBackendError(answer.err));
+}
+
+/** The answers the shell put in the page, taken once: a later start asks afresh. */
+function given(): StartAnswers | null {
+  const answers = window.__RENAKSI_START__;
+  if (answers === undefined) return null;
+  delete window.__RENAKSI_START__;
+  const known =
+    'ok' in answers.status && 'ok' in answers.overview
+      ? { status: answers.status.ok, overview: answers.overview.ok }
+      : null;
+  return quiet({ status: settled(answers.status), overview: settled(answers.overview), known });
 }
 
 function ask(): StartAnswers {
-  const answers = { status: appStatus(), overview: planOverview(null) };
-  // Whoever uses an answer handles its failure; an unused one is dropped.
+  return quiet({ status: appStatus(), overview: planOverview(null), known: null });
+}
+
+// Whoever uses an answer handles its failure; an unused one is dropped.
+function quiet(answers: StartAnswers): StartAnswers {
   answers.status.catch(() => undefined);
   answers.overview.catch(() => undefined);
   return answers;
 }
 
 // Only in the app's window: a test importing the backend asks nothing.
-let early: StartAnswers | null = '__TAURI_INTERNALS__' in window ? ask() : null;
+let early: StartAnswers | null = '__TAURI_INTERNALS__' in window ? (given() ?? ask()) : null;
 
-/** The answers asked at load the first time; asked afresh after (a start again after a recovery). */
+/** The answers given or asked at load the first time; asked afresh after (a start again after a recovery). */
 export function startup(): StartAnswers {
   const answers = early ?? ask();
   early = null;

@@ -780,7 +780,7 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
     // As the app's: both questions at once. A method, so a test that spreads
     // the fake and replaces appStatus or planOverview is asked through those.
     startup(this: Backend) {
-      const answers = { status: this.appStatus(), overview: this.planOverview(null) };
+      const answers = { status: this.appStatus(), overview: this.planOverview(null), known: null };
       answers.status.catch(() => undefined);
       answers.overview.catch(() => undefined);
       return answers;
