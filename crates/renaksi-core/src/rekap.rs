@@ -290,15 +290,31 @@ fn table(
 }
 
 /// A new sheet with the kop and one table; returns it and the row after the table.
+/// How a sheet keeps its cells until the workbook is saved.
+#[derive(Clone, Copy)]
+enum Rows {
+    /// All in memory: rows can be written in any order (a chart's helper
+    /// columns go back up beside the table).
+    Any,
+    /// Written top to bottom, each row flushed to a temporary file as the next
+    /// one starts: twelve thousand indicators never sit in memory as cells.
+    InOrder,
+}
+
 fn table_sheet<'w>(
     workbook: &'w mut Workbook,
+    rows_written: Rows,
     name: &str,
     kop_lines: [String; 3],
     columns: &[(&str, f64)],
     rows: &[Vec<Cell>],
     st: &Styles,
 ) -> Result<(&'w mut Worksheet, u32), XlsxError> {
-    let sheet = workbook.add_worksheet().set_name(name)?;
+    let sheet = match rows_written {
+        Rows::Any => workbook.add_worksheet(),
+        Rows::InOrder => workbook.add_worksheet_with_low_memory()?,
+    }
+    .set_name(name)?;
     let width: f64 = columns.iter().map(|c| c.1).sum();
     kop(sheet, kop_lines, columns.len() as u16, width, st)?;
     let end = table(sheet, columns, rows, st)?;
@@ -428,6 +444,7 @@ fn workbook_bytes(
         .collect();
     let (sheet, end) = table_sheet(
         &mut workbook,
+        Rows::Any,
         THEME_SHEET,
         kop_lines("REKAPITULASI CAPAIAN PER TEMA"),
         &columns,
@@ -486,6 +503,7 @@ fn workbook_bytes(
         .collect();
     let (sheet, end) = table_sheet(
         &mut workbook,
+        Rows::Any,
         OPD_SHEET,
         kop_lines("REKAPITULASI CAPAIAN PER PERANGKAT DAERAH"),
         &columns,
@@ -529,6 +547,7 @@ fn workbook_bytes(
     let last_col = columns.len() as u16 - 1;
     let (sheet, end) = table_sheet(
         &mut workbook,
+        Rows::InOrder,
         MATRIX_SHEET,
         kop_lines("MATRIKS PENYAMPAIAN LAPORAN OPD"),
         &columns,
@@ -588,6 +607,7 @@ fn workbook_bytes(
         .collect();
     let (sheet, end) = table_sheet(
         &mut workbook,
+        Rows::InOrder,
         INDICATOR_SHEET,
         kop_lines("CAPAIAN SELURUH INDIKATOR"),
         &columns,
@@ -628,6 +648,7 @@ fn workbook_bytes(
         .collect();
     let (sheet, end) = table_sheet(
         &mut workbook,
+        Rows::InOrder,
         OVERDUE_SHEET,
         kop_lines("TONGGAK YANG MELEWATI TANGGAL SELESAI"),
         &columns,
@@ -675,6 +696,7 @@ fn workbook_bytes(
         .collect();
     let (sheet, end) = table_sheet(
         &mut workbook,
+        Rows::InOrder,
         NOTES_SHEET,
         kop_lines("CATATAN VERIFIKATOR"),
         &columns,
