@@ -237,7 +237,7 @@ const optionValues = (browser, testId) =>
 
 /** (e): typing, clearing and every filter over the 5,000-indicator plan. */
 async function searchAndFilter() {
-  const run = await launch(APP, ['--db', SEARCH_DB], '[data-testid="plan-title"]', false);
+  const run = await launch(APP, ['--db', SEARCH_DB], '[data-testid="plan-title"]', null);
   const { browser } = run.app;
   const samples = { typing: [], clearing: [], theme: [], opd: [], status: [] };
   const counts = new Set();
