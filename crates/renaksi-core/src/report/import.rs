@@ -296,12 +296,8 @@ fn check_ownership(conn: &Connection, plan_id: &str, snapshot: &Snapshot) -> Res
     let opd_id = &snapshot.meta.opd_id;
     let code = &snapshot.meta.opd_code;
     let data = &snapshot.data;
-    let plan_actions = actions::list(conn, plan_id)?;
-    let assigned = |action_id: &str| {
-        plan_actions.iter().any(|a| {
-            a.id == action_id && (&a.lead_opd_id == opd_id || a.supporting_opd_ids.contains(opd_id))
-        })
-    };
+    let assignments = actions::assignments_of(conn, plan_id, opd_id)?;
+    let assigned = |action_id: &str| assignments.assigned.contains(action_id);
     let foreign = |what: &str| {
         rejected(format!(
             "laporan OPD {code} memuat {what} milik OPD lain; data OPD lain tidak diubah."
@@ -370,10 +366,7 @@ fn check_ownership(conn: &Connection, plan_id: &str, snapshot: &Snapshot) -> Res
         }
     }
     for n in &data.narratives {
-        if !plan_actions
-            .iter()
-            .any(|a| a.id == n.action_id && &a.lead_opd_id == opd_id)
-        {
+        if !assignments.led.contains(&n.action_id) {
             return Err(foreign("narasi rencana aksi"));
         }
     }

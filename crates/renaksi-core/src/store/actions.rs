@@ -1,6 +1,6 @@
 //! Tables `actions` and `action_supporting_opds`: the plan's commitments.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use rusqlite::{params, Connection, Transaction};
 
@@ -42,6 +42,37 @@ pub fn insert(tx: &Transaction<'_>, action: &Action) -> Result<()> {
         supporting.execute(params![action.id, opd_id])?;
     }
     Ok(())
+}
+
+/// The actions of a plan that one OPD works on: those it leads or supports.
+#[derive(Debug, Default)]
+pub struct Assignments {
+    /// Led or supported by the OPD.
+    pub assigned: HashSet<String>,
+    /// Led by the OPD (its narrative is the OPD's).
+    pub led: HashSet<String>,
+}
+
+/// Which of the plan's actions the OPD leads or supports; read once per
+/// imported report instead of every action with all its fields.
+pub fn assignments_of(conn: &Connection, plan_id: &str, opd_id: &str) -> Result<Assignments> {
+    let mut statement = conn.prepare_cached(
+        "SELECT a.id, a.lead_opd_id = ?2 FROM actions a
+         WHERE a.plan_id = ?1
+           AND (a.lead_opd_id = ?2
+                OR EXISTS (SELECT 1 FROM action_supporting_opds s
+                           WHERE s.action_id = a.id AND s.opd_id = ?2))",
+    )?;
+    let mut assignments = Assignments::default();
+    let mut rows = statement.query(params![plan_id, opd_id])?;
+    while let Some(row) = rows.next()? {
+        let id: String = row.get(0)?;
+        if row.get::<_, bool>(1)? {
+            assignments.led.insert(id.clone());
+        }
+        assignments.assigned.insert(id);
+    }
+    Ok(assignments)
 }
 
 /// The plan's actions ordered by code, each with its supporting OPDs.

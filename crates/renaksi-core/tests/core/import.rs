@@ -169,6 +169,77 @@ fn a_report_carrying_another_opds_row_is_refused_and_that_opd_is_untouched() {
 }
 
 #[test]
+fn a_report_keeps_to_the_actions_its_opd_works_on() {
+    let mut bappeda = bappeda();
+    let office = opd("DINKES");
+    let before = data_of(&bappeda, "DINKES");
+    let plan = renaksi_core::store::plans::current(bappeda.conn())
+        .unwrap()
+        .unwrap();
+    let plan_actions = renaksi_core::store::actions::list(bappeda.conn(), &plan.id).unwrap();
+    let dinkes_id = snapshot_of(&office, "DINKES", 1).meta.opd_id;
+    let elsewhere = plan_actions
+        .iter()
+        .find(|a| a.lead_opd_id != dinkes_id && !a.supporting_opd_ids.contains(&dinkes_id))
+        .expect("an action DINKES does not work on");
+    let supported = plan_actions
+        .iter()
+        .find(|a| a.lead_opd_id != dinkes_id && a.supporting_opd_ids.contains(&dinkes_id))
+        .expect("an action DINKES supports");
+
+    // Its own milestone moved onto an action it neither leads nor supports.
+    let mut moved = snapshot_of(&office, "DINKES", 1);
+    moved.data.milestones[0].action_id = elsewhere.id.clone();
+    snapshot::sort(&mut moved.data);
+    let error = import(
+        &mut bappeda,
+        workbook_bytes(&moved, &key(1), Paper::A4).unwrap(),
+    )
+    .unwrap_err();
+    assert!(
+        error.to_string().contains("tidak ditugaskan kepada DINKES"),
+        "{error}"
+    );
+
+    // A narrative of an action it only supports: the lead OPD's to write.
+    let mut narrated = snapshot_of(&office, "DINKES", 1);
+    let mut narrative = narrated.data.narratives[0].clone();
+    narrative.action_id = supported.id.clone();
+    narrative.problem = "Ditulis oleh OPD pendukung".into();
+    narrated.data.narratives.push(narrative);
+    snapshot::sort(&mut narrated.data);
+    let error = import(
+        &mut bappeda,
+        workbook_bytes(&narrated, &key(1), Paper::A4).unwrap(),
+    )
+    .unwrap_err();
+    assert!(error.to_string().contains("narasi rencana aksi"), "{error}");
+    assert_eq!(data_of(&bappeda, "DINKES"), before);
+
+    // A milestone on the action it supports is its own to report.
+    let mut supporting = snapshot_of(&office, "DINKES", 1);
+    supporting.data.milestones[0].action_id = supported.id.clone();
+    snapshot::sort(&mut supporting.data);
+    import(
+        &mut bappeda,
+        workbook_bytes(&supporting, &key(1), Paper::A4).unwrap(),
+    )
+    .unwrap();
+    let held = data_of(&bappeda, "DINKES");
+    let milestone = &supporting
+        .data
+        .milestones
+        .iter()
+        .find(|m| m.action_id == supported.id)
+        .unwrap()
+        .id;
+    assert!(held
+        .milestones
+        .iter()
+        .any(|m| &m.id == milestone && m.action_id == supported.id));
+}
+
+#[test]
 fn a_changed_key_is_refused_until_a_human_accepts_it() {
     let mut bappeda = bappeda();
     let mut office = opd("DINKES");
