@@ -118,7 +118,7 @@ pub fn export(
         head_name: signature.head_name,
         head_nip: signature.head_nip,
     };
-    let snapshot = snapshot::build(store.conn(), &code, &info)?;
+    let snapshot = store.read(|conn| snapshot::build(conn, &code, &info))?;
     let key = signing::load_or_create(data_dir)?;
     let bytes = workbook_bytes(&snapshot, &key, paper)?;
 

@@ -129,6 +129,18 @@ impl Store {
         Ok(value)
     }
 
+    /// Runs reads that belong together in one read transaction: they all see
+    /// the same state of the database and take its lock once, not once per
+    /// statement (a report's snapshot asks about a thousand questions).
+    pub fn read<T>(&mut self, reads: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Deferred)?;
+        let value = reads(&tx)?;
+        tx.commit()?;
+        Ok(value)
+    }
+
     /// Runs a batch of user actions (each still its own transaction through
     /// [`Store::write`]) with the WAL copied back into the database once at the
     /// end instead of after every few commits: a batch import rewrites the same
