@@ -10,9 +10,9 @@ use crate::commands::{plan, setup};
 use crate::error::{CommandError, CommandResult};
 use crate::state::AppState;
 
-/// The sessionStorage key the script leaves behind. It survives a reload of
-/// the page, so a reloaded page asks afresh instead of showing answers from
-/// when the window opened.
+/// The sessionStorage key that says the page has started once (ui/src/api/startup.ts
+/// sets it too). It survives a reload, so a reloaded page asks afresh instead of
+/// showing answers from when the window opened.
 const GIVEN_KEY: &str = "renaksi.startAnswersGiven";
 
 /// One answer as `{"ok": value}` or `{"err": {code, message}}`, the way the UI
@@ -75,8 +75,11 @@ fn start_script(state: &AppState) -> String {
 fn script_giving(answers: &impl Serialize) -> String {
     let json = serde_json::to_string(answers).expect("the start answers serialise");
     let literal = serde_json::to_string(&json).expect("a string serialises");
+    // Only the app's own page (tauri://localhost on Linux and macOS,
+    // http(s)://tauri.localhost on Windows) is given the plan.
     format!(
         "(() => {{ try {{ \
+           if (location.protocol !== 'tauri:' && location.hostname !== 'tauri.localhost') return; \
            if (window.sessionStorage.getItem('{GIVEN_KEY}') !== null) return; \
            window.sessionStorage.setItem('{GIVEN_KEY}', '1'); \
            window.__RENAKSI_START__ = JSON.parse({literal}); \

@@ -289,7 +289,6 @@ fn table(
     Ok(HEADER_ROW + 1 + rows.len() as u32)
 }
 
-/// A new sheet with the kop and one table; returns it and the row after the table.
 /// How a sheet keeps its cells until the workbook is saved.
 #[derive(Clone, Copy)]
 enum Rows {
@@ -297,10 +296,12 @@ enum Rows {
     /// columns go back up beside the table).
     Any,
     /// Written top to bottom, each row flushed to a temporary file as the next
-    /// one starts: twelve thousand indicators never sit in memory as cells.
+    /// one starts (a write to an earlier row would be dropped): twelve thousand
+    /// indicators never sit in rust_xlsxwriter's memory as cells.
     InOrder,
 }
 
+/// A new sheet with the kop and one table; returns it and the row after the table.
 fn table_sheet<'w>(
     workbook: &'w mut Workbook,
     rows_written: Rows,

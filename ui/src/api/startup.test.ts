@@ -33,6 +33,7 @@ describe('the start answers', () => {
   afterEach(() => {
     delete (window as TestWindow).__TAURI_INTERNALS__;
     delete window.__RENAKSI_START__;
+    window.sessionStorage.clear();
   });
 
   it('uses the answers the shell put in the page, without asking', async () => {
@@ -71,5 +72,10 @@ describe('the start answers', () => {
     expect(invoke).toHaveBeenCalledTimes(2);
     await expect(startup().status).resolves.toMatchObject({ dataFile: '/asked.db' });
     expect(invoke).toHaveBeenCalledTimes(2);
+  });
+
+  it('notes that the page has started, so that the shell gives no answers to a reload', async () => {
+    await loadInTheWindow();
+    expect(window.sessionStorage.getItem('renaksi.startAnswersGiven')).toBe('1');
   });
 });

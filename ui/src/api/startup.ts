@@ -62,8 +62,25 @@ function quiet(answers: StartAnswers): StartAnswers {
   return answers;
 }
 
+/** Set by the shell's script too (main_window.rs): once the page has started, a reload asks afresh. */
+const STARTED_KEY = 'renaksi.startAnswersGiven';
+
+function markStarted(): void {
+  try {
+    window.sessionStorage.setItem(STARTED_KEY, '1');
+  } catch {
+    // Without storage the shell's script gives nothing either: every start asks over IPC.
+  }
+}
+
+function firstAnswers(): StartAnswers {
+  const answers = given() ?? ask();
+  markStarted();
+  return answers;
+}
+
 // Only in the app's window: a test importing the backend asks nothing.
-let early: StartAnswers | null = '__TAURI_INTERNALS__' in window ? (given() ?? ask()) : null;
+let early: StartAnswers | null = '__TAURI_INTERNALS__' in window ? firstAnswers() : null;
 
 /** The answers given or asked at load the first time; asked afresh after (a start again after a recovery). */
 export function startup(): StartAnswers {

@@ -2,8 +2,8 @@
 //! file passes `guard::inspect` (size, zip and XML checks) before calamine
 //! opens it, the sheet's cells, coordinates and text are capped, and a formula
 //! in any cell is refused. Cells stream through calamine's cell reader; no
-//! whole sheet range is ever built (the reader keeps the sheet's declared
-//! `<dimension>` but allocates nothing by it).
+//! whole sheet range is ever built (room is made for the cells a sheet's
+//! `<dimension>` declares, at most `RESERVED_CELLS`).
 
 use std::io::Cursor;
 

@@ -10,7 +10,9 @@ use renaksi_core::demo::{self, DemoView};
 use renaksi_core::model::MilestoneStatus;
 use renaksi_core::period::PeriodRef;
 use renaksi_core::profile::{Profile, Role};
-use renaksi_core::rekap::{self, HEADER_ROW, INDICATOR_SHEET, NOTES_SHEET, OPD_SHEET};
+use renaksi_core::rekap::{
+    self, HEADER_ROW, INDICATOR_SHEET, MATRIX_SHEET, NOTES_SHEET, OPD_SHEET, OVERDUE_SHEET,
+};
 use renaksi_core::report::view::Paper;
 use renaksi_core::review::{self, NoteInput, SubjectKind};
 use renaksi_core::store::{actions, plans};
@@ -245,6 +247,61 @@ fn the_rekap_holds_every_opd_every_indicator_charts_and_the_notes_as_text() {
         zip.by_name(name).unwrap().read_to_string(&mut xml).unwrap();
         assert!(!xml.contains("<f>") && !xml.contains("<f "), "{name}");
     }
+}
+
+/// The text of a sheet's first column, row by row.
+fn first_column(bytes: &[u8], name: &str) -> Vec<String> {
+    sheet(bytes, name)
+        .rows()
+        .map(|row| row.first().map(|c| c.to_string()).unwrap_or_default())
+        .collect()
+}
+
+#[test]
+fn the_sheets_written_row_by_row_keep_their_kop_their_table_and_what_follows() {
+    let store = bappeda();
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("rekap.xlsx");
+    // Before any milestone is due, and with no verifier note: both sheets say so
+    // below their (empty) tables.
+    rekap::export(&store, Some(TW2_2019), day("2018-01-15"), &out, Paper::A4).unwrap();
+    let bytes = std::fs::read(&out).unwrap();
+    let plan = plans::current(store.conn()).unwrap().unwrap();
+
+    for (name, heading) in [
+        (MATRIX_SHEET, "MATRIKS PENYAMPAIAN LAPORAN OPD"),
+        (INDICATOR_SHEET, "CAPAIAN SELURUH INDIKATOR"),
+        (OVERDUE_SHEET, "TONGGAK YANG MELEWATI TANGGAL SELESAI"),
+        (NOTES_SHEET, "CATATAN VERIFIKATOR"),
+    ] {
+        let column = first_column(&bytes, name);
+        assert_eq!(column[0], heading, "{name}");
+        assert_eq!(column[1], plan.title.trim(), "{name}");
+        assert_eq!(column[2], "Periode: Triwulan II 2019", "{name}");
+        assert!(column[3].starts_with("Dibuat "), "{name}: {}", column[3]);
+        assert!(
+            !column[HEADER_ROW as usize].is_empty(),
+            "{name} has its header"
+        );
+    }
+    assert_eq!(body(&bytes, INDICATOR_SHEET).len(), 20);
+
+    let matrix = first_column(&bytes, MATRIX_SHEET);
+    let opds = body(&bytes, MATRIX_SHEET).len();
+    assert!(opds > 0);
+    // The legend one row below the table's last OPD.
+    assert!(
+        matrix[HEADER_ROW as usize + 1 + opds + 1].starts_with("Keadaan per 15 Januari 2018."),
+        "{matrix:?}"
+    );
+    assert_eq!(
+        first_column(&bytes, OVERDUE_SHEET)[HEADER_ROW as usize + 1],
+        "Tidak ada tonggak yang terlambat."
+    );
+    assert_eq!(
+        first_column(&bytes, NOTES_SHEET)[HEADER_ROW as usize + 1],
+        "Belum ada catatan verifikator."
+    );
 }
 
 #[test]
