@@ -7,37 +7,21 @@ use serde::Serialize;
 use tauri::{App, Manager, WebviewWindowBuilder};
 
 use crate::commands::{plan, setup};
-use crate::error::{CommandError, CommandResult};
+use crate::error::CommandResult;
 use crate::state::AppState;
 
-/// The sessionStorage key that says the page has started once (ui/src/api/startup.ts
-/// sets it too). It survives a reload, so a reloaded page asks afresh instead of
-/// showing answers from when the window opened.
-const GIVEN_KEY: &str = "renaksi.startAnswersGiven";
+/// The sessionStorage key ui/src/api/startup.ts sets once the page has started.
+/// It survives a reload, so a reloaded page asks afresh instead of showing
+/// answers from when the window opened.
+const STARTED_KEY: &str = "renaksi.pageStarted";
 
-/// One answer as `{"ok": value}` or `{"err": {code, message}}`, the way the UI
-/// would have received it from the command.
-#[derive(Serialize)]
-#[serde(rename_all = "lowercase")]
-enum Answer<T> {
-    Ok(T),
-    Err(CommandError),
-}
-
-impl<T> From<CommandResult<T>> for Answer<T> {
-    fn from(result: CommandResult<T>) -> Self {
-        match result {
-            Ok(value) => Answer::Ok(value),
-            Err(error) => Answer::Err(error),
-        }
-    }
-}
-
+/// Each answer as serde writes a `Result`: `{"Ok": value}` or `{"Err": {code,
+/// message}}`, what the command would have returned or rejected with.
 #[derive(Serialize)]
 struct StartAnswers {
-    status: Answer<setup::AppStatus>,
+    status: CommandResult<setup::AppStatus>,
     /// Not asked before the first start: there is no plan yet.
-    overview: Answer<Option<renaksi_core::overview::PlanOverview>>,
+    overview: CommandResult<Option<renaksi_core::overview::PlanOverview>>,
 }
 
 /// Opens the window described in tauri.conf.json (which has `create: false`).
@@ -63,11 +47,7 @@ fn start_script(state: &AppState) -> String {
         Ok(current) if !current.needs_setup => plan::read_overview(state, None),
         _ => Ok(None),
     };
-    let answers = StartAnswers {
-        status: status.into(),
-        overview: overview.into(),
-    };
-    script_giving(&answers)
+    script_giving(&StartAnswers { status, overview })
 }
 
 /// The answers travel as a JSON string parsed in the page: a string literal
@@ -80,8 +60,7 @@ fn script_giving(answers: &impl Serialize) -> String {
     format!(
         "(() => {{ try {{ \
            if (location.protocol !== 'tauri:' && location.hostname !== 'tauri.localhost') return; \
-           if (window.sessionStorage.getItem('{GIVEN_KEY}') !== null) return; \
-           window.sessionStorage.setItem('{GIVEN_KEY}', '1'); \
+           if (window.sessionStorage.getItem('{STARTED_KEY}') !== null) return; \
            window.__RENAKSI_START__ = JSON.parse({literal}); \
          }} catch (_) {{ /* the page asks over IPC instead */ }} }})();"
     )
@@ -90,6 +69,7 @@ fn script_giving(answers: &impl Serialize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error::CommandError;
 
     /// The JSON the script hands to the page, read back out of the script.
     fn given_json(script: &str) -> serde_json::Value {
@@ -103,16 +83,16 @@ mod tests {
     fn names_with_quotes_and_script_tags_reach_the_page_unchanged() {
         let title = "Rencana \"Aksi\" 'Wonosobo' </script><script>alert(1)</script> \u{2028}";
         let answers = StartAnswers {
-            status: Answer::Err(CommandError {
+            status: Err(CommandError {
                 code: "db_open".into(),
                 message: title.into(),
                 field: None,
             }),
-            overview: Answer::Ok(None),
+            overview: Ok(None),
         };
         let given = given_json(&script_giving(&answers));
-        assert_eq!(given["status"]["err"]["message"], title);
-        assert_eq!(given["status"]["err"]["code"], "db_open");
-        assert_eq!(given["overview"]["ok"], serde_json::Value::Null);
+        assert_eq!(given["status"]["Err"]["message"], title);
+        assert_eq!(given["status"]["Err"]["code"], "db_open");
+        assert_eq!(given["overview"]["Ok"], serde_json::Value::Null);
     }
 }

@@ -37,7 +37,7 @@ describe('the start answers', () => {
   });
 
   it('uses the answers the shell put in the page, without asking', async () => {
-    window.__RENAKSI_START__ = { status: { ok: status }, overview: { ok: overview } };
+    window.__RENAKSI_START__ = { status: { Ok: status }, overview: { Ok: overview } };
     const { startup } = await loadInTheWindow();
     const answers = startup();
     await expect(answers.status).resolves.toEqual(status);
@@ -48,8 +48,8 @@ describe('the start answers', () => {
 
   it('gives a refusal from the shell as the error the command would have rejected with', async () => {
     window.__RENAKSI_START__ = {
-      status: { err: { code: 'db_newer', message: 'Basis data dibuat oleh versi yang lebih baru.' } },
-      overview: { ok: null },
+      status: { Err: { code: 'db_newer', message: 'Basis data dibuat oleh versi yang lebih baru.' } },
+      overview: { Ok: null },
     };
     const { startup } = await loadInTheWindow();
     await expect(startup().status).rejects.toEqual({
@@ -59,7 +59,7 @@ describe('the start answers', () => {
   });
 
   it('asks afresh at a later start, so a recovery sees the database as it is now', async () => {
-    window.__RENAKSI_START__ = { status: { ok: status }, overview: { ok: overview } };
+    window.__RENAKSI_START__ = { status: { Ok: status }, overview: { Ok: overview } };
     const { startup } = await loadInTheWindow();
     await startup().status;
     await expect(startup().status).resolves.toMatchObject({ dataFile: '/asked.db' });
@@ -76,6 +76,6 @@ describe('the start answers', () => {
 
   it('notes that the page has started, so that the shell gives no answers to a reload', async () => {
     await loadInTheWindow();
-    expect(window.sessionStorage.getItem('renaksi.startAnswersGiven')).toBe('1');
+    expect(window.sessionStorage.getItem('renaksi.pageStarted')).toBe('1');
   });
 });

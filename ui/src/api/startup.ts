@@ -21,8 +21,8 @@ export interface KnownAnswers {
   overview: PlanOverview | null;
 }
 
-/** One answer as the shell gives it: what the command would have returned or rejected with. */
-type GivenAnswer<T> = { ok: T } | { err: BackendError };
+/** One answer as the shell gives it (serde's form of a Result): what the command would have returned or rejected with. */
+type GivenAnswer<T> = { Ok: T } | { Err: BackendError };
 
 interface GivenAnswers {
   status: GivenAnswer<AppStatus>;
@@ -36,7 +36,7 @@ declare global {
 }
 
 function settled<T>(answer: GivenAnswer<T>): Promise<T> {
-  return 'ok' in answer ? Promise.resolve(answer.ok) : Promise.reject(toBackendError(answer.err));
+  return 'Ok' in answer ? Promise.resolve(answer.Ok) : Promise.reject(toBackendError(answer.Err));
 }
 
 /** The answers the shell put in the page, taken once: a later start asks afresh. */
@@ -45,8 +45,8 @@ function given(): StartAnswers | null {
   if (answers === undefined) return null;
   delete window.__RENAKSI_START__;
   const known =
-    'ok' in answers.status && 'ok' in answers.overview
-      ? { status: answers.status.ok, overview: answers.overview.ok }
+    'Ok' in answers.status && 'Ok' in answers.overview
+      ? { status: answers.status.Ok, overview: answers.overview.Ok }
       : null;
   return quiet({ status: settled(answers.status), overview: settled(answers.overview), known });
 }
@@ -62,8 +62,8 @@ function quiet(answers: StartAnswers): StartAnswers {
   return answers;
 }
 
-/** Set by the shell's script too (main_window.rs): once the page has started, a reload asks afresh. */
-const STARTED_KEY = 'renaksi.startAnswersGiven';
+/** Read by the shell's script (main_window.rs): once the page has started, a reload asks afresh. */
+const STARTED_KEY = 'renaksi.pageStarted';
 
 function markStarted(): void {
   try {

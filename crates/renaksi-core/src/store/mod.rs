@@ -121,22 +121,24 @@ impl Store {
     /// Runs one user action as one IMMEDIATE transaction: all of it is saved, or
     /// none of it.
     pub fn write<T>(&mut self, action: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let value = action(&tx)?;
-        tx.commit()?;
-        Ok(value)
+        self.in_transaction(TransactionBehavior::Immediate, action)
     }
 
     /// Runs reads that belong together in one read transaction: they all see
     /// the same state of the database and take its lock once, not once per
     /// statement (a report's snapshot asks about a thousand questions).
     pub fn read<T>(&mut self, reads: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Deferred)?;
-        let value = reads(&tx)?;
+        self.in_transaction(TransactionBehavior::Deferred, |tx| reads(tx))
+    }
+
+    /// Commits when `work` succeeds; its error rolls everything back.
+    fn in_transaction<T>(
+        &mut self,
+        behavior: TransactionBehavior,
+        work: impl FnOnce(&Transaction<'_>) -> Result<T>,
+    ) -> Result<T> {
+        let tx = self.conn.transaction_with_behavior(behavior)?;
+        let value = work(&tx)?;
         tx.commit()?;
         Ok(value)
     }
