@@ -18,7 +18,8 @@ use crate::error::CommandError;
 use crate::main_window::StartAnswers;
 
 /// The first line of the generated file.
-pub const HEADER: &str = "// Generated from the Rust types by `cargo xtask bindings`; do not edit.\n";
+pub const HEADER: &str =
+    "// Generated from the Rust types by `cargo xtask bindings`; do not edit.\n";
 
 /// Every type a command takes or returns, the error every command rejects
 /// with, and the start answers of the main window. The types they contain

@@ -25,7 +25,10 @@ fn read(path: &Path) -> String {
 #[test]
 fn the_typescript_bindings_are_generated_from_the_current_rust_types() {
     let rendered = renaksi_desktop::bindings::typescript();
-    assert!(!rendered.contains("bigint"), "i64 and u64 are numbers in JSON");
+    assert!(
+        !rendered.contains("bigint"),
+        "i64 and u64 are numbers in JSON"
+    );
     let path = repo().join("ui/src/api/bindings.ts");
     if std::env::var_os("UPDATE_BINDINGS").is_some() {
         fs::write(&path, &rendered).unwrap();
@@ -86,8 +89,7 @@ fn every_type_in_a_command_signature_is_generated() {
     for (name, signature) in command_signatures() {
         let words = signature.split(|c: char| !c.is_alphanumeric() && c != '_');
         for word in words.filter(|w| w.starts_with(|c: char| c.is_ascii_uppercase())) {
-            if !NOT_DECLARED.contains(&word)
-                && !rendered.contains(&format!("export type {word} "))
+            if !NOT_DECLARED.contains(&word) && !rendered.contains(&format!("export type {word} "))
             {
                 missing.push(format!("{name}: {word}"));
             }
@@ -102,10 +104,17 @@ fn every_type_in_a_command_signature_is_generated() {
 #[test]
 fn each_command_is_declared_once_and_is_a_tauri_command() {
     let declared: BTreeSet<&str> = COMMAND_NAMES.iter().copied().collect();
-    assert_eq!(declared.len(), COMMAND_NAMES.len(), "a name is listed twice");
+    assert_eq!(
+        declared.len(),
+        COMMAND_NAMES.len(),
+        "a name is listed twice"
+    );
     let defined: BTreeSet<String> = command_signatures().into_iter().map(|(n, _)| n).collect();
     let declared: BTreeSet<String> = declared.into_iter().map(String::from).collect();
-    assert_eq!(declared, defined, "names.rs against the #[tauri::command] functions");
+    assert_eq!(
+        declared, defined,
+        "names.rs against the #[tauri::command] functions"
+    );
 }
 
 /// The names `ui/src/api/*.ts` invokes: the first argument of `call(...)` or
@@ -192,7 +201,8 @@ fn the_security_test_tries_every_command() {
                 return None;
             }
             let (module, name) = trimmed.split_once("::")?;
-            let word = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_lowercase() || c == '_');
+            let word =
+                |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_lowercase() || c == '_');
             (word(module) && word(name)).then_some(name)
         })
         .collect();
