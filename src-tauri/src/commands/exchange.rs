@@ -20,14 +20,16 @@ use super::save_dialog::ask_xlsx_path;
 use crate::error::CommandResult;
 use crate::state::AppState;
 
-#[derive(Debug, Serialize)]
+/// A file picked in a dialog opened by Rust: the webview knows it only by a token and its name.
+#[derive(Debug, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct PickedFile {
     token: String,
     name: String,
 }
 
-#[derive(Debug, Serialize)]
+/// What a picked plan package holds, shown before an OPD starts from it.
+#[derive(Debug, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct PackagePreview {
     token: String,

@@ -12,7 +12,7 @@ use tauri::State;
 use crate::error::CommandResult;
 use crate::state::AppState;
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct AppStatus {
     pub(crate) needs_setup: bool,
@@ -22,20 +22,28 @@ pub struct AppStatus {
     profile: Option<ProfileView>,
 }
 
-#[derive(Debug, Serialize)]
+/// Who works in this copy of Renaksi: Bappeda, or one OPD (`opdCode` set).
+#[derive(Debug, Serialize, ts_rs::TS)]
+#[ts(rename = "Profile")]
 #[serde(rename_all = "camelCase")]
 pub struct ProfileView {
+    #[ts(type = "\"bappeda\" | \"opd\"")]
     role: &'static str,
     opd_code: Option<String>,
     user_name: String,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct FirstStartRequest {
+    /// "package": an OPD starts from the plan package Bappeda sent.
+    #[ts(type = "\"demo\" | \"empty\" | \"package\"")]
     choice: String,
-    /// With choice "package": the token of the package picked by `pick_package`.
+    /// With choice "package": the token of the package picked by `pick_package`
+    /// (may be left out: serde reads a missing `Option` as `None`).
+    #[ts(optional = nullable)]
     package_token: Option<String>,
+    #[ts(type = "\"bappeda\" | \"opd\"")]
     role: String,
     opd_code: Option<String>,
     user_name: String,
