@@ -378,13 +378,7 @@ fn write_report_sheet(
         ),
         (format!("Periode: {}", view.period_label), &st.kop_line),
     ];
-    for (r, (text, format)) in kop.iter().enumerate() {
-        let r = r as u32;
-        let text = clip(text);
-        sheet.merge_range(r, 0, r, LAST_COL, &text, format)?;
-        let lines = lines_needed(&text, table_width, KOP_PT + 1.0);
-        sheet.set_row_height(r, height_for(lines, KOP_PT + 1.0).max(18.0))?;
-    }
+    write_kop(sheet, &kop, LAST_COL, table_width)?;
 
     // Table header.
     let first = TABLE_HEADER_ROW;
@@ -513,6 +507,24 @@ fn write_report_sheet(
     Ok(())
 }
 
+/// The kop: one merged line per text across columns `0..=last_col`, each row
+/// tall enough for its text (measured at the title's size).
+fn write_kop(
+    sheet: &mut Worksheet,
+    kop: &[(String, &Format)],
+    last_col: u16,
+    table_width: f64,
+) -> Result<(), XlsxError> {
+    for (r, (text, format)) in kop.iter().enumerate() {
+        let r = r as u32;
+        let text = clip(text);
+        sheet.merge_range(r, 0, r, last_col, &text, format)?;
+        let lines = lines_needed(&text, table_width, KOP_PT + 1.0);
+        sheet.set_row_height(r, height_for(lines, KOP_PT + 1.0).max(18.0))?;
+    }
+    Ok(())
+}
+
 /// Notes have a slightly smaller limit than cells.
 fn clip_note(text: &str) -> String {
     const MAX_NOTE: usize = 1_000;
@@ -568,13 +580,7 @@ fn write_summary_sheet(
         ),
         (format!("Periode: {}", view.period_label), &st.kop_line),
     ];
-    for (r, (text, format)) in kop.iter().enumerate() {
-        let r = r as u32;
-        let text = clip(text);
-        sheet.merge_range(r, 0, r, last, &text, format)?;
-        let lines = lines_needed(&text, table_width, KOP_PT + 1.0);
-        sheet.set_row_height(r, height_for(lines, KOP_PT + 1.0).max(18.0))?;
-    }
+    write_kop(sheet, &kop, last, table_width)?;
 
     let capaian = capaian_header(view.quarter);
     for (c, (label, _)) in SUM_COLS.iter().enumerate() {

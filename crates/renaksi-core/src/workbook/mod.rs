@@ -1,5 +1,5 @@
-//! The workbook library every .xlsx of the app goes through, knowing nothing
-//! of what a workbook is about (the Laporan OPD lives in `report`, the plan
+//! The workbook library every .xlsx of the app goes through, knowing no
+//! particular workbook (the Laporan OPD lives in `report`, the plan
 //! package in `package`, the Rekap kabupaten in `rekap`, the berita acara in
 //! `cocreation::berita_acara`).
 //!
