@@ -14,8 +14,8 @@ use super::guard;
 use super::limits::{MAX_CELLS, MAX_COL, MAX_ROW, MAX_TEXT_BYTES};
 use crate::{Error, Result};
 
-/// A cell as read: text, a number, or nothing (a spreadsheet stores no empty
-/// strings; a boolean is read as its text). Only non-empty cells are returned.
+/// A cell as read: text, a number, or nothing (a boolean is read as its text).
+/// [`Book::cells`] leaves out the cells that hold nothing.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Cell {
     Text(String),
