@@ -1,7 +1,8 @@
 #!/bin/sh
-# Seeds the corpus of import_report: the hostile fixtures of tests/fixtures, and
-# sound reports exported by the CLI from demo databases (so mutations start from
-# files that pass every check, and the import's later checks are reached).
+# Seeds the corpora of import_report and read_workbook: the hostile fixtures of
+# tests/fixtures, and sound reports exported by the CLI from demo databases (so
+# mutations start from files that pass every check, and the import's later
+# checks are reached).
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
 corpus="$root/fuzz/corpus/import_report"
@@ -20,4 +21,6 @@ for opd in DINKES DINSOS; do
     RENAKSI_DATA_DIR="$work/$opd" ./target/debug/renaksi export --db "$db" --period 2019-TW1 \
         --out "$corpus/sound-$opd-2019-TW1.xlsx" > /dev/null
 done
+mkdir -p "$root/fuzz/corpus/read_workbook"
+cp "$corpus"/*.xlsx "$root/fuzz/corpus/read_workbook"/
 ls "$corpus"

@@ -1,8 +1,9 @@
 //! The whole import pipeline of a Laporan OPD, fed arbitrary files: what
 //! `renaksi check` and Bappeda's import do with a workbook from outside
-//! (`report::guard`, bounded reading in `report::workbook`, the data sheet,
-//! signature, printed table against signed data, then the import's own checks
-//! and its transaction). How to run it: `fuzz/README.md`.
+//! (`workbook::guard`, bounded reading in `workbook::reader`, the report's
+//! machine sheet, signature, printed table against signed data, then the
+//! import's own checks and its transaction). The workbook module alone has a
+//! target of its own, `read_workbook`. How to run them: `fuzz/README.md`.
 //!
 //! Besides "never panics, never aborts, never runs away", it holds the brief's
 //! promises about a file that is refused: the import refuses whatever the check
@@ -13,17 +14,19 @@
 use std::cell::RefCell;
 use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
-use std::io::{Cursor, Read, Write};
 
-use libfuzzer_sys::{fuzz_mutator, fuzz_target, fuzzer_mutate};
+use libfuzzer_sys::{fuzz_mutator, fuzz_target};
 use renaksi_core::demo::{self, DemoView};
 use renaksi_core::report::check::check_bytes;
 use renaksi_core::report::import::{import_bytes, Decisions};
 use renaksi_core::Store;
-use zip::write::SimpleFileOptions;
-use zip::{CompressionMethod, ZipArchive, ZipWriter};
+
+mod repack;
 
 fuzz_target!(|bytes: &[u8]| import_report(bytes));
+fuzz_mutator!(|data: &mut [u8], size: usize, max_size: usize, seed: u32| {
+    repack::mutate(data, size, max_size, seed)
+});
 
 /// Bappeda's demo database, and a digest of its contents as loaded.
 struct Bappeda {
@@ -109,64 +112,4 @@ fn contents(store: &Store) -> u64 {
         (table, rows).hash(&mut digest);
     }
     digest.finish()
-}
-
-// Byte mutations of a whole .xlsx mostly break its deflate streams or CRCs, so
-// the parsers behind the zip reader would rarely see anything but noise. Three
-// times in four, mutate one part of the workbook and pack it again; otherwise
-// (and for inputs that are no zip) mutate the bytes as they are, which keeps
-// the zip reader and the guard under fire.
-fuzz_mutator!(|data: &mut [u8], size: usize, max_size: usize, seed: u32| {
-    if !seed.is_multiple_of(4) {
-        if let Some(repacked) = mutate_one_part(&data[..size], max_size, seed / 4) {
-            data[..repacked.len()].copy_from_slice(&repacked);
-            return repacked.len();
-        }
-    }
-    fuzzer_mutate(data, size, max_size)
-});
-
-/// Parts bigger than this unpacked (the corpus holds zip bombs) are left to the
-/// byte mutations.
-const MAX_PART: u64 = 1 << 20;
-const MAX_PARTS: usize = 64;
-
-fn mutate_one_part(zip: &[u8], max_size: usize, seed: u32) -> Option<Vec<u8>> {
-    let mut archive = ZipArchive::new(Cursor::new(zip)).ok()?;
-    if archive.is_empty() || archive.len() > MAX_PARTS {
-        return None;
-    }
-    let mut parts = Vec::with_capacity(archive.len());
-    for i in 0..archive.len() {
-        let part = archive.by_index(i).ok()?;
-        let name = part.name().ok()?.into_owned();
-        let stored = part.compression() == CompressionMethod::Stored;
-        let mut content = Vec::new();
-        part.take(MAX_PART + 1).read_to_end(&mut content).ok()?;
-        if content.len() as u64 > MAX_PART {
-            return None;
-        }
-        parts.push((name, stored, content));
-    }
-    let content = &mut parts[seed as usize % archive.len()].2;
-    let len = content.len();
-    content.resize(len * 2 + 64, 0);
-    let room = content.len();
-    let len = fuzzer_mutate(content, len, room);
-    content.truncate(len);
-
-    let mut writer = ZipWriter::new(Cursor::new(Vec::new()));
-    for (name, stored, content) in &parts {
-        let options = if *stored {
-            SimpleFileOptions::default().compression_method(CompressionMethod::Stored)
-        } else {
-            SimpleFileOptions::default()
-                .compression_method(CompressionMethod::Deflated)
-                .compression_level(Some(1))
-        };
-        writer.start_file(name.as_str(), options).ok()?;
-        writer.write_all(content).ok()?;
-    }
-    let packed = writer.finish().ok()?.into_inner();
-    (packed.len() <= max_size).then_some(packed)
 }

@@ -33,7 +33,7 @@ impl AppState {
             // The installation's signing key is made on first start. Should that
             // fail (a read-only folder), the export says so when it needs the key.
             let data_dir = db_path.parent().unwrap_or_else(|| Path::new("."));
-            let _ = renaksi_core::report::signing::load_or_create(data_dir);
+            let _ = renaksi_core::workbook::signature::load_or_create(data_dir);
         }
         AppState {
             db_path,

@@ -26,12 +26,12 @@ use renaksi_core::model::{
 use renaksi_core::period::PeriodRef;
 use renaksi_core::profile::{self, Profile, Role};
 use renaksi_core::report::export::{self, SignatureSettings};
-use renaksi_core::report::signing;
-use renaksi_core::report::view::Paper;
 use renaksi_core::store::evidence::{self, Evidence};
 use renaksi_core::store::{
     actions, indicators, milestones, opds, periods, plans, realisations, targets, themes,
 };
+use renaksi_core::workbook::signature;
+use renaksi_core::workbook::Paper;
 use renaksi_core::{package, Store};
 
 const YEARS: [i32; 2] = [2018, 2019];
@@ -130,7 +130,7 @@ fn run(options: &Options) -> Result<(), String> {
         options.large_milestones,
     )?;
     // The key is made now, so the measured exports only load it.
-    signing::load_or_create(&large_dir).map_err(text)?;
+    signature::load_or_create(&large_dir).map_err(text)?;
 
     println!(
         "generated in {:.1} s: {} OPD reports of {} indicators, a large OPD of {} indicators and {} milestones, in {}",

@@ -8,10 +8,10 @@ use clap::{Parser, Subcommand};
 use renaksi_core::backups;
 use renaksi_core::demo::{self, DemoView};
 use renaksi_core::period::PeriodRef;
-use renaksi_core::report::view::Paper;
 use renaksi_core::report::{check, export, import};
 use renaksi_core::review::{self, SubjectKind};
 use renaksi_core::store::opds;
+use renaksi_core::workbook::Paper;
 use renaksi_core::{
     cocreation, location, overview, package, profile, rekap, submissions, versions, Store,
 };

@@ -14,6 +14,7 @@ pub mod demo;
 pub mod detail;
 pub mod editing;
 pub mod error;
+pub mod files;
 pub mod ids;
 pub mod location;
 pub mod model;
@@ -28,6 +29,7 @@ pub mod review;
 pub mod store;
 pub mod submissions;
 pub mod versions;
+pub mod workbook;
 
 pub use error::{Error, Result};
 pub use store::Store;

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use serde_json::{json, Map, Value};
 
-use crate::report::export::write_atomically;
+use crate::files::write_atomically;
 use crate::store::{
     actions, evidence, indicators, input_responses, milestones, opds, plans, realisations,
     session_inputs, session_participants, sessions, targets, themes,

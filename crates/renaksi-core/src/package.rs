@@ -9,13 +9,14 @@ use rust_xlsxwriter::{Format, Workbook};
 use serde::{Deserialize, Serialize};
 
 use crate::editing::current_profile;
+use crate::files::write_atomically;
 use crate::model::{Action, OgpValue, Opd, Period, Plan, Theme};
 use crate::profile::{self, Profile, Role};
-use crate::report::datasheet::{read_signed, write_signed, Kind, Schema, Table, DATA_SHEET};
-use crate::report::signing;
-use crate::report::workbook::Book;
 use crate::store::audit::{self, Change};
 use crate::store::{actions, now, opds, periods, plans, settings, themes};
+use crate::workbook::machine_sheet::{read_signed, write_signed, Kind, Schema, Table, DATA_SHEET};
+use crate::workbook::reader::Book;
+use crate::workbook::signature::{load_or_create, public_key_text, sign_bytes, verify_bytes};
 use crate::{Error, Result, Store};
 
 pub const MAGIC: &str = "renaksi-paket-rencana-aksi";
@@ -243,8 +244,8 @@ pub fn build(store: &Store) -> Result<PlanPackage> {
 /// Writes the package workbook: a readable list of the plan, and the signed data.
 pub fn export(store: &Store, data_dir: &Path, out: &Path) -> Result<PathBuf> {
     let package = build(store)?;
-    let key = signing::load_or_create(data_dir)?;
-    let signature = signing::sign_bytes(&key, &package.canonical_bytes());
+    let key = load_or_create(data_dir)?;
+    let signature = sign_bytes(&key, &package.canonical_bytes());
     let xlsx = |e: rust_xlsxwriter::XlsxError| {
         Error::invalid("file", format!("Buku kerja tidak dapat dibuat: {e}"))
     };
@@ -255,12 +256,12 @@ pub fn export(store: &Store, data_dir: &Path, out: &Path) -> Result<PathBuf> {
         &mut workbook,
         &SCHEMA,
         &json,
-        &signing::public_key_text(&key),
+        &public_key_text(&key),
         &signature,
     )
     .map_err(xlsx)?;
     let bytes = workbook.save_to_buffer().map_err(xlsx)?;
-    crate::report::export::write_atomically(out, &bytes)?;
+    write_atomically(out, &bytes)?;
     Ok(out.to_path_buf())
 }
 
@@ -361,7 +362,7 @@ pub fn read_bytes(bytes: Vec<u8>) -> Result<SignedPackage> {
             "Versi format paket ini tidak dikenal; perbarui aplikasi Renaksi.",
         ));
     }
-    if !signing::verify_bytes(&public_key, &signature, &package.canonical_bytes()) {
+    if !verify_bytes(&public_key, &signature, &package.canonical_bytes()) {
         return Err(Error::invalid(
             "file",
             "Tanda tangan paket tidak sah: isinya berubah setelah diterbitkan Bappeda. Minta paket yang asli.",

@@ -11,21 +11,23 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 use rust_xlsxwriter::{
-    Chart, ChartDataLabel, ChartFont, Color, DocProperties, Format, FormatAlign, FormatBorder,
-    Workbook, Worksheet, XlsxError,
+    Chart, ChartDataLabel, ChartFont, Color, DocProperties, Format, FormatAlign, Workbook,
+    Worksheet, XlsxError,
 };
 use serde::Serialize;
 
 use crate::achievement::{GradeBand, GradeKey, Reason};
 use crate::consolidation::{self, RegencySummary, StatusCount};
 use crate::dates::{long_date, long_time_wib};
-use crate::period::PeriodRef;
-use crate::report::export::write_atomically;
-use crate::report::layout::{clip, lines_needed, page_setup};
-use crate::report::view::{reason_label, status_label, Paper};
+use crate::files::write_atomically;
+use crate::period::{roman, PeriodRef};
 use crate::review::{self, ReviewNote, SubjectKind};
 use crate::store::now;
 use crate::submissions::{self, SubmissionMatrix, SubmissionState};
+use crate::workbook::labels::{capaian_header, reason_label, status_label};
+use crate::workbook::print::{fit_to_width, page_setup, Paper};
+use crate::workbook::styles::{self, DECIMAL, PERCENT, WHOLE};
+use crate::workbook::text::{clip, height_for, lines_needed, table_row_height};
 use crate::{Error, Result, Store, APP_VERSION};
 
 pub const THEME_SHEET: &str = "Per Tema";
@@ -116,40 +118,18 @@ struct Styles {
 
 impl Styles {
     fn new() -> Styles {
-        let body = Format::new()
-            .set_font_size(BODY_PT)
-            .set_border(FormatBorder::Thin)
-            .set_align(FormatAlign::Top);
-        let text = body.clone().set_text_wrap().set_quote_prefix();
+        let text = styles::text(BODY_PT);
         let label = text.clone().set_align(FormatAlign::Center);
-        let number = body.clone().set_align(FormatAlign::Right);
-        let kop = Format::new()
-            .set_bold()
-            .set_align(FormatAlign::Center)
-            .set_align(FormatAlign::VerticalCenter)
-            .set_text_wrap()
-            .set_quote_prefix();
+        let number = styles::figure(BODY_PT);
         let state = |rgb: u32| label.clone().set_background_color(Color::RGB(rgb));
         Styles {
-            title: kop.clone().set_font_size(KOP_PT + 1.0),
-            kop: kop.set_font_size(KOP_PT),
-            stamp: Format::new()
-                .set_font_size(8)
-                .set_italic()
-                .set_font_color(Color::Gray)
-                .set_quote_prefix(),
-            header: Format::new()
-                .set_bold()
-                .set_font_size(BODY_PT)
-                .set_text_wrap()
-                .set_align(FormatAlign::Center)
-                .set_align(FormatAlign::VerticalCenter)
-                .set_background_color(Color::RGB(0xDD_EB_F7))
-                .set_border(FormatBorder::Thin)
-                .set_quote_prefix(),
-            count: number.clone().set_num_format("#,##0"),
-            number: number.clone().set_num_format("#,##0.##"),
-            percent: number.set_num_format("0.00"),
+            title: styles::kop(KOP_PT + 1.0),
+            kop: styles::kop(KOP_PT),
+            stamp: styles::stamp(),
+            header: styles::header(BODY_PT),
+            count: number.clone().set_num_format(WHOLE),
+            number: number.clone().set_num_format(DECIMAL),
+            percent: number.set_num_format(PERCENT),
             states: [
                 (SubmissionState::Belum, state(0xF4_F4_F4)),
                 (SubmissionState::Diterima, state(0xD9_EF_DA)),
@@ -169,14 +149,6 @@ fn state_label(state: SubmissionState) -> &'static str {
         SubmissionState::Terlambat => "Terlambat",
         SubmissionState::Diverifikasi => "Diverifikasi",
     }
-}
-
-fn quarter_roman(quarter: u8) -> &'static str {
-    ["I", "II", "III", "IV"][usize::from(quarter.clamp(1, 4)) - 1]
-}
-
-fn capaian_header(period: PeriodRef) -> String {
-    format!("Capaian s.d. TW {} (%)", quarter_roman(period.quarter))
 }
 
 fn grade_label(grades: &[GradeBand], key: Option<GradeKey>) -> String {
@@ -213,7 +185,7 @@ fn kop(
         let text = clip(text);
         sheet.merge_range(r as u32, 0, r as u32, width - 1, &text, format)?;
         let lines = lines_needed(&text, table_width, pt);
-        sheet.set_row_height(r as u32, (lines as f64 * pt * 1.3 + 4.0).clamp(18.0, 409.0))?;
+        sheet.set_row_height(r as u32, height_for(lines, pt).max(18.0))?;
     }
     sheet.write_string_with_format(
         3,
@@ -284,7 +256,7 @@ fn table(
                 }
             }
         }
-        sheet.set_row_height(r, (lines as f64 * 12.0 + 3.0).clamp(15.0, 409.0))?;
+        sheet.set_row_height(r, table_row_height(lines))?;
     }
     Ok(HEADER_ROW + 1 + rows.len() as u32)
 }
@@ -376,10 +348,7 @@ fn finish(
     last_col: u16,
 ) -> Result<(), XlsxError> {
     page_setup(sheet, paper, "Rekap kabupaten");
-    sheet
-        .set_print_fit_to_pages(1, 0)
-        .set_print_area(0, 0, last_row, last_col)?;
-    Ok(())
+    fit_to_width(sheet, last_row, last_col)
 }
 
 fn workbook_bytes(
@@ -410,7 +379,7 @@ fn workbook_bytes(
             format!("Periode: {}", period.label()),
         ]
     };
-    let capaian = capaian_header(period);
+    let capaian = capaian_header(period.quarter);
     let grades = &summary.grades;
 
     // Per Tema
@@ -529,7 +498,7 @@ fn workbook_bytes(
     let period_labels: Vec<String> = matrix
         .periods
         .iter()
-        .map(|p| format!("TW {} {}", quarter_roman(p.quarter), p.year))
+        .map(|p| format!("TW {} {}", roman(p.quarter), p.year))
         .collect();
     let mut columns: Vec<(&str, f64)> = vec![("Kode", 14.0), ("Perangkat Daerah", 36.0)];
     columns.extend(period_labels.iter().map(|l| (l.as_str(), 12.0)));
@@ -563,8 +532,8 @@ fn workbook_bytes(
     finish(sheet, paper, end + 1, last_col)?;
 
     // Indikator
-    let target_header = format!("Target s.d. TW {}", quarter_roman(period.quarter));
-    let real_header = format!("Realisasi s.d. TW {}", quarter_roman(period.quarter));
+    let target_header = format!("Target s.d. TW {}", roman(period.quarter));
+    let real_header = format!("Realisasi s.d. TW {}", roman(period.quarter));
     let columns = [
         ("No", 5.0),
         ("Tema", 20.0),

@@ -17,10 +17,10 @@ use crate::dates::long_date;
 use crate::editing::{actor, current_profile, new_id, record, required};
 use crate::model::MilestoneStatus;
 use crate::profile::Role;
-use crate::report::view::status_label;
 use crate::store::audit::Change;
 use crate::store::plan_versions::{self, VersionRow};
 use crate::store::{actions, indicators, milestones, now, opds, plans, targets, themes};
+use crate::workbook::labels::status_label;
 use crate::{Error, Result, Store};
 
 const SNAPSHOT_FORMAT: u32 = 1;

@@ -5,7 +5,7 @@ use renaksi_core::consolidation::{self, RegencySummary};
 use renaksi_core::dates::today_wib;
 use renaksi_core::period::PeriodRef;
 use renaksi_core::rekap::{self, RekapWritten};
-use renaksi_core::report::view::Paper;
+use renaksi_core::workbook::Paper;
 use tauri::{AppHandle, State};
 
 use super::save_dialog::ask_xlsx_path;

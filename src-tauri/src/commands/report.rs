@@ -6,7 +6,7 @@ use renaksi_core::editing::current_profile;
 use renaksi_core::period::PeriodRef;
 use renaksi_core::profile::Role;
 use renaksi_core::report::export::{self, Exported, SignatureSettings};
-use renaksi_core::report::view::Paper;
+use renaksi_core::workbook::Paper;
 use tauri::{AppHandle, State};
 
 use super::save_dialog::ask_xlsx_path;

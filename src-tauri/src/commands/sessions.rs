@@ -7,7 +7,7 @@ use renaksi_core::cocreation::berita_acara::{self, BeritaAcaraWritten};
 use renaksi_core::cocreation::{
     self, InputForm, ParticipantForm, ResponseForm, Session, SessionForm, SessionSummary,
 };
-use renaksi_core::report::view::Paper;
+use renaksi_core::workbook::Paper;
 use tauri::{AppHandle, State};
 
 use super::save_dialog::ask_xlsx_path;

@@ -15,18 +15,17 @@
 use std::path::Path;
 
 use chrono::NaiveDate;
-use rust_xlsxwriter::{
-    DocProperties, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError,
-};
+use rust_xlsxwriter::{DocProperties, Format, FormatAlign, Workbook, Worksheet, XlsxError};
 use serde::Serialize;
 
 use super::{day_and_date, session, ActionInputs, Participant, ParticipantKind, Session};
 use crate::dates::long_date;
+use crate::files::write_atomically;
 use crate::model::Plan;
-use crate::report::export::write_atomically;
-use crate::report::layout::{clip, lines_needed, page_setup};
-use crate::report::view::Paper;
 use crate::store::plans;
+use crate::workbook::print::{fit_to_width, page_setup, Paper};
+use crate::workbook::styles;
+use crate::workbook::text::{clip, lines_needed};
 use crate::{Error, Result, Store, APP_VERSION};
 
 pub const SHEET: &str = "Berita Acara";
@@ -142,14 +141,8 @@ impl Styles {
             .set_text_wrap()
             .set_quote_prefix()
             .set_align(FormatAlign::Top);
-        let kop = Format::new()
-            .set_bold()
-            .set_font_size(KOP_PT)
-            .set_text_wrap()
-            .set_quote_prefix()
-            .set_align(FormatAlign::Center)
-            .set_align(FormatAlign::VerticalCenter);
-        let cell = base.clone().set_border(FormatBorder::Thin);
+        let kop = styles::kop(KOP_PT);
+        let cell = styles::text(BODY_PT);
         Styles {
             title: kop.clone().set_font_size(KOP_PT + 2.0),
             kop,
@@ -158,23 +151,11 @@ impl Styles {
                 .clone()
                 .set_bold()
                 .set_align(FormatAlign::VerticalCenter),
-            header: Format::new()
-                .set_bold()
-                .set_font_size(BODY_PT)
-                .set_text_wrap()
-                .set_quote_prefix()
-                .set_align(FormatAlign::Center)
-                .set_align(FormatAlign::VerticalCenter)
-                .set_background_color(rust_xlsxwriter::Color::RGB(0xDD_EB_F7))
-                .set_border(FormatBorder::Thin),
+            header: styles::header(BODY_PT),
             centre: cell.clone().set_align(FormatAlign::Center),
             text: cell,
             plain_centre: base.set_align(FormatAlign::Center),
-            stamp: Format::new()
-                .set_font_size(8)
-                .set_italic()
-                .set_font_color(rust_xlsxwriter::Color::Gray)
-                .set_quote_prefix(),
+            stamp: styles::stamp(),
         }
     }
 }
@@ -258,10 +239,7 @@ fn finish(
     if portrait {
         sheet.set_portrait();
     }
-    sheet
-        .set_print_fit_to_pages(1, 0)
-        .set_print_area(0, 0, last_row, last_col)?;
-    Ok(())
+    fit_to_width(sheet, last_row, last_col)
 }
 
 /// The inputs, one row each, the action's cell merged over its inputs;

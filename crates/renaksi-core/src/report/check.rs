@@ -6,12 +6,14 @@ use std::path::Path;
 
 use serde::Serialize;
 
-use super::datasheet::{self, SignedSnapshot, DATA_SHEET};
-use super::layout::{table_rows, REPORT_SHEET, TABLE_HEADER_ROW, TABLE_HEADER_ROWS};
-use super::signing;
+use super::datasheet::{self, SignedSnapshot};
+use super::layout::{table_rows, TableCell, REPORT_SHEET, TABLE_HEADER_ROW, TABLE_HEADER_ROWS};
 use super::snapshot::FORMAT_VERSION;
 use super::view::ReportView;
-use super::workbook::{cell_name, Book, Cell, MAX_FILE_BYTES};
+use crate::workbook::limits::MAX_FILE_BYTES;
+use crate::workbook::machine_sheet::DATA_SHEET;
+use crate::workbook::reader::{cell_name, Book, Cell};
+use crate::workbook::signature;
 use crate::{Error, Result};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -70,7 +72,11 @@ fn assess(signed: &SignedSnapshot, visible: &[(u32, u32, Cell)]) -> CheckReport 
             snapshot.meta.format_version
         ));
     }
-    if !signing::verify(&signed.public_key, &signed.signature, snapshot) {
+    if !signature::verify_bytes(
+        &signed.public_key,
+        &signed.signature,
+        &snapshot.canonical_bytes(),
+    ) {
         problems.push(
             "Tanda tangan tidak cocok: isi lembar data berubah setelah laporan diekspor, \
              atau laporan tidak ditandatangani oleh OPD ini."
@@ -104,7 +110,7 @@ fn assess(signed: &SignedSnapshot, visible: &[(u32, u32, Cell)]) -> CheckReport 
         period_label: snapshot.period().label(),
         sequence: snapshot.meta.sequence,
         exported_at: snapshot.meta.exported_at.clone(),
-        key_fingerprint: signing::fingerprint(&signed.public_key),
+        key_fingerprint: signature::fingerprint(&signed.public_key),
         milestones: snapshot.data.milestones.len(),
         indicators: snapshot.data.indicators.len(),
         targets: snapshot.data.targets.len(),
@@ -136,7 +142,7 @@ fn compare_table(view: &ReportView, visible: &[(u32, u32, Cell)]) -> Vec<String>
                     "Sel {} pada lembar {REPORT_SHEET} berbunyi {}, padahal data laporan berisi {}.",
                     cell_name(r, c),
                     show(got),
-                    show(want)
+                    show_expected(want)
                 ));
             }
         }
@@ -144,11 +150,16 @@ fn compare_table(view: &ReportView, visible: &[(u32, u32, Cell)]) -> Vec<String>
     problems
 }
 
-fn same(got: &Cell, want: &Cell) -> bool {
+/// Whether a cell read from the file shows what the table holds there.
+fn same(got: &Cell, want: &TableCell) -> bool {
     match (got, want) {
-        (Cell::Number(a), Cell::Number(b)) => (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0),
-        (Cell::Empty, Cell::Text(t)) | (Cell::Text(t), Cell::Empty) => t.is_empty(),
-        (a, b) => a == b,
+        (Cell::Number(a), TableCell::Number(b)) => {
+            (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0)
+        }
+        (Cell::Text(a), TableCell::Text(b)) => a == b,
+        (Cell::Empty, TableCell::Empty) => true,
+        (Cell::Empty, TableCell::Text(t)) | (Cell::Text(t), TableCell::Empty) => t.is_empty(),
+        _ => false,
     }
 }
 
@@ -158,4 +169,12 @@ fn show(cell: &Cell) -> String {
         Cell::Number(n) => n.to_string(),
         Cell::Empty => "kosong".into(),
     }
+}
+
+fn show_expected(cell: &TableCell) -> String {
+    show(&match cell {
+        TableCell::Text(t) => Cell::Text(t.clone()),
+        TableCell::Number(n) => Cell::Number(*n),
+        TableCell::Empty => Cell::Empty,
+    })
 }

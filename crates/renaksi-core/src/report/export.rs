@@ -1,22 +1,24 @@
 //! Exporting the Laporan OPD: snapshot, sign, lay out, write to a temporary
 //! file, record the export, then rename into place.
 
-use std::fs::{self, File};
-use std::io::Write;
+use std::fs;
 use std::path::{Path, PathBuf};
 
 use rust_xlsxwriter::Workbook;
 use sha2::{Digest, Sha256};
 
 use super::snapshot::{self, ExportInfo, Snapshot};
-use super::view::{Paper, ReportView};
-use super::{datasheet, layout, signing};
+use super::view::ReportView;
+use super::{datasheet, layout};
 use crate::dates::long_date;
 use crate::editing::current_profile;
+use crate::files::{temp_path, write_synced};
 use crate::period::PeriodRef;
 use crate::profile::Role;
 use crate::store::reports::{self, ReportRecord};
 use crate::store::{now, opds, plans, settings};
+use crate::workbook::print::Paper;
+use crate::workbook::{machine_sheet, signature};
 use crate::{Error, Result, Store};
 
 /// Settings the clerk fills in once for the signature block.
@@ -100,7 +102,7 @@ pub fn export(
     out: &Path,
 ) -> Result<Exported> {
     let code = opd_code(store)?;
-    let signature = signature_settings(store)?;
+    let block = signature_settings(store)?;
     let sequence = settings::get(store.conn(), SEQUENCE)?
         .and_then(|s| s.parse::<i64>().ok())
         .unwrap_or(0)
@@ -112,20 +114,20 @@ pub fn export(
         period,
         exported_at: exported_at.clone(),
         sequence,
-        sign_place: signature.place,
+        sign_place: block.place,
         sign_date: long_date(today.date_naive()),
-        head_position: signature.head_position,
-        head_name: signature.head_name,
-        head_nip: signature.head_nip,
+        head_position: block.head_position,
+        head_name: block.head_name,
+        head_nip: block.head_nip,
     };
     let snapshot = store.read(|conn| snapshot::build(conn, &code, &info))?;
-    let key = signing::load_or_create(data_dir)?;
+    let key = signature::load_or_create(data_dir)?;
     let bytes = workbook_bytes(&snapshot, &key, paper)?;
 
     let tmp = temp_path(out);
     write_synced(&tmp, &bytes)?;
-    let public_key = signing::public_key_text(&key);
-    let fingerprint = signing::fingerprint(&public_key);
+    let public_key = signature::public_key_text(&key);
+    let fingerprint = signature::fingerprint(&public_key);
     let digest: String = Sha256::digest(&bytes)
         .iter()
         .map(|b| format!("{b:02x}"))
@@ -186,16 +188,16 @@ pub fn workbook_bytes(
     workbook.set_zip_compression_level(3);
     // The data sheet is most of the work: it is built on a second core while
     // this one signs and lays out the printable sheets.
-    let (mut data, row, signature) = std::thread::scope(|scope| {
+    let (mut data, row, signed) = std::thread::scope(|scope| {
         let data = scope.spawn(|| datasheet::unsigned_report_sheet(snapshot));
         let view = ReportView::from_snapshot(snapshot);
         let printable = layout::write_report_sheets(&mut workbook, &view, paper);
-        let signature = signing::sign(key, snapshot);
+        let signed = signature::sign_bytes(key, &snapshot.canonical_bytes());
         let (sheet, row) = data.join().expect("the data sheet thread does not panic")?;
-        printable.map(|()| (sheet, row, signature))
+        printable.map(|()| (sheet, row, signed))
     })
     .map_err(xlsx)?;
-    datasheet::sign_sheet(&mut data, row, &signing::public_key_text(key), &signature)
+    machine_sheet::sign_sheet(&mut data, row, &signature::public_key_text(key), &signed)
         .map_err(xlsx)?;
     workbook.push_worksheet(data);
     workbook.save_to_buffer().map_err(xlsx)
@@ -208,32 +210,4 @@ fn opd_code(store: &Store) -> Result<String> {
             "Laporan OPD diekspor dari basis data sebuah OPD; profil ini adalah Bappeda.".into(),
         )),
     }
-}
-
-/// Writes `bytes` to `out` through a synced temporary file and a rename.
-pub fn write_atomically(out: &Path, bytes: &[u8]) -> Result<()> {
-    let tmp = temp_path(out);
-    write_synced(&tmp, bytes)?;
-    fs::rename(&tmp, out).map_err(|e| {
-        let _ = fs::remove_file(&tmp);
-        Error::io("menyimpan", out, e)
-    })
-}
-
-fn temp_path(out: &Path) -> PathBuf {
-    let name = out
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    out.with_file_name(format!(".{name}.{}.tmp", std::process::id()))
-}
-
-fn write_synced(path: &Path, bytes: &[u8]) -> Result<()> {
-    let mut file = File::create(path).map_err(|e| Error::io("menulis", path, e))?;
-    file.write_all(bytes)
-        .and_then(|_| file.sync_all())
-        .map_err(|e| {
-            let _ = fs::remove_file(path);
-            Error::io("menulis", path, e)
-        })
 }

@@ -13,7 +13,6 @@ use sha2::{Digest, Sha256};
 
 use super::check::{read_checked, CheckReport};
 use super::datasheet::SignedSnapshot;
-use super::signing::fingerprint;
 use super::snapshot::Snapshot;
 use crate::editing::current_profile;
 use crate::model::OgpValue;
@@ -23,6 +22,7 @@ use crate::store::reports::{self, ReportRecord};
 use crate::store::{
     actions, evidence, indicators, milestones, opd_keys, opds, plans, realisations, targets,
 };
+use crate::workbook::signature::fingerprint;
 use crate::{Error, Result, Store};
 
 #[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
@@ -69,7 +69,7 @@ pub fn read_file(path: &Path) -> ReadReport {
     let bytes = std::fs::metadata(path)
         .map_err(|e| Error::io("membuka", path, e))
         .and_then(|m| {
-            if m.len() > super::workbook::MAX_FILE_BYTES {
+            if m.len() > crate::workbook::limits::MAX_FILE_BYTES {
                 Err(Error::invalid(
                     "file",
                     "Berkas terlalu besar untuk sebuah laporan.",

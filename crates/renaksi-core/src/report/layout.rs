@@ -9,15 +9,19 @@
 //!
 //! Security: every text that a person typed (row texts, names, titles,
 //! signature) is written as a string cell whose format carries the quote
-//! prefix, so "=SUM(A1)", "+62 812", "@x" or "-5 hari" stay text when the file
-//! is opened or a cell is edited. No formula is ever written.
+//! prefix (the shared formats of [`crate::workbook::styles`]). No formula is
+//! ever written.
 
 use rust_xlsxwriter::{
-    Chart, ChartDataLabel, ChartFont, Color, Format, FormatAlign, FormatBorder, FormatUnderline,
-    Note, Workbook, Worksheet, XlsxError,
+    Chart, ChartDataLabel, ChartFont, Format, FormatAlign, FormatUnderline, Note, Workbook,
+    Worksheet, XlsxError,
 };
 
-use super::view::{Paper, ReportView};
+use super::view::ReportView;
+use crate::workbook::labels::capaian_header;
+use crate::workbook::print::{page_setup, Paper};
+use crate::workbook::styles::{self, DECIMAL, PERCENT, WHOLE};
+use crate::workbook::text::{clip, height_for, lines_needed, table_row_height};
 
 /// Name of the printable sheet and of the summary sheet.
 pub const REPORT_SHEET: &str = "Laporan";
@@ -200,64 +204,9 @@ const LAST_COL: u16 = COLUMNS.len() as u16 - 1;
 const BODY_PT: f64 = 9.0;
 const KOP_PT: f64 = 12.0;
 const SIGN_PT: f64 = 10.0;
-/// Line height of the table's text, in points.
-const BODY_LINE_PT: f64 = 12.0;
-
-/// Excel's paper size codes. Excel has no F4 (215 x 330 mm, the folio Indonesian
-/// offices use); its "Folio 8.5 x 13 in" (code 14, 215.9 x 330.2 mm) is the same
-/// sheet to within a millimetre and is what printers offer as F4/Folio.
-const PAPER_A4: u8 = 9;
-const PAPER_FOLIO_8_5_X_13: u8 = 14;
-
-/// Margins: 1.5 cm around the page, header/footer 0.8 cm from the edge.
-const MARGIN_IN: f64 = 1.5 / 2.54;
-const HEADER_FOOTER_IN: f64 = 0.8 / 2.54;
-
-/// Excel's limit for the text of one cell, in UTF-16 units.
-const MAX_CELL_TEXT: usize = 32_767;
-
-fn paper_code(paper: Paper) -> u8 {
-    match paper {
-        Paper::A4 => PAPER_A4,
-        Paper::F4 => PAPER_FOLIO_8_5_X_13,
-    }
-}
-
-fn quarter_roman(quarter: u8) -> String {
-    match quarter {
-        1 => "I".to_owned(),
-        2 => "II".to_owned(),
-        3 => "III".to_owned(),
-        4 => "IV".to_owned(),
-        n => n.to_string(),
-    }
-}
-
-fn capaian_header(view: &ReportView) -> String {
-    format!("{CAPAIAN_HEADER} {} (%)", quarter_roman(view.quarter))
-}
 
 // ---------------------------------------------------------------------------
 // Cells
-
-/// Cuts a text to what one cell can hold (see [`table_rows`]).
-pub(crate) fn clip(text: &str) -> String {
-    if text.encode_utf16().count() <= MAX_CELL_TEXT {
-        return text.to_owned();
-    }
-    let mut units = 0;
-    let mut out = String::new();
-    for ch in text.chars() {
-        units += ch.len_utf16();
-        // Keep one unit for the ellipsis.
-        if units > MAX_CELL_TEXT - 1 {
-            break;
-        }
-        out.push(ch);
-    }
-    out.push('…');
-    out
-}
 
 fn text_cell(text: &str) -> TableCell {
     if text.is_empty() {
@@ -303,19 +252,9 @@ struct Styles {
 
 impl Styles {
     fn new() -> Styles {
-        // Every format that may carry a person's text has the quote prefix.
-        let body = Format::new()
-            .set_font_size(BODY_PT)
-            .set_border(FormatBorder::Thin)
-            .set_align(FormatAlign::Top);
-        let text = body.clone().set_text_wrap().set_quote_prefix();
-        let number = body.clone().set_align(FormatAlign::Right);
-        let kop = Format::new()
-            .set_bold()
-            .set_align(FormatAlign::Center)
-            .set_align(FormatAlign::VerticalCenter)
-            .set_text_wrap()
-            .set_quote_prefix();
+        let body = styles::body(BODY_PT);
+        let text = styles::text(BODY_PT);
+        let number = styles::figure(BODY_PT);
         let sign = Format::new()
             .set_font_size(SIGN_PT)
             .set_align(FormatAlign::Center)
@@ -323,17 +262,9 @@ impl Styles {
             .set_text_wrap()
             .set_quote_prefix();
         Styles {
-            kop_title: kop.clone().set_font_size(KOP_PT + 1.0),
-            kop_line: kop.set_font_size(KOP_PT),
-            header: Format::new()
-                .set_bold()
-                .set_font_size(BODY_PT)
-                .set_text_wrap()
-                .set_align(FormatAlign::Center)
-                .set_align(FormatAlign::VerticalCenter)
-                .set_background_color(Color::RGB(0xDD_EB_F7))
-                .set_border(FormatBorder::Thin)
-                .set_quote_prefix(),
+            kop_title: styles::kop(KOP_PT + 1.0),
+            kop_line: styles::kop(KOP_PT),
+            header: styles::header(BODY_PT),
             label: text.clone().set_align(FormatAlign::Center),
             dash: text.clone().set_align(FormatAlign::Center),
             text,
@@ -341,21 +272,16 @@ impl Styles {
                 .clone()
                 .set_align(FormatAlign::Center)
                 .set_num_format("0"),
-            integer: number.clone().set_num_format("#,##0"),
-            decimal: number.clone().set_num_format("#,##0.##"),
-            percent: number.set_num_format("0.00"),
+            integer: number.clone().set_num_format(WHOLE),
+            decimal: number.clone().set_num_format(DECIMAL),
+            percent: number.set_num_format(PERCENT),
             empty: body,
             sign_name: sign
                 .clone()
                 .set_bold()
                 .set_underline(FormatUnderline::Single),
             sign,
-            stamp: Format::new()
-                .set_font_size(8)
-                .set_italic()
-                .set_font_color(Color::Gray)
-                .set_align(FormatAlign::Left)
-                .set_quote_prefix(),
+            stamp: styles::stamp().set_align(FormatAlign::Left),
         }
     }
 
@@ -372,27 +298,6 @@ impl Styles {
 
 // ---------------------------------------------------------------------------
 // Measuring (rough, deterministic: only to choose widths and heights)
-
-/// How many characters of `font_pt` text fit in a width of `width` Excel
-/// character units. A unit is the width of a digit of the 11 pt default font;
-/// ordinary text is a little narrower than digits.
-fn chars_per_line(width: f64, font_pt: f64) -> usize {
-    ((width * 11.0 / font_pt) * 1.05).floor().max(1.0) as usize
-}
-
-/// Lines a wrapped text needs in a given width.
-pub(crate) fn lines_needed(text: &str, width: f64, font_pt: f64) -> usize {
-    let per_line = chars_per_line(width, font_pt);
-    text.split('\n')
-        .map(|line| line.chars().count().div_ceil(per_line).max(1))
-        .sum()
-}
-
-/// Row height (points) for merged, wrapped text of `lines` lines. Excel does
-/// not fit the height of merged cells by itself. Capped at Excel's maximum.
-fn height_for(lines: usize, font_pt: f64) -> f64 {
-    (lines as f64 * font_pt * 1.3 + 4.0).min(409.0)
-}
 
 /// The shown form of a quantity, to size its column ("1,234.5").
 fn shown_len(value: f64) -> usize {
@@ -418,7 +323,7 @@ fn body_row_height(cells: &[TableCell], widths: &[f64]) -> f64 {
         })
         .max()
         .unwrap_or(1);
-    (lines as f64 * BODY_LINE_PT + 3.0).clamp(15.0, 409.0)
+    table_row_height(lines)
 }
 
 fn column_widths(rows: &[Vec<TableCell>]) -> Vec<f64> {
@@ -445,32 +350,6 @@ fn column_widths(rows: &[Vec<TableCell>]) -> Vec<f64> {
 
 // ---------------------------------------------------------------------------
 // The Laporan sheet
-
-pub(crate) fn page_setup(sheet: &mut Worksheet, paper: Paper, opd_code: &str) {
-    sheet
-        .set_landscape()
-        .set_paper_size(paper_code(paper))
-        .set_margins(
-            MARGIN_IN,
-            MARGIN_IN,
-            MARGIN_IN,
-            MARGIN_IN,
-            HEADER_FOOTER_IN,
-            HEADER_FOOTER_IN,
-        )
-        .set_print_center_horizontally(true)
-        .set_footer(format!("&L{}&CHalaman &P dari &N", footer_safe(opd_code)));
-}
-
-/// The OPD code as it may appear in a page footer: footers are a small
-/// language of their own ("&P", "&8", ...) limited to 255 characters, so only
-/// plain code characters are kept, and at most 40 of them.
-fn footer_safe(code: &str) -> String {
-    code.chars()
-        .filter(|c| c.is_alphanumeric() || matches!(c, '.' | '-' | '_' | '/' | ' '))
-        .take(40)
-        .collect()
-}
 
 fn write_report_sheet(
     sheet: &mut Worksheet,
@@ -499,18 +378,12 @@ fn write_report_sheet(
         ),
         (format!("Periode: {}", view.period_label), &st.kop_line),
     ];
-    for (r, (text, format)) in kop.iter().enumerate() {
-        let r = r as u32;
-        let text = clip(text);
-        sheet.merge_range(r, 0, r, LAST_COL, &text, format)?;
-        let lines = lines_needed(&text, table_width, KOP_PT + 1.0);
-        sheet.set_row_height(r, height_for(lines, KOP_PT + 1.0).max(18.0))?;
-    }
+    write_kop(sheet, &kop, LAST_COL, table_width)?;
 
     // Table header.
     let first = TABLE_HEADER_ROW;
     let second = TABLE_HEADER_ROW + 1;
-    let capaian = capaian_header(view);
+    let capaian = capaian_header(view.quarter);
     let mut c = 0;
     while c < COLUMNS.len() {
         let spec = COLUMNS[c];
@@ -634,6 +507,24 @@ fn write_report_sheet(
     Ok(())
 }
 
+/// The kop: one merged line per text across columns `0..=last_col`, each row
+/// tall enough for its text (measured at the title's size).
+fn write_kop(
+    sheet: &mut Worksheet,
+    kop: &[(String, &Format)],
+    last_col: u16,
+    table_width: f64,
+) -> Result<(), XlsxError> {
+    for (r, (text, format)) in kop.iter().enumerate() {
+        let r = r as u32;
+        let text = clip(text);
+        sheet.merge_range(r, 0, r, last_col, &text, format)?;
+        let lines = lines_needed(&text, table_width, KOP_PT + 1.0);
+        sheet.set_row_height(r, height_for(lines, KOP_PT + 1.0).max(18.0))?;
+    }
+    Ok(())
+}
+
 /// Notes have a slightly smaller limit than cells.
 fn clip_note(text: &str) -> String {
     const MAX_NOTE: usize = 1_000;
@@ -689,15 +580,9 @@ fn write_summary_sheet(
         ),
         (format!("Periode: {}", view.period_label), &st.kop_line),
     ];
-    for (r, (text, format)) in kop.iter().enumerate() {
-        let r = r as u32;
-        let text = clip(text);
-        sheet.merge_range(r, 0, r, last, &text, format)?;
-        let lines = lines_needed(&text, table_width, KOP_PT + 1.0);
-        sheet.set_row_height(r, height_for(lines, KOP_PT + 1.0).max(18.0))?;
-    }
+    write_kop(sheet, &kop, last, table_width)?;
 
-    let capaian = capaian_header(view);
+    let capaian = capaian_header(view.quarter);
     for (c, (label, _)) in SUM_COLS.iter().enumerate() {
         let label = if *label == CAPAIAN_HEADER {
             capaian.as_str()
@@ -716,7 +601,7 @@ fn write_summary_sheet(
             SUM_COLS[0].1 - 0.5,
             BODY_PT,
         ));
-        sheet.set_row_height(r, (lines as f64 * BODY_LINE_PT + 3.0).clamp(15.0, 409.0))?;
+        sheet.set_row_height(r, table_row_height(lines))?;
         write_text_or_blank(sheet, r, 0, &action.code, &st.text, &st.empty)?;
         write_text_or_blank(sheet, r, 1, &action.title, &st.text, &st.empty)?;
         match action.percent.filter(|v| v.is_finite()) {
@@ -946,7 +831,10 @@ mod tests {
         assert_eq!(COLUMNS[PERCENT_COL].header, CAPAIAN_HEADER);
         assert_eq!(COLUMNS[usize::from(ACTION_COL)].header, "Rencana Aksi");
         assert_eq!(COLUMNS[22].header, "Tindak lanjut");
-        assert_eq!(capaian_header(&view(vec![])), "Capaian s.d. TW II (%)");
+        assert_eq!(
+            capaian_header(view(vec![]).quarter),
+            "Capaian s.d. TW II (%)"
+        );
     }
 
     #[test]
@@ -1018,7 +906,7 @@ mod tests {
             let TableCell::Text(s) = &rows[0][c] else {
                 panic!("text expected")
             };
-            assert!(s.encode_utf16().count() <= MAX_CELL_TEXT);
+            assert!(s.encode_utf16().count() <= crate::workbook::text::MAX_CELL_TEXT);
             assert!(s.ends_with('…'));
         }
         let mut workbook = Workbook::new();
@@ -1136,57 +1024,5 @@ mod tests {
         let mut workbook = Workbook::new();
         workbook.add_worksheet();
         assert!(write_report_sheets(&mut workbook, &view(vec![]), Paper::A4).is_err());
-    }
-
-    /// `RENAKSI_LAYOUT_SAMPLE=/tmp/layout-sample.xlsx cargo test -p renaksi-core
-    /// report::layout::tests::sample` writes a realistic workbook to look at.
-    #[test]
-    fn sample() {
-        let Ok(path) = std::env::var("RENAKSI_LAYOUT_SAMPLE") else {
-            return;
-        };
-        let themes = [
-            "1. Layanan Publik",
-            "2. Keterbukaan Informasi",
-            "3. Partisipasi Publik",
-        ];
-        let mut rows = Vec::new();
-        let count = std::env::var("RENAKSI_LAYOUT_ROWS")
-            .ok()
-            .and_then(|n| n.parse().ok())
-            .unwrap_or(30);
-        for i in 0..count {
-            let mut r = row(i + 1);
-            r.theme = themes[(i / 10) as usize % themes.len()].to_owned();
-            r.action = format!(
-                "RA-{:02} {}",
-                i / 3 + 1,
-                r.action.trim_start_matches("RA-01 ")
-            );
-            if i % 4 == 1 {
-                r.percent = None;
-                r.annual_percent = None;
-                r.grade = String::new();
-                r.percent_note = "Belum ada target".to_owned();
-                r.targets = [None; 4];
-            }
-            if i % 5 == 2 {
-                r.obstacles = String::new();
-                r.evidence = "=SUM(A1) bukan rumus".to_owned();
-            }
-            if i % 7 == 3 {
-                r.realisations[1] = Some(12_345_678.25);
-            }
-            rows.push(r);
-        }
-        let v = view(rows);
-        let paper = if std::env::var("RENAKSI_LAYOUT_PAPER").as_deref() == Ok("F4") {
-            Paper::F4
-        } else {
-            Paper::A4
-        };
-        let mut workbook = Workbook::new();
-        write_report_sheets(&mut workbook, &v, paper).unwrap();
-        workbook.save(path).unwrap();
     }
 }

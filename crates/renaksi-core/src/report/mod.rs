@@ -1,21 +1,18 @@
-//! The Laporan OPD: the quarterly Excel report an OPD sends to Bappeda.
+//! The Laporan OPD: the quarterly Excel report an OPD sends to Bappeda. The
+//! workbook machinery it stands on (guard, bounded reader, print setup, signed
+//! machine sheet) is in [`crate::workbook`].
 //!
 //! - `snapshot`: the OPD's rows and the context to print them, canonical.
-//! - `signing`: the OPD's Ed25519 key and the signature over the snapshot.
 //! - `view`: what the printable sheets show, computed from a snapshot.
 //! - `layout`: the printable sheets (Laporan, Ringkasan) with rust_xlsxwriter.
-//! - `datasheet`: the very hidden machine sheet holding the signed snapshot.
-//! - `guard`: the zip and XML checks an untrusted .xlsx passes before calamine reads it.
-//! - `workbook`: reading cells from an untrusted .xlsx, bounded.
-//! - `export` and `check`: the two user actions.
+//! - `datasheet`: the report's schema of the signed machine sheet, and the
+//!   checks a snapshot read back from a file passes.
+//! - `export` and `check`: the two user actions at the OPD; `import`: Bappeda's.
 
 pub mod check;
 pub mod datasheet;
 pub mod export;
-pub mod guard;
 pub mod import;
 pub mod layout;
-pub mod signing;
 pub mod snapshot;
 pub mod view;
-pub mod workbook;

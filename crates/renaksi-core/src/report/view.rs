@@ -3,14 +3,6 @@
 //! The writer lays it out; the checker recomputes it from the data sheet and
 //! compares it with what the visible sheet says.
 
-/// Paper for the printable report. F4 is the folio size Indonesian offices use.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Paper {
-    #[default]
-    A4,
-    F4,
-}
-
 #[derive(Debug, Clone, PartialEq)]
 pub struct ReportView {
     /// "Rencana Aksi Daerah Keterbukaan Pemerintah Kabupaten Wonosobo 2018-2019"
@@ -93,31 +85,10 @@ pub struct SignatureBlock {
 use std::collections::HashMap;
 
 use super::snapshot::Snapshot;
-use crate::achievement::{self, GradeKey, Quarters, Reason};
+use crate::achievement::{self, GradeKey, Quarters};
 use crate::dates::long_time_wib;
-use crate::model::MilestoneStatus;
 use crate::period::PeriodRef;
-
-/// Status label on the IRM completion scale.
-pub fn status_label(status: MilestoneStatus) -> &'static str {
-    match status {
-        MilestoneStatus::NotStarted => "Belum Dimulai",
-        MilestoneStatus::Limited => "Terbatas",
-        MilestoneStatus::Substantial => "Substansial",
-        MilestoneStatus::Complete => "Selesai",
-    }
-}
-
-/// Why a capaian has no figure, as the printed report says it.
-pub fn reason_label(reason: Reason) -> &'static str {
-    match reason {
-        Reason::Ok => "",
-        Reason::NoTarget => "Belum ada target",
-        Reason::ZeroTarget => "Target nol",
-        Reason::NoRealisation => "Belum ada realisasi",
-        Reason::ZeroRealisation => "Realisasi nol (indikator negatif)",
-    }
-}
+use crate::workbook::labels::{reason_label, status_label};
 
 /// An upper bound, in bytes, of the text [`ReportView::from_snapshot`] puts
 /// into its rows, computed without building them. Every row repeats the texts

@@ -11,8 +11,8 @@ use renaksi_core::cocreation::{
 };
 use renaksi_core::demo::{self, DemoView};
 use renaksi_core::profile::{self, Profile, Role};
-use renaksi_core::report::view::Paper;
 use renaksi_core::store::{audit, plans};
+use renaksi_core::workbook::Paper;
 use renaksi_core::{Error, Store};
 
 fn bappeda() -> Store {

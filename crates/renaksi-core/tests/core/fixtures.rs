@@ -16,7 +16,7 @@ use renaksi_core::period::PeriodRef;
 use renaksi_core::profile::{Profile, Role};
 use renaksi_core::report::export::workbook_bytes;
 use renaksi_core::report::snapshot::{self, ExportInfo, Snapshot};
-use renaksi_core::report::view::Paper;
+use renaksi_core::workbook::Paper;
 use renaksi_core::Store;
 
 /// `tests/fixtures/` at the root of the repository.

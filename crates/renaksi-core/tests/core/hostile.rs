@@ -6,7 +6,7 @@
 use std::time::{Duration, Instant};
 
 use renaksi_core::report::check::{check_bytes, check_file, CheckReport};
-use renaksi_core::report::guard::NOT_A_WORKBOOK;
+use renaksi_core::workbook::guard::NOT_A_WORKBOOK;
 use renaksi_core::Result;
 
 use super::fixtures::{self, *};

@@ -9,7 +9,7 @@ use renaksi_core::profile::{Profile, Role};
 use renaksi_core::report::export::workbook_bytes;
 use renaksi_core::report::import::{import_bytes, Decisions};
 use renaksi_core::report::snapshot::{self, ExportInfo, OpdData, Snapshot};
-use renaksi_core::report::view::Paper;
+use renaksi_core::workbook::Paper;
 use renaksi_core::Store;
 
 const TW2_2019: PeriodRef = PeriodRef {

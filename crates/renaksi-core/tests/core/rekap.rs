@@ -13,9 +13,9 @@ use renaksi_core::profile::{Profile, Role};
 use renaksi_core::rekap::{
     self, HEADER_ROW, INDICATOR_SHEET, MATRIX_SHEET, NOTES_SHEET, OPD_SHEET, OVERDUE_SHEET,
 };
-use renaksi_core::report::view::Paper;
 use renaksi_core::review::{self, NoteInput, SubjectKind};
 use renaksi_core::store::{actions, plans};
+use renaksi_core::workbook::Paper;
 use renaksi_core::Store;
 
 const TW2_2019: PeriodRef = PeriodRef {

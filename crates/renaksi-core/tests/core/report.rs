@@ -10,12 +10,12 @@ use renaksi_core::model::{
 use renaksi_core::period::PeriodRef;
 use renaksi_core::profile::{Profile, Role};
 use renaksi_core::report::check::{check_bytes, check_file};
-use renaksi_core::report::datasheet::{self, DATA_SHEET};
+use renaksi_core::report::datasheet;
 use renaksi_core::report::export::{export, workbook_bytes};
-use renaksi_core::report::signing;
 use renaksi_core::report::snapshot::{self, ExportInfo, NarrativeRow, Snapshot};
-use renaksi_core::report::view::Paper;
-use renaksi_core::report::workbook::Book;
+use renaksi_core::workbook::machine_sheet::DATA_SHEET;
+use renaksi_core::workbook::signature::verify_bytes;
+use renaksi_core::workbook::{Book, Paper};
 use renaksi_core::Store;
 
 const TW1_2019: PeriodRef = PeriodRef {
@@ -64,10 +64,10 @@ fn an_exported_report_reads_back_to_the_same_snapshot_and_checks_clean() {
     let bytes = workbook_bytes(&snapshot, &key(), Paper::A4).unwrap();
     let signed = read_back(bytes.clone());
     assert_eq!(signed.snapshot, snapshot);
-    assert!(signing::verify(
+    assert!(verify_bytes(
         &signed.public_key,
         &signed.signature,
-        &snapshot
+        &snapshot.canonical_bytes()
     ));
 
     let report = check_bytes(bytes).unwrap();
@@ -322,7 +322,7 @@ proptest! {
         let bytes = workbook_bytes(&snap, &key(), Paper::A4).unwrap();
         let signed = read_back(bytes.clone());
         prop_assert_eq!(&signed.snapshot, &snap);
-        prop_assert!(signing::verify(&signed.public_key, &signed.signature, &snap));
+        prop_assert!(verify_bytes(&signed.public_key, &signed.signature, &snap.canonical_bytes()));
         let report = check_bytes(bytes).unwrap();
         prop_assert!(report.problems.is_empty(), "{:?}", report.problems);
     }

@@ -13,8 +13,8 @@ use renaksi_core::period::PeriodRef;
 use renaksi_core::report::export::export;
 use renaksi_core::report::import::{import_file, Decisions};
 use renaksi_core::report::snapshot::{self, ExportInfo, OpdData};
-use renaksi_core::report::view::Paper;
 use renaksi_core::store::{actions, plans};
+use renaksi_core::workbook::Paper;
 use renaksi_core::Store;
 
 const TW1_2019: PeriodRef = PeriodRef {

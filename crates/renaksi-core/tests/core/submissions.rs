@@ -8,8 +8,8 @@ use renaksi_core::profile::{Profile, Role};
 use renaksi_core::report::export::workbook_bytes;
 use renaksi_core::report::import::{import_bytes, Decisions};
 use renaksi_core::report::snapshot::{self, ExportInfo};
-use renaksi_core::report::view::Paper;
 use renaksi_core::submissions::{matrix, verify, SubmissionState};
+use renaksi_core::workbook::Paper;
 use renaksi_core::Store;
 
 fn report_of(code: &str, quarter: u8) -> Vec<u8> {

@@ -1,7 +1,8 @@
-//! The OPD's Ed25519 key pair, made on first start and kept in its data folder,
-//! and the signature over a snapshot's canonical serialisation (not the file's
-//! bytes, so re-saving the workbook in a spreadsheet app does not break it,
-//! while any change to the data does).
+//! The installation's Ed25519 key pair, made on first use and kept in the data
+//! folder's `kunci/`, and the signature a machine sheet carries: over the
+//! canonical serialisation of what the sheet holds (a report's snapshot, a
+//! plan package), not over the file's bytes, so re-saving the workbook in a
+//! spreadsheet app does not break it, while any change to the data does.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -11,7 +12,6 @@ use base64::Engine;
 use ed25519_dalek::{Signature, Signer, SigningKey, Verifier, VerifyingKey};
 use sha2::{Digest, Sha256};
 
-use super::snapshot::Snapshot;
 use crate::{Error, Result};
 
 /// The key file inside the data folder.
@@ -54,11 +54,6 @@ fn create(path: &Path) -> Result<SigningKey> {
     Ok(key)
 }
 
-/// The signature of a snapshot, in base64.
-pub fn sign(key: &SigningKey, snapshot: &Snapshot) -> String {
-    sign_bytes(key, &snapshot.canonical_bytes())
-}
-
 /// The signature of a canonical serialisation, in base64.
 pub fn sign_bytes(key: &SigningKey, bytes: &[u8]) -> String {
     STANDARD.encode(key.sign(bytes).to_bytes())
@@ -76,11 +71,6 @@ pub fn fingerprint(public_key_text: &str) -> String {
         .map(|pair| format!("{:02X}{:02X}", pair[0], pair[1]))
         .collect::<Vec<_>>()
         .join("-")
-}
-
-/// Whether `signature` by `public_key` covers exactly this snapshot.
-pub fn verify(public_key: &str, signature: &str, snapshot: &Snapshot) -> bool {
-    verify_bytes(public_key, signature, &snapshot.canonical_bytes())
 }
 
 /// Whether `signature` by `public_key` covers exactly these bytes.

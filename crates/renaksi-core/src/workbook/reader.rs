@@ -1,30 +1,30 @@
 //! Reading cells from a workbook that came from elsewhere, within bounds: the
-//! file passes `guard::inspect` (size, zip and XML checks) before calamine
-//! opens it, the sheet's cells, coordinates and text are capped, and a formula
-//! in any cell is refused. Cells stream through calamine's cell reader; no
-//! whole sheet range is ever built (room is made for the cells a sheet's
-//! `<dimension>` declares, at most `RESERVED_CELLS`).
+//! file passes [`guard::inspect`](super::guard::inspect) (size, zip and XML
+//! checks) before calamine opens it, the sheet's cells, coordinates and text
+//! are capped (see [`limits`](super::limits)), and a formula in any cell is
+//! refused. Cells stream through calamine's cell reader; no whole sheet range
+//! is ever built (room is made for the cells a sheet's `<dimension>` declares,
+//! at most `RESERVED_CELLS`).
 
 use std::io::Cursor;
 
-use calamine::{open_workbook_from_rs, DataRef, Xlsx};
+use calamine::{open_workbook_from_rs, DataRef, Reader, Xlsx};
 
+use super::guard;
+use super::limits::{MAX_CELLS, MAX_COL, MAX_ROW, MAX_TEXT_BYTES};
 use crate::{Error, Result};
 
-pub use super::layout::TableCell as Cell;
+/// A cell as read: text, a number, or nothing (a boolean is read as its text).
+/// [`Book::cells`] leaves out the cells that hold nothing.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    Text(String),
+    Number(f64),
+    Empty,
+}
 
-/// Largest report file accepted.
-pub const MAX_FILE_BYTES: u64 = 25 * 1024 * 1024;
-/// Most cells read from one sheet, empty ones included.
-pub const MAX_CELLS: usize = 400_000;
-/// Most text read from one sheet: a shared string is copied into every cell
-/// that uses it, so a short file could otherwise ask for gigabytes.
-pub const MAX_TEXT_BYTES: usize = 64 * 1024 * 1024;
 /// Most cells room is made for before reading a sheet.
 const RESERVED_CELLS: usize = 65_536;
-/// Largest row and column index accepted (far-apart cells are refused).
-pub const MAX_ROW: u32 = 100_000;
-pub const MAX_COL: u32 = 64;
 
 /// An opened workbook.
 pub struct Book(Xlsx<Cursor<Vec<u8>>>);
@@ -35,10 +35,15 @@ fn refused(why: impl Into<String>) -> Error {
 
 impl Book {
     pub fn open(bytes: Vec<u8>) -> Result<Book> {
-        super::guard::inspect(&bytes)?;
+        guard::inspect(&bytes)?;
         open_workbook_from_rs(Cursor::new(bytes))
             .map(Book)
-            .map_err(|_| refused(super::guard::NOT_A_WORKBOOK))
+            .map_err(|_| refused(guard::NOT_A_WORKBOOK))
+    }
+
+    /// The names of the workbook's sheets, in order.
+    pub fn sheet_names(&self) -> Vec<String> {
+        self.0.sheet_names()
     }
 
     /// The cells of one sheet as (row, column, value).

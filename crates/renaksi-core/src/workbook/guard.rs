@@ -11,7 +11,8 @@
 //! with quick-xml, the version and settings calamine uses, so it sees every
 //! element calamine will see and no lying header makes it read more than the
 //! caps. Parts are scanned whatever their names, because the workbook's own
-//! relationships decide which part calamine reads as a sheet.
+//! relationships decide which part calamine reads as a sheet. The bounds
+//! themselves are in [`limits`](super::limits).
 
 use std::collections::HashSet;
 use std::io::{self, BufReader, Cursor, Read};
@@ -19,32 +20,10 @@ use std::io::{self, BufReader, Cursor, Read};
 use quick_xml::events::{BytesStart, Event};
 use xlsx_zip::{CompressionMethod, ZipArchive};
 
-use super::workbook::{MAX_CELLS, MAX_COL, MAX_FILE_BYTES, MAX_ROW};
+use super::limits::*;
 use crate::{Error, Result};
 
 const MB: u64 = 1024 * 1024;
-
-/// Most parts in one workbook: an exported report has about 15.
-pub const MAX_ENTRIES: usize = 200;
-/// Largest unpacked size of one part: the largest sheet of a real report is a few MB.
-pub const MAX_ENTRY_BYTES: u64 = 100 * MB;
-/// Largest unpacked size of all parts together: bounds the time spent reading.
-pub const MAX_TOTAL_BYTES: u64 = 200 * MB;
-/// Largest unpacked/packed ratio of a part above [`RATIO_FLOOR`]: real sheet XML packs 5 to 30 times.
-pub const MAX_RATIO: u64 = 200;
-/// Parts that unpack to at most this many bytes are not held to [`MAX_RATIO`]: they cannot hurt.
-pub const RATIO_FLOOR: u64 = MB;
-/// Most shared strings (`<si>`) in a part, and most that `count`/`uniqueCount` may announce
-/// (calamine reserves room for `uniqueCount` strings before reading any).
-pub const MAX_SHARED_STRINGS: u64 = 200_000;
-/// Most style records (xf, font, fill, border, numFmt, dxf) in styles.xml: Excel itself allows
-/// 64,000 cell formats, and calamine copies a font and a number format into each one.
-pub const MAX_STYLE_RECORDS: u64 = 65_000;
-/// Longest attribute value in styles.xml: Excel's font names have at most 31 characters and its
-/// number formats 255, and calamine copies them into every cell format.
-pub const MAX_STYLE_ATTRIBUTE_BYTES: usize = 1024;
-/// Highest shared-formula index `si`: calamine sizes a table by it (a report has no formulas).
-pub const MAX_SHARED_FORMULA_INDEX: u64 = 10_000;
 
 /// Excel's own grid (1-based): an address outside it is malformed.
 const EXCEL_ROWS: u32 = 1_048_576;

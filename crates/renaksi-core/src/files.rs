@@ -1,0 +1,37 @@
+//! Writing a file so that it is whole or absent: the bytes go to a temporary
+//! file beside it, are synced to disk, and the temporary file is renamed over
+//! the target. Every file the app exports goes this way.
+
+use std::fs::{self, File};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use crate::{Error, Result};
+
+/// Writes `bytes` to `out` through a synced temporary file and a rename.
+pub fn write_atomically(out: &Path, bytes: &[u8]) -> Result<()> {
+    let tmp = temp_path(out);
+    write_synced(&tmp, bytes)?;
+    fs::rename(&tmp, out).map_err(|e| {
+        let _ = fs::remove_file(&tmp);
+        Error::io("menyimpan", out, e)
+    })
+}
+
+pub(crate) fn temp_path(out: &Path) -> PathBuf {
+    let name = out
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    out.with_file_name(format!(".{name}.{}.tmp", std::process::id()))
+}
+
+pub(crate) fn write_synced(path: &Path, bytes: &[u8]) -> Result<()> {
+    let mut file = File::create(path).map_err(|e| Error::io("menulis", path, e))?;
+    file.write_all(bytes)
+        .and_then(|_| file.sync_all())
+        .map_err(|e| {
+            let _ = fs::remove_file(path);
+            Error::io("menulis", path, e)
+        })
+}
