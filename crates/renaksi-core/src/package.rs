@@ -179,12 +179,8 @@ impl PlanPackage {
 /// The package of this (Bappeda) database's plan.
 pub fn build(store: &Store) -> Result<PlanPackage> {
     let conn = store.conn();
-    if !matches!(current_profile(conn)?.role, Role::Bappeda) {
-        return Err(Error::Forbidden(
-            "Paket rencana aksi diterbitkan oleh Bappeda.".into(),
-        ));
-    }
-    let plan = plans::current(conn)?.ok_or_else(|| Error::NotFound("Rencana aksi".into()))?;
+    crate::access::require_bappeda(conn, "menerbitkan paket rencana aksi")?;
+    let plan = plans::require_current(conn)?;
     let all_actions = actions::list(conn, &plan.id)?;
     let mut supporting: Vec<Supporting> = all_actions
         .iter()
