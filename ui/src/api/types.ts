@@ -245,9 +245,15 @@ export interface ActionDetail {
   milestones: MilestoneView[];
   indicators: IndicatorView[];
   rollup: Rollup;
-  periods: PeriodInfo[];
+  periods: PeriodView[];
   period: PeriodRef;
   grades: GradeBand[];
+}
+
+/** A quarter in the action detail, with the core's answer to whether this profile may still change it. */
+export interface PeriodView extends PeriodInfo {
+  /** Read-only for this profile (a closed quarter, for an OPD). */
+  locked: boolean;
 }
 
 export interface MilestoneInput {
@@ -624,6 +630,12 @@ export interface SessionSummary {
   respondedCount: number;
 }
 
+/** The sessions, and whether this profile records new ones (Bappeda only). */
+export interface SessionList {
+  canEdit: boolean;
+  sessions: SessionSummary[];
+}
+
 export interface Participant {
   id: string;
   name: string;
@@ -695,6 +707,12 @@ export interface VersionSummary {
   milestones: number;
   indicators: number;
   targets: number;
+}
+
+/** The versions, and whether this profile takes new ones (Bappeda only). */
+export interface VersionList {
+  canEdit: boolean;
+  versions: VersionSummary[];
 }
 
 export interface VersionLabel {
