@@ -132,6 +132,17 @@ pub fn require_bappeda(conn: &Connection, doing: &str) -> Result<Profile> {
     }
 }
 
+/// Refuses, at Bappeda, work done from an OPD's own database. `doing` names it
+/// as the rest of the sentence "Hanya OPD yang ...". Returns the OPD's code.
+pub fn require_opd(conn: &Connection, doing: &str) -> Result<String> {
+    match current_profile(conn)?.role {
+        Role::Opd { code } => Ok(code),
+        Role::Bappeda => Err(Error::Forbidden(format!(
+            "Hanya OPD yang {doing}; basis data ini dipakai oleh Bappeda."
+        ))),
+    }
+}
+
 /// Refuses a change to a quarter that Bappeda has closed.
 pub fn require_open(conn: &Connection, plan_id: &str, period: PeriodRef) -> Result<()> {
     if is_closed(conn, plan_id, period)? {

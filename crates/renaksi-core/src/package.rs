@@ -435,16 +435,10 @@ pub fn apply(
                     ),
                 ));
             }
-            match current_profile(conn)?.role {
-                Role::Opd { code } => opds::by_code(conn, &code)?
-                    .map(|o| o.id)
-                    .unwrap_or_default(),
-                Role::Bappeda => {
-                    return Err(Error::Forbidden(
-                        "Bappeda menerbitkan paket, bukan memakainya.".into(),
-                    ))
-                }
-            }
+            let code = crate::access::require_opd(conn, "memakai paket rencana aksi")?;
+            opds::by_code(conn, &code)?
+                .map(|o| o.id)
+                .unwrap_or_default()
         }
     };
     let started = current.is_none();

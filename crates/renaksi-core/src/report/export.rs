@@ -12,9 +12,7 @@ use super::snapshot::{self, ExportInfo, Snapshot};
 use super::view::{Paper, ReportView};
 use super::{datasheet, layout, signing};
 use crate::dates::long_date;
-use crate::editing::current_profile;
 use crate::period::PeriodRef;
-use crate::profile::Role;
 use crate::store::reports::{self, ReportRecord};
 use crate::store::{now, opds, plans, settings};
 use crate::{Error, Result, Store};
@@ -202,12 +200,7 @@ pub fn workbook_bytes(
 }
 
 fn opd_code(store: &Store) -> Result<String> {
-    match current_profile(store.conn())?.role {
-        Role::Opd { code } => Ok(code),
-        Role::Bappeda => Err(Error::Forbidden(
-            "Laporan OPD diekspor dari basis data sebuah OPD; profil ini adalah Bappeda.".into(),
-        )),
-    }
+    crate::access::require_opd(store.conn(), "mengekspor Laporan OPD")
 }
 
 /// Writes `bytes` to `out` through a synced temporary file and a rename.
