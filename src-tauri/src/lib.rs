@@ -5,6 +5,7 @@
 pub mod bindings;
 #[macro_use]
 mod commands;
+mod display;
 mod error;
 mod main_window;
 mod state;
@@ -26,6 +27,10 @@ macro_rules! handler {
 /// Starts the desktop app. `--db PATH` opens that database file instead of the
 /// one in the user's data folder.
 pub fn run() {
+    if let Some(reason) = display::missing() {
+        eprintln!("renaksi-desktop: {reason}");
+        std::process::exit(1);
+    }
     let db_path = match database_path(std::env::args().skip(1)) {
         Ok(path) => path,
         Err(message) => {

@@ -5,6 +5,10 @@ use std::path::{Path, PathBuf};
 use crate::{cmd, deps, root, target_dir, Result};
 
 pub fn run() -> Result {
+    // Checked before anything is installed or built: the window could not open.
+    if let Some(reason) = no_display() {
+        return Err(reason.into());
+    }
     deps::for_run()?;
     let root = root();
     build_ui(&root)?;
@@ -29,6 +33,17 @@ pub fn run() -> Result {
         &exe(&bin, "renaksi-desktop"),
         &["--db", &demo_db.to_string_lossy()],
         &[],
+    )
+}
+
+/// On Linux without a display (neither `DISPLAY` nor `WAYLAND_DISPLAY` set), the
+/// sentence that says so; the desktop app checks the same when it starts.
+fn no_display() -> Option<&'static str> {
+    let set = |name: &str| std::env::var_os(name).is_some_and(|value| !value.is_empty());
+    (cfg!(target_os = "linux") && !set("DISPLAY") && !set("WAYLAND_DISPLAY")).then_some(
+        "no display to open the window on (neither DISPLAY nor WAYLAND_DISPLAY is set), so \
+         nothing was built or launched: run `cargo xtask run` in a desktop session, or under \
+         `xvfb-run`.",
     )
 }
 

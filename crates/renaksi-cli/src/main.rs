@@ -976,11 +976,11 @@ fn print_matrix(path: &Path) -> renaksi_core::Result<()> {
             .iter()
             .map(|c| {
                 let word = match c.state {
-                    submissions::SubmissionState::Belum if c.overdue => "belum (lewat)",
-                    submissions::SubmissionState::Belum => "belum",
-                    submissions::SubmissionState::Diterima => "diterima",
-                    submissions::SubmissionState::Terlambat => "terlambat",
-                    submissions::SubmissionState::Diverifikasi => "diverifikasi",
+                    submissions::SubmissionState::NotSubmitted if c.overdue => "belum (lewat)",
+                    submissions::SubmissionState::NotSubmitted => "belum",
+                    submissions::SubmissionState::Received => "diterima",
+                    submissions::SubmissionState::Late => "terlambat",
+                    submissions::SubmissionState::Verified => "diverifikasi",
                 };
                 format!("{word:<13}")
             })

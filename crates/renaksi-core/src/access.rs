@@ -1,13 +1,18 @@
 //! Who may change what (design brief, "Who owns what"). Bappeda owns the plan's
 //! structure; the lead OPD of an action owns its narrative; every OPD owns its
 //! milestones, indicators, targets, realisations and evidence. At Bappeda,
-//! OPD-owned rows change only by importing that OPD's report. Closed quarters
-//! are read-only for OPDs. The core checks this on every write; the UI only
-//! reflects it through the `can_edit` flags of the read models.
+//! OPD-owned rows change only by importing that OPD's report. Some work is
+//! Bappeda's alone (publishing the package, importing and verifying reports,
+//! verifier notes, co-creation sessions, plan versions): [`require_bappeda`].
+//! Closed quarters are read-only for OPDs: [`Actor::is_locked`],
+//! [`require_open`]. The core checks this on every write; the UI only reflects
+//! it through the `canEdit` and `locked` flags of the read models, which are
+//! computed here too.
 
 use rusqlite::{Connection, OptionalExtension};
 
-use crate::model::{Action, Opd};
+use crate::editing::current_profile;
+use crate::model::{Action, Opd, Period};
 use crate::period::PeriodRef;
 use crate::profile::{Profile, Role};
 use crate::store::opds;
@@ -85,6 +90,12 @@ impl Actor {
         }
     }
 
+    /// Whether `period` is read-only for this profile: a quarter closed by
+    /// Bappeda is, for an OPD. (Bappeda changes OPD rows only by import.)
+    pub fn is_locked(&self, period: &Period) -> bool {
+        self.opd.is_some() && period.closed
+    }
+
     /// Only the lead OPD changes an action's narrative.
     pub fn can_edit_narrative(&self, action: &Action) -> bool {
         self.owns(&action.lead_opd_id)
@@ -99,6 +110,36 @@ impl Actor {
             action.code,
             opd_code(conn, &action.lead_opd_id)?
         )))
+    }
+}
+
+/// Whether this database's profile is Bappeda's: the answer behind the
+/// `canEdit` flags of Bappeda-only work.
+pub fn is_bappeda(conn: &Connection) -> Result<bool> {
+    Ok(matches!(current_profile(conn)?.role, Role::Bappeda))
+}
+
+/// Refuses work that is Bappeda's alone. `doing` names it as the rest of the
+/// sentence "Hanya Bappeda yang ...", e.g. "memverifikasi laporan OPD".
+/// Returns the profile, whose user name goes into the history.
+pub fn require_bappeda(conn: &Connection, doing: &str) -> Result<Profile> {
+    let profile = current_profile(conn)?;
+    match &profile.role {
+        Role::Bappeda => Ok(profile),
+        Role::Opd { code } => Err(Error::Forbidden(format!(
+            "Hanya Bappeda yang {doing}; basis data ini dipakai oleh OPD {code}."
+        ))),
+    }
+}
+
+/// Refuses, at Bappeda, work done from an OPD's own database. `doing` names it
+/// as the rest of the sentence "Hanya OPD yang ...". Returns the OPD's code.
+pub fn require_opd(conn: &Connection, doing: &str) -> Result<String> {
+    match current_profile(conn)?.role {
+        Role::Opd { code } => Ok(code),
+        Role::Bappeda => Err(Error::Forbidden(format!(
+            "Hanya OPD yang {doing}; basis data ini dipakai oleh Bappeda."
+        ))),
     }
 }
 

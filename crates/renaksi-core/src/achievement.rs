@@ -59,14 +59,19 @@ pub fn percent(
     }
 }
 
+/// The predikat bands; stored and serialised under their Indonesian names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ts_rs::TS)]
-#[serde(rename_all = "snake_case")]
 pub enum GradeKey {
-    SangatTinggi,
-    Tinggi,
-    Sedang,
-    Rendah,
-    SangatRendah,
+    #[serde(rename = "sangat_tinggi")]
+    VeryHigh,
+    #[serde(rename = "tinggi")]
+    High,
+    #[serde(rename = "sedang")]
+    Medium,
+    #[serde(rename = "rendah")]
+    Low,
+    #[serde(rename = "sangat_rendah")]
+    VeryLow,
 }
 
 /// One predikat band: capaian from `min` (inclusive) up to the next band's min.
@@ -94,11 +99,11 @@ impl Default for GradeScale {
             min,
         };
         GradeScale(vec![
-            band(GradeKey::SangatTinggi, "Sangat Tinggi", Some(91.0)),
-            band(GradeKey::Tinggi, "Tinggi", Some(76.0)),
-            band(GradeKey::Sedang, "Sedang", Some(66.0)),
-            band(GradeKey::Rendah, "Rendah", Some(51.0)),
-            band(GradeKey::SangatRendah, "Sangat Rendah", None),
+            band(GradeKey::VeryHigh, "Sangat Tinggi", Some(91.0)),
+            band(GradeKey::High, "Tinggi", Some(76.0)),
+            band(GradeKey::Medium, "Sedang", Some(66.0)),
+            band(GradeKey::Low, "Rendah", Some(51.0)),
+            band(GradeKey::VeryLow, "Sangat Rendah", None),
         ])
     }
 }
@@ -277,23 +282,23 @@ mod tests {
 
     #[test]
     fn band_edges_are_half_open_and_decided_before_rounding() {
-        assert_eq!(grade(50.0), Some(GradeKey::SangatRendah));
+        assert_eq!(grade(50.0), Some(GradeKey::VeryLow));
         assert_eq!(
             grade(50.999),
-            Some(GradeKey::SangatRendah),
+            Some(GradeKey::VeryLow),
             "shown as 51,00 but below 51"
         );
-        assert_eq!(grade(51.0), Some(GradeKey::Rendah));
-        assert_eq!(grade(65.0), Some(GradeKey::Rendah));
-        assert_eq!(grade(65.999), Some(GradeKey::Rendah));
-        assert_eq!(grade(66.0), Some(GradeKey::Sedang));
-        assert_eq!(grade(75.0), Some(GradeKey::Sedang));
-        assert_eq!(grade(76.0), Some(GradeKey::Tinggi));
-        assert_eq!(grade(90.0), Some(GradeKey::Tinggi));
-        assert_eq!(grade(90.995), Some(GradeKey::Tinggi));
-        assert_eq!(grade(91.0), Some(GradeKey::SangatTinggi));
-        assert_eq!(grade(250.0), Some(GradeKey::SangatTinggi));
-        assert_eq!(grade(0.0), Some(GradeKey::SangatRendah));
+        assert_eq!(grade(51.0), Some(GradeKey::Low));
+        assert_eq!(grade(65.0), Some(GradeKey::Low));
+        assert_eq!(grade(65.999), Some(GradeKey::Low));
+        assert_eq!(grade(66.0), Some(GradeKey::Medium));
+        assert_eq!(grade(75.0), Some(GradeKey::Medium));
+        assert_eq!(grade(76.0), Some(GradeKey::High));
+        assert_eq!(grade(90.0), Some(GradeKey::High));
+        assert_eq!(grade(90.995), Some(GradeKey::High));
+        assert_eq!(grade(91.0), Some(GradeKey::VeryHigh));
+        assert_eq!(grade(250.0), Some(GradeKey::VeryHigh));
+        assert_eq!(grade(0.0), Some(GradeKey::VeryLow));
     }
 
     #[test]
@@ -305,7 +310,7 @@ mod tests {
         assert_eq!(a.target_to_date, Some(25.0));
         assert_eq!(a.realisation_to_date, Some(20.0));
         assert_eq!(a.percent, Some(80.0));
-        assert_eq!(a.grade, Some(GradeKey::Tinggi));
+        assert_eq!(a.grade, Some(GradeKey::High));
         assert_eq!(a.annual_target, Some(50.0));
         assert_eq!(a.annual_percent, Some(40.0));
 
@@ -313,7 +318,7 @@ mod tests {
         // realisation s.d. TW IV is still 20 against 50.
         let a = achievement(&targets, &real, 4, Positive, Cumulative, &scale);
         assert_eq!(a.percent, Some(40.0));
-        assert_eq!(a.grade, Some(GradeKey::SangatRendah));
+        assert_eq!(a.grade, Some(GradeKey::VeryLow));
 
         let a = achievement(&[None; 4], &real, 3, Positive, Percentage, &scale);
         assert_eq!(
@@ -343,7 +348,7 @@ mod tests {
         let a = achievement(&targets, &real, 2, Negative, LatestValue, &scale);
         let p = a.percent.unwrap();
         assert!((p - 83.333).abs() < 0.001, "{p}");
-        assert_eq!(a.grade, Some(GradeKey::Tinggi));
+        assert_eq!(a.grade, Some(GradeKey::High));
         let annual = a.annual_percent.unwrap();
         assert!((annual - 41.666).abs() < 0.001, "{annual}");
     }
@@ -353,7 +358,7 @@ mod tests {
         let scale = GradeScale::default();
         let r = rollup([Some(100.0), None, Some(80.0)], &scale);
         assert_eq!(r.percent, Some(90.0));
-        assert_eq!(r.grade, Some(GradeKey::Tinggi));
+        assert_eq!(r.grade, Some(GradeKey::High));
         assert_eq!((r.indicator_count, r.measured_count), (3, 2));
         let none = rollup([None, None], &scale);
         assert_eq!((none.percent, none.grade), (None, None));
@@ -366,7 +371,7 @@ mod tests {
         scale.0[0].label = "Istimewa".into();
         let json = serde_json::to_string(&scale).unwrap();
         let back: GradeScale = serde_json::from_str(&json).unwrap();
-        assert_eq!(back.grade(93.0), Some(GradeKey::Tinggi));
+        assert_eq!(back.grade(93.0), Some(GradeKey::High));
         assert_eq!(back.0[0].label, "Istimewa");
     }
 }

@@ -13,11 +13,8 @@ use std::str::FromStr;
 use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 
-use crate::access::Actor;
-use crate::editing::{
-    actor, current_profile, date, new_id, optional, record, record_update, required,
-};
-use crate::profile::Role;
+use crate::access::{self, Actor};
+use crate::editing::{actor, date, new_id, optional, record, record_update, required};
 use crate::store::audit::Change;
 use crate::store::input_responses::{self, ResponseRow};
 use crate::store::session_inputs::{self, InputRow};
@@ -242,6 +239,15 @@ pub struct SessionSummary {
     pub responded_count: usize,
 }
 
+/// The list of sessions as the screen shows it, with whether this profile
+/// records new ones.
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SessionList {
+    pub can_edit: bool,
+    pub sessions: Vec<SessionSummary>,
+}
+
 /// One session with everything its record holds.
 #[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
@@ -329,26 +335,12 @@ pub fn day_and_date(held_on: &str) -> String {
     }
 }
 
+/// What only Bappeda (the secretariat) does here, for [`access::require_bappeda`].
+const RECORDING: &str = "mencatat sesi ko-kreasi, masukan dan tanggapannya";
+
 /// Whether this profile records sessions.
 pub fn can_edit(conn: &Connection) -> Result<bool> {
-    Ok(matches!(current_profile(conn)?.role, Role::Bappeda))
-}
-
-fn only_bappeda(conn: &Connection) -> Result<()> {
-    if can_edit(conn)? {
-        Ok(())
-    } else {
-        Err(Error::Forbidden(
-            "Hanya Bappeda (sekretariat) yang mencatat sesi ko-kreasi, masukan dan tanggapannya."
-                .into(),
-        ))
-    }
-}
-
-fn current_plan_id(conn: &Connection) -> Result<String> {
-    Ok(plans::current(conn)?
-        .ok_or_else(|| Error::NotFound("Rencana aksi".into()))?
-        .id)
+    access::is_bappeda(conn)
 }
 
 fn session_row(conn: &Connection, id: &str) -> Result<SessionRow> {
@@ -381,6 +373,14 @@ pub fn list(conn: &Connection) -> Result<Vec<SessionSummary>> {
             })
         })
         .collect()
+}
+
+/// The sessions with what this profile may do with them.
+pub fn session_list(conn: &Connection) -> Result<SessionList> {
+    Ok(SessionList {
+        can_edit: can_edit(conn)?,
+        sessions: list(conn)?,
+    })
 }
 
 /// One session with its participants and its inputs by action, each with its response.
@@ -512,7 +512,7 @@ impl<'a> From<&'a SessionRow> for SessionFields<'a> {
 
 /// Records a new session or changes one (title, date, place, notes).
 pub fn save_session(store: &mut Store, form: &SessionForm) -> Result<Session> {
-    only_bappeda(store.conn())?;
+    access::require_bappeda(store.conn(), RECORDING)?;
     let title = required("title", &form.title, "Nama sesi", MAX_TITLE)?;
     let held_on = date("heldOn", Some(&form.held_on), "Tanggal sesi")?
         .ok_or_else(|| Error::invalid("heldOn", "Tanggal sesi wajib diisi."))?;
@@ -524,7 +524,7 @@ pub fn save_session(store: &mut Store, form: &SessionForm) -> Result<Session> {
         None => {
             let row = SessionRow {
                 id: new_id(),
-                plan_id: current_plan_id(store.conn())?,
+                plan_id: plans::require_current(store.conn())?.id,
                 title,
                 held_on,
                 place,
@@ -569,7 +569,7 @@ pub fn save_session(store: &mut Store, form: &SessionForm) -> Result<Session> {
 
 /// Removes a session with its participants, inputs and responses.
 pub fn delete_session(store: &mut Store, id: &str) -> Result<()> {
-    only_bappeda(store.conn())?;
+    access::require_bappeda(store.conn(), RECORDING)?;
     let old = session_row(store.conn(), id)?;
     let actor = actor(store.conn())?;
     store.write(|tx| {
@@ -587,7 +587,7 @@ pub fn delete_session(store: &mut Store, id: &str) -> Result<()> {
 
 /// Adds a participant to a session's attendance list.
 pub fn add_participant(store: &mut Store, form: &ParticipantForm) -> Result<Participant> {
-    only_bappeda(store.conn())?;
+    access::require_bappeda(store.conn(), RECORDING)?;
     let conn = store.conn();
     let name = required("name", &form.name, "Nama peserta", MAX_NAME)?;
     let mut organisation = optional(
@@ -668,7 +668,7 @@ pub fn add_participant(store: &mut Store, form: &ParticipantForm) -> Result<Part
 
 /// Removes a participant from a session's attendance list.
 pub fn remove_participant(store: &mut Store, id: &str) -> Result<()> {
-    only_bappeda(store.conn())?;
+    access::require_bappeda(store.conn(), RECORDING)?;
     let old = session_participants::get(store.conn(), id)?
         .ok_or_else(|| Error::NotFound("Peserta".into()))?;
     let actor = actor(store.conn())?;
@@ -710,7 +710,7 @@ impl<'a> From<&'a InputRow> for InputFields<'a> {
 /// Records an input on an action as it is given, or corrects one; a response
 /// already given stays.
 pub fn save_input(store: &mut Store, form: &InputForm) -> Result<Input> {
-    only_bappeda(store.conn())?;
+    access::require_bappeda(store.conn(), RECORDING)?;
     let conn = store.conn();
     if form.action_id.trim().is_empty() {
         return Err(Error::invalid(
@@ -718,7 +718,7 @@ pub fn save_input(store: &mut Store, form: &InputForm) -> Result<Input> {
             "Pilih rencana aksi yang dituju masukan ini.",
         ));
     }
-    let plan_id = current_plan_id(conn)?;
+    let plan_id = plans::require_current(conn)?.id;
     let action = actions::get(conn, form.action_id.trim())?
         .filter(|a| a.plan_id == plan_id)
         .ok_or_else(|| {
@@ -793,7 +793,7 @@ pub fn save_input(store: &mut Store, form: &InputForm) -> Result<Input> {
 
 /// Removes an input with its response.
 pub fn delete_input(store: &mut Store, id: &str) -> Result<()> {
-    only_bappeda(store.conn())?;
+    access::require_bappeda(store.conn(), RECORDING)?;
     let old = input_row(store.conn(), id)?;
     let actor = actor(store.conn())?;
     store.write(|tx| {
@@ -812,7 +812,7 @@ pub fn delete_input(store: &mut Store, id: &str) -> Result<()> {
 /// Records the government's response to an input: accepted, accepted with
 /// changes or declined; the last two say why.
 pub fn set_response(store: &mut Store, form: &ResponseForm) -> Result<Input> {
-    only_bappeda(store.conn())?;
+    access::require_bappeda(store.conn(), RECORDING)?;
     let reason = optional("reason", &form.reason, "Alasan", MAX_REASON)?;
     if reason.is_empty() {
         match form.decision {
@@ -850,7 +850,7 @@ pub fn set_response(store: &mut Store, form: &ResponseForm) -> Result<Input> {
 
 /// Takes back the response to an input (it was recorded by mistake).
 pub fn clear_response(store: &mut Store, input_id: &str) -> Result<Input> {
-    only_bappeda(store.conn())?;
+    access::require_bappeda(store.conn(), RECORDING)?;
     let old = input_responses::get(store.conn(), input_id)?;
     input_row(store.conn(), input_id)?;
     if old.is_some() {

@@ -29,9 +29,33 @@ pub struct ActionDetail {
     pub milestones: Vec<MilestoneView>,
     pub indicators: Vec<IndicatorView>,
     pub rollup: Rollup,
-    pub periods: Vec<Period>,
+    pub periods: Vec<PeriodView>,
     pub period: PeriodRef,
     pub grades: Vec<GradeBand>,
+}
+
+/// A quarter of the plan, with whether this profile may still change its
+/// targets and realisations ([`Actor::is_locked`]).
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PeriodView {
+    pub year: i32,
+    pub quarter: u8,
+    pub due_date: Option<String>,
+    pub closed: bool,
+    pub locked: bool,
+}
+
+impl PeriodView {
+    pub fn new(period: Period, actor: &Actor) -> PeriodView {
+        PeriodView {
+            locked: actor.is_locked(&period),
+            year: period.year,
+            quarter: period.quarter,
+            due_date: period.due_date,
+            closed: period.closed,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
@@ -256,7 +280,10 @@ pub fn action_detail(
         milestones,
         indicators: indicator_views,
         rollup,
-        periods: plan_periods,
+        periods: plan_periods
+            .into_iter()
+            .map(|p| PeriodView::new(p, &actor))
+            .collect(),
         period,
         grades: scale.0,
         action: ActionView {

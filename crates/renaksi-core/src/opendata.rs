@@ -27,7 +27,7 @@ struct Resource {
 /// Writes the open data files into `dir` (created if needed); returns their paths.
 pub fn write(store: &Store, dir: &Path) -> Result<Vec<PathBuf>> {
     let conn = store.conn();
-    let plan = plans::current(conn)?.ok_or_else(|| Error::NotFound("Rencana aksi".into()))?;
+    let plan = plans::require_current(conn)?;
     let opd_code: std::collections::HashMap<String, String> = opds::list(conn)?
         .into_iter()
         .map(|o| (o.id, o.code))

@@ -180,12 +180,8 @@ impl PlanPackage {
 /// The package of this (Bappeda) database's plan.
 pub fn build(store: &Store) -> Result<PlanPackage> {
     let conn = store.conn();
-    if !matches!(current_profile(conn)?.role, Role::Bappeda) {
-        return Err(Error::Forbidden(
-            "Paket rencana aksi diterbitkan oleh Bappeda.".into(),
-        ));
-    }
-    let plan = plans::current(conn)?.ok_or_else(|| Error::NotFound("Rencana aksi".into()))?;
+    crate::access::require_bappeda(conn, "menerbitkan paket rencana aksi")?;
+    let plan = plans::require_current(conn)?;
     let all_actions = actions::list(conn, &plan.id)?;
     let mut supporting: Vec<Supporting> = all_actions
         .iter()
@@ -440,16 +436,10 @@ pub fn apply(
                     ),
                 ));
             }
-            match current_profile(conn)?.role {
-                Role::Opd { code } => opds::by_code(conn, &code)?
-                    .map(|o| o.id)
-                    .unwrap_or_default(),
-                Role::Bappeda => {
-                    return Err(Error::Forbidden(
-                        "Bappeda menerbitkan paket, bukan memakainya.".into(),
-                    ))
-                }
-            }
+            let code = crate::access::require_opd(conn, "memakai paket rencana aksi")?;
+            opds::by_code(conn, &code)?
+                .map(|o| o.id)
+                .unwrap_or_default()
         }
     };
     let started = current.is_none();

@@ -131,10 +131,10 @@ impl Styles {
             number: number.clone().set_num_format(DECIMAL),
             percent: number.set_num_format(PERCENT),
             states: [
-                (SubmissionState::Belum, state(0xF4_F4_F4)),
-                (SubmissionState::Diterima, state(0xD9_EF_DA)),
-                (SubmissionState::Terlambat, state(0xFC_E4_C4)),
-                (SubmissionState::Diverifikasi, state(0xB6_DC_B8)),
+                (SubmissionState::NotSubmitted, state(0xF4_F4_F4)),
+                (SubmissionState::Received, state(0xD9_EF_DA)),
+                (SubmissionState::Late, state(0xFC_E4_C4)),
+                (SubmissionState::Verified, state(0xB6_DC_B8)),
             ],
             label,
             text,
@@ -144,10 +144,10 @@ impl Styles {
 
 fn state_label(state: SubmissionState) -> &'static str {
     match state {
-        SubmissionState::Belum => "Belum",
-        SubmissionState::Diterima => "Diterima",
-        SubmissionState::Terlambat => "Terlambat",
-        SubmissionState::Diverifikasi => "Diverifikasi",
+        SubmissionState::NotSubmitted => "Belum",
+        SubmissionState::Received => "Diterima",
+        SubmissionState::Late => "Terlambat",
+        SubmissionState::Verified => "Diverifikasi",
     }
 }
 

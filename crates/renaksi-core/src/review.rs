@@ -5,9 +5,9 @@
 use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 
-use crate::editing::{actor, current_profile, new_id, record, required};
+use crate::access;
+use crate::editing::{actor, new_id, record, required};
 use crate::period::PeriodRef;
-use crate::profile::Role;
 use crate::store::audit::Change;
 use crate::store::review_notes::{self, ReviewNoteRow};
 use crate::store::{actions, indicators, now, opds};
@@ -75,15 +75,8 @@ struct Subject {
     opd_code: String,
 }
 
-fn only_bappeda(conn: &Connection) -> Result<()> {
-    if matches!(current_profile(conn)?.role, Role::Bappeda) {
-        Ok(())
-    } else {
-        Err(Error::Forbidden(
-            "Hanya Bappeda yang menulis catatan verifikator.".into(),
-        ))
-    }
-}
+/// What only Bappeda does here, for [`access::require_bappeda`].
+const WRITING: &str = "menulis catatan verifikator";
 
 fn opd_code_of(conn: &Connection, opd_id: &str) -> Result<String> {
     Ok(opds::get(conn, opd_id)?.map(|o| o.code).unwrap_or_default())
@@ -158,7 +151,7 @@ fn described(conn: &Connection, row: ReviewNoteRow) -> Result<ReviewNote> {
 
 /// Bappeda writes a note on a report, an action or an indicator.
 pub fn add(store: &mut Store, input: &NoteInput) -> Result<ReviewNote> {
-    only_bappeda(store.conn())?;
+    access::require_bappeda(store.conn(), WRITING)?;
     let body = required("body", &input.body, "Catatan", MAX_BODY)?;
     if subject(store.conn(), input.subject_kind, &input.subject_id)?.is_none() {
         return Err(Error::NotFound(match input.subject_kind {
@@ -190,7 +183,7 @@ pub fn add(store: &mut Store, input: &NoteInput) -> Result<ReviewNote> {
 
 /// Marks a note as dealt with, or open again.
 pub fn set_resolved(store: &mut Store, id: &str, resolved: bool) -> Result<ReviewNote> {
-    only_bappeda(store.conn())?;
+    access::require_bappeda(store.conn(), WRITING)?;
     let row = review_notes::get(store.conn(), id)?
         .ok_or_else(|| Error::NotFound("Catatan verifikator".into()))?;
     let actor = actor(store.conn())?;

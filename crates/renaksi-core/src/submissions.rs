@@ -9,21 +9,28 @@ use chrono::NaiveDate;
 use rusqlite::{params, Connection};
 use serde::Serialize;
 
-use crate::editing::current_profile;
+use crate::access;
 use crate::model::Period;
 use crate::overview::OpdRef;
 use crate::period::PeriodRef;
-use crate::profile::Role;
 use crate::store::{actions, now, opds, periods, plans};
 use crate::{Error, Result, Store};
 
+/// Serialised under the Indonesian words the UI and the files use.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
-#[serde(rename_all = "snake_case")]
 pub enum SubmissionState {
-    Belum,
-    Diterima,
-    Terlambat,
-    Diverifikasi,
+    /// Belum: no report received yet.
+    #[serde(rename = "belum")]
+    NotSubmitted,
+    /// Diterima: received on time.
+    #[serde(rename = "diterima")]
+    Received,
+    /// Terlambat: received after the quarter's due date.
+    #[serde(rename = "terlambat")]
+    Late,
+    /// Diverifikasi: checked by Bappeda.
+    #[serde(rename = "diverifikasi")]
+    Verified,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
@@ -58,7 +65,7 @@ type Arrival = (i64, Option<String>, bool);
 
 /// The matrix for every OPD with a role in the plan, as of `today`.
 pub fn matrix(conn: &Connection, today: NaiveDate) -> Result<SubmissionMatrix> {
-    let plan = plans::current(conn)?.ok_or_else(|| Error::NotFound("Rencana aksi".into()))?;
+    let plan = plans::require_current(conn)?;
     let plan_periods = periods::list(conn, &plan.id)?;
     let plan_actions = actions::list(conn, &plan.id)?;
     let involved = |id: &str| {
@@ -99,12 +106,12 @@ pub fn matrix(conn: &Connection, today: NaiveDate) -> Result<SubmissionMatrix> {
                         .and_then(|at| at.get(..10))
                         .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
                     let state = match (report, due(p)) {
-                        (None, _) => SubmissionState::Belum,
-                        (Some((_, _, true)), _) => SubmissionState::Diverifikasi,
+                        (None, _) => SubmissionState::NotSubmitted,
+                        (Some((_, _, true)), _) => SubmissionState::Verified,
                         (Some(_), Some(due)) if arrived.is_some_and(|a| a > due) => {
-                            SubmissionState::Terlambat
+                            SubmissionState::Late
                         }
-                        (Some(_), _) => SubmissionState::Diterima,
+                        (Some(_), _) => SubmissionState::Received,
                     };
                     MatrixCell {
                         year: p.year,
@@ -130,12 +137,7 @@ pub fn matrix(conn: &Connection, today: NaiveDate) -> Result<SubmissionMatrix> {
 
 /// Bappeda marks the latest report of an OPD for a quarter as verified.
 pub fn verify(store: &mut Store, opd_code: &str, period: PeriodRef) -> Result<()> {
-    let profile = current_profile(store.conn())?;
-    if !matches!(profile.role, Role::Bappeda) {
-        return Err(Error::Forbidden(
-            "Hanya Bappeda yang memverifikasi laporan OPD.".into(),
-        ));
-    }
+    let profile = access::require_bappeda(store.conn(), "memverifikasi laporan OPD")?;
     let opd = opds::by_code(store.conn(), opd_code)?.ok_or_else(|| Error::UnknownOpd {
         code: opd_code.to_string(),
         known: String::new(),

@@ -13,10 +13,10 @@ use chrono::NaiveDate;
 use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 
+use crate::access;
 use crate::dates::long_date;
-use crate::editing::{actor, current_profile, new_id, record, required};
+use crate::editing::{actor, new_id, record, required};
 use crate::model::MilestoneStatus;
-use crate::profile::Role;
 use crate::store::audit::Change;
 use crate::store::plan_versions::{self, VersionRow};
 use crate::store::{actions, indicators, milestones, now, opds, plans, targets, themes};
@@ -244,6 +244,15 @@ pub struct VersionSummary {
     pub targets: usize,
 }
 
+/// The list of versions as the screen shows it, with whether this profile
+/// takes new ones.
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+pub struct VersionList {
+    pub can_edit: bool,
+    pub versions: Vec<VersionSummary>,
+}
+
 fn summary(row: &VersionRow) -> Result<VersionSummary> {
     let snapshot = parse_snapshot(row)?;
     Ok(VersionSummary {
@@ -259,28 +268,18 @@ fn summary(row: &VersionRow) -> Result<VersionSummary> {
     })
 }
 
-fn current_plan_id(conn: &Connection) -> Result<String> {
-    Ok(plans::current(conn)?
-        .ok_or_else(|| Error::NotFound("Rencana aksi".into()))?
-        .id)
-}
-
 /// Whether this profile takes versions (Bappeda owns the plan's structure).
 pub fn can_take(conn: &Connection) -> Result<bool> {
-    Ok(matches!(current_profile(conn)?.role, Role::Bappeda))
+    access::is_bappeda(conn)
 }
 
 /// Bappeda saves the plan as it is now under a name ("Draf", "Final").
 pub fn take(store: &mut Store, name: &str) -> Result<VersionSummary> {
-    if !can_take(store.conn())? {
-        return Err(Error::Forbidden(
-            "Hanya Bappeda yang menyimpan versi rencana aksi.".into(),
-        ));
-    }
+    access::require_bappeda(store.conn(), "menyimpan versi rencana aksi")?;
     let name = required("name", name, "Nama versi", MAX_NAME)?;
     let actor = actor(store.conn())?;
     let row = store.write(|tx| {
-        let plan_id = current_plan_id(tx)?;
+        let plan_id = plans::require_current(tx)?.id;
         // Checked inside the transaction: no other writer can take the name meanwhile.
         if let Some(existing) = plan_versions::by_name(tx, &plan_id, &name)? {
             return Err(Error::invalid(
@@ -322,10 +321,18 @@ pub fn list(conn: &Connection) -> Result<Vec<VersionSummary>> {
         .collect()
 }
 
+/// The versions with what this profile may do with them.
+pub fn version_list(conn: &Connection) -> Result<VersionList> {
+    Ok(VersionList {
+        can_edit: can_take(conn)?,
+        versions: list(conn)?,
+    })
+}
+
 /// A version by its id or its name (any case).
 pub fn find(conn: &Connection, id_or_name: &str) -> Result<VersionSummary> {
     let key = id_or_name.trim();
-    let plan_id = current_plan_id(conn)?;
+    let plan_id = plans::require_current(conn)?.id;
     let row = match plan_versions::get(conn, key)?.filter(|v| v.plan_id == plan_id) {
         Some(row) => Some(row),
         None => plan_versions::by_name(conn, &plan_id, key)?,
@@ -427,7 +434,7 @@ fn version_row(conn: &Connection, plan_id: &str, id: &str) -> Result<VersionRow>
 /// What changed from version `from_id` to version `to_id`, or to the plan as
 /// it is now when `to_id` is `None`.
 pub fn diff(conn: &Connection, from_id: &str, to_id: Option<&str>) -> Result<PlanDiff> {
-    let plan_id = current_plan_id(conn)?;
+    let plan_id = plans::require_current(conn)?.id;
     let from_row = version_row(conn, &plan_id, from_id)?;
     let old = parse_snapshot(&from_row)?;
     let (to, new) = match to_id {

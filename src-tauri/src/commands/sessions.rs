@@ -5,7 +5,7 @@
 
 use renaksi_core::cocreation::berita_acara::{self, BeritaAcaraWritten};
 use renaksi_core::cocreation::{
-    self, InputForm, ParticipantForm, ResponseForm, Session, SessionForm, SessionSummary,
+    self, InputForm, ParticipantForm, ResponseForm, Session, SessionForm, SessionList,
 };
 use renaksi_core::workbook::Paper;
 use tauri::{AppHandle, State};
@@ -15,8 +15,8 @@ use crate::error::CommandResult;
 use crate::state::AppState;
 
 #[tauri::command]
-pub fn sessions_list(state: State<'_, AppState>) -> CommandResult<Vec<SessionSummary>> {
-    Ok(cocreation::list(state.store()?.conn())?)
+pub fn sessions_list(state: State<'_, AppState>) -> CommandResult<SessionList> {
+    Ok(cocreation::session_list(state.store()?.conn())?)
 }
 
 #[tauri::command]

@@ -1,15 +1,15 @@
 //! Plan versions: named snapshots of the plan (draft, final, ...) and what
 //! changed between two of them, or between one and the plan as it is now.
 
-use renaksi_core::versions::{self, PlanDiff, VersionSummary};
+use renaksi_core::versions::{self, PlanDiff, VersionList, VersionSummary};
 use tauri::State;
 
 use crate::error::CommandResult;
 use crate::state::AppState;
 
 #[tauri::command]
-pub fn versions_list(state: State<'_, AppState>) -> CommandResult<Vec<VersionSummary>> {
-    Ok(versions::list(state.store()?.conn())?)
+pub fn versions_list(state: State<'_, AppState>) -> CommandResult<VersionList> {
+    Ok(versions::version_list(state.store()?.conn())?)
 }
 
 #[tauri::command]

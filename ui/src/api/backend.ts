@@ -43,10 +43,11 @@ import type {
   ReviewNote,
   Session,
   SessionForm,
-  SessionSummary,
+  SessionList,
   SignatureSettings,
   SubmissionMatrix,
   TargetsInput,
+  VersionList,
   VersionSummary,
 } from './types';
 import * as versions from './versions';
@@ -115,7 +116,7 @@ export interface Backend {
   /** Only when the database failed its check at start. */
   recoverFromBackup(fileName: string): Promise<BackupInfo>;
   // sessions.rs
-  sessionsList(): Promise<SessionSummary[]>;
+  sessionsList(): Promise<SessionList>;
   sessionDetail(id: string): Promise<Session>;
   saveSession(form: SessionForm): Promise<Session>;
   deleteSession(id: string): Promise<void>;
@@ -127,7 +128,7 @@ export interface Backend {
   /** Opens the save dialog (from Rust); null = cancelled. */
   exportBeritaAcara(sessionId: string): Promise<BeritaAcaraWritten | null>;
   // versions.rs
-  versionsList(): Promise<VersionSummary[]>;
+  versionsList(): Promise<VersionList>;
   takeVersion(name: string): Promise<VersionSummary>;
   versionDiff(from: string, to: string | null): Promise<PlanDiff>;
 }

@@ -8,11 +8,11 @@ import type {
   ResponseForm,
   Session,
   SessionForm,
-  SessionSummary,
+  SessionList,
 } from './types';
 
-export function sessionsList(): Promise<SessionSummary[]> {
-  return call<SessionSummary[]>('sessions_list');
+export function sessionsList(): Promise<SessionList> {
+  return call<SessionList>('sessions_list');
 }
 
 export function sessionDetail(id: string): Promise<Session> {

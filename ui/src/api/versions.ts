@@ -1,10 +1,10 @@
 // Commands of src-tauri/src/commands/versions.rs: named snapshots of the plan
 // and what changed between two.
 import { call } from './invoke';
-import type { PlanDiff, VersionSummary } from './types';
+import type { PlanDiff, VersionList, VersionSummary } from './types';
 
-export function versionsList(): Promise<VersionSummary[]> {
-  return call<VersionSummary[]>('versions_list');
+export function versionsList(): Promise<VersionList> {
+  return call<VersionList>('versions_list');
 }
 
 export function takeVersion(name: string): Promise<VersionSummary> {

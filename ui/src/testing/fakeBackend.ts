@@ -34,11 +34,12 @@ import type {
   Rollup,
   Session,
   SessionInput,
-  SessionSummary,
+  SessionList,
   SignatureSettings,
   StatusCount,
   SubmissionMatrix,
   SubmissionState,
+  VersionList,
   VersionSummary,
 } from '../api/types';
 
@@ -460,7 +461,8 @@ export function sampleDetail(): ActionDetail {
       },
     ],
     rollup: rollup(91.66666666666667, 'sangat_tinggi', 2, 1),
-    periods: samplePeriods(),
+    // As the core answers the sample OPD: its closed quarters are locked.
+    periods: samplePeriods().map((p) => ({ ...p, locked: p.closed })),
     period: { ...SAMPLE_PERIOD },
     grades: sampleGrades(),
   };
@@ -686,8 +688,10 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
   const sessions: Session[] = [];
   const versions: VersionSummary[] = clone(options.versions ?? []);
 
+  const isBappeda = (): boolean => profile?.role === 'bappeda';
+
   function bappedaOnly(): void {
-    if (profile?.role !== 'bappeda') throw { code: 'forbidden', message: 'Hanya Bappeda yang mencatat sesi ko-kreasi.' };
+    if (!isBappeda()) throw { code: 'forbidden', message: 'Hanya Bappeda yang mencatat sesi ko-kreasi.' };
   }
 
   function sessionNamed(id: string): Session {
@@ -1085,8 +1089,9 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
       }),
     recoverFromBackup: (fileName) => run('recoverFromBackup', [fileName], () => clone(backupNamed(fileName))),
     sessionsList: () =>
-      run('sessionsList', [], (): SessionSummary[] =>
-        sessions.map((x) => ({
+      run('sessionsList', [], (): SessionList => ({
+        canEdit: isBappeda(),
+        sessions: sessions.map((x) => ({
           id: x.id,
           title: x.title,
           heldOn: x.heldOn,
@@ -1095,7 +1100,7 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
           inputCount: x.inputCount,
           respondedCount: x.respondedCount,
         })),
-      ),
+      })),
     sessionDetail: (id) => run('sessionDetail', [id], () => clone(sessionNamed(id))),
     saveSession: (form) =>
       run('saveSession', [form], () => {
@@ -1210,7 +1215,7 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
               responded: session.respondedCount,
             };
       }),
-    versionsList: () => run('versionsList', [], () => clone(versions)),
+    versionsList: () => run('versionsList', [], (): VersionList => ({ canEdit: isBappeda(), versions: clone(versions) })),
     takeVersion: (name) =>
       run('takeVersion', [name], () => {
         bappedaOnly();

@@ -13,7 +13,7 @@ async function mountWorkshop(profile: Profile = BAPPEDA) {
   const backend = createFakeBackend({ profile });
   const mounted = mountWithApp(WorkshopScreen, {
     backend,
-    props: { overview: sampleOverview(), profile },
+    props: { overview: sampleOverview() },
     attachTo: document.body,
   });
   await flushPromises();
@@ -76,8 +76,10 @@ describe('co-creation session', () => {
     expect(wrapper.get('[data-testid="berita-acara-result"]').text()).toBe(`Berita acara disimpan di ${SAMPLE_BERITA_ACARA_PATH}.`);
   });
 
-  it('is read-only for an OPD', async () => {
-    const { wrapper } = await mountWorkshop({ role: 'opd', opdCode: 'DINKES', userName: 'Sari' });
+  it('is read-only when the backend answers canEdit false (an OPD profile)', async () => {
+    const { wrapper, fake } = await mountWorkshop({ role: 'opd', opdCode: 'DINKES', userName: 'Sari' });
+    expect((await fake.sessionsList()).canEdit).toBe(false);
+    expect((await fake.versionsList()).canEdit).toBe(false);
     expect(wrapper.find('[data-testid="session-form"]').exists()).toBe(false);
     expect(wrapper.find('[data-testid="version-take"]').exists()).toBe(false);
   });

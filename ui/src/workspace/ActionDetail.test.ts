@@ -228,9 +228,10 @@ describe('ActionDetail', () => {
       expect(backend.callsOf('saveTargets')[0]![0]).toEqual({ indicatorId: 'ind-1', year: 2018, values: [80, 82, 84, 92.5] });
     });
 
-    it('does not lock closed quarters for Bappeda', async () => {
+    it('follows the locked flag of the backend, not the role: a closed quarter Bappeda may change is editable', async () => {
       const detail = sampleDetail();
       detail.indicators[0]!.canEdit = true;
+      detail.periods = detail.periods.map((p) => ({ ...p, locked: false }));
       const { wrapper } = await render({
         detail,
         profileShown: { role: 'bappeda', opdCode: null, userName: 'Admin Bappeda' },

@@ -58,7 +58,7 @@ pub fn export(
     paper: Paper,
 ) -> Result<BeritaAcaraWritten> {
     let conn = store.conn();
-    let plan = plans::current(conn)?.ok_or_else(|| Error::NotFound("Rencana aksi".into()))?;
+    let plan = plans::require_current(conn)?;
     let session = session(conn, session_id)?;
     let bytes = workbook_bytes(&plan, &session, paper).map_err(|e| {
         Error::invalid(

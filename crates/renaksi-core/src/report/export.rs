@@ -11,10 +11,8 @@ use super::snapshot::{self, ExportInfo, Snapshot};
 use super::view::ReportView;
 use super::{datasheet, layout};
 use crate::dates::long_date;
-use crate::editing::current_profile;
 use crate::files::{temp_path, write_synced};
 use crate::period::PeriodRef;
-use crate::profile::Role;
 use crate::store::reports::{self, ReportRecord};
 use crate::store::{now, opds, plans, settings};
 use crate::workbook::print::Paper;
@@ -204,10 +202,5 @@ pub fn workbook_bytes(
 }
 
 fn opd_code(store: &Store) -> Result<String> {
-    match current_profile(store.conn())?.role {
-        Role::Opd { code } => Ok(code),
-        Role::Bappeda => Err(Error::Forbidden(
-            "Laporan OPD diekspor dari basis data sebuah OPD; profil ini adalah Bappeda.".into(),
-        )),
-    }
+    crate::access::require_opd(store.conn(), "mengekspor Laporan OPD")
 }

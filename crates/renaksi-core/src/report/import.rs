@@ -14,9 +14,7 @@ use sha2::{Digest, Sha256};
 use super::check::{read_checked, CheckReport};
 use super::datasheet::SignedSnapshot;
 use super::snapshot::Snapshot;
-use crate::editing::current_profile;
 use crate::model::OgpValue;
-use crate::profile::Role;
 use crate::store::audit::{self, Change};
 use crate::store::reports::{self, ReportRecord};
 use crate::store::{
@@ -156,11 +154,7 @@ pub fn import_bytes(
 /// database (plan, ownership, key, sequence), then the OPD's rows replaced in
 /// one transaction.
 pub fn apply(store: &mut Store, read: ReadReport, decisions: &Decisions) -> Result<Imported> {
-    if !matches!(current_profile(store.conn())?.role, Role::Bappeda) {
-        return Err(Error::Forbidden(
-            "Laporan OPD diimpor di basis data Bappeda, bukan di basis data OPD.".into(),
-        ));
-    }
+    let actor = crate::access::require_bappeda(store.conn(), "mengimpor laporan OPD")?.user_name;
     let ReadReport {
         file_name,
         digest,
@@ -174,14 +168,13 @@ pub fn apply(store: &mut Store, read: ReadReport, decisions: &Decisions) -> Resu
     let snapshot = &signed.snapshot;
     let meta = &snapshot.meta;
     let key_fingerprint = fingerprint(&signed.public_key);
-    let actor = current_profile(store.conn())?.user_name;
 
     // The checks read inside the same IMMEDIATE transaction as the writes: one
     // lock for the whole report instead of one per looked-up row, and nothing
     // can change between checking and writing. A refusal rolls back nothing
     // but the reads.
     store.write(|tx| {
-        let plan = plans::current(tx)?.ok_or_else(|| Error::NotFound("Rencana aksi".into()))?;
+        let plan = plans::require_current(tx)?;
         if meta.plan_id != plan.id {
             return Err(rejected(
                 "Laporan ini untuk rencana aksi lain, bukan rencana aksi di basis data ini.".into(),

@@ -143,7 +143,7 @@ pub fn round(value: f64) -> f64 {
 
 /// The snapshot of `opd_code`'s rows in the database's plan.
 pub fn build(conn: &Connection, opd_code: &str, info: &ExportInfo) -> Result<Snapshot> {
-    let plan = plans::current(conn)?.ok_or_else(|| Error::NotFound("Rencana aksi".into()))?;
+    let plan = plans::require_current(conn)?;
     let opd = opds::by_code(conn, opd_code)?.ok_or_else(|| Error::UnknownOpd {
         code: opd_code.to_string(),
         known: opds::list(conn)

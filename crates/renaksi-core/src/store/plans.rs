@@ -4,7 +4,7 @@ use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
 
 use super::now;
 use crate::model::Plan;
-use crate::Result;
+use crate::{Error, Result};
 
 const COLUMNS: &str = "id, region, title, year_start, year_end, version, status, adopted_on";
 
@@ -60,6 +60,12 @@ pub fn current(conn: &Connection) -> Result<Option<Plan>> {
             from_row,
         )
         .optional()?)
+}
+
+/// The plan this database works on, or `NotFound` when it has none yet: the one
+/// lookup for every operation that needs a plan.
+pub fn require_current(conn: &Connection) -> Result<Plan> {
+    current(conn)?.ok_or_else(|| Error::NotFound("Rencana aksi".into()))
 }
 
 fn from_row(row: &Row<'_>) -> rusqlite::Result<Plan> {

@@ -87,6 +87,7 @@ fn a_session_is_recorded_with_participants_inputs_by_action_and_responses() {
     let ra03 = action_id(&store, "RA-03");
     let session = cocreation::save_session(&mut store, &opengovweek()).unwrap();
     assert!(session.can_edit);
+    assert!(cocreation::session_list(store.conn()).unwrap().can_edit);
     assert_eq!(session.held_on, "2018-05-08");
 
     let dinkes = cocreation::add_participant(
@@ -460,6 +461,9 @@ fn only_bappeda_records_sessions_and_anyone_reads_them() {
     let read = cocreation::session(store.conn(), &session.id).unwrap();
     assert!(!read.can_edit);
     assert_eq!(read.input_count, 1);
+    let listed = cocreation::session_list(store.conn()).unwrap();
+    assert!(!listed.can_edit);
+    assert_eq!(listed.sessions.len(), 1);
 }
 
 #[test]

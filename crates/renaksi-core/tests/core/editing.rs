@@ -203,6 +203,26 @@ fn closed_quarters_are_read_only_for_the_opd() {
 }
 
 #[test]
+fn the_action_detail_marks_closed_quarters_locked_for_an_opd_and_not_for_bappeda() {
+    let closed = |p: &renaksi_core::detail::PeriodView| (p.year, p.quarter) == (2018, 3);
+    let opd_store = demo_as(opd("DINKES"));
+    let ra01 = action_id(&opd_store, "RA-01");
+    let detail = action_detail(opd_store.conn(), &ra01, None).unwrap();
+    let q3 = detail.periods.iter().find(|p| closed(p)).unwrap();
+    assert!(q3.closed && q3.locked, "{q3:?}");
+    assert!(detail.periods.iter().all(|p| p.locked == p.closed));
+    assert!(detail.periods.iter().any(|p| !p.locked));
+
+    let bappeda = demo_as(Role::Bappeda);
+    let detail = action_detail(bappeda.conn(), &ra01, None).unwrap();
+    let q3 = detail.periods.iter().find(|p| closed(p)).unwrap();
+    assert!(q3.closed && !q3.locked, "{q3:?}");
+    assert!(detail.periods.iter().all(|p| !p.locked));
+    let json = serde_json::to_value(&detail.periods[0]).unwrap();
+    assert!(json.get("locked").is_some(), "{json}");
+}
+
+#[test]
 fn bad_input_names_its_field_and_saves_nothing() {
     let mut store = demo_as(opd("DINKES"));
     let ra01 = action_id(&store, "RA-01");

@@ -289,5 +289,10 @@ fn an_opd_database_cannot_import_reports() {
     let mut office = opd("DINSOS");
     let other = opd("DINKES");
     let bytes = workbook_bytes(&snapshot_of(&other, "DINKES", 1), &key(1), Paper::A4).unwrap();
-    assert_eq!(import(&mut office, bytes).unwrap_err().code(), "forbidden");
+    let error = import(&mut office, bytes).unwrap_err();
+    assert_eq!(error.code(), "forbidden");
+    assert_eq!(
+        error.to_string(),
+        "Hanya Bappeda yang mengimpor laporan OPD; basis data ini dipakai oleh OPD DINSOS."
+    );
 }

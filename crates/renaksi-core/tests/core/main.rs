@@ -4,6 +4,8 @@
 mod backups;
 mod cocreation;
 mod demo;
+// Kills the save loop with SIGKILL and reads the signal from its exit status.
+#[cfg(unix)]
 mod durability;
 mod editing;
 mod fixtures;

@@ -249,6 +249,10 @@ fn bappeda_cannot_export_an_opd_report() {
     )
     .unwrap_err();
     assert_eq!(error.code(), "forbidden");
+    assert_eq!(
+        error.to_string(),
+        "Hanya OPD yang mengekspor Laporan OPD; basis data ini dipakai oleh Bappeda."
+    );
     assert!(!dir.path().join("x.xlsx").exists());
 }
 

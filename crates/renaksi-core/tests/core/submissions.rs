@@ -63,11 +63,11 @@ fn the_matrix_says_belum_diterima_terlambat_and_diverifikasi() {
     // Nothing yet: belum, and overdue once the due date (15 July for TW II) passed.
     assert_eq!(
         state(&bappeda, "DINSOS", 2019, 2, today),
-        (SubmissionState::Belum, true)
+        (SubmissionState::NotSubmitted, true)
     );
     assert_eq!(
         state(&bappeda, "DINSOS", 2019, 3, today),
-        (SubmissionState::Belum, false)
+        (SubmissionState::NotSubmitted, false)
     );
 
     // Reports arrive "now" (long after 2019's due dates): terlambat.
@@ -75,7 +75,7 @@ fn the_matrix_says_belum_diterima_terlambat_and_diverifikasi() {
     import_bytes(&mut bappeda, "a.xlsx", report_of("DINSOS", 1), &decisions).unwrap();
     assert_eq!(
         state(&bappeda, "DINSOS", 2019, 1, today).0,
-        SubmissionState::Terlambat
+        SubmissionState::Late
     );
 
     // With a due date still ahead, the same arrival is on time.
@@ -96,7 +96,7 @@ fn the_matrix_says_belum_diterima_terlambat_and_diverifikasi() {
     import_bytes(&mut bappeda, "b.xlsx", report_of("DINSOS", 2), &accept).unwrap();
     assert_eq!(
         state(&bappeda, "DINSOS", 2019, 2, today),
-        (SubmissionState::Diterima, false)
+        (SubmissionState::Received, false)
     );
 
     verify(
@@ -110,7 +110,7 @@ fn the_matrix_says_belum_diterima_terlambat_and_diverifikasi() {
     .unwrap();
     assert_eq!(
         state(&bappeda, "DINSOS", 2019, 2, today).0,
-        SubmissionState::Diverifikasi
+        SubmissionState::Verified
     );
     let error = verify(
         &mut bappeda,
@@ -127,4 +127,38 @@ fn the_matrix_says_belum_diterima_terlambat_and_diverifikasi() {
     let m = matrix(bappeda.conn(), today).unwrap();
     assert_eq!(m.rows.len(), 9);
     assert!(m.rows.iter().all(|r| r.cells.len() == m.periods.len()));
+}
+
+#[test]
+fn states_and_grades_keep_their_stored_indonesian_names() {
+    use renaksi_core::achievement::GradeKey;
+    let text = |v: serde_json::Value| v.as_str().unwrap().to_string();
+    let states = [
+        SubmissionState::NotSubmitted,
+        SubmissionState::Received,
+        SubmissionState::Late,
+        SubmissionState::Verified,
+    ]
+    .map(|s| text(serde_json::to_value(s).unwrap()));
+    assert_eq!(states, ["belum", "diterima", "terlambat", "diverifikasi"]);
+    let grades = [
+        GradeKey::VeryHigh,
+        GradeKey::High,
+        GradeKey::Medium,
+        GradeKey::Low,
+        GradeKey::VeryLow,
+    ]
+    .map(|g| text(serde_json::to_value(g).unwrap()));
+    assert_eq!(
+        grades,
+        [
+            "sangat_tinggi",
+            "tinggi",
+            "sedang",
+            "rendah",
+            "sangat_rendah"
+        ]
+    );
+    let back: GradeKey = serde_json::from_str("\"sangat_tinggi\"").unwrap();
+    assert_eq!(back, GradeKey::VeryHigh);
 }

@@ -48,6 +48,7 @@ fn count(store: &Store, table: &str) -> i64 {
 fn the_diff_from_draft_to_final_shows_exactly_what_changed() {
     let mut store = bappeda();
     let draft = versions::take(&mut store, "Draf").unwrap();
+    assert!(versions::version_list(store.conn()).unwrap().can_edit);
     assert_eq!(
         (
             draft.actions,
@@ -275,6 +276,9 @@ fn only_bappeda_takes_a_version() {
     assert!(error.to_string().contains("Hanya Bappeda"), "{error}");
     assert_eq!(count(&store, "plan_versions"), 0);
     assert!(versions::list(store.conn()).unwrap().is_empty());
+    assert!(error.to_string().contains("menyimpan versi"), "{error}");
+    let listed = versions::version_list(store.conn()).unwrap();
+    assert!(!listed.can_edit && listed.versions.is_empty());
     // Any target unchanged: nothing else was touched.
     assert!(!targets::list_for_indicator(store.conn(), DINKES_INDICATOR)
         .unwrap()
