@@ -3,14 +3,12 @@
 //! file), and the list of reports received. Dialogs open from Rust; the webview
 //! names a picked file only by a token.
 
-use renaksi_core::backups::{self, Kind};
-use renaksi_core::dates::today_wib;
-use renaksi_core::overview::OpdRef;
-use renaksi_core::package;
+use renaksi_api::exchange;
+use renaksi_api::setup::{self, PackagePreview};
 use renaksi_core::period::PeriodRef;
-use renaksi_core::report::import::{self, Decisions, Imported};
-use renaksi_core::store::reports::{self, Received};
-use renaksi_core::submissions::{self, SubmissionMatrix};
+use renaksi_core::report::import::{Decisions, Imported};
+use renaksi_core::store::reports::Received;
+use renaksi_core::submissions::SubmissionMatrix;
 use renaksi_core::Error;
 use serde::Serialize;
 use tauri::{AppHandle, State};
@@ -27,14 +25,13 @@ pub struct PickedFile {
     name: String,
 }
 
+/// A picked plan package: its token and what it holds.
 #[derive(Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
-pub struct PackagePreview {
+pub struct PickedPackage {
     token: String,
-    plan_title: String,
-    region: String,
-    version: i64,
-    opds: Vec<OpdRef>,
+    #[serde(flatten)]
+    preview: PackagePreview,
 }
 
 /// Bappeda writes the plan package where the user says.
@@ -47,13 +44,12 @@ pub async fn export_package(
     else {
         return Ok(None);
     };
-    let data_dir = state.data_dir().to_path_buf();
-    let store = state.store()?;
-    package::export(&store, &data_dir, &path)?;
+    exchange::export_package(&*state.store()?, state.data_dir(), &path)?;
     Ok(Some(path.display().to_string()))
 }
 
-/// Asks for the OPDs' report files (several at once).
+/// Asks for the OPDs' report files (several at once). Their imports are one
+/// batch, which backs up the database before its first file.
 #[tauri::command]
 pub async fn pick_report_files(
     app: AppHandle,
@@ -66,8 +62,9 @@ pub async fn pick_report_files(
         .add_filter("Buku kerja Excel", &["xlsx"])
         .blocking_pick_files()
         .unwrap_or_default();
-    // The batch's first import backs up what the imports will replace.
-    state.set_backup_before_import(!picked.is_empty());
+    if !picked.is_empty() {
+        state.start_import_batch();
+    }
     Ok(picked
         .into_iter()
         .filter_map(|file| file.into_path().ok())
@@ -91,15 +88,14 @@ pub fn import_report(
     let path = state
         .picked(&token)
         .ok_or_else(|| Error::NotFound("Berkas yang dipilih".into()))?;
-    let mut store = state.store()?;
-    if state.take_backup_before_import() {
-        backups::take(&store, Kind::BeforeImport)?;
-    }
     let decisions = Decisions {
         accept_new_key_of_file: accept_new_key,
         ..Decisions::default()
     };
-    let result = import::import_file(&mut store, &path, &decisions);
+    let mut store = state.store()?;
+    let result = state
+        .import_batch()
+        .import_file(&mut store, &path, &decisions);
     match &result {
         Ok(done) => log::info!(
             "impor {}: {} {} nomor {} (berubah: {})",
@@ -116,7 +112,7 @@ pub fn import_report(
 
 #[tauri::command]
 pub fn received_reports(state: State<'_, AppState>) -> CommandResult<Vec<Received>> {
-    Ok(reports::list_imported(state.store()?.conn())?)
+    Ok(exchange::received(&*state.store()?)?)
 }
 
 /// At first start: asks for Bappeda's plan package and shows what it holds.
@@ -124,7 +120,7 @@ pub fn received_reports(state: State<'_, AppState>) -> CommandResult<Vec<Receive
 pub async fn pick_package(
     app: AppHandle,
     state: State<'_, AppState>,
-) -> CommandResult<Option<PackagePreview>> {
+) -> CommandResult<Option<PickedPackage>> {
     let Some(picked) = app
         .dialog()
         .file()
@@ -134,34 +130,20 @@ pub async fn pick_package(
     else {
         return Ok(None);
     };
-    let path = picked.into_path().map_err(|_| unusable())?;
-    let signed = package::read_file(&path)?;
-    let plan = &signed.package.plan;
-    Ok(Some(PackagePreview {
-        plan_title: plan.title.clone(),
-        region: plan.region.clone(),
-        version: plan.version,
-        opds: signed
-            .package
-            .opds
-            .iter()
-            .map(|o| OpdRef {
-                code: o.code.clone(),
-                name: o.name.clone(),
-            })
-            .collect(),
+    let path = picked
+        .into_path()
+        .map_err(|_| Error::invalid("file", "Berkas itu tidak dapat dipakai dari sini."))?;
+    let preview = setup::preview_package(&path)?;
+    Ok(Some(PickedPackage {
         token: state.remember_pick(path),
+        preview,
     }))
-}
-
-fn unusable() -> Error {
-    Error::invalid("file", "Berkas itu tidak dapat dipakai dari sini.")
 }
 
 /// The submission matrix, OPD × quarter, as of today (WIB).
 #[tauri::command]
 pub fn submission_matrix(state: State<'_, AppState>) -> CommandResult<SubmissionMatrix> {
-    Ok(submissions::matrix(state.store()?.conn(), today_wib())?)
+    Ok(exchange::submission_matrix(&*state.store()?)?)
 }
 
 /// Bappeda marks an OPD's latest report for a quarter as verified.
@@ -172,6 +154,6 @@ pub fn verify_report(
     period: PeriodRef,
 ) -> CommandResult<SubmissionMatrix> {
     let mut store = state.store()?;
-    submissions::verify(&mut store, &opd_code, period)?;
-    Ok(submissions::matrix(store.conn(), today_wib())?)
+    exchange::verify_report(&mut store, &opd_code, period)?;
+    Ok(exchange::submission_matrix(&store)?)
 }
