@@ -199,8 +199,8 @@ pub struct InitFromPackage {
 /// file appears; a database that already holds a plan is refused too.
 pub fn init(db_path: &Path, init: &InitFromPackage) -> Result<Applied> {
     let signed = package::read_file(&init.package)?;
-    signed.package.opd(&init.opd)?;
-    Profile::new(Role::Bappeda, &init.user)?;
+    let code = signed.package.opd(&init.opd)?.code.clone();
+    Profile::new(Role::Opd { code }, &init.user)?;
     let mut store = Store::open(db_path)?;
     if plans::current(store.conn())?.is_some() {
         return Err(Error::PlanExists {

@@ -46,3 +46,23 @@ pub fn first_start(
 pub(crate) fn status(state: &AppState) -> CommandResult<AppStatus> {
     Ok(setup::status(&*state.store()?, &state.db_path)?)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::FirstStartRequest;
+
+    #[test]
+    fn the_first_start_request_carries_the_typed_start_and_the_package_token() {
+        let request: FirstStartRequest = serde_json::from_str(
+            r#"{"choice":"package","packageToken":"t-1","role":"opd","opdCode":"DINKES","userName":"Sri"}"#,
+        )
+        .unwrap();
+        assert_eq!(request.package_token.as_deref(), Some("t-1"));
+        assert_eq!(request.start.opd_code.as_deref(), Some("DINKES"));
+        let refused = serde_json::from_str::<FirstStartRequest>(
+            r#"{"choice":"kosong","role":"bappeda","userName":"Sri"}"#,
+        )
+        .unwrap_err();
+        assert!(refused.to_string().contains("Pilihan awal tidak dikenal."));
+    }
+}
