@@ -41,15 +41,7 @@ impl PlanPackage {
         self.opds
             .iter()
             .find(|o| o.code.eq_ignore_ascii_case(code))
-            .ok_or_else(|| Error::UnknownOpd {
-                code: code.to_string(),
-                known: self
-                    .opds
-                    .iter()
-                    .map(|o| o.code.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", "),
-            })
+            .ok_or_else(|| Error::unknown_opd(code, self.opds.iter().map(|o| o.code.as_str())))
     }
 }
 

@@ -9,6 +9,7 @@ use renaksi_core::cocreation::berita_acara::BeritaAcaraWritten;
 use renaksi_core::cocreation::{
     InputForm, ParticipantForm, ResponseForm, Session, SessionForm, SessionSummary,
 };
+use renaksi_core::Store;
 use tauri::{AppHandle, State};
 
 use super::save_dialog::ask_xlsx_path;
@@ -40,9 +41,9 @@ pub fn add_participant(
     state: State<'_, AppState>,
     form: ParticipantForm,
 ) -> CommandResult<Session> {
-    let mut store = state.store()?;
-    cocreation::add_participant(&mut store, &form)?;
-    Ok(cocreation::session(&store, &form.session_id)?)
+    change(&state, &form.session_id, |store| {
+        cocreation::add_participant(store, &form).map(drop)
+    })
 }
 
 #[tauri::command]
@@ -51,16 +52,16 @@ pub fn remove_participant(
     id: String,
     session_id: String,
 ) -> CommandResult<Session> {
-    let mut store = state.store()?;
-    cocreation::remove_participant(&mut store, &id)?;
-    Ok(cocreation::session(&store, &session_id)?)
+    change(&state, &session_id, |store| {
+        cocreation::remove_participant(store, &id)
+    })
 }
 
 #[tauri::command]
 pub fn save_input(state: State<'_, AppState>, form: InputForm) -> CommandResult<Session> {
-    let mut store = state.store()?;
-    cocreation::save_input(&mut store, &form)?;
-    Ok(cocreation::session(&store, &form.session_id)?)
+    change(&state, &form.session_id, |store| {
+        cocreation::save_input(store, &form).map(drop)
+    })
 }
 
 #[tauri::command]
@@ -69,9 +70,9 @@ pub fn delete_input(
     id: String,
     session_id: String,
 ) -> CommandResult<Session> {
-    let mut store = state.store()?;
-    cocreation::delete_input(&mut store, &id)?;
-    Ok(cocreation::session(&store, &session_id)?)
+    change(&state, &session_id, |store| {
+        cocreation::delete_input(store, &id)
+    })
 }
 
 #[tauri::command]
@@ -80,9 +81,20 @@ pub fn set_response(
     form: ResponseForm,
     session_id: String,
 ) -> CommandResult<Session> {
+    change(&state, &session_id, |store| {
+        cocreation::set_response(store, &form).map(drop)
+    })
+}
+
+/// Runs one change and returns the whole session, as the screen shows it.
+fn change(
+    state: &AppState,
+    session_id: &str,
+    apply: impl FnOnce(&mut Store) -> renaksi_core::Result<()>,
+) -> CommandResult<Session> {
     let mut store = state.store()?;
-    cocreation::set_response(&mut store, &form)?;
-    Ok(cocreation::session(&store, &session_id)?)
+    apply(&mut store)?;
+    Ok(cocreation::session(&store, session_id)?)
 }
 
 /// Asks where to save, then writes the berita acara. `None` when cancelled.
