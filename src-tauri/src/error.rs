@@ -3,10 +3,16 @@
 
 use serde::Serialize;
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// Every failed command rejects with this. A validation error has code
+/// `invalid` and, when it is about one input, `field` names it.
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+#[ts(rename = "BackendError")]
 pub struct CommandError {
     pub code: String,
     pub message: String,
+    /// Always sent (null when none); optional in TypeScript because the UI's
+    /// own errors (a rejection that did not come from a command) carry none.
+    #[ts(optional = nullable)]
     pub field: Option<String>,
 }
 

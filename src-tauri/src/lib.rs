@@ -1,15 +1,27 @@
 //! Renaksi's desktop shell. It opens the local database and serves the web UI;
 //! every rule lives in renaksi-core.
 
+#[doc(hidden)]
+pub mod bindings;
+#[macro_use]
 mod commands;
 mod error;
 mod main_window;
 mod state;
 
+pub use commands::COMMAND_NAMES;
+
 use std::path::PathBuf;
 
 use state::AppState;
 use tauri::Manager;
+
+/// Registers every command of `commands/names.rs`.
+macro_rules! handler {
+    ($($module:ident::$name:ident,)*) => {
+        tauri::generate_handler![$(commands::$module::$name),*]
+    };
+}
 
 /// Starts the desktop app. `--db PATH` opens that database file instead of the
 /// one in the user's data folder.
@@ -52,58 +64,7 @@ pub fn run() {
             std::thread::spawn(move || handle.state::<AppState>().take_daily_backup());
             Ok(())
         })
-        .invoke_handler(tauri::generate_handler![
-            commands::setup::app_status,
-            commands::setup::first_start,
-            commands::setup::demo_opds,
-            commands::plan::plan_overview,
-            commands::workspace::action_detail,
-            commands::workspace::save_milestone,
-            commands::workspace::delete_milestone,
-            commands::workspace::save_indicator,
-            commands::workspace::delete_indicator,
-            commands::workspace::save_targets,
-            commands::workspace::save_realisation,
-            commands::workspace::save_action_narrative,
-            commands::workspace::add_evidence_file,
-            commands::workspace::add_evidence_link,
-            commands::workspace::delete_evidence,
-            commands::workspace::open_evidence,
-            commands::workspace::history,
-            commands::workspace::undo_last,
-            commands::report::report_settings,
-            commands::report::save_report_settings,
-            commands::report::export_report,
-            commands::exchange::export_package,
-            commands::exchange::pick_report_files,
-            commands::exchange::import_report,
-            commands::exchange::received_reports,
-            commands::exchange::pick_package,
-            commands::exchange::submission_matrix,
-            commands::exchange::verify_report,
-            commands::consolidation::dashboard,
-            commands::consolidation::export_rekap,
-            commands::review::review_notes,
-            commands::review::add_review_note,
-            commands::review::set_review_note_resolved,
-            commands::backups::backups_list,
-            commands::backups::backup_now,
-            commands::backups::restore_backup,
-            commands::backups::recover_from_backup,
-            commands::cocreation::sessions_list,
-            commands::cocreation::session_detail,
-            commands::cocreation::save_session,
-            commands::cocreation::delete_session,
-            commands::cocreation::add_participant,
-            commands::cocreation::remove_participant,
-            commands::cocreation::save_input,
-            commands::cocreation::delete_input,
-            commands::cocreation::set_response,
-            commands::cocreation::export_berita_acara,
-            commands::versions::versions_list,
-            commands::versions::take_version,
-            commands::versions::version_diff,
-        ])
+        .invoke_handler(app_commands!(handler))
         .run(tauri::generate_context!())
         .expect("the Renaksi window could not be started");
 }

@@ -17,8 +17,9 @@ const STARTED_KEY: &str = "renaksi.pageStarted";
 
 /// Each answer as serde writes a `Result`: `{"Ok": value}` or `{"Err": {code,
 /// message}}`, what the command would have returned or rejected with.
-#[derive(Serialize)]
-struct StartAnswers {
+#[derive(Serialize, ts_rs::TS)]
+#[ts(rename = "GivenAnswers")]
+pub(crate) struct StartAnswers {
     status: CommandResult<setup::AppStatus>,
     /// Not asked before the first start: there is no plan yet.
     overview: CommandResult<Option<renaksi_core::overview::PlanOverview>>,

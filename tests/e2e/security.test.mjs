@@ -13,10 +13,13 @@ import { appBinary, byTestId, cancelFileDialog, cli, launchApp, tempDir } from '
 
 const here = dirname(fileURLToPath(import.meta.url));
 
-/** The app's own commands, as src-tauri declares them (names.rs). */
+/**
+ * The app's own commands, as src-tauri declares them (names.rs: one `module::name,`
+ * per line). src-tauri/tests/bindings.rs checks that this expression reads every one.
+ */
 function declaredCommands() {
   const names = readFileSync(join(here, '../../src-tauri/src/commands/names.rs'), 'utf8');
-  return [...names.matchAll(/^\s+"([a-z_]+)",$/gm)].map((m) => m[1]);
+  return [...names.matchAll(/^\s+[a-z_]+::([a-z_]+),$/gm)].map((m) => m[1]);
 }
 
 /** Commands that open a native dialog when called without arguments, and its title. */

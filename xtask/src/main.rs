@@ -5,6 +5,7 @@
 //! - `test`: install what is missing, run every test (Rust, UI unit tests, and
 //!   end-to-end tests of the real window under Xvfb).
 //! - `lint`: rustfmt, clippy with warnings as errors, the UI's type check.
+//! - `bindings`: rewrite `ui/src/api/bindings.ts` from the Rust types.
 //! - `bench [--keep DIR]`: the figures of BENCHMARKS.md with budgets and PASS/MISS.
 //! - `dist [--appimage]`: the release build and this platform's installers.
 
@@ -17,11 +18,12 @@ mod tasks;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: cargo xtask <run|test|lint|bench [--keep DIR]|dist [--appimage]>
+const USAGE: &str = "usage: cargo xtask <run|test|lint|bindings|bench [--keep DIR]|dist [--appimage]>
 
   run    install what is missing, build, and open the app on the Wonosobo demo plan
   test   install what is missing, then run every test (Rust, UI, end-to-end)
   lint   cargo fmt --check, cargo clippy -D warnings, the UI type check
+  bindings  rewrite ui/src/api/bindings.ts, the TypeScript of the types that cross IPC
   bench  measure the figures of BENCHMARKS.md; --keep DIR leaves the workbooks and databases in DIR
   dist   release build and installers (.deb; NSIS and MSI on Windows); --appimage also when its tools must be downloaded";
 
@@ -31,6 +33,7 @@ fn main() -> ExitCode {
         Some("run") => tasks::run(),
         Some("test") => tasks::test(),
         Some("lint") => tasks::lint(),
+        Some("bindings") => tasks::bindings(),
         Some("dist") => dist::dist(&args[1..]),
         Some("bench") => match &args[1..] {
             [] => bench::bench(None),

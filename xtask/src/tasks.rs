@@ -1,4 +1,4 @@
-//! The tasks behind `cargo xtask run|test|lint`.
+//! The tasks behind `cargo xtask run|test|lint|bindings`.
 
 use std::path::{Path, PathBuf};
 
@@ -68,6 +68,33 @@ pub fn lint() -> Result {
         ],
         &[],
     )
+}
+
+/// Rewrites ui/src/api/bindings.ts: the stale-bindings test with
+/// `UPDATE_BINDINGS=1` writes what the Rust types render to.
+pub fn bindings() -> Result {
+    let root = root();
+    // The desktop crate embeds ui/dist. Built without the type check when
+    // missing: the type check may be what the new bindings are for.
+    if !root.join("ui/dist").exists() {
+        cmd::run(&root.join("ui"), "npx", &["vite", "build"], &[])?;
+    }
+    cmd::run(
+        &root,
+        "cargo",
+        &[
+            "test",
+            "-p",
+            "renaksi-desktop",
+            "--test",
+            "bindings",
+            "--",
+            "bindings_are_generated",
+        ],
+        &[("UPDATE_BINDINGS", "1")],
+    )?;
+    println!("xtask: wrote ui/src/api/bindings.ts");
+    Ok(())
 }
 
 /// `npm run build` (type check included), producing ui/dist.

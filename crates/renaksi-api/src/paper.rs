@@ -7,11 +7,12 @@ use std::str::FromStr;
 
 use renaksi_core::report::view::Paper as SheetPaper;
 use renaksi_core::Error;
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize};
 
-/// Paper for printing. F4 is the folio size Indonesian offices use.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase", try_from = "String")]
+/// Paper of the printable report, rekap and berita acara; F4 is the folio
+/// (215 × 330 mm) Indonesian offices use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, ts_rs::TS)]
+#[serde(rename_all = "lowercase")]
 pub enum Paper {
     #[default]
     A4,
@@ -43,11 +44,9 @@ impl FromStr for Paper {
     }
 }
 
-impl TryFrom<String> for Paper {
-    type Error = Error;
-
-    fn try_from(text: String) -> Result<Paper, Error> {
-        text.parse()
+impl<'de> Deserialize<'de> for Paper {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Paper, D::Error> {
+        crate::word(deserializer)
     }
 }
 

@@ -10,10 +10,12 @@ use renaksi_core::package::{self, Applied, SignedPackage};
 use renaksi_core::profile::{self, Profile, Role};
 use renaksi_core::store::plans;
 use renaksi_core::{Error, Result, Store, APP_VERSION};
-use serde::{Deserialize, Serialize};
+use std::str::FromStr;
+
+use serde::{Deserialize, Deserializer, Serialize};
 
 /// What the window asks first: is there a database to work on, and whose.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct AppStatus {
     pub needs_setup: bool,
@@ -23,9 +25,12 @@ pub struct AppStatus {
     pub profile: Option<ProfileView>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// Who works in this copy of Renaksi: Bappeda, or one OPD (`opdCode` set).
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+#[ts(rename = "Profile")]
 #[serde(rename_all = "camelCase")]
 pub struct ProfileView {
+    #[ts(type = "\"bappeda\" | \"opd\"")]
     pub role: &'static str,
     pub opd_code: Option<String>,
     pub user_name: String,
@@ -55,9 +60,10 @@ pub fn status(store: &Store, db_path: &Path) -> Result<AppStatus> {
     })
 }
 
-/// How a new database starts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase", try_from = "String")]
+/// How a new database starts. "package": an OPD starts from the plan
+/// package Bappeda sent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[serde(rename_all = "lowercase")]
 pub enum StartChoice {
     /// The Wonosobo 2018-2019 demo plan.
     Demo,
@@ -67,11 +73,17 @@ pub enum StartChoice {
     Package,
 }
 
-impl TryFrom<String> for StartChoice {
-    type Error = Error;
+impl<'de> Deserialize<'de> for StartChoice {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> std::result::Result<Self, D::Error> {
+        crate::word(deserializer)
+    }
+}
 
-    fn try_from(text: String) -> Result<StartChoice> {
-        match text.as_str() {
+impl FromStr for StartChoice {
+    type Err = Error;
+
+    fn from_str(text: &str) -> Result<StartChoice> {
+        match text {
             "demo" => Ok(StartChoice::Demo),
             "empty" => Ok(StartChoice::Empty),
             "package" => Ok(StartChoice::Package),
@@ -81,18 +93,24 @@ impl TryFrom<String> for StartChoice {
 }
 
 /// Who works on the database.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase", try_from = "String")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[serde(rename_all = "lowercase")]
 pub enum RoleChoice {
     Bappeda,
     Opd,
 }
 
-impl TryFrom<String> for RoleChoice {
-    type Error = Error;
+impl<'de> Deserialize<'de> for RoleChoice {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> std::result::Result<Self, D::Error> {
+        crate::word(deserializer)
+    }
+}
 
-    fn try_from(text: String) -> Result<RoleChoice> {
-        match text.as_str() {
+impl FromStr for RoleChoice {
+    type Err = Error;
+
+    fn from_str(text: &str) -> Result<RoleChoice> {
+        match text {
             "bappeda" => Ok(RoleChoice::Bappeda),
             "opd" => Ok(RoleChoice::Opd),
             _ => Err(choose_role()),
@@ -105,7 +123,7 @@ fn choose_role() -> Error {
 }
 
 /// The first start as the user chose it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct FirstStart {
     pub choice: StartChoice,
@@ -211,9 +229,9 @@ pub fn init(db_path: &Path, init: &InitFromPackage) -> Result<Applied> {
 }
 
 /// What a plan package holds, shown before an OPD starts from it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
-pub struct PackagePreview {
+pub struct PackageContents {
     pub plan_title: String,
     pub region: String,
     pub version: i64,
@@ -221,13 +239,13 @@ pub struct PackagePreview {
 }
 
 /// Reads a plan package and says what it holds.
-pub fn preview_package(file: &Path) -> Result<PackagePreview> {
-    Ok(preview(&package::read_file(file)?))
+pub fn package_contents(file: &Path) -> Result<PackageContents> {
+    Ok(contents(&package::read_file(file)?))
 }
 
-fn preview(signed: &SignedPackage) -> PackagePreview {
+fn contents(signed: &SignedPackage) -> PackageContents {
     let plan = &signed.package.plan;
-    PackagePreview {
+    PackageContents {
         plan_title: plan.title.clone(),
         region: plan.region.clone(),
         version: plan.version,

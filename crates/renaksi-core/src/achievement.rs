@@ -28,7 +28,8 @@ pub fn to_date(values: &Quarters, quarter: u8, aggregation: Aggregation) -> Opti
 }
 
 /// Why a capaian is shown as "-" (or `Ok` when it is a number).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(rename = "AchievementReason")]
 #[serde(rename_all = "snake_case")]
 pub enum Reason {
     Ok,
@@ -58,7 +59,7 @@ pub fn percent(
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 pub enum GradeKey {
     SangatTinggi,
@@ -69,7 +70,7 @@ pub enum GradeKey {
 }
 
 /// One predikat band: capaian from `min` (inclusive) up to the next band's min.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 pub struct GradeBand {
     pub key: GradeKey,
     pub label: String,
@@ -120,7 +121,7 @@ impl GradeScale {
 }
 
 /// The figures of one indicator for quarter n of a year.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Achievement {
     pub target_to_date: Option<f64>,
@@ -161,7 +162,7 @@ pub fn achievement(
 
 /// Capaian rolled up over several indicators (an action, a theme, an OPD): the
 /// mean of the capaian that can be computed.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Rollup {
     pub percent: Option<f64>,

@@ -20,7 +20,8 @@ use crate::store::{backup, migrations};
 use crate::{Error, Result, Store};
 
 /// Why a backup was taken; the word is part of its file name.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[ts(rename = "BackupKind")]
 #[serde(rename_all = "snake_case")]
 pub enum Kind {
     /// The first start of a day.
@@ -72,7 +73,7 @@ impl Kind {
 }
 
 /// What a backup file holds, shown before it replaces anything.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct BackupInfo {
     pub file_name: String,

@@ -35,7 +35,7 @@ const MAX_BODY: usize = 4_000;
 const MAX_REASON: usize = 2_000;
 
 /// Whose side a participant speaks for (unsur).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 pub enum ParticipantKind {
     /// A regency office.
@@ -102,7 +102,7 @@ impl FromStr for ParticipantKind {
 }
 
 /// The government's decision on an input.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ts_rs::TS)]
 pub enum Decision {
     #[serde(rename = "diterima")]
     Accepted,
@@ -180,7 +180,7 @@ impl FromStr for Decision {
 // What the user sends
 
 /// A new session (`id` is `None`) or the changed fields of one.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct SessionForm {
     pub id: Option<String>,
@@ -191,7 +191,7 @@ pub struct SessionForm {
     pub notes: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ParticipantForm {
     pub session_id: String,
@@ -205,7 +205,7 @@ pub struct ParticipantForm {
 
 /// A new input (`id` is `None`) or the changed fields of one; an input keeps
 /// its session.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct InputForm {
     pub id: Option<String>,
@@ -217,7 +217,7 @@ pub struct InputForm {
     pub body: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ResponseForm {
     pub input_id: String,
@@ -229,7 +229,7 @@ pub struct ResponseForm {
 // What the user sees
 
 /// A session in the list of sessions.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct SessionSummary {
     pub id: String,
@@ -243,7 +243,7 @@ pub struct SessionSummary {
 }
 
 /// One session with everything its record holds.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Session {
     pub id: String,
@@ -261,7 +261,7 @@ pub struct Session {
     pub can_edit: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Participant {
     pub id: String,
@@ -272,7 +272,7 @@ pub struct Participant {
     pub opd_code: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ActionInputs {
     pub action_id: String,
@@ -281,7 +281,8 @@ pub struct ActionInputs {
     pub inputs: Vec<Input>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+#[ts(rename = "SessionInput")]
 #[serde(rename_all = "camelCase")]
 pub struct Input {
     pub id: String,
@@ -294,7 +295,8 @@ pub struct Input {
     pub response: Option<Response>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+#[ts(rename = "InputResponse")]
 #[serde(rename_all = "camelCase")]
 pub struct Response {
     pub decision: Decision,

@@ -21,14 +21,14 @@ const STATUSES: [MilestoneStatus; 4] = [
     MilestoneStatus::Complete,
 ];
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct StatusCount {
     pub status: MilestoneStatus,
     pub count: usize,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ThemeSummary {
     pub seq: i64,
@@ -40,7 +40,7 @@ pub struct ThemeSummary {
     pub rollup: Rollup,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct OpdSummary {
     pub opd: OpdRef,
@@ -52,7 +52,7 @@ pub struct OpdSummary {
     pub rollup: Rollup,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct OverdueMilestone {
     pub action_code: String,
@@ -64,7 +64,7 @@ pub struct OverdueMilestone {
 }
 
 /// One indicator's figures with where it sits in the plan.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct IndicatorLine {
     pub theme: String,
@@ -76,7 +76,7 @@ pub struct IndicatorLine {
     pub achievement: Achievement,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct RegencySummary {
     pub plan: Plan,

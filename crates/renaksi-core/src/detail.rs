@@ -19,7 +19,7 @@ use crate::store::{
 };
 use crate::{model::Period, Error, Result};
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ActionDetail {
     pub action: ActionView,
@@ -34,7 +34,7 @@ pub struct ActionDetail {
     pub grades: Vec<GradeBand>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ActionView {
     pub id: String,
@@ -53,7 +53,7 @@ pub struct ActionView {
     pub end_date: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct EvidenceView {
     pub id: String,
@@ -65,7 +65,7 @@ pub struct EvidenceView {
     pub created_at: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct MilestoneView {
     pub id: String,
@@ -80,7 +80,7 @@ pub struct MilestoneView {
     pub evidence: Vec<EvidenceView>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct RealisationView {
     pub year: i32,
@@ -92,7 +92,7 @@ pub struct RealisationView {
     pub evidence: Vec<EvidenceView>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct IndicatorView {
     pub id: String,

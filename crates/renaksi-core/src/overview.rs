@@ -15,7 +15,7 @@ use crate::store::{
 };
 use crate::Result;
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct PlanOverview {
     pub plan: Plan,
@@ -28,7 +28,7 @@ pub struct PlanOverview {
     pub themes: Vec<ThemeOverview>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ThemeOverview {
     pub id: String,
@@ -39,7 +39,7 @@ pub struct ThemeOverview {
     pub actions: Vec<ActionSummary>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct OpdRef {
     pub code: String,
@@ -62,7 +62,7 @@ impl OpdRef {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct MilestoneBrief {
     pub id: String,
@@ -72,7 +72,7 @@ pub struct MilestoneBrief {
     pub end_date: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct IndicatorBrief {
     pub id: String,
@@ -82,7 +82,7 @@ pub struct IndicatorBrief {
     pub achievement: Achievement,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ActionSummary {
     pub id: String,

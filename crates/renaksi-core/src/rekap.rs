@@ -44,7 +44,7 @@ const CHART_LABEL_COL: u16 = 30;
 const CHART_VALUE_COL: u16 = 31;
 
 /// What was written, for the caller to report.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct RekapWritten {
     pub path: String,

@@ -16,7 +16,8 @@ use crate::{Error, Result, Store};
 /// The longest note, in characters: a paragraph or two, not a document.
 const MAX_BODY: usize = 2_000;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(rename = "NoteSubjectKind")]
 #[serde(rename_all = "snake_case")]
 pub enum SubjectKind {
     Report,
@@ -43,7 +44,7 @@ impl SubjectKind {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct NoteInput {
     pub subject_kind: SubjectKind,
@@ -52,7 +53,7 @@ pub struct NoteInput {
 }
 
 /// A note with what it is about, as a reader sees it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ReviewNote {
     pub id: String,

@@ -17,7 +17,7 @@ use crate::profile::Role;
 use crate::store::{actions, now, opds, periods, plans};
 use crate::{Error, Result, Store};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 pub enum SubmissionState {
     Belum,
@@ -26,7 +26,7 @@ pub enum SubmissionState {
     Diverifikasi,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct MatrixCell {
     pub year: i32,
@@ -39,14 +39,14 @@ pub struct MatrixCell {
     pub overdue: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct MatrixRow {
     pub opd: OpdRef,
     pub cells: Vec<MatrixCell>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct SubmissionMatrix {
     pub periods: Vec<Period>,

@@ -230,7 +230,7 @@ fn parse_snapshot(row: &VersionRow) -> Result<Snapshot> {
 // Versions
 
 /// A version in the list of versions.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct VersionSummary {
     pub id: String,
@@ -337,7 +337,7 @@ pub fn find(conn: &Connection, id_or_name: &str) -> Result<VersionSummary> {
 // What changed
 
 /// One side of a comparison: a version, or the plan as it is now (`id` is `None`).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct VersionLabel {
     pub id: Option<String>,
@@ -347,7 +347,7 @@ pub struct VersionLabel {
 }
 
 /// An action, milestone or indicator added or removed.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct DiffItem {
     pub id: String,
@@ -360,7 +360,7 @@ pub struct DiffItem {
 }
 
 /// An action, milestone or indicator whose fields changed.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ChangedItem {
     pub id: String,
@@ -373,7 +373,7 @@ pub struct ChangedItem {
 
 /// One field, old -> new, as a reader sees them (OPD codes, Indonesian dates
 /// and numbers); `None` where the field was empty.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct FieldChange {
     /// The field's name in code: `title`, `leadOpd`, `baseline`, ...
@@ -386,7 +386,7 @@ pub struct FieldChange {
 
 /// A quarter's target of an indicator present in both versions, old -> new
 /// (`None` where there was no target).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct TargetChange {
     pub indicator_id: String,
@@ -399,7 +399,7 @@ pub struct TargetChange {
     pub new: Option<f64>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct PlanDiff {
     pub from: VersionLabel,

@@ -4,7 +4,7 @@
 //! names a picked file only by a token.
 
 use renaksi_api::exchange;
-use renaksi_api::setup::{self, PackagePreview};
+use renaksi_api::setup::{self, PackageContents};
 use renaksi_core::period::PeriodRef;
 use renaksi_core::report::import::{Decisions, Imported};
 use renaksi_core::store::reports::Received;
@@ -18,20 +18,22 @@ use super::save_dialog::ask_xlsx_path;
 use crate::error::CommandResult;
 use crate::state::AppState;
 
-#[derive(Debug, Serialize)]
+/// A file picked in a dialog opened by Rust: the webview knows it only by a token and its name.
+#[derive(Debug, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct PickedFile {
     token: String,
     name: String,
 }
 
-/// A picked plan package: its token and what it holds.
-#[derive(Debug, Serialize)]
+/// A picked plan package: the token the webview names it by, and what it holds.
+#[derive(Debug, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
-pub struct PickedPackage {
+pub struct PackagePreview {
     token: String,
     #[serde(flatten)]
-    preview: PackagePreview,
+    #[ts(flatten)]
+    contents: PackageContents,
 }
 
 /// Bappeda writes the plan package where the user says.
@@ -120,7 +122,7 @@ pub fn received_reports(state: State<'_, AppState>) -> CommandResult<Vec<Receive
 pub async fn pick_package(
     app: AppHandle,
     state: State<'_, AppState>,
-) -> CommandResult<Option<PickedPackage>> {
+) -> CommandResult<Option<PackagePreview>> {
     let Some(picked) = app
         .dialog()
         .file()
@@ -133,10 +135,10 @@ pub async fn pick_package(
     let path = picked
         .into_path()
         .map_err(|_| Error::invalid("file", "Berkas itu tidak dapat dipakai dari sini."))?;
-    let preview = setup::preview_package(&path)?;
-    Ok(Some(PickedPackage {
+    let contents = setup::package_contents(&path)?;
+    Ok(Some(PackagePreview {
         token: state.remember_pick(path),
-        preview,
+        contents,
     }))
 }
 

@@ -1,54 +1,72 @@
-// The app's command names, in one place: build.rs declares them in the app
-// manifest (for the ACL) and a test checks the main window's capability.
-pub const COMMAND_NAMES: [&str; 50] = [
-    "app_status",
-    "first_start",
-    "demo_opds",
-    "plan_overview",
-    "action_detail",
-    "save_milestone",
-    "delete_milestone",
-    "save_indicator",
-    "delete_indicator",
-    "save_targets",
-    "save_realisation",
-    "save_action_narrative",
-    "add_evidence_file",
-    "add_evidence_link",
-    "delete_evidence",
-    "open_evidence",
-    "history",
-    "undo_last",
-    "report_settings",
-    "save_report_settings",
-    "export_report",
-    "export_package",
-    "pick_report_files",
-    "import_report",
-    "received_reports",
-    "pick_package",
-    "submission_matrix",
-    "verify_report",
-    "dashboard",
-    "export_rekap",
-    "review_notes",
-    "add_review_note",
-    "set_review_note_resolved",
-    "backups_list",
-    "backup_now",
-    "restore_backup",
-    "recover_from_backup",
-    "sessions_list",
-    "session_detail",
-    "save_session",
-    "delete_session",
-    "add_participant",
-    "remove_participant",
-    "save_input",
-    "delete_input",
-    "set_response",
-    "export_berita_acara",
-    "versions_list",
-    "take_version",
-    "version_diff",
-];
+// The app's commands, each written once as `module::name`: lib.rs registers
+// them (`app_commands!(handler)`), build.rs declares COMMAND_NAMES in the app
+// manifest (for the ACL), a test checks capabilities/main.json, and
+// src-tauri/tests/bindings.rs checks ui/src/api and tests/e2e/security.test.mjs
+// against them. Kept one per line: the end-to-end test reads the names here.
+
+/// Calls `$then!` with every command as `module::name`, in order.
+macro_rules! app_commands {
+    ($then:ident) => {
+        $then! {
+            setup::app_status,
+            setup::first_start,
+            setup::demo_opds,
+            plan::plan_overview,
+            workspace::action_detail,
+            workspace::save_milestone,
+            workspace::delete_milestone,
+            workspace::save_indicator,
+            workspace::delete_indicator,
+            workspace::save_targets,
+            workspace::save_realisation,
+            workspace::save_action_narrative,
+            workspace::add_evidence_file,
+            workspace::add_evidence_link,
+            workspace::delete_evidence,
+            workspace::open_evidence,
+            workspace::history,
+            workspace::undo_last,
+            report::report_settings,
+            report::save_report_settings,
+            report::export_report,
+            exchange::export_package,
+            exchange::pick_report_files,
+            exchange::import_report,
+            exchange::received_reports,
+            exchange::pick_package,
+            exchange::submission_matrix,
+            exchange::verify_report,
+            consolidation::dashboard,
+            consolidation::export_rekap,
+            review::review_notes,
+            review::add_review_note,
+            review::set_review_note_resolved,
+            backups::backups_list,
+            backups::backup_now,
+            backups::restore_backup,
+            backups::recover_from_backup,
+            cocreation::sessions_list,
+            cocreation::session_detail,
+            cocreation::save_session,
+            cocreation::delete_session,
+            cocreation::add_participant,
+            cocreation::remove_participant,
+            cocreation::save_input,
+            cocreation::delete_input,
+            cocreation::set_response,
+            cocreation::export_berita_acara,
+            versions::versions_list,
+            versions::take_version,
+            versions::version_diff,
+        }
+    };
+}
+
+/// `COMMAND_NAMES`: the commands' names, as the webview invokes them.
+macro_rules! command_names {
+    ($($module:ident::$name:ident,)*) => {
+        pub const COMMAND_NAMES: &[&str] = &[$(stringify!($name)),*];
+    };
+}
+
+app_commands!(command_names);

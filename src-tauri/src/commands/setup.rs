@@ -11,12 +11,15 @@ use crate::state::AppState;
 
 pub use renaksi_api::setup::AppStatus;
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct FirstStartRequest {
     #[serde(flatten)]
+    #[ts(flatten)]
     start: FirstStart,
-    /// With choice "package": the token of the package picked by `pick_package`.
+    /// With choice "package": the token of the package picked by `pick_package`
+    /// (may be left out: serde reads a missing `Option` as `None`).
+    #[ts(optional = nullable)]
     package_token: Option<String>,
 }
 

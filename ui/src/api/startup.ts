@@ -6,7 +6,7 @@
 import { toBackendError } from './invoke';
 import { planOverview } from './plan';
 import { appStatus } from './setup';
-import type { AppStatus, BackendError, PlanOverview } from './types';
+import type { AppStatus, BackendError, GivenAnswers, PlanOverview } from './types';
 
 export interface StartAnswers {
   status: Promise<AppStatus>;
@@ -21,21 +21,14 @@ export interface KnownAnswers {
   overview: PlanOverview | null;
 }
 
-/** One answer as the shell gives it (serde's form of a Result): what the command would have returned or rejected with. */
-type GivenAnswer<T> = { Ok: T } | { Err: BackendError };
-
-interface GivenAnswers {
-  status: GivenAnswer<AppStatus>;
-  overview: GivenAnswer<PlanOverview | null>;
-}
-
 declare global {
   interface Window {
     __RENAKSI_START__?: GivenAnswers;
   }
 }
 
-function settled<T>(answer: GivenAnswer<T>): Promise<T> {
+/** One answer as the shell gives it (serde's form of a Result): what the command would have returned or rejected with. */
+function settled<T>(answer: { Ok: T } | { Err: BackendError }): Promise<T> {
   return 'Ok' in answer ? Promise.resolve(answer.Ok) : Promise.reject(toBackendError(answer.Err));
 }
 

@@ -6,12 +6,12 @@ const ROMAN: Record<Quarter, string> = { 1: 'I', 2: 'II', 3: 'III', 4: 'IV' };
 
 /** 3 -> "III" */
 export function romanQuarter(quarter: Quarter): string {
-  return ROMAN[quarter];
+  return ROMAN[quarter] ?? String(quarter);
 }
 
-/** {year: 2018, quarter: 3} -> "2018-3" */
-export function periodKey(period: PeriodRef): string {
-  return `${period.year}-${period.quarter}`;
+/** {year: 2018, quarter: 3} -> "2018-3"; "" for none (a plan without quarters). */
+export function periodKey(period: PeriodRef | null): string {
+  return period ? `${period.year}-${period.quarter}` : '';
 }
 
 /** "2018-3" -> {year: 2018, quarter: 3}; null for anything else. */

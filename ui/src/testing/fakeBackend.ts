@@ -179,6 +179,7 @@ export function sampleOverview(): PlanOverview {
       yearEnd: 2019,
       version: 1,
       status: 'final',
+      adoptedOn: null,
     },
     themes: [
       {
@@ -880,7 +881,8 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
       run('saveTargets', [input, period], () =>
         edit(period, (d) => {
           const indicator = d.indicators.find((i) => i.id === input.indicatorId);
-          if (indicator) indicator.targets[String(input.year)] = [...input.values];
+          const [q1 = null, q2 = null, q3 = null, q4 = null] = input.values;
+          if (indicator) indicator.targets[String(input.year)] = [q1, q2, q3, q4];
         }),
       ),
     saveRealisation: (input, period) =>

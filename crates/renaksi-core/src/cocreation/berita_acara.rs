@@ -40,7 +40,7 @@ const WIDTHS: [f64; 6] = [5.0, 26.0, 44.0, 22.0, 15.0, 32.0];
 const ATTENDANCE_WIDTHS: [f64; 5] = [5.0, 27.0, 34.0, 9.0, 22.0];
 
 /// What was written, for the caller to report.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct BeritaAcaraWritten {
     pub path: String,

@@ -25,7 +25,7 @@ pub const EVIDENCE_DIR: &str = "bukti";
 
 /// What a piece of evidence is attached to: a milestone, or an indicator's
 /// realisation of one quarter.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct EvidenceTarget {
     pub milestone_id: Option<String>,
@@ -34,7 +34,7 @@ pub struct EvidenceTarget {
     pub quarter: Option<u8>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct LinkInput {
     #[serde(flatten)]

@@ -10,7 +10,7 @@ use crate::store::undo::capture;
 use crate::store::{actions, indicators, milestones};
 use crate::{Error, Result, Store};
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct IndicatorInput {
     /// `None` to add an indicator.

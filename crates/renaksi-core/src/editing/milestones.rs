@@ -12,7 +12,7 @@ use crate::store::undo::capture;
 use crate::store::{actions, milestones};
 use crate::{Error, Result, Store};
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct MilestoneInput {
     /// `None` to add a milestone.

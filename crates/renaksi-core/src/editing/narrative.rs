@@ -9,7 +9,7 @@ use crate::store::actions;
 use crate::store::undo::capture;
 use crate::{Error, Result, Store};
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct NarrativeInput {
     pub action_id: String,

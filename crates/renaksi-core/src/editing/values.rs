@@ -14,7 +14,7 @@ use crate::store::undo::capture;
 use crate::store::{actions, indicators, realisations, targets};
 use crate::{Error, Result, Store};
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct TargetsInput {
     pub indicator_id: String,
@@ -23,7 +23,7 @@ pub struct TargetsInput {
     pub values: Vec<Option<f64>>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct RealisationInput {
     pub indicator_id: String,

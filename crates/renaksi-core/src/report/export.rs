@@ -26,7 +26,7 @@ pub const HEAD_NIP: &str = "report.head_nip";
 pub const HEAD_POSITION: &str = "report.head_position";
 const SEQUENCE: &str = "report.sequence";
 
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Exported {
     pub path: PathBuf,
@@ -38,7 +38,7 @@ pub struct Exported {
 }
 
 /// The signature block as the settings (or, failing them, the OPD's record) say.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct SignatureSettings {
     pub place: String,

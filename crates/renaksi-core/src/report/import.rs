@@ -25,7 +25,7 @@ use crate::store::{
 };
 use crate::{Error, Result, Store};
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Imported {
     pub opd_code: String,

@@ -7,7 +7,7 @@ use super::now;
 use crate::Result;
 
 /// One recorded change.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct AuditEntry {
     pub at: String,

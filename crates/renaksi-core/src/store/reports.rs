@@ -57,7 +57,7 @@ pub fn latest_imported(conn: &rusqlite::Connection, opd_id: &str) -> Result<Opti
 }
 
 /// A report Bappeda received.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Received {
     pub id: String,

@@ -1,0 +1,469 @@
+// Generated from the Rust types by `cargo xtask bindings`; do not edit.
+
+/**
+ * The figures of one indicator for quarter n of a year.
+ */
+export type Achievement = { targetToDate: number | null, realisationToDate: number | null, 
+/**
+ * Capaian s.d. TW n (%): the headline figure, which carries the predikat.
+ */
+percent: number | null, annualTarget: number | null, 
+/**
+ * Capaian terhadap target tahunan (%).
+ */
+annualPercent: number | null, grade: GradeKey | null, reason: AchievementReason, };
+
+/**
+ * Why a capaian is shown as "-" (or `Ok` when it is a number).
+ */
+export type AchievementReason = "ok" | "no_target" | "zero_target" | "no_realisation" | "zero_realisation";
+
+export type ActionDetail = { action: ActionView, canEditNarrative: boolean, 
+/**
+ * The OPD this profile adds milestones and indicators as, if any.
+ */
+canAddFor: OpdRef | null, milestones: Array<MilestoneView>, indicators: Array<IndicatorView>, rollup: Rollup, periods: Array<Period>, period: PeriodRef, grades: Array<GradeBand>, };
+
+export type ActionInputs = { actionId: string, actionCode: string, actionTitle: string, inputs: Array<SessionInput>, };
+
+export type ActionSummary = { id: string, code: string, title: string, leadOpd: OpdRef, supportingOpds: Array<OpdRef>, ogpValues: Array<OgpValue>, startDate: string | null, endDate: string | null, milestoneCount: number, indicatorCount: number, rollup: Rollup, milestones: Array<MilestoneBrief>, indicators: Array<IndicatorBrief>, };
+
+export type ActionView = { id: string, code: string, title: string, themeSeq: number, themeName: string, problem: string, description: string, contribution: string, ogpValues: Array<OgpValue>, leadOpd: OpdRef, supportingOpds: Array<OpdRef>, csoPartners: string, startDate: string | null, endDate: string | null, };
+
+/**
+ * How quarterly values add up to "s.d. TW n" and to the year.
+ */
+export type Aggregation = "kumulatif" | "persentase" | "nilai_akhir";
+
+/**
+ * What the window asks first: is there a database to work on, and whose.
+ */
+export type AppStatus = { needsSetup: boolean, dataFile: string, schemaVersion: number, appVersion: string, profile: Profile | null, };
+
+/**
+ * One recorded change.
+ */
+export type AuditEntry = { at: string, actor: string, entity: string, entityId: string, operation: string, field: string | null, oldValue: string | null, newValue: string | null, };
+
+/**
+ * Every failed command rejects with this. A validation error has code
+ * `invalid` and, when it is about one input, `field` names it.
+ */
+export type BackendError = { code: string, message: string, 
+/**
+ * Always sent (null when none); optional in TypeScript because the UI's
+ * own errors (a rejection that did not come from a command) carry none.
+ */
+field?: string | null, };
+
+/**
+ * What a backup file holds, shown before it replaces anything.
+ */
+export type BackupInfo = { fileName: string, path: string, kind: BackupKind, 
+/**
+ * RFC 3339, from the file name (UTC).
+ */
+takenAt: string, sizeBytes: number, 
+/**
+ * False when the file fails its check or comes from a newer app.
+ */
+usable: boolean, 
+/**
+ * Why it is not usable, in words for the user.
+ */
+problem: string | null, planTitle: string | null, 
+/**
+ * "Bappeda" or "OPD DINKES", and who works there.
+ */
+profile: string | null, actions: number, milestones: number, indicators: number, realisations: number, reports: number, };
+
+/**
+ * Why a backup was taken; the word is part of its file name.
+ */
+export type BackupKind = "daily" | "before_import" | "before_restore" | "before_migration" | "manual";
+
+/**
+ * What was written, for the caller to report.
+ */
+export type BeritaAcaraWritten = { path: string, sessionTitle: string, participants: number, inputs: number, 
+/**
+ * Inputs that have a response.
+ */
+responded: number, };
+
+/**
+ * An action, milestone or indicator whose fields changed.
+ */
+export type ChangedItem = { id: string, actionCode: string, opdCode: string, 
+/**
+ * As in the newer version.
+ */
+label: string, changes: Array<FieldChange>, };
+
+/**
+ * The government's decision on an input.
+ */
+export type Decision = "diterima" | "diterima_dengan_perubahan" | "ditolak";
+
+/**
+ * An action, milestone or indicator added or removed.
+ */
+export type DiffItem = { id: string, 
+/**
+ * The action's code (RA-01), or that of the action the row belongs to.
+ */
+actionCode: string, 
+/**
+ * The lead OPD of an action, the owner of a milestone or an indicator.
+ */
+opdCode: string, 
+/**
+ * The action's or milestone's title, the indicator's description.
+ */
+label: string, };
+
+/**
+ * What a piece of evidence is attached to: a milestone, or an indicator's
+ * realisation of one quarter.
+ */
+export type EvidenceTarget = { milestoneId: string | null, indicatorId: string | null, year: number | null, quarter: number | null, };
+
+export type EvidenceView = { id: string, kind: string, title: string, fileName: string | null, sha256: string | null, url: string | null, createdAt: string, };
+
+export type Exported = { path: string, opdCode: string, period: PeriodRef, sequence: number, rows: number, keyFingerprint: string, };
+
+/**
+ * One field, old -> new, as a reader sees them (OPD codes, Indonesian dates
+ * and numbers); `None` where the field was empty.
+ */
+export type FieldChange = { 
+/**
+ * The field's name in code: `title`, `leadOpd`, `baseline`, ...
+ */
+field: string, 
+/**
+ * "Judul", "OPD pelaksana", "Baseline", ...
+ */
+label: string, old: string | null, new: string | null, };
+
+export type FirstStartRequest = { 
+/**
+ * With choice "package": the token of the package picked by `pick_package`
+ * (may be left out: serde reads a missing `Option` as `None`).
+ */
+packageToken?: string | null, choice: StartChoice, role: RoleChoice, opdCode: string | null, userName: string, };
+
+/**
+ * Each answer as serde writes a `Result`: `{"Ok": value}` or `{"Err": {code,
+ * message}}`, what the command would have returned or rejected with.
+ */
+export type GivenAnswers = { status: { Ok : AppStatus } | { Err : BackendError }, 
+/**
+ * Not asked before the first start: there is no plan yet.
+ */
+overview: { Ok : PlanOverview | null } | { Err : BackendError }, };
+
+/**
+ * One predikat band: capaian from `min` (inclusive) up to the next band's min.
+ */
+export type GradeBand = { key: GradeKey, label: string, 
+/**
+ * `None` for the lowest band, which has no lower bound.
+ */
+min: number | null, };
+
+export type GradeKey = "sangat_tinggi" | "tinggi" | "sedang" | "rendah" | "sangat_rendah";
+
+export type Imported = { opdCode: string, opdName: string, periodLabel: string, sequence: number, 
+/**
+ * False when this very file had been imported already (nothing changed).
+ */
+changed: boolean, 
+/**
+ * True when this report pinned the OPD's key for the first time.
+ */
+keyPinned: boolean, keyFingerprint: string, milestones: number, indicators: number, };
+
+export type IndicatorBrief = { id: string, description: string, unit: string, opdCode: string, achievement: Achievement, };
+
+export type IndicatorInput = { 
+/**
+ * `None` to add an indicator.
+ */
+id: string | null, actionId: string, milestoneId: string | null, description: string, unit: string, baseline: number | null, polarity: Polarity, aggregation: Aggregation, };
+
+/**
+ * One indicator's figures with where it sits in the plan.
+ */
+export type IndicatorLine = { theme: string, actionCode: string, actionTitle: string, opd: OpdRef, description: string, unit: string, achievement: Achievement, };
+
+export type IndicatorView = { id: string, seq: number, milestoneId: string | null, description: string, unit: string, baseline: number | null, polarity: Polarity, aggregation: Aggregation, opd: OpdRef, canEdit: boolean, 
+/**
+ * Per plan year (as text), the four quarterly targets.
+ */
+targets: { [key in string]: [number | null, number | null, number | null, number | null] }, realisations: Array<RealisationView>, achievement: Achievement, };
+
+/**
+ * A new input (`id` is `None`) or the changed fields of one; an input keeps
+ * its session.
+ */
+export type InputForm = { id: string | null, sessionId: string, actionId: string, 
+/**
+ * The person who spoke (kept in the berita acara, not in open data).
+ */
+author: string, organisation: string, body: string, };
+
+export type InputResponse = { decision: Decision, reason: string, respondedBy: string, respondedAt: string, };
+
+export type LinkInput = { title: string, url: string, milestoneId: string | null, indicatorId: string | null, year: number | null, quarter: number | null, };
+
+export type MatrixCell = { year: number, quarter: number, state: SubmissionState, 
+/**
+ * The latest report's number and arrival, when one arrived.
+ */
+sequence: number | null, receivedAt: string | null, 
+/**
+ * True when nothing arrived and the due date has passed.
+ */
+overdue: boolean, };
+
+export type MatrixRow = { opd: OpdRef, cells: Array<MatrixCell>, };
+
+export type MilestoneBrief = { id: string, title: string, status: MilestoneStatus, opdCode: string, endDate: string | null, };
+
+export type MilestoneInput = { 
+/**
+ * `None` to add a milestone.
+ */
+id: string | null, actionId: string, title: string, output: string, startDate: string | null, endDate: string | null, status: MilestoneStatus, };
+
+/**
+ * The IRM completion scale.
+ */
+export type MilestoneStatus = "belum_dimulai" | "terbatas" | "substansial" | "selesai";
+
+export type MilestoneView = { id: string, seq: number, title: string, output: string, startDate: string | null, endDate: string | null, status: MilestoneStatus, opd: OpdRef, canEdit: boolean, evidence: Array<EvidenceView>, };
+
+export type NarrativeInput = { actionId: string, problem: string, description: string, contribution: string, ogpValues: Array<OgpValue>, csoPartners: string, };
+
+export type NoteInput = { subjectKind: NoteSubjectKind, subjectId: string, body: string, };
+
+export type NoteSubjectKind = "report" | "action" | "indicator";
+
+/**
+ * The four OGP values a commitment can serve.
+ */
+export type OgpValue = "transparansi" | "partisipasi" | "akuntabilitas" | "teknologi_inovasi";
+
+export type OpdRef = { code: string, name: string, };
+
+export type OpdSummary = { opd: OpdRef, 
+/**
+ * Actions this OPD leads.
+ */
+ledActionCount: number, milestoneCount: number, indicatorCount: number, milestones: Array<StatusCount>, rollup: Rollup, };
+
+export type OverdueMilestone = { actionCode: string, title: string, opdCode: string, endDate: string, status: MilestoneStatus, daysLate: number, };
+
+/**
+ * A picked plan package: the token the webview names it by, and what it holds.
+ */
+export type PackagePreview = { token: string, planTitle: string, region: string, version: number, opds: Array<OpdRef>, };
+
+/**
+ * Paper of the printable report, rekap and berita acara; F4 is the folio
+ * (215 × 330 mm) Indonesian offices use.
+ */
+export type Paper = "a4" | "f4";
+
+export type Participant = { id: string, name: string, organisation: string, kind: ParticipantKind, opdId: string | null, opdCode: string | null, };
+
+export type ParticipantForm = { sessionId: string, name: string, 
+/**
+ * Instansi or organisation; for an OPD participant, the OPD's name when left empty.
+ */
+organisation: string, kind: ParticipantKind, 
+/**
+ * The OPD's code (DINKES), for an OPD participant.
+ */
+opdCode: string | null, };
+
+/**
+ * Whose side a participant speaks for (unsur).
+ */
+export type ParticipantKind = "opd" | "cso" | "other";
+
+/**
+ * One quarter (triwulan) of a plan year.
+ */
+export type Period = { year: number, quarter: number, dueDate: string | null, closed: boolean, };
+
+export type PeriodRef = { year: number, quarter: number, };
+
+/**
+ * A file picked in a dialog opened by Rust: the webview knows it only by a token and its name.
+ */
+export type PickedFile = { token: string, name: string, };
+
+export type Plan = { id: string, region: string, title: string, yearStart: number, yearEnd: number, version: number, status: PlanStatus, adoptedOn: string | null, };
+
+export type PlanDiff = { from: VersionLabel, to: VersionLabel, actionsAdded: Array<DiffItem>, actionsRemoved: Array<DiffItem>, actionsChanged: Array<ChangedItem>, milestonesAdded: Array<DiffItem>, milestonesRemoved: Array<DiffItem>, milestonesChanged: Array<ChangedItem>, indicatorsAdded: Array<DiffItem>, indicatorsRemoved: Array<DiffItem>, indicatorsChanged: Array<ChangedItem>, targetsChanged: Array<TargetChange>, 
+/**
+ * Every entry above, counted once; 0 when the two are the same plan.
+ */
+changeCount: number, };
+
+export type PlanOverview = { plan: Plan, periods: Array<Period>, 
+/**
+ * The period the figures are for.
+ */
+period: PeriodRef | null, grades: Array<GradeBand>, 
+/**
+ * Every OPD of the plan, for filters.
+ */
+opds: Array<OpdRef>, themes: Array<ThemeOverview>, };
+
+/**
+ * Draft while the plan is being shaped, final once adopted.
+ */
+export type PlanStatus = "draft" | "final";
+
+/**
+ * Whether a higher realisation is better (positif) or worse (negatif).
+ */
+export type Polarity = "positif" | "negatif";
+
+/**
+ * Who works in this copy of Renaksi: Bappeda, or one OPD (`opdCode` set).
+ */
+export type Profile = { role: "bappeda" | "opd", opdCode: string | null, userName: string, };
+
+export type RealisationInput = { indicatorId: string, year: number, quarter: number, value: number | null, notes: string, obstacles: string, followUp: string, };
+
+export type RealisationView = { year: number, quarter: number, value: number | null, notes: string, obstacles: string, followUp: string, evidence: Array<EvidenceView>, };
+
+/**
+ * A report Bappeda received.
+ */
+export type Received = { id: string, opdCode: string, opdName: string, year: number, quarter: number, sequence: number, exportedAt: string, receivedAt: string | null, fileName: string, keyFingerprint: string, };
+
+export type RegencySummary = { plan: Plan, periods: Array<Period>, period: PeriodRef | null, 
+/**
+ * The day overdue milestones are counted on.
+ */
+today: string, grades: Array<GradeBand>, 
+/**
+ * Capaian over every indicator of the plan: the regency's headline figure.
+ */
+rollup: Rollup, themes: Array<ThemeSummary>, opds: Array<OpdSummary>, milestones: Array<StatusCount>, overdue: Array<OverdueMilestone>, indicators: Array<IndicatorLine>, };
+
+/**
+ * What was written, for the caller to report.
+ */
+export type RekapWritten = { path: string, period: PeriodRef, themes: number, opds: number, indicators: number, notes: number, };
+
+export type ResponseForm = { inputId: string, decision: Decision, reason: string, };
+
+/**
+ * A note with what it is about, as a reader sees it.
+ */
+export type ReviewNote = { id: string, subjectKind: NoteSubjectKind, subjectId: string, 
+/**
+ * "RA-01 Penyiapan ...", "Laporan DINKES Triwulan II 2019 (no. 3)", ...
+ */
+subjectLabel: string, 
+/**
+ * The OPD the subject belongs to (the report's, the lead, the indicator's).
+ */
+opdCode: string, author: string, body: string, createdAt: string, resolvedAt: string | null, };
+
+/**
+ * Who works on the database.
+ */
+export type RoleChoice = "bappeda" | "opd";
+
+/**
+ * Capaian rolled up over several indicators (an action, a theme, an OPD): the
+ * mean of the capaian that can be computed.
+ */
+export type Rollup = { percent: number | null, grade: GradeKey | null, indicatorCount: number, measuredCount: number, };
+
+/**
+ * One session with everything its record holds.
+ */
+export type Session = { id: string, title: string, heldOn: string, place: string, notes: string, createdAt: string, participants: Array<Participant>, 
+/**
+ * The inputs grouped by action, actions by code.
+ */
+actions: Array<ActionInputs>, inputCount: number, respondedCount: number, 
+/**
+ * Whether this profile may change the record (Bappeda only).
+ */
+canEdit: boolean, };
+
+/**
+ * A new session (`id` is `None`) or the changed fields of one.
+ */
+export type SessionForm = { id: string | null, title: string, 
+/**
+ * YYYY-MM-DD.
+ */
+heldOn: string, place: string, notes: string, };
+
+export type SessionInput = { id: string, sessionId: string, actionId: string, author: string, organisation: string, body: string, createdAt: string, response: InputResponse | null, };
+
+/**
+ * A session in the list of sessions.
+ */
+export type SessionSummary = { id: string, title: string, heldOn: string, place: string, participantCount: number, inputCount: number, 
+/**
+ * Inputs that have a response.
+ */
+respondedCount: number, };
+
+/**
+ * The signature block as the settings (or, failing them, the OPD's record) say.
+ */
+export type SignatureSettings = { place: string, headPosition: string, headName: string, headNip: string, };
+
+/**
+ * How a new database starts. "package": an OPD starts from the plan
+ * package Bappeda sent.
+ */
+export type StartChoice = "demo" | "empty" | "package";
+
+export type StatusCount = { status: MilestoneStatus, count: number, };
+
+export type SubmissionMatrix = { periods: Array<Period>, rows: Array<MatrixRow>, };
+
+export type SubmissionState = "belum" | "diterima" | "terlambat" | "diverifikasi";
+
+/**
+ * A quarter's target of an indicator present in both versions, old -> new
+ * (`None` where there was no target).
+ */
+export type TargetChange = { indicatorId: string, actionCode: string, opdCode: string, indicator: string, year: number, quarter: number, old: number | null, new: number | null, };
+
+export type TargetsInput = { indicatorId: string, year: number, 
+/**
+ * Triwulan I-IV; `None` clears a quarter's target.
+ */
+values: Array<number | null>, };
+
+export type ThemeOverview = { id: string, seq: number, name: string, description: string, rollup: Rollup, actions: Array<ActionSummary>, };
+
+export type ThemeSummary = { seq: number, name: string, actionCount: number, milestoneCount: number, indicatorCount: number, milestones: Array<StatusCount>, rollup: Rollup, };
+
+/**
+ * One side of a comparison: a version, or the plan as it is now (`id` is `None`).
+ */
+export type VersionLabel = { id: string | null, 
+/**
+ * The version's name, or "Saat ini".
+ */
+name: string, createdAt: string | null, };
+
+/**
+ * A version in the list of versions.
+ */
+export type VersionSummary = { id: string, name: string, createdAt: string, createdBy: string, themes: number, actions: number, milestones: number, indicators: number, targets: number, };
