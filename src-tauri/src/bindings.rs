@@ -42,7 +42,8 @@ fn roots(out: &mut Declarations) {
     out.visit::<core::editing::evidence::EvidenceTarget>();
     out.visit::<core::editing::evidence::LinkInput>();
     out.visit::<core::store::audit::AuditEntry>();
-    // report.rs
+    // report.rs (and consolidation.rs)
+    out.visit::<renaksi_api::Paper>();
     out.visit::<core::report::export::SignatureSettings>();
     out.visit::<core::report::export::Exported>();
     // exchange.rs
@@ -59,7 +60,7 @@ fn roots(out: &mut Declarations) {
     out.visit::<core::review::NoteInput>();
     // backups.rs
     out.visit::<core::backups::BackupInfo>();
-    // sessions.rs
+    // cocreation.rs
     out.visit::<core::cocreation::SessionSummary>();
     out.visit::<core::cocreation::Session>();
     out.visit::<core::cocreation::SessionForm>();

@@ -8,6 +8,7 @@ use std::ops::{Deref, DerefMut};
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 
+use renaksi_api::exchange::ImportBatch;
 use renaksi_core::editing::Undo;
 use renaksi_core::{backups, dates, Store};
 
@@ -17,8 +18,9 @@ pub struct AppState {
     pub db_path: PathBuf,
     /// The open store, or why it could not be opened.
     store: Mutex<Result<Store, CommandError>>,
-    /// Set when report files are picked: the first import after it takes a backup.
-    backup_before_import: Mutex<bool>,
+    /// The report files picked last, imported one by one: the batch takes its
+    /// backup before its first file is applied.
+    import_batch: Mutex<ImportBatch>,
     /// What undoes the last change saved in this window.
     last_change: Mutex<Option<Undo>>,
     /// Files the user picked in a native dialog, by token: the webview names a
@@ -32,13 +34,12 @@ impl AppState {
         if store.is_ok() {
             // The installation's signing key is made on first start. Should that
             // fail (a read-only folder), the export says so when it needs the key.
-            let data_dir = db_path.parent().unwrap_or_else(|| Path::new("."));
-            let _ = renaksi_core::workbook::signature::load_or_create(data_dir);
+            let _ = renaksi_core::workbook::signature::load_or_create(renaksi_api::data_dir(&db_path));
         }
         AppState {
             db_path,
             store: Mutex::new(store),
-            backup_before_import: Mutex::new(false),
+            import_batch: Mutex::new(ImportBatch::new()),
             last_change: Mutex::new(None),
             picked: Mutex::new(HashMap::new()),
         }
@@ -85,27 +86,19 @@ impl AppState {
         self.slot().as_ref().err().cloned()
     }
 
-    /// Marks that report files were picked, and says (once) whether an import
-    /// should take its backup first.
-    pub fn set_backup_before_import(&self, due: bool) {
-        *self
-            .backup_before_import
-            .lock()
-            .unwrap_or_else(|p| p.into_inner()) = due;
+    /// Report files were picked: their imports are a new batch.
+    pub fn start_import_batch(&self) {
+        *self.import_batch.lock().unwrap_or_else(|p| p.into_inner()) = ImportBatch::new();
     }
 
-    pub fn take_backup_before_import(&self) -> bool {
-        std::mem::take(
-            &mut *self
-                .backup_before_import
-                .lock()
-                .unwrap_or_else(|p| p.into_inner()),
-        )
+    /// The batch the next import belongs to.
+    pub fn import_batch(&self) -> MutexGuard<'_, ImportBatch> {
+        self.import_batch.lock().unwrap_or_else(|p| p.into_inner())
     }
 
     /// The folder beside the database where evidence files are kept.
     pub fn data_dir(&self) -> &Path {
-        self.db_path.parent().unwrap_or_else(|| Path::new("."))
+        renaksi_api::data_dir(&self.db_path)
     }
 
     pub fn remember(&self, undo: Undo) {

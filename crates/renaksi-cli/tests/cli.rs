@@ -323,6 +323,35 @@ fn export_refuses_an_unknown_period_with_one_line() {
 }
 
 #[test]
+fn an_unknown_paper_is_refused_with_one_line_before_anything_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("dinsos.db");
+    let db_arg = db.to_str().unwrap();
+    assert!(
+        renaksi(&["demo", "--db", db_arg, "--opd", "DINSOS"], dir.path())
+            .status
+            .success()
+    );
+    let out_file = dir.path().join("x.xlsx");
+    let out_arg = out_file.to_str().unwrap();
+    for command in ["export", "rekap"] {
+        let out = renaksi(
+            &[
+                command, "--db", db_arg, "--period", "2019-TW1", "--out", out_arg, "--paper", "b5",
+            ],
+            dir.path(),
+        );
+        assert!(!out.status.success(), "{command}");
+        assert_eq!(
+            stderr(&out).trim_end(),
+            "renaksi: Ukuran kertas \"b5\" tidak dikenal; pilih a4 atau f4.",
+            "{command}"
+        );
+        assert!(!out_file.exists(), "{command}");
+    }
+}
+
+#[test]
 fn bappeda_imports_every_opds_report_and_refuses_the_bad_ones_without_stopping() {
     let dir = tempfile::tempdir().unwrap();
     let path = |name: &str| dir.path().join(name).to_string_lossy().into_owned();

@@ -243,15 +243,7 @@ impl DemoPlan {
         self.opds
             .iter()
             .find(|opd| opd.code.eq_ignore_ascii_case(code))
-            .ok_or_else(|| Error::UnknownOpd {
-                code: code.to_string(),
-                known: self
-                    .opds
-                    .iter()
-                    .map(|o| o.code.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", "),
-            })
+            .ok_or_else(|| Error::unknown_opd(code, self.opds.iter().map(|o| o.code.as_str())))
     }
 
     /// Inserts the plan; OPD-owned rows only for `owner` when given.

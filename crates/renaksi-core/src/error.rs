@@ -117,6 +117,14 @@ impl Error {
         }
     }
 
+    /// No OPD has `code`; `known` are the codes there are, for the message.
+    pub fn unknown_opd<'a>(code: &str, known: impl IntoIterator<Item = &'a str>) -> Self {
+        Error::UnknownOpd {
+            code: code.to_string(),
+            known: known.into_iter().collect::<Vec<_>>().join(", "),
+        }
+    }
+
     pub(crate) fn io(
         action: &'static str,
         path: impl Into<PathBuf>,

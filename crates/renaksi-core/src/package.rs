@@ -36,6 +36,16 @@ pub struct PlanPackage {
     pub supporting: Vec<Supporting>,
 }
 
+impl PlanPackage {
+    /// The package's OPD with this code (any case), or why it cannot start from it.
+    pub fn opd(&self, code: &str) -> Result<&Opd> {
+        self.opds
+            .iter()
+            .find(|o| o.code.eq_ignore_ascii_case(code))
+            .ok_or_else(|| Error::unknown_opd(code, self.opds.iter().map(|o| o.code.as_str())))
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PackageMeta {
@@ -403,20 +413,7 @@ pub fn apply(
         }
     }
     let own_opd_id = match (&current, start_as) {
-        (None, Some((code, _))) => package
-            .opds
-            .iter()
-            .find(|o| o.code.eq_ignore_ascii_case(code))
-            .map(|o| o.id.clone())
-            .ok_or_else(|| Error::UnknownOpd {
-                code: code.to_string(),
-                known: package
-                    .opds
-                    .iter()
-                    .map(|o| o.code.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", "),
-            })?,
+        (None, Some((code, _))) => package.opd(code)?.id.clone(),
         (None, None) => {
             return Err(Error::invalid(
                 "opd",

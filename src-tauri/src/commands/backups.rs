@@ -3,9 +3,8 @@
 //! the database failed its check at start. The webview names a backup by its
 //! file name in the backups folder, never by a path.
 
-use std::path::PathBuf;
-
-use renaksi_core::backups::{self, BackupInfo, Kind};
+use renaksi_api::backups;
+use renaksi_core::backups::BackupInfo;
 use renaksi_core::{Error, Store};
 use tauri::State;
 
@@ -22,18 +21,14 @@ pub fn backups_list(state: State<'_, AppState>) -> CommandResult<Vec<BackupInfo>
 /// "Cadangkan sekarang".
 #[tauri::command]
 pub fn backup_now(state: State<'_, AppState>) -> CommandResult<BackupInfo> {
-    let store = state.store()?;
-    Ok(backups::take(&store, Kind::Manual)?)
+    Ok(backups::back_up_now(&*state.store()?)?)
 }
 
 /// "Pulihkan dari cadangan": replaces the data with the backup's.
 #[tauri::command]
 pub fn restore_backup(state: State<'_, AppState>, file_name: String) -> CommandResult<BackupInfo> {
-    let path = backup_file(&state, &file_name)?;
-    let restored = {
-        let mut store = state.store()?;
-        backups::restore(&mut store, &path)?
-    };
+    let path = backups::by_file_name(&state.db_path, &file_name)?;
+    let restored = backups::restore(&mut *state.store()?, &path)?;
     // Reopened, so a backup from an older version is brought up to date.
     state.replace_store(Store::open(&state.db_path)?);
     log::info!("data dipulihkan dari cadangan {}", restored.file_name);
@@ -54,7 +49,7 @@ pub fn recover_from_backup(
         )
         .into());
     }
-    let path = backup_file(&state, &file_name)?;
+    let path = backups::by_file_name(&state.db_path, &file_name)?;
     let (store, aside) = backups::recover(&state.db_path, &path)?;
     state.replace_store(store);
     log::warn!(
@@ -62,13 +57,4 @@ pub fn recover_from_backup(
         aside.display()
     );
     Ok(backups::inspect(&path))
-}
-
-/// A backup of this database, by its file name.
-fn backup_file(state: &AppState, file_name: &str) -> Result<PathBuf, Error> {
-    backups::list(&state.db_path)?
-        .into_iter()
-        .find(|b| b.file_name == file_name)
-        .map(|b| PathBuf::from(b.path))
-        .ok_or_else(|| Error::NotFound("Cadangan".into()))
 }

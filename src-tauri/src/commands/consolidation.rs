@@ -1,11 +1,11 @@
 //! Bappeda's regency picture: the dashboard's figures and the Rekap kabupaten
 //! workbook, saved where the user says.
 
-use renaksi_core::consolidation::{self, RegencySummary};
-use renaksi_core::dates::today_wib;
+use renaksi_api::consolidation::{self, ExportRekap};
+use renaksi_api::Paper;
+use renaksi_core::consolidation::RegencySummary;
 use renaksi_core::period::PeriodRef;
-use renaksi_core::rekap::{self, RekapWritten};
-use renaksi_core::workbook::Paper;
+use renaksi_core::rekap::RekapWritten;
 use tauri::{AppHandle, State};
 
 use super::save_dialog::ask_xlsx_path;
@@ -18,35 +18,25 @@ pub fn dashboard(
     state: State<'_, AppState>,
     period: Option<PeriodRef>,
 ) -> CommandResult<Option<RegencySummary>> {
-    Ok(consolidation::summary(
-        state.store()?.conn(),
-        period,
-        today_wib(),
-    )?)
+    Ok(consolidation::dashboard(&*state.store()?, period)?)
 }
 
 /// Asks where to save, then writes the rekap. `None` when the user cancels.
+/// A paper other than a4 or f4 is refused before the dialog opens.
 #[tauri::command]
 pub async fn export_rekap(
     app: AppHandle,
     state: State<'_, AppState>,
     period: PeriodRef,
-    paper: String,
+    paper: Paper,
 ) -> CommandResult<Option<RekapWritten>> {
-    let paper = match paper.as_str() {
-        "f4" => Paper::F4,
-        _ => Paper::A4,
-    };
-    let suggested = format!("rekap-kabupaten-{}-tw{}.xlsx", period.year, period.quarter);
-    let Some(path) = ask_xlsx_path(&app, "Simpan rekap kabupaten", &suggested)? else {
+    let suggested = consolidation::suggested_file_name(period);
+    let Some(out) = ask_xlsx_path(&app, "Simpan rekap kabupaten", &suggested)? else {
         return Ok(None);
     };
-    let store = state.store()?;
-    Ok(Some(rekap::export(
-        &store,
-        Some(period),
-        today_wib(),
-        &path,
-        paper,
+    let request = ExportRekap { period, paper, out };
+    Ok(Some(consolidation::export_rekap(
+        &*state.store()?,
+        &request,
     )?))
 }

@@ -3,14 +3,12 @@
 //! file), and the list of reports received. Dialogs open from Rust; the webview
 //! names a picked file only by a token.
 
-use renaksi_core::backups::{self, Kind};
-use renaksi_core::dates::today_wib;
-use renaksi_core::overview::OpdRef;
-use renaksi_core::package;
+use renaksi_api::exchange;
+use renaksi_api::setup::{self, PackageContents};
 use renaksi_core::period::PeriodRef;
-use renaksi_core::report::import::{self, Decisions, Imported};
-use renaksi_core::store::reports::{self, Received};
-use renaksi_core::submissions::{self, SubmissionMatrix};
+use renaksi_core::report::import::{Decisions, Imported};
+use renaksi_core::store::reports::Received;
+use renaksi_core::submissions::SubmissionMatrix;
 use renaksi_core::Error;
 use serde::Serialize;
 use tauri::{AppHandle, State};
@@ -28,15 +26,14 @@ pub struct PickedFile {
     name: String,
 }
 
-/// What a picked plan package holds, shown before an OPD starts from it.
+/// A picked plan package: the token the webview names it by, and what it holds.
 #[derive(Debug, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct PackagePreview {
     token: String,
-    plan_title: String,
-    region: String,
-    version: i64,
-    opds: Vec<OpdRef>,
+    #[serde(flatten)]
+    #[ts(flatten)]
+    contents: PackageContents,
 }
 
 /// Bappeda writes the plan package where the user says.
@@ -49,13 +46,12 @@ pub async fn export_package(
     else {
         return Ok(None);
     };
-    let data_dir = state.data_dir().to_path_buf();
-    let store = state.store()?;
-    package::export(&store, &data_dir, &path)?;
+    exchange::export_package(&*state.store()?, state.data_dir(), &path)?;
     Ok(Some(path.display().to_string()))
 }
 
-/// Asks for the OPDs' report files (several at once).
+/// Asks for the OPDs' report files (several at once). Their imports are one
+/// batch, which backs up the database before its first file.
 #[tauri::command]
 pub async fn pick_report_files(
     app: AppHandle,
@@ -68,8 +64,9 @@ pub async fn pick_report_files(
         .add_filter("Buku kerja Excel", &["xlsx"])
         .blocking_pick_files()
         .unwrap_or_default();
-    // The batch's first import backs up what the imports will replace.
-    state.set_backup_before_import(!picked.is_empty());
+    if !picked.is_empty() {
+        state.start_import_batch();
+    }
     Ok(picked
         .into_iter()
         .filter_map(|file| file.into_path().ok())
@@ -93,15 +90,14 @@ pub fn import_report(
     let path = state
         .picked(&token)
         .ok_or_else(|| Error::NotFound("Berkas yang dipilih".into()))?;
-    let mut store = state.store()?;
-    if state.take_backup_before_import() {
-        backups::take(&store, Kind::BeforeImport)?;
-    }
     let decisions = Decisions {
         accept_new_key_of_file: accept_new_key,
         ..Decisions::default()
     };
-    let result = import::import_file(&mut store, &path, &decisions);
+    let mut store = state.store()?;
+    let result = state
+        .import_batch()
+        .import_file(&mut store, &path, &decisions);
     match &result {
         Ok(done) => log::info!(
             "impor {}: {} {} nomor {} (berubah: {})",
@@ -118,7 +114,7 @@ pub fn import_report(
 
 #[tauri::command]
 pub fn received_reports(state: State<'_, AppState>) -> CommandResult<Vec<Received>> {
-    Ok(reports::list_imported(state.store()?.conn())?)
+    Ok(exchange::received(&*state.store()?)?)
 }
 
 /// At first start: asks for Bappeda's plan package and shows what it holds.
@@ -136,34 +132,20 @@ pub async fn pick_package(
     else {
         return Ok(None);
     };
-    let path = picked.into_path().map_err(|_| unusable())?;
-    let signed = package::read_file(&path)?;
-    let plan = &signed.package.plan;
+    let path = picked
+        .into_path()
+        .map_err(|_| Error::invalid("file", "Berkas itu tidak dapat dipakai dari sini."))?;
+    let contents = setup::package_contents(&path)?;
     Ok(Some(PackagePreview {
-        plan_title: plan.title.clone(),
-        region: plan.region.clone(),
-        version: plan.version,
-        opds: signed
-            .package
-            .opds
-            .iter()
-            .map(|o| OpdRef {
-                code: o.code.clone(),
-                name: o.name.clone(),
-            })
-            .collect(),
         token: state.remember_pick(path),
+        contents,
     }))
-}
-
-fn unusable() -> Error {
-    Error::invalid("file", "Berkas itu tidak dapat dipakai dari sini.")
 }
 
 /// The submission matrix, OPD × quarter, as of today (WIB).
 #[tauri::command]
 pub fn submission_matrix(state: State<'_, AppState>) -> CommandResult<SubmissionMatrix> {
-    Ok(submissions::matrix(state.store()?.conn(), today_wib())?)
+    Ok(exchange::submission_matrix(&*state.store()?)?)
 }
 
 /// Bappeda marks an OPD's latest report for a quarter as verified.
@@ -174,6 +156,6 @@ pub fn verify_report(
     period: PeriodRef,
 ) -> CommandResult<SubmissionMatrix> {
     let mut store = state.store()?;
-    submissions::verify(&mut store, &opd_code, period)?;
-    Ok(submissions::matrix(store.conn(), today_wib())?)
+    exchange::verify_report(&mut store, &opd_code, period)?;
+    Ok(exchange::submission_matrix(&store)?)
 }

@@ -1,5 +1,5 @@
-//! The app's commands, one file per area, each a few lines: parse, call the
-//! core, map the error. `ui/src/api/<area>.ts` mirrors `<area>.rs`. Each is
+//! The app's commands, one file per area, each a few lines: parse, call
+//! `renaksi-api`, map the error. `ui/src/api/<area>.ts` mirrors `<area>.rs`. Each is
 //! listed once, in `names.rs`.
 
 #[macro_use]
@@ -7,13 +7,13 @@ mod names;
 pub use names::COMMAND_NAMES;
 
 pub mod backups;
+pub mod cocreation;
 pub mod consolidation;
 pub mod exchange;
 pub mod plan;
 pub mod report;
 pub mod review;
 mod save_dialog;
-pub mod sessions;
 pub mod setup;
 pub mod versions;
 pub mod workspace;

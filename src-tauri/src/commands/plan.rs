@@ -1,6 +1,7 @@
 //! Reading the plan for the main window.
 
-use renaksi_core::overview::{self, PlanOverview};
+use renaksi_api::plan;
+use renaksi_core::overview::PlanOverview;
 use renaksi_core::period::PeriodRef;
 use tauri::State;
 
@@ -19,6 +20,5 @@ pub(crate) fn read_overview(
     state: &AppState,
     period: Option<PeriodRef>,
 ) -> CommandResult<Option<PlanOverview>> {
-    let store = state.store()?;
-    Ok(overview::plan_overview(store.conn(), period)?)
+    Ok(plan::overview(&*state.store()?, period)?)
 }

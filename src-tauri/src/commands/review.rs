@@ -1,6 +1,7 @@
 //! Catatan verifikator: Bappeda's notes on reports, actions and indicators.
 
-use renaksi_core::review::{self, NoteInput, ReviewNote};
+use renaksi_api::review;
+use renaksi_core::review::{NoteInput, ReviewNote};
 use tauri::State;
 
 use crate::error::CommandResult;
@@ -8,13 +9,12 @@ use crate::state::AppState;
 
 #[tauri::command]
 pub fn review_notes(state: State<'_, AppState>) -> CommandResult<Vec<ReviewNote>> {
-    Ok(review::list(state.store()?.conn())?)
+    Ok(review::list(&*state.store()?)?)
 }
 
 #[tauri::command]
 pub fn add_review_note(state: State<'_, AppState>, input: NoteInput) -> CommandResult<ReviewNote> {
-    let mut store = state.store()?;
-    Ok(review::add(&mut store, &input)?)
+    Ok(review::add(&mut *state.store()?, &input)?)
 }
 
 #[tauri::command]
@@ -23,6 +23,5 @@ pub fn set_review_note_resolved(
     id: String,
     resolved: bool,
 ) -> CommandResult<ReviewNote> {
-    let mut store = state.store()?;
-    Ok(review::set_resolved(&mut store, &id, resolved)?)
+    Ok(review::set_resolved(&mut *state.store()?, &id, resolved)?)
 }

@@ -1,7 +1,8 @@
 //! Plan versions: named snapshots of the plan (draft, final, ...) and what
 //! changed between two of them, or between one and the plan as it is now.
 
-use renaksi_core::versions::{self, PlanDiff, VersionList, VersionSummary};
+use renaksi_api::versions;
+use renaksi_core::versions::{PlanDiff, VersionList, VersionSummary};
 use tauri::State;
 
 use crate::error::CommandResult;
@@ -9,13 +10,12 @@ use crate::state::AppState;
 
 #[tauri::command]
 pub fn versions_list(state: State<'_, AppState>) -> CommandResult<VersionList> {
-    Ok(versions::version_list(state.store()?.conn())?)
+    Ok(versions::list(&*state.store()?)?)
 }
 
 #[tauri::command]
 pub fn take_version(state: State<'_, AppState>, name: String) -> CommandResult<VersionSummary> {
-    let mut store = state.store()?;
-    Ok(versions::take(&mut store, &name)?)
+    Ok(versions::take(&mut *state.store()?, &name)?)
 }
 
 /// `to` absent: compared with the plan as it is now.
@@ -25,5 +25,5 @@ pub fn version_diff(
     from: String,
     to: Option<String>,
 ) -> CommandResult<PlanDiff> {
-    Ok(versions::diff(state.store()?.conn(), &from, to.as_deref())?)
+    Ok(versions::diff(&*state.store()?, &from, to.as_deref())?)
 }

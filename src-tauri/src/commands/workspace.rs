@@ -2,23 +2,19 @@
 //! targets, realisations and evidence. Every change returns the refreshed
 //! action, and is remembered so the last one can be undone.
 
-use renaksi_core::detail::{self, ActionDetail};
-use renaksi_core::editing::evidence::{self, EvidenceTarget, LinkInput};
-use renaksi_core::editing::indicators::{self, IndicatorInput};
-use renaksi_core::editing::milestones::{self, MilestoneInput};
-use renaksi_core::editing::narrative::{self, NarrativeInput};
-use renaksi_core::editing::values::{self, RealisationInput, TargetsInput};
-use renaksi_core::editing::{self, Undo};
-use renaksi_core::period::PeriodRef;
-use renaksi_core::store::audit::{self, AuditEntry};
-use renaksi_core::{store, Error, Store};
+use renaksi_api::workspace::{self, Changed, Period};
+use renaksi_core::detail::ActionDetail;
+use renaksi_core::editing::evidence::{EvidenceTarget, LinkInput, Opening};
+use renaksi_core::editing::indicators::IndicatorInput;
+use renaksi_core::editing::milestones::MilestoneInput;
+use renaksi_core::editing::narrative::NarrativeInput;
+use renaksi_core::editing::values::{RealisationInput, TargetsInput};
+use renaksi_core::{Error, Store};
 use tauri::{AppHandle, State};
 use tauri_plugin_dialog::DialogExt;
 
 use crate::error::CommandResult;
 use crate::state::AppState;
-
-type Period = Option<PeriodRef>;
 
 #[tauri::command]
 pub fn action_detail(
@@ -26,8 +22,8 @@ pub fn action_detail(
     action_id: String,
     period: Period,
 ) -> CommandResult<ActionDetail> {
-    Ok(detail::action_detail(
-        state.store()?.conn(),
+    Ok(workspace::action_detail(
+        &*state.store()?,
         &action_id,
         period,
     )?)
@@ -39,8 +35,8 @@ pub fn save_milestone(
     input: MilestoneInput,
     period: Period,
 ) -> CommandResult<ActionDetail> {
-    change(&state, &input.action_id, period, |store| {
-        Ok(milestones::save(store, &input)?.1)
+    change(&state, |store| {
+        workspace::save_milestone(store, &input, period)
     })
 }
 
@@ -50,11 +46,8 @@ pub fn delete_milestone(
     id: String,
     period: Period,
 ) -> CommandResult<ActionDetail> {
-    let action_id = action_of(&state, |s| {
-        Ok(store::milestones::get(s.conn(), &id)?.map(|m| m.action_id))
-    })?;
-    change(&state, &action_id, period, |store| {
-        milestones::delete(store, &id)
+    change(&state, |store| {
+        workspace::delete_milestone(store, &id, period)
     })
 }
 
@@ -64,8 +57,8 @@ pub fn save_indicator(
     input: IndicatorInput,
     period: Period,
 ) -> CommandResult<ActionDetail> {
-    change(&state, &input.action_id, period, |store| {
-        Ok(indicators::save(store, &input)?.1)
+    change(&state, |store| {
+        workspace::save_indicator(store, &input, period)
     })
 }
 
@@ -75,9 +68,8 @@ pub fn delete_indicator(
     id: String,
     period: Period,
 ) -> CommandResult<ActionDetail> {
-    let action_id = indicator_action(&state, &id)?;
-    change(&state, &action_id, period, |store| {
-        indicators::delete(store, &id)
+    change(&state, |store| {
+        workspace::delete_indicator(store, &id, period)
     })
 }
 
@@ -87,9 +79,8 @@ pub fn save_targets(
     input: TargetsInput,
     period: Period,
 ) -> CommandResult<ActionDetail> {
-    let action_id = indicator_action(&state, &input.indicator_id)?;
-    change(&state, &action_id, period, |store| {
-        values::save_targets(store, &input)
+    change(&state, |store| {
+        workspace::save_targets(store, &input, period)
     })
 }
 
@@ -99,9 +90,8 @@ pub fn save_realisation(
     input: RealisationInput,
     period: Period,
 ) -> CommandResult<ActionDetail> {
-    let action_id = indicator_action(&state, &input.indicator_id)?;
-    change(&state, &action_id, period, |store| {
-        values::save_realisation(store, &input)
+    change(&state, |store| {
+        workspace::save_realisation(store, &input, period)
     })
 }
 
@@ -111,8 +101,8 @@ pub fn save_action_narrative(
     input: NarrativeInput,
     period: Period,
 ) -> CommandResult<ActionDetail> {
-    change(&state, &input.action_id, period, |store| {
-        narrative::save(store, &input)
+    change(&state, |store| {
+        workspace::save_narrative(store, &input, period)
     })
 }
 
@@ -138,8 +128,8 @@ pub async fn add_evidence_file(
         .into_path()
         .map_err(|_| Error::invalid("file", "Berkas itu tidak dapat dibuka dari sini."))?;
     let data_dir = state.data_dir().to_path_buf();
-    change(&state, &action_id, period, |store| {
-        evidence::add_file(store, &data_dir, &target, &path)
+    change(&state, |store| {
+        workspace::add_evidence_file(store, &data_dir, &target, &path, &action_id, period)
     })
     .map(Some)
 }
@@ -151,8 +141,8 @@ pub fn add_evidence_link(
     action_id: String,
     period: Period,
 ) -> CommandResult<ActionDetail> {
-    change(&state, &action_id, period, |store| {
-        evidence::add_link(store, &input)
+    change(&state, |store| {
+        workspace::add_evidence_link(store, &input, &action_id, period)
     })
 }
 
@@ -163,8 +153,8 @@ pub fn delete_evidence(
     action_id: String,
     period: Period,
 ) -> CommandResult<ActionDetail> {
-    change(&state, &action_id, period, |store| {
-        evidence::delete(store, &id)
+    change(&state, |store| {
+        workspace::delete_evidence(store, &id, &action_id, period)
     })
 }
 
@@ -172,13 +162,10 @@ pub fn delete_evidence(
 #[tauri::command]
 pub fn open_evidence(state: State<'_, AppState>, id: String) -> CommandResult<()> {
     // The lock is released before the system viewer starts.
-    let opening = {
-        let store = state.store()?;
-        evidence::opening(&store, state.data_dir(), &id)?
-    };
+    let opening = workspace::evidence_opening(&*state.store()?, state.data_dir(), &id)?;
     let opened = match opening {
-        evidence::Opening::File(path) => open::that_detached(path),
-        evidence::Opening::Link(url) => open::that_detached(url),
+        Opening::File(path) => open::that_detached(path),
+        Opening::Link(url) => open::that_detached(url),
     };
     opened.map_err(|e| {
         Error::Io {
@@ -195,8 +182,8 @@ pub fn history(
     state: State<'_, AppState>,
     entity: String,
     entity_id: String,
-) -> CommandResult<Vec<AuditEntry>> {
-    Ok(audit::history(state.store()?.conn(), &entity, &entity_id)?)
+) -> CommandResult<Vec<renaksi_core::store::audit::AuditEntry>> {
+    Ok(workspace::history(&*state.store()?, &entity, &entity_id)?)
 }
 
 /// Undoes the last change saved in this window; `None` when there is none.
@@ -209,10 +196,9 @@ pub fn undo_last(
     let Some(undo) = state.take_last_change() else {
         return Ok(None);
     };
-    let mut store = state.store()?;
-    editing::undo(&mut store, &undo)?;
-    Ok(Some(detail::action_detail(
-        store.conn(),
+    Ok(Some(workspace::undo(
+        &mut *state.store()?,
+        &undo,
         &action_id,
         period,
     )?))
@@ -221,26 +207,9 @@ pub fn undo_last(
 /// Runs one change, remembers what undoes it, and returns the refreshed action.
 fn change(
     state: &AppState,
-    action_id: &str,
-    period: Period,
-    apply: impl FnOnce(&mut Store) -> renaksi_core::Result<Undo>,
+    apply: impl FnOnce(&mut Store) -> renaksi_core::Result<Changed>,
 ) -> CommandResult<ActionDetail> {
-    let mut store = state.store()?;
-    let undo = apply(&mut store)?;
-    state.remember(undo);
-    Ok(detail::action_detail(store.conn(), action_id, period)?)
-}
-
-fn indicator_action(state: &AppState, id: &str) -> CommandResult<String> {
-    action_of(state, |s| {
-        Ok(store::indicators::get(s.conn(), id)?.map(|i| i.action_id))
-    })
-}
-
-fn action_of(
-    state: &AppState,
-    find: impl FnOnce(&Store) -> renaksi_core::Result<Option<String>>,
-) -> CommandResult<String> {
-    let store = state.store()?;
-    Ok(find(&store)?.ok_or_else(|| Error::NotFound("Data".into()))?)
+    let changed = apply(&mut *state.store()?)?;
+    state.remember(changed.undo);
+    Ok(changed.detail)
 }

@@ -35,6 +35,9 @@ export type ActionView = { id: string, code: string, title: string, themeSeq: nu
  */
 export type Aggregation = "kumulatif" | "persentase" | "nilai_akhir";
 
+/**
+ * What the window asks first: is there a database to work on, and whose.
+ */
 export type AppStatus = { needsSetup: boolean, dataFile: string, schemaVersion: number, appVersion: string, profile: Profile | null, };
 
 /**
@@ -145,14 +148,10 @@ label: string, old: string | null, new: string | null, };
 
 export type FirstStartRequest = { 
 /**
- * "package": an OPD starts from the plan package Bappeda sent.
- */
-choice: "demo" | "empty" | "package", 
-/**
  * With choice "package": the token of the package picked by `pick_package`
  * (may be left out: serde reads a missing `Option` as `None`).
  */
-packageToken?: string | null, role: "bappeda" | "opd", opdCode: string | null, userName: string, };
+packageToken?: string | null, choice: StartChoice, role: RoleChoice, opdCode: string | null, userName: string, };
 
 /**
  * Each answer as serde writes a `Result`: `{"Ok": value}` or `{"Err": {code,
@@ -267,9 +266,15 @@ ledActionCount: number, milestoneCount: number, indicatorCount: number, mileston
 export type OverdueMilestone = { actionCode: string, title: string, opdCode: string, endDate: string, status: MilestoneStatus, daysLate: number, };
 
 /**
- * What a picked plan package holds, shown before an OPD starts from it.
+ * A picked plan package: the token the webview names it by, and what it holds.
  */
 export type PackagePreview = { token: string, planTitle: string, region: string, version: number, opds: Array<OpdRef>, };
+
+/**
+ * Paper of the printable report, rekap and berita acara; F4 is the folio
+ * (215 × 330 mm) Indonesian offices use.
+ */
+export type Paper = "a4" | "f4";
 
 export type Participant = { id: string, name: string, organisation: string, kind: ParticipantKind, opdId: string | null, opdCode: string | null, };
 
@@ -373,6 +378,11 @@ subjectLabel: string,
 opdCode: string, author: string, body: string, createdAt: string, resolvedAt: string | null, };
 
 /**
+ * Who works on the database.
+ */
+export type RoleChoice = "bappeda" | "opd";
+
+/**
  * Capaian rolled up over several indicators (an action, a theme, an OPD): the
  * mean of the capaian that can be computed.
  */
@@ -415,6 +425,12 @@ respondedCount: number, };
  * The signature block as the settings (or, failing them, the OPD's record) say.
  */
 export type SignatureSettings = { place: string, headPosition: string, headName: string, headNip: string, };
+
+/**
+ * How a new database starts. "package": an OPD starts from the plan
+ * package Bappeda sent.
+ */
+export type StartChoice = "demo" | "empty" | "package";
 
 export type StatusCount = { status: MilestoneStatus, count: number, };
 

@@ -38,9 +38,6 @@ export const AGGREGATIONS: readonly Aggregation[] = ['kumulatif', 'persentase', 
 /** What `history` is asked about (the command takes the word). */
 export type HistoryEntity = 'action' | 'milestone' | 'indicator';
 
-/** Paper of the printable report and rekap (the commands take the word); F4 is the folio (215 × 330 mm) offices use. */
-export type Paper = 'a4' | 'f4';
-
 /** In the order a report goes through them. */
 export const SUBMISSION_STATES: readonly SubmissionState[] = ['belum', 'diterima', 'terlambat', 'diverifikasi'];
 

@@ -3,14 +3,63 @@
 //! and "Halaman n dari m" in the middle. The Laporan OPD, the Rekap kabupaten
 //! and the berita acara all start their page setup here.
 
-use rust_xlsxwriter::{Worksheet, XlsxError};
+use std::fmt;
+use std::str::FromStr;
 
-/// Paper for printing. F4 is the folio size Indonesian offices use.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+use rust_xlsxwriter::{Worksheet, XlsxError};
+use serde::{Deserialize, Deserializer, Serialize};
+
+use crate::Error;
+
+/// Paper for printing: `a4` or `f4`, F4 being the folio (215 x 330 mm) Indonesian
+/// offices use. Anything else is refused where it comes in (a command-line flag,
+/// an IPC argument) with one message, before a dialog opens or a file is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, ts_rs::TS)]
+#[serde(rename_all = "lowercase")]
 pub enum Paper {
     #[default]
     A4,
     F4,
+}
+
+impl Paper {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Paper::A4 => "a4",
+            Paper::F4 => "f4",
+        }
+    }
+}
+
+impl FromStr for Paper {
+    type Err = Error;
+
+    /// `a4` or `f4`, in any case.
+    fn from_str(text: &str) -> Result<Paper, Error> {
+        match text.trim().to_ascii_lowercase().as_str() {
+            "a4" => Ok(Paper::A4),
+            "f4" => Ok(Paper::F4),
+            _ => Err(Error::invalid(
+                "paper",
+                format!("Ukuran kertas \"{text}\" tidak dikenal; pilih a4 atau f4."),
+            )),
+        }
+    }
+}
+
+/// Through `FromStr`, so a bad paper is refused with the same message over IPC as
+/// from the command line.
+impl<'de> Deserialize<'de> for Paper {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Paper, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        text.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+impl fmt::Display for Paper {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
 }
 
 /// Excel's paper size codes. Excel has no F4 (215 x 330 mm, the folio Indonesian

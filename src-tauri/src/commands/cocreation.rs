@@ -3,11 +3,13 @@
 //! responses, and the berita acara saved where the user says. Every change
 //! returns the whole session, which is what the screen shows.
 
-use renaksi_core::cocreation::berita_acara::{self, BeritaAcaraWritten};
+use renaksi_api::cocreation::{self, ExportBeritaAcara};
+use renaksi_api::Paper;
+use renaksi_core::cocreation::berita_acara::BeritaAcaraWritten;
 use renaksi_core::cocreation::{
-    self, InputForm, ParticipantForm, ResponseForm, Session, SessionForm, SessionList,
+    InputForm, ParticipantForm, ResponseForm, Session, SessionForm, SessionList,
 };
-use renaksi_core::workbook::Paper;
+use renaksi_core::Store;
 use tauri::{AppHandle, State};
 
 use super::save_dialog::ask_xlsx_path;
@@ -16,24 +18,22 @@ use crate::state::AppState;
 
 #[tauri::command]
 pub fn sessions_list(state: State<'_, AppState>) -> CommandResult<SessionList> {
-    Ok(cocreation::session_list(state.store()?.conn())?)
+    Ok(cocreation::list(&*state.store()?)?)
 }
 
 #[tauri::command]
 pub fn session_detail(state: State<'_, AppState>, id: String) -> CommandResult<Session> {
-    Ok(cocreation::session(state.store()?.conn(), &id)?)
+    Ok(cocreation::session(&*state.store()?, &id)?)
 }
 
 #[tauri::command]
 pub fn save_session(state: State<'_, AppState>, form: SessionForm) -> CommandResult<Session> {
-    let mut store = state.store()?;
-    Ok(cocreation::save_session(&mut store, &form)?)
+    Ok(cocreation::save_session(&mut *state.store()?, &form)?)
 }
 
 #[tauri::command]
 pub fn delete_session(state: State<'_, AppState>, id: String) -> CommandResult<()> {
-    let mut store = state.store()?;
-    Ok(cocreation::delete_session(&mut store, &id)?)
+    Ok(cocreation::delete_session(&mut *state.store()?, &id)?)
 }
 
 #[tauri::command]
@@ -41,9 +41,9 @@ pub fn add_participant(
     state: State<'_, AppState>,
     form: ParticipantForm,
 ) -> CommandResult<Session> {
-    let mut store = state.store()?;
-    cocreation::add_participant(&mut store, &form)?;
-    Ok(cocreation::session(store.conn(), &form.session_id)?)
+    change(&state, &form.session_id, |store| {
+        cocreation::add_participant(store, &form).map(drop)
+    })
 }
 
 #[tauri::command]
@@ -52,16 +52,16 @@ pub fn remove_participant(
     id: String,
     session_id: String,
 ) -> CommandResult<Session> {
-    let mut store = state.store()?;
-    cocreation::remove_participant(&mut store, &id)?;
-    Ok(cocreation::session(store.conn(), &session_id)?)
+    change(&state, &session_id, |store| {
+        cocreation::remove_participant(store, &id)
+    })
 }
 
 #[tauri::command]
 pub fn save_input(state: State<'_, AppState>, form: InputForm) -> CommandResult<Session> {
-    let mut store = state.store()?;
-    cocreation::save_input(&mut store, &form)?;
-    Ok(cocreation::session(store.conn(), &form.session_id)?)
+    change(&state, &form.session_id, |store| {
+        cocreation::save_input(store, &form).map(drop)
+    })
 }
 
 #[tauri::command]
@@ -70,9 +70,9 @@ pub fn delete_input(
     id: String,
     session_id: String,
 ) -> CommandResult<Session> {
-    let mut store = state.store()?;
-    cocreation::delete_input(&mut store, &id)?;
-    Ok(cocreation::session(store.conn(), &session_id)?)
+    change(&state, &session_id, |store| {
+        cocreation::delete_input(store, &id)
+    })
 }
 
 #[tauri::command]
@@ -81,9 +81,20 @@ pub fn set_response(
     form: ResponseForm,
     session_id: String,
 ) -> CommandResult<Session> {
+    change(&state, &session_id, |store| {
+        cocreation::set_response(store, &form).map(drop)
+    })
+}
+
+/// Runs one change and returns the whole session, as the screen shows it.
+fn change(
+    state: &AppState,
+    session_id: &str,
+    apply: impl FnOnce(&mut Store) -> renaksi_core::Result<()>,
+) -> CommandResult<Session> {
     let mut store = state.store()?;
-    cocreation::set_response(&mut store, &form)?;
-    Ok(cocreation::session(store.conn(), &session_id)?)
+    apply(&mut store)?;
+    Ok(cocreation::session(&store, session_id)?)
 }
 
 /// Asks where to save, then writes the berita acara. `None` when cancelled.
@@ -93,16 +104,17 @@ pub async fn export_berita_acara(
     state: State<'_, AppState>,
     session_id: String,
 ) -> CommandResult<Option<BeritaAcaraWritten>> {
-    let held_on = cocreation::session(state.store()?.conn(), &session_id)?.held_on;
-    let suggested = format!("berita-acara-ko-kreasi-{held_on}.xlsx");
-    let Some(path) = ask_xlsx_path(&app, "Simpan berita acara", &suggested)? else {
+    let suggested = cocreation::suggested_file_name(&*state.store()?, &session_id)?;
+    let Some(out) = ask_xlsx_path(&app, "Simpan berita acara", &suggested)? else {
         return Ok(None);
     };
-    let store = state.store()?;
-    Ok(Some(berita_acara::export(
-        &store,
-        &session_id,
-        &path,
-        Paper::A4,
+    let request = ExportBeritaAcara {
+        session_id,
+        paper: Paper::A4,
+        out,
+    };
+    Ok(Some(cocreation::export_berita_acara(
+        &*state.store()?,
+        &request,
     )?))
 }

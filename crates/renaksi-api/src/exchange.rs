@@ -1,0 +1,162 @@
+//! Files between Bappeda and the OPDs: the plan package (published by Bappeda,
+//! taken by an OPD), the OPDs' reports imported in batches, the reports
+//! received, the submission matrix and its verification, and the open data for
+//! the public portal.
+
+use std::path::{Path, PathBuf};
+
+use renaksi_core::backups::{self, BackupInfo, Kind};
+use renaksi_core::dates::today_wib;
+use renaksi_core::package::{self, Applied};
+use renaksi_core::period::PeriodRef;
+use renaksi_core::report::import::{self, Decisions, Imported, ReadReport};
+use renaksi_core::store::reports::{self, Received};
+use renaksi_core::submissions::{self, SubmissionMatrix};
+use renaksi_core::{opendata, Error, Result, Store};
+
+/// Bappeda writes the signed plan package to `out` (`data_dir` holds the
+/// installation's signing key).
+pub fn export_package(store: &Store, data_dir: &Path, out: &Path) -> Result<PathBuf> {
+    package::export(store, data_dir, out)
+}
+
+/// An OPD takes a newer version of Bappeda's plan package; its own entries stay.
+pub fn update_package(store: &mut Store, file: &Path) -> Result<Applied> {
+    let signed = package::read_file(file)?;
+    package::apply(store, &signed, None)
+}
+
+/// One batch of report imports at Bappeda: the files picked together. Before
+/// the batch's first file is applied it backs up the database, once, so
+/// whatever the files do, the state before them is kept. Until that backup is
+/// taken no file is applied.
+#[derive(Debug, Default)]
+pub struct ImportBatch {
+    backup: Option<BackupInfo>,
+}
+
+impl ImportBatch {
+    pub fn new() -> ImportBatch {
+        ImportBatch::default()
+    }
+
+    /// The batch's backup, once taken.
+    pub fn backup(&self) -> Option<&BackupInfo> {
+        self.backup.as_ref()
+    }
+
+    /// Takes the batch's backup unless it was taken already; returns it when
+    /// this call took it.
+    pub fn back_up_first(&mut self, store: &Store) -> Result<Option<&BackupInfo>> {
+        if self.backup.is_some() {
+            return Ok(None);
+        }
+        let taken = backups::take(store, Kind::BeforeImport)?;
+        Ok(Some(self.backup.insert(taken)))
+    }
+
+    /// Applies one report already read (see [`import::read_ahead`]), after the
+    /// batch's backup.
+    pub fn apply(
+        &mut self,
+        store: &mut Store,
+        read: ReadReport,
+        decisions: &Decisions,
+    ) -> Result<Imported> {
+        self.back_up_first(store)?;
+        import::apply(store, read, decisions)
+    }
+
+    /// Reads and applies one report file, after the batch's backup.
+    pub fn import_file(
+        &mut self,
+        store: &mut Store,
+        file: &Path,
+        decisions: &Decisions,
+    ) -> Result<Imported> {
+        self.back_up_first(store)?;
+        import::import_file(store, file, decisions)
+    }
+}
+
+/// What happened in [`import_files`], as it happens.
+#[derive(Debug)]
+pub enum ImportEvent<'a> {
+    /// The batch's backup, taken before the first file is applied.
+    BackedUp(&'a BackupInfo),
+    /// A file was imported (or had been already: `imported.changed` is false).
+    Imported { file: &'a Path, imported: Imported },
+    /// A file was refused; the others go on.
+    Rejected { file: &'a Path, error: Error },
+}
+
+/// How a batch went.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ImportSummary {
+    pub files: usize,
+    pub rejected: usize,
+}
+
+/// Imports many report files as one batch: one backup first, the next files
+/// read on the other cores while one is applied, and the WAL checkpointed once
+/// at the end. A refused file does not stop the others; a failed backup stops
+/// the batch before anything is applied.
+pub fn import_files(
+    store: &mut Store,
+    files: &[PathBuf],
+    decisions: &Decisions,
+    mut report: impl FnMut(ImportEvent<'_>),
+) -> Result<ImportSummary> {
+    let mut batch = ImportBatch::new();
+    let mut failed = None;
+    let mut rejected = 0;
+    store.batch(|store| {
+        import::read_ahead(files, |file, read| {
+            if failed.is_some() {
+                return;
+            }
+            match batch.back_up_first(store) {
+                Ok(Some(backup)) => report(ImportEvent::BackedUp(backup)),
+                Ok(None) => {}
+                Err(error) => {
+                    failed = Some(error);
+                    return;
+                }
+            }
+            match batch.apply(store, read, decisions) {
+                Ok(imported) => report(ImportEvent::Imported { file, imported }),
+                Err(error) => {
+                    rejected += 1;
+                    report(ImportEvent::Rejected { file, error });
+                }
+            }
+        })
+    });
+    match failed {
+        Some(error) => Err(error),
+        None => Ok(ImportSummary {
+            files: files.len(),
+            rejected,
+        }),
+    }
+}
+
+/// The reports received, newest first.
+pub fn received(store: &Store) -> Result<Vec<Received>> {
+    reports::list_imported(store.conn())
+}
+
+/// The submission matrix, OPD × quarter, as of today (WIB).
+pub fn submission_matrix(store: &Store) -> Result<SubmissionMatrix> {
+    submissions::matrix(store.conn(), today_wib())
+}
+
+/// Bappeda marks an OPD's latest report for a quarter as verified.
+pub fn verify_report(store: &mut Store, opd_code: &str, period: PeriodRef) -> Result<()> {
+    submissions::verify(store, &opd_code.to_uppercase(), period)
+}
+
+/// Writes the open data for the public portal into `dir` (created if needed).
+pub fn write_opendata(store: &Store, dir: &Path) -> Result<Vec<PathBuf>> {
+    opendata::write(store, dir)
+}

@@ -1,0 +1,65 @@
+//! The quarterly Laporan OPD: the signature block settings, the export, and
+//! the check of a report file.
+
+use std::path::{Path, PathBuf};
+
+use renaksi_core::editing::current_profile;
+use renaksi_core::period::PeriodRef;
+use renaksi_core::profile::Role;
+use renaksi_core::report::check::{self, CheckReport};
+use renaksi_core::report::export::{self, Exported, SignatureSettings};
+use renaksi_core::{Result, Store};
+use serde::{Deserialize, Serialize};
+
+use crate::Paper;
+
+pub fn signature_settings(store: &Store) -> Result<SignatureSettings> {
+    export::signature_settings(store)
+}
+
+/// Saves the signature block and returns it as it now reads.
+pub fn save_signature_settings(
+    store: &mut Store,
+    input: &SignatureSettings,
+) -> Result<SignatureSettings> {
+    export::save_signature_settings(store, input)?;
+    export::signature_settings(store)
+}
+
+/// The OPD's report of a quarter, written to `out`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ExportReport {
+    pub period: PeriodRef,
+    pub paper: Paper,
+    pub out: PathBuf,
+}
+
+/// Writes the report (`data_dir` holds the installation's signing key).
+pub fn export(store: &mut Store, data_dir: &Path, request: &ExportReport) -> Result<Exported> {
+    export::export(
+        store,
+        data_dir,
+        request.period,
+        request.paper,
+        &request.out,
+    )
+}
+
+/// The file name the save dialog suggests: `laporan-dinkes-2018-tw2.xlsx`.
+pub fn suggested_file_name(store: &Store, period: PeriodRef) -> Result<String> {
+    let whose = match current_profile(store.conn())?.role {
+        Role::Opd { code } => code.to_lowercase(),
+        Role::Bappeda => "bappeda".into(),
+    };
+    Ok(format!(
+        "laporan-{whose}-{}-tw{}.xlsx",
+        period.year, period.quarter
+    ))
+}
+
+/// Checks a report file: format, signature, and that the printed table agrees
+/// with the signed data. The problems found are in the report.
+pub fn check(file: &Path) -> Result<CheckReport> {
+    check::check_file(file)
+}

@@ -1,0 +1,295 @@
+//! Starting a database: the demo plan, an empty start at Bappeda, or an OPD's
+//! start from Bappeda's plan package; who works on it (the profile); and what a
+//! database holds.
+
+use std::path::{Path, PathBuf};
+
+use renaksi_core::demo::{self, DemoCounts, DemoView};
+use renaksi_core::overview::{self, OpdRef};
+use renaksi_core::package::{self, Applied, SignedPackage};
+use renaksi_core::profile::{self, Profile, Role};
+use renaksi_core::store::plans;
+use renaksi_core::{Error, Result, Store, APP_VERSION};
+use std::str::FromStr;
+
+use serde::{Deserialize, Deserializer, Serialize};
+
+/// What the window asks first: is there a database to work on, and whose.
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+pub struct AppStatus {
+    pub needs_setup: bool,
+    pub data_file: String,
+    pub schema_version: i64,
+    pub app_version: &'static str,
+    pub profile: Option<ProfileView>,
+}
+
+/// Who works in this copy of Renaksi: Bappeda, or one OPD (`opdCode` set).
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+#[ts(rename = "Profile")]
+#[serde(rename_all = "camelCase")]
+pub struct ProfileView {
+    #[ts(type = "\"bappeda\" | \"opd\"")]
+    pub role: &'static str,
+    pub opd_code: Option<String>,
+    pub user_name: String,
+}
+
+/// The status of the database at `db_path`, open as `store`.
+pub fn status(store: &Store, db_path: &Path) -> Result<AppStatus> {
+    let conn = store.conn();
+    let needs_setup = profile::setup_choice(conn)?.is_none() && plans::current(conn)?.is_none();
+    let profile = profile::load(conn)?.map(|p| {
+        let (role, opd_code) = match p.role {
+            Role::Bappeda => ("bappeda", None),
+            Role::Opd { code } => ("opd", Some(code)),
+        };
+        ProfileView {
+            role,
+            opd_code,
+            user_name: p.user_name,
+        }
+    });
+    Ok(AppStatus {
+        needs_setup,
+        data_file: db_path.display().to_string(),
+        schema_version: store.schema_version()?,
+        app_version: APP_VERSION,
+        profile,
+    })
+}
+
+/// How a new database starts. "package": an OPD starts from the plan
+/// package Bappeda sent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[serde(rename_all = "lowercase")]
+pub enum StartChoice {
+    /// The Wonosobo 2018-2019 demo plan.
+    Demo,
+    /// No plan yet (Bappeda).
+    Empty,
+    /// Bappeda's plan package (an OPD).
+    Package,
+}
+
+impl<'de> Deserialize<'de> for StartChoice {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> std::result::Result<Self, D::Error> {
+        crate::word(deserializer)
+    }
+}
+
+impl FromStr for StartChoice {
+    type Err = Error;
+
+    fn from_str(text: &str) -> Result<StartChoice> {
+        match text {
+            "demo" => Ok(StartChoice::Demo),
+            "empty" => Ok(StartChoice::Empty),
+            "package" => Ok(StartChoice::Package),
+            _ => Err(Error::invalid("choice", "Pilihan awal tidak dikenal.")),
+        }
+    }
+}
+
+/// Who works on the database.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[serde(rename_all = "lowercase")]
+pub enum RoleChoice {
+    Bappeda,
+    Opd,
+}
+
+impl<'de> Deserialize<'de> for RoleChoice {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> std::result::Result<Self, D::Error> {
+        crate::word(deserializer)
+    }
+}
+
+impl FromStr for RoleChoice {
+    type Err = Error;
+
+    fn from_str(text: &str) -> Result<RoleChoice> {
+        match text {
+            "bappeda" => Ok(RoleChoice::Bappeda),
+            "opd" => Ok(RoleChoice::Opd),
+            _ => Err(choose_role()),
+        }
+    }
+}
+
+fn choose_role() -> Error {
+    Error::invalid("role", "Pilih Bappeda atau salah satu OPD.")
+}
+
+/// The first start as the user chose it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+pub struct FirstStart {
+    pub choice: StartChoice,
+    pub role: RoleChoice,
+    pub opd_code: Option<String>,
+    pub user_name: String,
+}
+
+/// Sets up an empty database as the user chose. `package` is the plan package
+/// file the user picked (with [`StartChoice::Package`]).
+pub fn first_start(store: &mut Store, start: &FirstStart, package: Option<&Path>) -> Result<()> {
+    let role = match (start.role, &start.opd_code) {
+        (RoleChoice::Bappeda, _) => Role::Bappeda,
+        (RoleChoice::Opd, Some(code)) if !code.trim().is_empty() => {
+            Role::Opd { code: code.clone() }
+        }
+        (RoleChoice::Opd, _) => return Err(choose_role()),
+    };
+    let profile = Profile::new(role, &start.user_name)?;
+    match (start.choice, &profile.role) {
+        (StartChoice::Demo, _) => {
+            demo::load_as(store, &DemoView::Bappeda, &profile)?;
+        }
+        (StartChoice::Empty, Role::Bappeda) => store.write(|tx| {
+            profile::save(tx, &profile)?;
+            profile::record_setup_choice(tx, "empty")
+        })?,
+        (StartChoice::Package, Role::Opd { code }) => {
+            let path = package.ok_or_else(|| {
+                Error::invalid("package", "Pilih berkas paket rencana aksi dari Bappeda.")
+            })?;
+            let signed = package::read_file(path)?;
+            package::apply(store, &signed, Some((code, &profile.user_name)))?;
+        }
+        (StartChoice::Package, Role::Bappeda) => {
+            return Err(Error::invalid(
+                "role",
+                "Paket rencana aksi dipakai oleh OPD; pilih OPD Anda.",
+            ))
+        }
+        (StartChoice::Empty, Role::Opd { .. }) => {
+            return Err(Error::invalid(
+                "role",
+                "OPD memulai dari paket rencana aksi Bappeda; untuk mulai kosong pilih Bappeda.",
+            ))
+        }
+    }
+    Ok(())
+}
+
+/// The OPDs of the demo plan, for the first start's choice.
+pub fn demo_opds() -> Result<Vec<OpdRef>> {
+    Ok(demo::opds()?
+        .into_iter()
+        .map(|(code, name)| OpdRef { code, name })
+        .collect())
+}
+
+/// What [`create_demo`] made.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DemoCreated {
+    pub view: DemoView,
+    pub counts: DemoCounts,
+}
+
+/// Creates a demo database at `db_path`: Bappeda's view, or with `opd` that
+/// OPD's view (the plan and that OPD's data).
+pub fn create_demo(db_path: &Path, opd: Option<&str>) -> Result<DemoCreated> {
+    let view = match opd {
+        Some(code) => DemoView::for_opd(code)?,
+        None => DemoView::Bappeda,
+    };
+    let mut store = Store::open(db_path)?;
+    let counts = demo::load(&mut store, &view)?;
+    Ok(DemoCreated { view, counts })
+}
+
+/// An OPD's database started from Bappeda's plan package.
+#[derive(Debug, Clone, PartialEq)]
+pub struct InitFromPackage {
+    /// The plan package workbook from Bappeda.
+    pub package: PathBuf,
+    /// The OPD that works on this database.
+    pub opd: String,
+    /// The user's name, for the audit history.
+    pub user: String,
+}
+
+/// Starts the database at `db_path` from a plan package. Everything that can be
+/// refused (the package, the OPD, the user name) is refused before a database
+/// file appears; a database that already holds a plan is refused too.
+pub fn init(db_path: &Path, init: &InitFromPackage) -> Result<Applied> {
+    let signed = package::read_file(&init.package)?;
+    let code = signed.package.opd(&init.opd)?.code.clone();
+    Profile::new(Role::Opd { code }, &init.user)?;
+    let mut store = Store::open(db_path)?;
+    if plans::current(store.conn())?.is_some() {
+        return Err(Error::PlanExists {
+            path: db_path.to_path_buf(),
+        });
+    }
+    package::apply(&mut store, &signed, Some((&init.opd, &init.user)))
+}
+
+/// What a plan package holds, shown before an OPD starts from it.
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PackageContents {
+    pub plan_title: String,
+    pub region: String,
+    pub version: i64,
+    pub opds: Vec<OpdRef>,
+}
+
+/// Reads a plan package and says what it holds.
+pub fn package_contents(file: &Path) -> Result<PackageContents> {
+    Ok(contents(&package::read_file(file)?))
+}
+
+fn contents(signed: &SignedPackage) -> PackageContents {
+    let plan = &signed.package.plan;
+    PackageContents {
+        plan_title: plan.title.clone(),
+        region: plan.region.clone(),
+        version: plan.version,
+        opds: signed
+            .package
+            .opds
+            .iter()
+            .map(|o| OpdRef {
+                code: o.code.clone(),
+                name: o.name.clone(),
+            })
+            .collect(),
+    }
+}
+
+/// What a database holds, for `renaksi info`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Info {
+    pub schema_version: i64,
+    pub profile: Option<Profile>,
+    pub plan: Option<PlanInfo>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlanInfo {
+    pub title: String,
+    pub year_start: i32,
+    pub year_end: i32,
+    pub themes: usize,
+    pub actions: usize,
+}
+
+pub fn info(store: &Store) -> Result<Info> {
+    let conn = store.conn();
+    let plan = overview::plan_overview(conn, None)?.map(|o| PlanInfo {
+        title: o.plan.title.clone(),
+        year_start: o.plan.year_start,
+        year_end: o.plan.year_end,
+        themes: o.themes.len(),
+        actions: o.themes.iter().map(|t| t.actions.len()).sum(),
+    });
+    Ok(Info {
+        schema_version: store.schema_version()?,
+        profile: profile::load(conn)?,
+        plan,
+    })
+}

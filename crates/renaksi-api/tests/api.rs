@@ -1,0 +1,277 @@
+//! The operations as a user meets them, without a window: real databases in
+//! temporary folders, the requests as a shell receives them (JSON from the
+//! window, words from the command line), and what the user would notice.
+
+use std::path::{Path, PathBuf};
+
+use renaksi_api::cocreation::ExportBeritaAcara;
+use renaksi_api::consolidation::ExportRekap;
+use renaksi_api::exchange::{self, ImportBatch, ImportEvent};
+use renaksi_api::report::{self, ExportReport};
+use renaksi_api::setup::{self, FirstStart, InitFromPackage};
+use renaksi_api::{backups, Paper, Store};
+use renaksi_core::backups::{BackupInfo, Kind};
+use renaksi_core::period::PeriodRef;
+use renaksi_core::report::import::Decisions;
+use serde_json::json;
+
+const BAD_PAPER: &str = "Ukuran kertas \"b5\" tidak dikenal; pilih a4 atau f4.";
+
+/// A demo database in its own folder (its own signing key): Bappeda's, or
+/// with `opd` that OPD's.
+fn demo(root: &Path, name: &str, opd: Option<&str>) -> PathBuf {
+    let folder = root.join(name);
+    std::fs::create_dir_all(&folder).unwrap();
+    let db = folder.join("renaksi.db");
+    setup::create_demo(&db, opd).unwrap();
+    db
+}
+
+fn files_in(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+fn before_import(db: &Path) -> Vec<BackupInfo> {
+    backups::list(db)
+        .unwrap()
+        .into_iter()
+        .filter(|b| b.kind == Kind::BeforeImport)
+        .collect()
+}
+
+#[test]
+fn a_bad_paper_is_refused_with_its_message_wherever_it_comes_from() {
+    let from_window = serde_json::from_value::<ExportReport>(json!({
+        "period": {"year": 2019, "quarter": 1},
+        "paper": "b5",
+        "out": "laporan.xlsx",
+    }))
+    .unwrap_err();
+    assert!(from_window.to_string().contains(BAD_PAPER), "{from_window}");
+    for request in [
+        json!({"period": {"year": 2019, "quarter": 1}, "paper": "b5", "out": "rekap.xlsx"}),
+        json!({"period": {"year": 2019, "quarter": 1}, "paper": "", "out": "rekap.xlsx"}),
+    ] {
+        let refused = serde_json::from_value::<ExportRekap>(request).unwrap_err();
+        assert!(
+            refused
+                .to_string()
+                .contains("tidak dikenal; pilih a4 atau f4"),
+            "{refused}"
+        );
+    }
+    let refused = serde_json::from_value::<ExportBeritaAcara>(
+        json!({"sessionId": "x", "paper": "letter", "out": "ba.xlsx"}),
+    )
+    .unwrap_err();
+    assert!(
+        refused.to_string().contains("pilih a4 atau f4"),
+        "{refused}"
+    );
+
+    let from_command_line = "b5".parse::<Paper>().unwrap_err();
+    assert_eq!(from_command_line.to_string(), BAD_PAPER);
+    assert_eq!(from_command_line.code(), "invalid");
+    assert_eq!(from_command_line.field(), Some("paper"));
+
+    assert_eq!("F4".parse::<Paper>().unwrap(), Paper::F4);
+    let f4: Paper = serde_json::from_value(json!("f4")).unwrap();
+    assert_eq!(f4, Paper::F4);
+    assert_eq!(serde_json::to_value(Paper::A4).unwrap(), json!("a4"));
+}
+
+#[test]
+fn a_bad_paper_writes_nothing_and_a_good_one_writes_the_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo(dir.path(), "dinkes", Some("DINKES"));
+    let folder = db.parent().unwrap().to_path_buf();
+    let out = folder.join("laporan.xlsx");
+    let before = files_in(&folder);
+
+    // The shell parses the request first; a bad paper stops it there.
+    let request = serde_json::from_value::<ExportReport>(json!({
+        "period": {"year": 2019, "quarter": 1},
+        "paper": "b5",
+        "out": out,
+    }));
+    assert!(request.is_err());
+    assert_eq!(files_in(&folder), before, "nothing was written");
+
+    let mut store = Store::open(&db).unwrap();
+    let suggested = report::suggested_file_name(&store, PeriodRef::new(2019, 1).unwrap()).unwrap();
+    assert_eq!(suggested, "laporan-dinkes-2019-tw1.xlsx");
+    let request: ExportReport = serde_json::from_value(json!({
+        "period": {"year": 2019, "quarter": 1},
+        "paper": "f4",
+        "out": out,
+    }))
+    .unwrap();
+    let done = report::export(&mut store, &folder, &request).unwrap();
+    assert_eq!(done.opd_code, "DINKES");
+    assert_eq!(done.sequence, 1);
+    assert!(out.is_file());
+    let check = report::check(&out).unwrap();
+    assert!(check.problems.is_empty(), "{:?}", check.problems);
+}
+
+/// Three OPD reports of 2019-TW1 and a file that is not a report.
+fn reports(root: &Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    for code in ["DINKES", "DINSOS", "DUKCAPIL"] {
+        let db = demo(root, code, Some(code));
+        let folder = db.parent().unwrap().to_path_buf();
+        let out = root.join(format!("laporan-{code}.xlsx"));
+        let request = ExportReport {
+            period: PeriodRef::new(2019, 1).unwrap(),
+            paper: Paper::A4,
+            out: out.clone(),
+        };
+        report::export(&mut Store::open(&db).unwrap(), &folder, &request).unwrap();
+        files.push(out);
+    }
+    let junk = root.join("bukan-laporan.xlsx");
+    std::fs::write(&junk, "ini surat, bukan buku kerja").unwrap();
+    files.insert(1, junk);
+    files
+}
+
+#[test]
+fn an_import_batch_of_many_files_takes_exactly_one_backup_before_the_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let files = reports(dir.path());
+    let db = demo(dir.path(), "bappeda", None);
+    let mut store = Store::open(&db).unwrap();
+    let received_before = exchange::received(&store).unwrap().len();
+
+    let mut events = Vec::new();
+    let done = exchange::import_files(&mut store, &files, &Decisions::default(), |event| {
+        events.push(match event {
+            ImportEvent::BackedUp(_) => "backup".to_string(),
+            ImportEvent::Imported { imported, .. } => format!("imported {}", imported.opd_code),
+            ImportEvent::Rejected { file, .. } => {
+                format!("rejected {}", file.file_name().unwrap().to_string_lossy())
+            }
+        })
+    })
+    .unwrap();
+    assert_eq!(done.files, 4);
+    assert_eq!(done.rejected, 1);
+    assert_eq!(
+        events,
+        [
+            "backup",
+            "imported DINKES",
+            "rejected bukan-laporan.xlsx",
+            "imported DINSOS",
+            "imported DUKCAPIL",
+        ]
+    );
+    let taken = before_import(&db);
+    assert_eq!(taken.len(), 1, "one backup for the batch");
+    assert_eq!(
+        taken[0].reports as usize, received_before,
+        "taken before any file was applied"
+    );
+
+    // The window imports a batch one file at a time: still one backup.
+    let mut batch = ImportBatch::new();
+    for file in &files {
+        let _ = batch.import_file(&mut store, file, &Decisions::default());
+    }
+    assert!(batch.backup().is_some());
+    assert_eq!(before_import(&db).len(), 2, "one more for the second batch");
+}
+
+#[test]
+fn init_refuses_an_unknown_opd_with_its_message_before_a_database_appears() {
+    let dir = tempfile::tempdir().unwrap();
+    let bappeda = demo(dir.path(), "bappeda", None);
+    let package = dir.path().join("paket.xlsx");
+    let store = Store::open(&bappeda).unwrap();
+    exchange::export_package(&store, bappeda.parent().unwrap(), &package).unwrap();
+
+    let office = dir.path().join("office");
+    std::fs::create_dir_all(&office).unwrap();
+    let db = office.join("renaksi.db");
+    let refused = setup::init(
+        &db,
+        &InitFromPackage {
+            package: package.clone(),
+            opd: "DINKEZ".into(),
+            user: "Operator OPD".into(),
+        },
+    )
+    .unwrap_err();
+    assert_eq!(refused.code(), "unknown_opd");
+    let message = refused.to_string();
+    assert!(
+        message.starts_with("OPD dengan kode DINKEZ tidak ada. Kode yang tersedia: ")
+            && message.contains("DINKES"),
+        "{message}"
+    );
+    assert!(files_in(&office).is_empty(), "no database file appeared");
+
+    let applied = setup::init(
+        &db,
+        &InitFromPackage {
+            package,
+            opd: "dinkes".into(),
+            user: "Operator OPD".into(),
+        },
+    )
+    .unwrap();
+    assert!(applied.started);
+    let status = setup::status(&Store::open(&db).unwrap(), &db).unwrap();
+    assert_eq!(status.profile.unwrap().opd_code.as_deref(), Some("DINKES"));
+}
+
+#[test]
+fn a_first_start_is_parsed_once_and_refused_with_the_field_it_belongs_to() {
+    let refused = serde_json::from_value::<FirstStart>(json!({
+        "choice": "kosong", "role": "bappeda", "opdCode": null, "userName": "Sri"
+    }))
+    .unwrap_err();
+    assert!(refused.to_string().contains("Pilihan awal tidak dikenal."));
+    let refused = serde_json::from_value::<FirstStart>(json!({
+        "choice": "empty", "role": "camat", "opdCode": null, "userName": "Sri"
+    }))
+    .unwrap_err();
+    assert!(refused
+        .to_string()
+        .contains("Pilih Bappeda atau salah satu OPD."));
+
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("renaksi.db");
+    let mut store = Store::open(&db).unwrap();
+    let start = |json| serde_json::from_value::<FirstStart>(json).unwrap();
+    let refused = setup::first_start(
+        &mut store,
+        &start(json!({"choice": "empty", "role": "opd", "opdCode": "DINKES", "userName": "Sri"})),
+        None,
+    )
+    .unwrap_err();
+    assert_eq!(refused.field(), Some("role"));
+    let refused = setup::first_start(
+        &mut store,
+        &start(json!({"choice": "package", "role": "opd", "opdCode": "DINKES", "userName": "Sri"})),
+        None,
+    )
+    .unwrap_err();
+    assert_eq!(refused.field(), Some("package"));
+    assert!(setup::status(&store, &db).unwrap().needs_setup);
+
+    setup::first_start(
+        &mut store,
+        &start(json!({"choice": "empty", "role": "bappeda", "opdCode": null, "userName": "Sri"})),
+        None,
+    )
+    .unwrap();
+    let status = setup::status(&store, &db).unwrap();
+    assert!(!status.needs_setup);
+    assert_eq!(status.profile.unwrap().role, "bappeda");
+}

@@ -1,0 +1,138 @@
+//! `package`, `update-package`, `import`, `matrix`, `verify` and `opendata`:
+//! the files between Bappeda and the OPDs, and what Bappeda received.
+
+use std::path::{Path, PathBuf};
+
+use renaksi_api::exchange::{self, ImportEvent};
+use renaksi_api::{Error, Result};
+use renaksi_core::period::PeriodRef;
+use renaksi_core::report::import::Decisions;
+use renaksi_core::submissions::SubmissionState;
+
+use super::one_line;
+
+pub fn package(db: &Path, out: &Path) -> Result<()> {
+    let store = renaksi_api::open_existing(db)?;
+    exchange::export_package(&store, renaksi_api::data_dir(db), out)?;
+    println!("Paket rencana aksi ditulis ke {}.", out.display());
+    Ok(())
+}
+
+pub fn update_package(db: &Path, file: &Path) -> Result<()> {
+    let mut store = renaksi_api::open_existing(db)?;
+    let applied = exchange::update_package(&mut store, file)?;
+    println!(
+        "{} memakai paket rencana aksi versi {}; data OPD tetap utuh.",
+        db.display(),
+        applied.version
+    );
+    Ok(())
+}
+
+pub fn import(db: &Path, files: &[PathBuf], accept_new_key: &[String]) -> Result<()> {
+    let mut store = renaksi_api::open_existing(db)?;
+    let decisions = Decisions {
+        accept_new_key_for: accept_new_key.to_vec(),
+        ..Decisions::default()
+    };
+    let done = exchange::import_files(&mut store, files, &decisions, |event| match event {
+        ImportEvent::BackedUp(backup) => println!("Cadangan sebelum impor: {}", backup.path),
+        ImportEvent::Imported { file, imported } if imported.changed => println!(
+            "DITERIMA  {}: {} ({}) {}, nomor {}, {} tonggak, {} indikator{}.",
+            file.display(),
+            imported.opd_name,
+            imported.opd_code,
+            imported.period_label,
+            imported.sequence,
+            imported.milestones,
+            imported.indicators,
+            if imported.key_pinned {
+                format!(
+                    "; kunci {} dicatat untuk pertama kali",
+                    imported.key_fingerprint
+                )
+            } else {
+                String::new()
+            }
+        ),
+        ImportEvent::Imported { file, imported } => println!(
+            "SUDAH ADA {}: laporan {} nomor {} sudah diterima sebelumnya; tidak ada yang berubah.",
+            file.display(),
+            imported.opd_code,
+            imported.sequence
+        ),
+        ImportEvent::Rejected { file, error } => {
+            println!(
+                "DITOLAK   {}: {}",
+                file.display(),
+                one_line(&error.to_string())
+            )
+        }
+    })?;
+    if done.rejected > 0 {
+        return Err(Error::invalid(
+            "file",
+            format!("{} dari {} berkas ditolak.", done.rejected, done.files),
+        ));
+    }
+    Ok(())
+}
+
+pub fn matrix(db: &Path) -> Result<()> {
+    let store = renaksi_api::open_existing(db)?;
+    let m = exchange::submission_matrix(&store)?;
+    let width = m
+        .rows
+        .iter()
+        .map(|r| r.opd.code.len())
+        .max()
+        .unwrap_or(3)
+        .max(3);
+    let header: Vec<String> = m
+        .periods
+        .iter()
+        .map(|p| format!("{:<13}", format!("{}-TW{}", p.year, p.quarter)))
+        .collect();
+    println!("{:<width$}  {}", "OPD", header.join(" "));
+    for row in &m.rows {
+        let cells: Vec<String> = row
+            .cells
+            .iter()
+            .map(|c| {
+                let word = match c.state {
+                    SubmissionState::NotSubmitted if c.overdue => "belum (lewat)",
+                    SubmissionState::NotSubmitted => "belum",
+                    SubmissionState::Received => "diterima",
+                    SubmissionState::Late => "terlambat",
+                    SubmissionState::Verified => "diverifikasi",
+                };
+                format!("{word:<13}")
+            })
+            .collect();
+        println!("{:<width$}  {}", row.opd.code, cells.join(" "));
+    }
+    Ok(())
+}
+
+pub fn verify(db: &Path, opd: &str, period: &str) -> Result<()> {
+    let period: PeriodRef = period.parse()?;
+    let mut store = renaksi_api::open_existing(db)?;
+    exchange::verify_report(&mut store, opd, period)?;
+    println!(
+        "Laporan {} {} ditandai terverifikasi.",
+        opd.to_uppercase(),
+        period.label()
+    );
+    Ok(())
+}
+
+pub fn opendata(db: &Path, out: &Path) -> Result<()> {
+    let store = renaksi_api::open_existing(db)?;
+    let files = exchange::write_opendata(&store, out)?;
+    println!(
+        "{} berkas data terbuka ditulis ke {}.",
+        files.len(),
+        out.display()
+    );
+    Ok(())
+}

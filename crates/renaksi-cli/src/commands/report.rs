@@ -1,0 +1,56 @@
+//! `export` and `check`: the Laporan OPD of a quarter, and the check of a
+//! report file.
+
+use std::path::{Path, PathBuf};
+
+use renaksi_api::report::{self, ExportReport};
+use renaksi_api::{Error, Result};
+
+pub fn export(db: &Path, period: &str, out: PathBuf, paper: &str) -> Result<()> {
+    let request = ExportReport {
+        period: period.parse()?,
+        paper: paper.parse()?,
+        out,
+    };
+    let mut store = renaksi_api::open_existing(db)?;
+    let done = report::export(&mut store, renaksi_api::data_dir(db), &request)?;
+    println!(
+        "Laporan OPD {} {} (urutan {}) ditulis ke {}: {} baris, kunci {}.",
+        done.opd_code,
+        done.period.label(),
+        done.sequence,
+        done.path.display(),
+        done.rows,
+        done.key_fingerprint
+    );
+    Ok(())
+}
+
+pub fn check(file: &Path) -> Result<()> {
+    let report = report::check(file)?;
+    println!("Berkas      : {}", file.display());
+    println!("OPD         : {} ({})", report.opd_name, report.opd_code);
+    println!("Periode     : {}", report.period_label);
+    println!("Urutan      : {}", report.sequence);
+    println!("Diekspor    : {}", report.exported_at);
+    println!("Kunci       : {}", report.key_fingerprint);
+    println!(
+        "Isi         : {} tonggak, {} indikator, {} target, {} realisasi, {} bukti",
+        report.milestones, report.indicators, report.targets, report.realisations, report.evidence
+    );
+    if report.problems.is_empty() {
+        println!("Hasil       : baik, tanda tangan sah dan tabel sesuai data.");
+        return Ok(());
+    }
+    for problem in &report.problems {
+        println!("Masalah     : {problem}");
+    }
+    Err(Error::invalid(
+        "file",
+        format!(
+            "{} masalah ditemukan pada {}.",
+            report.problems.len(),
+            file.display()
+        ),
+    ))
+}

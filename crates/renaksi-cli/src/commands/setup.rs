@@ -1,0 +1,67 @@
+//! `demo`, `info` and `init`: starting a database and saying what it holds.
+
+use std::path::Path;
+
+use renaksi_api::setup::{self, InitFromPackage};
+use renaksi_api::Result;
+use renaksi_core::demo::DemoView;
+use renaksi_core::profile::Role;
+
+pub fn demo(db: &Path, opd: Option<&str>) -> Result<()> {
+    let made = setup::create_demo(db, opd)?;
+    let whose = match &made.view {
+        DemoView::Bappeda => "Bappeda".to_string(),
+        DemoView::Opd(code) => format!("OPD {code}"),
+    };
+    let counts = made.counts;
+    println!(
+        "Rencana contoh Wonosobo 2018-2019 dibuat di {} (tampilan {whose}): {} OPD, {} tema, \
+         {} rencana aksi, {} tonggak, {} indikator, {} target, {} realisasi.",
+        db.display(),
+        counts.opds,
+        counts.themes,
+        counts.actions,
+        counts.milestones,
+        counts.indicators,
+        counts.targets,
+        counts.realisations
+    );
+    Ok(())
+}
+
+pub fn info(db: &Path) -> Result<()> {
+    let store = renaksi_api::open_existing(db)?;
+    let info = setup::info(&store)?;
+    println!("Berkas        : {}", db.display());
+    println!("Versi skema   : {}", info.schema_version);
+    match info.profile {
+        Some(p) => match p.role {
+            Role::Bappeda => println!("Profil        : Bappeda ({})", p.user_name),
+            Role::Opd { code } => println!("Profil        : OPD {code} ({})", p.user_name),
+        },
+        None => println!("Profil        : belum dipilih"),
+    }
+    let Some(plan) = info.plan else {
+        println!("Rencana aksi  : belum ada");
+        return Ok(());
+    };
+    println!(
+        "Rencana aksi  : {} ({}-{})",
+        plan.title, plan.year_start, plan.year_end
+    );
+    println!("Tema          : {}", plan.themes);
+    println!("Jumlah aksi   : {}", plan.actions);
+    Ok(())
+}
+
+pub fn init(db: &Path, init: &InitFromPackage) -> Result<()> {
+    let applied = setup::init(db, init)?;
+    println!(
+        "{} dimulai dari paket rencana aksi versi {} untuk OPD {}: {} rencana aksi.",
+        db.display(),
+        applied.version,
+        init.opd.to_uppercase(),
+        applied.actions
+    );
+    Ok(())
+}

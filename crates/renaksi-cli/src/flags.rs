@@ -1,0 +1,301 @@
+//! The `renaksi` command's arguments, all in one place: the subcommands, their
+//! flags and help text. The handlers in `commands/` receive them parsed; they
+//! never read the command line themselves.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+/// Renaksi: the Open Government action plan of a regency (Rencana Aksi Daerah
+/// Keterbukaan Pemerintah), kept offline in a local database.
+#[derive(Parser)]
+#[command(name = "renaksi", version, about, long_about = None)]
+pub struct Cli {
+    /// Database file. Default: renaksi.db in $RENAKSI_DATA_DIR, else in the user's
+    /// local data folder (~/.local/share/renaksi on Linux).
+    #[arg(long, global = true, value_name = "PATH")]
+    pub db: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand)]
+pub enum Command {
+    /// Create a demo database holding the Wonosobo 2018-2019 plan: Bappeda's view of
+    /// the whole plan, or with --opd, one OPD's view (the plan and that OPD's data).
+    Demo {
+        /// OPD code for an OPD's view, e.g. DINKES.
+        #[arg(long, value_name = "CODE")]
+        opd: Option<String>,
+    },
+    /// The implementing offices (OPD) of the plan.
+    Opd {
+        #[command(subcommand)]
+        command: OpdCommand,
+    },
+    /// What a database holds: plan, profile, schema version and counts.
+    Info,
+    /// Export the database's OPD report (Laporan OPD) for a quarter to an .xlsx
+    /// file: printable table, summary chart, and the signed data for Bappeda.
+    Export {
+        /// The quarter, e.g. 2018-TW2 (2018-Q2 works too).
+        #[arg(long, value_name = "PERIOD")]
+        period: String,
+        /// The workbook to write, e.g. laporan-dinkes-2018-tw2.xlsx.
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        /// Paper for printing: a4 (default) or f4.
+        #[arg(long, value_name = "PAPER", default_value = "a4")]
+        paper: String,
+    },
+    /// Write the plan package (Paket rencana aksi) that Bappeda sends to the OPDs:
+    /// the plan, periods, OPDs, themes and actions, signed with Bappeda's key.
+    Package {
+        /// The workbook to write.
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+    /// Start an OPD's database from Bappeda's plan package.
+    Init {
+        /// The plan package workbook from Bappeda.
+        #[arg(long, value_name = "FILE")]
+        package: PathBuf,
+        /// The OPD that works on this database, e.g. DINKES.
+        #[arg(long, value_name = "CODE")]
+        opd: String,
+        /// The user's name, for the audit history.
+        #[arg(long, value_name = "NAME", default_value = "Operator OPD")]
+        user: String,
+    },
+    /// Take a newer version of Bappeda's plan package; the OPD's own entries stay.
+    UpdatePackage {
+        /// The plan package workbook from Bappeda.
+        #[arg(long, value_name = "FILE")]
+        package: PathBuf,
+    },
+    /// Import OPD reports into Bappeda's database. Each file is checked (format,
+    /// signature and pinned key, plan, ownership of every row, sequence) and, if
+    /// sound, replaces that OPD's data in one step. Exits non-zero when any file
+    /// was rejected; the others are still imported.
+    Import {
+        /// Report workbooks from the OPDs.
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+        /// Accept a new signing key for this OPD (after confirming with the OPD
+        /// that its key really changed). May be given more than once.
+        #[arg(long, value_name = "CODE")]
+        accept_new_key: Vec<String>,
+    },
+    /// The submission matrix: for each OPD and quarter, belum / diterima /
+    /// terlambat / diverifikasi.
+    Matrix,
+    /// Mark an OPD's latest report for a quarter as verified by Bappeda.
+    Verify {
+        /// The OPD's code, e.g. DINKES.
+        #[arg(long, value_name = "CODE")]
+        opd: String,
+        /// The quarter, e.g. 2019-TW1.
+        #[arg(long, value_name = "PERIOD")]
+        period: String,
+    },
+    /// Write the open data for the public portal into a folder: CSV and JSON
+    /// with a datapackage.json descriptor, only what is meant to be public.
+    Opendata {
+        /// The folder to write into (created if needed).
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+    },
+    /// Write the Rekap kabupaten for a quarter: capaian per theme and per OPD with
+    /// charts, the submission matrix, every indicator, overdue milestones and the
+    /// verifier notes.
+    Rekap {
+        /// The quarter, e.g. 2018-TW2.
+        #[arg(long, value_name = "PERIOD")]
+        period: String,
+        /// The workbook to write, e.g. rekap-2018-tw2.xlsx.
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        /// Paper for printing: a4 (default) or f4.
+        #[arg(long, value_name = "PAPER", default_value = "a4")]
+        paper: String,
+    },
+    /// Bappeda's verifier notes (catatan verifikator) on reports, actions and
+    /// indicators.
+    Note {
+        #[command(subcommand)]
+        command: NoteCommand,
+    },
+    /// Co-creation sessions (sesi ko-kreasi): the workshop, who took part, the
+    /// inputs on each action and the government's responses; the berita acara.
+    Session {
+        #[command(subcommand)]
+        command: SessionCommand,
+    },
+    /// Named versions of the plan (draft, final, ...) and what changed between them.
+    Version {
+        #[command(subcommand)]
+        command: VersionCommand,
+    },
+    /// Back up the database now into backups/ beside it, or with --list show
+    /// the backups there and what each holds.
+    Backup {
+        /// List the backups instead of taking one.
+        #[arg(long)]
+        list: bool,
+    },
+    /// Replace the database's data with a backup's. Shows what the backup holds;
+    /// replaces only with --yes, after backing up what is replaced.
+    Restore {
+        /// The backup file, e.g. backups/renaksi-20190415T033000Z-harian.db.
+        file: PathBuf,
+        /// Do replace the data (without it, only show what the backup holds).
+        #[arg(long)]
+        yes: bool,
+    },
+    /// Check a Laporan OPD workbook: its format, its signature, and that the
+    /// printed table agrees with the signed data. Exits non-zero on any problem.
+    Check {
+        /// The workbook to check.
+        file: PathBuf,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum NoteCommand {
+    /// Write a note on exactly one of: a received report, an action, an indicator.
+    Add {
+        /// A received report: OPD code and quarter, e.g. DINKES:2019-TW1.
+        #[arg(long, value_name = "OPD:PERIOD", group = "subject")]
+        report: Option<String>,
+        /// An action by its code, e.g. RA-01.
+        #[arg(long, value_name = "CODE", group = "subject")]
+        action: Option<String>,
+        /// An indicator by its id (see `renaksi opendata`'s indicators.csv).
+        #[arg(long, value_name = "ID", group = "subject")]
+        indicator: Option<String>,
+        /// The note.
+        body: String,
+    },
+    /// Every note, oldest first.
+    List,
+    /// Mark a note as dealt with.
+    Resolve {
+        /// The note's id, as `note list` shows it.
+        id: String,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum SessionCommand {
+    /// Record a new session.
+    Add {
+        #[arg(long, value_name = "TITLE")]
+        title: String,
+        /// The day it was held, e.g. 2018-05-08.
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        date: String,
+        #[arg(long, value_name = "PLACE")]
+        place: String,
+        #[arg(long, value_name = "TEXT", default_value = "")]
+        notes: String,
+    },
+    /// Change a session's title, date, place or notes.
+    Edit {
+        /// The session's id, as `session list` shows it.
+        id: String,
+        #[arg(long, value_name = "TITLE")]
+        title: Option<String>,
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        date: Option<String>,
+        #[arg(long, value_name = "PLACE")]
+        place: Option<String>,
+        #[arg(long, value_name = "TEXT")]
+        notes: Option<String>,
+    },
+    /// The plan's sessions, in the order they were held.
+    List,
+    /// One session: participants, inputs by action, responses.
+    Show {
+        /// The session's id, as `session list` shows it.
+        id: String,
+    },
+    /// Add a participant to a session's attendance list.
+    Participant {
+        #[arg(long, value_name = "ID")]
+        session: String,
+        #[arg(long, value_name = "NAME")]
+        name: String,
+        /// Instansi or organisation (for an OPD, its name when left out).
+        #[arg(long, value_name = "ORG", default_value = "")]
+        org: String,
+        /// opd, cso (oms) or other (lainnya).
+        #[arg(long, value_name = "KIND")]
+        kind: String,
+        /// The OPD's code, for an OPD participant, e.g. DINKES.
+        #[arg(long, value_name = "CODE")]
+        opd: Option<String>,
+    },
+    /// Record an input given in a session on one action.
+    Input {
+        #[arg(long, value_name = "ID")]
+        session: String,
+        /// The action's code, e.g. RA-01.
+        #[arg(long, value_name = "CODE")]
+        action: String,
+        /// The organisation the input came from.
+        #[arg(long, value_name = "ORG", default_value = "")]
+        from: String,
+        /// The person who gave it (printed in the berita acara, not published).
+        #[arg(long, value_name = "NAME", default_value = "")]
+        author: String,
+        /// The input.
+        body: String,
+    },
+    /// Record the government's response to an input.
+    Respond {
+        /// The input's id, as `session show` prints it.
+        #[arg(long, value_name = "ID")]
+        input: String,
+        /// diterima, diterima-dengan-perubahan or ditolak.
+        #[arg(long, value_name = "DECISION")]
+        decision: String,
+        /// Why (required unless diterima).
+        #[arg(long, value_name = "TEXT", default_value = "")]
+        reason: String,
+    },
+    /// Write the session's berita acara to an .xlsx file.
+    BeritaAcara {
+        #[arg(long, value_name = "ID")]
+        session: String,
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        /// Paper for printing: a4 (default) or f4.
+        #[arg(long, value_name = "PAPER", default_value = "a4")]
+        paper: String,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum VersionCommand {
+    /// Save the plan as it is now under a name (Bappeda).
+    Take {
+        #[arg(long, value_name = "NAME")]
+        name: String,
+    },
+    /// The plan's versions, oldest first.
+    List,
+    /// What changed from one version to another, or to the plan as it is now.
+    Diff {
+        /// The older version, by name or id.
+        from: String,
+        /// The newer version, by name or id; the plan as it is now when left out.
+        to: Option<String>,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum OpdCommand {
+    /// List the OPDs: code and name.
+    List,
+}
