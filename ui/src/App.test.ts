@@ -249,12 +249,12 @@ describe('App', () => {
 
     expect(wrapper.find('[data-testid="plan-overview"]').exists()).toBe(false);
     expect(backend.callsOf('actionDetail')).toEqual([['action-2', { year: 2018, quarter: 3 }]]);
-    expect(wrapper.find('[data-testid="action-detail"]').exists()).toBe(true);
+    expect(wrapper.find('[data-testid="action-detail-screen"]').exists()).toBe(true);
 
     document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
     await flushPromises();
 
-    expect(wrapper.find('[data-testid="action-detail"]').exists()).toBe(false);
+    expect(wrapper.find('[data-testid="action-detail-screen"]').exists()).toBe(false);
     expect((wrapper.get('[data-testid="search"]').element as HTMLInputElement).value).toBe('kependudukan');
     expect(wrapper.findAll('[data-testid="action"]').filter((card) => shown(card.element))).toHaveLength(1);
     // The figures are refreshed for the period on screen.
@@ -267,7 +267,7 @@ describe('App', () => {
     await flushPromises();
     await wrapper.get('[data-testid="open-action"]').trigger('click');
     await flushPromises();
-    await wrapper.get('[data-testid="back-to-plan"]').trigger('click');
+    await wrapper.get('[data-testid="action-detail-back"]').trigger('click');
     await flushPromises();
     expect(wrapper.find('[data-testid="plan-overview"]').exists()).toBe(true);
   });
@@ -332,7 +332,7 @@ describe('App', () => {
     await flushPromises();
     await wrapper.get('[data-testid="open-report"]').trigger('click');
     await flushPromises();
-    expect(wrapper.find('[data-testid="action-detail"]').exists()).toBe(false);
+    expect(wrapper.find('[data-testid="action-detail-screen"]').exists()).toBe(false);
     expect(wrapper.find('[data-testid="report-screen"]').exists()).toBe(true);
     expect(backend.callsOf('planOverview')).toEqual([[null], [{ year: 2018, quarter: 3 }]]);
   });

@@ -65,7 +65,7 @@ describe('ActionDetail', () => {
     const { wrapper, backend } = await render();
     expect(backend.callsOf('actionDetail')).toEqual([['action-1', PERIOD]]);
     expect(wrapper.get('[data-testid="detail-code"]').text()).toBe('RA-01');
-    expect(wrapper.get('[data-testid="detail-title"]').text()).toContain('Sistem pengaduan layanan kesehatan terpadu');
+    expect(wrapper.get('[data-testid="action-detail-title"]').text()).toContain('Sistem pengaduan layanan kesehatan terpadu');
     expect(wrapper.get('[data-testid="detail-theme"]').text()).toBe('Tema 1 · Layanan Publik');
     const narrative = wrapper.get('[data-testid="narrative"]').text();
     for (const text of [
@@ -630,7 +630,7 @@ describe('ActionDetail', () => {
 
   it('goes back with the back button', async () => {
     const { wrapper } = await render();
-    await wrapper.get('[data-testid="back-to-plan"]').trigger('click');
+    await wrapper.get('[data-testid="action-detail-back"]').trigger('click');
     expect(wrapper.emitted('back')).toHaveLength(1);
   });
 
@@ -651,7 +651,7 @@ describe('ActionDetail', () => {
     const { wrapper } = await render({ failures: { actionDetail: { code: 'not_found', message: 'Rencana aksi tidak ditemukan.' } } });
     expect(wrapper.get('[data-testid="error-alert"]').text()).toContain('Rencana aksi tidak ditemukan.');
     expect(wrapper.find('[data-testid="detail-retry"]').exists()).toBe(true);
-    expect(wrapper.find('[data-testid="back-to-plan"]').exists()).toBe(true);
+    expect(wrapper.find('[data-testid="action-detail-back"]').exists()).toBe(true);
   });
 
   it('shows user text as text, never as markup', async () => {

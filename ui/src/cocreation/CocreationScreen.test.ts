@@ -5,13 +5,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Profile } from '../api/types';
 import { createFakeBackend, SAMPLE_BERITA_ACARA_PATH, sampleOverview } from '../testing/fakeBackend';
 import { mountWithApp } from '../testing/mount';
-import WorkshopScreen from './WorkshopScreen.vue';
+import CocreationScreen from './CocreationScreen.vue';
 
 const BAPPEDA: Profile = { role: 'bappeda', opdCode: null, userName: 'Admin Bappeda' };
 
 async function mountWorkshop(profile: Profile = BAPPEDA) {
   const backend = createFakeBackend({ profile });
-  const mounted = mountWithApp(WorkshopScreen, {
+  const mounted = mountWithApp(CocreationScreen, {
     backend,
     props: { overview: sampleOverview(), profile },
     attachTo: document.body,
