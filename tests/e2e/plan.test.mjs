@@ -84,6 +84,41 @@ test('a demo database made with the CLI opens straight on the plan, in both lang
   }
 });
 
+test('the first action card is in view on an office screen (1366×768) and a projector (1024×768)', async () => {
+  const dir = tempDir();
+  const db = join(dir, 'bappeda.db');
+  cli('demo', '--db', db);
+  const app = await launchApp({ args: ['--db', db] });
+  try {
+    const { browser } = app;
+    await expectWonosoboPlan(browser);
+    for (const [width, height] of [
+      [1366, 768],
+      [1024, 768],
+    ]) {
+      await browser.setWindowSize(width, height);
+      await browser.waitUntil(async () => (await browser.execute(() => window.innerWidth)) === width, {
+        timeout: 10000,
+        timeoutMsg: `the window did not become ${width} px wide`,
+      });
+      await browser.execute(() => window.scrollTo(0, 0));
+      const layout = await browser.execute(() => {
+        const card = document.querySelector('[data-testid="action"]').getBoundingClientRect();
+        const fields = [...document.querySelectorAll('.toolbar > *')].map((field) => Math.round(field.getBoundingClientRect().top));
+        return { top: card.top, bottom: card.bottom, viewport: window.innerHeight, rows: new Set(fields).size };
+      });
+      assert.ok(layout.rows <= 2, `the toolbar takes ${layout.rows} rows at ${width}×${height}`);
+      assert.ok(
+        layout.top >= 0 && layout.bottom <= layout.viewport,
+        `the first action card (${Math.round(layout.top)}–${Math.round(layout.bottom)} px) is in view of ${layout.viewport} px at ${width}×${height}`,
+      );
+      await screenshot(browser, `plan-overview-${width}x${height}`);
+    }
+  } finally {
+    await app.close();
+  }
+});
+
 test('starting empty shows where the plan will come from', async () => {
   const app = await launchApp();
   try {

@@ -4,12 +4,17 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import App from './App.vue';
 import { shown } from './testing/visibility';
 import type { Backend } from './api/backend';
-import type { AppStatus } from './api/types';
-import { createFakeBackend, SAMPLE_DATA_FILE } from './testing/fakeBackend';
+import type { AppStatus, PeriodRef, PlanOverview } from './api/types';
+import { createFakeBackend, SAMPLE_DATA_FILE, SAMPLE_PERIOD, sampleOverview } from './testing/fakeBackend';
 import { mountWithApp } from './testing/mount';
 import { loadScreens } from './testing/screens';
 
 beforeAll(loadScreens);
+
+/** The backend's overview for the period asked for (the default one when none). */
+function overviewFor(period: PeriodRef | null): PlanOverview {
+  return { ...sampleOverview(), period: period ?? SAMPLE_PERIOD };
+}
 
 /** Fill in the profile step of the first start and submit it. */
 async function submitProfile(wrapper: VueWrapper, role: string, name: string): Promise<void> {
@@ -119,7 +124,8 @@ describe('App', () => {
   });
 
   it('reaches the empty plan after choosing to start empty', async () => {
-    const backend = createFakeBackend({ needsSetup: true });
+    // Started empty, the backend has no plan to show.
+    const backend = createFakeBackend({ needsSetup: true, overview: null });
     const { wrapper } = mountWithApp(App, { backend });
     await flushPromises();
 
@@ -273,7 +279,7 @@ describe('App', () => {
   });
 
   it('reloads the overview for another period when it is picked', async () => {
-    const backend = createFakeBackend();
+    const backend = createFakeBackend({ answers: { planOverview: overviewFor } });
     const { wrapper } = mountWithApp(App, { backend });
     await flushPromises();
 
@@ -286,7 +292,7 @@ describe('App', () => {
   });
 
   it('opens the quarterly report from the header of an OPD copy, and goes back with Escape', async () => {
-    const backend = createFakeBackend();
+    const backend = createFakeBackend({ answers: { planOverview: overviewFor } });
     const { wrapper } = mountWithApp(App, { backend, attachTo: document.body });
     await flushPromises();
 

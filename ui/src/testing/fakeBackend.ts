@@ -53,10 +53,19 @@ type Result<M extends Method> = Awaited<ReturnType<Backend[M]>>;
 export type Answer<M extends Method> = Result<M> | ((...args: Parameters<Backend[M]>) => Result<M> | Promise<Result<M>>);
 export type Answers = { [M in Method]?: Answer<M> };
 
-/** Successive answers, one per call; the last one repeats. */
-export function inTurn<T>(...values: T[]): () => T {
+/** An answer that is a rejection, for `inTurn`. */
+export class Refusal {
+  constructor(readonly error: BackendError) {}
+}
+
+/** Successive answers, one per call (a Refusal rejects); the last one repeats. */
+export function inTurn<T>(...values: Array<T | Refusal>): () => T {
   let next = 0;
-  return () => values[Math.min(next++, values.length - 1)] as T;
+  return () => {
+    const value = values[Math.min(next++, values.length - 1)];
+    if (value instanceof Refusal) throw value.error;
+    return value as T;
+  };
 }
 
 export interface FakeBackendOptions {
@@ -99,7 +108,7 @@ function clone<T>(value: T): T {
 }
 
 /** The answers the options' shorthands give, over the samples. */
-function defaults(options: FakeBackendOptions): Required<Answers> {
+function defaults(options: FakeBackendOptions): { [M in Method]: Answer<M> } {
   const cancel = options.fileDialog === 'cancel';
   const profile = options.profile === undefined ? (options.needsSetup ? null : { ...SAMPLE_PROFILE }) : options.profile;
   const status = sampleStatus({ needsSetup: options.needsSetup ?? false, profile });
