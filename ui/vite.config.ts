@@ -33,6 +33,8 @@ export default defineConfig({
     environment: 'jsdom',
     include: ['src/**/*.test.ts'],
     setupFiles: ['src/testing/setup.ts'],
+    // The style sheets' text, for the type scale check of tidy.test.ts.
+    css: { include: [/\.css\?raw$/] },
     restoreMocks: true,
     // Audit times are shown in the computer's zone; tests read them in
     // Western Indonesian Time whatever the machine, so "10.30" is stable.

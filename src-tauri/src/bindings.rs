@@ -61,7 +61,7 @@ fn roots(out: &mut Declarations) {
     // backups.rs
     out.visit::<core::backups::BackupInfo>();
     // cocreation.rs
-    out.visit::<core::cocreation::SessionSummary>();
+    out.visit::<core::cocreation::SessionList>();
     out.visit::<core::cocreation::Session>();
     out.visit::<core::cocreation::SessionForm>();
     out.visit::<core::cocreation::ParticipantForm>();
@@ -69,6 +69,7 @@ fn roots(out: &mut Declarations) {
     out.visit::<core::cocreation::ResponseForm>();
     out.visit::<core::cocreation::berita_acara::BeritaAcaraWritten>();
     // versions.rs
+    out.visit::<core::versions::VersionList>();
     out.visit::<core::versions::VersionSummary>();
     out.visit::<core::versions::PlanDiff>();
     // error.rs, main_window.rs

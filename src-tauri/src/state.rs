@@ -34,7 +34,8 @@ impl AppState {
         if store.is_ok() {
             // The installation's signing key is made on first start. Should that
             // fail (a read-only folder), the export says so when it needs the key.
-            let _ = renaksi_core::workbook::signature::load_or_create(renaksi_api::data_dir(&db_path));
+            let _ =
+                renaksi_core::workbook::signature::load_or_create(renaksi_api::data_dir(&db_path));
         }
         AppState {
             db_path,

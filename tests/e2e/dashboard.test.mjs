@@ -26,7 +26,7 @@ async function openAction(browser, code) {
   for (const card of await allByTestId(browser, 'action')) {
     if ((await (await card.$('[data-testid="action-code"]')).getText()) === code) {
       await press(await card.$('[data-testid="open-action"]'));
-      await (await byTestId(browser, 'back-to-plan')).waitForDisplayed({ timeout: 20000 });
+      await (await byTestId(browser, 'action-detail-back')).waitForDisplayed({ timeout: 20000 });
       return;
     }
   }
@@ -56,7 +56,7 @@ test('Bappeda reads the dashboard on a projector, saves the rekap and writes a v
       timeout: 10000,
       timeoutMsg: 'the note was not listed',
     });
-    await press(await byTestId(browser, 'back-to-plan'));
+    await press(await byTestId(browser, 'action-detail-back'));
 
     await press(await byTestId(browser, 'open-dashboard'));
     await (await byTestId(browser, 'dashboard-tiles')).waitForDisplayed({ timeout: 20000 });

@@ -84,6 +84,46 @@ test('a demo database made with the CLI opens straight on the plan, in both lang
   }
 });
 
+test('the first action card is in view on an office screen (1366×768) and a projector (1024×768)', async () => {
+  const dir = tempDir();
+  const db = join(dir, 'bappeda.db');
+  cli('demo', '--db', db);
+  const app = await launchApp({ args: ['--db', db] });
+  try {
+    const { browser } = app;
+    await expectWonosoboPlan(browser);
+    for (const [width, height] of [
+      [1366, 768],
+      [1024, 768],
+    ]) {
+      await browser.setWindowSize(width, height);
+      await browser.waitUntil(async () => (await browser.execute(() => window.innerWidth)) === width, {
+        timeout: 10000,
+        timeoutMsg: `the window did not become ${width} px wide`,
+      });
+      await browser.execute(() => window.scrollTo(0, 0));
+      await screenshot(browser, `plan-overview-${width}x${height}`);
+      // In view: the first card's heading (code and title) and its capaian.
+      const layout = await browser.execute(() => {
+        const card = document.querySelector('[data-testid="action"]');
+        const heading = card.querySelector('h3').getBoundingClientRect();
+        const achievement = card.querySelector('[data-testid="action-achievement"]').getBoundingClientRect();
+        // Rows of the toolbar: fields whose tops are more than a label's height apart.
+        const tops = [...document.querySelectorAll('.toolbar > *')].map((field) => field.getBoundingClientRect().top).sort((a, b) => a - b);
+        const rows = tops.filter((top, i) => i === 0 || top - tops[i - 1] > 20).length;
+        return { top: heading.top, bottom: achievement.bottom, viewport: window.innerHeight, rows };
+      });
+      assert.ok(layout.rows <= 2, `the toolbar takes ${layout.rows} rows at ${width}×${height}`);
+      assert.ok(
+        layout.top >= 0 && layout.bottom <= layout.viewport,
+        `the first action card (${Math.round(layout.top)}–${Math.round(layout.bottom)} px) is in view of ${layout.viewport} px at ${width}×${height}`,
+      );
+    }
+  } finally {
+    await app.close();
+  }
+});
+
 test('starting empty shows where the plan will come from', async () => {
   const app = await launchApp();
   try {

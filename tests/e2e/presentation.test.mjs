@@ -70,9 +70,9 @@ test('a facilitator presents the plan, edits an action from its slide and leaves
 
     // E: the ordinary workspace; back returns to the same slide.
     await browser.keys('e');
-    await (await byTestId(browser, 'back-to-plan')).waitForDisplayed({ timeout: 20000 });
+    await (await byTestId(browser, 'action-detail-back')).waitForDisplayed({ timeout: 20000 });
     assert.match(await (await byTestId(browser, 'detail-code')).getText(), /RA-01/);
-    await press(await byTestId(browser, 'back-to-plan'));
+    await press(await byTestId(browser, 'action-detail-back'));
     await (await byTestId(browser, 'presentation')).waitForDisplayed({ timeout: 10000 });
     assert.match(await title(), /^RA-01/);
 

@@ -24,7 +24,7 @@ async function openAction(browser, code) {
   for (const card of await allByTestId(browser, 'action')) {
     if ((await (await card.$('[data-testid="action-code"]')).getText()) === code) {
       await press(await card.$('[data-testid="open-action"]'));
-      await (await byTestId(browser, 'back-to-plan')).waitForDisplayed({ timeout: 20000 });
+      await (await byTestId(browser, 'action-detail-back')).waitForDisplayed({ timeout: 20000 });
       return;
     }
   }
@@ -144,7 +144,7 @@ test("another OPD's indicator is read-only, and the backend refuses a change to 
     assert.equal(refusal.code, 'forbidden', JSON.stringify(refusal));
     assert.match(refusal.message, /DINSOS/);
 
-    await press(await byTestId(browser, 'back-to-plan'));
+    await press(await byTestId(browser, 'action-detail-back'));
     await openAction(browser, 'RA-01');
     assert.equal(await (await indicatorCard(browser, 'DINSOS')).getText(), before, 'nothing changed');
   } finally {

@@ -4,12 +4,17 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import App from './App.vue';
 import { shown } from './testing/visibility';
 import type { Backend } from './api/backend';
-import type { AppStatus } from './api/types';
-import { createFakeBackend, SAMPLE_DATA_FILE } from './testing/fakeBackend';
+import type { AppStatus, PeriodRef, PlanOverview } from './api/types';
+import { createFakeBackend, SAMPLE_DATA_FILE, SAMPLE_PERIOD, sampleOverview } from './testing/fakeBackend';
 import { mountWithApp } from './testing/mount';
 import { loadScreens } from './testing/screens';
 
 beforeAll(loadScreens);
+
+/** The backend's overview for the period asked for (the default one when none). */
+function overviewFor(period: PeriodRef | null): PlanOverview {
+  return { ...sampleOverview(), period: period ?? SAMPLE_PERIOD };
+}
 
 /** Fill in the profile step of the first start and submit it. */
 async function submitProfile(wrapper: VueWrapper, role: string, name: string): Promise<void> {
@@ -119,7 +124,8 @@ describe('App', () => {
   });
 
   it('reaches the empty plan after choosing to start empty', async () => {
-    const backend = createFakeBackend({ needsSetup: true });
+    // Started empty, the backend has no plan to show.
+    const backend = createFakeBackend({ needsSetup: true, overview: null });
     const { wrapper } = mountWithApp(App, { backend });
     await flushPromises();
 
@@ -249,12 +255,12 @@ describe('App', () => {
 
     expect(wrapper.find('[data-testid="plan-overview"]').exists()).toBe(false);
     expect(backend.callsOf('actionDetail')).toEqual([['action-2', { year: 2018, quarter: 3 }]]);
-    expect(wrapper.find('[data-testid="action-detail"]').exists()).toBe(true);
+    expect(wrapper.find('[data-testid="action-detail-screen"]').exists()).toBe(true);
 
     document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
     await flushPromises();
 
-    expect(wrapper.find('[data-testid="action-detail"]').exists()).toBe(false);
+    expect(wrapper.find('[data-testid="action-detail-screen"]').exists()).toBe(false);
     expect((wrapper.get('[data-testid="search"]').element as HTMLInputElement).value).toBe('kependudukan');
     expect(wrapper.findAll('[data-testid="action"]').filter((card) => shown(card.element))).toHaveLength(1);
     // The figures are refreshed for the period on screen.
@@ -267,13 +273,13 @@ describe('App', () => {
     await flushPromises();
     await wrapper.get('[data-testid="open-action"]').trigger('click');
     await flushPromises();
-    await wrapper.get('[data-testid="back-to-plan"]').trigger('click');
+    await wrapper.get('[data-testid="action-detail-back"]').trigger('click');
     await flushPromises();
     expect(wrapper.find('[data-testid="plan-overview"]').exists()).toBe(true);
   });
 
   it('reloads the overview for another period when it is picked', async () => {
-    const backend = createFakeBackend();
+    const backend = createFakeBackend({ answers: { planOverview: overviewFor } });
     const { wrapper } = mountWithApp(App, { backend });
     await flushPromises();
 
@@ -286,7 +292,7 @@ describe('App', () => {
   });
 
   it('opens the quarterly report from the header of an OPD copy, and goes back with Escape', async () => {
-    const backend = createFakeBackend();
+    const backend = createFakeBackend({ answers: { planOverview: overviewFor } });
     const { wrapper } = mountWithApp(App, { backend, attachTo: document.body });
     await flushPromises();
 
@@ -332,7 +338,7 @@ describe('App', () => {
     await flushPromises();
     await wrapper.get('[data-testid="open-report"]').trigger('click');
     await flushPromises();
-    expect(wrapper.find('[data-testid="action-detail"]').exists()).toBe(false);
+    expect(wrapper.find('[data-testid="action-detail-screen"]').exists()).toBe(false);
     expect(wrapper.find('[data-testid="report-screen"]').exists()).toBe(true);
     expect(backend.callsOf('planOverview')).toEqual([[null], [{ year: 2018, quarter: 3 }]]);
   });

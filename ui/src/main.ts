@@ -2,6 +2,7 @@
 // questions go first, before the rest of the code is evaluated.
 import './api/startup';
 import './styles/fonts.css';
+import './styles/tokens.css';
 import './styles/base.css';
 
 import { createApp } from 'vue';

@@ -150,7 +150,8 @@ fn end_to_end(root: &Path) -> Result {
         "1200",
         "xvfb-run",
         "-a",
-        "--server-args=-screen 0 1280x800x24",
+        // Larger than the windows the tests size (1366×768 for the plan overview's layout).
+        "--server-args=-screen 0 1920x1080x24",
         // A session bus of its own, as a desktop has: the single-instance check uses it.
         "dbus-run-session",
         "--",

@@ -99,12 +99,7 @@ pub fn export_berita_acara(
     store: &Store,
     request: &ExportBeritaAcara,
 ) -> Result<BeritaAcaraWritten> {
-    berita_acara::export(
-        store,
-        &request.session_id,
-        &request.out,
-        request.paper,
-    )
+    berita_acara::export(store, &request.session_id, &request.out, request.paper)
 }
 
 /// The file name the save dialog suggests: `berita-acara-ko-kreasi-2018-05-08.xlsx`.

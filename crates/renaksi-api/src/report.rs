@@ -37,13 +37,7 @@ pub struct ExportReport {
 
 /// Writes the report (`data_dir` holds the installation's signing key).
 pub fn export(store: &mut Store, data_dir: &Path, request: &ExportReport) -> Result<Exported> {
-    export::export(
-        store,
-        data_dir,
-        request.period,
-        request.paper,
-        &request.out,
-    )
+    export::export(store, data_dir, request.period, request.paper, &request.out)
 }
 
 /// The file name the save dialog suggests: `laporan-dinkes-2018-tw2.xlsx`.

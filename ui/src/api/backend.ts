@@ -7,7 +7,7 @@ import * as exchange from './exchange';
 import { planOverview } from './plan';
 import * as report from './report';
 import * as review from './review';
-import * as sessions from './sessions';
+import * as cocreation from './cocreation';
 import { appStatus, demoOpds, firstStart } from './setup';
 import { startup, type StartAnswers } from './startup';
 import type {
@@ -115,7 +115,7 @@ export interface Backend {
   restoreBackup(fileName: string): Promise<BackupInfo>;
   /** Only when the database failed its check at start. */
   recoverFromBackup(fileName: string): Promise<BackupInfo>;
-  // sessions.rs
+  // cocreation.rs
   sessionsList(): Promise<SessionList>;
   sessionDetail(id: string): Promise<Session>;
   saveSession(form: SessionForm): Promise<Session>;
@@ -172,16 +172,16 @@ export const tauriBackend: Backend = {
   backupNow: backups.backupNow,
   restoreBackup: backups.restoreBackup,
   recoverFromBackup: backups.recoverFromBackup,
-  sessionsList: sessions.sessionsList,
-  sessionDetail: sessions.sessionDetail,
-  saveSession: sessions.saveSession,
-  deleteSession: sessions.deleteSession,
-  addParticipant: sessions.addParticipant,
-  removeParticipant: sessions.removeParticipant,
-  saveInput: sessions.saveInput,
-  deleteInput: sessions.deleteInput,
-  setResponse: sessions.setResponse,
-  exportBeritaAcara: sessions.exportBeritaAcara,
+  sessionsList: cocreation.sessionsList,
+  sessionDetail: cocreation.sessionDetail,
+  saveSession: cocreation.saveSession,
+  deleteSession: cocreation.deleteSession,
+  addParticipant: cocreation.addParticipant,
+  removeParticipant: cocreation.removeParticipant,
+  saveInput: cocreation.saveInput,
+  deleteInput: cocreation.deleteInput,
+  setResponse: cocreation.setResponse,
+  exportBeritaAcara: cocreation.exportBeritaAcara,
   versionsList: versions.versionsList,
   takeVersion: versions.takeVersion,
   versionDiff: versions.versionDiff,

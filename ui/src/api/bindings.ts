@@ -22,7 +22,7 @@ export type ActionDetail = { action: ActionView, canEditNarrative: boolean,
 /**
  * The OPD this profile adds milestones and indicators as, if any.
  */
-canAddFor: OpdRef | null, milestones: Array<MilestoneView>, indicators: Array<IndicatorView>, rollup: Rollup, periods: Array<Period>, period: PeriodRef, grades: Array<GradeBand>, };
+canAddFor: OpdRef | null, milestones: Array<MilestoneView>, indicators: Array<IndicatorView>, rollup: Rollup, periods: Array<PeriodView>, period: PeriodRef, grades: Array<GradeBand>, };
 
 export type ActionInputs = { actionId: string, actionCode: string, actionTitle: string, inputs: Array<SessionInput>, };
 
@@ -172,6 +172,9 @@ export type GradeBand = { key: GradeKey, label: string,
  */
 min: number | null, };
 
+/**
+ * The predikat bands; stored and serialised under their Indonesian names.
+ */
 export type GradeKey = "sangat_tinggi" | "tinggi" | "sedang" | "rendah" | "sangat_rendah";
 
 export type Imported = { opdCode: string, opdName: string, periodLabel: string, sequence: number, 
@@ -271,8 +274,9 @@ export type OverdueMilestone = { actionCode: string, title: string, opdCode: str
 export type PackagePreview = { token: string, planTitle: string, region: string, version: number, opds: Array<OpdRef>, };
 
 /**
- * Paper of the printable report, rekap and berita acara; F4 is the folio
- * (215 × 330 mm) Indonesian offices use.
+ * Paper for printing: `a4` or `f4`, F4 being the folio (215 x 330 mm) Indonesian
+ * offices use. Anything else is refused where it comes in (a command-line flag,
+ * an IPC argument) with one message, before a dialog opens or a file is written.
  */
 export type Paper = "a4" | "f4";
 
@@ -299,6 +303,12 @@ export type ParticipantKind = "opd" | "cso" | "other";
 export type Period = { year: number, quarter: number, dueDate: string | null, closed: boolean, };
 
 export type PeriodRef = { year: number, quarter: number, };
+
+/**
+ * A quarter of the plan, with whether this profile may still change its
+ * targets and realisations ([`Actor::is_locked`]).
+ */
+export type PeriodView = { year: number, quarter: number, dueDate: string | null, closed: boolean, locked: boolean, };
 
 /**
  * A file picked in a dialog opened by Rust: the webview knows it only by a token and its name.
@@ -413,6 +423,12 @@ heldOn: string, place: string, notes: string, };
 export type SessionInput = { id: string, sessionId: string, actionId: string, author: string, organisation: string, body: string, createdAt: string, response: InputResponse | null, };
 
 /**
+ * The list of sessions as the screen shows it, with whether this profile
+ * records new ones.
+ */
+export type SessionList = { canEdit: boolean, sessions: Array<SessionSummary>, };
+
+/**
  * A session in the list of sessions.
  */
 export type SessionSummary = { id: string, title: string, heldOn: string, place: string, participantCount: number, inputCount: number, 
@@ -436,6 +452,9 @@ export type StatusCount = { status: MilestoneStatus, count: number, };
 
 export type SubmissionMatrix = { periods: Array<Period>, rows: Array<MatrixRow>, };
 
+/**
+ * Serialised under the Indonesian words the UI and the files use.
+ */
 export type SubmissionState = "belum" | "diterima" | "terlambat" | "diverifikasi";
 
 /**
@@ -462,6 +481,12 @@ export type VersionLabel = { id: string | null,
  * The version's name, or "Saat ini".
  */
 name: string, createdAt: string | null, };
+
+/**
+ * The list of versions as the screen shows it, with whether this profile
+ * takes new ones.
+ */
+export type VersionList = { canEdit: boolean, versions: Array<VersionSummary>, };
 
 /**
  * A version in the list of versions.

@@ -4,7 +4,7 @@ import { flushPromises } from '@vue/test-utils';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { BackupInfo } from '../api/types';
 import App from '../App.vue';
-import { createFakeBackend, sampleBackup } from '../testing/fakeBackend';
+import { createFakeBackend, inTurn, sampleBackup, type Answers } from '../testing/fakeBackend';
 import { mountWithApp } from '../testing/mount';
 import { loadScreens } from '../testing/screens';
 import BackupScreen from './BackupScreen.vue';
@@ -19,8 +19,11 @@ const BROKEN = sampleBackup({
   problem: 'Berkas basis data rusak.',
 });
 
-async function mountBackups(backups: BackupInfo[] = [DAILY, BROKEN]) {
-  const backend = createFakeBackend({ backups });
+const MANUAL = sampleBackup({ fileName: 'renaksi-20190716T000000Z-manual.db', kind: 'manual', takenAt: '2019-07-16T00:00:00Z' });
+const BEFORE_RESTORE = sampleBackup({ fileName: 'renaksi-20190716T090000Z-sebelum-pulihkan.db', kind: 'before_restore' });
+
+async function mountBackups(backups: BackupInfo[] = [DAILY, BROKEN], answers: Answers = {}) {
+  const backend = createFakeBackend({ backups, answers });
   const mounted = mountWithApp(BackupScreen, { backend, attachTo: document.body });
   await flushPromises();
   return { ...mounted, fake: backend };
@@ -44,7 +47,8 @@ describe('BackupScreen', () => {
   });
 
   it('backs up now and shows the new backup first', async () => {
-    const { wrapper, fake } = await mountBackups([]);
+    // The list the backend gives before and after the backup.
+    const { wrapper, fake } = await mountBackups([], { backupNow: MANUAL, backupsList: inTurn([], [MANUAL]) });
     expect(wrapper.get('[data-testid="backup-empty"]').text()).toBe('Belum ada cadangan.');
     await wrapper.get('[data-testid="backup-now"]').trigger('click');
     await flushPromises();
@@ -54,7 +58,11 @@ describe('BackupScreen', () => {
   });
 
   it('restores only after showing what the backup holds and a second yes', async () => {
-    const { wrapper, fake } = await mountBackups();
+    // The backend keeps what a restore replaces: its backup is listed first afterwards.
+    const { wrapper, fake } = await mountBackups([], {
+      restoreBackup: DAILY,
+      backupsList: inTurn([DAILY, BROKEN], [BEFORE_RESTORE, DAILY, BROKEN]),
+    });
     await wrapper.get('[data-testid="backup-restore"]').trigger('click');
     await flushPromises();
     const confirm = wrapper.get('[data-testid="restore-confirm"]');

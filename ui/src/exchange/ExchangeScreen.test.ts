@@ -2,13 +2,15 @@
 import { flushPromises, type VueWrapper } from '@vue/test-utils';
 import { describe, expect, it } from 'vitest';
 import type { Backend } from '../api/backend';
-import type { Imported } from '../api/types';
+import type { Imported, MatrixCell, SubmissionMatrix } from '../api/types';
 import {
   createFakeBackend,
+  inTurn,
   SAMPLE_KEY_FINGERPRINT,
   SAMPLE_PACKAGE_PATH,
   sampleImported,
   sampleMatrix,
+  samplePickedFiles,
   sampleReceived,
   type FakeBackend,
   type FakeBackendOptions,
@@ -109,10 +111,11 @@ describe('ExchangeScreen', () => {
     const { wrapper, fake } = await mountExchange({
       fake: {
         pickedFiles: [{ token: 'file-2', name: 'laporan-dinsos-2019-tw1.xlsx' }],
-        imports: {
-          'file-2': {
-            error: KEY_CHANGED,
-            acceptedWithNewKey: sampleImported({ opdCode: 'DINSOS', opdName: 'Dinas Sosial', sequence: 2, keyPinned: true }),
+        // The backend refuses the new key until the clerk accepts it.
+        answers: {
+          importReport: (_token, acceptNewKey) => {
+            if (!acceptNewKey) throw KEY_CHANGED;
+            return sampleImported({ opdCode: 'DINSOS', opdName: 'Dinas Sosial', sequence: 2, keyPinned: true });
           },
         },
       },
@@ -214,7 +217,16 @@ describe('ExchangeScreen', () => {
   });
 
   it('lists the reports received, and refreshes the list after an import', async () => {
-    const { wrapper, fake } = await mountExchange({ fake: { received: sampleReceived() } });
+    // After the import the backend lists the three new reports first.
+    const imported = samplePickedFiles().map((file, n) => ({
+      ...sampleReceived()[0]!,
+      id: `report-${file.token}`,
+      sequence: n + 4,
+      fileName: file.name,
+    }));
+    const { wrapper, fake } = await mountExchange({
+      fake: { answers: { receivedReports: inTurn(sampleReceived(), [...imported, ...sampleReceived()]) } },
+    });
     const headers = wrapper.findAll('[data-testid="received-table"] thead th').map((th) => th.text());
     expect(headers).toEqual(['OPD', 'Periode', 'Nomor', 'Diekspor', 'Diterima', 'Berkas', 'Sidik jari kunci']);
     const cells = () =>
@@ -273,6 +285,14 @@ describe('ExchangeScreen', () => {
     /** The text as a browser lays it out: runs of white space are one space. */
     function text(node: { text(): string }): string {
       return node.text().replace(/\s+/g, ' ');
+    }
+
+    /** The sample matrix with one cell as the backend would answer it after a change. */
+    function matrixWith(opd: string, year: number, quarter: number, change: Partial<MatrixCell>): SubmissionMatrix {
+      const matrix = sampleMatrix();
+      const target = matrix.rows.find((row) => row.opd.code === opd)?.cells.find((c) => c.year === year && c.quarter === quarter);
+      Object.assign(target!, change);
+      return matrix;
     }
 
     function cell(wrapper: VueWrapper, opd: string, year: number, quarter: number) {
@@ -344,7 +364,9 @@ describe('ExchangeScreen', () => {
     });
 
     it('verifies a received report from its cell', async () => {
-      const { wrapper, fake } = await mountExchange();
+      const { wrapper, fake } = await mountExchange({
+        fake: { answers: { verifyReport: matrixWith('DINSOS', 2018, 4, { state: 'diverifikasi' }) } },
+      });
       const target = () => cell(wrapper, 'DINSOS', 2018, 4);
       const button = target().get('[data-testid="verify-cell"]');
       expect(button.text()).toBe('Verifikasi');
@@ -380,6 +402,13 @@ describe('ExchangeScreen', () => {
             { token: 'file-2', name: 'salah.xlsx' },
           ],
           imports: { 'file-2': { error: { code: 'invalid', message: 'Bukan laporan.' } } },
+          // DINKES's TW I 2019, received on 11 April 2019 (before its due date).
+          answers: {
+            submissionMatrix: inTurn(
+              sampleMatrix(),
+              matrixWith('DINKES', 2019, 1, { state: 'diterima', sequence: 3, receivedAt: '2019-04-11T03:30:00Z', overdue: false }),
+            ),
+          },
         },
       });
       expect(text(cell(wrapper, 'DINKES', 2019, 1))).toBe('Belum · lewat tenggat');

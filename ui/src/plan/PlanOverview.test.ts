@@ -1,7 +1,7 @@
 import { type VueWrapper } from '@vue/test-utils';
 import { describe, expect, it } from 'vitest';
 import type { PlanOverview as PlanOverviewData } from '../api/types';
-import { sampleOverview } from '../testing/fakeBackend';
+import { sampleOverview } from '../testing/samples';
 import { mountWithApp } from '../testing/mount';
 import PlanOverview from './PlanOverview.vue';
 import { shown } from '../testing/visibility';

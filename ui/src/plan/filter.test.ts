@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sampleOverview } from '../testing/fakeBackend';
+import { sampleOverview } from '../testing/samples';
 import { filtersActive, matchesFilters, noFilters, normaliseText } from './filter';
 
 function codes(filters: Partial<ReturnType<typeof noFilters>>): string[] {

@@ -110,8 +110,8 @@ describe('presentation in the app', () => {
     key('e');
     await flushPromises();
     expect(wrapper.find('[data-testid="presentation"]').exists()).toBe(false);
-    expect(wrapper.find('[data-testid="action-detail"]').exists()).toBe(true);
-    await wrapper.get('[data-testid="back-to-plan"]').trigger('click');
+    expect(wrapper.find('[data-testid="action-detail-screen"]').exists()).toBe(true);
+    await wrapper.get('[data-testid="action-detail-back"]').trigger('click');
     await flushPromises();
     expect(wrapper.get('[data-testid="presentation"]').attributes('data-slide')).toBe('2');
     key('Escape');

@@ -5,9 +5,11 @@ import type { Backend } from '../api/backend';
 import type { Exported } from '../api/types';
 import {
   createFakeBackend,
+  inTurn,
   SAMPLE_KEY_FINGERPRINT,
   SAMPLE_PERIOD,
   sampleReportPath,
+  sampleExported,
   samplePeriods,
   type FakeBackend,
   type FakeBackendOptions,
@@ -63,7 +65,9 @@ describe('ReportScreen', () => {
   });
 
   it('saves the signature block and says "Tersimpan" until the next change', async () => {
-    const { wrapper, backend } = await mountReport();
+    // The backend answers with the block as it stored it.
+    const stored = { place: 'Wonosobo', headPosition: 'Kepala Dinas Kesehatan', headName: 'dr. Sri Hartati', headNip: '' };
+    const { wrapper, backend } = await mountReport({ fake: { answers: { saveReportSettings: stored } } });
     await wrapper.get('[data-testid="report-head-name"]').setValue('  dr. Sri Hartati ');
     await wrapper.get('[data-testid="report-nip"]').setValue('');
     expect(wrapper.get('[data-testid="report-settings-status"]').text()).toBe('');
@@ -118,14 +122,17 @@ describe('ReportScreen', () => {
   });
 
   it('exports the chosen period on F4 and shows where it went, its number and the key fingerprint', async () => {
-    const { wrapper, backend } = await mountReport();
+    const period = { year: 2019, quarter: 1 } as const;
+    const { wrapper, backend } = await mountReport({
+      fake: { answers: { exportReport: inTurn(sampleExported(period, 1), sampleExported(period, 2)) } },
+    });
     await wrapper.get('[data-testid="report-period"]').setValue('2019-1');
     await wrapper.get('[data-testid="report-paper-f4"]').setValue(true);
     await exportWith(wrapper);
 
     expect((backend as FakeBackend).callsOf('exportReport')).toEqual([[{ year: 2019, quarter: 1 }, 'f4']]);
     const result = wrapper.get('[data-testid="report-result"]');
-    expect(result.attributes('role')).toBe('status');
+    expect(result.element.closest('[role="status"]')).not.toBeNull();
     const path = sampleReportPath({ year: 2019, quarter: 1 });
     expect(result.text()).toContain(`Laporan Triwulan I 2019 disimpan ke ${path}`);
     expect(result.text()).toContain('Nomor urut ekspor: 1');
@@ -213,7 +220,10 @@ describe('ReportScreen', () => {
   });
 
   it('speaks English too', async () => {
-    const { wrapper } = await mountReport({ language: 'en' });
+    const { wrapper } = await mountReport({
+      language: 'en',
+      fake: { answers: { exportReport: sampleExported({ year: 2019, quarter: 1 }) } },
+    });
     await wrapper.get('[data-testid="report-period"]').setValue('2019-1');
     await exportWith(wrapper);
     expect(wrapper.get('[data-testid="report-result"]').text()).toContain('Report for Quarter I 2019 saved to');

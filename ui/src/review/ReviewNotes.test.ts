@@ -2,7 +2,7 @@
 import { flushPromises } from '@vue/test-utils';
 import { describe, expect, it } from 'vitest';
 import type { Profile, ReviewNote } from '../api/types';
-import { createFakeBackend } from '../testing/fakeBackend';
+import { createFakeBackend, type FakeBackendOptions } from '../testing/fakeBackend';
 import { mountWithApp } from '../testing/mount';
 import ReviewNotes, { type NoteSubject } from './ReviewNotes.vue';
 
@@ -27,8 +27,8 @@ function note(partial: Partial<ReviewNote>): ReviewNote {
   };
 }
 
-async function mountNotes(subjects?: NoteSubject[], notes: ReviewNote[] = []) {
-  const backend = createFakeBackend({ profile: BAPPEDA, notes });
+async function mountNotes(subjects?: NoteSubject[], notes: ReviewNote[] = [], options: FakeBackendOptions = {}) {
+  const backend = createFakeBackend({ profile: BAPPEDA, notes, ...options });
   const mounted = mountWithApp(ReviewNotes, { backend, props: subjects ? { subjects } : {} });
   await flushPromises();
   return { ...mounted, fake: backend };
@@ -36,7 +36,15 @@ async function mountNotes(subjects?: NoteSubject[], notes: ReviewNote[] = []) {
 
 describe('ReviewNotes', () => {
   it('writes a note on an indicator of the action, shown as plain text', async () => {
-    const { wrapper, fake } = await mountNotes(SUBJECTS, [note({})]);
+    // The backend keeps the text as written and labels the subject.
+    const written = note({
+      id: 'note-1',
+      subjectKind: 'indicator',
+      subjectId: 'ind-1',
+      subjectLabel: 'RA-01 · Persentase penduduk terdaftar UHC',
+      body: '<b>Bukti</b> belum ada',
+    });
+    const { wrapper, fake } = await mountNotes(SUBJECTS, [note({})], { answers: { addReviewNote: written } });
     expect(wrapper.get('[data-testid="review-empty"]').text()).toBe('Belum ada catatan verifikator di sini.');
     await wrapper.get('[data-testid="review-subject"]').setValue(1);
     await wrapper.get('[data-testid="review-body"]').setValue('<b>Bukti</b> belum ada');
@@ -53,7 +61,9 @@ describe('ReviewNotes', () => {
   });
 
   it('shows the message next to an empty note and saves nothing', async () => {
-    const { wrapper, fake } = await mountNotes(SUBJECTS);
+    const { wrapper, fake } = await mountNotes(SUBJECTS, [], {
+      failures: { addReviewNote: { code: 'invalid', field: 'body', message: 'Catatan wajib diisi.' } },
+    });
     await wrapper.get('[data-testid="review-body"]').setValue('   ');
     await wrapper.get('form').trigger('submit');
     await flushPromises();
@@ -66,7 +76,9 @@ describe('ReviewNotes', () => {
   it('lists every note, open ones first, and marks one done', async () => {
     const done = note({ id: 'note-b', body: 'Sudah dibahas', resolvedAt: '2019-07-11T03:00:00Z' });
     const open = note({ id: 'note-c', body: 'Perlu bukti' });
-    const { wrapper } = await mountNotes(undefined, [done, open]);
+    const { wrapper } = await mountNotes(undefined, [done, open], {
+      answers: { setReviewNoteResolved: { ...open, resolvedAt: '2019-07-16T03:00:00Z' } },
+    });
     expect(wrapper.find('form').exists()).toBe(false);
     const bodies = () => wrapper.findAll('[data-testid="review-note"]').map((n) => n.get('.review-note__body').text());
     expect(bodies()).toEqual(['Perlu bukti', 'Sudah dibahas']);

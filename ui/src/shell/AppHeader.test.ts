@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sampleOverview } from '../testing/fakeBackend';
+import { sampleOverview } from '../testing/samples';
 import { mountWithApp } from '../testing/mount';
 import AppHeader from './AppHeader.vue';
 

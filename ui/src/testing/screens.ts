@@ -7,10 +7,10 @@ export async function loadScreens(): Promise<void> {
     import('../workspace/ActionDetail.vue'),
     import('../backup/BackupScreen.vue'),
     import('../backup/RecoveryOffer.vue'),
-    import('../dashboard/DashboardScreen.vue'),
+    import('../consolidation/ConsolidationScreen.vue'),
     import('../exchange/ExchangeScreen.vue'),
     import('../present/PresentationMode.vue'),
     import('../report/ReportScreen.vue'),
-    import('../workshop/WorkshopScreen.vue'),
+    import('../cocreation/CocreationScreen.vue'),
   ]);
 }

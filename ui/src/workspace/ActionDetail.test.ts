@@ -2,9 +2,10 @@
 import { flushPromises, type DOMWrapper, type VueWrapper } from '@vue/test-utils';
 import { describe, expect, it } from 'vitest';
 import type { Backend } from '../api/backend';
-import type { ActionDetail as ActionDetailData, Profile } from '../api/types';
+import type { ActionDetail as ActionDetailData, PeriodRef, Profile } from '../api/types';
 import {
   createFakeBackend,
+  fileEvidence,
   SAMPLE_PROFILE,
   sampleDetail,
   type FakeBackend,
@@ -56,6 +57,13 @@ function describedBy(wrapper: VueWrapper, input: Found): string {
   return wrapper.get(`[id="${id}"]`).text();
 }
 
+/** RA-01 as the backend answers it after a change (the test says which). */
+function detailAfter(change: (detail: ActionDetailData) => void): ActionDetailData {
+  const detail = sampleDetail();
+  change(detail);
+  return detail;
+}
+
 function pressEscape(): void {
   document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, cancelable: true }));
 }
@@ -65,7 +73,7 @@ describe('ActionDetail', () => {
     const { wrapper, backend } = await render();
     expect(backend.callsOf('actionDetail')).toEqual([['action-1', PERIOD]]);
     expect(wrapper.get('[data-testid="detail-code"]').text()).toBe('RA-01');
-    expect(wrapper.get('[data-testid="detail-title"]').text()).toContain('Sistem pengaduan layanan kesehatan terpadu');
+    expect(wrapper.get('[data-testid="action-detail-title"]').text()).toContain('Sistem pengaduan layanan kesehatan terpadu');
     expect(wrapper.get('[data-testid="detail-theme"]').text()).toBe('Tema 1 · Layanan Publik');
     const narrative = wrapper.get('[data-testid="narrative"]').text();
     for (const text of [
@@ -278,7 +286,12 @@ describe('ActionDetail', () => {
     });
 
     it('after a save shows the new detail, closes the form and says "Tersimpan"; undo takes it back', async () => {
-      const { wrapper, backend } = await render();
+      const { wrapper, backend } = await render({
+        answers: {
+          saveMilestone: detailAfter((d) => Object.assign(d.milestones[0]!, { title: 'SOP pengaduan terpadu', status: 'substansial' })),
+          undoLast: sampleDetail(),
+        },
+      });
       await milestone(wrapper, 'ms-1').get('[data-testid="milestone-edit"]').trigger('click');
       expect((wrapper.get('[data-testid="milestone-title"]').element as HTMLInputElement).value).toBe('Penyusunan SOP pengaduan');
       await wrapper.get('[data-testid="milestone-title"]').setValue('SOP pengaduan terpadu');
@@ -348,7 +361,20 @@ describe('ActionDetail', () => {
     });
 
     it('adds a milestone for the OPD of this copy, and asks for a title first', async () => {
-      const { wrapper, backend } = await render();
+      const added = detailAfter((d) =>
+        d.milestones.push({
+          ...d.milestones[0]!,
+          id: 'ms-new',
+          seq: 3,
+          title: 'Evaluasi layanan',
+          output: 'Laporan evaluasi',
+          startDate: '2019-01-01',
+          endDate: null,
+          status: 'belum_dimulai',
+          evidence: [],
+        }),
+      );
+      const { wrapper, backend } = await render({ answers: { saveMilestone: added } });
       await wrapper.get('[data-testid="add-milestone"]').trigger('click');
       expect(wrapper.get('[data-testid="milestone-form"]').text()).toContain('Tonggak baru · milik DINKES');
       await wrapper.get('[data-testid="milestone-save"]').trigger('submit');
@@ -374,7 +400,7 @@ describe('ActionDetail', () => {
     });
 
     it('deletes a milestone only after confirmation', async () => {
-      const { wrapper, backend } = await render();
+      const { wrapper, backend } = await render({ answers: { deleteMilestone: detailAfter((d) => d.milestones.shift()) } });
       await milestone(wrapper, 'ms-1').get('[data-testid="milestone-delete"]').trigger('click');
       await wrapper.get('[data-testid="confirm-no"]').trigger('click');
       await flushPromises();
@@ -398,7 +424,22 @@ describe('ActionDetail', () => {
 
   describe('indicators', () => {
     it("adds one with an Indonesian baseline, offering only its own OPD's milestones", async () => {
-      const { wrapper, backend } = await render();
+      const added = detailAfter((d) =>
+        d.indicators.push({
+          ...d.indicators[0]!,
+          id: 'ind-new',
+          seq: 3,
+          milestoneId: 'ms-1',
+          description: 'Jumlah puskesmas dengan kanal pengaduan',
+          unit: 'puskesmas',
+          baseline: 1234.5,
+          polarity: 'negatif',
+          aggregation: 'nilai_akhir',
+          targets: {},
+          realisations: [],
+        }),
+      );
+      const { wrapper, backend } = await render({ answers: { saveIndicator: added } });
       await wrapper.get('[data-testid="add-indicator"]').trigger('click');
       const milestones = wrapper.get('[data-testid="indicator-milestone"]').findAll('option');
       expect(milestones.map((o) => o.attributes('value'))).toEqual(['', 'ms-1']);
@@ -441,7 +482,15 @@ describe('ActionDetail', () => {
     });
 
     it('fills a realisation with its notes, kendala and tindak lanjut', async () => {
-      const { wrapper, backend } = await render();
+      const saved = detailAfter((d) =>
+        Object.assign(d.indicators[0]!.realisations[0]!, {
+          value: 80.5,
+          notes: 'Data BPJS Oktober',
+          obstacles: 'Server lambat',
+          followUp: 'Koordinasi dengan BPJS',
+        }),
+      );
+      const { wrapper, backend } = await render({ answers: { saveRealisation: saved } });
       const card = indicator(wrapper, 'ind-1');
       expect(card.find('[data-testid="realisation-edit"][data-year="2018"][data-quarter="1"]').exists()).toBe(false);
       await card.get('[data-testid="realisation-edit"][data-year="2018"][data-quarter="3"]').trigger('click');
@@ -496,7 +545,8 @@ describe('ActionDetail', () => {
       expect(milestone(cancelled.wrapper, 'ms-1').findAll('[data-testid="evidence"]')).toHaveLength(1);
       cancelled.wrapper.unmount();
 
-      const { wrapper } = await render();
+      const added = detailAfter((d) => d.milestones[0]!.evidence.push(fileEvidence('ev-new', 'Notulen rapat')));
+      const { wrapper } = await render({ answers: { addEvidenceFile: added } });
       await milestone(wrapper, 'ms-1').get('[data-testid="evidence-add-file"]').trigger('click');
       await flushPromises();
       expect(milestone(wrapper, 'ms-1').findAll('[data-testid="evidence"]')).toHaveLength(2);
@@ -531,7 +581,9 @@ describe('ActionDetail', () => {
     });
 
     it('opens evidence, and deletes it after confirmation', async () => {
-      const { wrapper, backend } = await render();
+      const { wrapper, backend } = await render({
+        answers: { deleteEvidence: detailAfter((d) => (d.milestones[0]!.evidence = [])) },
+      });
       const item = milestone(wrapper, 'ms-1');
       await item.get('[data-testid="evidence-open"]').trigger('click');
       await flushPromises();
@@ -547,7 +599,10 @@ describe('ActionDetail', () => {
   });
 
   it('edits the narrative: OGP values go in the plan order', async () => {
-    const { wrapper, backend } = await render();
+    const saved = detailAfter((d) =>
+      Object.assign(d.action, { problem: 'Pengaduan tidak tercatat.', ogpValues: ['partisipasi', 'teknologi_inovasi'] }),
+    );
+    const { wrapper, backend } = await render({ answers: { saveActionNarrative: saved } });
     await wrapper.get('[data-testid="edit-narrative"]').trigger('click');
     await wrapper.get('[data-testid="narrative-problem"]').setValue('Pengaduan tidak tercatat.');
     await wrapper.get('[data-testid="narrative-ogp-partisipasi"]').setValue(true);
@@ -631,12 +686,14 @@ describe('ActionDetail', () => {
 
   it('goes back with the back button', async () => {
     const { wrapper } = await render();
-    await wrapper.get('[data-testid="back-to-plan"]').trigger('click');
+    await wrapper.get('[data-testid="action-detail-back"]').trigger('click');
     expect(wrapper.emitted('back')).toHaveLength(1);
   });
 
   it('reloads the action for another period, and saves with that period', async () => {
-    const { wrapper, backend } = await render();
+    // The backend answers with the period asked for.
+    const forPeriod = (_id: string, period: PeriodRef | null) => detailAfter((d) => (d.period = period ?? PERIOD));
+    const { wrapper, backend } = await render({ answers: { actionDetail: forPeriod } });
     await wrapper.get('[data-testid="detail-period-select"]').setValue('2019-2');
     await flushPromises();
     expect(backend.callsOf('actionDetail').at(-1)).toEqual(['action-1', { year: 2019, quarter: 2 }]);
@@ -652,7 +709,7 @@ describe('ActionDetail', () => {
     const { wrapper } = await render({ failures: { actionDetail: { code: 'not_found', message: 'Rencana aksi tidak ditemukan.' } } });
     expect(wrapper.get('[data-testid="error-alert"]').text()).toContain('Rencana aksi tidak ditemukan.');
     expect(wrapper.find('[data-testid="detail-retry"]').exists()).toBe(true);
-    expect(wrapper.find('[data-testid="back-to-plan"]').exists()).toBe(true);
+    expect(wrapper.find('[data-testid="action-detail-back"]').exists()).toBe(true);
   });
 
   it('shows user text as text, never as markup', async () => {

@@ -2,22 +2,74 @@
 // against the fake backend.
 import { flushPromises, type VueWrapper } from '@vue/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Profile } from '../api/types';
-import { createFakeBackend, SAMPLE_BERITA_ACARA_PATH, sampleOverview } from '../testing/fakeBackend';
+import type { Participant, Profile, Session, SessionInput, VersionSummary } from '../api/types';
+import {
+  createFakeBackend,
+  inTurn,
+  Refusal,
+  SAMPLE_BERITA_ACARA_PATH,
+  sampleOverview,
+  sampleSession,
+  sampleVersion,
+  type Answers,
+} from '../testing/fakeBackend';
 import { mountWithApp } from '../testing/mount';
-import WorkshopScreen from './WorkshopScreen.vue';
+import CocreationScreen from './CocreationScreen.vue';
 
 const BAPPEDA: Profile = { role: 'bappeda', opdCode: null, userName: 'Admin Bappeda' };
 
-async function mountWorkshop(profile: Profile = BAPPEDA) {
-  const backend = createFakeBackend({ profile });
-  const mounted = mountWithApp(WorkshopScreen, {
+async function mountCocreation(profile: Profile = BAPPEDA, answers: Answers = {}) {
+  const backend = createFakeBackend({ profile, answers });
+  const mounted = mountWithApp(CocreationScreen, {
     backend,
     props: { overview: sampleOverview() },
     attachTo: document.body,
   });
   await flushPromises();
   return { ...mounted, fake: backend };
+}
+
+/** The session as the backend answers it after each step of the test below. */
+function sessionSteps() {
+  const recorded = sampleSession({ title: 'OpenGovWeek Wonosobo', heldOn: '2018-05-08', place: 'Pendopo Kabupaten' });
+  const siti: Participant = { id: 'participant-1', name: 'Siti', organisation: 'Forum Warga', kind: 'cso', opdId: null, opdCode: null };
+  const withSiti = { ...recorded, participants: [siti] };
+  const input = (id: string, body: string, response: SessionInput['response'] = null): SessionInput => ({
+    id,
+    sessionId: recorded.id,
+    actionId: 'action-2',
+    author: '',
+    organisation: 'Forum Warga',
+    body,
+    createdAt: '2018-05-08T03:00:00Z',
+    response,
+  });
+  const inputs = (...items: SessionInput[]): Session['actions'] => [
+    { actionId: 'action-2', actionCode: 'RA-02', actionTitle: 'Forum warga untuk layanan kependudukan', inputs: items },
+  ];
+  const first = input('input-1', 'Forum warga dibuka juga di kecamatan.');
+  const second = input('input-2', 'Hasil forum diumumkan di laman desa.');
+  const rejected = input('input-1', first.body, {
+    decision: 'ditolak',
+    reason: 'Anggaran kecamatan belum tersedia tahun ini.',
+    respondedBy: 'Admin Bappeda',
+    respondedAt: '2018-05-08T04:00:00Z',
+  });
+  return {
+    saveSession: inTurn<Session>(new Refusal({ code: 'invalid', field: 'title', message: 'Judul sesi wajib diisi.' }), recorded),
+    sessionDetail: recorded,
+    addParticipant: withSiti,
+    saveInput: inTurn<Session>(
+      { ...withSiti, actions: inputs(first), inputCount: 1 },
+      { ...withSiti, actions: inputs(first, second), inputCount: 2 },
+    ),
+    setResponse: inTurn<Session>(new Refusal({ code: 'invalid', field: 'reason', message: 'Tuliskan alasannya.' }), {
+      ...withSiti,
+      actions: inputs(rejected, second),
+      inputCount: 2,
+      respondedCount: 1,
+    }),
+  } satisfies Answers;
 }
 
 async function submit(wrapper: VueWrapper, form: string): Promise<void> {
@@ -31,7 +83,7 @@ afterEach(() => {
 
 describe('co-creation session', () => {
   it('records participants, inputs per action and the responses, and saves the berita acara', async () => {
-    const { wrapper, fake } = await mountWorkshop();
+    const { wrapper, fake } = await mountCocreation(BAPPEDA, sessionSteps());
     expect(wrapper.get('[data-testid="sessions-empty"]').text()).toBe('Belum ada sesi ko-kreasi.');
     await submit(wrapper, 'session-form');
     expect(wrapper.findAll('[data-testid="field-error"]').map((e) => e.text())).toEqual(['Judul sesi wajib diisi.']);
@@ -77,9 +129,10 @@ describe('co-creation session', () => {
   });
 
   it('is read-only when the backend answers canEdit false (an OPD profile)', async () => {
-    const { wrapper, fake } = await mountWorkshop({ role: 'opd', opdCode: 'DINKES', userName: 'Sari' });
-    expect((await fake.sessionsList()).canEdit).toBe(false);
-    expect((await fake.versionsList()).canEdit).toBe(false);
+    const { wrapper } = await mountCocreation(
+      { role: 'opd', opdCode: 'DINKES', userName: 'Sari' },
+      { sessionsList: { canEdit: false, sessions: [] }, versionsList: { canEdit: false, versions: [] } },
+    );
     expect(wrapper.find('[data-testid="session-form"]').exists()).toBe(false);
     expect(wrapper.find('[data-testid="version-take"]').exists()).toBe(false);
   });
@@ -87,7 +140,11 @@ describe('co-creation session', () => {
 
 describe('plan versions', () => {
   it('takes a named version, refuses the same name twice, and shows what changed', async () => {
-    const { wrapper } = await mountWorkshop();
+    const draft = sampleVersion({ name: 'Draf' });
+    const { wrapper } = await mountCocreation(BAPPEDA, {
+      takeVersion: inTurn<VersionSummary>(draft, new Refusal({ code: 'invalid', field: 'name', message: 'Versi "Draf" sudah ada; pakai nama lain.' })),
+      versionsList: inTurn({ canEdit: true, versions: [] }, { canEdit: true, versions: [draft] }),
+    });
     await wrapper.get('[data-testid="version-name"]').setValue('Draf');
     await wrapper.get('[data-testid="version-take"]').trigger('click');
     await flushPromises();

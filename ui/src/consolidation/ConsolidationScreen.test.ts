@@ -4,14 +4,14 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Profile } from '../api/types';
 import { createFakeBackend, SAMPLE_REKAP_PATH, sampleSummary, type FakeBackendOptions } from '../testing/fakeBackend';
 import { mountWithApp } from '../testing/mount';
-import DashboardScreen from './DashboardScreen.vue';
+import ConsolidationScreen from './ConsolidationScreen.vue';
 
 const BAPPEDA: Profile = { role: 'bappeda', opdCode: null, userName: 'Admin Bappeda' };
 const OPD: Profile = { role: 'opd', opdCode: 'DINKES', userName: 'Sari' };
 
 async function mountDashboard(profile: Profile, fake: FakeBackendOptions = {}, language: 'id' | 'en' = 'id') {
   const backend = createFakeBackend({ profile, ...fake });
-  const mounted = mountWithApp(DashboardScreen, {
+  const mounted = mountWithApp(ConsolidationScreen, {
     backend,
     language,
     props: { initialPeriod: { year: 2018, quarter: 3 }, profile },
@@ -29,7 +29,7 @@ afterEach(() => {
   document.body.innerHTML = '';
 });
 
-describe('DashboardScreen', () => {
+describe('ConsolidationScreen', () => {
   it('shows the headline figures and every OPD with its capaian the Indonesian way', async () => {
     const { wrapper, fake } = await mountDashboard(OPD);
     expect(fake.callsOf('dashboard')).toEqual([[{ year: 2018, quarter: 3 }]]);

@@ -1,4 +1,4 @@
-// Commands of src-tauri/src/commands/sessions.rs: co-creation sessions, their
+// Commands of src-tauri/src/commands/cocreation.rs: co-creation sessions, their
 // participants, inputs and responses, and the berita acara.
 import { call } from './invoke';
 import type {

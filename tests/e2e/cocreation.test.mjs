@@ -29,8 +29,8 @@ test('the secretariat records a co-creation session, its responses and the berit
   try {
     const { browser } = app;
     await (await byTestId(browser, 'plan-title')).waitForDisplayed({ timeout: 20000 });
-    await press(await byTestId(browser, 'open-workshop'));
-    await (await byTestId(browser, 'workshop-title')).waitForDisplayed({ timeout: 20000 });
+    await press(await byTestId(browser, 'open-cocreation'));
+    await (await byTestId(browser, 'cocreation-title')).waitForDisplayed({ timeout: 20000 });
 
     await fill(browser, 'session-title', 'OpenGovWeek Wonosobo');
     await browser.execute(() => {
