@@ -3,8 +3,8 @@
 /**
  * What this profile may do in the app as a whole, so the window offers only
  * that (the read models carry `canEdit` and `locked` for single rows). Each
- * flag is the [`Doer`] of the work the core checks with [`require_bappeda`]
- * or [`require_opd`].
+ * flag is the answer of the same `Doer` as the core's check when the work is
+ * done (`require_bappeda`, `require_opd`).
  */
 export type Abilities = { 
 /**
