@@ -5,7 +5,14 @@ import App from './App.vue';
 import { shown } from './testing/visibility';
 import type { Backend } from './api/backend';
 import type { AppStatus, PeriodRef, PlanOverview } from './api/types';
-import { createFakeBackend, SAMPLE_DATA_FILE, SAMPLE_PERIOD, sampleOverview } from './testing/fakeBackend';
+import {
+  createFakeBackend,
+  SAMPLE_BAPPEDA,
+  SAMPLE_BAPPEDA_ABILITIES,
+  SAMPLE_DATA_FILE,
+  SAMPLE_PERIOD,
+  sampleOverview,
+} from './testing/fakeBackend';
 import { mountWithApp } from './testing/mount';
 import { loadScreens } from './testing/screens';
 
@@ -106,6 +113,7 @@ describe('App', () => {
       schemaVersion: 1,
       appVersion: '0.1.0',
       profile: { role: 'bappeda', opdCode: null, userName: 'Admin Bappeda' },
+      abilities: SAMPLE_BAPPEDA_ABILITIES,
     });
     await flushPromises();
     expect(wrapper.find('[data-testid="first-start"]').exists()).toBe(false);
@@ -344,7 +352,7 @@ describe('App', () => {
   });
 
   it('has no report button in a Bappeda copy', async () => {
-    const backend = createFakeBackend({ profile: { role: 'bappeda', opdCode: null, userName: 'Admin Bappeda' } });
+    const backend = createFakeBackend({ ...SAMPLE_BAPPEDA });
     const { wrapper } = mountWithApp(App, { backend });
     await flushPromises();
     expect(wrapper.find('[data-testid="plan-overview"]').exists()).toBe(true);
@@ -352,7 +360,7 @@ describe('App', () => {
   });
 
   it('opens the incoming reports in a Bappeda copy, and refreshes the figures after an accepted import', async () => {
-    const backend = createFakeBackend({ profile: { role: 'bappeda', opdCode: null, userName: 'Admin Bappeda' } });
+    const backend = createFakeBackend({ ...SAMPLE_BAPPEDA });
     const { wrapper } = mountWithApp(App, { backend, attachTo: document.body });
     await flushPromises();
     await wrapper.get('[data-testid="open-exchange"]').trigger('click');
@@ -373,7 +381,7 @@ describe('App', () => {
   });
 
   it('does not reload the overview when nothing was imported', async () => {
-    const backend = createFakeBackend({ profile: { role: 'bappeda', opdCode: null, userName: 'Admin Bappeda' } });
+    const backend = createFakeBackend({ ...SAMPLE_BAPPEDA });
     const { wrapper } = mountWithApp(App, { backend });
     await flushPromises();
     await wrapper.get('[data-testid="open-exchange"]').trigger('click');

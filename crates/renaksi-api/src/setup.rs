@@ -4,6 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
+use renaksi_core::access::Abilities;
 use renaksi_core::demo::{self, DemoCounts, DemoView};
 use renaksi_core::overview::{self, OpdRef};
 use renaksi_core::package::{self, Applied, SignedPackage};
@@ -23,6 +24,8 @@ pub struct AppStatus {
     pub schema_version: i64,
     pub app_version: &'static str,
     pub profile: Option<ProfileView>,
+    /// What this profile may do in the app; null before a profile exists.
+    pub abilities: Option<Abilities>,
 }
 
 /// Who works in this copy of Renaksi: Bappeda, or one OPD (`opdCode` set).
@@ -40,7 +43,9 @@ pub struct ProfileView {
 pub fn status(store: &Store, db_path: &Path) -> Result<AppStatus> {
     let conn = store.conn();
     let needs_setup = profile::setup_choice(conn)?.is_none() && plans::current(conn)?.is_none();
-    let profile = profile::load(conn)?.map(|p| {
+    let loaded = profile::load(conn)?;
+    let abilities = loaded.as_ref().map(|p| Abilities::of(&p.role));
+    let profile = loaded.map(|p| {
         let (role, opd_code) = match p.role {
             Role::Bappeda => ("bappeda", None),
             Role::Opd { code } => ("opd", Some(code)),
@@ -57,6 +62,7 @@ pub fn status(store: &Store, db_path: &Path) -> Result<AppStatus> {
         schema_version: store.schema_version()?,
         app_version: APP_VERSION,
         profile,
+        abilities,
     })
 }
 

@@ -228,6 +228,10 @@ fn init_refuses_an_unknown_opd_with_its_message_before_a_database_appears() {
     assert!(applied.started);
     let status = setup::status(&Store::open(&db).unwrap(), &db).unwrap();
     assert_eq!(status.profile.unwrap().opd_code.as_deref(), Some("DINKES"));
+    // What the window offers comes with the status, from the core.
+    let abilities = status.abilities.unwrap();
+    assert!(abilities.export_report && abilities.take_package);
+    assert!(!abilities.export_rekap && !abilities.write_review_notes && !abilities.import_reports);
 }
 
 #[test]
@@ -263,7 +267,13 @@ fn a_first_start_is_parsed_once_and_refused_with_the_field_it_belongs_to() {
     )
     .unwrap_err();
     assert_eq!(refused.field(), Some("package"));
-    assert!(setup::status(&store, &db).unwrap().needs_setup);
+    let before = setup::status(&store, &db).unwrap();
+    assert!(before.needs_setup);
+    assert_eq!(before.abilities, None, "no profile, no abilities");
+    assert_eq!(
+        serde_json::to_value(&before).unwrap()["abilities"],
+        serde_json::Value::Null
+    );
 
     setup::first_start(
         &mut store,
@@ -274,4 +284,11 @@ fn a_first_start_is_parsed_once_and_refused_with_the_field_it_belongs_to() {
     let status = setup::status(&store, &db).unwrap();
     assert!(!status.needs_setup);
     assert_eq!(status.profile.unwrap().role, "bappeda");
+    assert_eq!(
+        status.abilities,
+        Some(renaksi_core::access::Abilities::of(
+            &renaksi_core::profile::Role::Bappeda
+        ))
+    );
+    assert!(status.abilities.unwrap().export_rekap);
 }

@@ -3,13 +3,17 @@
 //! milestones, indicators, targets, realisations and evidence. At Bappeda,
 //! OPD-owned rows change only by importing that OPD's report. Some work is
 //! Bappeda's alone (publishing the package, importing and verifying reports,
-//! verifier notes, co-creation sessions, plan versions): [`require_bappeda`].
+//! verifier notes, co-creation sessions, plan versions, the Rekap kabupaten):
+//! [`require_bappeda`]; an OPD's alone (the Laporan OPD, taking the package):
+//! [`require_opd`]. [`Abilities`] tells the window the same, from the same
+//! [`Doer`].
 //! Closed quarters are read-only for OPDs: [`Actor::is_locked`],
 //! [`require_open`]. The core checks this on every write; the UI only reflects
 //! it through the `canEdit` and `locked` flags of the read models, which are
 //! computed here too.
 
 use rusqlite::{Connection, OptionalExtension};
+use serde::Serialize;
 
 use crate::editing::current_profile;
 use crate::model::{Action, Opd, Period};
@@ -113,34 +117,115 @@ impl Actor {
     }
 }
 
+/// The role that alone does a piece of work: the one answer behind both the
+/// refusals ([`require_bappeda`], [`require_opd`]) and the [`Abilities`] the
+/// window shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Doer {
+    Bappeda,
+    Opd,
+}
+
+impl Doer {
+    /// Whether a profile of `role` does this role's work.
+    pub fn allows(self, role: &Role) -> bool {
+        matches!(
+            (self, role),
+            (Doer::Bappeda, Role::Bappeda) | (Doer::Opd, Role::Opd { .. })
+        )
+    }
+}
+
+/// What this profile may do in the app as a whole, so the window offers only
+/// that (the read models carry `canEdit` and `locked` for single rows). Each
+/// flag is the answer of the same `Doer` as the core's check when the work is
+/// done (`require_bappeda`, `require_opd`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Abilities {
+    /// Publish the plan package for the OPDs (Bappeda).
+    pub publish_package: bool,
+    /// Import the OPDs' Laporan (Bappeda).
+    pub import_reports: bool,
+    /// Mark a received Laporan as verified (Bappeda).
+    pub verify_reports: bool,
+    /// Read and write catatan verifikator (Bappeda).
+    pub write_review_notes: bool,
+    /// Write the Rekap kabupaten (Bappeda).
+    pub export_rekap: bool,
+    /// Record co-creation sessions (Bappeda).
+    pub record_sessions: bool,
+    /// Take named versions of the plan (Bappeda).
+    pub save_versions: bool,
+    /// Export the quarterly Laporan OPD (an OPD).
+    pub export_report: bool,
+    /// Start from or take Bappeda's plan package (an OPD).
+    pub take_package: bool,
+}
+
+impl Abilities {
+    pub fn of(role: &Role) -> Abilities {
+        let bappeda = Doer::Bappeda.allows(role);
+        let opd = Doer::Opd.allows(role);
+        Abilities {
+            publish_package: bappeda,
+            import_reports: bappeda,
+            verify_reports: bappeda,
+            write_review_notes: bappeda,
+            export_rekap: bappeda,
+            record_sessions: bappeda,
+            save_versions: bappeda,
+            export_report: opd,
+            take_package: opd,
+        }
+    }
+
+    /// The abilities of this database's profile.
+    pub fn current(conn: &Connection) -> Result<Abilities> {
+        Ok(Abilities::of(&current_profile(conn)?.role))
+    }
+}
+
 /// Whether this database's profile is Bappeda's: the answer behind the
 /// `canEdit` flags of Bappeda-only work.
 pub fn is_bappeda(conn: &Connection) -> Result<bool> {
-    Ok(matches!(current_profile(conn)?.role, Role::Bappeda))
+    Ok(Doer::Bappeda.allows(&current_profile(conn)?.role))
 }
 
 /// Refuses work that is Bappeda's alone. `doing` names it as the rest of the
 /// sentence "Hanya Bappeda yang ...", e.g. "memverifikasi laporan OPD".
 /// Returns the profile, whose user name goes into the history.
 pub fn require_bappeda(conn: &Connection, doing: &str) -> Result<Profile> {
-    let profile = current_profile(conn)?;
-    match &profile.role {
-        Role::Bappeda => Ok(profile),
-        Role::Opd { code } => Err(Error::Forbidden(format!(
-            "Hanya Bappeda yang {doing}; basis data ini dipakai oleh OPD {code}."
-        ))),
-    }
+    require(conn, Doer::Bappeda, doing)
 }
 
 /// Refuses, at Bappeda, work done from an OPD's own database. `doing` names it
 /// as the rest of the sentence "Hanya OPD yang ...". Returns the OPD's code.
 pub fn require_opd(conn: &Connection, doing: &str) -> Result<String> {
-    match current_profile(conn)?.role {
+    match require(conn, Doer::Opd, doing)?.role {
         Role::Opd { code } => Ok(code),
-        Role::Bappeda => Err(Error::Forbidden(format!(
-            "Hanya OPD yang {doing}; basis data ini dipakai oleh Bappeda."
-        ))),
+        Role::Bappeda => unreachable!("Doer::Opd allows an OPD's profile only"),
     }
+}
+
+/// One message shape for every refusal by role: "Hanya <doer> yang <doing>;
+/// basis data ini dipakai oleh <this profile>."
+fn require(conn: &Connection, doer: Doer, doing: &str) -> Result<Profile> {
+    let profile = current_profile(conn)?;
+    if doer.allows(&profile.role) {
+        return Ok(profile);
+    }
+    let only = match doer {
+        Doer::Bappeda => "Bappeda",
+        Doer::Opd => "OPD",
+    };
+    let user = match &profile.role {
+        Role::Bappeda => "Bappeda".to_string(),
+        Role::Opd { code } => format!("OPD {code}"),
+    };
+    Err(Error::Forbidden(format!(
+        "Hanya {only} yang {doing}; basis data ini dipakai oleh {user}."
+    )))
 }
 
 /// Refuses a change to a quarter that Bappeda has closed.

@@ -66,6 +66,7 @@ pub fn export(
     paper: Paper,
 ) -> Result<RekapWritten> {
     let conn = store.conn();
+    crate::access::require_bappeda(conn, "menulis Rekap kabupaten")?;
     let summary = consolidation::summary(conn, period, today)?
         .ok_or_else(|| Error::NotFound("Rencana aksi".into()))?;
     let Some(period) = summary.period else {

@@ -1,6 +1,50 @@
 // Generated from the Rust types by `cargo xtask bindings`; do not edit.
 
 /**
+ * What this profile may do in the app as a whole, so the window offers only
+ * that (the read models carry `canEdit` and `locked` for single rows). Each
+ * flag is the answer of the same `Doer` as the core's check when the work is
+ * done (`require_bappeda`, `require_opd`).
+ */
+export type Abilities = { 
+/**
+ * Publish the plan package for the OPDs (Bappeda).
+ */
+publishPackage: boolean, 
+/**
+ * Import the OPDs' Laporan (Bappeda).
+ */
+importReports: boolean, 
+/**
+ * Mark a received Laporan as verified (Bappeda).
+ */
+verifyReports: boolean, 
+/**
+ * Read and write catatan verifikator (Bappeda).
+ */
+writeReviewNotes: boolean, 
+/**
+ * Write the Rekap kabupaten (Bappeda).
+ */
+exportRekap: boolean, 
+/**
+ * Record co-creation sessions (Bappeda).
+ */
+recordSessions: boolean, 
+/**
+ * Take named versions of the plan (Bappeda).
+ */
+saveVersions: boolean, 
+/**
+ * Export the quarterly Laporan OPD (an OPD).
+ */
+exportReport: boolean, 
+/**
+ * Start from or take Bappeda's plan package (an OPD).
+ */
+takePackage: boolean, };
+
+/**
  * The figures of one indicator for quarter n of a year.
  */
 export type Achievement = { targetToDate: number | null, realisationToDate: number | null, 
@@ -38,7 +82,11 @@ export type Aggregation = "kumulatif" | "persentase" | "nilai_akhir";
 /**
  * What the window asks first: is there a database to work on, and whose.
  */
-export type AppStatus = { needsSetup: boolean, dataFile: string, schemaVersion: number, appVersion: string, profile: Profile | null, };
+export type AppStatus = { needsSetup: boolean, dataFile: string, schemaVersion: number, appVersion: string, profile: Profile | null, 
+/**
+ * What this profile may do in the app; null before a profile exists.
+ */
+abilities: Abilities | null, };
 
 /**
  * One recorded change.

@@ -10,6 +10,7 @@ const status: AppStatus = {
   schemaVersion: 2,
   appVersion: '0.1.0',
   profile: { role: 'bappeda', opdCode: null, userName: 'Sri' },
+  abilities: null,
 };
 const overview = { plan: { title: 'RAD Keterbukaan Pemerintah Kabupaten Wonosobo' } } as unknown as PlanOverview;
 

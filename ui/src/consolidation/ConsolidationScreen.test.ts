@@ -1,20 +1,29 @@
 // The dashboard as a facilitator or Bappeda uses it, against the fake backend.
 import { flushPromises } from '@vue/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Profile } from '../api/types';
-import { createFakeBackend, SAMPLE_REKAP_PATH, sampleSummary, type FakeBackendOptions } from '../testing/fakeBackend';
+import type { Abilities, Profile } from '../api/types';
+import {
+  createFakeBackend,
+  SAMPLE_BAPPEDA,
+  SAMPLE_OPD,
+  SAMPLE_REKAP_PATH,
+  sampleSummary,
+  type FakeBackendOptions,
+} from '../testing/fakeBackend';
 import { mountWithApp } from '../testing/mount';
 import ConsolidationScreen from './ConsolidationScreen.vue';
 
-const BAPPEDA: Profile = { role: 'bappeda', opdCode: null, userName: 'Admin Bappeda' };
-const OPD: Profile = { role: 'opd', opdCode: 'DINKES', userName: 'Sari' };
+/** Who works here, as the app status answers: the profile and the core's abilities. */
+type Who = { profile: Profile; abilities: Abilities };
+const BAPPEDA = SAMPLE_BAPPEDA;
+const OPD = SAMPLE_OPD;
 
-async function mountDashboard(profile: Profile, fake: FakeBackendOptions = {}, language: 'id' | 'en' = 'id') {
-  const backend = createFakeBackend({ profile, ...fake });
+async function mountDashboard(who: Who, fake: FakeBackendOptions = {}, language: 'id' | 'en' = 'id') {
+  const backend = createFakeBackend({ ...who, ...fake });
   const mounted = mountWithApp(ConsolidationScreen, {
     backend,
     language,
-    props: { initialPeriod: { year: 2018, quarter: 3 }, profile },
+    props: { initialPeriod: { year: 2018, quarter: 3 }, abilities: who.abilities },
     attachTo: document.body,
   });
   await flushPromises();
@@ -61,6 +70,18 @@ describe('ConsolidationScreen', () => {
     await wrapper.get('[data-testid="dashboard-period"]').setValue('2019-2');
     await flushPromises();
     expect(fake.callsOf('dashboard').at(-1)).toEqual([{ year: 2019, quarter: 2 }]);
+  });
+
+  it('offers the rekap and the notes as the abilities answer, not as the role suggests', async () => {
+    // An OPD's abilities hide the rekap export and the notes, even with a Bappeda profile.
+    const hidden = await mountDashboard({ profile: SAMPLE_BAPPEDA.profile, abilities: SAMPLE_OPD.abilities });
+    expect(hidden.wrapper.find('[data-testid="rekap-section"]').exists()).toBe(false);
+    expect(hidden.wrapper.find('[data-testid="review-notes"]').exists()).toBe(false);
+    document.body.innerHTML = '';
+    // And an answer that allows the rekap shows it, with an OPD profile.
+    const shown = await mountDashboard({ profile: SAMPLE_OPD.profile, abilities: { ...SAMPLE_OPD.abilities, exportRekap: true } });
+    expect(shown.wrapper.find('[data-testid="rekap-section"]').exists()).toBe(true);
+    expect(shown.wrapper.find('[data-testid="review-notes"]').exists()).toBe(false);
   });
 
   it('lets Bappeda save the rekap for the period shown, or cancel', async () => {

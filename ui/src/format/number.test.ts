@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatNumber, formatNumberForInput, formatPercent, parseIndonesianNumber } from './number';
+import { formatNumber, formatNumberForInput, formatPercent, formatWithUnit, parseIndonesianNumber } from './number';
 
 describe('formatNumber', () => {
   it('uses a dot for thousands and a comma for decimals', () => {
@@ -70,5 +70,14 @@ describe('parseIndonesianNumber', () => {
     expect(parseIndonesianNumber('-12,5')).toBe(-12.5);
     expect(parseIndonesianNumber('\u22121.000')).toBe(-1000);
     expect(parseIndonesianNumber('+7')).toBe(7);
+  });
+});
+
+describe('formatWithUnit', () => {
+  it('puts a space between the figure and its unit, except a percent sign', () => {
+    expect(formatWithUnit(3, 'puskesmas')).toBe('3 puskesmas');
+    expect(formatWithUnit(1234.5, ' orang ')).toBe('1.234,5 orang');
+    expect(formatWithUnit(12.5, '%')).toBe('12,5%');
+    expect(formatWithUnit(7, '  ')).toBe('7');
   });
 });

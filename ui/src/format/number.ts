@@ -34,6 +34,13 @@ export function formatPercent(value: number): string {
   return `${formatNumber(value, { minimumFractionDigits: 2, maximumFractionDigits: 2 })}%`;
 }
 
+/** A figure with its unit: "3 puskesmas", "12,5%" (a percent sign sticks to the number), "7" without one. */
+export function formatWithUnit(value: number, unit: string): string {
+  const trimmed = unit.trim();
+  if (trimmed === '') return formatNumber(value);
+  return trimmed === '%' ? `${formatNumber(value)}%` : `${formatNumber(value)} ${trimmed}`;
+}
+
 /**
  * A value put back into an input: Indonesian style, with every decimal the
  * value has (up to 10), so that saving an untouched cell changes nothing.

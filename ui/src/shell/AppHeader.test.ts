@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sampleOverview } from '../testing/samples';
+import { SAMPLE_BAPPEDA, SAMPLE_OPD, sampleOverview } from '../testing/samples';
 import { mountWithApp } from '../testing/mount';
 import AppHeader from './AppHeader.vue';
 
@@ -31,20 +31,36 @@ describe('AppHeader', () => {
 
   it('shows who works here: Bappeda or the OPD, with the user name', () => {
     const bappeda = mountWithApp(AppHeader, {
-      props: { plan: null, profile: { role: 'bappeda', opdCode: null, userName: 'Admin Bappeda' } },
+      props: { plan: null, ...SAMPLE_BAPPEDA },
     }).wrapper;
     expect(bappeda.get('[data-testid="profile-badge"]').text()).toBe('Bappeda · Admin Bappeda');
     const opd = mountWithApp(AppHeader, {
-      props: { plan: null, profile: { role: 'opd', opdCode: 'DINKES', userName: 'Sari' } },
+      props: { plan: null, ...SAMPLE_OPD },
     }).wrapper;
     expect(opd.get('[data-testid="profile-badge"]').text()).toBe('OPD DINKES · Sari');
     expect(mountWithApp(AppHeader, { props: { plan: null } }).wrapper.find('[data-testid="profile-badge"]').exists()).toBe(false);
   });
 
+  it('offers the screens the app status says this profile may use, not what its role suggests', () => {
+    const plan = sampleOverview().plan;
+    const shown = (abilities: typeof SAMPLE_OPD.abilities | null) =>
+      mountWithApp(AppHeader, { props: { plan, profile: SAMPLE_OPD.profile, abilities } })
+        .wrapper.findAll('button.app-header__report')
+        .map((button) => button.attributes('data-testid'));
+    expect(shown(SAMPLE_OPD.abilities)).toContain('open-report');
+    expect(shown(SAMPLE_OPD.abilities)).not.toContain('open-exchange');
+    // An OPD profile whose answer says otherwise gets what the answer says.
+    const reversed = { ...SAMPLE_OPD.abilities, exportReport: false, importReports: true };
+    expect(shown(reversed)).not.toContain('open-report');
+    expect(shown(reversed)).toContain('open-exchange');
+    // No answer yet: nothing that needs one.
+    expect(shown(null)).toEqual(['open-presentation', 'open-cocreation', 'open-dashboard', 'open-backup']);
+  });
+
   it('offers the quarterly report to an OPD with a plan, and not to Bappeda', async () => {
     const plan = sampleOverview().plan;
     const opd = mountWithApp(AppHeader, {
-      props: { plan, profile: { role: 'opd', opdCode: 'DINKES', userName: 'Sari' } },
+      props: { plan, ...SAMPLE_OPD },
     }).wrapper;
     const button = opd.get('[data-testid="open-report"]');
     expect(button.text()).toBe('Laporan triwulan');
@@ -53,11 +69,11 @@ describe('AppHeader', () => {
     expect(opd.emitted('open-report')).toHaveLength(1);
 
     const bappeda = mountWithApp(AppHeader, {
-      props: { plan, profile: { role: 'bappeda', opdCode: null, userName: 'Admin Bappeda' } },
+      props: { plan, ...SAMPLE_BAPPEDA },
     }).wrapper;
     expect(bappeda.find('[data-testid="open-report"]').exists()).toBe(false);
     const noPlan = mountWithApp(AppHeader, {
-      props: { plan: null, profile: { role: 'opd', opdCode: 'DINKES', userName: 'Sari' } },
+      props: { plan: null, ...SAMPLE_OPD },
     }).wrapper;
     expect(noPlan.find('[data-testid="open-report"]').exists()).toBe(false);
   });
@@ -66,7 +82,7 @@ describe('AppHeader', () => {
     const { wrapper } = mountWithApp(AppHeader, {
       props: {
         plan: sampleOverview().plan,
-        profile: { role: 'opd', opdCode: 'DINKES', userName: 'Sari' },
+        ...SAMPLE_OPD,
         current: 'report',
       },
       language: 'en',
@@ -79,7 +95,7 @@ describe('AppHeader', () => {
   it('offers the incoming reports to Bappeda with a plan, and not to an OPD', async () => {
     const plan = sampleOverview().plan;
     const bappeda = mountWithApp(AppHeader, {
-      props: { plan, profile: { role: 'bappeda', opdCode: null, userName: 'Admin Bappeda' } },
+      props: { plan, ...SAMPLE_BAPPEDA },
     }).wrapper;
     const button = bappeda.get('[data-testid="open-exchange"]');
     expect(button.text()).toBe('Laporan masuk');
@@ -87,11 +103,11 @@ describe('AppHeader', () => {
     expect(bappeda.emitted('open-exchange')).toHaveLength(1);
 
     const opd = mountWithApp(AppHeader, {
-      props: { plan, profile: { role: 'opd', opdCode: 'DINKES', userName: 'Sari' } },
+      props: { plan, ...SAMPLE_OPD },
     }).wrapper;
     expect(opd.find('[data-testid="open-exchange"]').exists()).toBe(false);
     const noPlan = mountWithApp(AppHeader, {
-      props: { plan: null, profile: { role: 'bappeda', opdCode: null, userName: 'Admin Bappeda' } },
+      props: { plan: null, ...SAMPLE_BAPPEDA },
     }).wrapper;
     expect(noPlan.find('[data-testid="open-exchange"]').exists()).toBe(false);
   });

@@ -6,6 +6,7 @@
 // Never imported by main.ts, so it is not part of the built app.
 import type { Backend } from '../api/backend';
 import type {
+  Abilities,
   ActionDetail,
   BackendError,
   BackupInfo,
@@ -35,6 +36,7 @@ import {
   sampleOverview,
   samplePackagePreview,
   samplePickedFiles,
+  SAMPLE_OPD_ABILITIES,
   SAMPLE_PROFILE,
   sampleRekapWritten,
   sampleReportSettings,
@@ -77,6 +79,8 @@ export interface FakeBackendOptions {
   needsSetup?: boolean;
   /** appStatus's profile. */
   profile?: Profile | null;
+  /** appStatus's abilities: the core's answer, given with the profile (SAMPLE_BAPPEDA, SAMPLE_OPD); the fake derives nothing from the role. */
+  abilities?: Abilities | null;
   /** What planOverview answers (null: no plan). */
   overview?: PlanOverview | null;
   /** What actionDetail and every edit of the workspace answer. */
@@ -111,7 +115,9 @@ function clone<T>(value: T): T {
 function defaults(options: FakeBackendOptions): { [M in Method]: Answer<M> } {
   const cancel = options.fileDialog === 'cancel';
   const profile = options.profile === undefined ? (options.needsSetup ? null : { ...SAMPLE_PROFILE }) : options.profile;
-  const status = sampleStatus({ needsSetup: options.needsSetup ?? false, profile });
+  const abilities =
+    options.abilities === undefined ? (options.needsSetup ? null : { ...SAMPLE_OPD_ABILITIES }) : options.abilities;
+  const status = sampleStatus({ needsSetup: options.needsSetup ?? false, profile, abilities });
   const detail = options.detail ?? sampleDetail();
   const matrix = options.matrix ?? sampleMatrix();
   return {

@@ -2,6 +2,7 @@
 // Plain values only; what a command answers is up to the test (fakeBackend.ts).
 // Never imported by main.ts, so it is not part of the built app.
 import type {
+  Abilities,
   Achievement,
   ActionDetail,
   ActionSummary,
@@ -47,6 +48,37 @@ export const DISDUKCAPIL: OpdRef = { code: 'DISDUKCAPIL', name: 'Dinas Kependudu
 export const DINSOS: OpdRef = { code: 'DINSOS', name: 'Dinas Sosial' };
 
 export const SAMPLE_PROFILE: Profile = { role: 'opd', opdCode: 'DINKES', userName: 'Sari' };
+export const SAMPLE_BAPPEDA_PROFILE: Profile = { role: 'bappeda', opdCode: null, userName: 'Admin Bappeda' };
+
+/** What the core answers an OPD may do (`access::Abilities`). */
+export const SAMPLE_OPD_ABILITIES: Abilities = {
+  publishPackage: false,
+  importReports: false,
+  verifyReports: false,
+  writeReviewNotes: false,
+  exportRekap: false,
+  recordSessions: false,
+  saveVersions: false,
+  exportReport: true,
+  takePackage: true,
+};
+
+/** What the core answers Bappeda may do. */
+export const SAMPLE_BAPPEDA_ABILITIES: Abilities = {
+  publishPackage: true,
+  importReports: true,
+  verifyReports: true,
+  writeReviewNotes: true,
+  exportRekap: true,
+  recordSessions: true,
+  saveVersions: true,
+  exportReport: false,
+  takePackage: false,
+};
+
+/** Who works here as the app status says it: the profile and what it may do. */
+export const SAMPLE_OPD = { profile: SAMPLE_PROFILE, abilities: SAMPLE_OPD_ABILITIES } as const;
+export const SAMPLE_BAPPEDA = { profile: SAMPLE_BAPPEDA_PROFILE, abilities: SAMPLE_BAPPEDA_ABILITIES } as const;
 
 /** The OPDs the demo plan offers at first start. */
 export function sampleDemoOpds(): OpdRef[] {
@@ -621,6 +653,7 @@ export function sampleStatus(partial: Partial<AppStatus> = {}): AppStatus {
     schemaVersion: 1,
     appVersion: '0.1.0',
     profile: needsSetup ? null : { ...SAMPLE_PROFILE },
+    abilities: needsSetup ? null : { ...SAMPLE_OPD_ABILITIES },
     ...partial,
   };
 }

@@ -2,11 +2,12 @@
 import { flushPromises, type DOMWrapper, type VueWrapper } from '@vue/test-utils';
 import { describe, expect, it } from 'vitest';
 import type { Backend } from '../api/backend';
-import type { ActionDetail as ActionDetailData, PeriodRef, Profile } from '../api/types';
+import type { Abilities, ActionDetail as ActionDetailData, PeriodRef } from '../api/types';
 import {
   createFakeBackend,
   fileEvidence,
-  SAMPLE_PROFILE,
+  SAMPLE_BAPPEDA_ABILITIES,
+  SAMPLE_OPD_ABILITIES,
   sampleDetail,
   type FakeBackend,
   type FakeBackendOptions,
@@ -20,7 +21,8 @@ const PERIOD = { year: 2018, quarter: 3 } as const;
 type Found<E extends Element = Element> = Omit<DOMWrapper<E>, 'exists'>;
 
 interface RenderOptions extends FakeBackendOptions {
-  profileShown?: Profile;
+  /** What the app status says this profile may do (default: an OPD's). */
+  abilitiesShown?: Abilities;
   language?: 'id' | 'en';
   backendOverride?: (fake: FakeBackend) => Backend;
 }
@@ -32,7 +34,7 @@ async function render(options: RenderOptions = {}) {
     backend,
     language: options.language ?? 'id',
     attachTo: document.body,
-    props: { actionId: 'action-1', initialPeriod: PERIOD, profile: options.profileShown ?? SAMPLE_PROFILE },
+    props: { actionId: 'action-1', initialPeriod: PERIOD, abilities: options.abilitiesShown ?? SAMPLE_OPD_ABILITIES },
   });
   await flushPromises();
   return { wrapper, backend: fake };
@@ -136,6 +138,26 @@ describe('ActionDetail', () => {
     const own = indicator(wrapper, 'ind-1');
     expect(own.find('[data-testid="read-only-note"]').exists()).toBe(false);
     expect(own.find('[data-testid="indicator-edit"]').exists()).toBe(true);
+  });
+
+  it('shows a realisation with a space between the figure and its unit', async () => {
+    const detail = sampleDetail();
+    detail.indicators[0]!.unit = 'puskesmas';
+    detail.indicators[0]!.realisations[0]!.value = 3;
+    const { realisations } = detail.indicators[0]!;
+    const { year, quarter } = realisations[0]!;
+    const { wrapper } = await render({ detail });
+    const row = indicator(wrapper, 'ind-1').get(`[data-testid="realisation"][data-year="${year}"][data-quarter="${quarter}"]`);
+    expect(row.get('[data-testid="realisation-shown-value"]').text()).toBe('3 puskesmas');
+  });
+
+  it('shows the verifier notes where the app status says this profile writes them, whatever the role', async () => {
+    const asOpd = await render();
+    expect(asOpd.wrapper.find('[data-testid="review-notes"]').exists()).toBe(false);
+    const allowed = await render({ abilitiesShown: { ...SAMPLE_OPD_ABILITIES, writeReviewNotes: true } });
+    expect(allowed.wrapper.find('[data-testid="review-notes"]').exists()).toBe(true);
+    const atBappeda = await render({ abilitiesShown: SAMPLE_BAPPEDA_ABILITIES });
+    expect(atBappeda.wrapper.find('[data-testid="review-notes"]').exists()).toBe(true);
   });
 
   it('shows the figures of the selected period, with units and two-decimal percentages', async () => {
@@ -242,7 +264,7 @@ describe('ActionDetail', () => {
       detail.periods = detail.periods.map((p) => ({ ...p, locked: false }));
       const { wrapper } = await render({
         detail,
-        profileShown: { role: 'bappeda', opdCode: null, userName: 'Admin Bappeda' },
+        abilitiesShown: SAMPLE_BAPPEDA_ABILITIES,
       });
       expect(targetInput(indicator(wrapper, 'ind-1'), 2018, 1).attributes('readonly')).toBeUndefined();
     });

@@ -1,6 +1,7 @@
 //! Integration tests of renaksi-core, linked as one binary. They use real SQLite
 //! files in temporary folders, never the user's data folder.
 
+mod access;
 mod backups;
 mod cocreation;
 mod demo;
