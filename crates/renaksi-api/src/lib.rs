@@ -19,7 +19,6 @@ pub mod versions;
 pub mod workspace;
 
 use std::path::Path;
-use std::str::FromStr;
 
 pub use renaksi_core::workbook::Paper;
 pub use renaksi_core::{Error, Result, Store};
@@ -41,15 +40,4 @@ pub fn open_existing(db_path: &Path) -> Result<Store> {
 /// backups and logs live there.
 pub fn data_dir(db_path: &Path) -> &Path {
     db_path.parent().unwrap_or_else(|| Path::new("."))
-}
-
-/// Reads a word (a paper, a choice) through its `FromStr`, so a bad word is
-/// refused with the same message over IPC as from the command line.
-fn word<'de, D, T>(deserializer: D) -> std::result::Result<T, D::Error>
-where
-    D: serde::Deserializer<'de>,
-    T: FromStr<Err = Error>,
-{
-    let text = <String as serde::Deserialize>::deserialize(deserializer)?;
-    text.parse().map_err(serde::de::Error::custom)
 }
