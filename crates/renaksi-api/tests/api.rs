@@ -10,9 +10,9 @@ use renaksi_api::exchange::{self, ImportBatch, ImportEvent};
 use renaksi_api::report::{self, ExportReport};
 use renaksi_api::setup::{self, FirstStart, InitFromPackage, RoleKind, StartChoice};
 use renaksi_api::workspace;
-use renaksi_core::editing::evidence::{EvidenceTarget, LinkInput};
 use renaksi_api::{backups, Paper, Store};
 use renaksi_core::backups::{BackupInfo, Kind};
+use renaksi_core::editing::evidence::{EvidenceTarget, LinkInput};
 use renaksi_core::period::PeriodRef;
 use renaksi_core::report::import::Decisions;
 use serde_json::json;
@@ -347,8 +347,7 @@ fn a_committed_change_can_be_undone_even_when_reading_the_action_back_fails() {
     };
 
     // The link is saved; the action it is read back for does not exist.
-    let changed =
-        workspace::add_evidence_link(&mut store, &input, "tidak-ada", None).unwrap();
+    let changed = workspace::add_evidence_link(&mut store, &input, "tidak-ada", None).unwrap();
     assert_eq!(changed.detail.unwrap_err().code(), "not_found");
     assert_eq!(evidence(&store), before + 1, "the change is committed");
 

@@ -42,7 +42,12 @@ fn dinkes() -> Store {
 
 /// The abilities of the database's profile, as the app status reports them.
 fn abilities(store: &Store) -> Abilities {
-    Abilities::of(&renaksi_core::profile::load(store.conn()).unwrap().unwrap().role)
+    Abilities::of(
+        &renaksi_core::profile::load(store.conn())
+            .unwrap()
+            .unwrap()
+            .role,
+    )
 }
 
 /// Whether the core let the work through its access check: any answer but

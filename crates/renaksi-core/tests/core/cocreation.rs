@@ -393,7 +393,10 @@ fn a_decision_and_a_participants_side_read_the_same_words_over_ipc_as_on_the_com
     assert_eq!(kind("\"lainnya\"").unwrap(), ParticipantKind::Other);
     assert_eq!(kind("\"cso\"").unwrap(), ParticipantKind::Cso);
     let refused = kind("\"pejabat\"").unwrap_err().to_string();
-    let message = "pejabat".parse::<ParticipantKind>().unwrap_err().to_string();
+    let message = "pejabat"
+        .parse::<ParticipantKind>()
+        .unwrap_err()
+        .to_string();
     assert!(refused.starts_with(&message), "{refused}");
 
     // Written back as the stored words.
@@ -401,7 +404,10 @@ fn a_decision_and_a_participants_side_read_the_same_words_over_ipc_as_on_the_com
         serde_json::to_string(&Decision::AcceptedWithChanges).unwrap(),
         "\"diterima_dengan_perubahan\""
     );
-    assert_eq!(serde_json::to_string(&ParticipantKind::Cso).unwrap(), "\"cso\"");
+    assert_eq!(
+        serde_json::to_string(&ParticipantKind::Cso).unwrap(),
+        "\"cso\""
+    );
 }
 
 #[test]
