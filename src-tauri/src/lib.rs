@@ -102,5 +102,5 @@ fn database_path(mut args: impl Iterator<Item = String>) -> Result<PathBuf, Stri
             explicit = Some(PathBuf::from(path));
         }
     }
-    renaksi_core::location::db_path(explicit.as_deref()).map_err(|e| e.to_string())
+    renaksi_api::db_path(explicit.as_deref()).map_err(|e| e.to_string())
 }

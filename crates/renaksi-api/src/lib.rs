@@ -36,6 +36,12 @@ pub fn open_existing(db_path: &Path) -> Result<Store> {
     Store::open(db_path)
 }
 
+/// Where the database lives: `explicit` (`--db`), else `RENAKSI_DATA_DIR`, else
+/// the per-user local data folder.
+pub fn db_path(explicit: Option<&Path>) -> Result<std::path::PathBuf> {
+    renaksi_core::location::db_path(explicit)
+}
+
 /// The folder beside the database: the installation's key, evidence files,
 /// backups and logs live there.
 pub fn data_dir(db_path: &Path) -> &Path {
