@@ -42,6 +42,7 @@ fn roots(out: &mut Declarations) {
     out.visit::<core::editing::evidence::EvidenceTarget>();
     out.visit::<core::editing::evidence::LinkInput>();
     out.visit::<core::store::audit::AuditEntry>();
+    out.visit::<core::store::audit::HistoryEntity>();
     // report.rs (and consolidation.rs)
     out.visit::<renaksi_api::Paper>();
     out.visit::<core::report::export::SignatureSettings>();

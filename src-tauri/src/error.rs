@@ -27,3 +27,23 @@ impl From<renaksi_core::Error> for CommandError {
 }
 
 pub type CommandResult<T> = Result<T, CommandError>;
+
+#[cfg(test)]
+mod tests {
+    use super::CommandError;
+    use renaksi_api::Paper;
+
+    /// The export commands take the paper as a word and parse it themselves,
+    /// so a bad one reaches the window as a validation error of its field,
+    /// not as Tauri's bare argument error.
+    #[test]
+    fn a_bad_paper_crosses_ipc_as_invalid_with_its_field() {
+        let error = CommandError::from("b5".parse::<Paper>().unwrap_err());
+        assert_eq!(error.code, "invalid");
+        assert_eq!(error.field.as_deref(), Some("paper"));
+        assert_eq!(
+            error.message,
+            "Ukuran kertas \"b5\" tidak dikenal; pilih a4 atau f4."
+        );
+    }
+}

@@ -79,10 +79,7 @@ pub fn run() {
 /// forwarded: the window has no permission for the plugin's commands.
 fn log_plugin<R: tauri::Runtime>(db_path: &std::path::Path) -> tauri::plugin::TauriPlugin<R> {
     use tauri_plugin_log::{RotationStrategy, Target, TargetKind};
-    let folder = db_path
-        .parent()
-        .unwrap_or_else(|| std::path::Path::new("."))
-        .join("log");
+    let folder = renaksi_api::data_dir(db_path).join("log");
     tauri_plugin_log::Builder::new()
         .clear_targets()
         .target(Target::new(TargetKind::Folder {
@@ -105,5 +102,5 @@ fn database_path(mut args: impl Iterator<Item = String>) -> Result<PathBuf, Stri
             explicit = Some(PathBuf::from(path));
         }
     }
-    renaksi_core::location::db_path(explicit.as_deref()).map_err(|e| e.to_string())
+    renaksi_api::db_path(explicit.as_deref()).map_err(|e| e.to_string())
 }

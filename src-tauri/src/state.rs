@@ -9,8 +9,9 @@ use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 
 use renaksi_api::exchange::ImportBatch;
+use renaksi_api::{backups, setup};
 use renaksi_core::editing::Undo;
-use renaksi_core::{backups, dates, Store};
+use renaksi_core::Store;
 
 use crate::error::{CommandError, CommandResult};
 
@@ -34,8 +35,7 @@ impl AppState {
         if store.is_ok() {
             // The installation's signing key is made on first start. Should that
             // fail (a read-only folder), the export says so when it needs the key.
-            let _ =
-                renaksi_core::workbook::signature::load_or_create(renaksi_api::data_dir(&db_path));
+            let _ = setup::ensure_signing_key(renaksi_api::data_dir(&db_path));
         }
         AppState {
             db_path,
@@ -60,7 +60,7 @@ impl AppState {
     /// keep the clerk from working; the backup screen shows which backups exist.
     pub fn take_daily_backup(&self) {
         let Ok(store) = self.store() else { return };
-        if let Err(e) = backups::daily_if_due(&store, dates::today_wib()) {
+        if let Err(e) = backups::daily_if_due(&store) {
             log::warn!("cadangan harian gagal: {e}");
         }
     }

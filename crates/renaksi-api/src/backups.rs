@@ -14,6 +14,11 @@ pub fn list(db_path: &Path) -> Result<Vec<BackupInfo>> {
     backups::list(db_path)
 }
 
+/// The day's backup, when none was taken yet today (WIB); `None` when one was.
+pub fn daily_if_due(store: &Store) -> Result<Option<BackupInfo>> {
+    backups::daily_if_due(store, renaksi_core::dates::today_wib())
+}
+
 /// "Cadangkan sekarang".
 pub fn back_up_now(store: &Store) -> Result<BackupInfo> {
     backups::take(store, Kind::Manual)

@@ -14,7 +14,7 @@ use crate::Paper;
 
 /// The dashboard's figures for `period` (default: the overview's), as of
 /// today (WIB); `None` when the database holds no plan.
-pub fn dashboard(store: &Store, period: Option<PeriodRef>) -> Result<Option<RegencySummary>> {
+pub fn summary(store: &Store, period: Option<PeriodRef>) -> Result<Option<RegencySummary>> {
     consolidation::summary(store.conn(), period, today_wib())
 }
 

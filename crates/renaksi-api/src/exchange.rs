@@ -40,11 +40,6 @@ impl ImportBatch {
         ImportBatch::default()
     }
 
-    /// The batch's backup, once taken.
-    pub fn backup(&self) -> Option<&BackupInfo> {
-        self.backup.as_ref()
-    }
-
     /// Takes the batch's backup unless it was taken already; returns it when
     /// this call took it.
     pub fn back_up_first(&mut self, store: &Store) -> Result<Option<&BackupInfo>> {

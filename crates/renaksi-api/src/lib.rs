@@ -19,7 +19,6 @@ pub mod versions;
 pub mod workspace;
 
 use std::path::Path;
-use std::str::FromStr;
 
 pub use renaksi_core::workbook::Paper;
 pub use renaksi_core::{Error, Result, Store};
@@ -37,19 +36,14 @@ pub fn open_existing(db_path: &Path) -> Result<Store> {
     Store::open(db_path)
 }
 
+/// Where the database lives: `explicit` (`--db`), else `RENAKSI_DATA_DIR`, else
+/// the per-user local data folder.
+pub fn db_path(explicit: Option<&Path>) -> Result<std::path::PathBuf> {
+    renaksi_core::location::db_path(explicit)
+}
+
 /// The folder beside the database: the installation's key, evidence files,
 /// backups and logs live there.
 pub fn data_dir(db_path: &Path) -> &Path {
     db_path.parent().unwrap_or_else(|| Path::new("."))
-}
-
-/// Reads a word (a paper, a choice) through its `FromStr`, so a bad word is
-/// refused with the same message over IPC as from the command line.
-fn word<'de, D, T>(deserializer: D) -> std::result::Result<T, D::Error>
-where
-    D: serde::Deserializer<'de>,
-    T: FromStr<Err = Error>,
-{
-    let text = <String as serde::Deserialize>::deserialize(deserializer)?;
-    text.parse().map_err(serde::de::Error::custom)
 }

@@ -8,6 +8,7 @@ use renaksi_core::access::Abilities;
 use renaksi_core::demo::{self, DemoCounts, DemoView};
 use renaksi_core::overview::{self, OpdRef};
 use renaksi_core::package::{self, Applied, SignedPackage};
+pub use renaksi_core::profile::RoleKind;
 use renaksi_core::profile::{self, Profile, Role};
 use renaksi_core::store::plans;
 use renaksi_core::{Error, Result, Store, APP_VERSION};
@@ -33,10 +34,15 @@ pub struct AppStatus {
 #[ts(rename = "Profile")]
 #[serde(rename_all = "camelCase")]
 pub struct ProfileView {
-    #[ts(type = "\"bappeda\" | \"opd\"")]
-    pub role: &'static str,
+    pub role: RoleKind,
     pub opd_code: Option<String>,
     pub user_name: String,
+}
+
+/// Makes the installation's signing key on first start (kept in `data_dir`);
+/// the key already there is left as it is.
+pub fn ensure_signing_key(data_dir: &Path) -> Result<()> {
+    renaksi_core::workbook::signature::load_or_create(data_dir).map(drop)
 }
 
 /// The status of the database at `db_path`, open as `store`.
@@ -45,16 +51,13 @@ pub fn status(store: &Store, db_path: &Path) -> Result<AppStatus> {
     let needs_setup = profile::setup_choice(conn)?.is_none() && plans::current(conn)?.is_none();
     let loaded = profile::load(conn)?;
     let abilities = loaded.as_ref().map(|p| Abilities::of(&p.role));
-    let profile = loaded.map(|p| {
-        let (role, opd_code) = match p.role {
-            Role::Bappeda => ("bappeda", None),
-            Role::Opd { code } => ("opd", Some(code)),
-        };
-        ProfileView {
-            role,
-            opd_code,
-            user_name: p.user_name,
-        }
+    let profile = loaded.map(|p| ProfileView {
+        role: p.role.kind(),
+        opd_code: match p.role {
+            Role::Bappeda => None,
+            Role::Opd { code } => Some(code),
+        },
+        user_name: p.user_name,
     });
     Ok(AppStatus {
         needs_setup,
@@ -81,7 +84,7 @@ pub enum StartChoice {
 
 impl<'de> Deserialize<'de> for StartChoice {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> std::result::Result<Self, D::Error> {
-        crate::word(deserializer)
+        renaksi_core::words::deserialize(deserializer)
     }
 }
 
@@ -98,42 +101,12 @@ impl FromStr for StartChoice {
     }
 }
 
-/// Who works on the database.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
-#[serde(rename_all = "lowercase")]
-pub enum RoleChoice {
-    Bappeda,
-    Opd,
-}
-
-impl<'de> Deserialize<'de> for RoleChoice {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> std::result::Result<Self, D::Error> {
-        crate::word(deserializer)
-    }
-}
-
-impl FromStr for RoleChoice {
-    type Err = Error;
-
-    fn from_str(text: &str) -> Result<RoleChoice> {
-        match text {
-            "bappeda" => Ok(RoleChoice::Bappeda),
-            "opd" => Ok(RoleChoice::Opd),
-            _ => Err(choose_role()),
-        }
-    }
-}
-
-fn choose_role() -> Error {
-    Error::invalid("role", "Pilih Bappeda atau salah satu OPD.")
-}
-
 /// The first start as the user chose it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct FirstStart {
     pub choice: StartChoice,
-    pub role: RoleChoice,
+    pub role: RoleKind,
     pub opd_code: Option<String>,
     pub user_name: String,
 }
@@ -142,11 +115,9 @@ pub struct FirstStart {
 /// file the user picked (with [`StartChoice::Package`]).
 pub fn first_start(store: &mut Store, start: &FirstStart, package: Option<&Path>) -> Result<()> {
     let role = match (start.role, &start.opd_code) {
-        (RoleChoice::Bappeda, _) => Role::Bappeda,
-        (RoleChoice::Opd, Some(code)) if !code.trim().is_empty() => {
-            Role::Opd { code: code.clone() }
-        }
-        (RoleChoice::Opd, _) => return Err(choose_role()),
+        (RoleKind::Bappeda, _) => Role::Bappeda,
+        (RoleKind::Opd, Some(code)) if !code.trim().is_empty() => Role::Opd { code: code.clone() },
+        (RoleKind::Opd, _) => return Err(RoleKind::choose()),
     };
     let profile = Profile::new(role, &start.user_name)?;
     match (start.choice, &profile.role) {

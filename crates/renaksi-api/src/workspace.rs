@@ -12,17 +12,19 @@ use renaksi_core::editing::narrative::{self, NarrativeInput};
 use renaksi_core::editing::values::{self, RealisationInput, TargetsInput};
 use renaksi_core::editing::{self, Undo};
 use renaksi_core::period::PeriodRef;
-use renaksi_core::store::audit::{self, AuditEntry};
+use renaksi_core::store::audit::{self, AuditEntry, HistoryEntity};
 use renaksi_core::{store, Error, Result, Store};
 
 /// The period an action is seen for; `None` for the default period.
 pub type Period = Option<PeriodRef>;
 
-/// A saved change: the action as it now reads, and what undoes the change.
+/// A saved change: what undoes it, and the action as it now reads. The change
+/// is committed even when reading the action back fails, so `undo` is there
+/// whatever `detail` says: a shell keeps it before it looks at `detail`.
 #[derive(Debug)]
 pub struct Changed {
-    pub detail: ActionDetail,
     pub undo: Undo,
+    pub detail: Result<ActionDetail>,
 }
 
 /// The action for `period`, seen by this database's profile.
@@ -124,8 +126,8 @@ pub fn evidence_opening(store: &Store, data_dir: &Path, id: &str) -> Result<Open
 }
 
 /// The audit history of one row.
-pub fn history(store: &Store, entity: &str, entity_id: &str) -> Result<Vec<AuditEntry>> {
-    audit::history(store.conn(), entity, entity_id)
+pub fn history(store: &Store, entity: HistoryEntity, entity_id: &str) -> Result<Vec<AuditEntry>> {
+    audit::history(store.conn(), entity.as_str(), entity_id)
 }
 
 /// Reverses a change and returns the action as it now reads.
@@ -141,7 +143,7 @@ pub fn undo(
 
 fn changed(store: &Store, action_id: &str, period: Period, undo: Undo) -> Result<Changed> {
     Ok(Changed {
-        detail: action_detail(store, action_id, period)?,
+        detail: action_detail(store, action_id, period),
         undo,
     })
 }

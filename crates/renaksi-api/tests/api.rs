@@ -8,9 +8,11 @@ use renaksi_api::cocreation::ExportBeritaAcara;
 use renaksi_api::consolidation::ExportRekap;
 use renaksi_api::exchange::{self, ImportBatch, ImportEvent};
 use renaksi_api::report::{self, ExportReport};
-use renaksi_api::setup::{self, FirstStart, InitFromPackage};
+use renaksi_api::setup::{self, FirstStart, InitFromPackage, RoleKind, StartChoice};
+use renaksi_api::workspace;
 use renaksi_api::{backups, Paper, Store};
 use renaksi_core::backups::{BackupInfo, Kind};
+use renaksi_core::editing::evidence::{EvidenceTarget, LinkInput};
 use renaksi_core::period::PeriodRef;
 use renaksi_core::report::import::Decisions;
 use serde_json::json;
@@ -183,7 +185,6 @@ fn an_import_batch_of_many_files_takes_exactly_one_backup_before_the_first() {
     for file in &files {
         let _ = batch.import_file(&mut store, file, &Decisions::default());
     }
-    assert!(batch.backup().is_some());
     assert_eq!(before_import(&db).len(), 2, "one more for the second batch");
 }
 
@@ -283,7 +284,12 @@ fn a_first_start_is_parsed_once_and_refused_with_the_field_it_belongs_to() {
     .unwrap();
     let status = setup::status(&store, &db).unwrap();
     assert!(!status.needs_setup);
-    assert_eq!(status.profile.unwrap().role, "bappeda");
+    let profile = status.profile.clone().unwrap();
+    assert_eq!(profile.role, RoleKind::Bappeda);
+    assert_eq!(
+        serde_json::to_value(&profile).unwrap()["role"],
+        json!("bappeda")
+    );
     assert_eq!(
         status.abilities,
         Some(renaksi_core::access::Abilities::of(
@@ -291,4 +297,61 @@ fn a_first_start_is_parsed_once_and_refused_with_the_field_it_belongs_to() {
         ))
     );
     assert!(status.abilities.unwrap().export_rekap);
+}
+
+#[test]
+fn a_bad_choice_or_role_word_is_invalid_next_to_its_field() {
+    let choice = "kosong".parse::<StartChoice>().unwrap_err();
+    assert_eq!((choice.code(), choice.field()), ("invalid", Some("choice")));
+    let role = "camat".parse::<RoleKind>().unwrap_err();
+    assert_eq!((role.code(), role.field()), ("invalid", Some("role")));
+    assert_eq!(role.to_string(), "Pilih Bappeda atau salah satu OPD.");
+    let paper = "b5".parse::<Paper>().unwrap_err();
+    assert_eq!((paper.code(), paper.field()), ("invalid", Some("paper")));
+}
+
+#[test]
+fn a_committed_change_can_be_undone_even_when_reading_the_action_back_fails() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo(dir.path(), "dinkes", Some("DINKES"));
+    let mut store = Store::open(&db).unwrap();
+    let (milestone_id, action_id): (String, String) = store
+        .conn()
+        .query_row(
+            "SELECT m.id, m.action_id FROM milestones m JOIN opds o ON o.id = m.opd_id
+             WHERE o.code = 'DINKES' ORDER BY m.id LIMIT 1",
+            [],
+            |row| Ok((row.get(0)?, row.get(1)?)),
+        )
+        .unwrap();
+    let evidence = |store: &Store| -> i64 {
+        store
+            .conn()
+            .query_row(
+                "SELECT COUNT(*) FROM evidence WHERE milestone_id = ?1",
+                [&milestone_id],
+                |row| row.get(0),
+            )
+            .unwrap()
+    };
+    let before = evidence(&store);
+    let input = LinkInput {
+        target: EvidenceTarget {
+            milestone_id: Some(milestone_id.clone()),
+            indicator_id: None,
+            year: None,
+            quarter: None,
+        },
+        title: "Notulen rapat".into(),
+        url: "https://example.org/notulen".into(),
+    };
+
+    // The link is saved; the action it is read back for does not exist.
+    let changed = workspace::add_evidence_link(&mut store, &input, "tidak-ada", None).unwrap();
+    assert_eq!(changed.detail.unwrap_err().code(), "not_found");
+    assert_eq!(evidence(&store), before + 1, "the change is committed");
+
+    // What undoes it came back all the same.
+    workspace::undo(&mut store, &changed.undo, &action_id, None).unwrap();
+    assert_eq!(evidence(&store), before);
 }

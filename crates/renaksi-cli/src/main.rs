@@ -16,7 +16,6 @@ use commands::{
 };
 use flags::{Cli, Command, OpdCommand};
 use renaksi_api::setup::InitFromPackage;
-use renaksi_core::location;
 
 // A batch import or export allocates and frees on several threads at once,
 // where glibc's malloc spent a tenth of the time growing and trimming arenas.
@@ -36,7 +35,7 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> renaksi_api::Result<()> {
-    let db = || location::db_path(cli.db.as_deref());
+    let db = || renaksi_api::db_path(cli.db.as_deref());
     match cli.command {
         Command::Demo { opd } => setup::demo(&db()?, opd.as_deref()),
         Command::Opd {

@@ -6,7 +6,7 @@
 //! verifier notes, co-creation sessions, plan versions, the Rekap kabupaten):
 //! [`require_bappeda`]; an OPD's alone (the Laporan OPD, taking the package):
 //! [`require_opd`]. [`Abilities`] tells the window the same, from the same
-//! [`Doer`].
+//! [`RoleKind`].
 //! Closed quarters are read-only for OPDs: [`Actor::is_locked`],
 //! [`require_open`]. The core checks this on every write; the UI only reflects
 //! it through the `canEdit` and `locked` flags of the read models, which are
@@ -18,7 +18,7 @@ use serde::Serialize;
 use crate::editing::current_profile;
 use crate::model::{Action, Opd, Period};
 use crate::period::PeriodRef;
-use crate::profile::{Profile, Role};
+use crate::profile::{Profile, Role, RoleKind};
 use crate::store::opds;
 use crate::{Error, Result};
 
@@ -117,28 +117,9 @@ impl Actor {
     }
 }
 
-/// The role that alone does a piece of work: the one answer behind both the
-/// refusals ([`require_bappeda`], [`require_opd`]) and the [`Abilities`] the
-/// window shows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Doer {
-    Bappeda,
-    Opd,
-}
-
-impl Doer {
-    /// Whether a profile of `role` does this role's work.
-    pub fn allows(self, role: &Role) -> bool {
-        matches!(
-            (self, role),
-            (Doer::Bappeda, Role::Bappeda) | (Doer::Opd, Role::Opd { .. })
-        )
-    }
-}
-
 /// What this profile may do in the app as a whole, so the window offers only
 /// that (the read models carry `canEdit` and `locked` for single rows). Each
-/// flag is the answer of the same `Doer` as the core's check when the work is
+/// flag is the answer of the same `RoleKind` as the core's check when the work is
 /// done (`require_bappeda`, `require_opd`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
@@ -165,8 +146,8 @@ pub struct Abilities {
 
 impl Abilities {
     pub fn of(role: &Role) -> Abilities {
-        let bappeda = Doer::Bappeda.allows(role);
-        let opd = Doer::Opd.allows(role);
+        let bappeda = role.kind() == RoleKind::Bappeda;
+        let opd = role.kind() == RoleKind::Opd;
         Abilities {
             publish_package: bappeda,
             import_reports: bappeda,
@@ -179,46 +160,38 @@ impl Abilities {
             take_package: opd,
         }
     }
-
-    /// The abilities of this database's profile.
-    pub fn current(conn: &Connection) -> Result<Abilities> {
-        Ok(Abilities::of(&current_profile(conn)?.role))
-    }
 }
 
 /// Whether this database's profile is Bappeda's: the answer behind the
 /// `canEdit` flags of Bappeda-only work.
 pub fn is_bappeda(conn: &Connection) -> Result<bool> {
-    Ok(Doer::Bappeda.allows(&current_profile(conn)?.role))
+    Ok(current_profile(conn)?.role.kind() == RoleKind::Bappeda)
 }
 
 /// Refuses work that is Bappeda's alone. `doing` names it as the rest of the
 /// sentence "Hanya Bappeda yang ...", e.g. "memverifikasi laporan OPD".
 /// Returns the profile, whose user name goes into the history.
 pub fn require_bappeda(conn: &Connection, doing: &str) -> Result<Profile> {
-    require(conn, Doer::Bappeda, doing)
+    require(conn, RoleKind::Bappeda, doing)
 }
 
 /// Refuses, at Bappeda, work done from an OPD's own database. `doing` names it
 /// as the rest of the sentence "Hanya OPD yang ...". Returns the OPD's code.
 pub fn require_opd(conn: &Connection, doing: &str) -> Result<String> {
-    match require(conn, Doer::Opd, doing)?.role {
+    match require(conn, RoleKind::Opd, doing)?.role {
         Role::Opd { code } => Ok(code),
-        Role::Bappeda => unreachable!("Doer::Opd allows an OPD's profile only"),
+        Role::Bappeda => unreachable!("require lets an OPD's profile only through"),
     }
 }
 
 /// One message shape for every refusal by role: "Hanya <doer> yang <doing>;
 /// basis data ini dipakai oleh <this profile>."
-fn require(conn: &Connection, doer: Doer, doing: &str) -> Result<Profile> {
+fn require(conn: &Connection, doer: RoleKind, doing: &str) -> Result<Profile> {
     let profile = current_profile(conn)?;
-    if doer.allows(&profile.role) {
+    if profile.role.kind() == doer {
         return Ok(profile);
     }
-    let only = match doer {
-        Doer::Bappeda => "Bappeda",
-        Doer::Opd => "OPD",
-    };
+    let only = doer.label();
     let user = match &profile.role {
         Role::Bappeda => "Bappeda".to_string(),
         Role::Opd { code } => format!("OPD {code}"),

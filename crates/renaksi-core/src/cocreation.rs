@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use std::str::FromStr;
 
 use rusqlite::Connection;
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::access::{self, Actor};
 use crate::editing::{actor, date, new_id, optional, record, record_update, required};
@@ -32,7 +32,7 @@ const MAX_BODY: usize = 4_000;
 const MAX_REASON: usize = 2_000;
 
 /// Whose side a participant speaks for (unsur).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ts_rs::TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 pub enum ParticipantKind {
     /// A regency office.
@@ -98,8 +98,15 @@ impl FromStr for ParticipantKind {
     }
 }
 
+/// Through `FromStr`: the same words and messages over IPC as on the command line.
+impl<'de> Deserialize<'de> for ParticipantKind {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> std::result::Result<Self, D::Error> {
+        crate::words::deserialize(deserializer)
+    }
+}
+
 /// The government's decision on an input.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ts_rs::TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, ts_rs::TS)]
 pub enum Decision {
     #[serde(rename = "diterima")]
     Accepted,
@@ -170,6 +177,13 @@ impl FromStr for Decision {
                     ),
                 )
             })
+    }
+}
+
+/// Through `FromStr`: the same words and messages over IPC as on the command line.
+impl<'de> Deserialize<'de> for Decision {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> std::result::Result<Self, D::Error> {
+        crate::words::deserialize(deserializer)
     }
 }
 

@@ -29,6 +29,7 @@ pub mod review;
 pub mod store;
 pub mod submissions;
 pub mod versions;
+pub mod words;
 pub mod workbook;
 
 pub use error::{Error, Result};

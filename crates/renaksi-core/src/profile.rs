@@ -1,8 +1,10 @@
 //! Who works on this database: Bappeda, or one OPD, and the user's name for the
 //! audit history. Kept in `settings`.
 
+use std::str::FromStr;
+
 use rusqlite::{Connection, Transaction};
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::store::settings;
 use crate::{Error, Result};
@@ -24,6 +26,70 @@ pub enum Role {
     },
 }
 
+/// The two roles, as one word: `bappeda` or `opd`. The first start's choice,
+/// the profile the window shows, and who alone does a piece of work
+/// (`access::require_bappeda`, `access::require_opd`, `Abilities`) all say it
+/// with this type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, ts_rs::TS)]
+#[serde(rename_all = "lowercase")]
+pub enum RoleKind {
+    Bappeda,
+    Opd,
+}
+
+impl RoleKind {
+    /// The stored and sent word.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RoleKind::Bappeda => "bappeda",
+            RoleKind::Opd => "opd",
+        }
+    }
+
+    /// "Bappeda" or "OPD", as a sentence names the role.
+    pub fn label(self) -> &'static str {
+        match self {
+            RoleKind::Bappeda => "Bappeda",
+            RoleKind::Opd => "OPD",
+        }
+    }
+}
+
+impl FromStr for RoleKind {
+    type Err = Error;
+
+    fn from_str(text: &str) -> Result<RoleKind> {
+        match text {
+            "bappeda" => Ok(RoleKind::Bappeda),
+            "opd" => Ok(RoleKind::Opd),
+            _ => Err(RoleKind::choose()),
+        }
+    }
+}
+
+impl RoleKind {
+    /// The refusal of a missing or unknown role, next to the role's field.
+    pub fn choose() -> Error {
+        Error::invalid("role", "Pilih Bappeda atau salah satu OPD.")
+    }
+}
+
+/// Through `FromStr`: the same words and message over IPC as elsewhere.
+impl<'de> Deserialize<'de> for RoleKind {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> std::result::Result<Self, D::Error> {
+        crate::words::deserialize(deserializer)
+    }
+}
+
+impl Role {
+    pub fn kind(&self) -> RoleKind {
+        match self {
+            Role::Bappeda => RoleKind::Bappeda,
+            Role::Opd { .. } => RoleKind::Opd,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Profile {
@@ -37,12 +103,12 @@ pub fn load(conn: &Connection) -> Result<Option<Profile>> {
         return Ok(None);
     };
     let user_name = settings::get(conn, USER_NAME)?.unwrap_or_default();
-    let role = match role.as_str() {
-        "bappeda" => Role::Bappeda,
-        "opd" => Role::Opd {
+    let role = match role.parse::<RoleKind>() {
+        Ok(RoleKind::Bappeda) => Role::Bappeda,
+        Ok(RoleKind::Opd) => Role::Opd {
             code: settings::get(conn, OPD_CODE)?.unwrap_or_default(),
         },
-        _ => {
+        Err(_) => {
             return Err(Error::UnknownValue {
                 field: ROLE,
                 value: role,
@@ -73,12 +139,9 @@ impl Profile {
 }
 
 pub fn save(tx: &Transaction<'_>, profile: &Profile) -> Result<()> {
-    match &profile.role {
-        Role::Bappeda => settings::set(tx, ROLE, "bappeda")?,
-        Role::Opd { code } => {
-            settings::set(tx, ROLE, "opd")?;
-            settings::set(tx, OPD_CODE, code)?;
-        }
+    settings::set(tx, ROLE, profile.role.kind().as_str())?;
+    if let Role::Opd { code } = &profile.role {
+        settings::set(tx, OPD_CODE, code)?;
     }
     settings::set(tx, USER_NAME, &profile.user_name)
 }

@@ -97,20 +97,24 @@ fn change(
     Ok(cocreation::session(&store, session_id)?)
 }
 
-/// Asks where to save, then writes the berita acara. `None` when cancelled.
+/// Asks where to save, then writes the berita acara on `paper` (a4 or f4).
+/// `None` when cancelled. A bad paper is refused before the dialog opens, as
+/// `{code: 'invalid', field: 'paper'}`.
 #[tauri::command]
 pub async fn export_berita_acara(
     app: AppHandle,
     state: State<'_, AppState>,
     session_id: String,
+    paper: String,
 ) -> CommandResult<Option<BeritaAcaraWritten>> {
+    let paper: Paper = paper.parse()?;
     let suggested = cocreation::suggested_file_name(&*state.store()?, &session_id)?;
     let Some(out) = ask_xlsx_path(&app, "Simpan berita acara", &suggested)? else {
         return Ok(None);
     };
     let request = ExportBeritaAcara {
         session_id,
-        paper: Paper::A4,
+        paper,
         out,
     };
     Ok(Some(cocreation::export_berita_acara(

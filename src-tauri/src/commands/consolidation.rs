@@ -12,24 +12,26 @@ use super::save_dialog::ask_xlsx_path;
 use crate::error::CommandResult;
 use crate::state::AppState;
 
-/// The figures of the dashboard for a period (default: the overview's).
+/// The regency summary the dashboard shows, for a period (default: the overview's).
 #[tauri::command]
-pub fn dashboard(
+pub fn consolidation_summary(
     state: State<'_, AppState>,
     period: Option<PeriodRef>,
 ) -> CommandResult<Option<RegencySummary>> {
-    Ok(consolidation::dashboard(&*state.store()?, period)?)
+    Ok(consolidation::summary(&*state.store()?, period)?)
 }
 
 /// Asks where to save, then writes the rekap. `None` when the user cancels.
-/// A paper other than a4 or f4 is refused before the dialog opens.
+/// A paper other than a4 or f4 is refused before the dialog opens, as
+/// `{code: 'invalid', field: 'paper'}`.
 #[tauri::command]
 pub async fn export_rekap(
     app: AppHandle,
     state: State<'_, AppState>,
     period: PeriodRef,
-    paper: Paper,
+    paper: String,
 ) -> CommandResult<Option<RekapWritten>> {
+    let paper: Paper = paper.parse()?;
     let suggested = consolidation::suggested_file_name(period);
     let Some(out) = ask_xlsx_path(&app, "Simpan rekap kabupaten", &suggested)? else {
         return Ok(None);

@@ -36,7 +36,7 @@ macro_rules! app_commands {
             exchange::pick_package,
             exchange::submission_matrix,
             exchange::verify_report,
-            consolidation::dashboard,
+            consolidation::consolidation_summary,
             consolidation::export_rekap,
             review::review_notes,
             review::add_review_note,

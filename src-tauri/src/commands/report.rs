@@ -29,14 +29,16 @@ pub fn save_report_settings(
 }
 
 /// Asks where to save, then writes the report. `None` when the clerk cancels.
-/// A paper other than a4 or f4 is refused before the dialog opens.
+/// A paper other than a4 or f4 is refused before the dialog opens, as
+/// `{code: 'invalid', field: 'paper'}`.
 #[tauri::command]
 pub async fn export_report(
     app: AppHandle,
     state: State<'_, AppState>,
     period: PeriodRef,
-    paper: Paper,
+    paper: String,
 ) -> CommandResult<Option<Exported>> {
+    let paper: Paper = paper.parse()?;
     let suggested = report::suggested_file_name(&*state.store()?, period)?;
     let Some(out) = ask_xlsx_path(&app, "Simpan laporan OPD", &suggested)? else {
         return Ok(None);

@@ -9,6 +9,7 @@ use renaksi_core::editing::indicators::IndicatorInput;
 use renaksi_core::editing::milestones::MilestoneInput;
 use renaksi_core::editing::narrative::NarrativeInput;
 use renaksi_core::editing::values::{RealisationInput, TargetsInput};
+use renaksi_core::store::audit::{AuditEntry, HistoryEntity};
 use renaksi_core::{Error, Store};
 use tauri::{AppHandle, State};
 use tauri_plugin_dialog::DialogExt;
@@ -180,10 +181,10 @@ pub fn open_evidence(state: State<'_, AppState>, id: String) -> CommandResult<()
 #[tauri::command]
 pub fn history(
     state: State<'_, AppState>,
-    entity: String,
+    entity: HistoryEntity,
     entity_id: String,
-) -> CommandResult<Vec<renaksi_core::store::audit::AuditEntry>> {
-    Ok(workspace::history(&*state.store()?, &entity, &entity_id)?)
+) -> CommandResult<Vec<AuditEntry>> {
+    Ok(workspace::history(&*state.store()?, entity, &entity_id)?)
 }
 
 /// Undoes the last change saved in this window; `None` when there is none.
@@ -205,11 +206,13 @@ pub fn undo_last(
 }
 
 /// Runs one change, remembers what undoes it, and returns the refreshed action.
+/// The change is remembered before the action is read back, so a committed
+/// change can be undone even when that read fails.
 fn change(
     state: &AppState,
     apply: impl FnOnce(&mut Store) -> renaksi_core::Result<Changed>,
 ) -> CommandResult<ActionDetail> {
     let changed = apply(&mut *state.store()?)?;
     state.remember(changed.undo);
-    Ok(changed.detail)
+    Ok(changed.detail?)
 }

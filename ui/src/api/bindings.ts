@@ -3,7 +3,7 @@
 /**
  * What this profile may do in the app as a whole, so the window offers only
  * that (the read models carry `canEdit` and `locked` for single rows). Each
- * flag is the answer of the same `Doer` as the core's check when the work is
+ * flag is the answer of the same `RoleKind` as the core's check when the work is
  * done (`require_bappeda`, `require_opd`).
  */
 export type Abilities = { 
@@ -194,12 +194,18 @@ field: string,
  */
 label: string, old: string | null, new: string | null, };
 
-export type FirstStartRequest = { 
+/**
+ * The first start as the window sends it. `choice` and `role` arrive as words
+ * and are parsed by `FirstStartRequest::start` with their own `FromStr`, so
+ * a bad word is refused as `{code: 'invalid', field: 'choice' | 'role'}` next
+ * to its field, not by the argument parsing as a bare string.
+ */
+export type FirstStartRequest = { choice: StartChoice, role: RoleKind, opdCode: string | null, userName: string, 
 /**
  * With choice "package": the token of the package picked by `pick_package`
  * (may be left out: serde reads a missing `Option` as `None`).
  */
-packageToken?: string | null, choice: StartChoice, role: RoleChoice, opdCode: string | null, userName: string, };
+packageToken?: string | null, };
 
 /**
  * Each answer as serde writes a `Result`: `{"Ok": value}` or `{"Err": {code,
@@ -224,6 +230,12 @@ min: number | null, };
  * The predikat bands; stored and serialised under their Indonesian names.
  */
 export type GradeKey = "sangat_tinggi" | "tinggi" | "sedang" | "rendah" | "sangat_rendah";
+
+/**
+ * The rows whose history the workspace shows, by the `entity` word of
+ * their audit rows.
+ */
+export type HistoryEntity = "action" | "milestone" | "indicator";
 
 export type Imported = { opdCode: string, opdName: string, periodLabel: string, sequence: number, 
 /**
@@ -394,7 +406,7 @@ export type Polarity = "positif" | "negatif";
 /**
  * Who works in this copy of Renaksi: Bappeda, or one OPD (`opdCode` set).
  */
-export type Profile = { role: "bappeda" | "opd", opdCode: string | null, userName: string, };
+export type Profile = { role: RoleKind, opdCode: string | null, userName: string, };
 
 export type RealisationInput = { indicatorId: string, year: number, quarter: number, value: number | null, notes: string, obstacles: string, followUp: string, };
 
@@ -436,9 +448,12 @@ subjectLabel: string,
 opdCode: string, author: string, body: string, createdAt: string, resolvedAt: string | null, };
 
 /**
- * Who works on the database.
+ * The two roles, as one word: `bappeda` or `opd`. The first start's choice,
+ * the profile the window shows, and who alone does a piece of work
+ * (`access::require_bappeda`, `access::require_opd`, `Abilities`) all say it
+ * with this type.
  */
-export type RoleChoice = "bappeda" | "opd";
+export type RoleKind = "bappeda" | "opd";
 
 /**
  * Capaian rolled up over several indicators (an action, a theme, an OPD): the

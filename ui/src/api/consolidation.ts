@@ -5,7 +5,7 @@ import type { Paper, PeriodRef, RegencySummary, RekapWritten } from './types';
 
 /** The dashboard's figures for a period (null = the default period); null when there is no plan. */
 export function dashboard(period: PeriodRef | null): Promise<RegencySummary | null> {
-  return call<RegencySummary | null>('dashboard', { period });
+  return call<RegencySummary | null>('consolidation_summary', { period });
 }
 
 /** Bappeda: asks where to save, then writes the rekap; null = the dialog was cancelled. */

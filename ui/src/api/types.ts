@@ -35,9 +35,6 @@ export const MILESTONE_STATUSES: readonly MilestoneStatus[] = ['belum_dimulai', 
 export const POLARITIES: readonly Polarity[] = ['positif', 'negatif'];
 export const AGGREGATIONS: readonly Aggregation[] = ['kumulatif', 'persentase', 'nilai_akhir'];
 
-/** What `history` is asked about (the command takes the word). */
-export type HistoryEntity = 'action' | 'milestone' | 'indicator';
-
 /** In the order a report goes through them. */
 export const SUBMISSION_STATES: readonly SubmissionState[] = ['belum', 'diterima', 'terlambat', 'diverifikasi'];
 

@@ -1,7 +1,7 @@
 //! Table `audit_log`: who changed what, when, and from what to what.
 
 use rusqlite::{params, Connection, Transaction};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::now;
 use crate::Result;
@@ -18,6 +18,27 @@ pub struct AuditEntry {
     pub field: Option<String>,
     pub old_value: Option<String>,
     pub new_value: Option<String>,
+}
+
+/// The rows whose history the workspace shows, by the `entity` word of
+/// their audit rows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[serde(rename_all = "lowercase")]
+pub enum HistoryEntity {
+    Action,
+    Milestone,
+    Indicator,
+}
+
+impl HistoryEntity {
+    /// The `entity` of its rows in `audit_log`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            HistoryEntity::Action => "action",
+            HistoryEntity::Milestone => "milestone",
+            HistoryEntity::Indicator => "indicator",
+        }
+    }
 }
 
 /// What a change did to one entity; `field`, `old` and `new` describe an update.

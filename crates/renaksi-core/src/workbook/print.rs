@@ -51,8 +51,7 @@ impl FromStr for Paper {
 /// from the command line.
 impl<'de> Deserialize<'de> for Paper {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Paper, D::Error> {
-        let text = String::deserialize(deserializer)?;
-        text.parse().map_err(serde::de::Error::custom)
+        crate::words::deserialize(deserializer)
     }
 }
 

@@ -372,6 +372,45 @@ fn bad_input_gets_a_message_for_its_field_and_nothing_is_saved() {
 }
 
 #[test]
+fn a_decision_and_a_participants_side_read_the_same_words_over_ipc_as_on_the_command_line() {
+    // One parser each (`FromStr`), through `words::deserialize`.
+    let read = |json: &str| serde_json::from_str::<Decision>(json);
+    assert_eq!(
+        read("\"diterima-dengan-perubahan\"").unwrap(),
+        Decision::AcceptedWithChanges
+    );
+    assert_eq!(
+        read("\"diterima_dengan_perubahan\"").unwrap(),
+        Decision::AcceptedWithChanges
+    );
+    let refused = read("\"mungkin\"").unwrap_err().to_string();
+    let message = "mungkin".parse::<Decision>().unwrap_err().to_string();
+    assert!(refused.starts_with(&message), "{refused}");
+    assert!(message.starts_with("Tanggapan \"mungkin\" tidak dikenal"));
+
+    let kind = |json: &str| serde_json::from_str::<ParticipantKind>(json);
+    assert_eq!(kind("\"oms\"").unwrap(), ParticipantKind::Cso);
+    assert_eq!(kind("\"lainnya\"").unwrap(), ParticipantKind::Other);
+    assert_eq!(kind("\"cso\"").unwrap(), ParticipantKind::Cso);
+    let refused = kind("\"pejabat\"").unwrap_err().to_string();
+    let message = "pejabat"
+        .parse::<ParticipantKind>()
+        .unwrap_err()
+        .to_string();
+    assert!(refused.starts_with(&message), "{refused}");
+
+    // Written back as the stored words.
+    assert_eq!(
+        serde_json::to_string(&Decision::AcceptedWithChanges).unwrap(),
+        "\"diterima_dengan_perubahan\""
+    );
+    assert_eq!(
+        serde_json::to_string(&ParticipantKind::Cso).unwrap(),
+        "\"cso\""
+    );
+}
+
+#[test]
 fn a_declined_input_needs_a_reason_and_so_does_one_accepted_with_changes() {
     let mut store = bappeda();
     let session = cocreation::save_session(&mut store, &opengovweek()).unwrap();
