@@ -101,7 +101,7 @@ export interface Backend {
   pickPackage(): Promise<PackagePreview | null>;
   // consolidation.rs
   /** The regency picture for a period (null = default); null when there is no plan. */
-  dashboard(period: PeriodRef | null): Promise<RegencySummary | null>;
+  consolidationSummary(period: PeriodRef | null): Promise<RegencySummary | null>;
   /** Bappeda: opens the save dialog (from Rust); null = cancelled. */
   exportRekap(period: PeriodRef, paper: Paper): Promise<RekapWritten | null>;
   // review.rs
@@ -163,7 +163,7 @@ export const tauriBackend: Backend = {
   submissionMatrix: exchange.submissionMatrix,
   verifyReport: exchange.verifyReport,
   pickPackage: exchange.pickPackage,
-  dashboard: consolidation.dashboard,
+  consolidationSummary: consolidation.consolidationSummary,
   exportRekap: consolidation.exportRekap,
   reviewNotes: review.reviewNotes,
   addReviewNote: review.addReviewNote,

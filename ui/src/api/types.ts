@@ -1,6 +1,6 @@
 // The shapes that cross the IPC boundary are generated from the Rust types
 // into bindings.ts (`cargo xtask bindings`; a Rust test fails when it is
-// stale). This file re-exports them, under the names the views use, with the
+// stale). This file re-exports them under their generated names, with the
 // UI's own constants; views import from here.
 
 import type {
@@ -16,7 +16,6 @@ import type {
 } from './bindings';
 
 export type * from './bindings';
-export type { ActionView as ActionFields, Period as PeriodInfo, Plan as PlanSummary } from './bindings';
 
 /** In the order the plan documents list them. */
 export const OGP_VALUES: readonly OgpValue[] = ['transparansi', 'partisipasi', 'akuntabilitas', 'teknologi_inovasi'];
