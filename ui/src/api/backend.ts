@@ -126,7 +126,7 @@ export interface Backend {
   deleteInput(id: string, sessionId: string): Promise<Session>;
   setResponse(form: ResponseForm, sessionId: string): Promise<Session>;
   /** Opens the save dialog (from Rust); null = cancelled. */
-  exportBeritaAcara(sessionId: string): Promise<BeritaAcaraWritten | null>;
+  exportBeritaAcara(sessionId: string, paper: Paper): Promise<BeritaAcaraWritten | null>;
   // versions.rs
   versionsList(): Promise<VersionList>;
   takeVersion(name: string): Promise<VersionSummary>;

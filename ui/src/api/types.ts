@@ -9,6 +9,7 @@ import type {
   FirstStartRequest,
   MilestoneStatus,
   OgpValue,
+  Paper,
   ParticipantKind,
   PeriodRef,
   Polarity,
@@ -23,6 +24,9 @@ export const OGP_VALUES: readonly OgpValue[] = ['transparansi', 'partisipasi', '
 /** Triwulan I-IV. */
 export type Quarter = PeriodRef['quarter'];
 export const QUARTERS: readonly Quarter[] = [1, 2, 3, 4];
+
+/** The papers a workbook is printed on, A4 first (the default). */
+export const PAPERS: readonly Paper[] = ['a4', 'f4'];
 
 /** Who works in this copy of Renaksi. */
 export type Role = FirstStartRequest['role'];
