@@ -20,6 +20,11 @@ describe('tidy', () => {
     expect(offenders(outside, /@tauri-apps\//)).toEqual([]);
   });
 
+  it('runs commands through shell/useCommand.ts, the one place a screen turns a refusal into a BackendError', () => {
+    const outside = Object.entries(sources).filter(([file]) => !file.startsWith('./api/') && file !== './shell/useCommand.ts');
+    expect(offenders(outside, /toBackendError/)).toEqual([]);
+  });
+
   it('never renders text as HTML', () => {
     expect(offenders(vueFiles, /v-html|innerHTML/)).toEqual([]);
   });

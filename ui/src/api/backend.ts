@@ -101,7 +101,7 @@ export interface Backend {
   pickPackage(): Promise<PackagePreview | null>;
   // consolidation.rs
   /** The regency picture for a period (null = default); null when there is no plan. */
-  dashboard(period: PeriodRef | null): Promise<RegencySummary | null>;
+  consolidationSummary(period: PeriodRef | null): Promise<RegencySummary | null>;
   /** Bappeda: opens the save dialog (from Rust); null = cancelled. */
   exportRekap(period: PeriodRef, paper: Paper): Promise<RekapWritten | null>;
   // review.rs
@@ -126,7 +126,7 @@ export interface Backend {
   deleteInput(id: string, sessionId: string): Promise<Session>;
   setResponse(form: ResponseForm, sessionId: string): Promise<Session>;
   /** Opens the save dialog (from Rust); null = cancelled. */
-  exportBeritaAcara(sessionId: string): Promise<BeritaAcaraWritten | null>;
+  exportBeritaAcara(sessionId: string, paper: Paper): Promise<BeritaAcaraWritten | null>;
   // versions.rs
   versionsList(): Promise<VersionList>;
   takeVersion(name: string): Promise<VersionSummary>;
@@ -163,7 +163,7 @@ export const tauriBackend: Backend = {
   submissionMatrix: exchange.submissionMatrix,
   verifyReport: exchange.verifyReport,
   pickPackage: exchange.pickPackage,
-  dashboard: consolidation.dashboard,
+  consolidationSummary: consolidation.consolidationSummary,
   exportRekap: consolidation.exportRekap,
   reviewNotes: review.reviewNotes,
   addReviewNote: review.addReviewNote,

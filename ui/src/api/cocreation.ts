@@ -4,6 +4,7 @@ import { call } from './invoke';
 import type {
   BeritaAcaraWritten,
   InputForm,
+  Paper,
   ParticipantForm,
   ResponseForm,
   Session,
@@ -48,7 +49,7 @@ export function setResponse(form: ResponseForm, sessionId: string): Promise<Sess
   return call<Session>('set_response', { form, sessionId });
 }
 
-/** Asks where to save (from Rust), then writes the berita acara; null = cancelled. */
-export function exportBeritaAcara(sessionId: string): Promise<BeritaAcaraWritten | null> {
-  return call<BeritaAcaraWritten | null>('export_berita_acara', { sessionId });
+/** Asks where to save (from Rust), then writes the berita acara on `paper`; null = cancelled. */
+export function exportBeritaAcara(sessionId: string, paper: Paper): Promise<BeritaAcaraWritten | null> {
+  return call<BeritaAcaraWritten | null>('export_berita_acara', { sessionId, paper });
 }

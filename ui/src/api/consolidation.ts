@@ -1,10 +1,11 @@
 // Commands of src-tauri/src/commands/consolidation.rs: the regency picture
-// (dashboard) and the Rekap kabupaten workbook. Rust opens the save dialog.
+// (the dashboard's figures) and the Rekap kabupaten workbook. Rust opens the
+// save dialog.
 import { call } from './invoke';
 import type { Paper, PeriodRef, RegencySummary, RekapWritten } from './types';
 
 /** The dashboard's figures for a period (null = the default period); null when there is no plan. */
-export function dashboard(period: PeriodRef | null): Promise<RegencySummary | null> {
+export function consolidationSummary(period: PeriodRef | null): Promise<RegencySummary | null> {
   return call<RegencySummary | null>('consolidation_summary', { period });
 }
 

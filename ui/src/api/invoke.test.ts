@@ -1,5 +1,7 @@
 import { invoke } from '@tauri-apps/api/core';
 import { describe, expect, it, vi } from 'vitest';
+import * as cocreation from './cocreation';
+import * as consolidation from './consolidation';
 import * as exchange from './exchange';
 import { call, toBackendError, UNEXPECTED_ERROR } from './invoke';
 import { planOverview } from './plan';
@@ -89,6 +91,23 @@ describe('call', () => {
       ['save_report_settings', { input }],
       ['export_report', { period, paper: 'f4' }],
     ]);
+  });
+
+  it('uses the consolidation command and argument names of consolidation.rs', async () => {
+    vi.mocked(invoke).mockResolvedValue(null);
+    const period = { year: 2019, quarter: 2 } as const;
+    await consolidation.consolidationSummary(period);
+    await consolidation.exportRekap(period, 'f4');
+    expect(vi.mocked(invoke).mock.calls).toEqual([
+      ['consolidation_summary', { period }],
+      ['export_rekap', { period, paper: 'f4' }],
+    ]);
+  });
+
+  it('passes the berita acara its paper (cocreation.rs)', async () => {
+    vi.mocked(invoke).mockResolvedValue(null);
+    await cocreation.exportBeritaAcara('session-1', 'f4');
+    expect(vi.mocked(invoke).mock.calls).toEqual([['export_berita_acara', { sessionId: 'session-1', paper: 'f4' }]]);
   });
 
   it('uses the exchange command and argument names of exchange.rs', async () => {

@@ -1,6 +1,6 @@
 // The shapes that cross the IPC boundary are generated from the Rust types
 // into bindings.ts (`cargo xtask bindings`; a Rust test fails when it is
-// stale). This file re-exports them, under the names the views use, with the
+// stale). This file re-exports them under their generated names, with the
 // UI's own constants; views import from here.
 
 import type {
@@ -9,6 +9,7 @@ import type {
   FirstStartRequest,
   MilestoneStatus,
   OgpValue,
+  Paper,
   ParticipantKind,
   PeriodRef,
   Polarity,
@@ -16,7 +17,6 @@ import type {
 } from './bindings';
 
 export type * from './bindings';
-export type { ActionView as ActionFields, Period as PeriodInfo, Plan as PlanSummary } from './bindings';
 
 /** In the order the plan documents list them. */
 export const OGP_VALUES: readonly OgpValue[] = ['transparansi', 'partisipasi', 'akuntabilitas', 'teknologi_inovasi'];
@@ -24,6 +24,9 @@ export const OGP_VALUES: readonly OgpValue[] = ['transparansi', 'partisipasi', '
 /** Triwulan I-IV. */
 export type Quarter = PeriodRef['quarter'];
 export const QUARTERS: readonly Quarter[] = [1, 2, 3, 4];
+
+/** The papers a workbook is printed on, A4 first (the default). */
+export const PAPERS: readonly Paper[] = ['a4', 'f4'];
 
 /** Who works in this copy of Renaksi. */
 export type Role = FirstStartRequest['role'];

@@ -123,9 +123,18 @@ describe('co-creation session', () => {
     expect(first().get('[data-testid="response-decision"]').text()).toBe('Ditolak');
     expect(first().text()).toContain('Anggaran kecamatan belum tersedia tahun ini.');
 
+    expect((wrapper.get('[data-testid="berita-acara-paper"]').element as HTMLSelectElement).value).toBe('a4');
     await wrapper.get('[data-testid="export-berita-acara"]').trigger('click');
     await flushPromises();
     expect(wrapper.get('[data-testid="berita-acara-result"]').text()).toBe(`Berita acara disimpan di ${SAMPLE_BERITA_ACARA_PATH}.`);
+    const sessionId = (fake.callsOf('exportBeritaAcara')[0] as [string, string])[0];
+    expect(fake.callsOf('exportBeritaAcara')).toEqual([[sessionId, 'a4']]);
+
+    // F4 (folio), as the rekap offers it.
+    await wrapper.get('[data-testid="berita-acara-paper"]').setValue('f4');
+    await wrapper.get('[data-testid="export-berita-acara"]').trigger('click');
+    await flushPromises();
+    expect(fake.callsOf('exportBeritaAcara').at(-1)).toEqual([sessionId, 'f4']);
   });
 
   it('is read-only when the backend answers canEdit false (an OPD profile)', async () => {

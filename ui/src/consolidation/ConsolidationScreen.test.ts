@@ -41,7 +41,7 @@ afterEach(() => {
 describe('ConsolidationScreen', () => {
   it('shows the headline figures and every OPD with its capaian the Indonesian way', async () => {
     const { wrapper, fake } = await mountDashboard(OPD);
-    expect(fake.callsOf('dashboard')).toEqual([[{ year: 2018, quarter: 3 }]]);
+    expect(fake.callsOf('consolidationSummary')).toEqual([[{ year: 2018, quarter: 3 }]]);
     expect(wrapper.get('[data-testid="tile-capaian"]').text()).toContain('68,33%');
     expect(wrapper.get('[data-testid="tile-capaian"]').text()).toContain('Sedang');
     expect(wrapper.get('[data-testid="tile-done"]').text()).toContain('dari 5 tonggak');
@@ -69,7 +69,7 @@ describe('ConsolidationScreen', () => {
     const { wrapper, fake } = await mountDashboard(OPD);
     await wrapper.get('[data-testid="dashboard-period"]').setValue('2019-2');
     await flushPromises();
-    expect(fake.callsOf('dashboard').at(-1)).toEqual([{ year: 2019, quarter: 2 }]);
+    expect(fake.callsOf('consolidationSummary').at(-1)).toEqual([{ year: 2019, quarter: 2 }]);
   });
 
   it('offers the rekap and the notes as the abilities answer, not as the role suggests', async () => {
@@ -102,7 +102,7 @@ describe('ConsolidationScreen', () => {
 
   it('speaks English in the English UI', async () => {
     const { wrapper } = await mountDashboard(BAPPEDA, {}, 'en');
-    expect(wrapper.get('[data-testid="dashboard-title"]').text()).toBe('Regency achievement dashboard');
+    expect(wrapper.get('[data-testid="consolidation-title"]').text()).toBe('Regency achievement dashboard');
     expect(wrapper.get('[data-testid="tile-capaian"]').text()).toContain('68,33%');
     expect(wrapper.get('[data-testid="export-rekap"]').text()).toBe('Save the regency summary…');
   });

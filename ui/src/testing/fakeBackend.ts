@@ -93,7 +93,7 @@ export interface FakeBackendOptions {
   imports?: Record<string, Imported | { error: BackendError }>;
   received?: Received[];
   matrix?: SubmissionMatrix;
-  /** What dashboard answers (null: no plan). */
+  /** What consolidationSummary answers (null: no plan). */
   summary?: RegencySummary | null;
   notes?: ReviewNote[];
   backups?: BackupInfo[];
@@ -153,7 +153,7 @@ function defaults(options: FakeBackendOptions): { [M in Method]: Answer<M> } {
     submissionMatrix: matrix,
     verifyReport: matrix,
     pickPackage: cancel ? null : (options.packagePreview ?? samplePackagePreview()),
-    dashboard: options.summary === undefined ? sampleSummary() : options.summary,
+    consolidationSummary: options.summary === undefined ? sampleSummary() : options.summary,
     exportRekap: cancel ? null : sampleRekapWritten(),
     reviewNotes: options.notes ?? [],
     addReviewNote: sampleNote(),

@@ -16,7 +16,7 @@ import type {
   Imported,
   OpdRef,
   PackagePreview,
-  PeriodInfo,
+  Period,
   PeriodRef,
   PickedFile,
   PlanDiff,
@@ -96,8 +96,8 @@ export function sampleGrades(): GradeBand[] {
 }
 
 /** 2018-2019; the first two quarters of 2018 are closed by Bappeda. */
-export function samplePeriods(): PeriodInfo[] {
-  const periods: PeriodInfo[] = [];
+export function samplePeriods(): Period[] {
+  const periods: Period[] = [];
   for (const year of [2018, 2019]) {
     for (const quarter of [1, 2, 3, 4] as const) {
       periods.push({

@@ -22,7 +22,7 @@ export interface WorkspaceContext {
   readonly detail: Ref<ActionDetail>;
   /** True while an edit runs: every save button is disabled. */
   readonly busy: Ref<boolean>;
-  /** Closed by Bappeda and this is an OPD's copy. */
+  /** The core's `locked` flag of that period (PeriodView.locked): the UI only reads it, never decides it. */
   isLocked(year: number, quarter: Quarter): boolean;
   /**
    * Run an editing command with the shown period. On success the returned
