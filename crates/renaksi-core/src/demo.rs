@@ -283,6 +283,9 @@ impl DemoPlan {
                     name: opd.name.clone(),
                     head_name: opd.head_name.clone(),
                     head_nip: opd.head_nip.clone(),
+                    short_name: String::new(),
+                    head_title: String::new(),
+                    archived: None,
                 },
             )?;
             opd_ids.insert(opd.code.as_str(), opd.id.as_str());
@@ -305,6 +308,7 @@ impl DemoPlan {
                     seq: theme.seq,
                     name: theme.name.clone(),
                     description: theme.description.clone(),
+                    archived: None,
                 },
             )?;
             theme_ids.insert(theme.seq, theme.id.as_str());
@@ -340,6 +344,7 @@ impl DemoPlan {
                     cso_partners: action.cso_partners.clone(),
                     start_date: action.start_date.clone(),
                     end_date: action.end_date.clone(),
+                    archived: None,
                 },
             )?;
             action_ids.insert(action.code.as_str(), action.id.as_str());

@@ -113,6 +113,23 @@ pub struct Opd {
     pub name: String,
     pub head_name: String,
     pub head_nip: String,
+    /// Fields added with the plan editor are left out of the serialised form
+    /// while empty, so a package signed before them still verifies.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub short_name: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub head_title: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub archived: Option<Archived>,
+}
+
+/// Why and when Bappeda archived a theme, action or OPD that has data,
+/// instead of deleting it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Archived {
+    pub at: String,
+    pub reason: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -123,6 +140,8 @@ pub struct Theme {
     pub seq: i64,
     pub name: String,
     pub description: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub archived: Option<Archived>,
 }
 
 /// A commitment (Rencana Aksi) with the fields of the OGP commitment template.
@@ -143,6 +162,8 @@ pub struct Action {
     pub cso_partners: String,
     pub start_date: Option<String>,
     pub end_date: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub archived: Option<Archived>,
 }
 
 /// A verifiable step of an action (Tonggak / Kegiatan), owned by one OPD.

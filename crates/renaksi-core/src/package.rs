@@ -499,6 +499,7 @@ pub fn apply(
                 cso_partners: row.cso_partners.clone(),
                 start_date: row.start_date.clone(),
                 end_date: row.end_date.clone(),
+                archived: None,
             };
             // The lead OPD owns its narrative: keep ours, take the rest.
             actions::upsert_structure(tx, &action, action.lead_opd_id != own_opd_id)?;

@@ -14,8 +14,9 @@ pub fn insert(tx: &Transaction<'_>, action: &Action) -> Result<()> {
         "INSERT INTO actions (id, plan_id, theme_id, code, title, problem, description, contribution,
                               value_transparency, value_participation, value_accountability,
                               value_technology_innovation, lead_opd_id, cso_partners,
-                              start_date, end_date, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
+                              start_date, end_date, updated_at, archived_at, archive_reason)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
+                 ?18, ?19)",
         params![
             action.id,
             action.plan_id,
@@ -33,7 +34,9 @@ pub fn insert(tx: &Transaction<'_>, action: &Action) -> Result<()> {
             action.cso_partners,
             action.start_date,
             action.end_date,
-            now()
+            now(),
+            action.archived.as_ref().map(|a| &a.at),
+            action.archived.as_ref().map_or("", |a| &a.reason),
         ],
     )?;
     let mut supporting =
@@ -84,7 +87,7 @@ pub fn get(conn: &Connection, id: &str) -> Result<Option<Action>> {
     Ok(select(conn, "a.id = ?1", id)?.pop())
 }
 
-/// Takes Bappeda's structure of an action (theme, code, title, OPDs, dates),
+/// Takes Bappeda's structure of an action (theme, code, title, OPDs, dates, archive),
 /// adding the action if new; the narrative is kept unless `with_narrative`.
 pub fn upsert_structure(tx: &Transaction<'_>, action: &Action, with_narrative: bool) -> Result<()> {
     let exists: bool = tx.query_row(
@@ -97,7 +100,7 @@ pub fn upsert_structure(tx: &Transaction<'_>, action: &Action, with_narrative: b
     }
     tx.execute(
         "UPDATE actions SET theme_id = ?2, code = ?3, title = ?4, lead_opd_id = ?5, start_date = ?6,
-                end_date = ?7, updated_at = ?8
+                end_date = ?7, updated_at = ?8, archived_at = ?9, archive_reason = ?10
          WHERE id = ?1",
         params![
             action.id,
@@ -107,7 +110,9 @@ pub fn upsert_structure(tx: &Transaction<'_>, action: &Action, with_narrative: b
             action.lead_opd_id,
             action.start_date,
             action.end_date,
-            now()
+            now(),
+            action.archived.as_ref().map(|a| &a.at),
+            action.archived.as_ref().map_or("", |a| &a.reason),
         ],
     )?;
     tx.execute(
@@ -166,7 +171,8 @@ fn select(conn: &Connection, filter: &str, param: &str) -> Result<Vec<Action>> {
     let mut stmt = conn.prepare(&format!(
         "SELECT id, plan_id, theme_id, code, title, problem, description, contribution,
                 value_transparency, value_participation, value_accountability,
-                value_technology_innovation, lead_opd_id, cso_partners, start_date, end_date
+                value_technology_innovation, lead_opd_id, cso_partners, start_date, end_date,
+                archived_at, archive_reason
          FROM actions a WHERE {filter} ORDER BY code"
     ))?;
     let rows = stmt.query_map([param], |row| {
@@ -192,6 +198,7 @@ fn select(conn: &Connection, filter: &str, param: &str) -> Result<Vec<Action>> {
             cso_partners: row.get(13)?,
             start_date: row.get(14)?,
             end_date: row.get(15)?,
+            archived: super::archived_from(row.get(16)?, row.get(17)?),
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)

@@ -266,3 +266,9 @@ pub fn now() -> String {
         text.clone()
     })
 }
+
+/// The archive columns (`archived_at`, `archive_reason`) of a theme, action or
+/// OPD as the model's [`Archived`](crate::model::Archived): `None` while in use.
+pub(crate) fn archived_from(at: Option<String>, reason: String) -> Option<crate::model::Archived> {
+    at.map(|at| crate::model::Archived { at, reason })
+}

@@ -5,23 +5,50 @@ use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
 use crate::model::Opd;
 use crate::Result;
 
-const COLUMNS: &str = "id, code, name, head_name, head_nip";
+const COLUMNS: &str =
+    "id, code, name, head_name, head_nip, short_name, head_title, archived_at, archive_reason";
 
 pub fn insert(tx: &Transaction<'_>, opd: &Opd) -> Result<()> {
     tx.execute(
-        "INSERT INTO opds (id, code, name, head_name, head_nip) VALUES (?1, ?2, ?3, ?4, ?5)",
-        params![opd.id, opd.code, opd.name, opd.head_name, opd.head_nip],
+        "INSERT INTO opds (id, code, name, head_name, head_nip, short_name, head_title,
+                           archived_at, archive_reason)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        params![
+            opd.id,
+            opd.code,
+            opd.name,
+            opd.head_name,
+            opd.head_nip,
+            opd.short_name,
+            opd.head_title,
+            opd.archived.as_ref().map(|a| &a.at),
+            opd.archived.as_ref().map_or("", |a| &a.reason),
+        ],
     )?;
     Ok(())
 }
 
-/// Adds an OPD or takes the newer name and head of office.
+/// Adds an OPD or takes the newer directory entry (names, head of office, archive).
 pub fn upsert(tx: &Transaction<'_>, opd: &Opd) -> Result<()> {
     tx.execute(
-        "INSERT INTO opds (id, code, name, head_name, head_nip) VALUES (?1, ?2, ?3, ?4, ?5)
+        "INSERT INTO opds (id, code, name, head_name, head_nip, short_name, head_title,
+                           archived_at, archive_reason)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
          ON CONFLICT (id) DO UPDATE SET code = excluded.code, name = excluded.name,
-             head_name = excluded.head_name, head_nip = excluded.head_nip",
-        params![opd.id, opd.code, opd.name, opd.head_name, opd.head_nip],
+             head_name = excluded.head_name, head_nip = excluded.head_nip,
+             short_name = excluded.short_name, head_title = excluded.head_title,
+             archived_at = excluded.archived_at, archive_reason = excluded.archive_reason",
+        params![
+            opd.id,
+            opd.code,
+            opd.name,
+            opd.head_name,
+            opd.head_nip,
+            opd.short_name,
+            opd.head_title,
+            opd.archived.as_ref().map(|a| &a.at),
+            opd.archived.as_ref().map_or("", |a| &a.reason),
+        ],
     )?;
     Ok(())
 }
@@ -60,5 +87,8 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Opd> {
         name: row.get(2)?,
         head_name: row.get(3)?,
         head_nip: row.get(4)?,
+        short_name: row.get(5)?,
+        head_title: row.get(6)?,
+        archived: super::archived_from(row.get(7)?, row.get(8)?),
     })
 }

@@ -7,30 +7,37 @@ use crate::Result;
 
 pub fn insert(tx: &Transaction<'_>, theme: &Theme) -> Result<()> {
     tx.execute(
-        "INSERT INTO themes (id, plan_id, seq, name, description) VALUES (?1, ?2, ?3, ?4, ?5)",
+        "INSERT INTO themes (id, plan_id, seq, name, description, archived_at, archive_reason)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
         params![
             theme.id,
             theme.plan_id,
             theme.seq,
             theme.name,
-            theme.description
+            theme.description,
+            theme.archived.as_ref().map(|a| &a.at),
+            theme.archived.as_ref().map_or("", |a| &a.reason),
         ],
     )?;
     Ok(())
 }
 
-/// Adds a theme or takes its newer number, name and description.
+/// Adds a theme or takes its newer number, name, description and archive.
 pub fn upsert(tx: &Transaction<'_>, theme: &Theme) -> Result<()> {
     tx.execute(
-        "INSERT INTO themes (id, plan_id, seq, name, description) VALUES (?1, ?2, ?3, ?4, ?5)
+        "INSERT INTO themes (id, plan_id, seq, name, description, archived_at, archive_reason)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
          ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, name = excluded.name,
-             description = excluded.description",
+             description = excluded.description, archived_at = excluded.archived_at,
+             archive_reason = excluded.archive_reason",
         params![
             theme.id,
             theme.plan_id,
             theme.seq,
             theme.name,
-            theme.description
+            theme.description,
+            theme.archived.as_ref().map(|a| &a.at),
+            theme.archived.as_ref().map_or("", |a| &a.reason),
         ],
     )?;
     Ok(())
@@ -38,7 +45,8 @@ pub fn upsert(tx: &Transaction<'_>, theme: &Theme) -> Result<()> {
 
 pub fn list(conn: &Connection, plan_id: &str) -> Result<Vec<Theme>> {
     let mut stmt = conn.prepare(
-        "SELECT id, plan_id, seq, name, description FROM themes WHERE plan_id = ?1 ORDER BY seq",
+        "SELECT id, plan_id, seq, name, description, archived_at, archive_reason
+         FROM themes WHERE plan_id = ?1 ORDER BY seq",
     )?;
     let rows = stmt.query_map([plan_id], |row| {
         Ok(Theme {
@@ -47,6 +55,7 @@ pub fn list(conn: &Connection, plan_id: &str) -> Result<Vec<Theme>> {
             seq: row.get(2)?,
             name: row.get(3)?,
             description: row.get(4)?,
+            archived: super::archived_from(row.get(5)?, row.get(6)?),
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
