@@ -279,10 +279,18 @@ fn a_schema_1_database_keeps_every_target_and_realisation_on_moving_to_key_order
         .map(Result::unwrap)
         .collect()
     };
-    let before = {
-        let mut store = Store::open_with_migrations(&path, &migrations::STEPS[..1]).unwrap();
+    // Today's demo loader writes today's columns, so the demo is loaded into a
+    // current database and its rows copied into the schema 1 file, column by
+    // column of the older schema.
+    let current = dir.path().join("current.db");
+    {
+        let mut store = Store::open(&current).unwrap();
         renaksi_core::demo::load(&mut store, &renaksi_core::demo::DemoView::Bappeda).unwrap();
+    }
+    let before = {
+        let store = Store::open_with_migrations(&path, &migrations::STEPS[..1]).unwrap();
         assert_eq!(store.schema_version().unwrap(), 1);
+        copy_rows_into_older_schema(store.conn(), &current);
         rows(store.conn())
     };
     assert!(
@@ -310,4 +318,37 @@ fn a_schema_1_database_keeps_every_target_and_realisation_on_moving_to_key_order
     }
     // The file from before the move is kept.
     assert!(dir.path().join("backups").is_dir());
+}
+
+/// Copies every row of the database at `from` into `conn`'s tables, taking only
+/// the columns `conn`'s (older) schema has.
+fn copy_rows_into_older_schema(conn: &rusqlite::Connection, from: &std::path::Path) {
+    conn.execute("ATTACH DATABASE ?1 AS newer", [from.to_str().unwrap()])
+        .unwrap();
+    conn.execute_batch("PRAGMA foreign_keys = OFF").unwrap();
+    let tables: Vec<String> = conn
+        .prepare(
+            "SELECT name FROM main.sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
+        )
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    for table in tables {
+        let columns: Vec<String> = conn
+            .prepare(&format!("SELECT name FROM pragma_table_info('{table}')"))
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
+        let columns = columns.join(", ");
+        conn.execute_batch(&format!(
+            "INSERT INTO main.{table} ({columns}) SELECT {columns} FROM newer.{table}"
+        ))
+        .unwrap();
+    }
+    conn.execute_batch("PRAGMA foreign_keys = ON; DETACH DATABASE newer")
+        .unwrap();
 }
