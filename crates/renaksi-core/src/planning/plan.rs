@@ -105,27 +105,8 @@ pub fn plan_list(conn: &rusqlite::Connection) -> Result<PlanList> {
 /// new plan and what undoes it.
 pub fn create(store: &mut Store, input: &NewPlan) -> Result<(Plan, Undo)> {
     access::require_bappeda(store.conn(), "membuat rencana aksi")?;
-    let region = required("region", &input.region, "Kabupaten/kota", MAX_REGION)?;
-    let title = required("title", &input.title, "Judul rencana aksi", MAX_TITLE)?;
+    let (region, title) = check_new(input)?;
     let (first, last) = (input.first, input.last);
-    for (field, p) in [("first", first), ("last", last)] {
-        PeriodRef::new(p.year, p.quarter).map_err(|e| Error::invalid(field, e.to_string()))?;
-        if !(2000..=2100).contains(&p.year) {
-            return Err(Error::invalid(field, "Tahun harus antara 2000 dan 2100."));
-        }
-    }
-    if last < first {
-        return Err(Error::invalid(
-            "last",
-            "Triwulan terakhir harus sama dengan atau sesudah triwulan pertama.",
-        ));
-    }
-    if last.year - first.year >= MAX_PLAN_YEARS {
-        return Err(Error::invalid(
-            "last",
-            format!("Masa rencana aksi paling lama {MAX_PLAN_YEARS} tahun."),
-        ));
-    }
     let actor = actor(store.conn())?;
     store.write(|tx| {
         if let Some(newest) = plans::active(tx)? {
@@ -193,6 +174,33 @@ pub fn create(store: &mut Store, input: &NewPlan) -> Result<(Plan, Undo)> {
         );
         Ok((plan, undo))
     })
+}
+
+/// Checks a new plan's fields on their own (before any database is touched):
+/// returns the trimmed region and title.
+pub fn check_new(input: &NewPlan) -> Result<(String, String)> {
+    let region = required("region", &input.region, "Kabupaten/kota", MAX_REGION)?;
+    let title = required("title", &input.title, "Judul rencana aksi", MAX_TITLE)?;
+    let (first, last) = (input.first, input.last);
+    for (field, p) in [("first", first), ("last", last)] {
+        PeriodRef::new(p.year, p.quarter).map_err(|e| Error::invalid(field, e.to_string()))?;
+        if !(2000..=2100).contains(&p.year) {
+            return Err(Error::invalid(field, "Tahun harus antara 2000 dan 2100."));
+        }
+    }
+    if last < first {
+        return Err(Error::invalid(
+            "last",
+            "Triwulan terakhir harus sama dengan atau sesudah triwulan pertama.",
+        ));
+    }
+    if last.year - first.year >= MAX_PLAN_YEARS {
+        return Err(Error::invalid(
+            "last",
+            format!("Masa rencana aksi paling lama {MAX_PLAN_YEARS} tahun."),
+        ));
+    }
+    Ok((region, title))
 }
 
 /// The quarters from `first` to `last`, both included.
