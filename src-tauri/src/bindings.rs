@@ -73,6 +73,12 @@ fn roots(out: &mut Declarations) {
     out.visit::<core::versions::VersionList>();
     out.visit::<core::versions::VersionSummary>();
     out.visit::<core::versions::PlanDiff>();
+    // planning.rs
+    out.visit::<core::planning::PlanList>();
+    out.visit::<core::planning::NewPlan>();
+    out.visit::<core::planning::StatusChange>();
+    out.visit::<core::planning::PeriodDue>();
+    out.visit::<core::planning::PeriodChange>();
     // error.rs, main_window.rs
     out.visit::<CommandError>();
     out.visit::<StartAnswers>();

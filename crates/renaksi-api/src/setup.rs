@@ -50,7 +50,10 @@ pub fn status(store: &Store, db_path: &Path) -> Result<AppStatus> {
     let conn = store.conn();
     let needs_setup = profile::setup_choice(conn)?.is_none() && plans::current(conn)?.is_none();
     let loaded = profile::load(conn)?;
-    let abilities = loaded.as_ref().map(|p| Abilities::of(&p.role));
+    let read_only = renaksi_core::access::viewing_read_only(conn)?;
+    let abilities = loaded
+        .as_ref()
+        .map(|p| Abilities::viewing(&p.role, read_only));
     let profile = loaded.map(|p| ProfileView {
         role: p.role.kind(),
         opd_code: match p.role {

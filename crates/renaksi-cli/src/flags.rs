@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 
-use clap::{Parser, Subcommand};
+use clap::{ArgGroup, Parser, Subcommand};
 
 /// Renaksi: the Open Government action plan of a regency (Rencana Aksi Daerah
 /// Keterbukaan Pemerintah), kept offline in a local database.
@@ -131,6 +131,18 @@ pub enum Command {
     Session {
         #[command(subcommand)]
         command: SessionCommand,
+    },
+    /// The plan itself (Bappeda): start a new plan, list the plans of the
+    /// database, mark it final or back to draft, choose the plan to view.
+    Plan {
+        #[command(subcommand)]
+        command: PlanCommand,
+    },
+    /// The quarters of the plan (Bappeda): close or reopen one, with a reason,
+    /// or set its report's due date.
+    Period {
+        #[command(subcommand)]
+        command: PeriodCommand,
     },
     /// Named versions of the plan (draft, final, ...) and what changed between them.
     Version {
@@ -291,6 +303,84 @@ pub enum VersionCommand {
         from: String,
         /// The newer version, by name or id; the plan as it is now when left out.
         to: Option<String>,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum PlanCommand {
+    /// Start a new plan (draft, version 1) with its quarters, each due on the
+    /// 10th day after the quarter ends. It becomes the active plan; earlier
+    /// plans stay, read-only. The OPD directory carries over.
+    New {
+        /// The regency or city, e.g. "Kabupaten Temanggung".
+        #[arg(long, value_name = "NAME")]
+        region: String,
+        /// The plan's title.
+        #[arg(long, value_name = "TEXT")]
+        title: String,
+        /// First quarter, e.g. 2020-TW1.
+        #[arg(long, value_name = "PERIOD")]
+        from: String,
+        /// Last quarter, e.g. 2022-TW4.
+        #[arg(long, value_name = "PERIOD")]
+        to: String,
+        /// The user's name, for a new database (it starts as Bappeda's).
+        #[arg(long, value_name = "NAME")]
+        user: Option<String>,
+    },
+    /// The plans of the database, newest first: years, status, version, and
+    /// which one is active and which one is viewed.
+    List,
+    /// Mark the plan final (takes a version) or, with a reason, back to draft
+    /// (raises the version number).
+    #[command(group(ArgGroup::new("status").required(true).args(["final_", "draft"])))]
+    Status {
+        /// Mark the plan final.
+        #[arg(long = "final")]
+        final_: bool,
+        /// Take the plan back to draft (needs --reason).
+        #[arg(long)]
+        draft: bool,
+        /// Why the plan goes back to draft.
+        #[arg(long, value_name = "TEXT", default_value = "")]
+        reason: String,
+    },
+    /// Choose the plan every command and screen shows (by id, or its years
+    /// such as 2018-2019). Earlier plans are read-only.
+    View {
+        #[arg(long, value_name = "ID")]
+        plan: String,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum PeriodCommand {
+    /// Close a quarter: the OPDs can no longer change its targets and realisations.
+    Close {
+        /// The quarter, e.g. 2020-TW1.
+        #[arg(long, value_name = "PERIOD")]
+        period: String,
+        /// Why it is closed (required).
+        #[arg(long, value_name = "TEXT", default_value = "")]
+        reason: String,
+    },
+    /// Reopen a closed quarter.
+    Reopen {
+        /// The quarter, e.g. 2020-TW1.
+        #[arg(long, value_name = "PERIOD")]
+        period: String,
+        /// Why it is reopened (required).
+        #[arg(long, value_name = "TEXT", default_value = "")]
+        reason: String,
+    },
+    /// Set the due date of a quarter's reports.
+    Due {
+        /// The quarter, e.g. 2020-TW1.
+        #[arg(long, value_name = "PERIOD")]
+        period: String,
+        /// The due date, YYYY-MM-DD.
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        date: String,
     },
 }
 

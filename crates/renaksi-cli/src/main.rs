@@ -12,7 +12,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use commands::{
-    backups, cocreation, consolidation, exchange, plan, report, review, setup, versions,
+    backups, cocreation, consolidation, exchange, plan, planning, report, review, setup, versions,
 };
 use flags::{Cli, Command, OpdCommand};
 use renaksi_api::setup::InitFromPackage;
@@ -59,6 +59,8 @@ fn run(cli: Cli) -> renaksi_api::Result<()> {
         Command::Rekap { period, out, paper } => consolidation::rekap(&db()?, &period, out, &paper),
         Command::Note { command } => review::note(&db()?, &command),
         Command::Session { command } => cocreation::session(&db()?, &command),
+        Command::Plan { command } => planning::plan(&db()?, command),
+        Command::Period { command } => planning::period(&db()?, &command),
         Command::Version { command } => versions::version(&db()?, &command),
         Command::Backup { list } => backups::backup(&db()?, list),
         Command::Restore { file, yes } => backups::restore(&db()?, &file, yes),

@@ -190,6 +190,8 @@ fn help_documents_every_command() {
         "opendata",
         "rekap",
         "note",
+        "plan",
+        "period",
         "--db",
     ] {
         assert!(help.contains(command), "{command} in:\n{help}");
@@ -951,4 +953,213 @@ fn plan_versions_from_the_command_line() {
     let out = renaksi(&["version", "diff", "--db", db_arg, "Revisi"], dir.path());
     assert!(!out.status.success());
     assert!(stderr(&out).contains("Revisi"), "{}", stderr(&out));
+}
+
+#[test]
+fn a_new_plan_for_a_regency_that_is_not_wonosobo_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("temanggung.db");
+    let db_arg = db.to_str().unwrap();
+    let run = |args: &[&str]| {
+        let mut all = args.to_vec();
+        all.extend(["--db", db_arg]);
+        renaksi(&all, dir.path())
+    };
+    let one_line_error = |out: &Output| {
+        assert!(!out.status.success(), "{}", stdout(out));
+        let err = stderr(out);
+        assert_eq!(err.trim_end().lines().count(), 1, "{err}");
+        err
+    };
+
+    // Refused before a database file appears.
+    let new = |from: &str, to: &str| {
+        run(&[
+            "plan",
+            "new",
+            "--region",
+            "Kabupaten Temanggung",
+            "--title",
+            "Rencana Aksi Keterbukaan Pemerintah Kabupaten Temanggung 2020-2022",
+            "--from",
+            from,
+            "--to",
+            to,
+            "--user",
+            "Rina",
+        ])
+    };
+    let err = one_line_error(&new("2020-TW5", "2022-TW4"));
+    assert!(err.contains("2020-TW5"), "{err}");
+    let err = one_line_error(&new("2022-TW1", "2020-TW4"));
+    assert!(err.contains("sesudah triwulan pertama"), "{err}");
+    assert!(!db.exists());
+
+    let out = new("2020-TW1", "2022-TW4");
+    assert!(out.status.success(), "{}", stderr(&out));
+    let said = stdout(&out);
+    assert!(said.contains("(draf, versi 1)"), "{said}");
+    assert!(
+        said.contains("12 triwulan, 2020-TW1 s.d. 2022-TW4"),
+        "{said}"
+    );
+
+    let out = run(&["plan", "list"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("[aktif, dilihat]"),
+        "{}",
+        stdout(&out)
+    );
+
+    let out = run(&[
+        "period",
+        "due",
+        "--period",
+        "2020-TW1",
+        "--date",
+        "2020-04-20",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("2020-04-20"), "{}", stdout(&out));
+    one_line_error(&run(&[
+        "period",
+        "due",
+        "--period",
+        "2020-TW1",
+        "--date",
+        "20-04-2020",
+    ]));
+    let err = one_line_error(&run(&[
+        "period", "close", "--period", "2024-TW1", "--reason", "x",
+    ]));
+    assert!(err.contains("bukan bagian dari rencana aksi ini"), "{err}");
+
+    let out = run(&[
+        "period",
+        "close",
+        "--period",
+        "2020-TW1",
+        "--reason",
+        "Sudah direkap",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("Triwulan I 2020: ditutup"),
+        "{}",
+        stdout(&out)
+    );
+    let err = one_line_error(&run(&["period", "reopen", "--period", "2020-TW1"]));
+    assert_eq!(err.trim_end(), "renaksi: Alasan wajib diisi.");
+    let out = run(&[
+        "period", "reopen", "--period", "2020-TW1", "--reason", "Koreksi",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("terbuka"), "{}", stdout(&out));
+
+    let out = run(&["plan", "status", "--final"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("(final, versi 1)"),
+        "{}",
+        stdout(&out)
+    );
+    let err = one_line_error(&run(&["plan", "status", "--draft"]));
+    assert!(err.contains("alasan"), "{err}");
+    let out = run(&["plan", "status", "--draft", "--reason", "Tambahan dari OMS"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("(draf, versi 2)"), "{}", stdout(&out));
+
+    let conn = Connection::open(&db).unwrap();
+    let reasons: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM audit_log WHERE field = 'reason'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(
+        reasons, 3,
+        "close, reopen and back to draft keep their reason"
+    );
+    assert_eq!(count(&conn, "periods"), 12);
+    assert_eq!(count(&conn, "plan_versions"), 1);
+}
+
+#[test]
+fn a_next_plan_leaves_the_earlier_one_read_only_and_an_opd_cannot_close_a_quarter() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("wonosobo.db");
+    let db_arg = db.to_str().unwrap();
+    let run = |args: &[&str]| {
+        let mut all = args.to_vec();
+        all.extend(["--db", db_arg]);
+        renaksi(&all, dir.path())
+    };
+    assert!(run(&["demo"]).status.success());
+    let out = run(&[
+        "plan",
+        "new",
+        "--region",
+        "Kabupaten Wonosobo",
+        "--title",
+        "Rencana Aksi Keterbukaan Pemerintah Kabupaten Wonosobo 2020-2022",
+        "--from",
+        "2020-TW1",
+        "--to",
+        "2022-TW4",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let listing = stdout(&run(&["plan", "list"]));
+    let lines: Vec<&str> = listing.lines().collect();
+    assert_eq!(lines.len(), 2, "{listing}");
+    assert!(lines[0].contains("2020-2022") && lines[0].contains("[aktif, dilihat]"));
+    assert!(lines[1].contains("2018-2019") && lines[1].contains("[hanya baca]"));
+
+    let out = run(&["plan", "view", "--plan", "2018-2019"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("(hanya baca)"), "{}", stdout(&out));
+    let out = run(&[
+        "period", "close", "--period", "2019-TW4", "--reason", "Tutup",
+    ]);
+    assert!(!out.status.success());
+    assert_eq!(
+        stderr(&out).trim_end(),
+        "renaksi: Rencana aksi 2018-2019 sudah ditutup oleh rencana aksi berikutnya; hanya dapat dibaca."
+    );
+    // Reading the earlier plan still works.
+    let out = run(&["info"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("2018"), "{}", stdout(&out));
+    let err = stderr(&run(&["plan", "view", "--plan", "1999-2000"]));
+    assert!(err.contains("plan list"), "{err}");
+
+    // An OPD's database refuses Bappeda's work on the plan.
+    let opd_db = dir.path().join("dinkes.db");
+    let opd_arg = opd_db.to_str().unwrap();
+    assert!(
+        renaksi(&["demo", "--opd", "DINKES", "--db", opd_arg], dir.path())
+            .status
+            .success()
+    );
+    let out = renaksi(
+        &[
+            "period", "close", "--period", "2019-TW1", "--reason", "x", "--db", opd_arg,
+        ],
+        dir.path(),
+    );
+    assert!(!out.status.success());
+    assert!(
+        stderr(&out).contains("Hanya Bappeda yang menutup triwulan"),
+        "{}",
+        stderr(&out)
+    );
+    let out = renaksi(
+        &[
+            "plan", "new", "--region", "Kab", "--title", "T", "--from", "2020-TW1", "--to",
+            "2020-TW4", "--db", opd_arg,
+        ],
+        dir.path(),
+    );
+    assert!(stderr(&out).contains("Hanya Bappeda"), "{}", stderr(&out));
 }

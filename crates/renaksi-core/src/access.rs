@@ -11,15 +11,21 @@
 //! [`require_open`]. The core checks this on every write; the UI only reflects
 //! it through the `canEdit` and `locked` flags of the read models, which are
 //! computed here too.
+//! A database may hold several plans; the newest is the active one and every
+//! earlier plan is read-only: [`require_active_plan`] on every write that
+//! changes a plan's rows, [`is_read_only_plan`] for the read models.
+//! While a plan is a draft Bappeda owns every field of its actions, the
+//! narrative included; once final the narrative is the lead OPD's
+//! ([`Actor::require_narrative`]).
 
 use rusqlite::{Connection, OptionalExtension};
 use serde::Serialize;
 
 use crate::editing::current_profile;
-use crate::model::{Action, Opd, Period};
+use crate::model::{Action, Opd, Period, Plan, PlanStatus};
 use crate::period::PeriodRef;
 use crate::profile::{Profile, Role, RoleKind};
-use crate::store::opds;
+use crate::store::{opds, plans};
 use crate::{Error, Result};
 
 /// The profile, with its OPD resolved to a row of this database.
@@ -100,20 +106,31 @@ impl Actor {
         self.opd.is_some() && period.closed
     }
 
-    /// Only the lead OPD changes an action's narrative.
-    pub fn can_edit_narrative(&self, action: &Action) -> bool {
-        self.owns(&action.lead_opd_id)
+    /// Who changes an action's narrative: while its plan is a draft, Bappeda
+    /// (it owns every field); once final, only the lead OPD.
+    pub fn can_edit_narrative(&self, action: &Action, status: PlanStatus) -> bool {
+        match status {
+            PlanStatus::Draft => self.opd.is_none(),
+            PlanStatus::Final => self.owns(&action.lead_opd_id),
+        }
     }
 
     pub fn require_narrative(&self, conn: &Connection, action: &Action) -> Result<()> {
-        if self.can_edit_narrative(action) {
+        let plan = plan_of(conn, &action.plan_id)?;
+        if self.can_edit_narrative(action, plan.status) {
             return Ok(());
         }
-        Err(Error::Forbidden(format!(
-            "Narasi rencana aksi {} hanya dapat diubah oleh OPD pelaksananya ({}).",
-            action.code,
-            opd_code(conn, &action.lead_opd_id)?
-        )))
+        Err(Error::Forbidden(match plan.status {
+            PlanStatus::Draft => format!(
+                "Rencana aksi masih draf; narasi {} diubah oleh Bappeda sampai rencana ditetapkan final.",
+                action.code
+            ),
+            PlanStatus::Final => format!(
+                "Narasi rencana aksi {} hanya dapat diubah oleh OPD pelaksananya ({}).",
+                action.code,
+                opd_code(conn, &action.lead_opd_id)?
+            ),
+        }))
     }
 }
 
@@ -142,22 +159,35 @@ pub struct Abilities {
     pub export_report: bool,
     /// Start from or take Bappeda's plan package (an OPD).
     pub take_package: bool,
+    /// Open the plan editor: new plan, status, quarters, plan switcher (Bappeda).
+    pub edit_plan: bool,
+    /// The plan being viewed is an earlier plan, read-only: every editing
+    /// ability above that changes it is off.
+    pub read_only: bool,
 }
 
 impl Abilities {
     pub fn of(role: &Role) -> Abilities {
+        Abilities::viewing(role, false)
+    }
+
+    /// The abilities of `role` while viewing a plan that is read-only or not.
+    pub fn viewing(role: &Role, read_only: bool) -> Abilities {
         let bappeda = role.kind() == RoleKind::Bappeda;
         let opd = role.kind() == RoleKind::Opd;
+        let writable = !read_only;
         Abilities {
-            publish_package: bappeda,
-            import_reports: bappeda,
-            verify_reports: bappeda,
-            write_review_notes: bappeda,
+            publish_package: bappeda && writable,
+            import_reports: bappeda && writable,
+            verify_reports: bappeda && writable,
+            write_review_notes: bappeda && writable,
             export_rekap: bappeda,
-            record_sessions: bappeda,
-            save_versions: bappeda,
-            export_report: opd,
+            record_sessions: bappeda && writable,
+            save_versions: bappeda && writable,
+            export_report: opd && writable,
             take_package: opd,
+            edit_plan: bappeda,
+            read_only,
         }
     }
 }
@@ -221,6 +251,87 @@ pub fn is_closed(conn: &Connection, plan_id: &str, period: PeriodRef) -> Result<
         )
         .optional()?
         .unwrap_or(false))
+}
+
+/// Refuses a change to an earlier plan: only the newest plan of the database
+/// (the active one) changes; earlier plans are kept to be read.
+pub fn require_active_plan(conn: &Connection, plan_id: &str) -> Result<()> {
+    if !is_read_only_plan(conn, plan_id)? {
+        return Ok(());
+    }
+    let plan = plan_of(conn, plan_id)?;
+    Err(Error::Forbidden(format!(
+        "Rencana aksi {}-{} sudah ditutup oleh rencana aksi berikutnya; hanya dapat dibaca.",
+        plan.year_start, plan.year_end
+    )))
+}
+
+/// [`require_active_plan`] for the plan of an action.
+pub fn require_active_action(conn: &Connection, action_id: &str) -> Result<()> {
+    let plan_id: Option<String> = conn
+        .query_row(
+            "SELECT plan_id FROM actions WHERE id = ?1",
+            [action_id],
+            |row| row.get(0),
+        )
+        .optional()?;
+    match plan_id {
+        Some(plan_id) => require_active_plan(conn, &plan_id),
+        None => Err(Error::NotFound("Rencana aksi".into())),
+    }
+}
+
+/// [`require_active_plan`] for the plan of a milestone or an indicator
+/// (their evidence, targets and realisations).
+pub fn require_active_part(conn: &Connection, part: Part, id: &str) -> Result<()> {
+    let table = match part {
+        Part::Milestone => "milestones",
+        Part::Indicator => "indicators",
+    };
+    let action_id: Option<String> = conn
+        .query_row(
+            &format!("SELECT action_id FROM {table} WHERE id = ?1"),
+            [id],
+            |row| row.get(0),
+        )
+        .optional()?;
+    match action_id {
+        Some(action_id) => require_active_action(conn, &action_id),
+        None => Ok(()),
+    }
+}
+
+/// The rows of an action that [`require_active_part`] finds the plan of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    Milestone,
+    Indicator,
+}
+
+/// [`require_active_plan`] for the plan being viewed (work on the plan as a
+/// whole: reports, notes, sessions, versions, the package).
+pub fn require_viewed_plan_active(conn: &Connection) -> Result<()> {
+    match plans::current(conn)? {
+        Some(plan) => require_active_plan(conn, &plan.id),
+        None => Ok(()),
+    }
+}
+
+/// Whether `plan_id` is an earlier plan of this database (not the newest).
+pub fn is_read_only_plan(conn: &Connection, plan_id: &str) -> Result<bool> {
+    Ok(plans::active(conn)?.is_some_and(|active| active.id != plan_id))
+}
+
+/// Whether the plan being viewed is read-only.
+pub fn viewing_read_only(conn: &Connection) -> Result<bool> {
+    match plans::current(conn)? {
+        Some(plan) => is_read_only_plan(conn, &plan.id),
+        None => Ok(false),
+    }
+}
+
+fn plan_of(conn: &Connection, plan_id: &str) -> Result<Plan> {
+    plans::get(conn, plan_id)?.ok_or_else(|| Error::NotFound("Rencana aksi".into()))
 }
 
 fn opd_code(conn: &Connection, opd_id: &str) -> Result<String> {

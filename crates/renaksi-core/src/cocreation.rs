@@ -354,7 +354,7 @@ const RECORDING: &str = "mencatat sesi ko-kreasi, masukan dan tanggapannya";
 
 /// Whether this profile records sessions.
 pub fn can_edit(conn: &Connection) -> Result<bool> {
-    access::is_bappeda(conn)
+    Ok(access::is_bappeda(conn)? && !access::viewing_read_only(conn)?)
 }
 
 fn session_row(conn: &Connection, id: &str) -> Result<SessionRow> {
@@ -527,6 +527,7 @@ impl<'a> From<&'a SessionRow> for SessionFields<'a> {
 /// Records a new session or changes one (title, date, place, notes).
 pub fn save_session(store: &mut Store, form: &SessionForm) -> Result<Session> {
     access::require_bappeda(store.conn(), RECORDING)?;
+    access::require_viewed_plan_active(store.conn())?;
     let title = required("title", &form.title, "Nama sesi", MAX_TITLE)?;
     let held_on = date("heldOn", Some(&form.held_on), "Tanggal sesi")?
         .ok_or_else(|| Error::invalid("heldOn", "Tanggal sesi wajib diisi."))?;
@@ -584,6 +585,7 @@ pub fn save_session(store: &mut Store, form: &SessionForm) -> Result<Session> {
 /// Removes a session with its participants, inputs and responses.
 pub fn delete_session(store: &mut Store, id: &str) -> Result<()> {
     access::require_bappeda(store.conn(), RECORDING)?;
+    access::require_viewed_plan_active(store.conn())?;
     let old = session_row(store.conn(), id)?;
     let actor = actor(store.conn())?;
     store.write(|tx| {
@@ -602,6 +604,7 @@ pub fn delete_session(store: &mut Store, id: &str) -> Result<()> {
 /// Adds a participant to a session's attendance list.
 pub fn add_participant(store: &mut Store, form: &ParticipantForm) -> Result<Participant> {
     access::require_bappeda(store.conn(), RECORDING)?;
+    access::require_viewed_plan_active(store.conn())?;
     let conn = store.conn();
     let name = required("name", &form.name, "Nama peserta", MAX_NAME)?;
     let mut organisation = optional(
@@ -683,6 +686,7 @@ pub fn add_participant(store: &mut Store, form: &ParticipantForm) -> Result<Part
 /// Removes a participant from a session's attendance list.
 pub fn remove_participant(store: &mut Store, id: &str) -> Result<()> {
     access::require_bappeda(store.conn(), RECORDING)?;
+    access::require_viewed_plan_active(store.conn())?;
     let old = session_participants::get(store.conn(), id)?
         .ok_or_else(|| Error::NotFound("Peserta".into()))?;
     let actor = actor(store.conn())?;
@@ -725,6 +729,7 @@ impl<'a> From<&'a InputRow> for InputFields<'a> {
 /// already given stays.
 pub fn save_input(store: &mut Store, form: &InputForm) -> Result<Input> {
     access::require_bappeda(store.conn(), RECORDING)?;
+    access::require_viewed_plan_active(store.conn())?;
     let conn = store.conn();
     if form.action_id.trim().is_empty() {
         return Err(Error::invalid(
@@ -808,6 +813,7 @@ pub fn save_input(store: &mut Store, form: &InputForm) -> Result<Input> {
 /// Removes an input with its response.
 pub fn delete_input(store: &mut Store, id: &str) -> Result<()> {
     access::require_bappeda(store.conn(), RECORDING)?;
+    access::require_viewed_plan_active(store.conn())?;
     let old = input_row(store.conn(), id)?;
     let actor = actor(store.conn())?;
     store.write(|tx| {
@@ -827,6 +833,7 @@ pub fn delete_input(store: &mut Store, id: &str) -> Result<()> {
 /// changes or declined; the last two say why.
 pub fn set_response(store: &mut Store, form: &ResponseForm) -> Result<Input> {
     access::require_bappeda(store.conn(), RECORDING)?;
+    access::require_viewed_plan_active(store.conn())?;
     let reason = optional("reason", &form.reason, "Alasan", MAX_REASON)?;
     if reason.is_empty() {
         match form.decision {
@@ -865,6 +872,7 @@ pub fn set_response(store: &mut Store, form: &ResponseForm) -> Result<Input> {
 /// Takes back the response to an input (it was recorded by mistake).
 pub fn clear_response(store: &mut Store, input_id: &str) -> Result<Input> {
     access::require_bappeda(store.conn(), RECORDING)?;
+    access::require_viewed_plan_active(store.conn())?;
     let old = input_responses::get(store.conn(), input_id)?;
     input_row(store.conn(), input_id)?;
     if old.is_some() {

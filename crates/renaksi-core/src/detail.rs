@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, HashMap};
 use rusqlite::Connection;
 use serde::Serialize;
 
-use crate::access::Actor;
+use crate::access::{self, Actor};
 use crate::achievement::{self, Achievement, GradeBand, GradeScale, Quarters, Rollup};
 use crate::editing::current_profile;
 use crate::model::{Aggregation, MilestoneStatus, OgpValue, Opd, Polarity};
@@ -144,6 +144,11 @@ pub fn action_detail(
     let action =
         actions::get(conn, action_id)?.ok_or_else(|| Error::NotFound("Rencana aksi".into()))?;
     let actor = Actor::resolve(conn, &current_profile(conn)?)?;
+    // An earlier plan is read-only for everyone.
+    let writable = !access::is_read_only_plan(conn, &action.plan_id)?;
+    let status = crate::store::plans::get(conn, &action.plan_id)?
+        .ok_or_else(|| Error::NotFound("Rencana aksi".into()))?
+        .status;
     let opds: HashMap<String, Opd> = opds::list(conn)?
         .into_iter()
         .map(|o| (o.id.clone(), o))
@@ -184,7 +189,7 @@ pub fn action_detail(
         .into_iter()
         .map(|m| MilestoneView {
             opd: opd_ref(&m.opd_id),
-            can_edit: actor.owns(&m.opd_id),
+            can_edit: writable && actor.owns(&m.opd_id),
             evidence: evidence_of_milestone.remove(&m.id).unwrap_or_default(),
             id: m.id,
             seq: m.seq,
@@ -253,7 +258,7 @@ pub fn action_detail(
         );
         indicator_views.push(IndicatorView {
             opd: opd_ref(&indicator.opd_id),
-            can_edit: actor.owns(&indicator.opd_id),
+            can_edit: writable && actor.owns(&indicator.opd_id),
             targets: grid,
             realisations: realisation_views,
             achievement: figures,
@@ -273,9 +278,10 @@ pub fn action_detail(
     );
 
     Ok(ActionDetail {
-        can_edit_narrative: actor.can_edit_narrative(&action),
+        can_edit_narrative: writable && actor.can_edit_narrative(&action, status),
         can_add_for: actor
             .assigned_opd(&action)
+            .filter(|_| writable)
             .map(|o| OpdRef::of(Some(o), &o.id)),
         milestones,
         indicators: indicator_views,
@@ -283,6 +289,10 @@ pub fn action_detail(
         periods: plan_periods
             .into_iter()
             .map(|p| PeriodView::new(p, &actor))
+            .map(|p| PeriodView {
+                locked: p.locked || !writable,
+                ..p
+            })
             .collect(),
         period,
         grades: scale.0,

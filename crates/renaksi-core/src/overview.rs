@@ -19,6 +19,8 @@ use crate::Result;
 #[serde(rename_all = "camelCase")]
 pub struct PlanOverview {
     pub plan: Plan,
+    /// An earlier plan of this database, kept to be read (a newer plan is active).
+    pub read_only: bool,
     pub periods: Vec<Period>,
     /// The period the figures are for.
     pub period: Option<PeriodRef>,
@@ -228,6 +230,7 @@ pub fn plan_overview(conn: &Connection, period: Option<PeriodRef>) -> Result<Opt
         .map(|o| OpdRef::of(Some(o), &o.id))
         .collect();
     Ok(Some(PlanOverview {
+        read_only: crate::access::is_read_only_plan(conn, &plan.id)?,
         periods: periods::list(conn, &plan.id)?,
         period,
         grades: scale.0,

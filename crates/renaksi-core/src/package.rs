@@ -192,6 +192,7 @@ pub fn build(store: &Store) -> Result<PlanPackage> {
     let conn = store.conn();
     crate::access::require_bappeda(conn, "menerbitkan paket rencana aksi")?;
     let plan = plans::require_current(conn)?;
+    crate::access::require_active_plan(conn, &plan.id)?;
     let all_actions = actions::list(conn, &plan.id)?;
     let mut supporting: Vec<Supporting> = all_actions
         .iter()

@@ -376,7 +376,7 @@ fn workbook_bytes(
     let kop_lines = |heading: &str| {
         [
             heading.to_string(),
-            title.clone(),
+            format!("{title} (Versi {})", summary.plan.version),
             format!("Periode: {}", period.label()),
         ]
     };

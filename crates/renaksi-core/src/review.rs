@@ -152,6 +152,7 @@ fn described(conn: &Connection, row: ReviewNoteRow) -> Result<ReviewNote> {
 /// Bappeda writes a note on a report, an action or an indicator.
 pub fn add(store: &mut Store, input: &NoteInput) -> Result<ReviewNote> {
     access::require_bappeda(store.conn(), WRITING)?;
+    access::require_viewed_plan_active(store.conn())?;
     let body = required("body", &input.body, "Catatan", MAX_BODY)?;
     if subject(store.conn(), input.subject_kind, &input.subject_id)?.is_none() {
         return Err(Error::NotFound(match input.subject_kind {
@@ -184,6 +185,7 @@ pub fn add(store: &mut Store, input: &NoteInput) -> Result<ReviewNote> {
 /// Marks a note as dealt with, or open again.
 pub fn set_resolved(store: &mut Store, id: &str, resolved: bool) -> Result<ReviewNote> {
     access::require_bappeda(store.conn(), WRITING)?;
+    access::require_viewed_plan_active(store.conn())?;
     let row = review_notes::get(store.conn(), id)?
         .ok_or_else(|| Error::NotFound("Catatan verifikator".into()))?;
     let actor = actor(store.conn())?;

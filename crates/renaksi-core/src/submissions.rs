@@ -138,6 +138,7 @@ pub fn matrix(conn: &Connection, today: NaiveDate) -> Result<SubmissionMatrix> {
 /// Bappeda marks the latest report of an OPD for a quarter as verified.
 pub fn verify(store: &mut Store, opd_code: &str, period: PeriodRef) -> Result<()> {
     let profile = access::require_bappeda(store.conn(), "memverifikasi laporan OPD")?;
+    access::require_viewed_plan_active(store.conn())?;
     let opd = opds::by_code(store.conn(), opd_code)?.ok_or_else(|| Error::UnknownOpd {
         code: opd_code.to_string(),
         known: String::new(),

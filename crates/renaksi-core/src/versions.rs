@@ -10,10 +10,10 @@
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
-use rusqlite::Connection;
+use rusqlite::{Connection, Transaction};
 use serde::{Deserialize, Serialize};
 
-use crate::access;
+use crate::access::{self, Actor};
 use crate::dates::long_date;
 use crate::editing::{actor, new_id, record, required};
 use crate::model::MilestoneStatus;
@@ -270,7 +270,7 @@ fn summary(row: &VersionRow) -> Result<VersionSummary> {
 
 /// Whether this profile takes versions (Bappeda owns the plan's structure).
 pub fn can_take(conn: &Connection) -> Result<bool> {
-    access::is_bappeda(conn)
+    Ok(access::is_bappeda(conn)? && !access::viewing_read_only(conn)?)
 }
 
 /// Bappeda saves the plan as it is now under a name ("Draf", "Final").
@@ -280,34 +280,47 @@ pub fn take(store: &mut Store, name: &str) -> Result<VersionSummary> {
     let actor = actor(store.conn())?;
     let row = store.write(|tx| {
         let plan_id = plans::require_current(tx)?.id;
-        // Checked inside the transaction: no other writer can take the name meanwhile.
-        if let Some(existing) = plan_versions::by_name(tx, &plan_id, &name)? {
-            return Err(Error::invalid(
-                "name",
-                format!(
-                    "Versi bernama \"{}\" sudah ada; pilih nama lain.",
-                    existing.name
-                ),
-            ));
-        }
-        let snapshot = current_snapshot(tx, &plan_id)?;
-        let row = VersionRow {
-            id: new_id(),
-            plan_id,
-            name: name.clone(),
-            created_at: now(),
-            created_by: actor.name().to_string(),
-            snapshot: serde_json::to_string(&snapshot).expect("a snapshot serialises"),
-        };
-        plan_versions::insert(tx, &row)?;
-        record(
-            tx,
-            &actor,
-            Change::new("plan_version", &row.id, "create").to(Some(&row.name)),
-        )?;
-        Ok(row)
+        access::require_active_plan(tx, &plan_id)?;
+        take_in(tx, &actor, &plan_id, &name, new_id())
     })?;
     summary(&row)
+}
+
+/// Takes a version named `name` of the plan `plan_id` inside `tx`, with its
+/// audit row; the plan's status change takes one this way too.
+pub(crate) fn take_in(
+    tx: &Transaction<'_>,
+    actor: &Actor,
+    plan_id: &str,
+    name: &str,
+    id: String,
+) -> Result<VersionRow> {
+    // Checked inside the transaction: no other writer can take the name meanwhile.
+    if let Some(existing) = plan_versions::by_name(tx, plan_id, name)? {
+        return Err(Error::invalid(
+            "name",
+            format!(
+                "Versi bernama \"{}\" sudah ada; pilih nama lain.",
+                existing.name
+            ),
+        ));
+    }
+    let snapshot = current_snapshot(tx, plan_id)?;
+    let row = VersionRow {
+        id,
+        plan_id: plan_id.to_string(),
+        name: name.to_string(),
+        created_at: now(),
+        created_by: actor.name().to_string(),
+        snapshot: serde_json::to_string(&snapshot).expect("a snapshot serialises"),
+    };
+    plan_versions::insert(tx, &row)?;
+    record(
+        tx,
+        actor,
+        Change::new("plan_version", &row.id, "create").to(Some(&row.name)),
+    )?;
+    Ok(row)
 }
 
 /// The versions of the current plan, oldest first.

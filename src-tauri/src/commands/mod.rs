@@ -11,6 +11,7 @@ pub mod cocreation;
 pub mod consolidation;
 pub mod exchange;
 pub mod plan;
+pub mod planning;
 pub mod report;
 pub mod review;
 mod save_dialog;

@@ -58,6 +58,14 @@ macro_rules! app_commands {
             versions::versions_list,
             versions::take_version,
             versions::version_diff,
+            planning::plan_list,
+            planning::create_plan,
+            planning::set_plan_status,
+            planning::set_period_due,
+            planning::close_period,
+            planning::reopen_period,
+            planning::view_plan,
+            planning::undo_plan_change,
         }
     };
 }

@@ -5,6 +5,7 @@ import * as backups from './backups';
 import * as consolidation from './consolidation';
 import * as exchange from './exchange';
 import { planOverview } from './plan';
+import * as planning from './planning';
 import * as report from './report';
 import * as review from './review';
 import * as cocreation from './cocreation';
@@ -26,14 +27,18 @@ import type {
   LinkInput,
   MilestoneInput,
   NarrativeInput,
+  NewPlan,
   NoteInput,
   OpdRef,
   PackagePreview,
   Paper,
   ParticipantForm,
   PeriodRef,
+  PeriodChange,
+  PeriodDue,
   PickedFile,
   PlanDiff,
+  PlanList,
   PlanOverview,
   RealisationInput,
   Received,
@@ -45,6 +50,7 @@ import type {
   SessionForm,
   SessionList,
   SignatureSettings,
+  StatusChange,
   SubmissionMatrix,
   TargetsInput,
   VersionList,
@@ -131,6 +137,17 @@ export interface Backend {
   versionsList(): Promise<VersionList>;
   takeVersion(name: string): Promise<VersionSummary>;
   versionDiff(from: string, to: string | null): Promise<PlanDiff>;
+  // planning.rs
+  planList(): Promise<PlanList>;
+  createPlan(input: NewPlan): Promise<PlanList>;
+  setPlanStatus(change: StatusChange): Promise<PlanList>;
+  setPeriodDue(input: PeriodDue): Promise<PlanList>;
+  closePeriod(input: PeriodChange): Promise<PlanList>;
+  reopenPeriod(input: PeriodChange): Promise<PlanList>;
+  /** The plan switcher: every screen shows this plan from now on. */
+  viewPlan(planId: string): Promise<PlanList>;
+  /** Undoes the last change saved in this window; null when there is none. */
+  undoPlanChange(): Promise<PlanList | null>;
 }
 
 export const tauriBackend: Backend = {
@@ -185,6 +202,14 @@ export const tauriBackend: Backend = {
   versionsList: versions.versionsList,
   takeVersion: versions.takeVersion,
   versionDiff: versions.versionDiff,
+  planList: planning.planList,
+  createPlan: planning.createPlan,
+  setPlanStatus: planning.setPlanStatus,
+  setPeriodDue: planning.setPeriodDue,
+  closePeriod: planning.closePeriod,
+  reopenPeriod: planning.reopenPeriod,
+  viewPlan: planning.viewPlan,
+  undoPlanChange: planning.undoPlanChange,
 };
 
 export const backendKey: InjectionKey<Backend> = Symbol('backend');

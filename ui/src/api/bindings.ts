@@ -42,7 +42,16 @@ exportReport: boolean,
 /**
  * Start from or take Bappeda's plan package (an OPD).
  */
-takePackage: boolean, };
+takePackage: boolean, 
+/**
+ * Open the plan editor: new plan, status, quarters, plan switcher (Bappeda).
+ */
+editPlan: boolean, 
+/**
+ * The plan being viewed is an earlier plan, read-only: every editing
+ * ability above that changes it is off.
+ */
+readOnly: boolean, };
 
 /**
  * The figures of one indicator for quarter n of a year.
@@ -309,6 +318,16 @@ export type MilestoneView = { id: string, seq: number, title: string, output: st
 
 export type NarrativeInput = { actionId: string, problem: string, description: string, contribution: string, ogpValues: Array<OgpValue>, csoPartners: string, };
 
+/**
+ * What Bappeda fills in to start a plan; its quarters are generated from
+ * `first` to `last`, each due on the 10th day after the quarter ends.
+ */
+export type NewPlan = { 
+/**
+ * "Kabupaten Wonosobo", "Kota Semarang".
+ */
+region: string, title: string, first: PeriodRef, last: PeriodRef, };
+
 export type NoteInput = { subjectKind: NoteSubjectKind, subjectId: string, body: string, };
 
 export type NoteSubjectKind = "report" | "action" | "indicator";
@@ -362,6 +381,20 @@ export type ParticipantKind = "opd" | "cso" | "other";
  */
 export type Period = { year: number, quarter: number, dueDate: string | null, closed: boolean, };
 
+/**
+ * Closing or reopening a quarter, with the reason (required).
+ */
+export type PeriodChange = { period: PeriodRef, reason: string, };
+
+/**
+ * A quarter's new due date.
+ */
+export type PeriodDue = { period: PeriodRef, 
+/**
+ * YYYY-MM-DD.
+ */
+dueDate: string, };
+
 export type PeriodRef = { year: number, quarter: number, };
 
 /**
@@ -383,7 +416,41 @@ export type PlanDiff = { from: VersionLabel, to: VersionLabel, actionsAdded: Arr
  */
 changeCount: number, };
 
-export type PlanOverview = { plan: Plan, periods: Array<Period>, 
+/**
+ * One plan of the database, for the plan switcher and `renaksi plan list`.
+ */
+export type PlanEntry = { plan: Plan, 
+/**
+ * The newest plan: the one that changes.
+ */
+active: boolean, 
+/**
+ * The plan every screen shows now.
+ */
+viewed: boolean, first: PeriodRef | null, last: PeriodRef | null, };
+
+/**
+ * The plans of the database, newest first, and what this profile may do.
+ */
+export type PlanList = { plans: Array<PlanEntry>, 
+/**
+ * The plan being viewed, with its quarters (empty without a plan).
+ */
+periods: Array<Period>, 
+/**
+ * Bappeda may start a new plan.
+ */
+canCreate: boolean, 
+/**
+ * Bappeda may change the viewed plan (it is the active one).
+ */
+canEdit: boolean, };
+
+export type PlanOverview = { plan: Plan, 
+/**
+ * An earlier plan of this database, kept to be read (a newer plan is active).
+ */
+readOnly: boolean, periods: Array<Period>, 
 /**
  * The period the figures are for.
  */
@@ -510,6 +577,15 @@ export type SignatureSettings = { place: string, headPosition: string, headName:
  * package Bappeda sent.
  */
 export type StartChoice = "demo" | "empty" | "package";
+
+/**
+ * The plan's status as asked: final, or back to draft with a reason.
+ */
+export type StatusChange = { status: PlanStatus, 
+/**
+ * Why the plan goes back to draft (required then).
+ */
+reason: string, };
 
 export type StatusCount = { status: MilestoneStatus, count: number, };
 

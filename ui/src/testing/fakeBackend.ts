@@ -13,6 +13,7 @@ import type {
   Imported,
   PackagePreview,
   PickedFile,
+  PlanList,
   PlanOverview,
   Profile,
   Received,
@@ -34,6 +35,7 @@ import {
   sampleMatrix,
   sampleNote,
   sampleOverview,
+  samplePlanList,
   samplePackagePreview,
   samplePickedFiles,
   SAMPLE_OPD_ABILITIES,
@@ -98,6 +100,8 @@ export interface FakeBackendOptions {
   notes?: ReviewNote[];
   backups?: BackupInfo[];
   versions?: VersionSummary[];
+  /** What planList and every change of the plan editor answer. */
+  plans?: PlanList;
 }
 
 export interface FakeBackend extends Backend {
@@ -175,6 +179,14 @@ function defaults(options: FakeBackendOptions): { [M in Method]: Answer<M> } {
     versionsList: { canEdit: true, versions: options.versions ?? [] },
     takeVersion: sampleVersion(),
     versionDiff: sampleDiff(),
+    planList: options.plans ?? samplePlanList(),
+    createPlan: options.plans ?? samplePlanList(),
+    setPlanStatus: options.plans ?? samplePlanList(),
+    setPeriodDue: options.plans ?? samplePlanList(),
+    closePeriod: options.plans ?? samplePlanList(),
+    reopenPeriod: options.plans ?? samplePlanList(),
+    viewPlan: options.plans ?? samplePlanList(),
+    undoPlanChange: null,
   };
 }
 

@@ -20,6 +20,7 @@ import type {
   PeriodRef,
   PickedFile,
   PlanDiff,
+  PlanList,
   PlanOverview,
   Profile,
   Received,
@@ -61,6 +62,8 @@ export const SAMPLE_OPD_ABILITIES: Abilities = {
   saveVersions: false,
   exportReport: true,
   takePackage: true,
+  editPlan: false,
+  readOnly: false,
 };
 
 /** What the core answers Bappeda may do. */
@@ -74,6 +77,8 @@ export const SAMPLE_BAPPEDA_ABILITIES: Abilities = {
   saveVersions: true,
   exportReport: false,
   takePackage: false,
+  editPlan: true,
+  readOnly: false,
 };
 
 /** Who works here as the app status says it: the profile and what it may do. */
@@ -109,6 +114,47 @@ export function samplePeriods(): Period[] {
     }
   }
   return periods;
+}
+
+/** The plans of a database that started its next plan: 2020-2022 (draft, viewed) and the demo 2018-2019. */
+export function samplePlanList(): PlanList {
+  const next = {
+    id: 'plan-wonosobo-2020',
+    region: 'Kabupaten Wonosobo',
+    title: 'Rencana Aksi Daerah Keterbukaan Pemerintah Kabupaten Wonosobo 2020-2022',
+    yearStart: 2020,
+    yearEnd: 2022,
+    version: 1,
+    status: 'draft' as const,
+    adoptedOn: null,
+  };
+  const periods: Period[] = [];
+  for (const year of [2020, 2021, 2022]) {
+    for (const quarter of [1, 2, 3, 4] as const) {
+      const due = quarter === 4 ? `${year + 1}-01-10` : `${year}-${String(quarter * 3 + 1).padStart(2, '0')}-10`;
+      periods.push({ year, quarter, dueDate: due, closed: year === 2020 && quarter === 1 });
+    }
+  }
+  return {
+    plans: [
+      { plan: next, active: true, viewed: true, first: { year: 2020, quarter: 1 }, last: { year: 2022, quarter: 4 } },
+      {
+        plan: { ...sampleOverview().plan },
+        active: false,
+        viewed: false,
+        first: { year: 2018, quarter: 1 },
+        last: { year: 2019, quarter: 4 },
+      },
+    ],
+    periods,
+    canCreate: true,
+    canEdit: true,
+  };
+}
+
+/** A database with no plan yet, at Bappeda ("Mulai kosong"). */
+export function sampleEmptyPlanList(): PlanList {
+  return { plans: [], periods: [], canCreate: true, canEdit: false };
 }
 
 export const SAMPLE_PERIOD: PeriodRef = { year: 2018, quarter: 3 };
@@ -206,6 +252,7 @@ export function sampleOverview(): PlanOverview {
       status: 'final',
       adoptedOn: null,
     },
+    readOnly: false,
     themes: [
       {
         id: 'theme-2',

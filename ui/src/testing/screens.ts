@@ -12,5 +12,8 @@ export async function loadScreens(): Promise<void> {
     import('../present/PresentationMode.vue'),
     import('../report/ReportScreen.vue'),
     import('../cocreation/CocreationScreen.vue'),
+    import('../planning/PlanEditorScreen.vue'),
+    import('../planning/PlanTab.vue'),
+    import('../planning/QuartersTab.vue'),
   ]);
 }

@@ -7,6 +7,7 @@ pub mod cocreation;
 pub mod consolidation;
 pub mod exchange;
 pub mod plan;
+pub mod planning;
 pub mod report;
 pub mod review;
 pub mod setup;

@@ -124,6 +124,7 @@ pub fn delete(store: &mut Store, id: &str) -> Result<Undo> {
     store.write(|tx| {
         let actor = actor(tx)?;
         let old = evidence::get(tx, id)?.ok_or_else(|| Error::NotFound("Bukti dukung".into()))?;
+        require_active_of(tx, old.milestone_id.as_deref(), old.indicator_id.as_deref())?;
         actor.require_owner(tx, &old.opd_id, "bukti dukung")?;
         if let (Some(indicator_id), Some(year), Some(quarter)) =
             (&old.indicator_id, old.year, old.quarter)
@@ -153,6 +154,20 @@ pub fn delete(store: &mut Store, id: &str) -> Result<Undo> {
     })
 }
 
+/// Evidence of an earlier plan is read-only, like the rest of that plan.
+fn require_active_of(
+    conn: &rusqlite::Connection,
+    milestone_id: Option<&str>,
+    indicator_id: Option<&str>,
+) -> Result<()> {
+    use crate::access::{require_active_part, Part};
+    match (milestone_id, indicator_id) {
+        (Some(id), _) => require_active_part(conn, Part::Milestone, id),
+        (None, Some(id)) => require_active_part(conn, Part::Indicator, id),
+        (None, None) => Ok(()),
+    }
+}
+
 /// What opening a piece of evidence shows: its stored file, or its link.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Opening {
@@ -178,6 +193,11 @@ fn attach(
 ) -> Result<Undo> {
     store.write(|tx| {
         let actor = actor(tx)?;
+        require_active_of(
+            tx,
+            target.milestone_id.as_deref(),
+            target.indicator_id.as_deref(),
+        )?;
         let mut row = make(owner(tx, &actor, target)?);
         row.milestone_id = target.milestone_id.clone();
         if target.milestone_id.is_none() {

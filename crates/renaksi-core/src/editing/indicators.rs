@@ -61,6 +61,7 @@ pub fn save(store: &mut Store, input: &IndicatorInput) -> Result<(String, Undo)>
         let actor = actor(tx)?;
         let action = actions::get(tx, &input.action_id)?
             .ok_or_else(|| Error::NotFound("Rencana aksi".into()))?;
+        crate::access::require_active_plan(tx, &action.plan_id)?;
         let owner_id = match &input.id {
             None => actor.require_assigned(&action, "indikator")?.id.clone(),
             Some(id) => {
@@ -148,6 +149,7 @@ pub fn delete(store: &mut Store, id: &str) -> Result<Undo> {
     store.write(|tx| {
         let actor = actor(tx)?;
         let old = indicators::get(tx, id)?.ok_or_else(|| Error::NotFound("Indikator".into()))?;
+        crate::access::require_active_action(tx, &old.action_id)?;
         actor.require_owner(tx, &old.opd_id, "indikator")?;
         let mut images = vec![capture(tx, "indicators", &text_key("id", id))?];
         for table in ["targets", "realisations"] {

@@ -60,6 +60,7 @@ pub fn save(store: &mut Store, input: &MilestoneInput) -> Result<(String, Undo)>
         let actor = actor(tx)?;
         let action = actions::get(tx, &input.action_id)?
             .ok_or_else(|| Error::NotFound("Rencana aksi".into()))?;
+        crate::access::require_active_plan(tx, &action.plan_id)?;
         match &input.id {
             None => {
                 let opd = actor.require_assigned(&action, "tonggak")?;
@@ -131,6 +132,7 @@ pub fn delete(store: &mut Store, id: &str) -> Result<Undo> {
     store.write(|tx| {
         let actor = actor(tx)?;
         let old = milestones::get(tx, id)?.ok_or_else(|| Error::NotFound("Tonggak".into()))?;
+        crate::access::require_active_action(tx, &old.action_id)?;
         actor.require_owner(tx, &old.opd_id, "tonggak")?;
         let mut images = vec![capture(tx, "milestones", &text_key("id", id))?];
         for table in ["evidence", "indicators"] {

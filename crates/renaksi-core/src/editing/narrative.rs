@@ -63,6 +63,7 @@ pub fn save(store: &mut Store, input: &NarrativeInput) -> Result<Undo> {
         let actor = actor(tx)?;
         let old = actions::get(tx, &input.action_id)?
             .ok_or_else(|| Error::NotFound("Rencana aksi".into()))?;
+        crate::access::require_active_plan(tx, &old.plan_id)?;
         actor.require_narrative(tx, &old)?;
         let new = Action {
             problem,

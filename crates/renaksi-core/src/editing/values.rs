@@ -178,6 +178,7 @@ fn owned_indicator(tx: &Transaction<'_>, id: &str) -> Result<(Actor, Indicator, 
     let plan_id = actions::get(tx, &indicator.action_id)?
         .ok_or_else(|| Error::NotFound("Rencana aksi".into()))?
         .plan_id;
+    crate::access::require_active_plan(tx, &plan_id)?;
     Ok((actor, indicator, plan_id))
 }
 

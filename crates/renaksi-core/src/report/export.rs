@@ -100,6 +100,7 @@ pub fn export(
     out: &Path,
 ) -> Result<Exported> {
     let code = opd_code(store)?;
+    crate::access::require_viewed_plan_active(store.conn())?;
     let block = signature_settings(store)?;
     let sequence = settings::get(store.conn(), SEQUENCE)?
         .and_then(|s| s.parse::<i64>().ok())

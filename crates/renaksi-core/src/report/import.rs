@@ -174,12 +174,14 @@ pub fn apply(store: &mut Store, read: ReadReport, decisions: &Decisions) -> Resu
     // can change between checking and writing. A refusal rolls back nothing
     // but the reads.
     store.write(|tx| {
-        let plan = plans::require_current(tx)?;
-        if meta.plan_id != plan.id {
-            return Err(rejected(
+        // The report's own plan, whichever is viewed: an import never mixes
+        // plans, and an earlier plan is read-only.
+        let plan = plans::get(tx, &meta.plan_id)?.ok_or_else(|| {
+            rejected(
                 "Laporan ini untuk rencana aksi lain, bukan rencana aksi di basis data ini.".into(),
-            ));
-        }
+            )
+        })?;
+        crate::access::require_active_plan(tx, &plan.id)?;
         if meta.plan_version != plan.version {
             return Err(rejected(format!(
                 "Laporan dibuat untuk versi {} rencana aksi, sedangkan yang berlaku versi {}. \

@@ -371,7 +371,10 @@ fn write_report_sheet(
             "LAPORAN CAPAIAN RENCANA AKSI DAERAH KETERBUKAAN PEMERINTAH".to_owned(),
             &st.kop_title,
         ),
-        (view.plan_title.clone(), &st.kop_line),
+        (
+            format!("{} (Versi {})", view.plan_title, view.plan_version),
+            &st.kop_line,
+        ),
         (
             format!("Perangkat Daerah: {} ({})", view.opd_name, view.opd_code),
             &st.kop_line,
@@ -733,6 +736,7 @@ mod tests {
 
     fn view(rows: Vec<ReportRow>) -> ReportView {
         ReportView {
+            plan_version: 1,
             plan_title: "Rencana Aksi Daerah Keterbukaan Pemerintah Kabupaten Wonosobo 2018-2019"
                 .to_owned(),
             region: "Kabupaten Wonosobo".to_owned(),

@@ -7,6 +7,8 @@
 pub struct ReportView {
     /// "Rencana Aksi Daerah Keterbukaan Pemerintah Kabupaten Wonosobo 2018-2019"
     pub plan_title: String,
+    /// The plan's version the report was made for, printed in the kop.
+    pub plan_version: i64,
     /// "Kabupaten Wonosobo"
     pub region: String,
     pub opd_code: String,
@@ -368,6 +370,7 @@ impl ReportView {
 
         ReportView {
             plan_title: context.plan_title.clone(),
+            plan_version: meta.plan_version,
             region: context.region.clone(),
             opd_code: meta.opd_code.clone(),
             opd_name: context.opd_name.clone(),

@@ -50,16 +50,60 @@ pub fn update(tx: &Transaction<'_>, plan: &Plan) -> Result<()> {
     Ok(())
 }
 
-/// The plan this database works on. A database holds one plan; the oldest wins
-/// should there ever be more.
+/// Setting naming the plan the user is viewing (the plan switcher).
+pub const VIEWED: &str = "plan.viewed";
+
+/// Newest first: by first year, then by creation.
+const NEWEST_FIRST: &str = "ORDER BY year_start DESC, created_at DESC, id DESC";
+
+/// The plan this database works on: the plan being viewed (setting
+/// [`VIEWED`], when it names a plan of this database), else the newest plan.
+/// Every read model and export reads through it, so an earlier plan is read
+/// whole by viewing it.
 pub fn current(conn: &Connection) -> Result<Option<Plan>> {
+    if let Some(id) = super::settings::get(conn, VIEWED)? {
+        if let Some(plan) = get(conn, &id)? {
+            return Ok(Some(plan));
+        }
+    }
+    active(conn)
+}
+
+/// The active plan: the newest. Earlier plans are read-only.
+pub fn active(conn: &Connection) -> Result<Option<Plan>> {
     Ok(conn
         .query_row(
-            &format!("SELECT {COLUMNS} FROM plans ORDER BY created_at, id LIMIT 1"),
+            &format!("SELECT {COLUMNS} FROM plans {NEWEST_FIRST} LIMIT 1"),
             [],
             from_row,
         )
         .optional()?)
+}
+
+pub fn get(conn: &Connection, id: &str) -> Result<Option<Plan>> {
+    Ok(conn
+        .query_row(
+            &format!("SELECT {COLUMNS} FROM plans WHERE id = ?1"),
+            [id],
+            from_row,
+        )
+        .optional()?)
+}
+
+/// Every plan of this database, newest first.
+pub fn list(conn: &Connection) -> Result<Vec<Plan>> {
+    let mut stmt = conn.prepare(&format!("SELECT {COLUMNS} FROM plans {NEWEST_FIRST}"))?;
+    let rows = stmt.query_map([], from_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Sets the plan's status, version and adoption date.
+pub fn set_status(tx: &Transaction<'_>, plan: &Plan) -> Result<()> {
+    tx.execute(
+        "UPDATE plans SET version = ?2, status = ?3, adopted_on = ?4, updated_at = ?5 WHERE id = ?1",
+        params![plan.id, plan.version, plan.status, plan.adopted_on, now()],
+    )?;
+    Ok(())
 }
 
 /// The plan this database works on, or `NotFound` when it has none yet: the one

@@ -74,6 +74,8 @@ fn bappeda_and_an_opd_have_the_abilities_of_their_role() {
             save_versions: true,
             export_report: false,
             take_package: false,
+            edit_plan: true,
+            read_only: false,
         }
     );
     let at_opd = abilities(&dinkes());
@@ -89,6 +91,8 @@ fn bappeda_and_an_opd_have_the_abilities_of_their_role() {
             save_versions: false,
             export_report: true,
             take_package: true,
+            edit_plan: false,
+            read_only: false,
         }
     );
     let json = serde_json::to_value(at_opd).unwrap();

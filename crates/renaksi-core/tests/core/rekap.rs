@@ -276,7 +276,11 @@ fn the_sheets_written_row_by_row_keep_their_kop_their_table_and_what_follows() {
     ] {
         let column = first_column(&bytes, name);
         assert_eq!(column[0], heading, "{name}");
-        assert_eq!(column[1], plan.title.trim(), "{name}");
+        assert_eq!(
+            column[1],
+            format!("{} (Versi {})", plan.title.trim(), plan.version),
+            "{name}"
+        );
         assert_eq!(column[2], "Periode: Triwulan II 2019", "{name}");
         assert!(column[3].starts_with("Dibuat "), "{name}: {}", column[3]);
         assert!(

@@ -1,0 +1,516 @@
+//! Bappeda writes its own plan: a new plan and its quarters, the plan's status
+//! and version, closed quarters and due dates, and several plans in one
+//! database (the newest active, earlier ones read-only).
+
+use renaksi_core::access;
+use renaksi_core::demo::{self, DemoView};
+use renaksi_core::detail::action_detail;
+use renaksi_core::editing::indicators::{self, IndicatorInput};
+use renaksi_core::editing::narrative::{self, NarrativeInput};
+use renaksi_core::editing::undo;
+use renaksi_core::editing::values::{self, RealisationInput};
+use renaksi_core::model::{Aggregation, PlanStatus, Polarity};
+use renaksi_core::overview::plan_overview;
+use renaksi_core::package;
+use renaksi_core::period::PeriodRef;
+use renaksi_core::planning::{self, NewPlan, PeriodChange, PeriodDue, StatusChange};
+use renaksi_core::profile::{self, Profile, Role};
+use renaksi_core::store::{actions, audit, opds, periods, plans, realisations};
+use renaksi_core::{versions, Store};
+
+use crate::temp_db;
+
+fn q(year: i32, quarter: u8) -> PeriodRef {
+    PeriodRef { year, quarter }
+}
+
+/// An empty database whose profile is Bappeda's ("Mulai kosong").
+fn empty_bappeda() -> Store {
+    let mut store = Store::open_in_memory().unwrap();
+    let profile = Profile::new(Role::Bappeda, "Rina").unwrap();
+    store
+        .write(|tx| {
+            profile::save(tx, &profile)?;
+            profile::record_setup_choice(tx, "empty")
+        })
+        .unwrap();
+    store
+}
+
+fn demo_bappeda() -> Store {
+    let mut store = Store::open_in_memory().unwrap();
+    demo::load(&mut store, &DemoView::Bappeda).unwrap();
+    store
+}
+
+fn temanggung(first: PeriodRef, last: PeriodRef) -> NewPlan {
+    NewPlan {
+        region: "Kabupaten Temanggung".into(),
+        title: "Rencana Aksi Keterbukaan Pemerintah Kabupaten Temanggung".into(),
+        first,
+        last,
+    }
+}
+
+fn field_of(error: renaksi_core::Error) -> String {
+    assert_eq!(error.code(), "invalid", "{error}");
+    error.field().unwrap().to_string()
+}
+
+fn set_profile(store: &mut Store, role: Role) {
+    let profile = Profile::new(role, "Sari").unwrap();
+    store.write(|tx| profile::save(tx, &profile)).unwrap();
+}
+
+#[test]
+fn a_new_plan_is_a_draft_with_its_quarters_due_on_the_tenth_day_after_each() {
+    let mut store = empty_bappeda();
+    let (plan, _) = planning::create(&mut store, &temanggung(q(2020, 1), q(2022, 4))).unwrap();
+    assert_eq!(plan.status, PlanStatus::Draft);
+    assert_eq!(plan.version, 1);
+    assert_eq!((plan.year_start, plan.year_end), (2020, 2022));
+    assert_eq!(
+        plans::current(store.conn()).unwrap().unwrap().id,
+        plan.id,
+        "the new plan is the one every screen shows"
+    );
+    let quarters = periods::list(store.conn(), &plan.id).unwrap();
+    assert_eq!(quarters.len(), 12);
+    assert!(quarters.iter().all(|p| !p.closed));
+    let due: Vec<_> = quarters
+        .iter()
+        .map(|p| p.due_date.clone().unwrap())
+        .collect();
+    assert_eq!(
+        &due[..4],
+        ["2020-04-10", "2020-07-10", "2020-10-10", "2021-01-10"]
+    );
+    assert_eq!(due[11], "2023-01-10");
+
+    let history = audit::history(store.conn(), "plan", &plan.id).unwrap();
+    assert_eq!(history[0].operation, "create");
+    assert_eq!(history[0].actor, "Rina");
+
+    // A plan may start and end mid-year.
+    let mut other = empty_bappeda();
+    let (short, _) = planning::create(&mut other, &temanggung(q(2021, 3), q(2022, 2))).unwrap();
+    let quarters = periods::list(other.conn(), &short.id).unwrap();
+    let labels: Vec<String> = quarters
+        .iter()
+        .map(|p| format!("{}-TW{}", p.year, p.quarter))
+        .collect();
+    assert_eq!(labels, ["2021-TW3", "2021-TW4", "2022-TW1", "2022-TW2"]);
+}
+
+#[test]
+fn a_new_plan_is_refused_with_a_message_on_its_field() {
+    let mut store = empty_bappeda();
+    let mut blank = temanggung(q(2020, 1), q(2022, 4));
+    blank.region = "  ".into();
+    assert_eq!(
+        field_of(planning::create(&mut store, &blank).unwrap_err()),
+        "region"
+    );
+    let mut untitled = temanggung(q(2020, 1), q(2022, 4));
+    untitled.title = String::new();
+    assert_eq!(
+        field_of(planning::create(&mut store, &untitled).unwrap_err()),
+        "title"
+    );
+    let backwards = temanggung(q(2022, 1), q(2020, 4));
+    let error = planning::create(&mut store, &backwards).unwrap_err();
+    assert!(
+        error.to_string().contains("sesudah triwulan pertama"),
+        "{error}"
+    );
+    assert_eq!(field_of(error), "last");
+    let too_long = temanggung(q(2020, 1), q(2030, 1));
+    assert_eq!(
+        field_of(planning::create(&mut store, &too_long).unwrap_err()),
+        "last"
+    );
+    let bad_quarter = temanggung(q(2020, 5), q(2021, 1));
+    assert_eq!(
+        field_of(planning::create(&mut store, &bad_quarter).unwrap_err()),
+        "first"
+    );
+    assert!(
+        plans::current(store.conn()).unwrap().is_none(),
+        "nothing was written"
+    );
+
+    // Only Bappeda starts a plan.
+    let mut at_opd = Store::open_in_memory().unwrap();
+    let profile = Profile::new(
+        Role::Opd {
+            code: "DINKES".into(),
+        },
+        "Sari",
+    )
+    .unwrap();
+    demo::load_as(&mut at_opd, &DemoView::Opd("DINKES".into()), &profile).unwrap();
+    let error = planning::create(&mut at_opd, &temanggung(q(2020, 1), q(2022, 4))).unwrap_err();
+    assert_eq!(error.code(), "forbidden");
+}
+
+#[test]
+fn undoing_a_new_plan_removes_it_with_its_quarters() {
+    let mut store = empty_bappeda();
+    let (plan, made) = planning::create(&mut store, &temanggung(q(2020, 1), q(2022, 4))).unwrap();
+    undo(&mut store, &made).unwrap();
+    assert!(plans::current(store.conn()).unwrap().is_none());
+    assert!(periods::list(store.conn(), &plan.id).unwrap().is_empty());
+}
+
+#[test]
+fn final_takes_a_version_and_back_to_draft_needs_a_reason_and_raises_the_number() {
+    let mut store = empty_bappeda();
+    let (plan, _) = planning::create(&mut store, &temanggung(q(2020, 1), q(2022, 4))).unwrap();
+    let to_final = StatusChange {
+        status: PlanStatus::Final,
+        reason: String::new(),
+    };
+    let (adopted, made_final) = planning::set_status(&mut store, &to_final).unwrap();
+    assert_eq!(adopted.status, PlanStatus::Final);
+    assert_eq!(adopted.version, 1);
+    assert!(adopted.adopted_on.is_some());
+    let names: Vec<String> = versions::list(store.conn())
+        .unwrap()
+        .into_iter()
+        .map(|v| v.name)
+        .collect();
+    assert_eq!(names, ["Versi 1 (final)"]);
+    let again = planning::set_status(&mut store, &to_final).unwrap_err();
+    assert_eq!(field_of(again), "status");
+
+    // Undo puts the draft back and drops the version it took.
+    undo(&mut store, &made_final).unwrap();
+    let back = plans::current(store.conn()).unwrap().unwrap();
+    assert_eq!(back.status, PlanStatus::Draft);
+    assert!(versions::list(store.conn()).unwrap().is_empty());
+    planning::set_status(&mut store, &to_final).unwrap();
+
+    let no_reason = StatusChange {
+        status: PlanStatus::Draft,
+        reason: "  ".into(),
+    };
+    assert_eq!(
+        field_of(planning::set_status(&mut store, &no_reason).unwrap_err()),
+        "reason"
+    );
+    let to_draft = StatusChange {
+        status: PlanStatus::Draft,
+        reason: "Tambahan rencana aksi dari sesi ko-kreasi kedua".into(),
+    };
+    let (draft, _) = planning::set_status(&mut store, &to_draft).unwrap();
+    assert_eq!((draft.status, draft.version), (PlanStatus::Draft, 2));
+    let history = audit::history(store.conn(), "plan", &plan.id).unwrap();
+    assert!(history.iter().any(|h| h.field.as_deref() == Some("reason")
+        && h.new_value.as_deref() == Some(to_draft.reason.as_str())));
+
+    let (final2, _) = planning::set_status(&mut store, &to_final).unwrap();
+    assert_eq!(final2.version, 2);
+    let names: Vec<String> = versions::list(store.conn())
+        .unwrap()
+        .into_iter()
+        .map(|v| v.name)
+        .collect();
+    assert_eq!(names, ["Versi 1 (final)", "Versi 2 (final)"]);
+}
+
+#[test]
+fn due_dates_change_with_a_valid_date_and_undo_puts_them_back() {
+    let mut store = demo_bappeda();
+    let plan = plans::current(store.conn()).unwrap().unwrap();
+    let before = periods::get(store.conn(), &plan.id, 2019, 2)
+        .unwrap()
+        .unwrap();
+    let (after, changed) = planning::set_due_date(
+        &mut store,
+        &PeriodDue {
+            period: q(2019, 2),
+            due_date: "2019-07-15".into(),
+        },
+    )
+    .unwrap();
+    assert_eq!(after.due_date.as_deref(), Some("2019-07-15"));
+    let bad = PeriodDue {
+        period: q(2019, 2),
+        due_date: "2019-02-30".into(),
+    };
+    assert_eq!(
+        field_of(planning::set_due_date(&mut store, &bad).unwrap_err()),
+        "dueDate"
+    );
+    let outside = PeriodDue {
+        period: q(2025, 1),
+        due_date: "2025-04-10".into(),
+    };
+    let error = planning::set_due_date(&mut store, &outside).unwrap_err();
+    assert!(error.to_string().contains("bukan bagian"), "{error}");
+    assert_eq!(field_of(error), "period");
+    undo(&mut store, &changed).unwrap();
+    assert_eq!(
+        periods::get(store.conn(), &plan.id, 2019, 2)
+            .unwrap()
+            .unwrap(),
+        before
+    );
+}
+
+#[test]
+fn closing_and_reopening_a_quarter_needs_a_reason_and_is_in_the_history() {
+    let mut store = demo_bappeda();
+    let plan = plans::current(store.conn()).unwrap().unwrap();
+    let no_reason = PeriodChange {
+        period: q(2019, 1),
+        reason: String::new(),
+    };
+    assert_eq!(
+        field_of(planning::close(&mut store, &no_reason).unwrap_err()),
+        "reason"
+    );
+    assert_eq!(
+        field_of(planning::reopen(&mut store, &no_reason).unwrap_err()),
+        "reason"
+    );
+    let change = PeriodChange {
+        period: q(2019, 1),
+        reason: "Rekap triwulan I sudah disahkan".into(),
+    };
+    let (closed, closing) = planning::close(&mut store, &change).unwrap();
+    assert!(closed.closed);
+    assert!(access::is_closed(store.conn(), &plan.id, q(2019, 1)).unwrap());
+    assert_eq!(
+        field_of(planning::close(&mut store, &change).unwrap_err()),
+        "period"
+    );
+    let history = audit::history(store.conn(), "period", &format!("{}/2019-TW1", plan.id)).unwrap();
+    assert!(history.iter().any(|h| h.field.as_deref() == Some("reason")
+        && h.new_value.as_deref() == Some(change.reason.as_str())));
+
+    undo(&mut store, &closing).unwrap();
+    assert!(!access::is_closed(store.conn(), &plan.id, q(2019, 1)).unwrap());
+    planning::close(&mut store, &change).unwrap();
+    let reopen = PeriodChange {
+        period: q(2019, 1),
+        reason: "Koreksi realisasi Dinkes".into(),
+    };
+    let (open, _) = planning::reopen(&mut store, &reopen).unwrap();
+    assert!(!open.closed);
+}
+
+/// The closed-quarter rule end to end: Bappeda closes a quarter with its own
+/// operation, publishes the package, and the OPD that starts from it cannot
+/// change a value in that quarter; nothing is written.
+#[test]
+fn an_opd_cannot_change_values_in_a_quarter_bappeda_closed() {
+    let (dir, path) = temp_db();
+    let mut bappeda = Store::open(&path).unwrap();
+    demo::load(&mut bappeda, &DemoView::Bappeda).unwrap();
+    planning::close(
+        &mut bappeda,
+        &PeriodChange {
+            period: q(2019, 2),
+            reason: "Triwulan II sudah direkap".into(),
+        },
+    )
+    .unwrap();
+    let out = dir.path().join("paket.xlsx");
+    package::export(&bappeda, dir.path(), &out).unwrap();
+
+    let opd_path = dir.path().join("opd").join("renaksi.db");
+    let mut opd = Store::open(&opd_path).unwrap();
+    let signed = package::read_file(&out).unwrap();
+    package::apply(&mut opd, &signed, Some(("DINKES", "Sari"))).unwrap();
+    let plan = plans::current(opd.conn()).unwrap().unwrap();
+    let dinkes = opds::by_code(opd.conn(), "DINKES").unwrap().unwrap();
+    let action = actions::list(opd.conn(), &plan.id)
+        .unwrap()
+        .into_iter()
+        .find(|a| a.lead_opd_id == dinkes.id)
+        .unwrap();
+    let (indicator_id, _) = indicators::save(
+        &mut opd,
+        &IndicatorInput {
+            id: None,
+            action_id: action.id.clone(),
+            milestone_id: None,
+            description: "Puskesmas yang menayangkan standar pelayanan".into(),
+            unit: "puskesmas".into(),
+            baseline: None,
+            polarity: Polarity::Positive,
+            aggregation: Aggregation::Cumulative,
+        },
+    )
+    .unwrap();
+    let realisation = |quarter| RealisationInput {
+        indicator_id: indicator_id.clone(),
+        year: 2019,
+        quarter,
+        value: Some(4.0),
+        notes: String::new(),
+        obstacles: String::new(),
+        follow_up: String::new(),
+    };
+    let error = values::save_realisation(&mut opd, &realisation(2)).unwrap_err();
+    assert_eq!(error.code(), "period_closed", "{error}");
+    assert!(realisations::get(opd.conn(), &indicator_id, 2019, 2)
+        .unwrap()
+        .is_none());
+    let detail = action_detail(opd.conn(), &action.id, Some(q(2019, 2))).unwrap();
+    assert!(detail
+        .periods
+        .iter()
+        .any(|p| p.year == 2019 && p.quarter == 2 && p.locked));
+    values::save_realisation(&mut opd, &realisation(3)).unwrap();
+}
+
+#[test]
+fn a_next_plan_takes_the_opd_directory_and_leaves_the_earlier_plan_read_only() {
+    let mut store = demo_bappeda();
+    let earlier = plans::current(store.conn()).unwrap().unwrap();
+    let opds_before = opds::list(store.conn()).unwrap();
+    let ra01 = actions::list(store.conn(), &earlier.id)
+        .unwrap()
+        .into_iter()
+        .find(|a| a.code == "RA-01")
+        .unwrap();
+
+    let overlapping = temanggung(q(2019, 3), q(2021, 4));
+    assert_eq!(
+        field_of(planning::create(&mut store, &overlapping).unwrap_err()),
+        "first"
+    );
+    let mut next = temanggung(q(2020, 1), q(2022, 4));
+    next.region = earlier.region.clone();
+    let (plan, _) = planning::create(&mut store, &next).unwrap();
+    assert_eq!(plans::current(store.conn()).unwrap().unwrap().id, plan.id);
+    assert_eq!(opds::list(store.conn()).unwrap(), opds_before);
+
+    let list = planning::plan_list(store.conn()).unwrap();
+    assert_eq!(list.plans.len(), 2);
+    assert!(list.plans[0].active && list.plans[0].viewed && list.plans[0].plan.id == plan.id);
+    assert!(!list.plans[1].active && !list.plans[1].viewed);
+    assert_eq!(list.plans[1].first, Some(q(2018, 1)));
+    assert!(list.can_edit && list.can_create);
+
+    // Viewing the earlier plan: everything reads, nothing changes.
+    planning::view(&mut store, &earlier.id).unwrap();
+    let overview = plan_overview(store.conn(), None).unwrap().unwrap();
+    assert_eq!(overview.plan.id, earlier.id);
+    assert!(overview.read_only);
+    assert!(access::viewing_read_only(store.conn()).unwrap());
+    assert!(!planning::plan_list(store.conn()).unwrap().can_edit);
+    let error = planning::close(
+        &mut store,
+        &PeriodChange {
+            period: q(2019, 4),
+            reason: "Tutup".into(),
+        },
+    )
+    .unwrap_err();
+    assert_eq!(error.code(), "forbidden");
+    assert_eq!(
+        error.to_string(),
+        "Rencana aksi 2018-2019 sudah ditutup oleh rencana aksi berikutnya; hanya dapat dibaca."
+    );
+    assert_eq!(
+        versions::take(&mut store, "Arsip").unwrap_err().code(),
+        "forbidden"
+    );
+    let detail = action_detail(store.conn(), &ra01.id, None).unwrap();
+    assert!(!detail.can_edit_narrative);
+    assert!(detail.periods.iter().all(|p| p.locked));
+
+    // An OPD's edit of an earlier plan is refused the same way.
+    set_profile(
+        &mut store,
+        Role::Opd {
+            code: "DINKES".into(),
+        },
+    );
+    let edit = NarrativeInput {
+        action_id: ra01.id.clone(),
+        problem: "Baru".into(),
+        description: ra01.description.clone(),
+        contribution: ra01.contribution.clone(),
+        ogp_values: ra01.ogp_values.clone(),
+        cso_partners: ra01.cso_partners.clone(),
+    };
+    let error = narrative::save(&mut store, &edit).unwrap_err();
+    assert!(error.to_string().contains("hanya dapat dibaca"), "{error}");
+    assert_eq!(
+        actions::get(store.conn(), &ra01.id)
+            .unwrap()
+            .unwrap()
+            .problem,
+        ra01.problem
+    );
+
+    // Back to the active plan.
+    planning::view(&mut store, &plan.id).unwrap();
+    assert!(
+        !plan_overview(store.conn(), None)
+            .unwrap()
+            .unwrap()
+            .read_only
+    );
+}
+
+#[test]
+fn while_the_plan_is_a_draft_bappeda_owns_the_narrative_and_once_final_the_lead_opd() {
+    let mut store = demo_bappeda();
+    let plan = plans::current(store.conn()).unwrap().unwrap();
+    let ra01 = actions::list(store.conn(), &plan.id)
+        .unwrap()
+        .into_iter()
+        .find(|a| a.code == "RA-01")
+        .unwrap();
+    let edit = |problem: &str| NarrativeInput {
+        action_id: ra01.id.clone(),
+        problem: problem.into(),
+        description: ra01.description.clone(),
+        contribution: ra01.contribution.clone(),
+        ogp_values: ra01.ogp_values.clone(),
+        cso_partners: ra01.cso_partners.clone(),
+    };
+    // Final (the demo): Bappeda may not, the lead OPD may.
+    assert_eq!(
+        narrative::save(&mut store, &edit("A")).unwrap_err().code(),
+        "forbidden"
+    );
+    planning::set_status(
+        &mut store,
+        &StatusChange {
+            status: PlanStatus::Draft,
+            reason: "Penyusunan ulang".into(),
+        },
+    )
+    .unwrap();
+    narrative::save(&mut store, &edit("Disusun Bappeda")).unwrap();
+    assert!(
+        action_detail(store.conn(), &ra01.id, None)
+            .unwrap()
+            .can_edit_narrative
+    );
+
+    let lead = opds::list(store.conn())
+        .unwrap()
+        .into_iter()
+        .find(|o| o.id == ra01.lead_opd_id)
+        .unwrap();
+    set_profile(
+        &mut store,
+        Role::Opd {
+            code: lead.code.clone(),
+        },
+    );
+    let error = narrative::save(&mut store, &edit("B")).unwrap_err();
+    assert!(error.to_string().contains("masih draf"), "{error}");
+    assert!(
+        !action_detail(store.conn(), &ra01.id, None)
+            .unwrap()
+            .can_edit_narrative
+    );
+}

@@ -1,0 +1,15 @@
+// The plan editor's tabs, in their order. Each slice of the editor adds its
+// own line; a tab component takes no props, loads what it needs through the
+// backend and emits `changed` after a saved change.
+import type { Component } from 'vue';
+
+export interface PlanEditorTab {
+  key: string;
+  labelKey: string;
+  component: () => Promise<Component>;
+}
+
+export const PLAN_EDITOR_TABS: PlanEditorTab[] = [
+  { key: 'plan', labelKey: 'planning.tab.plan', component: () => import('./PlanTab.vue') },
+  { key: 'quarters', labelKey: 'planning.tab.quarters', component: () => import('./QuartersTab.vue') },
+];
