@@ -18,6 +18,7 @@ mod rekap;
 mod report;
 mod scenario;
 mod store;
+mod structure;
 mod submissions;
 mod versions;
 
