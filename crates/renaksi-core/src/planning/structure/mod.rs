@@ -9,15 +9,79 @@ pub mod actions;
 pub mod opds;
 pub mod themes;
 
+use std::str::FromStr;
+
 use rusqlite::{Connection, Transaction};
-use serde::Serialize;
+use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::access::{self, Actor};
 use crate::editing::{actor, optional, record, Undo};
 use crate::model::{Archived, OgpValue, Plan};
 use crate::store::audit::Change;
 use crate::store::{self, plans};
-use crate::{Error, Result};
+use crate::{Error, Result, Store};
+
+/// Which row of the structure an archive, a return into use or a deletion is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[serde(rename_all = "lowercase")]
+pub enum StructureEntity {
+    Opd,
+    Theme,
+    Action,
+}
+
+impl FromStr for StructureEntity {
+    type Err = Error;
+
+    fn from_str(text: &str) -> Result<StructureEntity> {
+        match text.trim().to_lowercase().as_str() {
+            "opd" => Ok(StructureEntity::Opd),
+            "theme" | "tema" => Ok(StructureEntity::Theme),
+            "action" | "rencana_aksi" => Ok(StructureEntity::Action),
+            _ => Err(Error::invalid(
+                "entity",
+                format!(
+                    "Jenis \"{}\" tidak dikenal; pilih opd, theme atau action.",
+                    text.trim()
+                ),
+            )),
+        }
+    }
+}
+
+/// Through `FromStr`: the same words and messages over IPC as on the command line.
+impl<'de> Deserialize<'de> for StructureEntity {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> std::result::Result<Self, D::Error> {
+        crate::words::deserialize(deserializer)
+    }
+}
+
+/// Archives the row with a reason (required); what refers to it is kept.
+pub fn archive(store: &mut Store, entity: StructureEntity, id: &str, reason: &str) -> Result<Undo> {
+    match entity {
+        StructureEntity::Opd => opds::archive(store, id, reason),
+        StructureEntity::Theme => themes::archive(store, id, reason),
+        StructureEntity::Action => actions::archive(store, id, reason),
+    }
+}
+
+/// Takes an archived row back into use.
+pub fn unarchive(store: &mut Store, entity: StructureEntity, id: &str) -> Result<Undo> {
+    match entity {
+        StructureEntity::Opd => opds::unarchive(store, id),
+        StructureEntity::Theme => themes::unarchive(store, id),
+        StructureEntity::Action => actions::unarchive(store, id),
+    }
+}
+
+/// Deletes a row nothing refers to; one in use is refused (archive it instead).
+pub fn delete(store: &mut Store, entity: StructureEntity, id: &str) -> Result<Undo> {
+    match entity {
+        StructureEntity::Opd => opds::delete(store, id),
+        StructureEntity::Theme => themes::delete(store, id),
+        StructureEntity::Action => actions::delete(store, id),
+    }
+}
 
 /// The plan's structure as the editor shows it, with what this profile may do.
 #[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
