@@ -73,6 +73,12 @@ fn roots(out: &mut Declarations) {
     out.visit::<core::versions::VersionList>();
     out.visit::<core::versions::VersionSummary>();
     out.visit::<core::versions::PlanDiff>();
+    // structure.rs
+    out.visit::<core::planning::structure::PlanStructure>();
+    out.visit::<core::planning::structure::StructureEntity>();
+    out.visit::<core::planning::structure::opds::OpdInput>();
+    out.visit::<core::planning::structure::themes::ThemeInput>();
+    out.visit::<core::planning::structure::actions::ActionInput>();
     // error.rs, main_window.rs
     out.visit::<CommandError>();
     out.visit::<StartAnswers>();

@@ -7,11 +7,13 @@ import * as exchange from './exchange';
 import { planOverview } from './plan';
 import * as report from './report';
 import * as review from './review';
+import * as structure from './structure';
 import * as cocreation from './cocreation';
 import { appStatus, demoOpds, firstStart } from './setup';
 import { startup, type StartAnswers } from './startup';
 import type {
   ActionDetail,
+  ActionInput,
   AppStatus,
   AuditEntry,
   BackupInfo,
@@ -27,6 +29,7 @@ import type {
   MilestoneInput,
   NarrativeInput,
   NoteInput,
+  OpdInput,
   OpdRef,
   PackagePreview,
   Paper,
@@ -35,6 +38,7 @@ import type {
   PickedFile,
   PlanDiff,
   PlanOverview,
+  PlanStructure,
   RealisationInput,
   Received,
   RegencySummary,
@@ -45,8 +49,10 @@ import type {
   SessionForm,
   SessionList,
   SignatureSettings,
+  StructureEntity,
   SubmissionMatrix,
   TargetsInput,
+  ThemeInput,
   VersionList,
   VersionSummary,
 } from './types';
@@ -131,6 +137,17 @@ export interface Backend {
   versionsList(): Promise<VersionList>;
   takeVersion(name: string): Promise<VersionSummary>;
   versionDiff(from: string, to: string | null): Promise<PlanDiff>;
+  // structure.rs
+  planStructure(): Promise<PlanStructure>;
+  saveOpd(input: OpdInput): Promise<PlanStructure>;
+  saveTheme(input: ThemeInput): Promise<PlanStructure>;
+  reorderThemes(ids: string[]): Promise<PlanStructure>;
+  savePlanAction(input: ActionInput): Promise<PlanStructure>;
+  archiveStructureRow(entity: StructureEntity, id: string, reason: string): Promise<PlanStructure>;
+  unarchiveStructureRow(entity: StructureEntity, id: string): Promise<PlanStructure>;
+  deleteStructureRow(entity: StructureEntity, id: string): Promise<PlanStructure>;
+  /** Undoes the last change saved in this window; null when there is none. */
+  undoStructureChange(): Promise<PlanStructure | null>;
 }
 
 export const tauriBackend: Backend = {
@@ -185,6 +202,15 @@ export const tauriBackend: Backend = {
   versionsList: versions.versionsList,
   takeVersion: versions.takeVersion,
   versionDiff: versions.versionDiff,
+  planStructure: structure.planStructure,
+  saveOpd: structure.saveOpd,
+  saveTheme: structure.saveTheme,
+  reorderThemes: structure.reorderThemes,
+  savePlanAction: structure.savePlanAction,
+  archiveStructureRow: structure.archiveStructureRow,
+  unarchiveStructureRow: structure.unarchiveStructureRow,
+  deleteStructureRow: structure.deleteStructureRow,
+  undoStructureChange: structure.undoStructureChange,
 };
 
 export const backendKey: InjectionKey<Backend> = Symbol('backend');

@@ -14,6 +14,7 @@ import type {
   PackagePreview,
   PickedFile,
   PlanOverview,
+  PlanStructure,
   Profile,
   Received,
   RegencySummary,
@@ -42,6 +43,7 @@ import {
   sampleReportSettings,
   sampleSession,
   sampleStatus,
+  sampleStructure,
   sampleSummary,
   sampleVersion,
 } from './samples';
@@ -98,6 +100,8 @@ export interface FakeBackendOptions {
   notes?: ReviewNote[];
   backups?: BackupInfo[];
   versions?: VersionSummary[];
+  /** What planStructure and every change of the structure answer. */
+  structure?: PlanStructure;
 }
 
 export interface FakeBackend extends Backend {
@@ -120,6 +124,7 @@ function defaults(options: FakeBackendOptions): { [M in Method]: Answer<M> } {
   const status = sampleStatus({ needsSetup: options.needsSetup ?? false, profile, abilities });
   const detail = options.detail ?? sampleDetail();
   const matrix = options.matrix ?? sampleMatrix();
+  const structure = options.structure ?? sampleStructure();
   return {
     appStatus: status,
     firstStart: sampleStatus(),
@@ -175,6 +180,15 @@ function defaults(options: FakeBackendOptions): { [M in Method]: Answer<M> } {
     versionsList: { canEdit: true, versions: options.versions ?? [] },
     takeVersion: sampleVersion(),
     versionDiff: sampleDiff(),
+    planStructure: structure,
+    saveOpd: structure,
+    saveTheme: structure,
+    reorderThemes: structure,
+    savePlanAction: structure,
+    archiveStructureRow: structure,
+    unarchiveStructureRow: structure,
+    deleteStructureRow: structure,
+    undoStructureChange: null,
   };
 }
 
