@@ -477,6 +477,11 @@ plan: Plan | null,
  */
 canEdit: boolean, 
 /**
+ * Whether this profile writes the narrative of an action it adds:
+ * `access` decides (while the plan is a draft, Bappeda does).
+ */
+canEditNewNarrative: boolean, 
+/**
  * Every OPD of the directory, archived ones included, ordered by code.
  */
 opds: Array<OpdEntry>, 

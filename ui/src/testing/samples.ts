@@ -763,6 +763,7 @@ export function sampleStructure(): PlanStructure {
   return {
     plan: { ...plan, status: 'draft' },
     canEdit: true,
+    canEditNewNarrative: true,
     opds: [
       {
         id: 'opd-dinkes',

@@ -92,6 +92,9 @@ pub struct PlanStructure {
     pub plan: Option<Plan>,
     /// Whether this profile changes the structure (Bappeda).
     pub can_edit: bool,
+    /// Whether this profile writes the narrative of an action it adds:
+    /// `access` decides (while the plan is a draft, Bappeda does).
+    pub can_edit_new_narrative: bool,
     /// Every OPD of the directory, archived ones included, ordered by code.
     pub opds: Vec<OpdEntry>,
     /// The plan's themes in their order, archived ones included.
@@ -231,9 +234,33 @@ pub fn plan_structure(conn: &Connection) -> Result<PlanStructure> {
             })
         })
         .collect::<Result<_>>()?;
+    let can_edit_new_narrative = match &plan {
+        Some(plan) => {
+            let blank = crate::model::Action {
+                id: String::new(),
+                plan_id: plan.id.clone(),
+                theme_id: String::new(),
+                code: String::new(),
+                title: String::new(),
+                problem: String::new(),
+                description: String::new(),
+                contribution: String::new(),
+                ogp_values: Vec::new(),
+                lead_opd_id: String::new(),
+                supporting_opd_ids: Vec::new(),
+                cso_partners: String::new(),
+                start_date: None,
+                end_date: None,
+                archived: None,
+            };
+            can_edit && actor.require_narrative(conn, &blank).is_ok()
+        }
+        None => false,
+    };
     Ok(PlanStructure {
         plan,
         can_edit,
+        can_edit_new_narrative,
         opds,
         themes,
         actions,
