@@ -285,7 +285,7 @@ pub fn action_detail(
     );
 
     Ok(ActionDetail {
-        can_edit_narrative: actor.can_edit_narrative(&action),
+        can_edit_narrative: actor.can_edit_narrative(&action) && action.archived.is_none(),
         can_add_for: actor
             .assigned_opd(&action)
             .map(|o| OpdRef::of(Some(o), &o.id)),

@@ -64,6 +64,12 @@ pub fn save(store: &mut Store, input: &NarrativeInput) -> Result<Undo> {
         let old = actions::get(tx, &input.action_id)?
             .ok_or_else(|| Error::NotFound("Rencana aksi".into()))?;
         actor.require_narrative(tx, &old)?;
+        if old.archived.is_some() {
+            return Err(Error::Forbidden(format!(
+                "Rencana aksi {} sudah diarsipkan oleh Bappeda; narasinya hanya dapat dibaca.",
+                old.code
+            )));
+        }
         let new = Action {
             problem,
             description,

@@ -452,6 +452,21 @@ fn an_opd_keeps_its_rows_on_an_archived_action_read_only_and_unreported() {
     assert!(milestones::save(&mut office, &new).is_err());
     let detail = action_detail(office.conn(), &ra01.id, None).unwrap();
     assert!(detail.can_add_for.is_none());
+    assert!(!detail.can_edit_narrative);
+    let narrative = renaksi_core::editing::narrative::NarrativeInput {
+        action_id: ra01.id.clone(),
+        problem: "Diubah".into(),
+        description: String::new(),
+        contribution: String::new(),
+        ogp_values: vec![],
+        cso_partners: String::new(),
+    };
+    assert_eq!(
+        renaksi_core::editing::narrative::save(&mut office, &narrative)
+            .unwrap_err()
+            .code(),
+        "forbidden"
+    );
     let shown = detail.milestones.iter().find(|m| m.id == mine.id).unwrap();
     assert!(shown.archived && !shown.can_edit);
     assert_eq!(
@@ -586,4 +601,29 @@ fn a_theme_is_archived_once_its_actions_are_and_an_unused_opd_is_deleted() {
     );
     theme_edit::unarchive(&mut store, &theme.id).unwrap();
     action_edit::unarchive(&mut store, &theirs[0].id).unwrap();
+}
+
+#[test]
+fn the_directorys_head_of_office_is_the_default_of_the_signature_block() {
+    let mut bappeda = bappeda();
+    let dinkes = opds::by_code(bappeda.conn(), "DINKES").unwrap().unwrap();
+    let mut input = new_opd("DINKES");
+    input.id = Some(dinkes.id.clone());
+    input.name = dinkes.name.clone();
+    input.head_name = "dr. Junaedi, M.Kes".into();
+    input.head_title = "Kepala Dinas Kesehatan Kabupaten Wonosobo".into();
+    input.head_nip = "196501011992031007".into();
+    opd_edit::save(&mut bappeda, &input).unwrap();
+
+    // The OPD takes the directory entry with the package.
+    let mut office = office("DINKES");
+    let entry = opds::get(bappeda.conn(), &dinkes.id).unwrap().unwrap();
+    office.write(|tx| opds::upsert(tx, &entry)).unwrap();
+    let block = renaksi_core::report::export::signature_settings(&office).unwrap();
+    assert_eq!(
+        block.head_position,
+        "Kepala Dinas Kesehatan Kabupaten Wonosobo"
+    );
+    assert_eq!(block.head_name, "dr. Junaedi, M.Kes");
+    assert_eq!(block.head_nip, "196501011992031007");
 }
