@@ -627,3 +627,23 @@ fn the_directorys_head_of_office_is_the_default_of_the_signature_block() {
     assert_eq!(block.head_name, "dr. Junaedi, M.Kes");
     assert_eq!(block.head_nip, "196501011992031007");
 }
+
+#[test]
+fn what_bappeda_archived_is_not_published_as_open_data() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = bappeda();
+    let ra01 = action(&store, "RA-01");
+    action_edit::archive(&mut store, &ra01.id, "Tidak dilanjutkan").unwrap();
+    let out = dir.path().join("opendata");
+    renaksi_core::opendata::write(&store, &out).unwrap();
+    let json: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.join("rencana-aksi.json")).unwrap()).unwrap();
+    let actions = json["rencana_aksi"].as_array().unwrap();
+    assert_eq!(actions.len(), 7);
+    assert!(actions.iter().all(|a| a["kode"] != "RA-01"));
+    assert!(json["tonggak"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|m| m["rencana_aksi_id"] != ra01.id.as_str()));
+}
