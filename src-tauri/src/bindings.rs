@@ -79,6 +79,12 @@ fn roots(out: &mut Declarations) {
     out.visit::<core::planning::StatusChange>();
     out.visit::<core::planning::PeriodDue>();
     out.visit::<core::planning::PeriodChange>();
+    // structure.rs
+    out.visit::<core::planning::structure::PlanStructure>();
+    out.visit::<core::planning::structure::StructureEntity>();
+    out.visit::<core::planning::structure::opds::OpdInput>();
+    out.visit::<core::planning::structure::themes::ThemeInput>();
+    out.visit::<core::planning::structure::actions::ActionInput>();
     // error.rs, main_window.rs
     out.visit::<CommandError>();
     out.visit::<StartAnswers>();

@@ -16,6 +16,7 @@ pub mod planning;
 pub mod report;
 pub mod review;
 pub mod setup;
+pub mod structure;
 pub mod versions;
 pub mod workspace;
 

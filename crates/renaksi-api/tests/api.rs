@@ -9,11 +9,14 @@ use renaksi_api::consolidation::ExportRekap;
 use renaksi_api::exchange::{self, ImportBatch, ImportEvent};
 use renaksi_api::report::{self, ExportReport};
 use renaksi_api::setup::{self, FirstStart, InitFromPackage, RoleKind, StartChoice};
-use renaksi_api::workspace;
 use renaksi_api::{backups, Paper, Store};
+use renaksi_api::{structure, workspace};
 use renaksi_core::backups::{BackupInfo, Kind};
 use renaksi_core::editing::evidence::{EvidenceTarget, LinkInput};
 use renaksi_core::period::PeriodRef;
+use renaksi_core::planning::structure::actions::ActionInput;
+use renaksi_core::planning::structure::themes::ThemeInput;
+use renaksi_core::planning::structure::StructureEntity;
 use renaksi_core::report::import::Decisions;
 use serde_json::json;
 
@@ -308,6 +311,74 @@ fn a_bad_choice_or_role_word_is_invalid_next_to_its_field() {
     assert_eq!(role.to_string(), "Pilih Bappeda atau salah satu OPD.");
     let paper = "b5".parse::<Paper>().unwrap_err();
     assert_eq!((paper.code(), paper.field()), ("invalid", Some("paper")));
+}
+
+#[test]
+fn bappeda_edits_the_structure_as_the_window_sends_it_and_undoes_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo(dir.path(), "bappeda", None);
+    let mut store = Store::open(&db).unwrap();
+    let before = structure::structure(&store).unwrap();
+    assert!(before.can_edit);
+    let dinkes = &before.opds.iter().find(|o| o.code == "DINKES").unwrap().id;
+
+    let theme: ThemeInput = serde_json::from_value(json!({
+        "id": null, "name": "Data Terbuka", "description": ""
+    }))
+    .unwrap();
+    let added = structure::save_theme(&mut store, &theme).unwrap();
+    let theme_id = added.structure.unwrap().themes.last().unwrap().id.clone();
+    let action: ActionInput = serde_json::from_value(json!({
+        "id": null, "themeId": theme_id, "code": "RA-09", "title": "Portal data",
+        "leadOpdId": dinkes, "supportingOpdIds": [], "startDate": "2019-01-01",
+        "endDate": null, "problem": "", "description": "", "contribution": "",
+        "ogpValues": ["transparansi"], "csoPartners": ""
+    }))
+    .unwrap();
+    // The demo plan is final: the OGP values are the lead OPD's to write.
+    assert_eq!(
+        structure::save_action(&mut store, &action)
+            .unwrap_err()
+            .code(),
+        "forbidden"
+    );
+    let action = ActionInput {
+        ogp_values: vec![],
+        ..action
+    };
+    let saved = structure::save_action(&mut store, &action).unwrap();
+    let now = saved.structure.unwrap();
+    let ra09 = now.actions.iter().find(|a| a.code == "RA-09").unwrap();
+    assert!(!ra09.in_use && ra09.archived.is_none());
+
+    // Archived by the window's word, with a reason; undone at once.
+    let entity: StructureEntity = serde_json::from_value(json!("action")).unwrap();
+    let archived = structure::archive(&mut store, entity, &ra09.id, "Digabung").unwrap();
+    let reason = archived
+        .structure
+        .as_ref()
+        .unwrap()
+        .actions
+        .iter()
+        .find(|a| a.code == "RA-09")
+        .unwrap()
+        .archived
+        .clone()
+        .unwrap()
+        .reason;
+    assert_eq!(reason, "Digabung");
+    let back = structure::undo(&mut store, &archived.undo).unwrap();
+    assert!(back
+        .actions
+        .iter()
+        .any(|a| a.code == "RA-09" && a.archived.is_none()));
+
+    // A word the window should never send is refused next to its field.
+    let error = "plan".parse::<StructureEntity>().unwrap_err();
+    assert_eq!((error.code(), error.field()), ("invalid", Some("entity")));
+    structure::delete(&mut store, StructureEntity::Action, &ra09.id).unwrap();
+    structure::delete(&mut store, StructureEntity::Theme, &theme_id).unwrap();
+    assert_eq!(structure::structure(&store).unwrap(), before);
 }
 
 #[test]

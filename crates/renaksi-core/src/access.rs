@@ -80,11 +80,9 @@ impl Actor {
     }
 
     /// The OPD this profile adds rows for in `action`: ours, if it is the lead
-    /// or a supporting OPD of the action.
+    /// or a supporting OPD of the action and the action is not archived.
     pub fn assigned_opd(&self, action: &Action) -> Option<&Opd> {
-        self.opd.as_ref().filter(|opd| {
-            action.lead_opd_id == opd.id || action.supporting_opd_ids.contains(&opd.id)
-        })
+        self.opd.as_ref().filter(|opd| in_plan(action, &opd.id))
     }
 
     pub fn require_assigned(&self, action: &Action, what: &str) -> Result<&Opd> {
@@ -93,11 +91,44 @@ impl Actor {
             (None, None) => Err(Error::Forbidden(format!(
                 "Di Bappeda, {what} ditambahkan oleh OPD lalu masuk lewat laporannya."
             ))),
+            (Some(_), None) if action.archived.is_some() => Err(archived_action(action, what)),
             (Some(own), None) => Err(Error::Forbidden(format!(
                 "OPD {} tidak ditugaskan pada rencana aksi {}, jadi tidak dapat menambah {what} di sana.",
                 own.code, action.code
             ))),
         }
+    }
+
+    /// Whether this profile may change a row of `owner_opd_id` on `action`:
+    /// its own, on an action still in the plan for it ([`in_plan`]).
+    pub fn can_edit_row(&self, action: &Action, owner_opd_id: &str) -> bool {
+        self.owns(owner_opd_id) && in_plan(action, owner_opd_id)
+    }
+
+    /// Refuses a change to a row of `owner_opd_id` on `action` unless it is
+    /// ours and the action is still in the plan for us: rows on an archived
+    /// action, or on one the OPD no longer leads or supports, are kept but
+    /// read-only.
+    pub fn require_row(
+        &self,
+        conn: &Connection,
+        action: &Action,
+        owner_opd_id: &str,
+        what: &str,
+    ) -> Result<()> {
+        self.require_owner(conn, owner_opd_id, what)?;
+        if action.archived.is_some() {
+            return Err(archived_action(action, what));
+        }
+        if !in_plan(action, owner_opd_id) {
+            return Err(Error::Forbidden(format!(
+                "OPD {} tidak lagi ditugaskan pada rencana aksi {}; {what} yang sudah diisi \
+                 tetap disimpan tetapi hanya dapat dibaca.",
+                opd_code(conn, owner_opd_id)?,
+                action.code
+            )));
+        }
+        Ok(())
     }
 
     /// Whether `period` is read-only for this profile: a quarter closed by
@@ -132,6 +163,23 @@ impl Actor {
             ),
         }))
     }
+}
+
+/// Whether the rows `opd_id` owns on `action` are still part of the plan: the
+/// action is not archived and the OPD still leads or supports it. Rows that are
+/// not are kept (nothing an OPD entered is lost because the plan changed), but
+/// they are read-only, marked archived, and left out of reports and figures.
+pub fn in_plan(action: &Action, opd_id: &str) -> bool {
+    action.archived.is_none()
+        && (action.lead_opd_id == opd_id || action.supporting_opd_ids.iter().any(|s| s == opd_id))
+}
+
+fn archived_action(action: &Action, what: &str) -> Error {
+    Error::Forbidden(format!(
+        "Rencana aksi {} sudah diarsipkan oleh Bappeda; {what} di dalamnya tetap disimpan \
+         tetapi hanya dapat dibaca.",
+        action.code
+    ))
 }
 
 /// What this profile may do in the app as a whole, so the window offers only

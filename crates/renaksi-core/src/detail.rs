@@ -10,7 +10,7 @@ use serde::Serialize;
 use crate::access::{self, Actor};
 use crate::achievement::{self, Achievement, GradeBand, GradeScale, Quarters, Rollup};
 use crate::editing::current_profile;
-use crate::model::{Aggregation, MilestoneStatus, OgpValue, Opd, Polarity};
+use crate::model::{Aggregation, Archived, MilestoneStatus, OgpValue, Opd, Polarity};
 use crate::overview::OpdRef;
 use crate::period::{default_period, PeriodRef};
 use crate::store::evidence::Evidence;
@@ -75,6 +75,8 @@ pub struct ActionView {
     pub cso_partners: String,
     pub start_date: Option<String>,
     pub end_date: Option<String>,
+    /// When and why Bappeda archived the action: its rows are read-only.
+    pub archived: Option<Archived>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
@@ -101,6 +103,9 @@ pub struct MilestoneView {
     pub status: MilestoneStatus,
     pub opd: OpdRef,
     pub can_edit: bool,
+    /// On an archived action, or its OPD no longer assigned: kept, read-only,
+    /// not counted ([`crate::access::in_plan`]).
+    pub archived: bool,
     pub evidence: Vec<EvidenceView>,
 }
 
@@ -129,6 +134,8 @@ pub struct IndicatorView {
     pub aggregation: Aggregation,
     pub opd: OpdRef,
     pub can_edit: bool,
+    /// As for milestones: kept, read-only, not counted.
+    pub archived: bool,
     /// Per plan year (as text), the four quarterly targets.
     pub targets: BTreeMap<String, Quarters>,
     pub realisations: Vec<RealisationView>,
@@ -189,7 +196,8 @@ pub fn action_detail(
         .into_iter()
         .map(|m| MilestoneView {
             opd: opd_ref(&m.opd_id),
-            can_edit: writable && actor.owns(&m.opd_id),
+            can_edit: writable && actor.can_edit_row(&action, &m.opd_id),
+            archived: !access::in_plan(&action, &m.opd_id),
             evidence: evidence_of_milestone.remove(&m.id).unwrap_or_default(),
             id: m.id,
             seq: m.seq,
@@ -258,7 +266,8 @@ pub fn action_detail(
         );
         indicator_views.push(IndicatorView {
             opd: opd_ref(&indicator.opd_id),
-            can_edit: writable && actor.owns(&indicator.opd_id),
+            can_edit: writable && actor.can_edit_row(&action, &indicator.opd_id),
+            archived: !access::in_plan(&action, &indicator.opd_id),
             targets: grid,
             realisations: realisation_views,
             achievement: figures,
@@ -273,12 +282,17 @@ pub fn action_detail(
         });
     }
     let rollup = achievement::rollup(
-        indicator_views.iter().map(|i| i.achievement.percent),
+        indicator_views
+            .iter()
+            .filter(|i| !i.archived)
+            .map(|i| i.achievement.percent),
         &scale,
     );
 
     Ok(ActionDetail {
-        can_edit_narrative: writable && actor.can_edit_narrative(&action, status),
+        can_edit_narrative: writable
+            && actor.can_edit_narrative(&action, status)
+            && action.archived.is_none(),
         can_add_for: actor
             .assigned_opd(&action)
             .filter(|_| writable)
@@ -311,6 +325,7 @@ pub fn action_detail(
             cso_partners: action.cso_partners,
             start_date: action.start_date,
             end_date: action.end_date,
+            archived: action.archived,
         },
     })
 }

@@ -35,7 +35,17 @@ pub fn write(store: &Store, dir: &Path) -> Result<Vec<PathBuf>> {
     let code = |id: &str| opd_code.get(id).cloned().unwrap_or_default();
     let opt = |v: Option<String>| v.map(Value::String).unwrap_or(Value::Null);
     let num = |v: Option<f64>| v.map(Value::from).unwrap_or(Value::Null);
-    let plan_actions = actions::list(conn, &plan.id)?;
+    // What Bappeda archived is not published, nor what an OPD entered on an
+    // action it no longer works on (`access::in_plan`).
+    let plan_actions: Vec<_> = actions::list(conn, &plan.id)?
+        .into_iter()
+        .filter(|a| a.archived.is_none())
+        .collect();
+    let in_plan = |action_id: &str, opd_id: &str| {
+        plan_actions
+            .iter()
+            .any(|a| a.id == action_id && crate::access::in_plan(a, opd_id))
+    };
 
     let mut resources = vec![
         Resource {
@@ -44,6 +54,7 @@ pub fn write(store: &Store, dir: &Path) -> Result<Vec<PathBuf>> {
             fields: &[("kode", "string"), ("nama", "string")],
             rows: opds::list(conn)?
                 .into_iter()
+                .filter(|o| o.archived.is_none())
                 .map(|o| vec![o.code.into(), o.name.into()])
                 .collect(),
         },
@@ -58,6 +69,7 @@ pub fn write(store: &Store, dir: &Path) -> Result<Vec<PathBuf>> {
             ],
             rows: themes::list(conn, &plan.id)?
                 .into_iter()
+                .filter(|t| t.archived.is_none())
                 .map(|t| {
                     vec![
                         t.id.into(),
@@ -133,6 +145,7 @@ pub fn write(store: &Store, dir: &Path) -> Result<Vec<PathBuf>> {
             ],
             rows: milestones::list_for_plan(conn, &plan.id)?
                 .into_iter()
+                .filter(|m| in_plan(&m.action_id, &m.opd_id))
                 .map(|m| {
                     vec![
                         m.id.into(),
@@ -149,7 +162,10 @@ pub fn write(store: &Store, dir: &Path) -> Result<Vec<PathBuf>> {
                 .collect(),
         },
     ];
-    let plan_indicators = indicators::list_for_plan(conn, &plan.id)?;
+    let plan_indicators: Vec<_> = indicators::list_for_plan(conn, &plan.id)?
+        .into_iter()
+        .filter(|i| in_plan(&i.action_id, &i.opd_id))
+        .collect();
     resources.push(Resource {
         name: "indikator",
         title: "Indikator",
@@ -232,6 +248,9 @@ pub fn write(store: &Store, dir: &Path) -> Result<Vec<PathBuf>> {
     let mut evidence_rows = Vec::new();
     for a in &plan_actions {
         for e in evidence::list_for_action(conn, &a.id)? {
+            if !in_plan(&a.id, &e.opd_id) {
+                continue;
+            }
             evidence_rows.push(vec![
                 e.id.into(),
                 opt(e.milestone_id),

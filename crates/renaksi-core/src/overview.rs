@@ -7,8 +7,9 @@ use std::collections::HashMap;
 use rusqlite::Connection;
 use serde::Serialize;
 
+use crate::access;
 use crate::achievement::{self, Achievement, GradeBand, GradeScale, Rollup};
-use crate::model::{MilestoneStatus, OgpValue, Opd, Period, Plan};
+use crate::model::{Archived, MilestoneStatus, OgpValue, Opd, Period, Plan};
 use crate::period::{default_period, PeriodRef};
 use crate::store::{
     actions, indicators, milestones, opds, periods, plans, realisations, targets, themes,
@@ -28,6 +29,36 @@ pub struct PlanOverview {
     /// Every OPD of the plan, for filters.
     pub opds: Vec<OpdRef>,
     pub themes: Vec<ThemeOverview>,
+    /// Themes and actions Bappeda archived: not in `themes`, not counted in
+    /// any figure, listed for whoever asks to see them.
+    pub archived: ArchivedOverview,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ArchivedOverview {
+    pub themes: Vec<ArchivedTheme>,
+    pub actions: Vec<ArchivedAction>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ArchivedTheme {
+    pub id: String,
+    pub seq: i64,
+    pub name: String,
+    pub archived: Archived,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ArchivedAction {
+    pub id: String,
+    pub code: String,
+    pub title: String,
+    pub theme_name: String,
+    pub lead_opd: OpdRef,
+    pub archived: Archived,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
@@ -123,8 +154,21 @@ pub fn plan_overview(conn: &Connection, period: Option<PeriodRef>) -> Result<Opt
             .unwrap_or_default()
     };
 
+    // Rows of an OPD no longer assigned to their action are kept but not
+    // counted ([`access::in_plan`]); archived actions are listed apart.
+    let plan_actions = actions::list(conn, &plan.id)?;
+    let action_by_id: HashMap<&str, &crate::model::Action> =
+        plan_actions.iter().map(|a| (a.id.as_str(), a)).collect();
+    let in_plan = |action_id: &str, opd_id: &str| {
+        action_by_id
+            .get(action_id)
+            .is_some_and(|a| access::in_plan(a, opd_id))
+    };
     let mut milestones_of: HashMap<String, Vec<MilestoneBrief>> = HashMap::new();
-    for m in milestones::list_for_plan(conn, &plan.id)? {
+    for m in milestones::list_for_plan(conn, &plan.id)?
+        .into_iter()
+        .filter(|m| in_plan(&m.action_id, &m.opd_id))
+    {
         milestones_of
             .entry(m.action_id.clone())
             .or_default()
@@ -146,7 +190,10 @@ pub fn plan_overview(conn: &Connection, period: Option<PeriodRef>) -> Result<Opt
         None => (HashMap::new(), HashMap::new()),
     };
     let mut indicators_of: HashMap<String, Vec<IndicatorBrief>> = HashMap::new();
-    for i in indicators::list_for_plan(conn, &plan.id)? {
+    for i in indicators::list_for_plan(conn, &plan.id)?
+        .into_iter()
+        .filter(|i| in_plan(&i.action_id, &i.opd_id))
+    {
         let figures = match period {
             Some(period) => {
                 let year_targets = target_grids.get(&i.id).copied().unwrap_or([None; 4]);
@@ -181,8 +228,25 @@ pub fn plan_overview(conn: &Connection, period: Option<PeriodRef>) -> Result<Opt
             });
     }
 
+    let plan_themes = themes::list(conn, &plan.id)?;
+    let mut archived = ArchivedOverview::default();
     let mut by_theme: HashMap<String, Vec<ActionSummary>> = HashMap::new();
-    for action in actions::list(conn, &plan.id)? {
+    for action in plan_actions.iter().cloned() {
+        if let Some(reason) = action.archived {
+            archived.actions.push(ArchivedAction {
+                theme_name: plan_themes
+                    .iter()
+                    .find(|t| t.id == action.theme_id)
+                    .map(|t| t.name.clone())
+                    .unwrap_or_default(),
+                lead_opd: opd_ref(&action.lead_opd_id),
+                id: action.id,
+                code: action.code,
+                title: action.title,
+                archived: reason,
+            });
+            continue;
+        }
         let milestones = milestones_of.remove(&action.id).unwrap_or_default();
         let indicators = indicators_of.remove(&action.id).unwrap_or_default();
         by_theme
@@ -207,8 +271,20 @@ pub fn plan_overview(conn: &Connection, period: Option<PeriodRef>) -> Result<Opt
                 end_date: action.end_date,
             });
     }
-    let themes = themes::list(conn, &plan.id)?
+    let themes = plan_themes
         .into_iter()
+        .filter_map(|theme| match theme.archived {
+            Some(reason) => {
+                archived.themes.push(ArchivedTheme {
+                    id: theme.id,
+                    seq: theme.seq,
+                    name: theme.name,
+                    archived: reason,
+                });
+                None
+            }
+            None => Some(theme),
+        })
         .map(|theme| {
             let actions = by_theme.remove(&theme.id).unwrap_or_default();
             let percents = actions
@@ -227,6 +303,7 @@ pub fn plan_overview(conn: &Connection, period: Option<PeriodRef>) -> Result<Opt
 
     let opds = all_opds
         .iter()
+        .filter(|o| o.archived.is_none())
         .map(|o| OpdRef::of(Some(o), &o.id))
         .collect();
     Ok(Some(PlanOverview {
@@ -236,6 +313,7 @@ pub fn plan_overview(conn: &Connection, period: Option<PeriodRef>) -> Result<Opt
         grades: scale.0,
         opds,
         themes,
+        archived,
         plan,
     }))
 }

@@ -71,6 +71,7 @@ pub fn matrix(conn: &Connection, today: NaiveDate) -> Result<SubmissionMatrix> {
     let involved = |id: &str| {
         plan_actions
             .iter()
+            .filter(|a| a.archived.is_none())
             .any(|a| a.lead_opd_id == id || a.supporting_opd_ids.iter().any(|s| s == id))
     };
 

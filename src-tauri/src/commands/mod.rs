@@ -16,6 +16,7 @@ pub mod report;
 pub mod review;
 mod save_dialog;
 pub mod setup;
+pub mod structure;
 pub mod versions;
 pub mod workspace;
 

@@ -66,6 +66,15 @@ macro_rules! app_commands {
             planning::reopen_period,
             planning::view_plan,
             planning::undo_plan_change,
+            structure::plan_structure,
+            structure::save_opd,
+            structure::save_theme,
+            structure::reorder_themes,
+            structure::save_plan_action,
+            structure::archive_structure_row,
+            structure::unarchive_structure_row,
+            structure::delete_structure_row,
+            structure::undo_structure_change,
         }
     };
 }

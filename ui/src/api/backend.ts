@@ -8,11 +8,13 @@ import { planOverview } from './plan';
 import * as planning from './planning';
 import * as report from './report';
 import * as review from './review';
+import * as structure from './structure';
 import * as cocreation from './cocreation';
 import { appStatus, demoOpds, firstStart } from './setup';
 import { startup, type StartAnswers } from './startup';
 import type {
   ActionDetail,
+  ActionInput,
   AppStatus,
   AuditEntry,
   BackupInfo,
@@ -29,6 +31,7 @@ import type {
   NarrativeInput,
   NewPlan,
   NoteInput,
+  OpdInput,
   OpdRef,
   PackagePreview,
   Paper,
@@ -40,6 +43,7 @@ import type {
   PlanDiff,
   PlanList,
   PlanOverview,
+  PlanStructure,
   RealisationInput,
   Received,
   RegencySummary,
@@ -51,8 +55,10 @@ import type {
   SessionList,
   SignatureSettings,
   StatusChange,
+  StructureEntity,
   SubmissionMatrix,
   TargetsInput,
+  ThemeInput,
   VersionList,
   VersionSummary,
 } from './types';
@@ -148,6 +154,17 @@ export interface Backend {
   viewPlan(planId: string): Promise<PlanList>;
   /** Undoes the last change saved in this window; null when there is none. */
   undoPlanChange(): Promise<PlanList | null>;
+  // structure.rs
+  planStructure(): Promise<PlanStructure>;
+  saveOpd(input: OpdInput): Promise<PlanStructure>;
+  saveTheme(input: ThemeInput): Promise<PlanStructure>;
+  reorderThemes(ids: string[]): Promise<PlanStructure>;
+  savePlanAction(input: ActionInput): Promise<PlanStructure>;
+  archiveStructureRow(entity: StructureEntity, id: string, reason: string): Promise<PlanStructure>;
+  unarchiveStructureRow(entity: StructureEntity, id: string): Promise<PlanStructure>;
+  deleteStructureRow(entity: StructureEntity, id: string): Promise<PlanStructure>;
+  /** Undoes the last change saved in this window; null when there is none. */
+  undoStructureChange(): Promise<PlanStructure | null>;
 }
 
 export const tauriBackend: Backend = {
@@ -210,6 +227,15 @@ export const tauriBackend: Backend = {
   reopenPeriod: planning.reopenPeriod,
   viewPlan: planning.viewPlan,
   undoPlanChange: planning.undoPlanChange,
+  planStructure: structure.planStructure,
+  saveOpd: structure.saveOpd,
+  saveTheme: structure.saveTheme,
+  reorderThemes: structure.reorderThemes,
+  savePlanAction: structure.savePlanAction,
+  archiveStructureRow: structure.archiveStructureRow,
+  unarchiveStructureRow: structure.unarchiveStructureRow,
+  deleteStructureRow: structure.deleteStructureRow,
+  undoStructureChange: structure.undoStructureChange,
 };
 
 export const backendKey: InjectionKey<Backend> = Symbol('backend');

@@ -77,11 +77,33 @@ export type ActionDetail = { action: ActionView, canEditNarrative: boolean,
  */
 canAddFor: OpdRef | null, milestones: Array<MilestoneView>, indicators: Array<IndicatorView>, rollup: Rollup, periods: Array<PeriodView>, period: PeriodRef, grades: Array<GradeBand>, };
 
+export type ActionEntry = { id: string, themeId: string, code: string, title: string, leadOpdId: string, supportingOpdIds: Array<string>, startDate: string | null, endDate: string | null, problem: string, description: string, contribution: string, ogpValues: Array<OgpValue>, csoPartners: string, archived: Archived | null, 
+/**
+ * OPDs entered data on it, or it has co-creation inputs or notes: it can be
+ * archived, not deleted.
+ */
+inUse: boolean, 
+/**
+ * Whether this profile may write its narrative (problem, description,
+ * contribution, OGP values, CSO partners): `access` decides.
+ */
+canEditNarrative: boolean, };
+
+export type ActionInput = { 
+/**
+ * `None` to add an action.
+ */
+id: string | null, themeId: string, code: string, title: string, leadOpdId: string, supportingOpdIds: Array<string>, startDate: string | null, endDate: string | null, problem: string, description: string, contribution: string, ogpValues: Array<OgpValue>, csoPartners: string, };
+
 export type ActionInputs = { actionId: string, actionCode: string, actionTitle: string, inputs: Array<SessionInput>, };
 
 export type ActionSummary = { id: string, code: string, title: string, leadOpd: OpdRef, supportingOpds: Array<OpdRef>, ogpValues: Array<OgpValue>, startDate: string | null, endDate: string | null, milestoneCount: number, indicatorCount: number, rollup: Rollup, milestones: Array<MilestoneBrief>, indicators: Array<IndicatorBrief>, };
 
-export type ActionView = { id: string, code: string, title: string, themeSeq: number, themeName: string, problem: string, description: string, contribution: string, ogpValues: Array<OgpValue>, leadOpd: OpdRef, supportingOpds: Array<OpdRef>, csoPartners: string, startDate: string | null, endDate: string | null, };
+export type ActionView = { id: string, code: string, title: string, themeSeq: number, themeName: string, problem: string, description: string, contribution: string, ogpValues: Array<OgpValue>, leadOpd: OpdRef, supportingOpds: Array<OpdRef>, csoPartners: string, startDate: string | null, endDate: string | null, 
+/**
+ * When and why Bappeda archived the action: its rows are read-only.
+ */
+archived: Archived | null, };
 
 /**
  * How quarterly values add up to "s.d. TW n" and to the year.
@@ -96,6 +118,18 @@ export type AppStatus = { needsSetup: boolean, dataFile: string, schemaVersion: 
  * What this profile may do in the app; null before a profile exists.
  */
 abilities: Abilities | null, };
+
+/**
+ * Why and when Bappeda archived a theme, action or OPD that has data,
+ * instead of deleting it.
+ */
+export type Archived = { at: string, reason: string, };
+
+export type ArchivedAction = { id: string, code: string, title: string, themeName: string, leadOpd: OpdRef, archived: Archived, };
+
+export type ArchivedOverview = { themes: Array<ArchivedTheme>, actions: Array<ArchivedAction>, };
+
+export type ArchivedTheme = { id: string, seq: number, name: string, archived: Archived, };
 
 /**
  * One recorded change.
@@ -244,7 +278,7 @@ export type GradeKey = "sangat_tinggi" | "tinggi" | "sedang" | "rendah" | "sanga
  * The rows whose history the workspace shows, by the `entity` word of
  * their audit rows.
  */
-export type HistoryEntity = "action" | "milestone" | "indicator";
+export type HistoryEntity = "action" | "milestone" | "indicator" | "theme" | "opd";
 
 export type Imported = { opdCode: string, opdName: string, periodLabel: string, sequence: number, 
 /**
@@ -270,6 +304,10 @@ id: string | null, actionId: string, milestoneId: string | null, description: st
 export type IndicatorLine = { theme: string, actionCode: string, actionTitle: string, opd: OpdRef, description: string, unit: string, achievement: Achievement, };
 
 export type IndicatorView = { id: string, seq: number, milestoneId: string | null, description: string, unit: string, baseline: number | null, polarity: Polarity, aggregation: Aggregation, opd: OpdRef, canEdit: boolean, 
+/**
+ * As for milestones: kept, read-only, not counted.
+ */
+archived: boolean, 
 /**
  * Per plan year (as text), the four quarterly targets.
  */
@@ -314,7 +352,12 @@ id: string | null, actionId: string, title: string, output: string, startDate: s
  */
 export type MilestoneStatus = "belum_dimulai" | "terbatas" | "substansial" | "selesai";
 
-export type MilestoneView = { id: string, seq: number, title: string, output: string, startDate: string | null, endDate: string | null, status: MilestoneStatus, opd: OpdRef, canEdit: boolean, evidence: Array<EvidenceView>, };
+export type MilestoneView = { id: string, seq: number, title: string, output: string, startDate: string | null, endDate: string | null, status: MilestoneStatus, opd: OpdRef, canEdit: boolean, 
+/**
+ * On an archived action, or its OPD no longer assigned: kept, read-only,
+ * not counted ([`crate::access::in_plan`]).
+ */
+archived: boolean, evidence: Array<EvidenceView>, };
 
 export type NarrativeInput = { actionId: string, problem: string, description: string, contribution: string, ogpValues: Array<OgpValue>, csoPartners: string, };
 
@@ -336,6 +379,23 @@ export type NoteSubjectKind = "report" | "action" | "indicator";
  * The four OGP values a commitment can serve.
  */
 export type OgpValue = "transparansi" | "partisipasi" | "akuntabilitas" | "teknologi_inovasi";
+
+export type OpdEntry = { id: string, code: string, name: string, shortName: string, headName: string, headTitle: string, headNip: string, archived: Archived | null, 
+/**
+ * Something refers to it: it can be archived, not deleted.
+ */
+inUse: boolean, 
+/**
+ * Codes of the plan's actions in use that it leads or supports (it cannot
+ * be archived while there are any).
+ */
+activeActions: Array<string>, };
+
+export type OpdInput = { 
+/**
+ * `None` to add an OPD.
+ */
+id: string | null, code: string, name: string, shortName: string, headName: string, headTitle: string, headNip: string, };
 
 export type OpdRef = { code: string, name: string, };
 
@@ -458,12 +518,48 @@ period: PeriodRef | null, grades: Array<GradeBand>,
 /**
  * Every OPD of the plan, for filters.
  */
-opds: Array<OpdRef>, themes: Array<ThemeOverview>, };
+opds: Array<OpdRef>, themes: Array<ThemeOverview>, 
+/**
+ * Themes and actions Bappeda archived: not in `themes`, not counted in
+ * any figure, listed for whoever asks to see them.
+ */
+archived: ArchivedOverview, };
 
 /**
  * Draft while the plan is being shaped, final once adopted.
  */
 export type PlanStatus = "draft" | "final";
+
+/**
+ * The plan's structure as the editor shows it, with what this profile may do.
+ */
+export type PlanStructure = { 
+/**
+ * `None` while the database holds no plan (the OPD directory can be
+ * written before).
+ */
+plan: Plan | null, 
+/**
+ * Whether this profile changes the structure (Bappeda).
+ */
+canEdit: boolean, 
+/**
+ * Whether this profile writes the narrative of an action it adds:
+ * `access` decides (while the plan is a draft, Bappeda does).
+ */
+canEditNewNarrative: boolean, 
+/**
+ * Every OPD of the directory, archived ones included, ordered by code.
+ */
+opds: Array<OpdEntry>, 
+/**
+ * The plan's themes in their order, archived ones included.
+ */
+themes: Array<ThemeEntry>, 
+/**
+ * The plan's actions ordered by code, archived ones included.
+ */
+actions: Array<ActionEntry>, };
 
 /**
  * Whether a higher realisation is better (positif) or worse (negatif).
@@ -589,6 +685,11 @@ reason: string, };
 
 export type StatusCount = { status: MilestoneStatus, count: number, };
 
+/**
+ * Which row of the structure an archive, a return into use or a deletion is for.
+ */
+export type StructureEntity = "opd" | "theme" | "action";
+
 export type SubmissionMatrix = { periods: Array<Period>, rows: Array<MatrixRow>, };
 
 /**
@@ -607,6 +708,22 @@ export type TargetsInput = { indicatorId: string, year: number,
  * Triwulan I-IV; `None` clears a quarter's target.
  */
 values: Array<number | null>, };
+
+export type ThemeEntry = { id: string, seq: number, name: string, description: string, archived: Archived | null, 
+/**
+ * It has actions: it can be archived, not deleted.
+ */
+inUse: boolean, 
+/**
+ * Its actions in use (it cannot be archived while there are any).
+ */
+activeActions: number, };
+
+export type ThemeInput = { 
+/**
+ * `None` to add a theme (it comes last).
+ */
+id: string | null, name: string, description: string, };
 
 export type ThemeOverview = { id: string, seq: number, name: string, description: string, rollup: Rollup, actions: Array<ActionSummary>, };
 

@@ -12,4 +12,7 @@ export interface PlanEditorTab {
 export const PLAN_EDITOR_TABS: PlanEditorTab[] = [
   { key: 'plan', labelKey: 'planning.tab.plan', component: () => import('./PlanTab.vue') },
   { key: 'quarters', labelKey: 'planning.tab.quarters', component: () => import('./QuartersTab.vue') },
+  { key: 'opds', labelKey: 'planStructure.tabs.opds', component: () => import('./StructureOpdsTab.vue').then((m) => m.default) },
+  { key: 'themes', labelKey: 'planStructure.tabs.themes', component: () => import('./StructureThemesTab.vue').then((m) => m.default) },
+  { key: 'actions', labelKey: 'planStructure.tabs.actions', component: () => import('./StructureActionsTab.vue').then((m) => m.default) },
 ];

@@ -15,6 +15,7 @@ import type {
   PickedFile,
   PlanList,
   PlanOverview,
+  PlanStructure,
   Profile,
   Received,
   RegencySummary,
@@ -44,6 +45,7 @@ import {
   sampleReportSettings,
   sampleSession,
   sampleStatus,
+  sampleStructure,
   sampleSummary,
   sampleVersion,
 } from './samples';
@@ -102,6 +104,8 @@ export interface FakeBackendOptions {
   versions?: VersionSummary[];
   /** What planList and every change of the plan editor answer. */
   plans?: PlanList;
+  /** What planStructure and every change of the structure answer. */
+  structure?: PlanStructure;
 }
 
 export interface FakeBackend extends Backend {
@@ -124,6 +128,7 @@ function defaults(options: FakeBackendOptions): { [M in Method]: Answer<M> } {
   const status = sampleStatus({ needsSetup: options.needsSetup ?? false, profile, abilities });
   const detail = options.detail ?? sampleDetail();
   const matrix = options.matrix ?? sampleMatrix();
+  const structure = options.structure ?? sampleStructure();
   return {
     appStatus: status,
     firstStart: sampleStatus(),
@@ -187,6 +192,15 @@ function defaults(options: FakeBackendOptions): { [M in Method]: Answer<M> } {
     reopenPeriod: options.plans ?? samplePlanList(),
     viewPlan: options.plans ?? samplePlanList(),
     undoPlanChange: null,
+    planStructure: structure,
+    saveOpd: structure,
+    saveTheme: structure,
+    reorderThemes: structure,
+    savePlanAction: structure,
+    archiveStructureRow: structure,
+    unarchiveStructureRow: structure,
+    deleteStructureRow: structure,
+    undoStructureChange: null,
   };
 }
 

@@ -22,6 +22,7 @@ import type {
   PlanDiff,
   PlanList,
   PlanOverview,
+  PlanStructure,
   Profile,
   Received,
   RegencySummary,
@@ -275,6 +276,7 @@ export function sampleOverview(): PlanOverview {
     period: { ...SAMPLE_PERIOD },
     grades: sampleGrades(),
     opds: [DINKES, DINSOS, DISDUKCAPIL, DISKOMINFO, RSUD],
+    archived: { themes: [], actions: [] },
   };
 }
 
@@ -458,6 +460,7 @@ export function sampleDetail(): ActionDetail {
       csoPartners: 'Forum Warga Peduli Kesehatan',
       startDate: '2018-07-15',
       endDate: '2019-12-31',
+      archived: null,
     },
     canEditNarrative: true,
     canAddFor: DINKES,
@@ -472,6 +475,7 @@ export function sampleDetail(): ActionDetail {
         status: 'selesai',
         opd: DINKES,
         canEdit: true,
+        archived: false,
         evidence: [fileEvidence('ev-1', 'SK SOP pengaduan')],
       },
       {
@@ -484,6 +488,7 @@ export function sampleDetail(): ActionDetail {
         status: 'substansial',
         opd: DISKOMINFO,
         canEdit: false,
+        archived: false,
         evidence: [
           {
             id: 'ev-2',
@@ -509,6 +514,7 @@ export function sampleDetail(): ActionDetail {
         aggregation: 'persentase',
         opd: DINKES,
         canEdit: true,
+        archived: false,
         targets: { '2018': [80, 82, 84, 90], '2019': [91, null, null, 95] },
         realisations: [
           { year: 2018, quarter: 3, value: 77, notes: 'Data BPJS September', obstacles: 'Data desa terlambat', followUp: 'Rekonsiliasi bulanan', evidence: [fileEvidence('ev-3', 'Rekap BPJS TW III')] },
@@ -526,6 +532,7 @@ export function sampleDetail(): ActionDetail {
         aggregation: 'kumulatif',
         opd: DISKOMINFO,
         canEdit: false,
+        archived: false,
         targets: {},
         realisations: [],
         achievement: achievement(),
@@ -793,5 +800,96 @@ export function sampleVersion(partial: Partial<VersionSummary> = {}): VersionSum
     indicators: 3,
     targets: 8,
     ...partial,
+  };
+}
+
+/** The plan's structure as Bappeda's editor reads it: three OPDs (one archived), two themes, two actions (one archived). */
+export function sampleStructure(): PlanStructure {
+  const plan = sampleOverview().plan;
+  const archived = { at: '2019-02-01T03:00:00Z', reason: 'Digabung ke RA-01' };
+  return {
+    plan: { ...plan, status: 'draft' },
+    canEdit: true,
+    canEditNewNarrative: true,
+    opds: [
+      {
+        id: 'opd-dinkes',
+        code: 'DINKES',
+        name: 'Dinas Kesehatan',
+        shortName: 'Dinkes',
+        headName: 'dr. Junaedi, M.Kes',
+        headTitle: 'Kepala Dinas Kesehatan',
+        headNip: '196501011992031007',
+        archived: null,
+        inUse: true,
+        activeActions: ['RA-01'],
+      },
+      {
+        id: 'opd-diskominfo',
+        code: 'DISKOMINFO',
+        name: 'Dinas Komunikasi dan Informatika',
+        shortName: 'Diskominfo',
+        headName: '',
+        headTitle: '',
+        headNip: '',
+        archived: null,
+        inUse: false,
+        activeActions: [],
+      },
+      {
+        id: 'opd-rsud',
+        code: 'RSUD',
+        name: 'RSUD KRT Setjonegoro',
+        shortName: '',
+        headName: '',
+        headTitle: '',
+        headNip: '',
+        archived: { at: '2019-01-10T03:00:00Z', reason: 'Menjadi BLUD' },
+        inUse: true,
+        activeActions: [],
+      },
+    ],
+    themes: [
+      { id: 'theme-1', seq: 1, name: 'Layanan Publik', description: 'Layanan yang mudah dijangkau warga.', archived: null, inUse: true, activeActions: 1 },
+      { id: 'theme-2', seq: 2, name: 'Keterbukaan Anggaran', description: '', archived: null, inUse: false, activeActions: 0 },
+    ],
+    actions: [
+      {
+        id: 'action-1',
+        themeId: 'theme-1',
+        code: 'RA-01',
+        title: 'Sistem pengaduan layanan kesehatan terpadu',
+        leadOpdId: 'opd-dinkes',
+        supportingOpdIds: ['opd-diskominfo'],
+        startDate: '2018-07-15',
+        endDate: '2019-12-31',
+        problem: 'Pengaduan warga tersebar.',
+        description: '',
+        contribution: '',
+        ogpValues: ['transparansi'],
+        csoPartners: '',
+        archived: null,
+        inUse: true,
+        canEditNarrative: true,
+      },
+      {
+        id: 'action-2',
+        themeId: 'theme-1',
+        code: 'RA-02',
+        title: 'Forum warga untuk layanan kesehatan',
+        leadOpdId: 'opd-dinkes',
+        supportingOpdIds: [],
+        startDate: null,
+        endDate: null,
+        problem: '',
+        description: '',
+        contribution: '',
+        ogpValues: [],
+        csoPartners: '',
+        archived,
+        inUse: true,
+        canEditNarrative: true,
+      },
+    ],
   };
 }

@@ -126,6 +126,13 @@ pub fn delete(store: &mut Store, id: &str) -> Result<Undo> {
         let old = evidence::get(tx, id)?.ok_or_else(|| Error::NotFound("Bukti dukung".into()))?;
         require_active_of(tx, old.milestone_id.as_deref(), old.indicator_id.as_deref())?;
         actor.require_owner(tx, &old.opd_id, "bukti dukung")?;
+        require_row_of(
+            tx,
+            &actor,
+            &old.milestone_id,
+            &old.indicator_id,
+            "bukti dukung",
+        )?;
         if let (Some(indicator_id), Some(year), Some(quarter)) =
             (&old.indicator_id, old.year, old.quarter)
         {
@@ -233,7 +240,9 @@ fn owner(tx: &rusqlite::Transaction<'_>, actor: &Actor, target: &EvidenceTarget)
         } => {
             let milestone =
                 milestones::get(tx, id)?.ok_or_else(|| Error::NotFound("Tonggak".into()))?;
-            actor.require_owner(tx, &milestone.opd_id, "tonggak")?;
+            let action = actions::get(tx, &milestone.action_id)?
+                .ok_or_else(|| Error::NotFound("Rencana aksi".into()))?;
+            actor.require_row(tx, &action, &milestone.opd_id, "tonggak")?;
             Ok(milestone.opd_id)
         }
         EvidenceTarget {
@@ -244,7 +253,9 @@ fn owner(tx: &rusqlite::Transaction<'_>, actor: &Actor, target: &EvidenceTarget)
         } => {
             let indicator =
                 indicators::get(tx, id)?.ok_or_else(|| Error::NotFound("Indikator".into()))?;
-            actor.require_owner(tx, &indicator.opd_id, "indikator")?;
+            let action = actions::get(tx, &indicator.action_id)?
+                .ok_or_else(|| Error::NotFound("Rencana aksi".into()))?;
+            actor.require_row(tx, &action, &indicator.opd_id, "indikator")?;
             require_open(
                 tx,
                 &plan_of_indicator(tx, id)?,
@@ -256,6 +267,32 @@ fn owner(tx: &rusqlite::Transaction<'_>, actor: &Actor, target: &EvidenceTarget)
             "target",
             "Bukti dukung harus melekat pada tonggak atau realisasi triwulan.",
         )),
+    }
+}
+
+/// Refuses detaching evidence from a row that is no longer in the plan
+/// ([`Actor::require_row`]).
+fn require_row_of(
+    tx: &rusqlite::Transaction<'_>,
+    actor: &Actor,
+    milestone_id: &Option<String>,
+    indicator_id: &Option<String>,
+    what: &str,
+) -> Result<()> {
+    let (action_id, owner) = match (milestone_id, indicator_id) {
+        (Some(id), _) => match milestones::get(tx, id)? {
+            Some(m) => (m.action_id, m.opd_id),
+            None => return Ok(()),
+        },
+        (None, Some(id)) => match indicators::get(tx, id)? {
+            Some(i) => (i.action_id, i.opd_id),
+            None => return Ok(()),
+        },
+        (None, None) => return Ok(()),
+    };
+    match actions::get(tx, &action_id)? {
+        Some(action) => actor.require_row(tx, &action, &owner, what),
+        None => Ok(()),
     }
 }
 

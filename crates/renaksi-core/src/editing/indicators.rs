@@ -67,7 +67,7 @@ pub fn save(store: &mut Store, input: &IndicatorInput) -> Result<(String, Undo)>
             Some(id) => {
                 let old =
                     indicators::get(tx, id)?.ok_or_else(|| Error::NotFound("Indikator".into()))?;
-                actor.require_owner(tx, &old.opd_id, "indikator")?;
+                actor.require_row(tx, &action, &old.opd_id, "indikator")?;
                 old.opd_id
             }
         };
@@ -150,7 +150,9 @@ pub fn delete(store: &mut Store, id: &str) -> Result<Undo> {
         let actor = actor(tx)?;
         let old = indicators::get(tx, id)?.ok_or_else(|| Error::NotFound("Indikator".into()))?;
         crate::access::require_active_action(tx, &old.action_id)?;
-        actor.require_owner(tx, &old.opd_id, "indikator")?;
+        let action = actions::get(tx, &old.action_id)?
+            .ok_or_else(|| Error::NotFound("Rencana aksi".into()))?;
+        actor.require_row(tx, &action, &old.opd_id, "indikator")?;
         let mut images = vec![capture(tx, "indicators", &text_key("id", id))?];
         for table in ["targets", "realisations"] {
             let mut stmt = tx.prepare(&format!(

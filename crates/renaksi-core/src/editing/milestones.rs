@@ -96,7 +96,7 @@ pub fn save(store: &mut Store, input: &MilestoneInput) -> Result<(String, Undo)>
                 if old.action_id != action.id {
                     return Err(Error::NotFound("Tonggak".into()));
                 }
-                actor.require_owner(tx, &old.opd_id, "tonggak")?;
+                actor.require_row(tx, &action, &old.opd_id, "tonggak")?;
                 let new = Milestone {
                     title,
                     output,
@@ -133,7 +133,9 @@ pub fn delete(store: &mut Store, id: &str) -> Result<Undo> {
         let actor = actor(tx)?;
         let old = milestones::get(tx, id)?.ok_or_else(|| Error::NotFound("Tonggak".into()))?;
         crate::access::require_active_action(tx, &old.action_id)?;
-        actor.require_owner(tx, &old.opd_id, "tonggak")?;
+        let action = actions::get(tx, &old.action_id)?
+            .ok_or_else(|| Error::NotFound("Rencana aksi".into()))?;
+        actor.require_row(tx, &action, &old.opd_id, "tonggak")?;
         let mut images = vec![capture(tx, "milestones", &text_key("id", id))?];
         for table in ["evidence", "indicators"] {
             let mut stmt =

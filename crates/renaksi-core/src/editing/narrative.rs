@@ -65,6 +65,12 @@ pub fn save(store: &mut Store, input: &NarrativeInput) -> Result<Undo> {
             .ok_or_else(|| Error::NotFound("Rencana aksi".into()))?;
         crate::access::require_active_plan(tx, &old.plan_id)?;
         actor.require_narrative(tx, &old)?;
+        if old.archived.is_some() {
+            return Err(Error::Forbidden(format!(
+                "Rencana aksi {} sudah diarsipkan oleh Bappeda; narasinya hanya dapat dibaca.",
+                old.code
+            )));
+        }
         let new = Action {
             problem,
             description,

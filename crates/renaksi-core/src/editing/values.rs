@@ -174,12 +174,11 @@ pub fn save_realisation(store: &mut Store, input: &RealisationInput) -> Result<U
 fn owned_indicator(tx: &Transaction<'_>, id: &str) -> Result<(Actor, Indicator, String)> {
     let actor = actor(tx)?;
     let indicator = indicators::get(tx, id)?.ok_or_else(|| Error::NotFound("Indikator".into()))?;
-    actor.require_owner(tx, &indicator.opd_id, "indikator")?;
-    let plan_id = actions::get(tx, &indicator.action_id)?
-        .ok_or_else(|| Error::NotFound("Rencana aksi".into()))?
-        .plan_id;
-    crate::access::require_active_plan(tx, &plan_id)?;
-    Ok((actor, indicator, plan_id))
+    let action = actions::get(tx, &indicator.action_id)?
+        .ok_or_else(|| Error::NotFound("Rencana aksi".into()))?;
+    crate::access::require_active_plan(tx, &action.plan_id)?;
+    actor.require_row(tx, &action, &indicator.opd_id, "indikator")?;
+    Ok((actor, indicator, action.plan_id))
 }
 
 fn require_plan_year(tx: &Transaction<'_>, plan_id: &str, year: i32) -> Result<()> {

@@ -60,9 +60,13 @@ pub fn signature_settings(store: &Store) -> Result<SignatureSettings> {
                 .trim_start_matches("Kota ")
                 .to_string()
         }),
+        // The directory's head of office (title, name, NIP) is the default.
         head_position: get(HEAD_POSITION)?.unwrap_or_else(|| {
             opd.as_ref()
-                .map(|o| format!("Kepala {}", o.name))
+                .map(|o| match o.head_title.trim() {
+                    "" => format!("Kepala {}", o.name),
+                    title => title.to_string(),
+                })
                 .unwrap_or_default()
         }),
         head_name: get(HEAD_NAME)?.unwrap_or_else(|| {

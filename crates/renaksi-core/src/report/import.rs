@@ -304,7 +304,9 @@ fn check_ownership(conn: &Connection, plan_id: &str, snapshot: &Snapshot) -> Res
         }
         if !assigned(&m.action_id) {
             return Err(rejected(format!(
-                "tonggak \"{}\" ada pada rencana aksi yang tidak ditugaskan kepada {code}.",
+                "tonggak \"{}\" ada pada rencana aksi yang tidak ditugaskan kepada {code} \
+                 (atau sudah diarsipkan); minta OPD membuka paket rencana aksi terbaru lalu \
+                 mengekspor ulang.",
                 m.title
             )));
         }
@@ -319,7 +321,9 @@ fn check_ownership(conn: &Connection, plan_id: &str, snapshot: &Snapshot) -> Res
         }
         if !assigned(&i.action_id) {
             return Err(rejected(format!(
-                "indikator \"{}\" ada pada rencana aksi yang tidak ditugaskan kepada {code}.",
+                "indikator \"{}\" ada pada rencana aksi yang tidak ditugaskan kepada {code} \
+                 (atau sudah diarsipkan); minta OPD membuka paket rencana aksi terbaru lalu \
+                 mengekspor ulang.",
                 i.description
             )));
         }
@@ -368,14 +372,25 @@ fn check_ownership(conn: &Connection, plan_id: &str, snapshot: &Snapshot) -> Res
     Ok(())
 }
 
-/// Replaces everything Bappeda holds for the OPD with the snapshot's rows.
+/// Replaces what Bappeda holds for the OPD on the actions it works on with the
+/// snapshot's rows. Its rows on an archived action, or on one it no longer
+/// leads or supports, are not in its report: Bappeda keeps them as they are.
 fn replace_opd_rows(tx: &Transaction<'_>, signed: &SignedSnapshot) -> Result<()> {
     let snapshot = &signed.snapshot;
     let opd_id = &snapshot.meta.opd_id;
+    let assignments = actions::assignments_of(tx, &snapshot.meta.plan_id, opd_id)?;
     // Children go with their parents (ON DELETE CASCADE).
-    tx.execute("DELETE FROM evidence WHERE opd_id = ?1", [opd_id])?;
-    tx.execute("DELETE FROM indicators WHERE opd_id = ?1", [opd_id])?;
-    tx.execute("DELETE FROM milestones WHERE opd_id = ?1", [opd_id])?;
+    for action_id in &assignments.assigned {
+        for sql in [
+            "DELETE FROM evidence WHERE opd_id = ?1 AND (
+                 milestone_id IN (SELECT id FROM milestones WHERE action_id = ?2)
+                 OR indicator_id IN (SELECT id FROM indicators WHERE action_id = ?2))",
+            "DELETE FROM indicators WHERE opd_id = ?1 AND action_id = ?2",
+            "DELETE FROM milestones WHERE opd_id = ?1 AND action_id = ?2",
+        ] {
+            tx.execute(sql, rusqlite::params![opd_id, action_id])?;
+        }
+    }
     let data = &snapshot.data;
     for m in &data.milestones {
         milestones::insert(tx, m)?;

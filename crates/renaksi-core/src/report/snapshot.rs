@@ -6,6 +6,7 @@
 use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 
+use crate::access;
 use crate::achievement::GradeScale;
 use crate::model::{Indicator, Milestone, Realisation, Target};
 use crate::period::PeriodRef;
@@ -165,8 +166,18 @@ pub fn build(conn: &Connection, opd_code: &str, info: &ExportInfo) -> Result<Sna
         ));
     }
     let all_actions = actions::list(conn, &plan.id)?;
+    // Rows on an archived action, or on one the OPD no longer leads or
+    // supports, stay in its database but are no longer reported.
+    let in_plan = |action_id: &str| {
+        all_actions
+            .iter()
+            .any(|a| a.id == action_id && access::in_plan(a, &opd.id))
+    };
     let mut data = OpdData::default();
-    for action in all_actions.iter().filter(|a| a.lead_opd_id == opd.id) {
+    for action in all_actions
+        .iter()
+        .filter(|a| a.lead_opd_id == opd.id && a.archived.is_none())
+    {
         data.narratives.push(NarrativeRow {
             action_id: action.id.clone(),
             problem: action.problem.clone(),
@@ -183,11 +194,11 @@ pub fn build(conn: &Connection, opd_code: &str, info: &ExportInfo) -> Result<Sna
     }
     data.milestones = milestones::list_for_plan(conn, &plan.id)?
         .into_iter()
-        .filter(|m| m.opd_id == opd.id)
+        .filter(|m| m.opd_id == opd.id && in_plan(&m.action_id))
         .collect();
     data.indicators = indicators::list_for_plan(conn, &plan.id)?
         .into_iter()
-        .filter(|i| i.opd_id == opd.id)
+        .filter(|i| i.opd_id == opd.id && in_plan(&i.action_id))
         .map(|i| Indicator {
             baseline: i.baseline.map(round),
             ..i
@@ -207,7 +218,7 @@ pub fn build(conn: &Connection, opd_code: &str, info: &ExportInfo) -> Result<Sna
             });
         }
     }
-    for action in &all_actions {
+    for action in all_actions.iter().filter(|a| access::in_plan(a, &opd.id)) {
         for item in evidence::list_for_action(conn, &action.id)? {
             if item.opd_id == opd.id {
                 data.evidence.push(EvidenceRow {

@@ -47,7 +47,8 @@ pub fn insert(tx: &Transaction<'_>, action: &Action) -> Result<()> {
     Ok(())
 }
 
-/// The actions of a plan that one OPD works on: those it leads or supports.
+/// The actions of a plan that one OPD works on: those in use (not archived)
+/// that it leads or supports.
 #[derive(Debug, Default)]
 pub struct Assignments {
     /// Led or supported by the OPD.
@@ -61,7 +62,7 @@ pub struct Assignments {
 pub fn assignments_of(conn: &Connection, plan_id: &str, opd_id: &str) -> Result<Assignments> {
     let mut statement = conn.prepare_cached(
         "SELECT a.id, a.lead_opd_id = ?2 FROM actions a
-         WHERE a.plan_id = ?1
+         WHERE a.plan_id = ?1 AND a.archived_at IS NULL
            AND (a.lead_opd_id = ?2
                 OR EXISTS (SELECT 1 FROM action_supporting_opds s
                            WHERE s.action_id = a.id AND s.opd_id = ?2))",
@@ -127,6 +128,30 @@ pub fn upsert_structure(tx: &Transaction<'_>, action: &Action, with_narrative: b
     if with_narrative {
         update_narrative(tx, action)?;
     }
+    Ok(())
+}
+
+/// Archives the action with a reason, or (with `None`) takes it back into use.
+pub fn set_archived(
+    tx: &Transaction<'_>,
+    id: &str,
+    archived: Option<&crate::model::Archived>,
+) -> Result<()> {
+    tx.execute(
+        "UPDATE actions SET archived_at = ?2, archive_reason = ?3, updated_at = ?4 WHERE id = ?1",
+        params![
+            id,
+            archived.map(|a| &a.at),
+            archived.map_or("", |a| &a.reason),
+            now()
+        ],
+    )?;
+    Ok(())
+}
+
+/// Removes an action that nothing refers to (its supporting OPDs go with it).
+pub fn delete(tx: &Transaction<'_>, id: &str) -> Result<()> {
+    tx.execute("DELETE FROM actions WHERE id = ?1", [id])?;
     Ok(())
 }
 

@@ -28,6 +28,8 @@ pub enum HistoryEntity {
     Action,
     Milestone,
     Indicator,
+    Theme,
+    Opd,
 }
 
 impl HistoryEntity {
@@ -37,6 +39,8 @@ impl HistoryEntity {
             HistoryEntity::Action => "action",
             HistoryEntity::Milestone => "milestone",
             HistoryEntity::Indicator => "indicator",
+            HistoryEntity::Theme => "theme",
+            HistoryEntity::Opd => "opd",
         }
     }
 }

@@ -92,3 +92,26 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Opd> {
         archived: super::archived_from(row.get(7)?, row.get(8)?),
     })
 }
+
+/// Archives the OPD with a reason, or (with `None`) takes it back into use.
+pub fn set_archived(
+    tx: &Transaction<'_>,
+    id: &str,
+    archived: Option<&crate::model::Archived>,
+) -> Result<()> {
+    tx.execute(
+        "UPDATE opds SET archived_at = ?2, archive_reason = ?3 WHERE id = ?1",
+        params![
+            id,
+            archived.map(|a| &a.at),
+            archived.map_or("", |a| &a.reason)
+        ],
+    )?;
+    Ok(())
+}
+
+/// Removes an OPD that nothing refers to.
+pub fn delete(tx: &Transaction<'_>, id: &str) -> Result<()> {
+    tx.execute("DELETE FROM opds WHERE id = ?1", [id])?;
+    Ok(())
+}

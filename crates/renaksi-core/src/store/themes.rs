@@ -60,3 +60,40 @@ pub fn list(conn: &Connection, plan_id: &str) -> Result<Vec<Theme>> {
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
+
+/// The number after the plan's highest theme number.
+pub fn next_seq(conn: &Connection, plan_id: &str) -> Result<i64> {
+    Ok(conn.query_row(
+        "SELECT COALESCE(MAX(seq), 0) + 1 FROM themes WHERE plan_id = ?1",
+        [plan_id],
+        |row| row.get(0),
+    )?)
+}
+
+pub fn set_seq(tx: &Transaction<'_>, id: &str, seq: i64) -> Result<()> {
+    tx.execute("UPDATE themes SET seq = ?2 WHERE id = ?1", params![id, seq])?;
+    Ok(())
+}
+
+/// Archives the theme with a reason, or (with `None`) takes it back into use.
+pub fn set_archived(
+    tx: &Transaction<'_>,
+    id: &str,
+    archived: Option<&crate::model::Archived>,
+) -> Result<()> {
+    tx.execute(
+        "UPDATE themes SET archived_at = ?2, archive_reason = ?3 WHERE id = ?1",
+        params![
+            id,
+            archived.map(|a| &a.at),
+            archived.map_or("", |a| &a.reason)
+        ],
+    )?;
+    Ok(())
+}
+
+/// Removes a theme that has no action.
+pub fn delete(tx: &Transaction<'_>, id: &str) -> Result<()> {
+    tx.execute("DELETE FROM themes WHERE id = ?1", [id])?;
+    Ok(())
+}

@@ -19,6 +19,7 @@ mod rekap;
 mod report;
 mod scenario;
 mod store;
+mod structure;
 mod submissions;
 mod versions;
 
