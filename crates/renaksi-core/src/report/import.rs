@@ -174,12 +174,13 @@ pub fn apply(store: &mut Store, read: ReadReport, decisions: &Decisions) -> Resu
     // can change between checking and writing. A refusal rolls back nothing
     // but the reads.
     store.write(|tx| {
-        let plan = plans::require_current(tx)?;
-        if meta.plan_id != plan.id {
-            return Err(rejected(
+        // The report names its plan: it goes into that plan, never into
+        // whichever plan is current, and a plan not held here is refused.
+        let plan = plans::by_id(tx, &meta.plan_id)?.ok_or_else(|| {
+            rejected(
                 "Laporan ini untuk rencana aksi lain, bukan rencana aksi di basis data ini.".into(),
-            ));
-        }
+            )
+        })?;
         if meta.plan_version != plan.version {
             return Err(rejected(format!(
                 "Laporan dibuat untuk versi {} rencana aksi, sedangkan yang berlaku versi {}. \

@@ -101,3 +101,23 @@ pub fn set_grade_bands(tx: &Transaction<'_>, plan_id: &str, bands: Option<&str>)
     )?;
     Ok(())
 }
+
+/// Every plan in the database, oldest first.
+pub fn all(conn: &Connection) -> Result<Vec<Plan>> {
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {COLUMNS} FROM plans ORDER BY year_start, created_at, id"
+    ))?;
+    let rows = stmt.query_map([], from_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// The plan with this id, if the database holds it.
+pub fn by_id(conn: &Connection, id: &str) -> Result<Option<Plan>> {
+    Ok(conn
+        .query_row(
+            &format!("SELECT {COLUMNS} FROM plans WHERE id = ?1"),
+            [id],
+            from_row,
+        )
+        .optional()?)
+}
