@@ -2,6 +2,9 @@
 
 use renaksi_core::editing::{self, Undo};
 use renaksi_core::planning::bands::{self, BandsInput, BandsView};
+
+/// How the undo of a change of the bands names itself.
+pub use renaksi_core::planning::bands::UNDO_DESCRIPTION;
 use renaksi_core::{Result, Store};
 
 /// The bands of the current plan, with the legend the reports print.

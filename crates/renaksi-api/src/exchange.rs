@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use renaksi_core::backups::{self, BackupInfo, Kind};
 use renaksi_core::dates::today_wib;
-use renaksi_core::package::{self, Applied, PackagePreview};
+use renaksi_core::package::{self, Applied, PackageChanges};
 use renaksi_core::period::PeriodRef;
 use renaksi_core::report::import::{self, Decisions, Imported, ReadReport};
 use renaksi_core::store::reports::{self, Received};
@@ -29,7 +29,7 @@ pub fn update_package(store: &mut Store, file: &Path) -> Result<Applied> {
 
 /// What taking the package in `file` would change here (nothing is written),
 /// or why it would be refused.
-pub fn preview_package(store: &Store, file: &Path) -> Result<PackagePreview> {
+pub fn preview_package(store: &Store, file: &Path) -> Result<PackageChanges> {
     let signed = package::read_file(file)?;
     package::preview(store.conn(), &signed)
 }

@@ -1047,7 +1047,7 @@ pub fn apply(
 /// What taking a package would change here, read without writing anything.
 #[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
-pub struct PackagePreview {
+pub struct PackageChanges {
     pub fit: PackageFit,
     pub region: String,
     pub plan_title: String,
@@ -1092,7 +1092,7 @@ pub struct PeriodChange {
 
 /// What taking `signed` would change in this database, or why it would be
 /// refused (the same checks as [`apply`]).
-pub fn preview(conn: &Connection, signed: &SignedPackage) -> Result<PackagePreview> {
+pub fn preview(conn: &Connection, signed: &SignedPackage) -> Result<PackageChanges> {
     let package = &signed.package;
     let (fit, held) = fit(conn, signed)?;
     let own_opd_id = match fit {
@@ -1184,7 +1184,7 @@ pub fn preview(conn: &Connection, signed: &SignedPackage) -> Result<PackagePrevi
     };
     let bands_differ =
         !package.bands.is_empty() && old_scale.as_ref().is_none_or(|old| *old != new_scale);
-    Ok(PackagePreview {
+    Ok(PackageChanges {
         fit,
         region: package.plan.region.clone(),
         plan_title: package.plan.title.clone(),

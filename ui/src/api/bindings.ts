@@ -62,6 +62,12 @@ annualPercent: number | null, grade: GradeKey | null, reason: AchievementReason,
  */
 export type AchievementReason = "ok" | "no_target" | "zero_target" | "no_realisation" | "zero_realisation";
 
+export type ActionChange = { code: string, title: string, 
+/**
+ * Which fields change (Indonesian labels), for a changed action.
+ */
+fields: Array<string>, reason: string, };
+
 export type ActionDetail = { action: ActionView, canEditNarrative: boolean, 
 /**
  * The OPD this profile adds milestones and indicators as, if any.
@@ -87,6 +93,24 @@ export type AppStatus = { needsSetup: boolean, dataFile: string, schemaVersion: 
  * What this profile may do in the app; null before a profile exists.
  */
 abilities: Abilities | null, };
+
+/**
+ * What taking a package did.
+ */
+export type Applied = { planTitle: string, version: number, 
+/**
+ * True when this started the database; false when it updated it.
+ */
+started: boolean, actions: number, 
+/**
+ * True when the package brought a plan this database did not hold (the
+ * next plan cycle); the earlier plan stays, read-only.
+ */
+newPlan: boolean, 
+/**
+ * Indicators (with their targets) received for the first time.
+ */
+indicatorsReceived: number, };
 
 /**
  * One recorded change.
@@ -129,6 +153,29 @@ profile: string | null, actions: number, milestones: number, indicators: number,
  * Why a backup was taken; the word is part of its file name.
  */
 export type BackupKind = "daily" | "before_import" | "before_restore" | "before_migration" | "manual";
+
+/**
+ * One band as typed: its label and lower bound (none for the lowest).
+ */
+export type BandInput = { label: string, min: number | null, };
+
+/**
+ * The five bands, highest first.
+ */
+export type BandsInput = { bands: Array<BandInput>, };
+
+/**
+ * The bands of the current plan as the editor shows them.
+ */
+export type BandsView = { planId: string, bands: Array<GradeBand>, 
+/**
+ * True while the plan uses the convention (nothing stored).
+ */
+isConvention: boolean, 
+/**
+ * The legend printed under the tables of the Laporan and the Rekap.
+ */
+legend: string, canEdit: boolean, };
 
 /**
  * What was written, for the caller to report.
@@ -329,9 +376,33 @@ ledActionCount: number, milestoneCount: number, indicatorCount: number, mileston
 export type OverdueMilestone = { actionCode: string, title: string, opdCode: string, endDate: string, status: MilestoneStatus, daysLate: number, };
 
 /**
+ * What taking a package would change here, read without writing anything.
+ */
+export type PackageChanges = { fit: PackageFit, region: string, planTitle: string, yearStart: number, yearEnd: number, 
+/**
+ * The version held now (none when the plan is new here).
+ */
+versionFrom: number | null, versionTo: number, actionsAdded: Array<ActionChange>, actionsChanged: Array<ActionChange>, actionsArchived: Array<ActionChange>, themesAdded: number, themesChanged: number, opdsAdded: number, periods: Array<PeriodChange>, 
+/**
+ * The legend before and after, when the bands change.
+ */
+bandsFrom: string | null, bandsTo: string | null, indicatorsReceived: number, };
+
+/**
+ * How a package fits the plans this database holds.
+ */
+export type PackageFit = "start" | "update" | "newPlan";
+
+/**
  * A picked plan package: the token the webview names it by, and what it holds.
  */
 export type PackagePreview = { token: string, planTitle: string, region: string, version: number, opds: Array<OpdRef>, };
+
+/**
+ * A newer plan package picked at an OPD: the token the webview names it by,
+ * the file's name, and what taking it would change.
+ */
+export type PackageUpdate = { token: string, name: string, changes: PackageChanges, };
 
 /**
  * Paper for printing: `a4` or `f4`, F4 being the folio (215 x 330 mm) Indonesian
@@ -361,6 +432,12 @@ export type ParticipantKind = "opd" | "cso" | "other";
  * One quarter (triwulan) of a plan year.
  */
 export type Period = { year: number, quarter: number, dueDate: string | null, closed: boolean, };
+
+export type PeriodChange = { 
+/**
+ * e.g. "2019-TW2".
+ */
+period: string, closedFrom: boolean | null, closedTo: boolean, dueFrom: string | null, dueTo: string | null, };
 
 export type PeriodRef = { year: number, quarter: number, };
 

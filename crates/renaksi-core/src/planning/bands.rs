@@ -12,6 +12,9 @@ use crate::store::plans;
 use crate::store::undo::capture;
 use crate::{Error, Result, Store};
 
+/// How the undo of a change of the bands describes itself.
+pub const UNDO_DESCRIPTION: &str = "ubah predikat capaian";
+
 /// The highest lower bound a band may have (a capaian in percent).
 pub const MAX_BOUND: f64 = 1000.0;
 const MAX_LABEL: usize = 40;
@@ -164,7 +167,7 @@ pub fn set(store: &mut Store, input: &BandsInput) -> Result<Undo> {
         Ok(Undo::new(
             "plan",
             &plan.id,
-            "ubah predikat capaian".to_string(),
+            UNDO_DESCRIPTION.to_string(),
             vec![image],
         ))
     })
