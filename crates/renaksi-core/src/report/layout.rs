@@ -783,6 +783,7 @@ mod tests {
                 name: "dr. Junaedi, M.Kes".to_owned(),
                 nip: "19650101 199203 1 007".to_owned(),
             },
+            grade_legend: crate::achievement::GradeScale::default().legend(),
             generator: "Renaksi 0.1.0".to_owned(),
             exported_at_text: "15 Juli 2019 10.30 WIB".to_owned(),
         }
