@@ -53,6 +53,11 @@ fn roots(out: &mut Declarations) {
     out.visit::<core::report::import::Imported>();
     out.visit::<core::store::reports::Received>();
     out.visit::<core::submissions::SubmissionMatrix>();
+    out.visit::<exchange::PackageUpdate>();
+    out.visit::<core::package::Applied>();
+    // bands.rs
+    out.visit::<core::planning::bands::BandsView>();
+    out.visit::<core::planning::bands::BandsInput>();
     // consolidation.rs
     out.visit::<core::consolidation::RegencySummary>();
     out.visit::<core::rekap::RekapWritten>();

@@ -27,6 +27,7 @@ const DIALOGS = {
   export_package: 'Simpan paket rencana aksi',
   pick_report_files: 'Pilih laporan OPD',
   pick_package: 'Pilih paket rencana aksi dari Bappeda',
+  pick_package_update: 'Pilih paket rencana aksi baru dari Bappeda',
 };
 
 /** Plugin and core commands the window must not reach. */

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use renaksi_core::backups::{self, BackupInfo, Kind};
 use renaksi_core::dates::today_wib;
-use renaksi_core::package::{self, Applied};
+use renaksi_core::package::{self, Applied, PackageChanges};
 use renaksi_core::period::PeriodRef;
 use renaksi_core::report::import::{self, Decisions, Imported, ReadReport};
 use renaksi_core::store::reports::{self, Received};
@@ -20,9 +20,26 @@ pub fn export_package(store: &Store, data_dir: &Path, out: &Path) -> Result<Path
     package::export(store, data_dir, out)
 }
 
-/// An OPD takes a newer version of Bappeda's plan package; its own entries stay.
+/// An OPD takes a newer version of Bappeda's plan package, or the package of
+/// the next plan; its own entries stay.
 pub fn update_package(store: &mut Store, file: &Path) -> Result<Applied> {
     let signed = package::read_file(file)?;
+    package::apply(store, &signed, None)
+}
+
+/// What taking the package in `file` would change here (nothing is written),
+/// or why it would be refused.
+pub fn preview_package(store: &Store, file: &Path) -> Result<PackageChanges> {
+    let signed = package::read_file(file)?;
+    package::preview(store.conn(), &signed)
+}
+
+/// Takes the package in `file` from the app, after the preview: the database
+/// is backed up first, then the package is applied in one transaction.
+pub fn take_package(store: &mut Store, file: &Path) -> Result<Applied> {
+    let signed = package::read_file(file)?;
+    package::preview(store.conn(), &signed)?;
+    backups::take(store, Kind::BeforeImport)?;
     package::apply(store, &signed, None)
 }
 

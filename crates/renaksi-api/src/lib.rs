@@ -8,6 +8,7 @@
 //! shell asks the user where to save and passes the path in.
 
 pub mod backups;
+pub mod bands;
 pub mod cocreation;
 pub mod consolidation;
 pub mod exchange;

@@ -1163,3 +1163,105 @@ fn a_next_plan_leaves_the_earlier_one_read_only_and_an_opd_cannot_close_a_quarte
     );
     assert!(stderr(&out).contains("Hanya Bappeda"), "{}", stderr(&out));
 }
+
+#[test]
+fn update_package_takes_format_2_and_format_1_packages() {
+    let root = tempfile::tempdir().unwrap();
+    let office = |name: &str| {
+        let dir = root.path().join(name);
+        std::fs::create_dir_all(&dir).unwrap();
+        dir.join("renaksi.db")
+    };
+    let bappeda = office("bappeda");
+    let b = bappeda.to_str().unwrap();
+    let run = |args: &[&str]| {
+        let out = renaksi(args, root.path());
+        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+        stdout(&out)
+    };
+    run(&["demo", "--db", b]);
+    let first = root.path().join("paket-1.xlsx");
+    run(&["package", "--db", b, "--out", first.to_str().unwrap()]);
+    // The same plan written in format 1, as the app did before, signed with
+    // the same installation key.
+    let v1 = root.path().join("paket-format-1.xlsx");
+    {
+        let store = renaksi_core::Store::open(&bappeda).unwrap();
+        renaksi_core::package::export_format_1(&store, bappeda.parent().unwrap(), &v1).unwrap();
+    }
+    Connection::open(&bappeda)
+        .unwrap()
+        .execute("UPDATE plans SET version = 2", [])
+        .unwrap();
+    let second = root.path().join("paket-2.xlsx");
+    run(&["package", "--db", b, "--out", second.to_str().unwrap()]);
+
+    // Format 2 from the start: the OPD's indicators of the plan document arrive.
+    let dinkes = office("dinkes");
+    let d = dinkes.to_str().unwrap();
+    run(&[
+        "init",
+        "--db",
+        d,
+        "--package",
+        first.to_str().unwrap(),
+        "--opd",
+        "DINKES",
+    ]);
+    let received = count(&Connection::open(&dinkes).unwrap(), "indicators");
+    assert!(received > 0);
+    let said = run(&[
+        "update-package",
+        "--db",
+        d,
+        "--package",
+        second.to_str().unwrap(),
+    ]);
+    assert!(said.contains("versi 2"), "{said}");
+    assert_eq!(
+        count(&Connection::open(&dinkes).unwrap(), "indicators"),
+        received,
+        "a newer package adds nothing the OPD already received"
+    );
+
+    // Format 1 still starts an OPD (without indicators: it carries none), and
+    // the newer format 2 package then brings them.
+    let dinsos = office("dinsos");
+    let s = dinsos.to_str().unwrap();
+    run(&[
+        "init",
+        "--db",
+        s,
+        "--package",
+        v1.to_str().unwrap(),
+        "--opd",
+        "DINSOS",
+    ]);
+    assert_eq!(count(&Connection::open(&dinsos).unwrap(), "indicators"), 0);
+    let said = run(&[
+        "update-package",
+        "--db",
+        s,
+        "--package",
+        second.to_str().unwrap(),
+    ]);
+    assert!(
+        said.contains("versi 2") && said.contains("indikator"),
+        "{said}"
+    );
+    assert!(count(&Connection::open(&dinsos).unwrap(), "indicators") > 0);
+
+    // Going back to the older package is refused.
+    let out = renaksi(
+        &[
+            "update-package",
+            "--db",
+            s,
+            "--package",
+            v1.to_str().unwrap(),
+        ],
+        root.path(),
+    );
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("lebih lama"), "{}", stderr(&out));
+}

@@ -6,7 +6,8 @@ use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 
 use crate::model::{Aggregation, Polarity};
-use crate::store::settings;
+use crate::store::plans;
+use crate::versions::number_text;
 use crate::Result;
 
 /// The four quarters of one year; `None` where a quarter has no value.
@@ -74,6 +75,17 @@ pub enum GradeKey {
     VeryLow,
 }
 
+impl GradeKey {
+    /// The five bands, highest first: the order of every scale.
+    pub const ORDER: [GradeKey; 5] = [
+        GradeKey::VeryHigh,
+        GradeKey::High,
+        GradeKey::Medium,
+        GradeKey::Low,
+        GradeKey::VeryLow,
+    ];
+}
+
 /// One predikat band: capaian from `min` (inclusive) up to the next band's min.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 pub struct GradeBand {
@@ -83,12 +95,12 @@ pub struct GradeBand {
     pub min: Option<f64>,
 }
 
-/// The predikat bands, highest first. A setting (`grades`), not a constant.
+/// The predikat bands, highest first: the plan's own (`plans.grade_bands`),
+/// else the convention. Half-open by construction: a band runs from its lower
+/// bound up to, not including, the bound of the band above it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct GradeScale(pub Vec<GradeBand>);
-
-const GRADES_SETTING: &str = "grades";
 
 impl Default for GradeScale {
     /// The evaluation convention OPDs already use.
@@ -109,11 +121,61 @@ impl Default for GradeScale {
 }
 
 impl GradeScale {
-    /// The scale in the settings of this database, or the default.
+    /// The bands of the current plan, or the convention when it has none (or
+    /// there is no plan yet).
     pub fn load(conn: &Connection) -> Result<GradeScale> {
-        Ok(settings::get(conn, GRADES_SETTING)?
-            .and_then(|json| serde_json::from_str(&json).ok())
+        match plans::current(conn)? {
+            Some(plan) => GradeScale::for_plan(conn, &plan.id),
+            None => Ok(GradeScale::default()),
+        }
+    }
+
+    /// The bands of one plan, or the convention when it has none.
+    pub fn for_plan(conn: &Connection, plan_id: &str) -> Result<GradeScale> {
+        Ok(plans::grade_bands(conn, plan_id)?
+            .and_then(|json| GradeScale::from_json(&json))
             .unwrap_or_default())
+    }
+
+    /// Bands stored as JSON; `None` unless they are the five bands in order.
+    pub fn from_json(json: &str) -> Option<GradeScale> {
+        serde_json::from_str::<GradeScale>(json)
+            .ok()
+            .filter(|scale| scale.is_well_formed())
+    }
+
+    /// Five bands, keys in order highest first, lower bounds strictly
+    /// descending, the lowest without a bound.
+    pub fn is_well_formed(&self) -> bool {
+        let keys: Vec<GradeKey> = self.0.iter().map(|b| b.key).collect();
+        let mins: Vec<Option<f64>> = self.0.iter().map(|b| b.min).collect();
+        keys == GradeKey::ORDER
+            && mins[..4].iter().all(|m| m.is_some_and(f64::is_finite))
+            && mins[4].is_none()
+            && mins[..4].windows(2).all(|w| w[0] > w[1])
+    }
+
+    /// The bands as printed under a table: "Predikat: Sangat Tinggi ≥ 91;
+    /// Tinggi 76 – < 91; ...; Sangat Rendah < 51".
+    pub fn legend(&self) -> String {
+        let mut parts = Vec::with_capacity(self.0.len());
+        let mut above: Option<f64> = None;
+        for band in &self.0 {
+            let part = match (band.min, above) {
+                (Some(min), None) => format!("{} ≥ {}", band.label, number_text(min)),
+                (Some(min), Some(up)) => format!(
+                    "{} {} – < {}",
+                    band.label,
+                    number_text(min),
+                    number_text(up)
+                ),
+                (None, Some(up)) => format!("{} < {}", band.label, number_text(up)),
+                (None, None) => band.label.clone(),
+            };
+            parts.push(part);
+            above = band.min.or(above);
+        }
+        format!("Predikat (capaian %): {}", parts.join("; "))
     }
 
     /// The band of a capaian, decided on the value before rounding.
@@ -362,6 +424,28 @@ mod tests {
         assert_eq!((r.indicator_count, r.measured_count), (3, 2));
         let none = rollup([None, None], &scale);
         assert_eq!((none.percent, none.grade), (None, None));
+    }
+
+    #[test]
+    fn the_legend_names_every_band_with_its_half_open_interval() {
+        assert_eq!(
+            GradeScale::default().legend(),
+            "Predikat (capaian %): Sangat Tinggi ≥ 91; Tinggi 76 – < 91; Sedang 66 – < 76; \
+             Rendah 51 – < 66; Sangat Rendah < 51"
+        );
+    }
+
+    #[test]
+    fn stored_bands_that_are_not_five_ordered_bands_are_not_used() {
+        let good = serde_json::to_string(&GradeScale::default()).unwrap();
+        assert_eq!(GradeScale::from_json(&good), Some(GradeScale::default()));
+        let mut bad = GradeScale::default();
+        bad.0[1].min = Some(95.0);
+        assert_eq!(
+            GradeScale::from_json(&serde_json::to_string(&bad).unwrap()),
+            None
+        );
+        assert_eq!(GradeScale::from_json("[]"), None);
     }
 
     #[test]

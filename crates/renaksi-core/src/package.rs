@@ -1,26 +1,42 @@
 //! The Paket rencana aksi: the plan as Bappeda publishes it to the OPDs
-//! (plan, periods with due dates and closed quarters, OPDs, themes, actions and
-//! their OPD assignments), signed with Bappeda's key. An OPD starts from it, and
-//! later takes newer versions without losing its own entries.
+//! (plan, periods with due dates and closed quarters, predikat bands, OPDs,
+//! themes, actions and their OPD assignments with archive flags, and the
+//! indicators with their targets agreed in the plan document), signed with
+//! Bappeda's key. An OPD starts from it, takes newer versions without losing
+//! its own entries, and takes the package of the next plan as a plan of its own.
+//!
+//! Format 2 adds the bands, the OPDs' short name and head title, the archive
+//! flags and the indicators; format 1 packages are still read (their fields
+//! serialise the same, so their signature still verifies).
 
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
+use rusqlite::Connection;
 use rust_xlsxwriter::{Format, Workbook};
 use serde::{Deserialize, Serialize};
 
+use crate::achievement::{GradeBand, GradeScale};
 use crate::editing::current_profile;
 use crate::files::write_atomically;
-use crate::model::{Action, OgpValue, Opd, Period, Plan, Theme};
+use crate::model::{
+    Action, Aggregation, Archived, Indicator, OgpValue, Opd, Period, Plan, Polarity, Target, Theme,
+};
 use crate::profile::{self, Profile, Role};
 use crate::store::audit::{self, Change};
-use crate::store::{actions, now, opds, periods, plans, settings, themes};
+use crate::store::{
+    actions, indicators, milestones, now, opds, periods, plans, received_indicators, settings,
+    targets, themes,
+};
 use crate::workbook::machine_sheet::{read_signed, write_signed, Kind, Schema, Table, DATA_SHEET};
 use crate::workbook::reader::Book;
 use crate::workbook::signature::{load_or_create, public_key_text, sign_bytes, verify_bytes};
 use crate::{Error, Result, Store};
 
 pub const MAGIC: &str = "renaksi-paket-rencana-aksi";
-pub const FORMAT_VERSION: i64 = 1;
+pub const FORMAT_VERSION: i64 = 2;
+/// The first format, still read: no bands, archive flags or indicators.
+pub const FORMAT_VERSION_1: i64 = 1;
 /// Setting holding Bappeda's public key, pinned when the OPD first took a package.
 const BAPPEDA_KEY: &str = "package.bappeda_public_key";
 
@@ -30,19 +46,46 @@ pub struct PlanPackage {
     pub meta: PackageMeta,
     pub plan: Plan,
     pub periods: Vec<PeriodRow>,
-    pub opds: Vec<Opd>,
-    pub themes: Vec<Theme>,
+    pub opds: Vec<OpdRow>,
+    pub themes: Vec<ThemeRow>,
     pub actions: Vec<ActionRow>,
     pub supporting: Vec<Supporting>,
+    /// The plan's predikat bands, highest first (format 2).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub bands: Vec<BandRow>,
+    /// Indicators from the plan document, each owned by its OPD (format 2).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub indicators: Vec<IndicatorRow>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub targets: Vec<TargetRow>,
 }
 
 impl PlanPackage {
     /// The package's OPD with this code (any case), or why it cannot start from it.
-    pub fn opd(&self, code: &str) -> Result<&Opd> {
+    pub fn opd(&self, code: &str) -> Result<&OpdRow> {
         self.opds
             .iter()
             .find(|o| o.code.eq_ignore_ascii_case(code))
             .ok_or_else(|| Error::unknown_opd(code, self.opds.iter().map(|o| o.code.as_str())))
+    }
+
+    /// The bands the package carries, or the convention (format 1).
+    pub fn scale(&self) -> GradeScale {
+        let scale = GradeScale(
+            self.bands
+                .iter()
+                .map(|b| GradeBand {
+                    key: b.key,
+                    label: b.label.clone(),
+                    min: b.min,
+                })
+                .collect(),
+        );
+        if scale.is_well_formed() {
+            scale
+        } else {
+            GradeScale::default()
+        }
     }
 }
 
@@ -64,6 +107,40 @@ pub struct PeriodRow {
     pub closed: i64,
 }
 
+/// An OPD of the directory. The fields of format 2 are left out while empty,
+/// so a format 1 package serialises as it was signed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct OpdRow {
+    pub id: String,
+    pub code: String,
+    pub name: String,
+    pub head_name: String,
+    pub head_nip: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub short_name: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub head_title: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub archived_at: Option<String>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub archive_reason: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ThemeRow {
+    pub id: String,
+    pub plan_id: String,
+    pub seq: i64,
+    pub name: String,
+    pub description: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub archived_at: Option<String>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub archive_reason: String,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ActionRow {
@@ -79,6 +156,10 @@ pub struct ActionRow {
     pub cso_partners: String,
     pub start_date: Option<String>,
     pub end_date: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub archived_at: Option<String>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub archive_reason: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -88,44 +169,277 @@ pub struct Supporting {
     pub opd_id: String,
 }
 
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct BandRow {
+    pub key: crate::achievement::GradeKey,
+    pub label: String,
+    pub min: Option<f64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct IndicatorRow {
+    pub id: String,
+    pub action_id: String,
+    pub milestone_id: Option<String>,
+    pub opd_id: String,
+    pub seq: i64,
+    pub description: String,
+    pub unit: String,
+    pub baseline: Option<f64>,
+    pub polarity: Polarity,
+    pub aggregation: Aggregation,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TargetRow {
+    pub indicator_id: String,
+    pub year: i32,
+    pub quarter: u8,
+    pub value: f64,
+}
+
+fn archived(at: &Option<String>, reason: &str) -> Option<Archived> {
+    at.as_ref().map(|at| Archived {
+        at: at.clone(),
+        reason: reason.to_string(),
+    })
+}
+
+impl OpdRow {
+    fn from_opd(o: Opd) -> OpdRow {
+        OpdRow {
+            archived_at: o.archived.as_ref().map(|a| a.at.clone()),
+            archive_reason: o.archived.map(|a| a.reason).unwrap_or_default(),
+            id: o.id,
+            code: o.code,
+            name: o.name,
+            head_name: o.head_name,
+            head_nip: o.head_nip,
+            short_name: o.short_name,
+            head_title: o.head_title,
+        }
+    }
+
+    fn to_opd(&self) -> Opd {
+        Opd {
+            id: self.id.clone(),
+            code: self.code.clone(),
+            name: self.name.clone(),
+            head_name: self.head_name.clone(),
+            head_nip: self.head_nip.clone(),
+            short_name: self.short_name.clone(),
+            head_title: self.head_title.clone(),
+            archived: archived(&self.archived_at, &self.archive_reason),
+        }
+    }
+}
+
+impl ThemeRow {
+    fn from_theme(t: Theme) -> ThemeRow {
+        ThemeRow {
+            archived_at: t.archived.as_ref().map(|a| a.at.clone()),
+            archive_reason: t.archived.map(|a| a.reason).unwrap_or_default(),
+            id: t.id,
+            plan_id: t.plan_id,
+            seq: t.seq,
+            name: t.name,
+            description: t.description,
+        }
+    }
+
+    fn to_theme(&self) -> Theme {
+        Theme {
+            id: self.id.clone(),
+            plan_id: self.plan_id.clone(),
+            seq: self.seq,
+            name: self.name.clone(),
+            description: self.description.clone(),
+            archived: archived(&self.archived_at, &self.archive_reason),
+        }
+    }
+}
+
+impl IndicatorRow {
+    fn to_indicator(&self) -> Indicator {
+        Indicator {
+            id: self.id.clone(),
+            action_id: self.action_id.clone(),
+            milestone_id: self.milestone_id.clone(),
+            opd_id: self.opd_id.clone(),
+            seq: self.seq,
+            description: self.description.clone(),
+            unit: self.unit.clone(),
+            baseline: self.baseline,
+            polarity: self.polarity,
+            aggregation: self.aggregation,
+        }
+    }
+}
+
 use Kind::*;
+const META: Table = Table {
+    name: "meta",
+    path: &["meta"],
+    single: true,
+    columns: &[
+        ("formatVersion", Int),
+        ("exportedAt", Text),
+        ("appVersion", Text),
+    ],
+};
+const PLAN: Table = Table {
+    name: "plan",
+    path: &["plan"],
+    single: true,
+    columns: &[
+        ("id", Text),
+        ("region", Text),
+        ("title", Text),
+        ("yearStart", Int),
+        ("yearEnd", Int),
+        ("version", Int),
+        ("status", Text),
+        ("adoptedOn", OptText),
+    ],
+};
+const PERIOD: Table = Table {
+    name: "period",
+    path: &["periods"],
+    single: false,
+    columns: &[
+        ("year", Int),
+        ("quarter", Int),
+        ("dueDate", OptText),
+        ("closed", Int),
+    ],
+};
+const SUPPORT: Table = Table {
+    name: "support",
+    path: &["supporting"],
+    single: false,
+    columns: &[("actionId", Text), ("opdId", Text)],
+};
+const ACTION_COLUMNS_1: [(&str, Kind); 12] = [
+    ("id", Text),
+    ("themeId", Text),
+    ("code", Text),
+    ("title", Text),
+    ("problem", Text),
+    ("description", Text),
+    ("contribution", Text),
+    ("ogpValues", Text),
+    ("leadOpdId", Text),
+    ("csoPartners", Text),
+    ("startDate", OptText),
+    ("endDate", OptText),
+];
+
+/// Format 2: format 1's tables with the new columns, then bands, indicators
+/// and targets.
 const TABLES: &[Table] = &[
+    META,
+    PLAN,
+    PERIOD,
     Table {
-        name: "meta",
-        path: &["meta"],
-        single: true,
-        columns: &[
-            ("formatVersion", Int),
-            ("exportedAt", Text),
-            ("appVersion", Text),
-        ],
-    },
-    Table {
-        name: "plan",
-        path: &["plan"],
-        single: true,
-        columns: &[
-            ("id", Text),
-            ("region", Text),
-            ("title", Text),
-            ("yearStart", Int),
-            ("yearEnd", Int),
-            ("version", Int),
-            ("status", Text),
-            ("adoptedOn", OptText),
-        ],
-    },
-    Table {
-        name: "period",
-        path: &["periods"],
+        name: "opd",
+        path: &["opds"],
         single: false,
         columns: &[
-            ("year", Int),
-            ("quarter", Int),
-            ("dueDate", OptText),
-            ("closed", Int),
+            ("id", Text),
+            ("code", Text),
+            ("name", Text),
+            ("headName", Text),
+            ("headNip", Text),
+            ("shortName", Text),
+            ("headTitle", Text),
+            ("archivedAt", OptText),
+            ("archiveReason", Text),
         ],
     },
+    Table {
+        name: "theme",
+        path: &["themes"],
+        single: false,
+        columns: &[
+            ("id", Text),
+            ("planId", Text),
+            ("seq", Int),
+            ("name", Text),
+            ("description", Text),
+            ("archivedAt", OptText),
+            ("archiveReason", Text),
+        ],
+    },
+    Table {
+        name: "action",
+        path: &["actions"],
+        single: false,
+        columns: &[
+            ACTION_COLUMNS_1[0],
+            ACTION_COLUMNS_1[1],
+            ACTION_COLUMNS_1[2],
+            ACTION_COLUMNS_1[3],
+            ACTION_COLUMNS_1[4],
+            ACTION_COLUMNS_1[5],
+            ACTION_COLUMNS_1[6],
+            ACTION_COLUMNS_1[7],
+            ACTION_COLUMNS_1[8],
+            ACTION_COLUMNS_1[9],
+            ACTION_COLUMNS_1[10],
+            ACTION_COLUMNS_1[11],
+            ("archivedAt", OptText),
+            ("archiveReason", Text),
+        ],
+    },
+    SUPPORT,
+    Table {
+        name: "band",
+        path: &["bands"],
+        single: false,
+        columns: &[("key", Text), ("label", Text), ("min", OptNum)],
+    },
+    Table {
+        name: "indicator",
+        path: &["indicators"],
+        single: false,
+        columns: &[
+            ("id", Text),
+            ("actionId", Text),
+            ("milestoneId", OptText),
+            ("opdId", Text),
+            ("seq", Int),
+            ("description", Text),
+            ("unit", Text),
+            ("baseline", OptNum),
+            ("polarity", Text),
+            ("aggregation", Text),
+        ],
+    },
+    Table {
+        name: "target",
+        path: &["targets"],
+        single: false,
+        columns: &[
+            ("indicatorId", Text),
+            ("year", Int),
+            ("quarter", Int),
+            ("value", Num),
+        ],
+    },
+];
+const SCHEMA: Schema = Schema {
+    magic: MAGIC,
+    tables: TABLES,
+};
+
+/// Format 1, as published before the plan editor.
+const TABLES_1: &[Table] = &[
+    META,
+    PLAN,
+    PERIOD,
     Table {
         name: "opd",
         path: &["opds"],
@@ -154,31 +468,13 @@ const TABLES: &[Table] = &[
         name: "action",
         path: &["actions"],
         single: false,
-        columns: &[
-            ("id", Text),
-            ("themeId", Text),
-            ("code", Text),
-            ("title", Text),
-            ("problem", Text),
-            ("description", Text),
-            ("contribution", Text),
-            ("ogpValues", Text),
-            ("leadOpdId", Text),
-            ("csoPartners", Text),
-            ("startDate", OptText),
-            ("endDate", OptText),
-        ],
+        columns: &ACTION_COLUMNS_1,
     },
-    Table {
-        name: "support",
-        path: &["supporting"],
-        single: false,
-        columns: &[("actionId", Text), ("opdId", Text)],
-    },
+    SUPPORT,
 ];
-const SCHEMA: Schema = Schema {
+const SCHEMA_1: Schema = Schema {
     magic: MAGIC,
-    tables: TABLES,
+    tables: TABLES_1,
 };
 
 impl PlanPackage {
@@ -204,6 +500,21 @@ pub fn build(store: &Store) -> Result<PlanPackage> {
         })
         .collect();
     supporting.sort_by(|a, b| (&a.action_id, &a.opd_id).cmp(&(&b.action_id, &b.opd_id)));
+    let mut all_indicators = indicators::list_for_plan(conn, &plan.id)?;
+    all_indicators.sort_by(|a, b| a.id.cmp(&b.id));
+    let mut all_targets = Vec::new();
+    for indicator in &all_indicators {
+        all_targets.extend(
+            targets::list_for_indicator(conn, &indicator.id)?
+                .into_iter()
+                .map(|t| TargetRow {
+                    indicator_id: t.indicator_id,
+                    year: t.year,
+                    quarter: t.quarter,
+                    value: t.value,
+                }),
+        );
+    }
     Ok(PlanPackage {
         meta: PackageMeta {
             format_version: FORMAT_VERSION,
@@ -219,8 +530,14 @@ pub fn build(store: &Store) -> Result<PlanPackage> {
                 closed: p.closed.into(),
             })
             .collect(),
-        opds: opds::list(conn)?,
-        themes: themes::list(conn, &plan.id)?,
+        opds: opds::list(conn)?
+            .into_iter()
+            .map(OpdRow::from_opd)
+            .collect(),
+        themes: themes::list(conn, &plan.id)?
+            .into_iter()
+            .map(ThemeRow::from_theme)
+            .collect(),
         actions: all_actions
             .into_iter()
             .map(|a| ActionRow {
@@ -230,6 +547,8 @@ pub fn build(store: &Store) -> Result<PlanPackage> {
                     .map(|v| v.as_str())
                     .collect::<Vec<_>>()
                     .join(","),
+                archived_at: a.archived.as_ref().map(|x| x.at.clone()),
+                archive_reason: a.archived.map(|x| x.reason).unwrap_or_default(),
                 id: a.id,
                 theme_id: a.theme_id,
                 code: a.code,
@@ -244,24 +563,75 @@ pub fn build(store: &Store) -> Result<PlanPackage> {
             })
             .collect(),
         supporting,
+        bands: GradeScale::for_plan(conn, &plan.id)?
+            .0
+            .into_iter()
+            .map(|b| BandRow {
+                key: b.key,
+                label: b.label,
+                min: b.min,
+            })
+            .collect(),
+        indicators: all_indicators
+            .into_iter()
+            .map(|i| IndicatorRow {
+                id: i.id,
+                action_id: i.action_id,
+                milestone_id: i.milestone_id,
+                opd_id: i.opd_id,
+                seq: i.seq,
+                description: i.description,
+                unit: i.unit,
+                baseline: i.baseline,
+                polarity: i.polarity,
+                aggregation: i.aggregation,
+            })
+            .collect(),
+        targets: all_targets,
         plan,
     })
 }
 
 /// Writes the package workbook: a readable list of the plan, and the signed data.
 pub fn export(store: &Store, data_dir: &Path, out: &Path) -> Result<PathBuf> {
-    let package = build(store)?;
+    write(&build(store)?, &SCHEMA, data_dir, out)
+}
+
+/// Writes this database's package in format 1, as the app did before format 2
+/// (no bands, archive flags or indicators). For tests that an older package is
+/// still read.
+#[doc(hidden)]
+pub fn export_format_1(store: &Store, data_dir: &Path, out: &Path) -> Result<PathBuf> {
+    let mut package = build(store)?;
+    package.meta.format_version = FORMAT_VERSION_1;
+    package.bands.clear();
+    package.indicators.clear();
+    package.targets.clear();
+    for o in &mut package.opds {
+        (o.short_name, o.head_title, o.archived_at, o.archive_reason) =
+            (String::new(), String::new(), None, String::new());
+    }
+    for t in &mut package.themes {
+        (t.archived_at, t.archive_reason) = (None, String::new());
+    }
+    for a in &mut package.actions {
+        (a.archived_at, a.archive_reason) = (None, String::new());
+    }
+    write(&package, &SCHEMA_1, data_dir, out)
+}
+
+fn write(package: &PlanPackage, schema: &Schema, data_dir: &Path, out: &Path) -> Result<PathBuf> {
     let key = load_or_create(data_dir)?;
     let signature = sign_bytes(&key, &package.canonical_bytes());
     let xlsx = |e: rust_xlsxwriter::XlsxError| {
         Error::invalid("file", format!("Buku kerja tidak dapat dibuat: {e}"))
     };
     let mut workbook = Workbook::new();
-    write_readable_sheet(&mut workbook, &package).map_err(xlsx)?;
-    let json = serde_json::to_value(&package).expect("a package always serialises");
+    write_readable_sheet(&mut workbook, package).map_err(xlsx)?;
+    let json = serde_json::to_value(package).expect("a package always serialises");
     write_signed(
         &mut workbook,
-        &SCHEMA,
+        schema,
         &json,
         &public_key_text(&key),
         &signature,
@@ -360,10 +730,18 @@ pub fn read_file(path: &Path) -> Result<SignedPackage> {
 
 pub fn read_bytes(bytes: Vec<u8>) -> Result<SignedPackage> {
     let mut book = Book::open(bytes)?;
-    let (json, public_key, signature) = read_signed(book.cells(DATA_SHEET)?, &SCHEMA)?;
+    let cells = book.cells(DATA_SHEET)?;
+    // Format 2 first; a sheet that does not fit it may be format 1.
+    let (json, public_key, signature, format) = match read_signed(cells.clone(), &SCHEMA) {
+        Ok((json, key, signature)) => (json, key, signature, FORMAT_VERSION),
+        Err(error) => match read_signed(cells, &SCHEMA_1) {
+            Ok((json, key, signature)) => (json, key, signature, FORMAT_VERSION_1),
+            Err(_) => return Err(error),
+        },
+    };
     let package: PlanPackage = serde_json::from_value(json)
         .map_err(|e| Error::invalid("file", format!("Paket rencana aksi tidak lengkap ({e}).")))?;
-    if package.meta.format_version != FORMAT_VERSION {
+    if package.meta.format_version != format {
         return Err(Error::invalid(
             "file",
             "Versi format paket ini tidak dikenal; perbarui aplikasi Renaksi.",
@@ -382,7 +760,7 @@ pub fn read_bytes(bytes: Vec<u8>) -> Result<SignedPackage> {
 }
 
 /// What taking a package did.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Applied {
     pub plan_title: String,
@@ -390,22 +768,33 @@ pub struct Applied {
     /// True when this started the database; false when it updated it.
     pub started: bool,
     pub actions: usize,
+    /// True when the package brought a plan this database did not hold (the
+    /// next plan cycle); the earlier plan stays, read-only.
+    #[serde(default)]
+    pub new_plan: bool,
+    /// Indicators (with their targets) received for the first time.
+    #[serde(default)]
+    pub indicators_received: usize,
 }
 
-/// Starts an OPD's database from a package (when it holds no plan yet), or
-/// takes a newer version of the same plan. The OPD's own rows stay; actions it
-/// leads keep their narrative. Bappeda's key is pinned on the first package.
-pub fn apply(
-    store: &mut Store,
-    signed: &SignedPackage,
-    start_as: Option<(&str, &str)>,
-) -> Result<Applied> {
+/// How a package fits the plans this database holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+pub enum PackageFit {
+    /// The database holds no plan: the package starts it.
+    Start,
+    /// A newer (or the same) version of a plan held here.
+    Update,
+    /// The plan that follows the ones held here (the next plan cycle).
+    NewPlan,
+}
+
+/// Decides whether a package may be taken here and how, refusing a package
+/// signed by another key, of an older or overlapping plan, or an older version.
+fn fit(conn: &Connection, signed: &SignedPackage) -> Result<(PackageFit, Option<Plan>)> {
     let package = &signed.package;
-    let conn = store.conn();
-    let current = plans::current(conn)?;
-    let pinned = settings::get(conn, BAPPEDA_KEY)?;
-    if let Some(pinned) = &pinned {
-        if *pinned != signed.public_key {
+    if let Some(pinned) = settings::get(conn, BAPPEDA_KEY)? {
+        if pinned != signed.public_key {
             return Err(Error::Forbidden(
                 "Paket ini ditandatangani dengan kunci yang berbeda dari paket Bappeda sebelumnya. \
                  Tanyakan kepada Bappeda sebelum memakainya."
@@ -413,34 +802,151 @@ pub fn apply(
             ));
         }
     }
-    let own_opd_id = match (&current, start_as) {
-        (None, Some((code, _))) => package.opd(code)?.id.clone(),
-        (None, None) => {
+    let held = plans::list(conn)?;
+    if held.is_empty() {
+        return Ok((PackageFit::Start, None));
+    }
+    if let Some(plan) = held.iter().find(|p| p.id == package.plan.id) {
+        if package.plan.version < plan.version {
             return Err(Error::invalid(
-                "opd",
-                "Pilih OPD yang memakai basis data ini.",
-            ))
+                "file",
+                format!(
+                    "Paket ini versi {}, lebih lama dari versi {} yang sudah dipakai.",
+                    package.plan.version, plan.version
+                ),
+            ));
         }
-        (Some(plan), _) => {
-            if plan.id != package.plan.id {
-                return Err(Error::invalid("file", "Paket ini untuk rencana aksi lain."));
-            }
-            if package.plan.version < plan.version {
-                return Err(Error::invalid(
-                    "file",
-                    format!(
-                        "Paket ini versi {}, lebih lama dari versi {} yang sudah dipakai.",
-                        package.plan.version, plan.version
-                    ),
-                ));
-            }
+        return Ok((PackageFit::Update, Some(plan.clone())));
+    }
+    let newest = held
+        .iter()
+        .max_by_key(|p| (p.year_end, p.year_start))
+        .expect("held is not empty");
+    if package.plan.year_start > newest.year_end && package.plan.region == newest.region {
+        return Ok((PackageFit::NewPlan, None));
+    }
+    Err(Error::invalid(
+        "file",
+        format!(
+            "Paket ini untuk rencana aksi lain ({} {}-{}), bukan rencana aksi {} {}-{} yang \
+             dipakai atau rencana aksi sesudahnya. Paket rencana yang lebih lama atau yang \
+             tahunnya tumpang tindih tidak dapat dipakai.",
+            package.plan.region,
+            package.plan.year_start,
+            package.plan.year_end,
+            newest.region,
+            newest.year_start,
+            newest.year_end
+        ),
+    ))
+}
+
+/// The id of the OPD this database belongs to, in the package's directory.
+fn own_opd_id(
+    conn: &Connection,
+    package: &PlanPackage,
+    fit: PackageFit,
+    start_as: Option<(&str, &str)>,
+) -> Result<String> {
+    match (fit, start_as) {
+        (PackageFit::Start, Some((code, _))) => Ok(package.opd(code)?.id.clone()),
+        (PackageFit::Start, None) => Err(Error::invalid(
+            "opd",
+            "Pilih OPD yang memakai basis data ini.",
+        )),
+        _ => {
             let code = crate::access::require_opd(conn, "memakai paket rencana aksi")?;
-            opds::by_code(conn, &code)?
-                .map(|o| o.id)
-                .unwrap_or_default()
+            match opds::by_code(conn, &code)? {
+                Some(opd) => Ok(opd.id),
+                None => Ok(package.opd(&code)?.id.clone()),
+            }
         }
-    };
-    let started = current.is_none();
+    }
+}
+
+/// The package's indicators this OPD receives now: its own, never received
+/// before and not held already. The OPD receives an indicator once; from then
+/// on it is the OPD's row.
+fn to_receive<'p>(
+    conn: &Connection,
+    package: &'p PlanPackage,
+    own_opd_id: &str,
+) -> Result<Vec<&'p IndicatorRow>> {
+    let received = received_indicators::all(conn)?;
+    let mut out = Vec::new();
+    for indicator in &package.indicators {
+        if indicator.opd_id != own_opd_id || received.contains(&indicator.id) {
+            continue;
+        }
+        if indicators::get(conn, &indicator.id)?.is_none() {
+            out.push(indicator);
+        }
+    }
+    Ok(out)
+}
+
+/// Every indicator of this OPD the package carries that is held already: they
+/// count as received, so deleting one later does not bring it back.
+fn held_own<'p>(
+    package: &'p PlanPackage,
+    own_opd_id: &'p str,
+) -> impl Iterator<Item = &'p IndicatorRow> {
+    package
+        .indicators
+        .iter()
+        .filter(move |i| i.opd_id == own_opd_id)
+}
+
+fn action_of(package: &PlanPackage, row: &ActionRow) -> Action {
+    Action {
+        id: row.id.clone(),
+        plan_id: package.plan.id.clone(),
+        theme_id: row.theme_id.clone(),
+        code: row.code.clone(),
+        title: row.title.clone(),
+        problem: row.problem.clone(),
+        description: row.description.clone(),
+        contribution: row.contribution.clone(),
+        ogp_values: row
+            .ogp_values
+            .split(',')
+            .filter_map(|v| OgpValue::parse(v.trim()))
+            .collect(),
+        lead_opd_id: row.lead_opd_id.clone(),
+        supporting_opd_ids: package
+            .supporting
+            .iter()
+            .filter(|s| s.action_id == row.id)
+            .map(|s| s.opd_id.clone())
+            .collect(),
+        cso_partners: row.cso_partners.clone(),
+        start_date: row.start_date.clone(),
+        end_date: row.end_date.clone(),
+        archived: archived(&row.archived_at, &row.archive_reason),
+    }
+}
+
+/// Starts an OPD's database from a package (when it holds no plan yet), takes
+/// a newer version of a plan it holds, or takes the next plan as a plan of its
+/// own (the earlier plan stays). The OPD's own rows stay; actions it leads keep
+/// their narrative; archived actions arrive archived with the OPD's rows on
+/// them kept. Indicators of the plan document arrive once. Bappeda's key is
+/// pinned on the first package.
+pub fn apply(
+    store: &mut Store,
+    signed: &SignedPackage,
+    start_as: Option<(&str, &str)>,
+) -> Result<Applied> {
+    let package = &signed.package;
+    let conn = store.conn();
+    let (fit, _) = fit(conn, signed)?;
+    let own_opd_id = own_opd_id(conn, package, fit, start_as)?;
+    let pinned = settings::get(conn, BAPPEDA_KEY)?.is_some();
+    let receive: Vec<IndicatorRow> = to_receive(conn, package, &own_opd_id)?
+        .into_iter()
+        .cloned()
+        .collect();
+    let started = fit == PackageFit::Start;
     let profile = match start_as {
         Some((code, user)) if started => Some(Profile::new(
             Role::Opd {
@@ -454,11 +960,18 @@ pub fn apply(
         .as_ref()
         .map(|p| p.user_name.clone())
         .map_or_else(|| current_profile(store.conn()).map(|p| p.user_name), Ok)?;
+    let bands = (!package.bands.is_empty()).then(|| package.scale());
+    let received = receive.len();
     store.write(|tx| {
-        if started {
-            plans::insert(tx, &package.plan)?;
-        } else {
+        if fit == PackageFit::Update {
             plans::update(tx, &package.plan)?;
+        } else {
+            plans::insert(tx, &package.plan)?;
+        }
+        if let Some(scale) = &bands {
+            let json = (*scale != GradeScale::default())
+                .then(|| serde_json::to_string(scale).expect("bands always serialise"));
+            plans::set_grade_bands(tx, &package.plan.id, json.as_deref())?;
         }
         for p in &package.periods {
             let period = Period {
@@ -470,46 +983,49 @@ pub fn apply(
             periods::upsert(tx, &package.plan.id, &period)?;
         }
         for opd in &package.opds {
-            opds::upsert(tx, opd)?;
+            opds::upsert(tx, &opd.to_opd())?;
         }
         for theme in &package.themes {
-            themes::upsert(tx, theme)?;
+            themes::upsert(tx, &theme.to_theme())?;
         }
         for row in &package.actions {
-            let action = Action {
-                id: row.id.clone(),
-                plan_id: package.plan.id.clone(),
-                theme_id: row.theme_id.clone(),
-                code: row.code.clone(),
-                title: row.title.clone(),
-                problem: row.problem.clone(),
-                description: row.description.clone(),
-                contribution: row.contribution.clone(),
-                ogp_values: row
-                    .ogp_values
-                    .split(',')
-                    .filter_map(|v| OgpValue::parse(v.trim()))
-                    .collect(),
-                lead_opd_id: row.lead_opd_id.clone(),
-                supporting_opd_ids: package
-                    .supporting
-                    .iter()
-                    .filter(|s| s.action_id == row.id)
-                    .map(|s| s.opd_id.clone())
-                    .collect(),
-                cso_partners: row.cso_partners.clone(),
-                start_date: row.start_date.clone(),
-                end_date: row.end_date.clone(),
-                archived: None,
-            };
+            let action = action_of(package, row);
             // The lead OPD owns its narrative: keep ours, take the rest.
             actions::upsert_structure(tx, &action, action.lead_opd_id != own_opd_id)?;
+        }
+        for indicator in &receive {
+            let mut indicator = indicator.to_indicator();
+            if let Some(milestone) = &indicator.milestone_id {
+                if milestones::get(tx, milestone)?.is_none() {
+                    indicator.milestone_id = None;
+                }
+            }
+            indicators::insert(tx, &indicator)?;
+        }
+        let receiving: HashSet<&str> = receive.iter().map(|i| i.id.as_str()).collect();
+        for target in package
+            .targets
+            .iter()
+            .filter(|t| receiving.contains(t.indicator_id.as_str()))
+        {
+            targets::upsert(
+                tx,
+                &Target {
+                    indicator_id: target.indicator_id.clone(),
+                    year: target.year,
+                    quarter: target.quarter,
+                    value: target.value,
+                },
+            )?;
+        }
+        for indicator in held_own(package, &own_opd_id) {
+            received_indicators::record(tx, &package.plan.id, &indicator.id)?;
         }
         if let Some(profile) = &profile {
             profile::save(tx, profile)?;
             profile::record_setup_choice(tx, "package")?;
         }
-        if pinned.is_none() {
+        if !pinned {
             settings::set(tx, BAPPEDA_KEY, &signed.public_key)?;
         }
         let note = format!("paket rencana aksi versi {}", package.plan.version);
@@ -524,5 +1040,210 @@ pub fn apply(
         version: package.plan.version,
         started,
         actions: package.actions.len(),
+        new_plan: fit == PackageFit::NewPlan,
+        indicators_received: received,
     })
+}
+
+/// What taking a package would change here, read without writing anything.
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PackageChanges {
+    pub fit: PackageFit,
+    pub region: String,
+    pub plan_title: String,
+    pub year_start: i32,
+    pub year_end: i32,
+    /// The version held now (none when the plan is new here).
+    pub version_from: Option<i64>,
+    pub version_to: i64,
+    pub actions_added: Vec<ActionChange>,
+    pub actions_changed: Vec<ActionChange>,
+    pub actions_archived: Vec<ActionChange>,
+    pub themes_added: usize,
+    pub themes_changed: usize,
+    pub opds_added: usize,
+    pub periods: Vec<PeriodChange>,
+    /// The legend before and after, when the bands change.
+    pub bands_from: Option<String>,
+    pub bands_to: Option<String>,
+    pub indicators_received: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ActionChange {
+    pub code: String,
+    pub title: String,
+    /// Which fields change (Indonesian labels), for a changed action.
+    pub fields: Vec<String>,
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PeriodChange {
+    /// e.g. "2019-TW2".
+    pub period: String,
+    pub closed_from: Option<bool>,
+    pub closed_to: bool,
+    pub due_from: Option<String>,
+    pub due_to: Option<String>,
+}
+
+/// What taking `signed` would change in this database, or why it would be
+/// refused (the same checks as [`apply`]).
+pub fn preview(conn: &Connection, signed: &SignedPackage) -> Result<PackageChanges> {
+    let package = &signed.package;
+    let (fit, held) = fit(conn, signed)?;
+    let own_opd_id = match fit {
+        PackageFit::Start => String::new(),
+        _ => own_opd_id(conn, package, fit, None)?,
+    };
+    let plan_id = &package.plan.id;
+    let old_actions: HashMap<String, Action> = if held.is_some() {
+        actions::list(conn, plan_id)?
+            .into_iter()
+            .map(|a| (a.id.clone(), a))
+            .collect()
+    } else {
+        HashMap::new()
+    };
+    let (mut added, mut changed, mut archived_now) = (Vec::new(), Vec::new(), Vec::new());
+    for row in &package.actions {
+        let new = action_of(package, row);
+        let change = |fields: Vec<String>, reason: String| ActionChange {
+            code: new.code.clone(),
+            title: new.title.clone(),
+            fields,
+            reason,
+        };
+        match old_actions.get(&row.id) {
+            None if new.archived.is_none() => added.push(change(Vec::new(), String::new())),
+            None => {}
+            Some(old) => {
+                if old.archived.is_none() && new.archived.is_some() {
+                    let reason = row.archive_reason.clone();
+                    archived_now.push(change(Vec::new(), reason));
+                    continue;
+                }
+                let fields = changed_fields(old, &new, new.lead_opd_id != own_opd_id);
+                if !fields.is_empty() {
+                    changed.push(change(fields, String::new()));
+                }
+            }
+        }
+    }
+    let old_themes: HashMap<String, Theme> = if held.is_some() {
+        themes::list(conn, plan_id)?
+            .into_iter()
+            .map(|t| (t.id.clone(), t))
+            .collect()
+    } else {
+        HashMap::new()
+    };
+    let (mut themes_added, mut themes_changed) = (0, 0);
+    for theme in &package.themes {
+        match old_themes.get(&theme.id) {
+            None => themes_added += 1,
+            Some(old) if *old != theme.to_theme() => themes_changed += 1,
+            Some(_) => {}
+        }
+    }
+    let mut opds_added = 0;
+    for opd in &package.opds {
+        if opds::get(conn, &opd.id)?.is_none() {
+            opds_added += 1;
+        }
+    }
+    let old_periods: Vec<Period> = if held.is_some() {
+        periods::list(conn, plan_id)?
+    } else {
+        Vec::new()
+    };
+    let mut period_changes = Vec::new();
+    for p in &package.periods {
+        let old = old_periods
+            .iter()
+            .find(|o| o.year == p.year && o.quarter == p.quarter);
+        let closed = p.closed != 0;
+        let differs = old.is_none_or(|o| o.closed != closed || o.due_date != p.due_date);
+        if held.is_some() && differs {
+            period_changes.push(PeriodChange {
+                period: format!("{}-TW{}", p.year, p.quarter),
+                closed_from: old.map(|o| o.closed),
+                closed_to: closed,
+                due_from: old.and_then(|o| o.due_date.clone()),
+                due_to: p.due_date.clone(),
+            });
+        }
+    }
+    let new_scale = package.scale();
+    let old_scale = match &held {
+        Some(plan) => Some(GradeScale::for_plan(conn, &plan.id)?),
+        None => None,
+    };
+    let bands_differ =
+        !package.bands.is_empty() && old_scale.as_ref().is_none_or(|old| *old != new_scale);
+    Ok(PackageChanges {
+        fit,
+        region: package.plan.region.clone(),
+        plan_title: package.plan.title.clone(),
+        year_start: package.plan.year_start,
+        year_end: package.plan.year_end,
+        version_from: held.as_ref().map(|p| p.version),
+        version_to: package.plan.version,
+        actions_added: added,
+        actions_changed: changed,
+        actions_archived: archived_now,
+        themes_added,
+        themes_changed,
+        opds_added,
+        periods: period_changes,
+        bands_from: bands_differ
+            .then(|| old_scale.as_ref().map(GradeScale::legend))
+            .flatten(),
+        bands_to: bands_differ.then(|| new_scale.legend()),
+        indicators_received: if own_opd_id.is_empty() {
+            0
+        } else {
+            to_receive(conn, package, &own_opd_id)?.len()
+        },
+    })
+}
+
+/// The fields of an action the package changes (the narrative only when this
+/// OPD does not lead it, since the lead keeps its own).
+fn changed_fields(old: &Action, new: &Action, with_narrative: bool) -> Vec<String> {
+    let mut fields = Vec::new();
+    let mut check = |label: &str, differs: bool| {
+        if differs {
+            fields.push(label.to_string());
+        }
+    };
+    check("kode", old.code != new.code);
+    check("judul", old.title != new.title);
+    check("tema", old.theme_id != new.theme_id);
+    check("OPD pelaksana", old.lead_opd_id != new.lead_opd_id);
+    let mut a = old.supporting_opd_ids.clone();
+    let mut b = new.supporting_opd_ids.clone();
+    a.sort();
+    b.sort();
+    check("OPD pendukung", a != b);
+    check(
+        "jadwal",
+        old.start_date != new.start_date || old.end_date != new.end_date,
+    );
+    check("arsip", old.archived.is_some() != new.archived.is_some());
+    if with_narrative {
+        check(
+            "uraian komitmen",
+            old.problem != new.problem
+                || old.description != new.description
+                || old.contribution != new.contribution
+                || old.ogp_values != new.ogp_values
+                || old.cso_partners != new.cso_partners,
+        );
+    }
+    fields
 }

@@ -16,7 +16,7 @@ use rust_xlsxwriter::{
 };
 use serde::Serialize;
 
-use crate::achievement::{GradeBand, GradeKey, Reason};
+use crate::achievement::{GradeBand, GradeKey, GradeScale, Reason};
 use crate::consolidation::{self, RegencySummary, StatusCount};
 use crate::dates::{long_date, long_time_wib};
 use crate::files::write_atomically;
@@ -108,6 +108,7 @@ struct Styles {
     title: Format,
     kop: Format,
     stamp: Format,
+    legend: Format,
     header: Format,
     text: Format,
     label: Format,
@@ -127,6 +128,7 @@ impl Styles {
             title: styles::kop(KOP_PT + 1.0),
             kop: styles::kop(KOP_PT),
             stamp: styles::stamp(),
+            legend: styles::legend(BODY_PT),
             header: styles::header(BODY_PT),
             count: number.clone().set_num_format(WHOLE),
             number: number.clone().set_num_format(DECIMAL),
@@ -342,6 +344,25 @@ fn capaian_chart(
     Ok(row + 1 + 340 / 20 + 1)
 }
 
+/// The predikat bands the rekap used, on `row` under a table, across its columns.
+fn grade_legend(
+    sheet: &mut Worksheet,
+    row: u32,
+    columns: &[(&str, f64)],
+    legend: &str,
+    st: &Styles,
+) -> Result<(), XlsxError> {
+    let width: f64 = columns.iter().map(|c| c.1).sum();
+    let last = columns.len() as u16 - 1;
+    let text = clip(legend);
+    sheet.merge_range(row, 0, row, last, &text, &st.legend)?;
+    sheet.set_row_height(
+        row,
+        height_for(lines_needed(&text, width, BODY_PT), BODY_PT),
+    )?;
+    Ok(())
+}
+
 fn finish(
     sheet: &mut Worksheet,
     paper: Paper,
@@ -382,6 +403,7 @@ fn workbook_bytes(
     };
     let capaian = capaian_header(period.quarter);
     let grades = &summary.grades;
+    let bands_legend = GradeScale(grades.clone()).legend();
 
     // Per Tema
     let columns = [
@@ -422,6 +444,7 @@ fn workbook_bytes(
         &rows,
         &st,
     )?;
+    grade_legend(sheet, end, &columns, &bands_legend, &st)?;
     let bars: Vec<(String, Option<f64>)> = summary
         .themes
         .iter()
@@ -481,6 +504,7 @@ fn workbook_bytes(
         &rows,
         &st,
     )?;
+    grade_legend(sheet, end, &columns, &bands_legend, &st)?;
     let bars: Vec<(String, Option<f64>)> = summary
         .opds
         .iter()
@@ -585,7 +609,8 @@ fn workbook_bytes(
         &rows,
         &st,
     )?;
-    finish(sheet, paper, end, columns.len() as u16 - 1)?;
+    grade_legend(sheet, end, &columns, &bands_legend, &st)?;
+    finish(sheet, paper, end + 1, columns.len() as u16 - 1)?;
 
     // Tonggak Terlambat
     let columns = [

@@ -5,6 +5,7 @@
 
 use renaksi_api::exchange;
 use renaksi_api::setup::{self, PackageContents};
+use renaksi_core::package::{Applied, PackageChanges};
 use renaksi_core::period::PeriodRef;
 use renaksi_core::report::import::{Decisions, Imported};
 use renaksi_core::store::reports::Received;
@@ -140,6 +141,63 @@ pub async fn pick_package(
         token: state.remember_pick(path),
         contents,
     }))
+}
+
+/// A newer plan package picked at an OPD: the token the webview names it by,
+/// the file's name, and what taking it would change.
+#[derive(Debug, Serialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PackageUpdate {
+    token: String,
+    name: String,
+    changes: PackageChanges,
+}
+
+/// At an OPD: asks for a newer plan package (or the next plan's) and says what
+/// taking it would change; nothing is written. A package that would be
+/// refused rejects with the reason.
+#[tauri::command]
+pub async fn pick_package_update(
+    app: AppHandle,
+    state: State<'_, AppState>,
+) -> CommandResult<Option<PackageUpdate>> {
+    let Some(picked) = app
+        .dialog()
+        .file()
+        .set_title("Pilih paket rencana aksi baru dari Bappeda")
+        .add_filter("Buku kerja Excel", &["xlsx"])
+        .blocking_pick_file()
+    else {
+        return Ok(None);
+    };
+    let path = picked
+        .into_path()
+        .map_err(|_| Error::invalid("file", "Berkas itu tidak dapat dipakai dari sini."))?;
+    let changes = exchange::preview_package(&*state.store()?, &path)?;
+    Ok(Some(PackageUpdate {
+        name: path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+        token: state.remember_pick(path),
+        changes,
+    }))
+}
+
+/// Takes the package picked with `pick_package_update` (after a backup).
+#[tauri::command]
+pub fn take_package_update(state: State<'_, AppState>, token: String) -> CommandResult<Applied> {
+    let path = state
+        .picked(&token)
+        .ok_or_else(|| Error::NotFound("Berkas yang dipilih".into()))?;
+    let applied = exchange::take_package(&mut *state.store()?, &path)?;
+    log::info!(
+        "paket {} dipakai: versi {} (rencana baru: {})",
+        path.display(),
+        applied.version,
+        applied.new_plan
+    );
+    Ok(applied)
 }
 
 /// The submission matrix, OPD × quarter, as of today (WIB).

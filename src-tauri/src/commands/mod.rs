@@ -7,6 +7,7 @@ mod names;
 pub use names::COMMAND_NAMES;
 
 pub mod backups;
+pub mod bands;
 pub mod cocreation;
 pub mod consolidation;
 pub mod exchange;

@@ -2,6 +2,7 @@
 // provides the Tauri implementation; tests provide a fake under the same key.
 import { inject, type InjectionKey } from 'vue';
 import * as backups from './backups';
+import * as bands from './bands';
 import * as consolidation from './consolidation';
 import * as exchange from './exchange';
 import { planOverview } from './plan';
@@ -16,8 +17,11 @@ import type {
   ActionDetail,
   ActionInput,
   AppStatus,
+  Applied,
   AuditEntry,
   BackupInfo,
+  BandsInput,
+  BandsView,
   BeritaAcaraWritten,
   EvidenceTarget,
   Exported,
@@ -34,6 +38,7 @@ import type {
   OpdInput,
   OpdRef,
   PackagePreview,
+  PackageUpdate,
   Paper,
   ParticipantForm,
   PeriodRef,
@@ -111,6 +116,14 @@ export interface Backend {
   verifyReport(opdCode: string, period: PeriodRef): Promise<SubmissionMatrix>;
   /** First start of an OPD: the picked package; null = the dialog was cancelled. */
   pickPackage(): Promise<PackagePreview | null>;
+  /** OPD: a newer package picked, with what taking it changes; null = cancelled. */
+  pickPackageUpdate(): Promise<PackageUpdate | null>;
+  takePackageUpdate(token: string): Promise<Applied>;
+  // bands.rs
+  gradeBands(): Promise<BandsView>;
+  setGradeBands(input: BandsInput): Promise<BandsView>;
+  /** null when the last change was not one of the bands. */
+  undoGradeBands(): Promise<BandsView | null>;
   // consolidation.rs
   /** The regency picture for a period (null = default); null when there is no plan. */
   consolidationSummary(period: PeriodRef | null): Promise<RegencySummary | null>;
@@ -197,6 +210,11 @@ export const tauriBackend: Backend = {
   submissionMatrix: exchange.submissionMatrix,
   verifyReport: exchange.verifyReport,
   pickPackage: exchange.pickPackage,
+  pickPackageUpdate: exchange.pickPackageUpdate,
+  takePackageUpdate: exchange.takePackageUpdate,
+  gradeBands: bands.gradeBands,
+  setGradeBands: bands.setGradeBands,
+  undoGradeBands: bands.undoGradeBands,
   consolidationSummary: consolidation.consolidationSummary,
   exportRekap: consolidation.exportRekap,
   reviewNotes: review.reviewNotes,

@@ -2,7 +2,16 @@
 // and the OPDs. Rust opens every dialog itself; the webview names a picked
 // file only by the token Rust gave it, never by a path.
 import { call } from './invoke';
-import type { Imported, PackagePreview, PeriodRef, PickedFile, Received, SubmissionMatrix } from './types';
+import type {
+  Applied,
+  Imported,
+  PackagePreview,
+  PackageUpdate,
+  PeriodRef,
+  PickedFile,
+  Received,
+  SubmissionMatrix,
+} from './types';
 
 /** Bappeda: asks where to save, then writes the plan package; the saved path, or null = cancelled. */
 export function exportPackage(): Promise<string | null> {
@@ -41,4 +50,14 @@ export function submissionMatrix(): Promise<SubmissionMatrix> {
 /** Bappeda: marks the OPD's report for the period as verified; the refreshed matrix. */
 export function verifyReport(opdCode: string, period: PeriodRef): Promise<SubmissionMatrix> {
   return call<SubmissionMatrix>('verify_report', { opdCode, period });
+}
+
+/** OPD: asks for a newer plan package and says what taking it would change; null = cancelled. Rejects when it would be refused. */
+export function pickPackageUpdate(): Promise<PackageUpdate | null> {
+  return call<PackageUpdate | null>('pick_package_update');
+}
+
+/** OPD: takes the package picked with pickPackageUpdate. */
+export function takePackageUpdate(token: string): Promise<Applied> {
+  return call<Applied>('take_package_update', { token });
 }

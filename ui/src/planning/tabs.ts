@@ -15,4 +15,5 @@ export const PLAN_EDITOR_TABS: PlanEditorTab[] = [
   { key: 'opds', labelKey: 'planStructure.tabs.opds', component: () => import('./StructureOpdsTab.vue').then((m) => m.default) },
   { key: 'themes', labelKey: 'planStructure.tabs.themes', component: () => import('./StructureThemesTab.vue').then((m) => m.default) },
   { key: 'actions', labelKey: 'planStructure.tabs.actions', component: () => import('./StructureActionsTab.vue').then((m) => m.default) },
+  { key: 'bands', labelKey: 'planBands.tab', component: () => import('./BandsTab.vue').then((m) => m.default) },
 ];

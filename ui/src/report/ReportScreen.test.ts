@@ -237,4 +237,16 @@ describe('ReportScreen', () => {
     document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
     expect(wrapper.emitted('back')).toHaveLength(2);
   });
+
+  it('takes a newer plan package after its preview, and says the plan changed', async () => {
+    const { wrapper, backend } = await mountReport();
+    await wrapper.get('[data-testid="package-update-pick"]').trigger('click');
+    await flushPromises();
+    expect(wrapper.get('[data-testid="package-update-preview"]').text()).toContain('2 → 3');
+    await wrapper.get('[data-testid="package-update-take"]').trigger('click');
+    await flushPromises();
+    expect((backend as FakeBackend).callsOf('takePackageUpdate')).toEqual([['update-1']]);
+    expect(wrapper.emitted('packageTaken')).toHaveLength(1);
+    wrapper.unmount();
+  });
 });

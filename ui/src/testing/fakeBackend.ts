@@ -49,8 +49,10 @@ import {
   sampleSummary,
   sampleVersion,
 } from './samples';
+import { sampleApplied, sampleBands, samplePackageUpdate } from './packageSamples';
 
 export * from './samples';
+export * from './packageSamples';
 
 export type Method = Exclude<keyof Backend, 'startup'>;
 type Result<M extends Method> = Awaited<ReturnType<Backend[M]>>;
@@ -162,6 +164,11 @@ function defaults(options: FakeBackendOptions): { [M in Method]: Answer<M> } {
     submissionMatrix: matrix,
     verifyReport: matrix,
     pickPackage: cancel ? null : (options.packagePreview ?? samplePackagePreview()),
+    pickPackageUpdate: cancel ? null : samplePackageUpdate(),
+    takePackageUpdate: sampleApplied(),
+    gradeBands: sampleBands(),
+    setGradeBands: (input) => sampleBands({ isConvention: false, bands: input.bands.map((b, i) => ({ ...sampleBands().bands[i]!, ...b })) }),
+    undoGradeBands: sampleBands(),
     consolidationSummary: options.summary === undefined ? sampleSummary() : options.summary,
     exportRekap: cancel ? null : sampleRekapWritten(),
     reviewNotes: options.notes ?? [],

@@ -21,11 +21,27 @@ pub fn package(db: &Path, out: &Path) -> Result<()> {
 pub fn update_package(db: &Path, file: &Path) -> Result<()> {
     let mut store = renaksi_api::open_existing(db)?;
     let applied = exchange::update_package(&mut store, file)?;
-    println!(
-        "{} memakai paket rencana aksi versi {}; data OPD tetap utuh.",
-        db.display(),
-        applied.version
-    );
+    if applied.new_plan {
+        println!(
+            "{} menerima rencana aksi baru \"{}\" versi {}; rencana aksi sebelumnya tetap \
+             tersimpan dan hanya dapat dibaca.",
+            db.display(),
+            applied.plan_title,
+            applied.version
+        );
+    } else {
+        println!(
+            "{} memakai paket rencana aksi versi {}; data OPD tetap utuh.",
+            db.display(),
+            applied.version
+        );
+    }
+    if applied.indicators_received > 0 {
+        println!(
+            "{} indikator dari dokumen rencana aksi diterima beserta targetnya.",
+            applied.indicators_received
+        );
+    }
     Ok(())
 }
 

@@ -6,6 +6,7 @@
 //! IMMEDIATE transaction with its audit rows and returns the `Undo` that
 //! reverses it, like an OPD's edits.
 
+pub mod bands;
 pub mod periods;
 pub mod plan;
 pub mod structure;

@@ -248,6 +248,7 @@ struct Styles {
     sign: Format,
     sign_name: Format,
     stamp: Format,
+    legend: Format,
 }
 
 impl Styles {
@@ -282,6 +283,7 @@ impl Styles {
                 .set_underline(FormatUnderline::Single),
             sign,
             stamp: styles::stamp().set_align(FormatAlign::Left),
+            legend: styles::legend(BODY_PT),
         }
     }
 
@@ -485,6 +487,18 @@ fn write_report_sheet(
         sheet.merge_range(r, sig_first, r, LAST_COL, &text, format)?;
         let n = lines_needed(&text, sig_width, SIGN_PT);
         sheet.set_row_height(r, height_for(n, SIGN_PT))?;
+    }
+    // The predikat bands the report used, left of the signature block.
+    if sig_first > 0 {
+        let legend = clip(&view.grade_legend);
+        let legend_width: f64 = widths[..usize::from(sig_first)].iter().sum();
+        sheet.merge_range(top, 0, top, sig_first - 1, &legend, &st.legend)?;
+        let n = lines_needed(&legend, legend_width, BODY_PT).max(lines_needed(
+            &clip(&place_date),
+            sig_width,
+            SIGN_PT,
+        ));
+        sheet.set_row_height(top, height_for(n, SIGN_PT))?;
     }
     // Room for the signature and stamp.
     for r in top + 2..top + 5 {
@@ -773,6 +787,7 @@ mod tests {
                 name: "dr. Junaedi, M.Kes".to_owned(),
                 nip: "19650101 199203 1 007".to_owned(),
             },
+            grade_legend: crate::achievement::GradeScale::default().legend(),
             generator: "Renaksi 0.1.0".to_owned(),
             exported_at_text: "15 Juli 2019 10.30 WIB".to_owned(),
         }

@@ -22,6 +22,8 @@ pub struct ReportView {
     /// Capaian per action of the OPD, for the Ringkasan sheet and its chart.
     pub actions: Vec<ActionFigure>,
     pub signature: SignatureBlock,
+    /// The predikat bands the report used, printed under its table.
+    pub grade_legend: String,
     /// "Renaksi 0.1.0"
     pub generator: String,
     /// "15 April 2019 10.30 WIB"-style text of the export time.
@@ -386,6 +388,7 @@ impl ReportView {
                 name: meta.head_name.clone(),
                 nip: meta.head_nip.clone(),
             },
+            grade_legend: scale.legend(),
             generator: format!("Renaksi {}", meta.app_version),
             exported_at_text: long_time_wib(&meta.exported_at),
         }

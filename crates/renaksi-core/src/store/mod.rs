@@ -18,6 +18,7 @@ pub mod periods;
 pub mod plan_versions;
 pub mod plans;
 pub mod realisations;
+pub mod received_indicators;
 pub mod reports;
 pub mod review_notes;
 pub mod session_inputs;

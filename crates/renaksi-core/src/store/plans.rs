@@ -124,3 +124,24 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Plan> {
         adopted_on: row.get(7)?,
     })
 }
+
+/// The plan's own predikat bands as JSON, or `None` for the convention.
+pub fn grade_bands(conn: &Connection, plan_id: &str) -> Result<Option<String>> {
+    Ok(conn
+        .query_row(
+            "SELECT grade_bands FROM plans WHERE id = ?1",
+            [plan_id],
+            |row| row.get::<_, Option<String>>(0),
+        )
+        .optional()?
+        .flatten())
+}
+
+/// Sets the plan's predikat bands (JSON), or back to the convention with `None`.
+pub fn set_grade_bands(tx: &Transaction<'_>, plan_id: &str, bands: Option<&str>) -> Result<()> {
+    tx.execute(
+        "UPDATE plans SET grade_bands = ?2, updated_at = ?3 WHERE id = ?1",
+        params![plan_id, bands, now()],
+    )?;
+    Ok(())
+}

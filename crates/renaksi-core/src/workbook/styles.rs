@@ -69,3 +69,12 @@ pub fn stamp() -> Format {
         .set_font_color(Color::Gray)
         .set_quote_prefix()
 }
+
+/// The predikat legend under a table: plain wrapped text, no border.
+pub fn legend(pt: f64) -> Format {
+    Format::new()
+        .set_font_size(pt)
+        .set_align(FormatAlign::Top)
+        .set_text_wrap()
+        .set_quote_prefix()
+}

@@ -15,6 +15,7 @@ mod import;
 mod opendata;
 mod overview;
 mod planning;
+mod package;
 mod rekap;
 mod report;
 mod scenario;

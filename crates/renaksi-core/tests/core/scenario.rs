@@ -109,11 +109,15 @@ fn package_three_opds_reports_and_the_consolidated_picture() {
         let signed = package::read_file(&package_file).unwrap();
         let applied = package::apply(&mut store, &signed, Some((code, "Operator"))).unwrap();
         assert!(applied.started);
+        // The plan document's indicators of this OPD arrive with the package.
+        let before = data_of(&bappeda, code).indicators.len();
+        assert_eq!(applied.indicators_received, before, "{code}");
+        assert_eq!(data_of(&store, code).indicators.len(), before, "{code}");
         enter_data(&mut store, code, action, realised);
         let file = root.path().join(format!("laporan-{code}.xlsx"));
         export(&mut store, &dir, TW1_2019, Paper::A4, &file).unwrap();
         reports.push(file);
-        offices.push((code, store));
+        offices.push((code, store, before));
     }
 
     for file in &reports {
@@ -123,12 +127,12 @@ fn package_three_opds_reports_and_the_consolidated_picture() {
                 .changed
         );
     }
-    for (code, store) in &offices {
+    for (code, store, received) in &offices {
         assert_eq!(data_of(&bappeda, code), data_of(store, code), "{code}");
         assert_eq!(
             data_of(&bappeda, code).indicators.len(),
-            1,
-            "{code} replaced its demo rows"
+            received + 1,
+            "{code}'s report replaced Bappeda's copy: the rows it received and one it added"
         );
     }
     // An OPD untouched by the round keeps what Bappeda held.
