@@ -22,6 +22,7 @@ pub mod opendata;
 pub mod overview;
 pub mod package;
 pub mod period;
+pub mod plan_template;
 pub mod profile;
 pub mod rekap;
 pub mod report;

@@ -30,7 +30,7 @@ pub struct Undo {
 }
 
 impl Undo {
-    fn new(
+    pub(crate) fn new(
         entity: &'static str,
         entity_id: &str,
         description: String,
