@@ -158,9 +158,15 @@ pub fn read_with(bytes: Vec<u8>, problems: &mut Problems) -> Result<Template> {
     let plan = read_plan(&plan_sheet, problems);
     let opds = read_opds(&opds, problems);
     let themes = read_themes(&themes, problems);
-    let actions = read_actions(&actions, plan.as_ref(), &opds, &themes, problems);
+    let (actions, action_codes) = read_actions(&actions, plan.as_ref(), &opds, &themes, problems);
     let periods = read_periods(&periods, plan.as_ref(), problems);
-    let indicators = read_indicators(&indicators, plan.as_ref(), &opds, &actions, problems);
+    let indicators = read_indicators(
+        &indicators,
+        plan.as_ref(),
+        &opds,
+        (&actions, &action_codes),
+        problems,
+    );
     let plan = plan.unwrap_or_else(|| PlanRow {
         id: None,
         region: String::new(),
@@ -512,7 +518,7 @@ fn read_actions(
     opds: &[OpdRow],
     themes: &[ThemeRow],
     problems: &mut Problems,
-) -> Vec<ActionRow> {
+) -> (Vec<ActionRow>, HashSet<String>) {
     use action_col::*;
     let s = SHEET_ACTIONS;
     let h = |c: usize| ACTION_COLUMNS[c].header;
@@ -717,7 +723,7 @@ fn read_actions(
             });
         }
     }
-    out
+    (out, codes.into_keys().collect())
 }
 
 fn read_periods(rows: &Rows, plan: Option<&PlanRow>, problems: &mut Problems) -> Vec<PeriodRow> {
@@ -809,7 +815,7 @@ fn read_indicators(
     rows: &Rows,
     plan: Option<&PlanRow>,
     opds: &[OpdRow],
-    actions: &[ActionRow],
+    (actions, action_codes): (&[ActionRow], &HashSet<String>),
     problems: &mut Problems,
 ) -> Vec<IndicatorRow> {
     use indicator_col::*;
@@ -832,7 +838,11 @@ fn read_indicators(
         let action = action_code
             .as_ref()
             .and_then(|code| actions.iter().find(|a| a.code.eq_ignore_ascii_case(code)));
-        if let (Some(code), None) = (&action_code, action) {
+        // A row of Rencana Aksi that is itself wrong is told there, once.
+        let wrong_action = action_code
+            .as_ref()
+            .is_some_and(|code| action.is_none() && action_codes.contains(&code.to_uppercase()));
+        if let (Some(code), None, false) = (&action_code, action, wrong_action) {
             problems.add(
                 s,
                 row,

@@ -396,7 +396,9 @@ fn action_sheet(sheet: &mut Worksheet, c: &Contents, st: &Styles) -> Result<(), 
         .collect();
     let theme_seq: HashMap<&str, i64> = c.themes.iter().map(|t| (t.id.as_str(), t.seq)).collect();
     for (row, a) in (1u32..).zip(&c.actions) {
-        let code_of = |id: &str| opd_code.get(id).copied().unwrap_or_default().to_string();
+        // An id the sheet does not know is written as it is (never in a real
+        // plan: the database refers to its OPDs), so the import names it.
+        let code_of = |id: &str| opd_code.get(id).copied().unwrap_or(id).to_string();
         let supporting: Vec<String> = a.supporting_opd_ids.iter().map(|id| code_of(id)).collect();
         text(sheet, row, ID as u16, &a.id, st)?;
         text(sheet, row, CODE as u16, &a.code, st)?;

@@ -14,6 +14,7 @@ mod hostile;
 mod import;
 mod opendata;
 mod overview;
+mod plan_template;
 mod rekap;
 mod report;
 mod scenario;
