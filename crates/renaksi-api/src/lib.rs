@@ -15,6 +15,7 @@ pub mod plan;
 pub mod report;
 pub mod review;
 pub mod setup;
+pub mod template;
 pub mod versions;
 pub mod workspace;
 

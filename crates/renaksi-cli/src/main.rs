@@ -12,7 +12,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use commands::{
-    backups, cocreation, consolidation, exchange, plan, report, review, setup, versions,
+    backups, cocreation, consolidation, exchange, plan, report, review, setup, template, versions,
 };
 use flags::{Cli, Command, OpdCommand};
 use renaksi_api::setup::InitFromPackage;
@@ -62,5 +62,6 @@ fn run(cli: Cli) -> renaksi_api::Result<()> {
         Command::Version { command } => versions::version(&db()?, &command),
         Command::Backup { list } => backups::backup(&db()?, list),
         Command::Restore { file, yes } => backups::restore(&db()?, &file, yes),
+        Command::Plan { command } => template::plan(&db()?, &command),
     }
 }

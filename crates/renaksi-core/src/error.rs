@@ -97,7 +97,7 @@ fn template_refusal(problems: &[crate::plan_template::TemplateProblem], total: u
         text.push('\n');
         text.push_str(&problem.text());
     }
-    if total > problems.len() {
+    if !problems.is_empty() && total > problems.len() {
         text.push_str(&format!(
             "\n... dan {} kesalahan lainnya.",
             total - problems.len()

@@ -10,6 +10,7 @@ pub mod plan;
 pub mod report;
 pub mod review;
 pub mod setup;
+pub mod template;
 pub mod versions;
 
 /// One line of user text: line breaks become spaces.

@@ -132,9 +132,9 @@ pub const ACTION_COLUMNS: &[Column] = &[
     col("Kode OPD pendukung", 22.0, Kind::Text),
     col("Mulai", 12.0, Kind::Date),
     col("Selesai", 12.0, Kind::Date),
-    col("Permasalahan", 50.0, Kind::Text),
-    col("Uraian", 50.0, Kind::Text),
-    col("Kontribusi", 40.0, Kind::Text),
+    col("Permasalahan", 40.0, Kind::Text),
+    col("Uraian", 40.0, Kind::Text),
+    col("Kontribusi", 36.0, Kind::Text),
     col("Nilai OGP", 26.0, Kind::Text),
     col("Mitra OMS", 30.0, Kind::Text),
 ];

@@ -25,7 +25,7 @@ use crate::period::PeriodRef;
 use crate::store::{actions, indicators, opds, periods, plans, targets, themes};
 use crate::workbook::print::{page_setup, Paper};
 use crate::workbook::styles;
-use crate::workbook::text::clip;
+use crate::workbook::text::{clip, lines_needed};
 use crate::{Error, Result, Store, APP_VERSION};
 
 /// What was written, for the caller to report.
@@ -105,6 +105,9 @@ impl Contents {
 /// Writes the template of this database's plan (the empty template when it
 /// has none) to `out`, whole or not at all.
 pub fn export(store: &Store, out: &Path) -> Result<TemplateWritten> {
+    if plans::current(store.conn())?.is_some() {
+        crate::access::require_bappeda(store.conn(), "menulis template rencana aksi")?;
+    }
     let contents = Contents::load(store)?;
     let bytes = workbook_bytes(&contents).map_err(|e| {
         Error::invalid(
@@ -211,6 +214,23 @@ fn table(
     Ok(())
 }
 
+/// Makes a table row tall enough for its longest wrapped text.
+fn fit_row(
+    sheet: &mut Worksheet,
+    row: u32,
+    columns: &[Column],
+    texts: &[(usize, &str)],
+) -> Result<(), XlsxError> {
+    let lines = texts
+        .iter()
+        .filter(|(col, _)| columns[*col].kind != Kind::Id)
+        .map(|(col, text)| lines_needed(text, columns[*col].width - 1.0, PT))
+        .max()
+        .unwrap_or(1);
+    sheet.set_row_height(row, (lines as f64 * 13.0 + 3.0).clamp(15.0, 409.0))?;
+    Ok(())
+}
+
 fn text(
     sheet: &mut Worksheet,
     row: u32,
@@ -263,7 +283,8 @@ fn guide_sheet(sheet: &mut Worksheet, c: &Contents, st: &Styles) -> Result<(), X
     sheet.set_column_width(1, 100)?;
     page_setup(sheet, Paper::A4, SHEET_GUIDE);
     sheet.set_print_fit_to_pages(1, 0);
-    sheet.write_string_with_format(0, 0, "TEMPLATE RENCANA AKSI DAERAH", &st.title)?;
+    sheet.merge_range(0, 0, 0, 1, "TEMPLATE RENCANA AKSI DAERAH", &st.title)?;
+    sheet.set_row_height(0, 24)?;
     let about = match &c.plan {
         Some(plan) => format!(
             "{} ({}), versi {}, status {}.",
@@ -274,7 +295,7 @@ fn guide_sheet(sheet: &mut Worksheet, c: &Contents, st: &Styles) -> Result<(), X
         ),
         None => "Template kosong: isi setiap sheet, lalu impor ke Renaksi.".to_string(),
     };
-    sheet.write_string_with_format(1, 0, clip(&about), &st.paragraph)?;
+    sheet.merge_range(1, 0, 1, 1, &clip(&about), &st.paragraph)?;
     let lines: &[(&str, &str)] = &[
         ("Cara memakai", "Isi sheet Rencana, OPD, Tema, Rencana Aksi, Triwulan dan Indikator; satu baris untuk satu data. Simpan sebagai .xlsx lalu impor di Renaksi (menu Rencana > Template, atau renaksi plan import). Renaksi memeriksa setiap baris; bila ada yang salah, tidak ada yang disimpan dan setiap kesalahan disebut sheet, baris dan kolomnya. Sebelum disimpan, Renaksi menunjukkan apa yang ditambah, diubah atau diarsipkan. Mengimpor berkas yang sama dua kali tidak mengubah apa pun."),
         ("Jangan", "Jangan mengubah judul kolom, nama sheet, atau kolom ID yang tersembunyi. Jangan menulis rumus: berkas yang berisi rumus ditolak. Baris baru cukup ditulis di bawah baris terakhir; kolom ID-nya dibiarkan kosong. Baris yang disalin harus dikosongkan kolom ID-nya."),
@@ -290,8 +311,8 @@ fn guide_sheet(sheet: &mut Worksheet, c: &Contents, st: &Styles) -> Result<(), X
     for (row, (label, body)) in (3u32..).zip(lines) {
         sheet.write_string_with_format(row, 0, *label, &st.bold)?;
         sheet.write_string_with_format(row, 1, *body, &st.paragraph)?;
-        let lines = crate::workbook::text::lines_needed(body, 99.0, PT);
-        sheet.set_row_height(row, (lines as f64 * 13.0 + 4.0).min(409.0))?;
+        let lines = lines_needed(body, 99.0, PT);
+        sheet.set_row_height(row, (lines as f64 * 12.5 + 4.0).min(409.0))?;
     }
     sheet.set_active(true);
     Ok(())
@@ -363,6 +384,12 @@ fn opd_sheet(sheet: &mut Worksheet, c: &Contents, st: &Styles) -> Result<(), Xls
         ]) {
             text(sheet, row, col, value, st)?;
         }
+        fit_row(
+            sheet,
+            row,
+            OPD_COLUMNS,
+            &[(2, &o.name), (4, &o.head_name), (5, &o.head_title)],
+        )?;
     }
     Ok(())
 }
@@ -374,6 +401,12 @@ fn theme_sheet(sheet: &mut Worksheet, c: &Contents, st: &Styles) -> Result<(), X
         figure(sheet, row, 1, Some(t.seq as f64), &st.number)?;
         text(sheet, row, 2, &t.name, st)?;
         text(sheet, row, 3, &t.description, st)?;
+        fit_row(
+            sheet,
+            row,
+            THEME_COLUMNS,
+            &[(2, &t.name), (3, &t.description)],
+        )?;
     }
     Ok(())
 }
@@ -431,7 +464,23 @@ fn action_sheet(sheet: &mut Worksheet, c: &Contents, st: &Styles) -> Result<(), 
         text(sheet, row, CONTRIBUTION as u16, &a.contribution, st)?;
         text(sheet, row, OGP as u16, &ogp_words(&a.ogp_values), st)?;
         text(sheet, row, CSO as u16, &a.cso_partners, st)?;
+        fit_row(
+            sheet,
+            row,
+            ACTION_COLUMNS,
+            &[
+                (TITLE, &a.title),
+                (PROBLEM, &a.problem),
+                (DESCRIPTION, &a.description),
+                (CONTRIBUTION, &a.contribution),
+                (CSO, &a.cso_partners),
+            ],
+        )?;
     }
+    // Too wide for one page at a readable size: two pages across, the code
+    // repeated on each.
+    sheet.set_print_fit_to_pages(2, 0);
+    sheet.set_repeat_columns(CODE as u16, CODE as u16)?;
     let last = c.actions.len() as u32 + SPARE_ROWS;
     dropdown(
         sheet,
@@ -557,6 +606,12 @@ fn indicator_sheet(sheet: &mut Worksheet, c: &Contents, st: &Styles) -> Result<(
         figure(sheet, row, BASELINE as u16, i.baseline, &st.number)?;
         text(sheet, row, POLARITY as u16, i.polarity.as_str(), st)?;
         text(sheet, row, AGGREGATION as u16, i.aggregation.as_str(), st)?;
+        fit_row(
+            sheet,
+            row,
+            INDICATOR_COLUMNS,
+            &[(DESCRIPTION, &i.description), (UNIT, &i.unit)],
+        )?;
         let grids = c.targets.get(&i.id);
         for (col, year, quarter) in &columns {
             let grid = grids.and_then(|g| g.get(year)).copied().unwrap_or_default();
