@@ -73,6 +73,9 @@ fn roots(out: &mut Declarations) {
     out.visit::<core::versions::VersionList>();
     out.visit::<core::versions::VersionSummary>();
     out.visit::<core::versions::PlanDiff>();
+    // template.rs
+    out.visit::<core::plan_template::write::TemplateWritten>();
+    out.visit::<core::plan_template::apply::TemplatePreview>();
     // error.rs, main_window.rs
     out.visit::<CommandError>();
     out.visit::<StartAnswers>();

@@ -27,6 +27,8 @@ const DIALOGS = {
   export_package: 'Simpan paket rencana aksi',
   pick_report_files: 'Pilih laporan OPD',
   pick_package: 'Pilih paket rencana aksi dari Bappeda',
+  export_plan_template: 'Simpan template rencana aksi',
+  pick_plan_template: 'Pilih template rencana aksi',
 };
 
 /** Plugin and core commands the window must not reach. */

@@ -15,6 +15,7 @@ pub mod report;
 pub mod review;
 mod save_dialog;
 pub mod setup;
+pub mod template;
 pub mod versions;
 pub mod workspace;
 

@@ -58,6 +58,10 @@ macro_rules! app_commands {
             versions::versions_list,
             versions::take_version,
             versions::version_diff,
+            template::export_plan_template,
+            template::pick_plan_template,
+            template::preview_plan_template,
+            template::import_plan_template,
         }
     };
 }

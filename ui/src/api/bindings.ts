@@ -532,6 +532,69 @@ export type TargetsInput = { indicatorId: string, year: number,
  */
 values: Array<number | null>, };
 
+export type TemplateFieldChange = { field: string, old: string | null, new: string | null, };
+
+/**
+ * What importing a template would do, or why it cannot.
+ */
+export type TemplatePreview = { fileName: string, 
+/**
+ * The first wrong rows; when any, nothing can be imported.
+ */
+problems: Array<TemplateProblem>, 
+/**
+ * How many problems there are in all.
+ */
+problemCount: number, 
+/**
+ * True when the database has no plan yet and the import creates it.
+ */
+createsPlan: boolean, added: Array<TemplateRowChange>, changed: Array<TemplateRowChange>, archived: Array<TemplateRowChange>, deleted: Array<TemplateRowChange>, 
+/**
+ * Rows missing from the file that stay, because an OPD entered data on them.
+ */
+kept: Array<TemplateRowChange>, };
+
+/**
+ * One wrong cell or row of a template: where it is and what is wrong.
+ */
+export type TemplateProblem = { sheet: string, 
+/**
+ * The Excel row number (1 is the header); 0 for the sheet as a whole.
+ */
+row: number, 
+/**
+ * The column's header; empty for the row as a whole.
+ */
+column: string, message: string, };
+
+/**
+ * One row the import adds, changes, archives, deletes or keeps.
+ */
+export type TemplateRowChange = { kind: TemplateRowKind, 
+/**
+ * "RA-01 Judul", "DINKES Dinas Kesehatan", "Tema 1 Layanan Publik", ...
+ */
+label: string, 
+/**
+ * The fields that change (for a changed row).
+ */
+fields: Array<TemplateFieldChange>, };
+
+/**
+ * What kind of row a change is about.
+ */
+export type TemplateRowKind = "plan" | "period" | "opd" | "theme" | "action" | "indicator";
+
+/**
+ * What was written, for the caller to report.
+ */
+export type TemplateWritten = { path: string, 
+/**
+ * True when the database had no plan: the empty template.
+ */
+empty: boolean, opds: number, themes: number, actions: number, indicators: number, };
+
 export type ThemeOverview = { id: string, seq: number, name: string, description: string, rollup: Rollup, actions: Array<ActionSummary>, };
 
 export type ThemeSummary = { seq: number, name: string, actionCount: number, milestoneCount: number, indicatorCount: number, milestones: Array<StatusCount>, rollup: Rollup, };

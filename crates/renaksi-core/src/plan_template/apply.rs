@@ -37,6 +37,7 @@ use crate::{access, Result, Store};
 /// What kind of row a change is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "lowercase")]
+#[ts(rename = "TemplateRowKind")]
 pub enum RowKind {
     Plan,
     Period,
@@ -61,6 +62,7 @@ impl RowKind {
 
 #[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
+#[ts(rename = "TemplateFieldChange")]
 pub struct FieldChange {
     pub field: String,
     pub old: Option<String>,
@@ -70,6 +72,7 @@ pub struct FieldChange {
 /// One row the import adds, changes, archives, deletes or keeps.
 #[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
+#[ts(rename = "TemplateRowChange")]
 pub struct RowChange {
     pub kind: RowKind,
     /// "RA-01 Judul", "DINKES Dinas Kesehatan", "Tema 1 Layanan Publik", ...
