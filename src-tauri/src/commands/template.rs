@@ -46,7 +46,10 @@ pub async fn pick_plan_template(
     let path = picked
         .into_path()
         .map_err(|_| Error::invalid("file", "Berkas itu tidak dapat dipakai dari sini."))?;
-    Ok(Some(PickedFile::new(state.remember_pick(path.clone()), &path)))
+    Ok(Some(PickedFile::new(
+        state.remember_pick(path.clone()),
+        &path,
+    )))
 }
 
 /// What importing the picked template would do; its wrong rows are listed.

@@ -8,6 +8,7 @@ import { planOverview } from './plan';
 import * as report from './report';
 import * as review from './review';
 import * as cocreation from './cocreation';
+import * as template from './template';
 import { appStatus, demoOpds, firstStart } from './setup';
 import { startup, type StartAnswers } from './startup';
 import type {
@@ -47,6 +48,8 @@ import type {
   SignatureSettings,
   SubmissionMatrix,
   TargetsInput,
+  TemplatePreview,
+  TemplateWritten,
   VersionList,
   VersionSummary,
 } from './types';
@@ -131,6 +134,15 @@ export interface Backend {
   versionsList(): Promise<VersionList>;
   takeVersion(name: string): Promise<VersionSummary>;
   versionDiff(from: string, to: string | null): Promise<PlanDiff>;
+  // template.rs
+  /** Bappeda: opens the save dialog (from Rust); null = cancelled. */
+  exportPlanTemplate(): Promise<TemplateWritten | null>;
+  /** Bappeda: the picked template; null = the dialog was cancelled. */
+  pickPlanTemplate(): Promise<PickedFile | null>;
+  /** What the picked template would change, or its wrong rows. */
+  previewPlanTemplate(token: string): Promise<TemplatePreview>;
+  /** Applies the picked template in one transaction; rejects with code 'template_invalid' when a row is wrong. */
+  importPlanTemplate(token: string): Promise<TemplatePreview>;
 }
 
 export const tauriBackend: Backend = {
@@ -185,6 +197,10 @@ export const tauriBackend: Backend = {
   versionsList: versions.versionsList,
   takeVersion: versions.takeVersion,
   versionDiff: versions.versionDiff,
+  exportPlanTemplate: template.exportPlanTemplate,
+  pickPlanTemplate: template.pickPlanTemplate,
+  previewPlanTemplate: template.previewPlanTemplate,
+  importPlanTemplate: template.importPlanTemplate,
 };
 
 export const backendKey: InjectionKey<Backend> = Symbol('backend');

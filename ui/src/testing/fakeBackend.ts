@@ -43,6 +43,9 @@ import {
   sampleSession,
   sampleStatus,
   sampleSummary,
+  samplePickedTemplate,
+  sampleTemplatePreview,
+  sampleTemplateWritten,
   sampleVersion,
 } from './samples';
 
@@ -175,6 +178,10 @@ function defaults(options: FakeBackendOptions): { [M in Method]: Answer<M> } {
     versionsList: { canEdit: true, versions: options.versions ?? [] },
     takeVersion: sampleVersion(),
     versionDiff: sampleDiff(),
+    exportPlanTemplate: cancel ? null : sampleTemplateWritten(),
+    pickPlanTemplate: cancel ? null : samplePickedTemplate(),
+    previewPlanTemplate: sampleTemplatePreview(),
+    importPlanTemplate: sampleTemplatePreview(),
   };
 }
 
