@@ -566,7 +566,19 @@ row: number,
 /**
  * The column's header; empty for the row as a whole.
  */
-column: string, message: string, };
+column: string, 
+/**
+ * The sentence in Bahasa Indonesia.
+ */
+message: string, 
+/**
+ * The message key (`planTemplate.problem.<key>` in the window).
+ */
+key: string, 
+/**
+ * The values the message names, by name.
+ */
+args: { [key in string]: string }, };
 
 /**
  * One row the import adds, changes, archives, deletes or keeps.

@@ -25,8 +25,10 @@ const WRONG: TemplatePreview = sampleTemplatePreview({
       row: 7,
       column: 'Kode OPD pelaksana',
       message: "OPD 'DISKOMINFO2' tidak ada di sheet OPD.",
+      key: 'unknownOpd',
+      args: { code: 'DISKOMINFO2' },
     },
-    { sheet: 'Rencana', row: 0, column: '', message: 'Rencana aksi ini sudah final (versi 2).' },
+    { sheet: 'Rencana', row: 0, column: '', message: 'Sebuah kalimat dari Rust.', key: 'somethingNew', args: {} },
   ],
   problemCount: 3,
   added: [],
@@ -71,7 +73,8 @@ describe('TemplateTab', () => {
     const problems = wrapper.findAll('[data-testid="template-problem"]').map((p) => p.text());
     expect(problems).toEqual([
       "Sheet Rencana Aksi, baris 7, kolom Kode OPD pelaksana: OPD 'DISKOMINFO2' tidak ada di sheet OPD.",
-      'Sheet Rencana: Rencana aksi ini sudah final (versi 2).',
+      // A key the window does not know: the backend's sentence.
+      'Sheet Rencana: Sebuah kalimat dari Rust.',
     ]);
     expect(wrapper.get('[data-testid="template-problems"]').text()).toContain('3 kesalahan; tidak ada yang disimpan.');
     expect(wrapper.get('[data-testid="template-problems"]').text()).toContain('dan 1 kesalahan lainnya');
@@ -83,8 +86,8 @@ describe('TemplateTab', () => {
     const { wrapper } = await mountTab({ answers: { previewPlanTemplate: WRONG } }, 'en');
     await wrapper.get('[data-testid="template-pick"]').trigger('click');
     await flushPromises();
-    expect(wrapper.findAll('[data-testid="template-problem"]')[0]!.text()).toMatch(
-      /^Sheet Rencana Aksi, row 7, column Kode OPD pelaksana:/,
+    expect(wrapper.findAll('[data-testid="template-problem"]')[0]!.text()).toBe(
+      "Sheet Rencana Aksi, row 7, column Kode OPD pelaksana: OPD 'DISKOMINFO2' is not on the OPD sheet.",
     );
   });
 

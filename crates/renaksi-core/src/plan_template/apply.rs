@@ -293,10 +293,14 @@ fn compare(
                 SHEET_PLAN,
                 0,
                 "",
-                format!(
-                    "Rencana aksi ini sudah final (versi {}); kembalikan ke draf di aplikasi \
+                Msg::new(
+                    "planFinal",
+                    [("version", plan.version.to_string())],
+                    format!(
+                        "Rencana aksi ini sudah final (versi {}); kembalikan ke draf di aplikasi \
                      sebelum mengimpor template.",
-                    plan.version
+                        plan.version
+                    ),
                 ),
             );
         }
@@ -411,10 +415,14 @@ fn compare(
                 SHEET_PLAN,
                 4,
                 PLAN_HEADERS[1],
-                format!(
-                    "{} sudah berisi target, realisasi atau laporan; rencana aksi tidak dapat \
+                Msg::new(
+                    "periodHasData",
+                    [("period", quarter.to_string())],
+                    format!(
+                        "{} sudah berisi target, realisasi atau laporan; rencana aksi tidak dapat \
                      dipersingkat tanpa triwulan itu.",
-                    quarter.label()
+                        quarter.label()
+                    ),
                 ),
             );
         } else {
@@ -473,9 +481,13 @@ fn compare(
                     SHEET_OPDS,
                     r.row,
                     OPD_COLUMNS[opd_col::CODE].header,
-                    format!(
-                        "Kode OPD '{}' sudah dipakai OPD lain di basis data ini.",
-                        new.code
+                    Msg::new(
+                        "opdCodeTaken",
+                        [("code", new.code.clone())],
+                        format!(
+                            "Kode OPD '{}' sudah dipakai OPD lain di basis data ini.",
+                            new.code
+                        ),
                     ),
                 );
             }
@@ -657,9 +669,13 @@ fn compare(
                     SHEET_ACTIONS,
                     r.row,
                     ACTION_COLUMNS[action_col::CODE].header,
-                    format!(
+                    Msg::new(
+                        "actionCodeTaken",
+                        [("code", new.code.clone())],
+                        format!(
                         "Kode '{}' sudah dipakai rencana aksi lain (diarsipkan) di basis data ini.",
                         new.code
+                    ),
                     ),
                 );
             }
@@ -797,8 +813,8 @@ fn compare(
                     SHEET_INDICATORS,
                     r.row,
                     INDICATOR_COLUMNS[indicator_col::ACTION].header,
-                    "Indikator ini sudah berisi realisasi atau bukti dari OPD-nya; rencana aksi \
-                     dan OPD-nya tidak dapat dipindah. Tambahkan sebagai baris baru (kolom ID kosong).",
+                    Msg::new("indicatorMoved", [], "Indikator ini sudah berisi realisasi atau bukti dari OPD-nya; rencana aksi \
+                     dan OPD-nya tidak dapat dipindah. Tambahkan sebagai baris baru (kolom ID kosong)."),
                 );
             }
         }

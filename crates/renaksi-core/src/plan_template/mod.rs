@@ -22,6 +22,8 @@ pub mod read;
 pub mod rules;
 pub mod write;
 
+use std::collections::BTreeMap;
+
 use serde::Serialize;
 
 pub const SHEET_GUIDE: &str = "Petunjuk";
@@ -188,6 +190,30 @@ pub fn annual_header(year: i32) -> String {
 pub const YES: &str = "ya";
 pub const NO: &str = "tidak";
 
+/// What is wrong with a cell: the sentence in Bahasa Indonesia, and the same
+/// as a message key with its values, so the window can say it in its language
+/// (`planTemplate.problem.<key>` in the UI's messages).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Msg {
+    pub key: &'static str,
+    pub args: Vec<(&'static str, String)>,
+    pub text: String,
+}
+
+impl Msg {
+    pub fn new<const N: usize>(
+        key: &'static str,
+        args: [(&'static str, String); N],
+        text: impl Into<String>,
+    ) -> Msg {
+        Msg {
+            key,
+            args: args.into(),
+            text: text.into(),
+        }
+    }
+}
+
 /// One wrong cell or row of a template: where it is and what is wrong.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
@@ -197,7 +223,12 @@ pub struct TemplateProblem {
     pub row: u32,
     /// The column's header; empty for the row as a whole.
     pub column: String,
+    /// The sentence in Bahasa Indonesia.
     pub message: String,
+    /// The message key (`planTemplate.problem.<key>` in the window).
+    pub key: String,
+    /// The values the message names, by name.
+    pub args: BTreeMap<String, String>,
 }
 
 impl TemplateProblem {
@@ -222,14 +253,20 @@ pub struct Problems {
 }
 
 impl Problems {
-    pub fn add(&mut self, sheet: &str, row: u32, column: &str, message: impl Into<String>) {
+    pub fn add(&mut self, sheet: &str, row: u32, column: &str, message: Msg) {
         self.total += 1;
         if self.list.len() < MAX_PROBLEMS {
             self.list.push(TemplateProblem {
                 sheet: sheet.to_string(),
                 row,
                 column: column.to_string(),
-                message: message.into(),
+                message: message.text,
+                key: message.key.to_string(),
+                args: message
+                    .args
+                    .into_iter()
+                    .map(|(name, value)| (name.to_string(), value))
+                    .collect(),
             });
         }
     }

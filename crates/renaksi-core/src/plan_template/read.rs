@@ -9,6 +9,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
 
 use super::rules::{self, text_of, Checked};
+use super::Msg;
 use super::*;
 use crate::model::{Aggregation, OgpValue, Polarity};
 use crate::period::PeriodRef;
@@ -278,7 +279,11 @@ fn row_id(
             sheet,
             row,
             "ID",
-            "ID baris ini rusak; kosongkan kolom ID (tersembunyi) pada baris baru.",
+            Msg::new(
+                "badId",
+                [],
+                "ID baris ini rusak; kosongkan kolom ID (tersembunyi) pada baris baru.",
+            ),
         );
         return None;
     }
@@ -287,8 +292,12 @@ fn row_id(
             sheet,
             row,
             "ID",
-            "ID baris ini sama dengan baris lain (baris yang disalin?); kosongkan kolom ID \
+            Msg::new(
+                "duplicateId",
+                [],
+                "ID baris ini sama dengan baris lain (baris yang disalin?); kosongkan kolom ID \
              (tersembunyi) pada baris baru.",
+            ),
         );
         return None;
     }
@@ -306,9 +315,13 @@ fn read_plan(rows: &Rows, problems: &mut Problems) -> Option<PlanRow> {
                 s,
                 row + 1,
                 PLAN_HEADERS[0],
-                format!(
-                    "seharusnya \"{}\"; jangan mengubah kolom Isian.",
-                    PLAN_LABELS[index]
+                Msg::new(
+                    "planLabel",
+                    [("label", v(PLAN_LABELS[index]))],
+                    format!(
+                        "seharusnya \"{}\"; jangan mengubah kolom Isian.",
+                        PLAN_LABELS[index]
+                    ),
                 ),
             );
         }
@@ -352,7 +365,12 @@ fn read_plan(rows: &Rows, problems: &mut Problems) -> Option<PlanRow> {
         id if id.is_empty() => None,
         id if rules::is_uuid(&id) => Some(id),
         _ => {
-            problems.add(s, id_row, column, "ID rencana rusak; kosongkan isinya.");
+            problems.add(
+                s,
+                id_row,
+                column,
+                Msg::new("planId", [], "ID rencana rusak; kosongkan isinya."),
+            );
             None
         }
     };
@@ -362,12 +380,21 @@ fn read_plan(rows: &Rows, problems: &mut Problems) -> Option<PlanRow> {
             s,
             last_row,
             column,
-            "Triwulan terakhir harus sama dengan atau sesudah triwulan pertama.",
+            Msg::new(
+                "lastBeforeFirst",
+                [],
+                "Triwulan terakhir harus sama dengan atau sesudah triwulan pertama.",
+            ),
         );
         return None;
     }
     if last.year - first.year >= 10 {
-        problems.add(s, last_row, column, "Rencana aksi paling lama 10 tahun.");
+        problems.add(
+            s,
+            last_row,
+            column,
+            Msg::new("tooManyYears", [], "Rencana aksi paling lama 10 tahun."),
+        );
         return None;
     }
     Some(PlanRow {
@@ -401,7 +428,11 @@ fn read_opds(rows: &Rows, problems: &mut Problems) -> Vec<OpdRow> {
                     s,
                     row,
                     h(CODE),
-                    format!("Kode OPD '{code}' sudah dipakai di baris {first}."),
+                    Msg::new(
+                        "duplicateOpd",
+                        [("code", v(code)), ("row", v(first))],
+                        format!("Kode OPD '{code}' sudah dipakai di baris {first}."),
+                    ),
                 );
             }
         }
@@ -481,7 +512,11 @@ fn read_themes(rows: &Rows, problems: &mut Problems) -> Vec<ThemeRow> {
                     s,
                     row,
                     h(NO),
-                    format!("Tema nomor {seq} sudah ada di baris {first}."),
+                    Msg::new(
+                        "duplicateTheme",
+                        [("seq", v(seq)), ("row", v(first))],
+                        format!("Tema nomor {seq} sudah ada di baris {first}."),
+                    ),
                 );
             }
         }
@@ -542,7 +577,11 @@ fn read_actions(
                     s,
                     row,
                     h(CODE),
-                    format!("Kode rencana aksi '{code}' sudah dipakai di baris {first}."),
+                    Msg::new(
+                        "duplicateAction",
+                        [("code", v(code)), ("row", v(first))],
+                        format!("Kode rencana aksi '{code}' sudah dipakai di baris {first}."),
+                    ),
                 );
             }
         }
@@ -566,7 +605,11 @@ fn read_actions(
                     s,
                     row,
                     h(THEME),
-                    format!("Tema nomor {seq} tidak ada di sheet {SHEET_THEMES}."),
+                    Msg::new(
+                        "unknownTheme",
+                        [("seq", v(seq))],
+                        format!("Tema nomor {seq} tidak ada di sheet {SHEET_THEMES}."),
+                    ),
                 );
             }
         }
@@ -583,7 +626,11 @@ fn read_actions(
                     s,
                     row,
                     h(LEAD),
-                    format!("OPD '{lead}' tidak ada di sheet {SHEET_OPDS}."),
+                    Msg::new(
+                        "unknownOpd",
+                        [("code", v(lead))],
+                        format!("OPD '{lead}' tidak ada di sheet {SHEET_OPDS}."),
+                    ),
                 );
             }
         }
@@ -594,14 +641,24 @@ fn read_actions(
                     s,
                     row,
                     h(SUPPORTING),
-                    format!("OPD '{code}' tidak ada di sheet {SHEET_OPDS}."),
+                    Msg::new(
+                        "unknownOpd",
+                        [("code", v(code))],
+                        format!("OPD '{code}' tidak ada di sheet {SHEET_OPDS}."),
+                    ),
                 );
             } else if lead.as_deref() == Some(code) {
                 problems.add(
                     s,
                     row,
                     h(SUPPORTING),
-                    format!("OPD '{code}' sudah menjadi OPD pelaksana; hapus dari OPD pendukung."),
+                    Msg::new(
+                        "leadAlsoSupporting",
+                        [("code", v(code))],
+                        format!(
+                            "OPD '{code}' sudah menjadi OPD pelaksana; hapus dari OPD pendukung."
+                        ),
+                    ),
                 );
             }
         }
@@ -627,9 +684,17 @@ fn read_actions(
                             s,
                             row,
                             h(col),
-                            format!(
-                                "Tanggal {date} di luar tahun rencana aksi ({}-{}).",
-                                plan.first.year, plan.last.year
+                            Msg::new(
+                                "outsideYears",
+                                [
+                                    ("date", v(date)),
+                                    ("from", v(plan.first.year)),
+                                    ("to", v(plan.last.year)),
+                                ],
+                                format!(
+                                    "Tanggal {date} di luar tahun rencana aksi ({}-{}).",
+                                    plan.first.year, plan.last.year
+                                ),
                             ),
                         );
                     }
@@ -642,7 +707,11 @@ fn read_actions(
                     s,
                     row,
                     h(END),
-                    "Tanggal selesai harus sama dengan atau sesudah tanggal mulai.",
+                    Msg::new(
+                        "endBeforeStart",
+                        [],
+                        "Tanggal selesai harus sama dengan atau sesudah tanggal mulai.",
+                    ),
                 );
             }
         }
@@ -753,7 +822,11 @@ fn read_periods(rows: &Rows, plan: Option<&PlanRow>, problems: &mut Problems) ->
                 s,
                 row,
                 h(PERIOD),
-                format!("Triwulan {period} sudah ada di baris {first}."),
+                Msg::new(
+                    "duplicatePeriod",
+                    [("period", v(period)), ("row", v(first))],
+                    format!("Triwulan {period} sudah ada di baris {first}."),
+                ),
             );
             continue;
         }
@@ -763,10 +836,10 @@ fn read_periods(rows: &Rows, plan: Option<&PlanRow>, problems: &mut Problems) ->
                     s,
                     row,
                     h(PERIOD),
-                    format!(
+                    Msg::new("periodOutside", [("period", v(period)), ("first", v(plan.first)), ("last", v(plan.last))], format!(
                         "Triwulan {period} di luar rencana aksi ({} sampai {}, lihat sheet {SHEET_PLAN}).",
                         plan.first, plan.last
-                    ),
+                    )),
                 );
                 continue;
             }
@@ -847,7 +920,11 @@ fn read_indicators(
                 s,
                 row,
                 h(ACTION),
-                format!("Rencana aksi '{code}' tidak ada di sheet {SHEET_ACTIONS}."),
+                Msg::new(
+                    "unknownAction",
+                    [("code", v(code))],
+                    format!("Rencana aksi '{code}' tidak ada di sheet {SHEET_ACTIONS}."),
+                ),
             );
         }
         let opd_code = take(
@@ -863,7 +940,11 @@ fn read_indicators(
                     s,
                     row,
                     h(OPD),
-                    format!("OPD '{code}' tidak ada di sheet {SHEET_OPDS}."),
+                    Msg::new(
+                        "unknownOpd",
+                        [("code", v(code))],
+                        format!("OPD '{code}' tidak ada di sheet {SHEET_OPDS}."),
+                    ),
                 );
             } else if let Some(action) = action {
                 if action.lead_code != *code && !action.supporting_codes.contains(code) {
@@ -871,9 +952,13 @@ fn read_indicators(
                         s,
                         row,
                         h(OPD),
-                        format!(
-                            "OPD '{code}' bukan OPD pelaksana atau pendukung rencana aksi {}.",
-                            action.code
+                        Msg::new(
+                            "notAssigned",
+                            [("code", v(code)), ("action", v(&action.code))],
+                            format!(
+                                "OPD '{code}' bukan OPD pelaksana atau pendukung rencana aksi {}.",
+                                action.code
+                            ),
                         ),
                     );
                 }
@@ -928,9 +1013,17 @@ fn read_indicators(
                         s,
                         row,
                         &header,
-                        format!(
-                            "Triwulan {period} di luar rencana aksi ({} sampai {}).",
-                            plan.first, plan.last
+                        Msg::new(
+                            "periodOutside",
+                            [
+                                ("period", v(period)),
+                                ("first", v(plan.first)),
+                                ("last", v(plan.last)),
+                            ],
+                            format!(
+                                "Triwulan {period} di luar rencana aksi ({} sampai {}).",
+                                plan.first, plan.last
+                            ),
                         ),
                     );
                     continue;
@@ -975,4 +1068,8 @@ fn read_indicators(
         }
     }
     out
+}
+
+fn v(value: impl ToString) -> String {
+    value.to_string()
 }

@@ -6,15 +6,16 @@
 
 use chrono::{Datelike, Duration, NaiveDate};
 
+use super::Msg;
 use crate::editing;
 use crate::model::{Aggregation, OgpValue, Polarity};
 use crate::period::PeriodRef;
 use crate::workbook::Cell;
 
-pub type Checked<T> = std::result::Result<T, String>;
+pub type Checked<T> = std::result::Result<T, Msg>;
 
-fn message(error: crate::Error) -> String {
-    error.to_string()
+fn s(value: impl ToString) -> String {
+    value.to_string()
 }
 
 /// A cell as text: trimmed; a whole number without decimals.
@@ -27,12 +28,28 @@ pub fn text_of(cell: &Cell) -> String {
     }
 }
 
+/// A required text: the editor's rule (trimmed, not empty, at most `max` characters).
 pub fn required(cell: &Cell, label: &str, max: usize) -> Checked<String> {
-    editing::required("", &text_of(cell), label, max).map_err(message)
+    let text = text_of(cell);
+    if text.is_empty() {
+        return Err(Msg::new(
+            "required",
+            [("label", s(label))],
+            format!("{label} wajib diisi."),
+        ));
+    }
+    optional(cell, label, max)
 }
 
+/// An optional text: the editor's rule (trimmed, at most `max` characters).
 pub fn optional(cell: &Cell, label: &str, max: usize) -> Checked<String> {
-    editing::optional("", &text_of(cell), label, max).map_err(message)
+    editing::optional("", &text_of(cell), label, max).map_err(|e| {
+        Msg::new(
+            "tooLong",
+            [("label", s(label)), ("max", s(max))],
+            e.to_string(),
+        )
+    })
 }
 
 /// A date written YYYY-MM-DD (or a date Excel stored as a day number).
@@ -49,8 +66,13 @@ pub fn date(cell: &Cell, label: &str) -> Checked<Option<String>> {
         }
         _ => {
             let text = text_of(cell);
-            editing::date("", Some(&text), label)
-                .map_err(|_| format!("{label} \"{text}\" tidak valid; tulis seperti 2020-07-01."))
+            editing::date("", Some(&text), label).map_err(|_| {
+                Msg::new(
+                    "date",
+                    [("label", s(label)), ("text", text.clone())],
+                    format!("{label} \"{text}\" tidak valid; tulis seperti 2020-07-01."),
+                )
+            })
         }
     }
 }
@@ -63,8 +85,12 @@ pub fn code(cell: &Cell, label: &str, max: usize) -> Checked<String> {
         .chars()
         .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | '/'))
     {
-        return Err(format!(
-            "{label} \"{code}\" hanya boleh berisi huruf, angka, '-', '_', '.' atau '/', tanpa spasi."
+        return Err(Msg::new(
+            "code",
+            [("label", s(label)), ("code", code.clone())],
+            format!(
+                "{label} \"{code}\" hanya boleh berisi huruf, angka, '-', '_', '.' atau '/', tanpa spasi."
+            ),
         ));
     }
     Ok(code)
@@ -84,23 +110,32 @@ pub fn nip(cell: &Cell) -> Checked<String> {
     if text.is_empty() || (text.len() == 18 && text.chars().all(|c| c.is_ascii_digit())) {
         return Ok(text);
     }
-    Err(format!(
-        "NIP \"{text}\" tidak valid; NIP terdiri atas 18 angka."
+    Err(Msg::new(
+        "nip",
+        [("text", text.clone())],
+        format!("NIP \"{text}\" tidak valid; NIP terdiri atas 18 angka."),
     ))
 }
 
 /// A whole number of 1 or more (a theme's number).
 pub fn number(cell: &Cell, label: &str) -> Checked<i64> {
-    let bad = || format!("{label} harus berupa bilangan bulat 1 atau lebih.");
+    let bad = || {
+        Msg::new(
+            "wholeNumber",
+            [("label", s(label))],
+            format!("{label} harus berupa bilangan bulat 1 atau lebih."),
+        )
+    };
     match cell {
         Cell::Number(n) if n.fract() == 0.0 && *n >= 1.0 && *n < 1e6 => Ok(*n as i64),
+        Cell::Empty => required(cell, label, 1).map(|_| 0),
+        Cell::Text(text) if text.trim().is_empty() => required(cell, label, 1).map(|_| 0),
         Cell::Text(text) => text
             .trim()
             .parse::<i64>()
             .ok()
-            .filter(|n| *n >= 1)
+            .filter(|n| (1..1_000_000).contains(n))
             .ok_or_else(bad),
-        Cell::Empty => Err(format!("{label} wajib diisi.")),
         _ => Err(bad()),
     }
 }
@@ -111,38 +146,59 @@ pub fn figure(cell: &Cell, label: &str) -> Checked<Option<f64>> {
         Cell::Empty => return Ok(None),
         Cell::Number(n) => *n,
         Cell::Text(text) if text.trim().is_empty() => return Ok(None),
-        Cell::Text(text) => text
-            .trim()
-            .replace(',', ".")
-            .parse::<f64>()
-            .map_err(|_| format!("{label} \"{}\" bukan angka.", text.trim()))?,
+        Cell::Text(text) => text.trim().replace(',', ".").parse::<f64>().map_err(|_| {
+            Msg::new(
+                "notNumber",
+                [("label", s(label)), ("text", s(text.trim()))],
+                format!("{label} \"{}\" bukan angka.", text.trim()),
+            )
+        })?,
     };
     editing::non_negative("", value, label)
         .map(Some)
-        .map_err(message)
+        .map_err(|e| Msg::new("negative", [("label", s(label))], e.to_string()))
 }
 
 /// A quarter written 2020-TW1 (or 2020-Q1).
 pub fn period(cell: &Cell, label: &str) -> Checked<PeriodRef> {
     let text = text_of(cell);
     if text.is_empty() {
-        return Err(format!("{label} wajib diisi; tulis seperti 2020-TW1."));
+        return Err(Msg::new(
+            "periodRequired",
+            [("label", s(label))],
+            format!("{label} wajib diisi; tulis seperti 2020-TW1."),
+        ));
     }
-    text.parse::<PeriodRef>().map_err(message)
+    text.parse::<PeriodRef>().map_err(|_| {
+        Msg::new(
+            "period",
+            [("label", s(label)), ("text", text.clone())],
+            format!("{label} \"{text}\" tidak dikenal; tulis seperti 2020-TW1."),
+        )
+    })
 }
 
 pub fn polarity(cell: &Cell) -> Checked<Polarity> {
     let text = text_of(cell).to_lowercase();
-    Polarity::parse(&text)
-        .ok_or_else(|| format!("Polaritas \"{text}\" tidak dikenal; pilih positif atau negatif."))
+    Polarity::parse(&text).ok_or_else(|| {
+        Msg::new(
+            "polarity",
+            [("text", text.clone())],
+            format!("Polaritas \"{text}\" tidak dikenal; pilih positif atau negatif."),
+        )
+    })
 }
 
 pub fn aggregation(cell: &Cell) -> Checked<Aggregation> {
     let text = text_of(cell).to_lowercase().replace(' ', "_");
     Aggregation::parse(&text).ok_or_else(|| {
-        format!(
-            "Agregasi \"{}\" tidak dikenal; pilih kumulatif, persentase atau nilai_akhir.",
-            text_of(cell)
+        Msg::new(
+            "aggregation",
+            [("text", text_of(cell))],
+            format!(
+                "Agregasi \"{}\" tidak dikenal; pilih kumulatif, persentase atau nilai_akhir.",
+                text_of(cell)
+            ),
         )
     })
 }
@@ -160,9 +216,13 @@ pub fn ogp_values(cell: &Cell) -> Checked<Vec<OgpValue>> {
             .replace(" dan ", "_")
             .replace(' ', "_");
         let value = OgpValue::parse(&key).ok_or_else(|| {
-            format!(
-                "Nilai OGP \"{word}\" tidak dikenal; pakai transparansi, partisipasi, \
-                 akuntabilitas atau teknologi_inovasi, dipisah koma."
+            Msg::new(
+                "ogp",
+                [("word", word.clone())],
+                format!(
+                    "Nilai OGP \"{word}\" tidak dikenal; pakai transparansi, partisipasi, \
+                     akuntabilitas atau teknologi_inovasi, dipisah koma."
+                ),
             )
         })?;
         if !values.contains(&value) {

@@ -262,3 +262,35 @@ fn hostile_files_and_workbooks_that_are_no_template_are_refused() {
         "{error}"
     );
 }
+
+/// Every problem the template's checks can report has its message in both
+/// languages of the window (`planTemplate.problem.<key>`).
+#[test]
+fn every_problem_key_has_a_message_in_both_languages() {
+    let sources = [
+        include_str!("../../src/plan_template/rules.rs"),
+        include_str!("../../src/plan_template/read.rs"),
+        include_str!("../../src/plan_template/apply.rs"),
+    ];
+    let mut keys = Vec::new();
+    for source in sources {
+        for part in source.split("Msg::new(").skip(1) {
+            let key = part.trim_start().trim_start_matches('"');
+            let key: String = key.chars().take_while(|c| *c != '"').collect();
+            keys.push(key);
+        }
+    }
+    assert!(keys.len() > 30, "{keys:?}");
+    for (language, text) in [
+        ("id", include_str!("../../../../ui/src/locales/id.json")),
+        ("en", include_str!("../../../../ui/src/locales/en.json")),
+    ] {
+        let messages: serde_json::Value = serde_json::from_str(text).unwrap();
+        for key in &keys {
+            assert!(
+                messages["planTemplate"]["problem"][key].is_string(),
+                "planTemplate.problem.{key} in {language}.json"
+            );
+        }
+    }
+}
