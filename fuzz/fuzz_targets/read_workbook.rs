@@ -1,6 +1,7 @@
 //! The workbook module alone, fed arbitrary files: `workbook::guard`, the
 //! bounded reading of every sheet through `workbook::reader`, and the generic
-//! parse of a signed machine sheet (`workbook::machine_sheet`). It knows no
+//! parse of a signed machine sheet (`workbook::machine_sheet`), and the plan
+//! template's reader with its row checks (`plan_template::read`). It knows no
 //! report, no database and no signature check, so it runs many more files per
 //! second than `import_report`, which takes the same files through the whole
 //! pipeline. How to run it: `fuzz/README.md`.
@@ -40,6 +41,8 @@ pub fn read_workbook(bytes: &[u8]) {
             let _ = read_signed(cells, &SCHEMA);
         }
     }
+    // The plan template's reader and row checks (no database).
+    let _ = renaksi_core::plan_template::read::read_bytes(bytes.to_vec());
 }
 
 /// A machine sheet laid out like a Laporan OPD's, as far as the generic parse

@@ -90,6 +90,9 @@ fn roots(out: &mut Declarations) {
     out.visit::<core::planning::structure::opds::OpdInput>();
     out.visit::<core::planning::structure::themes::ThemeInput>();
     out.visit::<core::planning::structure::actions::ActionInput>();
+    // template.rs
+    out.visit::<core::plan_template::write::TemplateWritten>();
+    out.visit::<core::plan_template::apply::TemplatePreview>();
     // error.rs, main_window.rs
     out.visit::<CommandError>();
     out.visit::<StartAnswers>();

@@ -28,6 +28,8 @@ const DIALOGS = {
   pick_report_files: 'Pilih laporan OPD',
   pick_package: 'Pilih paket rencana aksi dari Bappeda',
   pick_package_update: 'Pilih paket rencana aksi baru dari Bappeda',
+  export_plan_template: 'Simpan template rencana aksi',
+  pick_plan_template: 'Pilih template rencana aksi',
 };
 
 /** Plugin and core commands the window must not reach. */

@@ -18,6 +18,7 @@ pub mod report;
 pub mod review;
 pub mod setup;
 pub mod structure;
+pub mod template;
 pub mod versions;
 pub mod workspace;
 

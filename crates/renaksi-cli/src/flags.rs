@@ -165,6 +165,11 @@ pub enum Command {
         #[arg(long)]
         yes: bool,
     },
+    /// The plan itself (Bappeda): the Excel plan template, both ways.
+    Plan {
+        #[command(subcommand)]
+        command: PlanCommand,
+    },
     /// Check a Laporan OPD workbook: its format, its signature, and that the
     /// printed table agrees with the signed data. Exits non-zero on any problem.
     Check {
@@ -350,6 +355,28 @@ pub enum PlanCommand {
     View {
         #[arg(long, value_name = "ID")]
         plan: String,
+    },
+    /// Write the plan as a fill-in workbook (Template rencana aksi): instructions,
+    /// plan, OPDs, themes, actions, quarters and indicators with their targets.
+    /// From a database with no plan (or none at all), the empty template.
+    Template {
+        /// The workbook to write, e.g. template-rencana-aksi.xlsx.
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+    /// Import a filled-in plan template at Bappeda: every row is checked and, if
+    /// all are right, the plan is created or changed in one step. A database
+    /// that does not exist yet is started at Bappeda.
+    Import {
+        /// The template workbook.
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// Only show what would be added, changed, archived or deleted.
+        #[arg(long)]
+        dry_run: bool,
+        /// The user's name for the history, when the database is new.
+        #[arg(long, value_name = "NAME", default_value = "Admin Bappeda")]
+        user: String,
     },
 }
 

@@ -12,9 +12,10 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use commands::{
-    backups, cocreation, consolidation, exchange, plan, planning, report, review, setup, versions,
+    backups, cocreation, consolidation, exchange, plan, planning, report, review, setup, template,
+    versions,
 };
-use flags::{Cli, Command, OpdCommand};
+use flags::{Cli, Command, OpdCommand, PlanCommand};
 use renaksi_api::setup::InitFromPackage;
 
 // A batch import or export allocates and frees on several threads at once,
@@ -59,6 +60,17 @@ fn run(cli: Cli) -> renaksi_api::Result<()> {
         Command::Rekap { period, out, paper } => consolidation::rekap(&db()?, &period, out, &paper),
         Command::Note { command } => review::note(&db()?, &command),
         Command::Session { command } => cocreation::session(&db()?, &command),
+        Command::Plan {
+            command: PlanCommand::Template { out },
+        } => template::write(&db()?, &out),
+        Command::Plan {
+            command:
+                PlanCommand::Import {
+                    file,
+                    dry_run,
+                    user,
+                },
+        } => template::import(&db()?, &file, dry_run, &user),
         Command::Plan { command } => planning::plan(&db()?, command),
         Command::Period { command } => planning::period(&db()?, &command),
         Command::Version { command } => versions::version(&db()?, &command),

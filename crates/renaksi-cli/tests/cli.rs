@@ -1265,3 +1265,273 @@ fn update_package_takes_format_2_and_format_1_packages() {
     assert!(!out.status.success());
     assert!(stderr(&out).contains("lebih lama"), "{}", stderr(&out));
 }
+
+/// Everything a plan template carries, as rows of text, in a fixed order.
+fn plan_dump(db: &Path) -> String {
+    let conn = Connection::open(db).unwrap();
+    let mut out = String::new();
+    for sql in [
+        "SELECT id, region, title, year_start, year_end FROM plans",
+        "SELECT year, quarter, due_date FROM periods ORDER BY year, quarter",
+        "SELECT id, code, name, short_name, head_name, head_title, head_nip, archived_at FROM opds ORDER BY code",
+        "SELECT id, seq, name, description, archived_at FROM themes ORDER BY seq",
+        "SELECT id, theme_id, code, title, problem, description, contribution, value_transparency,
+                value_participation, value_accountability, value_technology_innovation,
+                lead_opd_id, cso_partners, start_date, end_date, archived_at FROM actions ORDER BY code",
+        "SELECT action_id, opd_id FROM action_supporting_opds ORDER BY action_id, opd_id",
+        "SELECT id, action_id, opd_id, seq, description, unit, baseline, polarity, aggregation
+         FROM indicators ORDER BY id",
+        "SELECT indicator_id, year, quarter, value FROM targets ORDER BY indicator_id, year, quarter",
+    ] {
+        let mut stmt = conn.prepare(sql).unwrap();
+        let columns = stmt.column_count();
+        let mut rows = stmt.query([]).unwrap();
+        while let Some(row) = rows.next().unwrap() {
+            for i in 0..columns {
+                let value: rusqlite::types::Value = row.get(i).unwrap();
+                out += &format!("{value:?}|");
+            }
+            out.push('\n');
+        }
+        out.push_str("--\n");
+    }
+    out
+}
+
+/// Replaces a shared string of a workbook (the text of every cell that uses it).
+fn replace_shared_string(bytes: &[u8], from: &str, to: &str) -> Vec<u8> {
+    use std::io::{Read, Write};
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for i in 0..archive.len() {
+        let mut file = archive.by_index(i).unwrap();
+        let name = file.name().to_string();
+        let mut content = Vec::new();
+        file.read_to_end(&mut content).unwrap();
+        if name == "xl/sharedStrings.xml" {
+            let text = String::from_utf8(content).unwrap();
+            let needle = format!(">{from}</t>");
+            assert!(text.contains(&needle), "{from} in the shared strings");
+            content = text.replace(&needle, &format!(">{to}</t>")).into_bytes();
+        }
+        out.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        out.write_all(&content).unwrap();
+    }
+    out.finish().unwrap().into_inner()
+}
+
+#[test]
+fn the_plan_template_round_trips_and_a_second_import_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let demo = dir.path().join("demo.db");
+    let fresh = dir.path().join("baru.db");
+    let template = dir.path().join("template.xlsx");
+    let arg = |p: &Path| p.to_str().unwrap().to_string();
+    assert!(renaksi(&["demo", "--db", &arg(&demo)], dir.path())
+        .status
+        .success());
+    let out = renaksi(
+        &[
+            "plan",
+            "template",
+            "--db",
+            &arg(&demo),
+            "--out",
+            &arg(&template),
+        ],
+        dir.path(),
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("8 rencana aksi"), "{}", stdout(&out));
+
+    // A dry run into a database that does not exist yet creates nothing.
+    let out = renaksi(
+        &[
+            "plan",
+            "import",
+            "--db",
+            &arg(&fresh),
+            "--dry-run",
+            &arg(&template),
+        ],
+        dir.path(),
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(!fresh.exists());
+
+    let out = renaksi(
+        &["plan", "import", "--db", &arg(&fresh), &arg(&template)],
+        dir.path(),
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("Rencana aksi baru dibuat"),
+        "{}",
+        stdout(&out)
+    );
+    assert_eq!(plan_dump(&fresh), plan_dump(&demo));
+
+    let audit = count(&Connection::open(&fresh).unwrap(), "audit_log");
+    let out = renaksi(
+        &["plan", "import", "--db", &arg(&fresh), &arg(&template)],
+        dir.path(),
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("Tidak ada perubahan"),
+        "{}",
+        stdout(&out)
+    );
+    assert_eq!(
+        count(&Connection::open(&fresh).unwrap(), "audit_log"),
+        audit
+    );
+    assert_eq!(plan_dump(&fresh), plan_dump(&demo));
+
+    // From a database with no plan: the empty template.
+    let empty = dir.path().join("kosong.xlsx");
+    let out = renaksi(
+        &[
+            "plan",
+            "template",
+            "--db",
+            &arg(&dir.path().join("tidak-ada.db")),
+            "--out",
+            &arg(&empty),
+        ],
+        dir.path(),
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("kosong"), "{}", stdout(&out));
+    assert!(empty.is_file());
+}
+
+#[test]
+fn a_template_with_a_wrong_opd_code_in_one_action_row_is_refused_and_nothing_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let demo = dir.path().join("demo.db");
+    let target = dir.path().join("bappeda.db");
+    let template = dir.path().join("template.xlsx");
+    let wrong = dir.path().join("salah.xlsx");
+    let arg = |p: &Path| p.to_str().unwrap().to_string();
+    assert!(renaksi(&["demo", "--db", &arg(&demo)], dir.path())
+        .status
+        .success());
+    assert!(renaksi(
+        &[
+            "plan",
+            "template",
+            "--db",
+            &arg(&demo),
+            "--out",
+            &arg(&template)
+        ],
+        dir.path()
+    )
+    .status
+    .success());
+    assert!(renaksi(
+        &["plan", "import", "--db", &arg(&target), &arg(&template)],
+        dir.path()
+    )
+    .status
+    .success());
+    // RA-01 (Excel row 2 of Rencana Aksi) is the action supported by DINSOS and DUKCAPIL.
+    let bytes = std::fs::read(&template).unwrap();
+    std::fs::write(
+        &wrong,
+        replace_shared_string(&bytes, "DINSOS, DUKCAPIL", "DINSOS, DISKOMINFO2"),
+    )
+    .unwrap();
+
+    let before = plan_dump(&target);
+    let audit = count(&Connection::open(&target).unwrap(), "audit_log");
+    let out = renaksi(
+        &["plan", "import", "--db", &arg(&target), &arg(&wrong)],
+        dir.path(),
+    );
+    assert!(!out.status.success());
+    let said = stderr(&out);
+    assert!(
+        said.contains(
+            "Sheet Rencana Aksi, baris 2, kolom Kode OPD pendukung: OPD 'DISKOMINFO2' tidak ada di sheet OPD."
+        ),
+        "{said}"
+    );
+    assert!(
+        said.lines()
+            .last()
+            .unwrap()
+            .contains("tidak ada yang disimpan"),
+        "{said}"
+    );
+    assert_eq!(plan_dump(&target), before, "nothing is written");
+    assert_eq!(
+        count(&Connection::open(&target).unwrap(), "audit_log"),
+        audit
+    );
+
+    // Into a database that does not exist yet: refused before the file appears.
+    let never = dir.path().join("belum.db");
+    let out = renaksi(
+        &["plan", "import", "--db", &arg(&never), &arg(&wrong)],
+        dir.path(),
+    );
+    assert!(!out.status.success());
+    assert!(!never.exists());
+}
+
+#[test]
+fn hostile_template_files_are_refused_like_hostile_reports() {
+    let dir = tempfile::tempdir().unwrap();
+    let demo = dir.path().join("demo.db");
+    let target = dir.path().join("bappeda.db");
+    let template = dir.path().join("template.xlsx");
+    let arg = |p: &Path| p.to_str().unwrap().to_string();
+    assert!(renaksi(&["demo", "--db", &arg(&demo)], dir.path())
+        .status
+        .success());
+    assert!(renaksi(
+        &[
+            "plan",
+            "template",
+            "--db",
+            &arg(&demo),
+            "--out",
+            &arg(&template)
+        ],
+        dir.path()
+    )
+    .status
+    .success());
+    assert!(renaksi(
+        &["plan", "import", "--db", &arg(&target), &arg(&template)],
+        dir.path()
+    )
+    .status
+    .success());
+    let before = plan_dump(&target);
+
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures");
+    let mut files: Vec<std::path::PathBuf> = std::fs::read_dir(&fixtures)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "xlsx"))
+        .collect();
+    files.sort();
+    assert!(files.len() >= 7, "{files:?}");
+    for file in &files {
+        let started = std::time::Instant::now();
+        let out = renaksi(
+            &["plan", "import", "--db", &arg(&target), &arg(file)],
+            dir.path(),
+        );
+        assert!(started.elapsed() < std::time::Duration::from_secs(10));
+        assert!(!out.status.success(), "{file:?}");
+        let said = stderr(&out);
+        assert_eq!(said.lines().count(), 1, "{file:?}: {said}");
+        assert!(said.starts_with("renaksi: ") && said.len() > 30, "{said}");
+    }
+    assert_eq!(plan_dump(&target), before, "a refused file changes nothing");
+}

@@ -77,6 +77,33 @@ pub enum Error {
 
     #[error("Profil pengguna belum dipilih; selesaikan langkah awal terlebih dahulu.")]
     NoProfile,
+
+    /// A plan template with wrong rows: nothing was written. `problems` holds
+    /// the first of them (each naming its sheet, row and column), `total` how
+    /// many there were.
+    #[error("{}", template_refusal(problems, *total))]
+    TemplateInvalid {
+        problems: Vec<crate::plan_template::TemplateProblem>,
+        total: usize,
+    },
+}
+
+/// "Template rencana aksi ditolak (2 kesalahan); tidak ada yang disimpan.
+/// Sheet ..., baris ..., kolom ...: ..." with every listed problem on a line.
+fn template_refusal(problems: &[crate::plan_template::TemplateProblem], total: usize) -> String {
+    let mut text =
+        format!("Template rencana aksi ditolak ({total} kesalahan); tidak ada yang disimpan.");
+    for problem in problems {
+        text.push('\n');
+        text.push_str(&problem.text());
+    }
+    if !problems.is_empty() && total > problems.len() {
+        text.push_str(&format!(
+            "\n... dan {} kesalahan lainnya.",
+            total - problems.len()
+        ));
+    }
+    text
 }
 
 impl Error {
@@ -99,6 +126,7 @@ impl Error {
             Error::KeyChanged(_) => "key_changed",
             Error::NotFound(_) => "not_found",
             Error::NoProfile => "no_profile",
+            Error::TemplateInvalid { .. } => "template_invalid",
         }
     }
 

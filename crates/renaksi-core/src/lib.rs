@@ -23,6 +23,7 @@ pub mod overview;
 pub mod package;
 pub mod period;
 pub mod planning;
+pub mod plan_template;
 pub mod profile;
 pub mod rekap;
 pub mod report;

@@ -27,6 +27,19 @@ pub struct PickedFile {
     name: String,
 }
 
+impl PickedFile {
+    /// A file remembered under `token`, named by its file name.
+    pub fn new(token: String, path: &std::path::Path) -> PickedFile {
+        PickedFile {
+            token,
+            name: path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+        }
+    }
+}
+
 /// A picked plan package: the token the webview names it by, and what it holds.
 #[derive(Debug, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]

@@ -18,6 +18,7 @@ pub mod review;
 mod save_dialog;
 pub mod setup;
 pub mod structure;
+pub mod template;
 pub mod versions;
 pub mod workspace;
 

@@ -80,6 +80,10 @@ macro_rules! app_commands {
             structure::unarchive_structure_row,
             structure::delete_structure_row,
             structure::undo_structure_change,
+            template::export_plan_template,
+            template::pick_plan_template,
+            template::preview_plan_template,
+            template::import_plan_template,
         }
     };
 }

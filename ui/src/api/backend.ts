@@ -11,6 +11,7 @@ import * as report from './report';
 import * as review from './review';
 import * as structure from './structure';
 import * as cocreation from './cocreation';
+import * as template from './template';
 import { appStatus, demoOpds, firstStart } from './setup';
 import { startup, type StartAnswers } from './startup';
 import type {
@@ -64,6 +65,8 @@ import type {
   SubmissionMatrix,
   TargetsInput,
   ThemeInput,
+  TemplatePreview,
+  TemplateWritten,
   VersionList,
   VersionSummary,
 } from './types';
@@ -178,6 +181,15 @@ export interface Backend {
   deleteStructureRow(entity: StructureEntity, id: string): Promise<PlanStructure>;
   /** Undoes the last change saved in this window; null when there is none. */
   undoStructureChange(): Promise<PlanStructure | null>;
+  // template.rs
+  /** Bappeda: opens the save dialog (from Rust); null = cancelled. */
+  exportPlanTemplate(): Promise<TemplateWritten | null>;
+  /** Bappeda: the picked template; null = the dialog was cancelled. */
+  pickPlanTemplate(): Promise<PickedFile | null>;
+  /** What the picked template would change, or its wrong rows. */
+  previewPlanTemplate(token: string): Promise<TemplatePreview>;
+  /** Applies the picked template in one transaction; rejects with code 'template_invalid' when a row is wrong. */
+  importPlanTemplate(token: string): Promise<TemplatePreview>;
 }
 
 export const tauriBackend: Backend = {
@@ -254,6 +266,10 @@ export const tauriBackend: Backend = {
   unarchiveStructureRow: structure.unarchiveStructureRow,
   deleteStructureRow: structure.deleteStructureRow,
   undoStructureChange: structure.undoStructureChange,
+  exportPlanTemplate: template.exportPlanTemplate,
+  pickPlanTemplate: template.pickPlanTemplate,
+  previewPlanTemplate: template.previewPlanTemplate,
+  importPlanTemplate: template.importPlanTemplate,
 };
 
 export const backendKey: InjectionKey<Backend> = Symbol('backend');

@@ -54,3 +54,5 @@ export const DB_DAMAGED: readonly string[] = ['db_corrupt', 'db_unreadable'];
 export const INVALID = 'invalid';
 export const FORBIDDEN = 'forbidden';
 export const PERIOD_CLOSED = 'period_closed';
+/** A plan template with wrong rows: nothing was written. */
+export const TEMPLATE_INVALID = 'template_invalid';

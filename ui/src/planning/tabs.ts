@@ -16,4 +16,5 @@ export const PLAN_EDITOR_TABS: PlanEditorTab[] = [
   { key: 'themes', labelKey: 'planStructure.tabs.themes', component: () => import('./StructureThemesTab.vue').then((m) => m.default) },
   { key: 'actions', labelKey: 'planStructure.tabs.actions', component: () => import('./StructureActionsTab.vue').then((m) => m.default) },
   { key: 'bands', labelKey: 'planBands.tab', component: () => import('./BandsTab.vue').then((m) => m.default) },
+  { key: 'template', labelKey: 'planTemplate.tab', component: () => import('./TemplateTab.vue') },
 ];

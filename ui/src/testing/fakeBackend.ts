@@ -47,6 +47,9 @@ import {
   sampleStatus,
   sampleStructure,
   sampleSummary,
+  samplePickedTemplate,
+  sampleTemplatePreview,
+  sampleTemplateWritten,
   sampleVersion,
 } from './samples';
 import { sampleApplied, sampleBands, samplePackageUpdate } from './packageSamples';
@@ -208,6 +211,10 @@ function defaults(options: FakeBackendOptions): { [M in Method]: Answer<M> } {
     unarchiveStructureRow: structure,
     deleteStructureRow: structure,
     undoStructureChange: null,
+    exportPlanTemplate: cancel ? null : sampleTemplateWritten(),
+    pickPlanTemplate: cancel ? null : samplePickedTemplate(),
+    previewPlanTemplate: sampleTemplatePreview(),
+    importPlanTemplate: sampleTemplatePreview(),
   };
 }
 

@@ -35,6 +35,8 @@ import type {
   StatusCount,
   SubmissionMatrix,
   SubmissionState,
+  TemplatePreview,
+  TemplateWritten,
   VersionSummary,
 } from '../api/types';
 
@@ -891,5 +893,42 @@ export function sampleStructure(): PlanStructure {
         canEditNarrative: true,
       },
     ],
+/** A plan template written by exportPlanTemplate. */
+export function sampleTemplateWritten(partial: Partial<TemplateWritten> = {}): TemplateWritten {
+  return {
+    path: '/home/admin/Dokumen/template-rencana-aksi-wonosobo-2018-2019.xlsx',
+    empty: false,
+    opds: 9,
+    themes: 5,
+    actions: 8,
+    indicators: 20,
+    ...partial,
+  };
+}
+
+/** A picked plan template. */
+export function samplePickedTemplate(): PickedFile {
+  return { token: 'template-1', name: 'template-rencana-aksi.xlsx' };
+}
+
+/** What importing a template would do: one action added, one changed, one archived. */
+export function sampleTemplatePreview(partial: Partial<TemplatePreview> = {}): TemplatePreview {
+  return {
+    fileName: 'template-rencana-aksi.xlsx',
+    problems: [],
+    problemCount: 0,
+    createsPlan: false,
+    added: [{ kind: 'action', label: 'RA-09 Open data kependudukan', fields: [] }],
+    changed: [
+      {
+        kind: 'action',
+        label: 'RA-01 Jaminan Kesehatan Semesta',
+        fields: [{ field: 'Judul', old: 'Penyiapan Jaminan Kesehatan', new: 'Jaminan Kesehatan Semesta' }],
+      },
+    ],
+    archived: [{ kind: 'action', label: 'RA-08 Perizinan daring', fields: [] }],
+    deleted: [],
+    kept: [],
+    ...partial,
   };
 }

@@ -11,6 +11,7 @@ pub mod planning;
 pub mod report;
 pub mod review;
 pub mod setup;
+pub mod template;
 pub mod versions;
 
 /// One line of user text: line breaks become spaces.

@@ -38,7 +38,9 @@ pub fn plan(db: &Path, command: PlanCommand) -> Result<()> {
     }
     let mut store = renaksi_api::open_existing(db)?;
     match command {
-        PlanCommand::New { .. } => unreachable!("handled above"),
+        PlanCommand::New { .. } | PlanCommand::Template { .. } | PlanCommand::Import { .. } => {
+            unreachable!("dispatched before the store is opened")
+        }
         PlanCommand::List => {
             let list = planning::plans(&store)?;
             if list.plans.is_empty() {

@@ -15,6 +15,14 @@ pub struct RowImage {
     row: Option<Vec<(String, Value)>>,
 }
 
+impl RowImage {
+    /// Whether the row existed when captured (undoing puts it back) or not
+    /// (undoing deletes it).
+    pub fn existed(&self) -> bool {
+        self.row.is_some()
+    }
+}
+
 /// Reads the current state of the row of `table` with `key`.
 pub fn capture(
     conn: &Connection,

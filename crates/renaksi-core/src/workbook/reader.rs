@@ -98,6 +98,9 @@ impl Book {
                 DataRef::Int(i) => Cell::Number(i as f64),
                 DataRef::Empty => Cell::Empty,
                 DataRef::Bool(b) => Cell::Text(b.to_string()),
+                // A date typed into a cell Excel formats as a date: its day
+                // number (the plan template reads dates so).
+                DataRef::DateTime(d) => Cell::Number(d.as_f64()),
                 _ => {
                     return Err(refused(format!(
                         "Sel {} berisi nilai yang tidak dikenal.",

@@ -16,6 +16,7 @@ mod opendata;
 mod overview;
 mod planning;
 mod package;
+mod plan_template;
 mod rekap;
 mod report;
 mod scenario;
