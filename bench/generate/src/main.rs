@@ -311,6 +311,9 @@ impl Synthetic {
                 name: name.to_string(),
                 head_name: format!("Kepala {}", n + 1),
                 head_nip: format!("19700101199503{:04}", n + 1),
+                short_name: String::new(),
+                head_title: String::new(),
+                archived: None,
             })
             .collect();
         let themes: Vec<Theme> = THEMES
@@ -322,6 +325,7 @@ impl Synthetic {
                 seq: n as i64 + 1,
                 name: name.to_string(),
                 description: format!("Tema {} rencana aksi", n + 1),
+                archived: None,
             })
             .collect();
         let count = opds.len();
@@ -352,6 +356,7 @@ impl Synthetic {
                     cso_partners: "Forum Warga Peduli Transparansi".into(),
                     start_date: Some("2018-07-01".into()),
                     end_date: Some("2019-12-31".into()),
+                    archived: None,
                 }
             })
             .collect();

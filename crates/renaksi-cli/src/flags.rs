@@ -133,7 +133,8 @@ pub enum Command {
         command: SessionCommand,
     },
     /// The plan itself (Bappeda): start a new plan, list the plans of the
-    /// database, mark it final or back to draft, choose the plan to view.
+    /// database, mark it final or back to draft, choose the plan to view, and
+    /// the Excel plan template both ways.
     Plan {
         #[command(subcommand)]
         command: PlanCommand,
@@ -164,11 +165,6 @@ pub enum Command {
         /// Do replace the data (without it, only show what the backup holds).
         #[arg(long)]
         yes: bool,
-    },
-    /// The plan itself (Bappeda): the Excel plan template, both ways.
-    Plan {
-        #[command(subcommand)]
-        command: PlanCommand,
     },
     /// Check a Laporan OPD workbook: its format, its signature, and that the
     /// printed table agrees with the signed data. Exits non-zero on any problem.
