@@ -41,10 +41,12 @@ pub fn write(store: &Store, dir: &Path) -> Result<Vec<PathBuf>> {
         .into_iter()
         .filter(|a| a.archived.is_none())
         .collect();
+    let action_by_id: std::collections::HashMap<&str, &crate::model::Action> =
+        plan_actions.iter().map(|a| (a.id.as_str(), a)).collect();
     let in_plan = |action_id: &str, opd_id: &str| {
-        plan_actions
-            .iter()
-            .any(|a| a.id == action_id && crate::access::in_plan(a, opd_id))
+        action_by_id
+            .get(action_id)
+            .is_some_and(|a| crate::access::in_plan(a, opd_id))
     };
 
     let mut resources = vec![

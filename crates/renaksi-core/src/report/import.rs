@@ -378,18 +378,23 @@ fn check_ownership(conn: &Connection, plan_id: &str, snapshot: &Snapshot) -> Res
 fn replace_opd_rows(tx: &Transaction<'_>, signed: &SignedSnapshot) -> Result<()> {
     let snapshot = &signed.snapshot;
     let opd_id = &snapshot.meta.opd_id;
-    let assignments = actions::assignments_of(tx, &snapshot.meta.plan_id, opd_id)?;
+    // The actions the OPD works on (as `actions::assignments_of` reads them).
+    const WORKS_ON: &str = "SELECT a.id FROM actions a
+         WHERE a.plan_id = ?2 AND a.archived_at IS NULL
+           AND (a.lead_opd_id = ?1
+                OR EXISTS (SELECT 1 FROM action_supporting_opds s
+                           WHERE s.action_id = a.id AND s.opd_id = ?1))";
     // Children go with their parents (ON DELETE CASCADE).
-    for action_id in &assignments.assigned {
-        for sql in [
+    for sql in [
+        format!(
             "DELETE FROM evidence WHERE opd_id = ?1 AND (
-                 milestone_id IN (SELECT id FROM milestones WHERE action_id = ?2)
-                 OR indicator_id IN (SELECT id FROM indicators WHERE action_id = ?2))",
-            "DELETE FROM indicators WHERE opd_id = ?1 AND action_id = ?2",
-            "DELETE FROM milestones WHERE opd_id = ?1 AND action_id = ?2",
-        ] {
-            tx.execute(sql, rusqlite::params![opd_id, action_id])?;
-        }
+                 milestone_id IN (SELECT id FROM milestones WHERE action_id IN ({WORKS_ON}))
+                 OR indicator_id IN (SELECT id FROM indicators WHERE action_id IN ({WORKS_ON})))"
+        ),
+        format!("DELETE FROM indicators WHERE opd_id = ?1 AND action_id IN ({WORKS_ON})"),
+        format!("DELETE FROM milestones WHERE opd_id = ?1 AND action_id IN ({WORKS_ON})"),
+    ] {
+        tx.execute(&sql, rusqlite::params![opd_id, snapshot.meta.plan_id])?;
     }
     let data = &snapshot.data;
     for m in &data.milestones {

@@ -168,11 +168,12 @@ pub fn build(conn: &Connection, opd_code: &str, info: &ExportInfo) -> Result<Sna
     let all_actions = actions::list(conn, &plan.id)?;
     // Rows on an archived action, or on one the OPD no longer leads or
     // supports, stay in its database but are no longer reported.
-    let in_plan = |action_id: &str| {
-        all_actions
-            .iter()
-            .any(|a| a.id == action_id && access::in_plan(a, &opd.id))
-    };
+    let working_on: std::collections::HashSet<&str> = all_actions
+        .iter()
+        .filter(|a| access::in_plan(a, &opd.id))
+        .map(|a| a.id.as_str())
+        .collect();
+    let in_plan = |action_id: &str| working_on.contains(action_id);
     let mut data = OpdData::default();
     for action in all_actions
         .iter()

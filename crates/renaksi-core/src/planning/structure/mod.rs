@@ -301,7 +301,7 @@ fn record_archive(
         tx,
         actor,
         Change::new(entity, id, "update")
-            .on("diarsipkan")
+            .on("archived")
             .from(old.map(|a| a.reason.as_str()))
             .to(new.map(|a| a.reason.as_str())),
     )
