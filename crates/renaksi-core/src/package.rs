@@ -660,6 +660,9 @@ fn write_readable_sheet(
     )?;
     sheet.write_string_with_format(1, 0, &package.plan.title, &text)?;
     sheet.write_string_with_format(2, 0, format!("Versi {}", package.plan.version), &text)?;
+    // Not wrapped: the line runs on over the empty cells to its right.
+    let line = Format::new().set_quote_prefix();
+    sheet.write_string_with_format(3, 0, package.scale().legend(), &line)?;
     let opd_name = |id: &str| {
         package
             .opds
@@ -696,7 +699,10 @@ fn write_readable_sheet(
         let cells = [
             theme,
             action.code.clone(),
-            action.title.clone(),
+            match &action.archived_at {
+                None => action.title.clone(),
+                Some(_) => format!("{} (diarsipkan: {})", action.title, action.archive_reason),
+            },
             opd_name(&action.lead_opd_id),
             supporting.join("\n"),
             action.start_date.clone().unwrap_or_default(),
