@@ -29,6 +29,11 @@ pub enum Command {
         #[arg(long, value_name = "CODE")]
         opd: Option<String>,
     },
+    /// The plan itself (Bappeda): its predikat bands.
+    Plan {
+        #[command(subcommand)]
+        command: PlanCommand,
+    },
     /// The implementing offices (OPD) of the plan.
     Opd {
         #[command(subcommand)]
@@ -291,6 +296,17 @@ pub enum VersionCommand {
         from: String,
         /// The newer version, by name or id; the plan as it is now when left out.
         to: Option<String>,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum PlanCommand {
+    /// Show the plan's five predikat bands, or set their lower bounds (Bappeda).
+    Bands {
+        /// The four lower bounds in percent, highest first, e.g. "91,76,66,51"
+        /// (the lowest band has none). Labels stay as they are.
+        #[arg(long, value_name = "BOUNDS")]
+        set: Option<String>,
     },
 }
 

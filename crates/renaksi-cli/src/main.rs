@@ -12,9 +12,9 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use commands::{
-    backups, cocreation, consolidation, exchange, plan, report, review, setup, versions,
+    backups, bands, cocreation, consolidation, exchange, plan, report, review, setup, versions,
 };
-use flags::{Cli, Command, OpdCommand};
+use flags::{Cli, Command, OpdCommand, PlanCommand};
 use renaksi_api::setup::InitFromPackage;
 
 // A batch import or export allocates and frees on several threads at once,
@@ -41,6 +41,9 @@ fn run(cli: Cli) -> renaksi_api::Result<()> {
         Command::Opd {
             command: OpdCommand::List,
         } => plan::list_opds(&db()?),
+        Command::Plan {
+            command: PlanCommand::Bands { set },
+        } => bands::bands(&db()?, set.as_deref()),
         Command::Info => setup::info(&db()?),
         Command::Init { package, opd, user } => {
             setup::init(&db()?, &InitFromPackage { package, opd, user })

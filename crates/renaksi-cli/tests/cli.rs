@@ -1054,3 +1054,42 @@ fn update_package_takes_format_2_and_format_1_packages() {
     assert!(!out.status.success());
     assert!(stderr(&out).contains("lebih lama"), "{}", stderr(&out));
 }
+
+#[test]
+fn plan_bands_shows_and_sets_the_bounds_and_refuses_a_gap() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("b.db");
+    let d = db.to_str().unwrap();
+    assert!(renaksi(&["demo", "--db", d], dir.path()).status.success());
+    let out = renaksi(&["plan", "bands", "--db", d], dir.path());
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("Sangat Tinggi ≥ 91"),
+        "{}",
+        stdout(&out)
+    );
+
+    let out = renaksi(
+        &["plan", "bands", "--db", d, "--set", "95,80,60,50"],
+        dir.path(),
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("Sangat Tinggi ≥ 95; Tinggi 80 – < 95"),
+        "{}",
+        stdout(&out)
+    );
+
+    let out = renaksi(
+        &["plan", "bands", "--db", d, "--set", "95,96,60,50"],
+        dir.path(),
+    );
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("lebih kecil"), "{}", stderr(&out));
+    let out = renaksi(&["plan", "bands", "--db", d], dir.path());
+    assert!(
+        stdout(&out).contains("Sangat Tinggi ≥ 95"),
+        "nothing changed: {}",
+        stdout(&out)
+    );
+}
