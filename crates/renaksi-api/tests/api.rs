@@ -426,3 +426,47 @@ fn a_committed_change_can_be_undone_even_when_reading_the_action_back_fails() {
     workspace::undo(&mut store, &changed.undo, &action_id, None).unwrap();
     assert_eq!(evidence(&store), before);
 }
+
+#[test]
+fn an_opd_previews_a_newer_package_without_writing_then_takes_it_after_a_backup() {
+    let dir = tempfile::tempdir().unwrap();
+    let bappeda = demo(dir.path(), "bappeda", None);
+    let first = dir.path().join("paket-1.xlsx");
+    let second = dir.path().join("paket-2.xlsx");
+    {
+        let mut store = Store::open(&bappeda).unwrap();
+        exchange::export_package(&store, bappeda.parent().unwrap(), &first).unwrap();
+        store
+            .write(|tx| {
+                tx.execute("UPDATE plans SET version = 2", [])?;
+                Ok(())
+            })
+            .unwrap();
+        exchange::export_package(&store, bappeda.parent().unwrap(), &second).unwrap();
+    }
+    let office = dir.path().join("office");
+    std::fs::create_dir_all(&office).unwrap();
+    let db = office.join("renaksi.db");
+    setup::init(
+        &db,
+        &InitFromPackage {
+            package: first,
+            opd: "DINKES".into(),
+            user: "Operator OPD".into(),
+        },
+    )
+    .unwrap();
+
+    let mut store = Store::open(&db).unwrap();
+    let changes = exchange::preview_package(&store, &second).unwrap();
+    assert_eq!((changes.version_from, changes.version_to), (Some(1), 2));
+    assert!(before_import(&db).is_empty(), "a preview writes nothing");
+    let applied = exchange::take_package(&mut store, &second).unwrap();
+    assert_eq!(applied.version, 2);
+    assert_eq!(before_import(&db).len(), 1, "backed up first");
+
+    // Bappeda cannot take a package.
+    let mut bappeda_store = Store::open(&bappeda).unwrap();
+    let refused = exchange::take_package(&mut bappeda_store, &second).unwrap_err();
+    assert!(refused.to_string().contains("Hanya OPD"), "{refused}");
+}

@@ -133,8 +133,8 @@ pub enum Command {
         command: SessionCommand,
     },
     /// The plan itself (Bappeda): start a new plan, list the plans of the
-    /// database, mark it final or back to draft, choose the plan to view, and
-    /// the Excel plan template both ways.
+    /// database, mark it final or back to draft, choose the plan to view, its
+    /// predikat bands, and the Excel plan template both ways.
     Plan {
         #[command(subcommand)]
         command: PlanCommand,
@@ -373,6 +373,13 @@ pub enum PlanCommand {
         /// The user's name for the history, when the database is new.
         #[arg(long, value_name = "NAME", default_value = "Admin Bappeda")]
         user: String,
+    },
+    /// Show the plan's five predikat bands, or set their lower bounds (Bappeda).
+    Bands {
+        /// The four lower bounds in percent, highest first, e.g. "91,76,66,51"
+        /// (the lowest band has none). Labels stay as they are.
+        #[arg(long, value_name = "BOUNDS")]
+        set: Option<String>,
     },
 }
 

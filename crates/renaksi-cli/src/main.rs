@@ -12,7 +12,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use commands::{
-    backups, cocreation, consolidation, exchange, plan, planning, report, review, setup, template,
+    backups, bands, cocreation, consolidation, exchange, plan, planning, report, review, setup, template,
     versions,
 };
 use flags::{Cli, Command, OpdCommand, PlanCommand};
@@ -42,6 +42,9 @@ fn run(cli: Cli) -> renaksi_api::Result<()> {
         Command::Opd {
             command: OpdCommand::List,
         } => plan::list_opds(&db()?),
+        Command::Plan {
+            command: PlanCommand::Bands { set },
+        } => bands::bands(&db()?, set.as_deref()),
         Command::Info => setup::info(&db()?),
         Command::Init { package, opd, user } => {
             setup::init(&db()?, &InitFromPackage { package, opd, user })

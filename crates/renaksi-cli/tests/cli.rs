@@ -1535,3 +1535,42 @@ fn hostile_template_files_are_refused_like_hostile_reports() {
     }
     assert_eq!(plan_dump(&target), before, "a refused file changes nothing");
 }
+
+#[test]
+fn plan_bands_shows_and_sets_the_bounds_and_refuses_a_gap() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("b.db");
+    let d = db.to_str().unwrap();
+    assert!(renaksi(&["demo", "--db", d], dir.path()).status.success());
+    let out = renaksi(&["plan", "bands", "--db", d], dir.path());
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("Sangat Tinggi ≥ 91"),
+        "{}",
+        stdout(&out)
+    );
+
+    let out = renaksi(
+        &["plan", "bands", "--db", d, "--set", "95,80,60,50"],
+        dir.path(),
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("Sangat Tinggi ≥ 95; Tinggi 80 – < 95"),
+        "{}",
+        stdout(&out)
+    );
+
+    let out = renaksi(
+        &["plan", "bands", "--db", d, "--set", "95,96,60,50"],
+        dir.path(),
+    );
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("lebih kecil"), "{}", stderr(&out));
+    let out = renaksi(&["plan", "bands", "--db", d], dir.path());
+    assert!(
+        stdout(&out).contains("Sangat Tinggi ≥ 95"),
+        "nothing changed: {}",
+        stdout(&out)
+    );
+}

@@ -12,7 +12,7 @@
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
-use rusqlite::Connection;
+use rusqlite::{Connection, OptionalExtension};
 use rust_xlsxwriter::{Format, Workbook};
 use serde::{Deserialize, Serialize};
 
@@ -661,6 +661,9 @@ fn write_readable_sheet(
     )?;
     sheet.write_string_with_format(1, 0, &package.plan.title, &text)?;
     sheet.write_string_with_format(2, 0, format!("Versi {}", package.plan.version), &text)?;
+    // Not wrapped: the line runs on over the empty cells to its right.
+    let line = Format::new().set_quote_prefix();
+    sheet.write_string_with_format(3, 0, package.scale().legend(), &line)?;
     let opd_name = |id: &str| {
         package
             .opds
@@ -697,7 +700,10 @@ fn write_readable_sheet(
         let cells = [
             theme,
             action.code.clone(),
-            action.title.clone(),
+            match &action.archived_at {
+                None => action.title.clone(),
+                Some(_) => format!("{} (diarsipkan: {})", action.title, action.archive_reason),
+            },
             opd_name(&action.lead_opd_id),
             supporting.join("\n"),
             action.start_date.clone().unwrap_or_default(),
@@ -802,6 +808,7 @@ fn fit(conn: &Connection, signed: &SignedPackage) -> Result<(PackageFit, Option<
             ));
         }
     }
+    check_one_plan(conn, package)?;
     let held = plans::list(conn)?;
     if held.is_empty() {
         return Ok((PackageFit::Start, None));
@@ -839,6 +846,110 @@ fn fit(conn: &Connection, signed: &SignedPackage) -> Result<(PackageFit, Option<
             newest.year_end
         ),
     ))
+}
+
+/// Refuses a package whose rows do not all belong to its one plan, or whose
+/// themes or actions this database holds under another plan: an import never
+/// mixes plans.
+fn check_one_plan(conn: &Connection, package: &PlanPackage) -> Result<()> {
+    let mixed = |what: &str| {
+        Error::invalid(
+            "file",
+            format!(
+                "Paket ini mencampur rencana aksi: {what}. Paket tidak dipakai; minta paket \
+                 yang benar kepada Bappeda."
+            ),
+        )
+    };
+    let plan = &package.plan;
+    let themes: HashSet<&str> = package.themes.iter().map(|t| t.id.as_str()).collect();
+    let actions: HashSet<&str> = package.actions.iter().map(|a| a.id.as_str()).collect();
+    let opds: HashSet<&str> = package.opds.iter().map(|o| o.id.as_str()).collect();
+    let indicators: HashSet<&str> = package.indicators.iter().map(|i| i.id.as_str()).collect();
+    if let Some(t) = package.themes.iter().find(|t| t.plan_id != plan.id) {
+        return Err(mixed(&format!(
+            "tema \"{}\" milik rencana aksi lain",
+            t.name
+        )));
+    }
+    if let Some(p) = package.periods.iter().find(|p| {
+        p.year < plan.year_start || p.year > plan.year_end || !(1..=4).contains(&p.quarter)
+    }) {
+        return Err(mixed(&format!(
+            "triwulan {}-TW{} di luar tahun {}-{}",
+            p.year, p.quarter, plan.year_start, plan.year_end
+        )));
+    }
+    if let Some(a) = package
+        .actions
+        .iter()
+        .find(|a| !themes.contains(a.theme_id.as_str()) || !opds.contains(a.lead_opd_id.as_str()))
+    {
+        return Err(mixed(&format!(
+            "rencana aksi {} merujuk tema atau OPD yang tidak ada dalam paket",
+            a.code
+        )));
+    }
+    if package
+        .supporting
+        .iter()
+        .any(|s| !actions.contains(s.action_id.as_str()) || !opds.contains(s.opd_id.as_str()))
+    {
+        return Err(mixed(
+            "OPD pendukung merujuk rencana aksi yang tidak ada dalam paket",
+        ));
+    }
+    if let Some(i) = package
+        .indicators
+        .iter()
+        .find(|i| !actions.contains(i.action_id.as_str()) || !opds.contains(i.opd_id.as_str()))
+    {
+        return Err(mixed(&format!(
+            "indikator \"{}\" merujuk rencana aksi yang tidak ada dalam paket",
+            i.description
+        )));
+    }
+    if package.targets.iter().any(|t| {
+        !indicators.contains(t.indicator_id.as_str())
+            || t.year < plan.year_start
+            || t.year > plan.year_end
+    }) {
+        return Err(mixed(
+            "target merujuk indikator atau tahun yang tidak ada dalam paket",
+        ));
+    }
+    // Rows this database already holds under another plan.
+    for theme in &package.themes {
+        let other: Option<String> = conn
+            .query_row(
+                "SELECT plan_id FROM themes WHERE id = ?1",
+                [&theme.id],
+                |r| r.get(0),
+            )
+            .optional()?;
+        if other.is_some_and(|other| other != plan.id) {
+            return Err(mixed(&format!(
+                "tema \"{}\" milik rencana aksi lain di sini",
+                theme.name
+            )));
+        }
+    }
+    for action in &package.actions {
+        let other: Option<String> = conn
+            .query_row(
+                "SELECT plan_id FROM actions WHERE id = ?1",
+                [&action.id],
+                |r| r.get(0),
+            )
+            .optional()?;
+        if other.is_some_and(|other| other != plan.id) {
+            return Err(mixed(&format!(
+                "rencana aksi {} milik rencana aksi lain di sini",
+                action.code
+            )));
+        }
+    }
+    Ok(())
 }
 
 /// The id of the OPD this database belongs to, in the package's directory.

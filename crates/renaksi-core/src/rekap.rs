@@ -444,7 +444,8 @@ fn workbook_bytes(
         &rows,
         &st,
     )?;
-    grade_legend(sheet, end, &columns, &bands_legend, &st)?;
+    // One blank row, the legend, then the chart.
+    grade_legend(sheet, end + 1, &columns, &bands_legend, &st)?;
     let bars: Vec<(String, Option<f64>)> = summary
         .themes
         .iter()
@@ -456,7 +457,7 @@ fn workbook_bytes(
         THEME_SHEET,
         &format!("Capaian s.d. {} per tema", period.label()),
         &bars,
-        end,
+        end + 1,
     )?;
     finish(sheet, paper, last, columns.len() as u16 - 1)?;
 
@@ -504,7 +505,8 @@ fn workbook_bytes(
         &rows,
         &st,
     )?;
-    grade_legend(sheet, end, &columns, &bands_legend, &st)?;
+    // One blank row, the legend, then the chart.
+    grade_legend(sheet, end + 1, &columns, &bands_legend, &st)?;
     let bars: Vec<(String, Option<f64>)> = summary
         .opds
         .iter()
@@ -515,7 +517,7 @@ fn workbook_bytes(
         OPD_SHEET,
         &format!("Capaian s.d. {} per perangkat daerah", period.label()),
         &bars,
-        end,
+        end + 1,
     )?;
     finish(sheet, paper, last, columns.len() as u16 - 1)?;
 
@@ -609,7 +611,7 @@ fn workbook_bytes(
         &rows,
         &st,
     )?;
-    grade_legend(sheet, end, &columns, &bands_legend, &st)?;
+    grade_legend(sheet, end + 1, &columns, &bands_legend, &st)?;
     finish(sheet, paper, end + 1, columns.len() as u16 - 1)?;
 
     // Tonggak Terlambat

@@ -3,6 +3,7 @@
 //! prints what a clerk needs to see; an error goes back to `main` as it is.
 
 pub mod backups;
+pub mod bands;
 pub mod cocreation;
 pub mod consolidation;
 pub mod exchange;

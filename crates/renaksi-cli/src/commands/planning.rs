@@ -38,7 +38,10 @@ pub fn plan(db: &Path, command: PlanCommand) -> Result<()> {
     }
     let mut store = renaksi_api::open_existing(db)?;
     match command {
-        PlanCommand::New { .. } | PlanCommand::Template { .. } | PlanCommand::Import { .. } => {
+        PlanCommand::New { .. }
+        | PlanCommand::Template { .. }
+        | PlanCommand::Import { .. }
+        | PlanCommand::Bands { .. } => {
             unreachable!("dispatched before the store is opened")
         }
         PlanCommand::List => {

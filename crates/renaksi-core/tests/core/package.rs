@@ -491,3 +491,47 @@ fn a_report_of_a_plan_bappeda_does_not_hold_is_refused() {
         .unwrap();
     assert_eq!(count, 0, "nothing was written");
 }
+
+#[test]
+fn a_package_mixing_plans_is_refused_and_changes_nothing() {
+    let root = tempfile::tempdir().unwrap();
+    let (bappeda, dir) = bappeda(root.path());
+    let first = publish(&bappeda, &dir, "paket.xlsx");
+    let mut opd = opd_from(root.path(), &first, "DINKES");
+    let held = plans::require_current(opd.conn()).unwrap();
+
+    // The next plan's package carrying one of the held plan's actions.
+    let mut next = other_plan(&first, "berikutnya", 2020, 2021);
+    next.package.actions[0].id = first.package.actions[0].id.clone();
+    for s in &mut next.package.supporting {
+        if s.action_id == format!("{}-berikutnya", first.package.actions[0].id) {
+            s.action_id = first.package.actions[0].id.clone();
+        }
+    }
+    for i in &mut next.package.indicators {
+        if i.action_id == format!("{}-berikutnya", first.package.actions[0].id) {
+            i.action_id = first.package.actions[0].id.clone();
+        }
+    }
+    let error = package::apply(&mut opd, &next, None).unwrap_err();
+    assert!(
+        error.to_string().contains("mencampur rencana aksi"),
+        "{error}"
+    );
+    assert!(package::preview(opd.conn(), &next).is_err());
+
+    // A theme of another plan inside the package.
+    let mut odd = first.clone();
+    odd.package.themes[0].plan_id = "lain".into();
+    let error = package::apply(&mut opd, &odd, None).unwrap_err();
+    assert!(
+        error.to_string().contains("mencampur rencana aksi"),
+        "{error}"
+    );
+
+    assert_eq!(plans::list(opd.conn()).unwrap(), vec![held.clone()]);
+    let action = actions::get(opd.conn(), &first.package.actions[0].id)
+        .unwrap()
+        .unwrap();
+    assert_eq!(action.plan_id, held.id);
+}
