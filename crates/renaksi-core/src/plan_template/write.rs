@@ -105,9 +105,7 @@ impl Contents {
 /// Writes the template of this database's plan (the empty template when it
 /// has none) to `out`, whole or not at all.
 pub fn export(store: &Store, out: &Path) -> Result<TemplateWritten> {
-    if plans::current(store.conn())?.is_some() {
-        crate::access::require_bappeda(store.conn(), "menulis template rencana aksi")?;
-    }
+    require_may_export(store)?;
     let contents = Contents::load(store)?;
     let bytes = workbook_bytes(&contents).map_err(|e| {
         Error::invalid(
@@ -124,6 +122,15 @@ pub fn export(store: &Store, out: &Path) -> Result<TemplateWritten> {
         actions: contents.actions.len(),
         indicators: contents.indicators.len(),
     })
+}
+
+/// The template of a plan is Bappeda's to write; the empty template (no plan
+/// yet) anyone's. Checked before a save dialog opens, and again on writing.
+pub fn require_may_export(store: &Store) -> Result<()> {
+    if plans::current(store.conn())?.is_some() {
+        crate::access::require_bappeda(store.conn(), "menulis template rencana aksi")?;
+    }
+    Ok(())
 }
 
 /// Rows the drop-downs and the column formats cover below the data.
