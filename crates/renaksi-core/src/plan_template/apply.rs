@@ -13,7 +13,8 @@
 //! is deleted. An indicator of an action in the file is deleted when it has no
 //! realisation and no evidence, and kept (and reported) otherwise; indicators
 //! of actions not in the file are left as they are (an archived action keeps
-//! its OPDs' rows). Quarters outside the plan's new span are deleted when
+//! its OPDs' rows). An OPD the file lists keeps its archive state (archiving
+//! or restoring one is the editor's). Quarters outside the plan's new span are deleted when
 //! nothing refers to them, else the file is refused. Closed quarters are not
 //! changed by a template (the Ditutup column is information only).
 
@@ -411,9 +412,11 @@ fn compare(
             continue;
         }
         if period_has_data(conn, &plan_id, quarter)? {
+            // Row 4 names the first quarter, row 5 the last.
+            let row = if quarter < t.plan.first { 4 } else { 5 };
             problems.add(
                 SHEET_PLAN,
-                4,
+                row,
                 PLAN_HEADERS[1],
                 Msg::new(
                     "periodHasData",
@@ -466,7 +469,9 @@ fn compare(
             head_nip: r.head_nip.clone(),
             short_name: r.short_name.clone(),
             head_title: r.head_title.clone(),
-            archived: None,
+            // The directory's archive is the editor's: a template neither
+            // archives nor restores an OPD it lists.
+            archived: old.as_ref().and_then(|o| o.archived.clone()),
         };
         if let Some(other) = old_opds
             .iter()
@@ -511,7 +516,6 @@ fn compare(
                         text(&new.head_title),
                     ),
                     ("NIP kepala", text(&old.head_nip), text(&new.head_nip)),
-                    ("Arsip", archived_flag(&old.archived), None),
                 ]),
             )),
             _ => {}

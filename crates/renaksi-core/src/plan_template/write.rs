@@ -56,15 +56,15 @@ pub struct Contents {
 impl Contents {
     pub fn load(store: &Store) -> Result<Contents> {
         let conn = store.conn();
-        let opds: Vec<Opd> = opds::list(conn)?
-            .into_iter()
-            .filter(|o| o.archived.is_none())
-            .collect();
+        let all_opds = opds::list(conn)?;
         let Some(plan) = plans::current(conn)? else {
             return Ok(Contents {
                 plan: None,
                 periods: Vec::new(),
-                opds: Vec::new(),
+                opds: all_opds
+                    .into_iter()
+                    .filter(|o| o.archived.is_none())
+                    .collect(),
                 themes: Vec::new(),
                 actions: Vec::new(),
                 indicators: Vec::new(),
@@ -83,9 +83,28 @@ impl Contents {
             .iter()
             .map(|a| (a.id.as_str(), a.code.as_str()))
             .collect();
+        // An indicator of an OPD no longer assigned to its action is that
+        // OPD's archived data: kept in the database, not in the template.
+        let assigned = |i: &Indicator| {
+            actions.iter().any(|a| {
+                a.id == i.action_id
+                    && (a.lead_opd_id == i.opd_id || a.supporting_opd_ids.contains(&i.opd_id))
+            })
+        };
         let mut indicators: Vec<Indicator> = indicators::list_for_plan(conn, &plan.id)?
             .into_iter()
-            .filter(|i| code_of.contains_key(i.action_id.as_str()))
+            .filter(|i| code_of.contains_key(i.action_id.as_str()) && assigned(i))
+            .collect();
+        // The OPDs in use, and an archived one the plan's rows still name.
+        let named: std::collections::HashSet<&str> = actions
+            .iter()
+            .flat_map(|a| std::iter::once(&a.lead_opd_id).chain(&a.supporting_opd_ids))
+            .chain(indicators.iter().map(|i| &i.opd_id))
+            .map(String::as_str)
+            .collect();
+        let opds: Vec<Opd> = all_opds
+            .into_iter()
+            .filter(|o| o.archived.is_none() || named.contains(o.id.as_str()))
             .collect();
         indicators.sort_by(|a, b| {
             (code_of[a.action_id.as_str()], a.seq).cmp(&(code_of[b.action_id.as_str()], b.seq))
