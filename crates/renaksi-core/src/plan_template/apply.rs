@@ -497,6 +497,24 @@ fn compare(
                 );
             }
         }
+        if let Some(old) = &old {
+            if old.code != new.code && opd_has_exchanged(conn, &old.id)? {
+                problems.add(
+                    SHEET_OPDS,
+                    r.row,
+                    OPD_COLUMNS[opd_col::CODE].header,
+                    Msg::new(
+                        "opdCodeFixed",
+                        [("code", old.code.clone())],
+                        format!(
+                            "Kode {} tidak dapat diubah lagi: OPD ini sudah mengisi data atau \
+                             mengirim laporan dengan kode itu.",
+                            old.code
+                        ),
+                    ),
+                );
+            }
+        }
         let label = format!("{} {}", new.code, new.name);
         match &old {
             None => preview.added.push(row(RowKind::Opd, label, Vec::new())),
@@ -680,6 +698,36 @@ fn compare(
                         "Kode '{}' sudah dipakai rencana aksi lain (diarsipkan) di basis data ini.",
                         new.code
                     ),
+                    ),
+                );
+            }
+        }
+        // An archived OPD takes no new part in an action (as in the editor).
+        let archived_opd = |id: &String| {
+            opd_pairs
+                .iter()
+                .find(|p| &p.new.id == id)
+                .filter(|p| p.new.archived.is_some())
+                .map(|p| p.new.code.clone())
+        };
+        let was = |id: &String| {
+            old.as_ref()
+                .is_some_and(|o| &o.lead_opd_id == id || o.supporting_opd_ids.contains(id))
+        };
+        for (id, column) in std::iter::once((&new.lead_opd_id, action_col::LEAD)).chain(
+            new.supporting_opd_ids
+                .iter()
+                .map(|id| (id, action_col::SUPPORTING)),
+        ) {
+            if let Some(code) = archived_opd(id).filter(|_| !was(id)) {
+                problems.add(
+                    SHEET_ACTIONS,
+                    r.row,
+                    ACTION_COLUMNS[column].header,
+                    Msg::new(
+                        "archivedOpd",
+                        [("code", code.clone())],
+                        format!("OPD {code} diarsipkan; pilih OPD lain."),
                     ),
                 );
             }
@@ -1110,6 +1158,19 @@ fn action_has_data(conn: &Connection, id: &str) -> Result<bool> {
         "SELECT EXISTS (SELECT 1 FROM milestones WHERE action_id = ?1)
              OR EXISTS (SELECT 1 FROM indicators WHERE action_id = ?1)
              OR EXISTS (SELECT 1 FROM session_inputs WHERE action_id = ?1)",
+        [id],
+        |row| row.get(0),
+    )?)
+}
+
+/// The OPD's own database knows it by its code once it entered data or sent
+/// a report (the plan editor's rule).
+fn opd_has_exchanged(conn: &Connection, id: &str) -> Result<bool> {
+    Ok(conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM milestones WHERE opd_id = ?1)
+             OR EXISTS (SELECT 1 FROM indicators WHERE opd_id = ?1)
+             OR EXISTS (SELECT 1 FROM reports WHERE opd_id = ?1)
+             OR EXISTS (SELECT 1 FROM opd_keys WHERE opd_id = ?1)",
         [id],
         |row| row.get(0),
     )?)

@@ -370,3 +370,25 @@ fn an_opd_dropped_from_the_file_is_archived_when_it_has_data_and_deleted_when_no
     assert!(again.problems.is_empty(), "{:?}", again.problems);
     assert_eq!(again.change_count(), 0, "{again:#?}");
 }
+
+#[test]
+fn an_opd_code_its_rows_are_known_by_cannot_change_through_the_template() {
+    let demo = demo_bappeda();
+    let mut store = empty_bappeda();
+    apply::import(&mut store, template_of(&demo), "rencana.xlsx").unwrap();
+    let mut contents = Contents::load(&store).unwrap();
+    let dinkes = contents
+        .opds
+        .iter_mut()
+        .find(|o| o.code == "DINKES")
+        .unwrap();
+    dinkes.code = "DINKES2".into();
+    let preview = apply::preview(&store, workbook_bytes(&contents).unwrap(), "kode.xlsx").unwrap();
+    assert_eq!(preview.problem_count, 1, "{:?}", preview.problems);
+    let problem = &preview.problems[0];
+    assert_eq!(
+        (problem.sheet.as_str(), problem.key.as_str()),
+        ("OPD", "opdCodeFixed")
+    );
+    assert_eq!(problem.args["code"], "DINKES");
+}
