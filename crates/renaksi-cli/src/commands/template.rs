@@ -8,6 +8,8 @@ use renaksi_api::{Result, Store};
 use super::one_line;
 use crate::flags::PlanCommand;
 
+/// `plan template|import`. Each has its own handler, so a `plan` group with
+/// more subcommands dispatches to them directly.
 pub fn plan(db: &Path, command: &PlanCommand) -> Result<()> {
     match command {
         PlanCommand::Template { out } => write(db, out),
@@ -19,7 +21,8 @@ pub fn plan(db: &Path, command: &PlanCommand) -> Result<()> {
     }
 }
 
-fn write(db: &Path, out: &Path) -> Result<()> {
+/// `plan template --out FILE`.
+pub fn write(db: &Path, out: &Path) -> Result<()> {
     // No database yet: the empty template.
     let store = if db.exists() {
         renaksi_api::open_existing(db)?
@@ -42,7 +45,8 @@ fn write(db: &Path, out: &Path) -> Result<()> {
     Ok(())
 }
 
-fn import(db: &Path, file: &Path, dry_run: bool, user: &str) -> Result<()> {
+/// `plan import FILE [--dry-run] [--user NAME]`.
+pub fn import(db: &Path, file: &Path, dry_run: bool, user: &str) -> Result<()> {
     // A new database is made only for a file whose every row is right.
     if !db.exists() {
         template::check(file).map_err(told)?;
