@@ -23,8 +23,10 @@ pub fn export(store: &Store, out: &Path) -> Result<TemplateWritten> {
     write::export(store, out)
 }
 
-/// The file name the save dialog suggests: `template-rencana-aksi-wonosobo-2018-2019.xlsx`.
+/// The file name the save dialog suggests: `template-rencana-aksi-wonosobo-2018-2019.xlsx`;
+/// refused, before any dialog opens, for a profile that may not write it.
 pub fn suggested_file_name(store: &Store) -> Result<String> {
+    write::require_may_export(store)?;
     Ok(match plans::current(store.conn())? {
         None => "template-rencana-aksi.xlsx".into(),
         Some(plan) => {

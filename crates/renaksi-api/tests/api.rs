@@ -470,3 +470,35 @@ fn an_opd_previews_a_newer_package_without_writing_then_takes_it_after_a_backup(
     let refused = exchange::take_package(&mut bappeda_store, &second).unwrap_err();
     assert!(refused.to_string().contains("Hanya OPD"), "{refused}");
 }
+
+#[test]
+fn the_plan_template_names_its_file_refuses_an_opd_before_the_dialog_and_backs_up_before_changing()
+{
+    let root = tempfile::tempdir().unwrap();
+    let bappeda = demo(root.path(), "bappeda", None);
+    let store = Store::open(&bappeda).unwrap();
+    assert_eq!(
+        renaksi_api::template::suggested_file_name(&store).unwrap(),
+        "template-rencana-aksi-wonosobo-2018-2019.xlsx"
+    );
+    let template = root.path().join("template.xlsx");
+    renaksi_api::template::export(&store, &template).unwrap();
+
+    let dinkes = demo(root.path(), "dinkes", Some("DINKES"));
+    let opd = Store::open(&dinkes).unwrap();
+    let refused = renaksi_api::template::suggested_file_name(&opd).unwrap_err();
+    assert_eq!(refused.code(), "forbidden");
+
+    // Into a new database: started at Bappeda, the plan created, one backup
+    // taken only once there is something to back up.
+    let fresh = root.path().join("baru").join("renaksi.db");
+    std::fs::create_dir_all(fresh.parent().unwrap()).unwrap();
+    let mut store = renaksi_api::template::open_or_start_bappeda(&fresh, "Admin Bappeda").unwrap();
+    let imported = renaksi_api::template::import(&mut store, &template).unwrap();
+    assert!(imported.preview.creates_plan);
+    assert!(imported.undo.is_some());
+    assert_eq!(before_import(&fresh).len(), 1);
+    let again = renaksi_api::template::import(&mut store, &template).unwrap();
+    assert!(again.undo.is_none());
+    assert_eq!(before_import(&fresh).len(), 1, "no change, no backup");
+}

@@ -7,7 +7,7 @@ use renaksi_api::{Result, Store};
 
 use super::one_line;
 
-/// `renaksi plan template`: the plan as a fill-in workbook.
+/// `plan template --out FILE`.
 pub fn write(db: &Path, out: &Path) -> Result<()> {
     // No database yet: the empty template.
     let store = if db.exists() {
@@ -31,7 +31,7 @@ pub fn write(db: &Path, out: &Path) -> Result<()> {
     Ok(())
 }
 
-/// `renaksi plan import`: a filled-in template, checked row by row.
+/// `plan import FILE [--dry-run] [--user NAME]`.
 pub fn import(db: &Path, file: &Path, dry_run: bool, user: &str) -> Result<()> {
     // A new database is made only for a file whose every row is right.
     if !db.exists() {

@@ -13,7 +13,8 @@
 //! is deleted. An indicator of an action in the file is deleted when it has no
 //! realisation and no evidence, and kept (and reported) otherwise; indicators
 //! of actions not in the file are left as they are (an archived action keeps
-//! its OPDs' rows). Quarters outside the plan's new span are deleted when
+//! its OPDs' rows). An OPD the file lists keeps its archive state (archiving
+//! or restoring one is the editor's). Quarters outside the plan's new span are deleted when
 //! nothing refers to them, else the file is refused. Closed quarters are not
 //! changed by a template (the Ditutup column is information only).
 
@@ -411,9 +412,11 @@ fn compare(
             continue;
         }
         if period_has_data(conn, &plan_id, quarter)? {
+            // Row 4 names the first quarter, row 5 the last.
+            let row = if quarter < t.plan.first { 4 } else { 5 };
             problems.add(
                 SHEET_PLAN,
-                4,
+                row,
                 PLAN_HEADERS[1],
                 Msg::new(
                     "periodHasData",
@@ -466,7 +469,9 @@ fn compare(
             head_nip: r.head_nip.clone(),
             short_name: r.short_name.clone(),
             head_title: r.head_title.clone(),
-            archived: None,
+            // The directory's archive is the editor's: a template neither
+            // archives nor restores an OPD it lists.
+            archived: old.as_ref().and_then(|o| o.archived.clone()),
         };
         if let Some(other) = old_opds
             .iter()
@@ -492,6 +497,24 @@ fn compare(
                 );
             }
         }
+        if let Some(old) = &old {
+            if old.code != new.code && opd_has_exchanged(conn, &old.id)? {
+                problems.add(
+                    SHEET_OPDS,
+                    r.row,
+                    OPD_COLUMNS[opd_col::CODE].header,
+                    Msg::new(
+                        "opdCodeFixed",
+                        [("code", old.code.clone())],
+                        format!(
+                            "Kode {} tidak dapat diubah lagi: OPD ini sudah mengisi data atau \
+                             mengirim laporan dengan kode itu.",
+                            old.code
+                        ),
+                    ),
+                );
+            }
+        }
         let label = format!("{} {}", new.code, new.name);
         match &old {
             None => preview.added.push(row(RowKind::Opd, label, Vec::new())),
@@ -511,7 +534,6 @@ fn compare(
                         text(&new.head_title),
                     ),
                     ("NIP kepala", text(&old.head_nip), text(&new.head_nip)),
-                    ("Arsip", archived_flag(&old.archived), None),
                 ]),
             )),
             _ => {}
@@ -676,6 +698,36 @@ fn compare(
                         "Kode '{}' sudah dipakai rencana aksi lain (diarsipkan) di basis data ini.",
                         new.code
                     ),
+                    ),
+                );
+            }
+        }
+        // An archived OPD takes no new part in an action (as in the editor).
+        let archived_opd = |id: &String| {
+            opd_pairs
+                .iter()
+                .find(|p| &p.new.id == id)
+                .filter(|p| p.new.archived.is_some())
+                .map(|p| p.new.code.clone())
+        };
+        let was = |id: &String| {
+            old.as_ref()
+                .is_some_and(|o| &o.lead_opd_id == id || o.supporting_opd_ids.contains(id))
+        };
+        for (id, column) in std::iter::once((&new.lead_opd_id, action_col::LEAD)).chain(
+            new.supporting_opd_ids
+                .iter()
+                .map(|id| (id, action_col::SUPPORTING)),
+        ) {
+            if let Some(code) = archived_opd(id).filter(|_| !was(id)) {
+                problems.add(
+                    SHEET_ACTIONS,
+                    r.row,
+                    ACTION_COLUMNS[column].header,
+                    Msg::new(
+                        "archivedOpd",
+                        [("code", code.clone())],
+                        format!("OPD {code} diarsipkan; pilih OPD lain."),
                     ),
                 );
             }
@@ -1106,6 +1158,19 @@ fn action_has_data(conn: &Connection, id: &str) -> Result<bool> {
         "SELECT EXISTS (SELECT 1 FROM milestones WHERE action_id = ?1)
              OR EXISTS (SELECT 1 FROM indicators WHERE action_id = ?1)
              OR EXISTS (SELECT 1 FROM session_inputs WHERE action_id = ?1)",
+        [id],
+        |row| row.get(0),
+    )?)
+}
+
+/// The OPD's own database knows it by its code once it entered data or sent
+/// a report (the plan editor's rule).
+fn opd_has_exchanged(conn: &Connection, id: &str) -> Result<bool> {
+    Ok(conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM milestones WHERE opd_id = ?1)
+             OR EXISTS (SELECT 1 FROM indicators WHERE opd_id = ?1)
+             OR EXISTS (SELECT 1 FROM reports WHERE opd_id = ?1)
+             OR EXISTS (SELECT 1 FROM opd_keys WHERE opd_id = ?1)",
         [id],
         |row| row.get(0),
     )?)

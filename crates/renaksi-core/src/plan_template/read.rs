@@ -525,14 +525,14 @@ fn read_themes(rows: &Rows, problems: &mut Problems) -> Vec<ThemeRow> {
             s,
             row,
             h(TITLE),
-            rules::required(&cells[TITLE], "Judul tema", 200),
+            rules::required(&cells[TITLE], "Judul tema", 300),
         );
         let description = take(
             problems,
             s,
             row,
             h(DESCRIPTION),
-            rules::optional(&cells[DESCRIPTION], "Uraian tema", 2000),
+            rules::optional(&cells[DESCRIPTION], "Uraian tema", 4000),
         );
         if let (Some(id), Some(seq), Some(name), Some(description)) = (id, seq, name, description) {
             out.push(ThemeRow {
@@ -569,7 +569,7 @@ fn read_actions(
             s,
             row,
             h(CODE),
-            rules::code(&cells[CODE], "Kode rencana aksi", 20),
+            rules::required(&cells[CODE], "Kode rencana aksi", 20),
         );
         if let Some(code) = &code {
             if let Some(first) = codes.insert(code.to_uppercase(), row) {
@@ -906,7 +906,7 @@ fn read_indicators(
             s,
             row,
             h(ACTION),
-            rules::code(&cells[ACTION], "Kode rencana aksi", 20),
+            rules::required(&cells[ACTION], "Kode rencana aksi", 20),
         );
         let action = action_code
             .as_ref()

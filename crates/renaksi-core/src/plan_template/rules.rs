@@ -1,8 +1,9 @@
 //! The checks of one template cell, each answering with the sentence for the
 //! clerk. The text limits and the date rules are the editor's own
 //! (`editing::required`, `optional`, `date`); the ones below that the plan
-//! editor has no function for yet (codes, NIP, OGP words, default due dates)
-//! are written once here.
+//! editor has no function for yet on this branch (OPD code, NIP, OGP words,
+//! default due dates) are written once here, with the same rules as the plan
+//! editor's (`planning::structure`, `planning::periods`).
 
 use chrono::{Datelike, Duration, NaiveDate};
 
@@ -77,28 +78,21 @@ pub fn date(cell: &Cell, label: &str) -> Checked<Option<String>> {
     }
 }
 
-/// A code people type (OPD code, action code): letters, digits, '-', '_',
-/// '.', '/', no spaces; kept as written (an OPD code in capitals).
-pub fn code(cell: &Cell, label: &str, max: usize) -> Checked<String> {
-    let code = required(cell, label, max)?;
+/// An OPD code, the plan editor's rule: upper-case letters, digits and '-',
+/// at most 20 characters (typed in any case).
+pub fn opd_code(cell: &Cell, label: &str) -> Checked<String> {
+    let code = required(cell, label, 20)?.to_uppercase();
     if !code
         .chars()
-        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | '/'))
+        .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '-')
     {
         return Err(Msg::new(
-            "code",
+            "opdCode",
             [("label", s(label)), ("code", code.clone())],
-            format!(
-                "{label} \"{code}\" hanya boleh berisi huruf, angka, '-', '_', '.' atau '/', tanpa spasi."
-            ),
+            format!("{label} \"{code}\" hanya boleh berisi huruf, angka dan tanda hubung (-)."),
         ));
     }
     Ok(code)
-}
-
-/// An OPD code: a code in capitals.
-pub fn opd_code(cell: &Cell, label: &str) -> Checked<String> {
-    code(cell, label, 30).map(|c| c.to_uppercase())
 }
 
 /// The NIP of a civil servant: 18 digits (spaces allowed between), or nothing.
@@ -253,13 +247,14 @@ pub fn in_years(date: &str, year_start: i32, year_end: i32) -> bool {
         .unwrap_or(false)
 }
 
-/// The default report due date of a quarter: the 15th of the month after it.
+/// The default report due date of a quarter: the 10th day after it ends
+/// (the plan editor's default).
 pub fn default_due_date(period: PeriodRef) -> String {
     let (year, month) = match period.quarter {
         4 => (period.year + 1, 1),
         q => (period.year, u32::from(q) * 3 + 1),
     };
-    format!("{year:04}-{month:02}-15")
+    format!("{year:04}-{month:02}-10")
 }
 
 /// The quarters from `first` to `last`.

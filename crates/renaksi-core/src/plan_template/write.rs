@@ -56,15 +56,15 @@ pub struct Contents {
 impl Contents {
     pub fn load(store: &Store) -> Result<Contents> {
         let conn = store.conn();
-        let opds: Vec<Opd> = opds::list(conn)?
-            .into_iter()
-            .filter(|o| o.archived.is_none())
-            .collect();
+        let all_opds = opds::list(conn)?;
         let Some(plan) = plans::current(conn)? else {
             return Ok(Contents {
                 plan: None,
                 periods: Vec::new(),
-                opds: Vec::new(),
+                opds: all_opds
+                    .into_iter()
+                    .filter(|o| o.archived.is_none())
+                    .collect(),
                 themes: Vec::new(),
                 actions: Vec::new(),
                 indicators: Vec::new(),
@@ -83,9 +83,28 @@ impl Contents {
             .iter()
             .map(|a| (a.id.as_str(), a.code.as_str()))
             .collect();
+        // An indicator of an OPD no longer assigned to its action is that
+        // OPD's archived data: kept in the database, not in the template.
+        let assigned = |i: &Indicator| {
+            actions.iter().any(|a| {
+                a.id == i.action_id
+                    && (a.lead_opd_id == i.opd_id || a.supporting_opd_ids.contains(&i.opd_id))
+            })
+        };
         let mut indicators: Vec<Indicator> = indicators::list_for_plan(conn, &plan.id)?
             .into_iter()
-            .filter(|i| code_of.contains_key(i.action_id.as_str()))
+            .filter(|i| code_of.contains_key(i.action_id.as_str()) && assigned(i))
+            .collect();
+        // The OPDs in use, and an archived one the plan's rows still name.
+        let named: std::collections::HashSet<&str> = actions
+            .iter()
+            .flat_map(|a| std::iter::once(&a.lead_opd_id).chain(&a.supporting_opd_ids))
+            .chain(indicators.iter().map(|i| &i.opd_id))
+            .map(String::as_str)
+            .collect();
+        let opds: Vec<Opd> = all_opds
+            .into_iter()
+            .filter(|o| o.archived.is_none() || named.contains(o.id.as_str()))
             .collect();
         indicators.sort_by(|a, b| {
             (code_of[a.action_id.as_str()], a.seq).cmp(&(code_of[b.action_id.as_str()], b.seq))
@@ -105,9 +124,7 @@ impl Contents {
 /// Writes the template of this database's plan (the empty template when it
 /// has none) to `out`, whole or not at all.
 pub fn export(store: &Store, out: &Path) -> Result<TemplateWritten> {
-    if plans::current(store.conn())?.is_some() {
-        crate::access::require_bappeda(store.conn(), "menulis template rencana aksi")?;
-    }
+    require_may_export(store)?;
     let contents = Contents::load(store)?;
     let bytes = workbook_bytes(&contents).map_err(|e| {
         Error::invalid(
@@ -124,6 +141,15 @@ pub fn export(store: &Store, out: &Path) -> Result<TemplateWritten> {
         actions: contents.actions.len(),
         indicators: contents.indicators.len(),
     })
+}
+
+/// The template of a plan is Bappeda's to write; the empty template (no plan
+/// yet) anyone's. Checked before a save dialog opens, and again on writing.
+pub fn require_may_export(store: &Store) -> Result<()> {
+    if plans::current(store.conn())?.is_some() {
+        crate::access::require_bappeda(store.conn(), "menulis template rencana aksi")?;
+    }
+    Ok(())
 }
 
 /// Rows the drop-downs and the column formats cover below the data.
@@ -300,10 +326,10 @@ fn guide_sheet(sheet: &mut Worksheet, c: &Contents, st: &Styles) -> Result<(), X
         ("Cara memakai", "Isi sheet Rencana, OPD, Tema, Rencana Aksi, Triwulan dan Indikator; satu baris untuk satu data. Simpan sebagai .xlsx lalu impor di Renaksi (menu Rencana > Template, atau renaksi plan import). Renaksi memeriksa setiap baris; bila ada yang salah, tidak ada yang disimpan dan setiap kesalahan disebut sheet, baris dan kolomnya. Sebelum disimpan, Renaksi menunjukkan apa yang ditambah, diubah atau diarsipkan. Mengimpor berkas yang sama dua kali tidak mengubah apa pun."),
         ("Jangan", "Jangan mengubah judul kolom, nama sheet, atau kolom ID yang tersembunyi. Jangan menulis rumus: berkas yang berisi rumus ditolak. Baris baru cukup ditulis di bawah baris terakhir; kolom ID-nya dibiarkan kosong. Baris yang disalin harus dikosongkan kolom ID-nya."),
         ("Rencana", "Wilayah (mis. Kabupaten Wonosobo), judul, triwulan pertama dan terakhir (ditulis seperti 2020-TW1 dan 2022-TW4). Triwulan-triwulan rencana aksi dibuat dari keduanya. Status dan versi hanya informasi: keduanya diubah di aplikasi."),
-        ("OPD", "Wajib: Kode OPD (huruf kapital tanpa spasi, mis. DINKES) dan nama lengkap. Nama singkat, nama, jabatan dan NIP kepala (18 angka) menjadi isian awal blok tanda tangan laporan OPD."),
+        ("OPD", "Wajib: Kode OPD (huruf, angka dan tanda hubung, paling banyak 20 karakter, mis. DINKES) dan nama lengkap. Nama singkat, nama, jabatan dan NIP kepala (18 angka) menjadi isian awal blok tanda tangan laporan OPD."),
         ("Tema", "Wajib: No (1, 2, 3, ...) dan judul. Nomor menentukan urutan tema."),
         ("Rencana Aksi", "Wajib: kode (mis. RA-01), judul, no tema (dari sheet Tema), kode OPD pelaksana (dari sheet OPD). OPD pendukung: kode-kode OPD dipisah koma, mis. DINSOS, DUKCAPIL; OPD pelaksana tidak boleh menjadi pendukung. Mulai dan selesai ditulis 2020-07-01 dan berada dalam tahun rencana aksi. Nilai OGP: transparansi, partisipasi, akuntabilitas, teknologi_inovasi, dipisah koma."),
-        ("Triwulan", "Batas laporan setiap triwulan (mis. 2020-04-15). Triwulan yang tidak ditulis memakai tanggal 15 bulan sesudah triwulan itu. Kolom Ditutup hanya informasi: triwulan ditutup dan dibuka di aplikasi, dengan alasan."),
+        ("Triwulan", "Batas laporan setiap triwulan (mis. 2020-04-15). Triwulan yang tidak ditulis memakai tanggal 10 bulan sesudah triwulan itu. Kolom Ditutup hanya informasi: triwulan ditutup dan dibuka di aplikasi, dengan alasan."),
         ("Indikator", "Wajib: kode rencana aksi, kode OPD (pelaksana atau pendukung rencana aksi itu), uraian, satuan, polaritas (positif/negatif) dan agregasi (kumulatif/persentase/nilai_akhir). Target per triwulan seperti yang disepakati dalam dokumen rencana aksi: angka 0 atau lebih, kosong bila tidak ada. Kolom Target tahunan dihitung dari target triwulan (seperti di aplikasi) dan tidak dibaca kembali. Indikator menjadi milik OPD-nya; OPD menerimanya lewat paket rencana aksi."),
         ("Yang hilang", "Tema, rencana aksi atau OPD yang tidak ada lagi di template: bila sudah berisi data, diarsipkan dengan alasan (tidak dihapus); bila belum, dihapus. Indikator yang sudah berisi realisasi tidak dihapus."),
         ("Contoh", "OPD: DINKES | Dinas Kesehatan | Dinkes | dr. Hartono | Kepala Dinas Kesehatan | 196805121995031002\nTema: 1 | Layanan Publik | Peningkatan keterbukaan layanan dasar\nRencana Aksi: RA-01 | Jaminan Kesehatan Semesta | 1 | DINKES | DINSOS, DUKCAPIL | 2020-07-01 | 2022-12-31 | ... | transparansi, partisipasi\nIndikator: RA-01 | DINKES | Persentase penduduk terdaftar JKN | persen | 68,5 | positif | persentase | 72 | 75 | ..."),

@@ -294,3 +294,101 @@ fn every_problem_key_has_a_message_in_both_languages() {
         }
     }
 }
+
+#[test]
+fn an_opd_dropped_from_the_file_is_archived_when_it_has_data_and_deleted_when_not() {
+    let demo = demo_bappeda();
+    let mut store = empty_bappeda();
+    apply::import(&mut store, template_of(&demo), "rencana.xlsx").unwrap();
+
+    // A new office, without data yet.
+    let mut contents = Contents::load(&store).unwrap();
+    let mut kominfo = contents.opds[0].clone();
+    kominfo.id = "0190a0a0-0000-7000-8000-000000000001".into();
+    kominfo.code = "DISKOMINFO".into();
+    kominfo.name = "Dinas Komunikasi dan Informatika".into();
+    contents.opds.push(kominfo);
+    apply::import(
+        &mut store,
+        workbook_bytes(&contents).unwrap(),
+        "tambah.xlsx",
+    )
+    .unwrap();
+    assert!(opds::by_code(store.conn(), "DISKOMINFO").unwrap().is_some());
+
+    // Both dropped: DISKOMINFO, and BAPPEDA with its support of RA-04 and its indicator there.
+    let mut contents = Contents::load(&store).unwrap();
+    let bappeda = opds::by_code(store.conn(), "BAPPEDA").unwrap().unwrap();
+    contents
+        .opds
+        .retain(|o| o.code != "DISKOMINFO" && o.code != "BAPPEDA");
+    for action in &mut contents.actions {
+        action.supporting_opd_ids.retain(|id| *id != bappeda.id);
+    }
+    contents.indicators.retain(|i| i.opd_id != bappeda.id);
+    // BAPPEDA reported on its indicator (as an imported report would have it).
+    store
+        .conn()
+        .execute(
+            "INSERT INTO realisations (indicator_id, year, quarter, value, updated_at)
+             SELECT id, 2019, 1, 1, '2019-04-10T00:00:00Z' FROM indicators WHERE opd_id = ?1",
+            [&bappeda.id],
+        )
+        .unwrap();
+    let bytes = workbook_bytes(&contents).unwrap();
+    let preview = apply::preview(&store, bytes.clone(), "kurang.xlsx").unwrap();
+    assert!(preview.problems.is_empty(), "{:?}", preview.problems);
+    let labels = |rows: &[renaksi_core::plan_template::apply::RowChange]| {
+        rows.iter().map(|r| r.label.clone()).collect::<Vec<_>>()
+    };
+    assert!(
+        labels(&preview.deleted)
+            .iter()
+            .any(|l| l.starts_with("DISKOMINFO")),
+        "{preview:#?}"
+    );
+    assert!(
+        labels(&preview.archived)
+            .iter()
+            .any(|l| l.starts_with("BAPPEDA")),
+        "{preview:#?}"
+    );
+    assert!(
+        preview.kept.iter().any(|r| r.kind == RowKind::Indicator),
+        "BAPPEDA's indicator with realisations stays: {preview:#?}"
+    );
+    apply::import(&mut store, bytes, "kurang.xlsx").unwrap();
+    assert!(opds::by_code(store.conn(), "DISKOMINFO").unwrap().is_none());
+    let archived = opds::by_code(store.conn(), "BAPPEDA").unwrap().unwrap();
+    assert_eq!(
+        archived.archived.map(|a| a.reason).as_deref(),
+        Some("tidak ada di template kurang.xlsx")
+    );
+
+    // The template of that plan imports as no change.
+    let again = apply::preview(&store, template_of(&store), "lagi.xlsx").unwrap();
+    assert!(again.problems.is_empty(), "{:?}", again.problems);
+    assert_eq!(again.change_count(), 0, "{again:#?}");
+}
+
+#[test]
+fn an_opd_code_its_rows_are_known_by_cannot_change_through_the_template() {
+    let demo = demo_bappeda();
+    let mut store = empty_bappeda();
+    apply::import(&mut store, template_of(&demo), "rencana.xlsx").unwrap();
+    let mut contents = Contents::load(&store).unwrap();
+    let dinkes = contents
+        .opds
+        .iter_mut()
+        .find(|o| o.code == "DINKES")
+        .unwrap();
+    dinkes.code = "DINKES2".into();
+    let preview = apply::preview(&store, workbook_bytes(&contents).unwrap(), "kode.xlsx").unwrap();
+    assert_eq!(preview.problem_count, 1, "{:?}", preview.problems);
+    let problem = &preview.problems[0];
+    assert_eq!(
+        (problem.sheet.as_str(), problem.key.as_str()),
+        ("OPD", "opdCodeFixed")
+    );
+    assert_eq!(problem.args["code"], "DINKES");
+}
