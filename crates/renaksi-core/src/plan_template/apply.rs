@@ -286,9 +286,11 @@ fn compare(
         reason: reason.clone(),
     };
 
-    // The plan.
+    // The plan: the one on screen, which must be the active one (an earlier
+    // plan is read-only).
     let current = plans::current(conn)?;
     if let Some(plan) = &current {
+        crate::access::require_active_plan(conn, &plan.id)?;
         if plan.status != PlanStatus::Draft {
             problems.add(
                 SHEET_PLAN,
@@ -498,7 +500,7 @@ fn compare(
             }
         }
         if let Some(old) = &old {
-            if old.code != new.code && opd_has_exchanged(conn, &old.id)? {
+            if old.code != new.code && crate::planning::structure::opds::has_exchanged(conn, &old.id)? {
                 problems.add(
                     SHEET_OPDS,
                     r.row,
@@ -982,7 +984,7 @@ fn compare(
             continue;
         }
         let label = format!("{} {}", old.code, old.title);
-        if action_has_data(conn, &old.id)? {
+        if crate::planning::structure::actions::in_use(conn, &old.id)? {
             if old.archived.is_none() {
                 preview
                     .archived
@@ -1052,7 +1054,7 @@ fn compare(
             continue;
         }
         let label = format!("{} {}", old.code, old.name);
-        let used = opd_has_data(conn, &old.id)?
+        let used = crate::planning::structure::opds::in_use(conn, &old.id)?
             || action_pairs
                 .iter()
                 .any(|p| p.new.lead_opd_id == old.id || p.new.supporting_opd_ids.contains(&old.id));
@@ -1147,46 +1149,6 @@ fn indicator_has_data(conn: &Connection, id: &str) -> Result<bool> {
     Ok(conn.query_row(
         "SELECT EXISTS (SELECT 1 FROM realisations WHERE indicator_id = ?1)
              OR EXISTS (SELECT 1 FROM evidence WHERE indicator_id = ?1)",
-        [id],
-        |row| row.get(0),
-    )?)
-}
-
-/// An action holds data once it has milestones, indicators or co-creation inputs.
-fn action_has_data(conn: &Connection, id: &str) -> Result<bool> {
-    Ok(conn.query_row(
-        "SELECT EXISTS (SELECT 1 FROM milestones WHERE action_id = ?1)
-             OR EXISTS (SELECT 1 FROM indicators WHERE action_id = ?1)
-             OR EXISTS (SELECT 1 FROM session_inputs WHERE action_id = ?1)",
-        [id],
-        |row| row.get(0),
-    )?)
-}
-
-/// The OPD's own database knows it by its code once it entered data or sent
-/// a report (the plan editor's rule).
-fn opd_has_exchanged(conn: &Connection, id: &str) -> Result<bool> {
-    Ok(conn.query_row(
-        "SELECT EXISTS (SELECT 1 FROM milestones WHERE opd_id = ?1)
-             OR EXISTS (SELECT 1 FROM indicators WHERE opd_id = ?1)
-             OR EXISTS (SELECT 1 FROM reports WHERE opd_id = ?1)
-             OR EXISTS (SELECT 1 FROM opd_keys WHERE opd_id = ?1)",
-        [id],
-        |row| row.get(0),
-    )?)
-}
-
-/// An OPD holds data once any row of any plan refers to it.
-fn opd_has_data(conn: &Connection, id: &str) -> Result<bool> {
-    Ok(conn.query_row(
-        "SELECT EXISTS (SELECT 1 FROM actions WHERE lead_opd_id = ?1)
-             OR EXISTS (SELECT 1 FROM action_supporting_opds WHERE opd_id = ?1)
-             OR EXISTS (SELECT 1 FROM milestones WHERE opd_id = ?1)
-             OR EXISTS (SELECT 1 FROM indicators WHERE opd_id = ?1)
-             OR EXISTS (SELECT 1 FROM evidence WHERE opd_id = ?1)
-             OR EXISTS (SELECT 1 FROM reports WHERE opd_id = ?1)
-             OR EXISTS (SELECT 1 FROM opd_keys WHERE opd_id = ?1)
-             OR EXISTS (SELECT 1 FROM session_participants WHERE opd_id = ?1)",
         [id],
         |row| row.get(0),
     )?)

@@ -247,14 +247,12 @@ pub fn in_years(date: &str, year_start: i32, year_end: i32) -> bool {
         .unwrap_or(false)
 }
 
-/// The default report due date of a quarter: the 10th day after it ends
-/// (the plan editor's default).
+/// The default report due date of a quarter, as the template writes it (the
+/// plan editor's default, `planning::default_due_date`).
 pub fn default_due_date(period: PeriodRef) -> String {
-    let (year, month) = match period.quarter {
-        4 => (period.year + 1, 1),
-        q => (period.year, u32::from(q) * 3 + 1),
-    };
-    format!("{year:04}-{month:02}-10")
+    crate::planning::default_due_date(period)
+        .format("%Y-%m-%d")
+        .to_string()
 }
 
 /// The quarters from `first` to `last`.

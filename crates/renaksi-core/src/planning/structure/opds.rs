@@ -105,7 +105,7 @@ pub fn in_use(conn: &Connection, id: &str) -> Result<bool> {
 
 /// Whether the OPD already exchanged files or data with Bappeda, so its code,
 /// which its own database knows it by, can no longer change.
-fn has_exchanged(conn: &Connection, id: &str) -> Result<bool> {
+pub fn has_exchanged(conn: &Connection, id: &str) -> Result<bool> {
     for sql in [
         "SELECT 1 FROM milestones WHERE opd_id = ?1",
         "SELECT 1 FROM indicators WHERE opd_id = ?1",
