@@ -22,11 +22,20 @@ pub struct AppState {
     /// The report files picked last, imported one by one: the batch takes its
     /// backup before its first file is applied.
     import_batch: Mutex<ImportBatch>,
-    /// What undoes the last change saved in this window.
-    last_change: Mutex<Option<Undo>>,
+    /// What undoes the last change saved in this window, and where it was made.
+    last_change: Mutex<Option<(ChangeArea, Undo)>>,
     /// Files the user picked in a native dialog, by token: the webview names a
     /// picked file by its token, never by a path.
     picked: Mutex<HashMap<String, PathBuf>>,
+}
+
+/// Where a change was saved, so that each screen's "Urungkan" reverses only its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChangeArea {
+    /// One action's milestones, indicators, values, evidence and narrative.
+    Workspace,
+    /// The plan editor: the plan, its quarters, bands, structure and template.
+    PlanEditor,
 }
 
 impl AppState {
@@ -102,15 +111,21 @@ impl AppState {
         renaksi_api::data_dir(&self.db_path)
     }
 
-    pub fn remember(&self, undo: Undo) {
-        *self.last_change.lock().unwrap_or_else(|p| p.into_inner()) = Some(undo);
+    pub fn remember(&self, area: ChangeArea, undo: Undo) {
+        *self.last_change.lock().unwrap_or_else(|p| p.into_inner()) = Some((area, undo));
     }
 
-    pub fn take_last_change(&self) -> Option<Undo> {
-        self.last_change
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .take()
+    /// The last change, if it was made in `area`: "Urungkan" on one screen
+    /// never reverses what was saved on another (it stays for that screen).
+    pub fn take_last_change(&self, area: ChangeArea) -> Option<Undo> {
+        let mut last = self.last_change.lock().unwrap_or_else(|p| p.into_inner());
+        match last.take() {
+            Some((made_in, undo)) if made_in == area => Some(undo),
+            other => {
+                *last = other;
+                None
+            }
+        }
     }
 
     /// Remembers a picked file and returns its token.

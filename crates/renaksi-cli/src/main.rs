@@ -12,8 +12,8 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use commands::{
-    backups, bands, cocreation, consolidation, exchange, plan, planning, report, review, setup, template,
-    versions,
+    backups, bands, cocreation, consolidation, exchange, plan, planning, report, review, setup,
+    template, versions,
 };
 use flags::{Cli, Command, OpdCommand, PlanCommand};
 use renaksi_api::setup::InitFromPackage;

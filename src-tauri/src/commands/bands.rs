@@ -6,7 +6,7 @@ use renaksi_core::planning::bands::{BandsInput, BandsView};
 use tauri::State;
 
 use crate::error::CommandResult;
-use crate::state::AppState;
+use crate::state::{AppState, ChangeArea};
 
 #[tauri::command]
 pub fn grade_bands(state: State<'_, AppState>) -> CommandResult<BandsView> {
@@ -16,7 +16,7 @@ pub fn grade_bands(state: State<'_, AppState>) -> CommandResult<BandsView> {
 #[tauri::command]
 pub fn set_grade_bands(state: State<'_, AppState>, input: BandsInput) -> CommandResult<BandsView> {
     let (view, undo) = bands::set(&mut *state.store()?, &input)?;
-    state.remember(undo);
+    state.remember(ChangeArea::PlanEditor, undo);
     Ok(view)
 }
 
@@ -24,11 +24,11 @@ pub fn set_grade_bands(state: State<'_, AppState>, input: BandsInput) -> Command
 /// (the change stays remembered).
 #[tauri::command]
 pub fn undo_grade_bands(state: State<'_, AppState>) -> CommandResult<Option<BandsView>> {
-    let Some(undo) = state.take_last_change() else {
+    let Some(undo) = state.take_last_change(ChangeArea::PlanEditor) else {
         return Ok(None);
     };
     if undo.entity != "plan" || undo.description != bands::UNDO_DESCRIPTION {
-        state.remember(undo);
+        state.remember(ChangeArea::PlanEditor, undo);
         return Ok(None);
     }
     Ok(Some(bands::undo(&mut *state.store()?, &undo)?))

@@ -8,7 +8,7 @@ use renaksi_core::Store;
 use tauri::State;
 
 use crate::error::CommandResult;
-use crate::state::AppState;
+use crate::state::{AppState, ChangeArea};
 
 #[tauri::command]
 pub fn plan_list(state: State<'_, AppState>) -> CommandResult<PlanList> {
@@ -52,7 +52,7 @@ pub fn view_plan(state: State<'_, AppState>, plan_id: String) -> CommandResult<P
 /// Undoes the last change saved in this window; `None` when there is none.
 #[tauri::command]
 pub fn undo_plan_change(state: State<'_, AppState>) -> CommandResult<Option<PlanList>> {
-    let Some(undo) = state.take_last_change() else {
+    let Some(undo) = state.take_last_change(ChangeArea::PlanEditor) else {
         return Ok(None);
     };
     Ok(Some(planning::undo(&mut *state.store()?, &undo)?))
@@ -65,6 +65,6 @@ fn change(
     apply: impl FnOnce(&mut Store) -> renaksi_core::Result<PlanChanged>,
 ) -> CommandResult<PlanList> {
     let changed = apply(&mut *state.store()?)?;
-    state.remember(changed.undo);
+    state.remember(ChangeArea::PlanEditor, changed.undo);
     Ok(changed.plans?)
 }

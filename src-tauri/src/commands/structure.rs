@@ -11,7 +11,7 @@ use renaksi_core::Store;
 use tauri::State;
 
 use crate::error::CommandResult;
-use crate::state::AppState;
+use crate::state::{AppState, ChangeArea};
 
 #[tauri::command]
 pub fn plan_structure(state: State<'_, AppState>) -> CommandResult<PlanStructure> {
@@ -83,7 +83,7 @@ pub fn delete_structure_row(
 /// Undoes the last change saved in this window; `None` when there is none.
 #[tauri::command]
 pub fn undo_structure_change(state: State<'_, AppState>) -> CommandResult<Option<PlanStructure>> {
-    let Some(undo) = state.take_last_change() else {
+    let Some(undo) = state.take_last_change(ChangeArea::PlanEditor) else {
         return Ok(None);
     };
     Ok(Some(structure::undo(&mut *state.store()?, &undo)?))
@@ -96,6 +96,6 @@ fn change(
     apply: impl FnOnce(&mut Store) -> renaksi_core::Result<Changed>,
 ) -> CommandResult<PlanStructure> {
     let changed = apply(&mut *state.store()?)?;
-    state.remember(changed.undo);
+    state.remember(ChangeArea::PlanEditor, changed.undo);
     Ok(changed.structure?)
 }

@@ -12,7 +12,7 @@ use tauri_plugin_dialog::DialogExt;
 use super::exchange::PickedFile;
 use super::save_dialog::ask_xlsx_path;
 use crate::error::CommandResult;
-use crate::state::AppState;
+use crate::state::{AppState, ChangeArea};
 
 /// Writes the plan template (the empty one when there is no plan yet);
 /// `None` when the user cancels the save dialog.
@@ -81,7 +81,7 @@ pub fn import_plan_template(
         imported.preview.change_count()
     );
     if let Some(undo) = imported.undo {
-        state.remember(undo);
+        state.remember(ChangeArea::PlanEditor, undo);
     }
     Ok(imported.preview)
 }

@@ -15,7 +15,7 @@ use tauri::{AppHandle, State};
 use tauri_plugin_dialog::DialogExt;
 
 use crate::error::CommandResult;
-use crate::state::AppState;
+use crate::state::{AppState, ChangeArea};
 
 #[tauri::command]
 pub fn action_detail(
@@ -194,7 +194,7 @@ pub fn undo_last(
     action_id: String,
     period: Period,
 ) -> CommandResult<Option<ActionDetail>> {
-    let Some(undo) = state.take_last_change() else {
+    let Some(undo) = state.take_last_change(ChangeArea::Workspace) else {
         return Ok(None);
     };
     Ok(Some(workspace::undo(
@@ -213,6 +213,6 @@ fn change(
     apply: impl FnOnce(&mut Store) -> renaksi_core::Result<Changed>,
 ) -> CommandResult<ActionDetail> {
     let changed = apply(&mut *state.store()?)?;
-    state.remember(changed.undo);
+    state.remember(ChangeArea::Workspace, changed.undo);
     Ok(changed.detail?)
 }

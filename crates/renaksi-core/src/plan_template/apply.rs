@@ -500,7 +500,9 @@ fn compare(
             }
         }
         if let Some(old) = &old {
-            if old.code != new.code && crate::planning::structure::opds::has_exchanged(conn, &old.id)? {
+            if old.code != new.code
+                && crate::planning::structure::opds::has_exchanged(conn, &old.id)?
+            {
                 problems.add(
                     SHEET_OPDS,
                     r.row,
