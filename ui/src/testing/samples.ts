@@ -893,6 +893,9 @@ export function sampleStructure(): PlanStructure {
         canEditNarrative: true,
       },
     ],
+  };
+}
+
 /** A plan template written by exportPlanTemplate. */
 export function sampleTemplateWritten(partial: Partial<TemplateWritten> = {}): TemplateWritten {
   return {
