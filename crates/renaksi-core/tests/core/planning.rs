@@ -16,7 +16,7 @@ use renaksi_core::period::PeriodRef;
 use renaksi_core::planning::{self, NewPlan, PeriodChange, PeriodDue, StatusChange};
 use renaksi_core::profile::{self, Profile, Role};
 use renaksi_core::store::{actions, audit, opds, periods, plans, realisations};
-use renaksi_core::{versions, Store};
+use renaksi_core::{cocreation, submissions, versions, Store};
 
 use crate::temp_db;
 
@@ -419,6 +419,31 @@ fn a_next_plan_takes_the_opd_directory_and_leaves_the_earlier_plan_read_only() {
         versions::take(&mut store, "Arsip").unwrap_err().code(),
         "forbidden"
     );
+    let session = cocreation::SessionForm {
+        id: None,
+        title: "Lokakarya".into(),
+        held_on: "2019-05-08".into(),
+        place: "Aula Bappeda".into(),
+        notes: String::new(),
+    };
+    let read_only = |error: renaksi_core::Error| error.to_string().contains("hanya dapat dibaca");
+    assert!(read_only(
+        cocreation::save_session(&mut store, &session).unwrap_err()
+    ));
+    assert!(read_only(package::build(&store).unwrap_err()));
+    assert!(read_only(
+        submissions::verify(&mut store, "DINKES", q(2019, 1)).unwrap_err()
+    ));
+    let abilities = access::Abilities::viewing(
+        &Role::Bappeda,
+        access::viewing_read_only(store.conn()).unwrap(),
+    );
+    assert!(abilities.read_only && !abilities.publish_package && !abilities.record_sessions);
+    assert!(abilities.export_rekap && abilities.edit_plan);
+    // Reading the earlier plan still works: the regency's figures of its quarters.
+    let day = chrono::NaiveDate::from_ymd_opt(2019, 5, 1).unwrap();
+    let summary = renaksi_core::consolidation::summary(store.conn(), Some(q(2019, 1)), day);
+    assert_eq!(summary.unwrap().unwrap().plan.id, earlier.id);
     let detail = action_detail(store.conn(), &ra01.id, None).unwrap();
     assert!(!detail.can_edit_narrative);
     assert!(detail.periods.iter().all(|p| p.locked));
