@@ -395,6 +395,9 @@ pub struct Applied {
 /// Starts an OPD's database from a package (when it holds no plan yet), or
 /// takes a newer version of the same plan. The OPD's own rows stay; actions it
 /// leads keep their narrative. Bappeda's key is pinned on the first package.
+/// A package of a newer plan (the next plan cycle) adds that plan, which
+/// becomes the active one; the plans received before stay, read-only. A
+/// package never changes an earlier plan, so an import never mixes plans.
 pub fn apply(
     store: &mut Store,
     signed: &SignedPackage,
@@ -402,7 +405,9 @@ pub fn apply(
 ) -> Result<Applied> {
     let package = &signed.package;
     let conn = store.conn();
-    let current = plans::current(conn)?;
+    // The newest plan this database holds, and the package's own plan if held.
+    let current = plans::active(conn)?;
+    let known = plans::get(conn, &package.plan.id)?;
     let pinned = settings::get(conn, BAPPEDA_KEY)?;
     if let Some(pinned) = &pinned {
         if *pinned != signed.public_key {
@@ -421,11 +426,14 @@ pub fn apply(
                 "Pilih OPD yang memakai basis data ini.",
             ))
         }
-        (Some(plan), _) => {
-            if plan.id != package.plan.id {
-                return Err(Error::invalid("file", "Paket ini untuk rencana aksi lain."));
+        (Some(active), _) => {
+            match &known {
+                Some(plan) => crate::access::require_active_plan(conn, &plan.id)?,
+                None if package.plan.year_start > active.year_start => {}
+                None => return Err(Error::invalid("file", "Paket ini untuk rencana aksi lain.")),
             }
-            if package.plan.version < plan.version {
+            let plan = known.as_ref().unwrap_or(active);
+            if known.is_some() && package.plan.version < plan.version {
                 return Err(Error::invalid(
                     "file",
                     format!(
@@ -441,6 +449,8 @@ pub fn apply(
         }
     };
     let started = current.is_none();
+    // The next plan cycle: a plan this database did not hold yet.
+    let next_plan = !started && known.is_none();
     let profile = match start_as {
         Some((code, user)) if started => Some(Profile::new(
             Role::Opd {
@@ -455,10 +465,13 @@ pub fn apply(
         .map(|p| p.user_name.clone())
         .map_or_else(|| current_profile(store.conn()).map(|p| p.user_name), Ok)?;
     store.write(|tx| {
-        if started {
+        if started || next_plan {
             plans::insert(tx, &package.plan)?;
         } else {
             plans::update(tx, &package.plan)?;
+        }
+        if next_plan {
+            settings::set(tx, plans::VIEWED, &package.plan.id)?;
         }
         for p in &package.periods {
             let period = Period {

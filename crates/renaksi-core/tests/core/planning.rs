@@ -539,3 +539,44 @@ fn while_the_plan_is_a_draft_bappeda_owns_the_narrative_and_once_final_the_lead_
             .can_edit_narrative
     );
 }
+
+/// The next plan cycle at an OPD: the package of Bappeda's next plan adds it
+/// beside the plan received before, which stays, read-only; the earlier
+/// plan's package no longer changes anything.
+#[test]
+fn an_opd_receives_the_next_plan_and_keeps_the_earlier_one_read_only() {
+    let (dir, path) = temp_db();
+    let mut bappeda = Store::open(&path).unwrap();
+    demo::load(&mut bappeda, &DemoView::Bappeda).unwrap();
+    let first_package = dir.path().join("paket-2018.xlsx");
+    package::export(&bappeda, dir.path(), &first_package).unwrap();
+    let opd_path = dir.path().join("opd").join("renaksi.db");
+    let mut opd = Store::open(&opd_path).unwrap();
+    package::apply(
+        &mut opd,
+        &package::read_file(&first_package).unwrap(),
+        Some(("DINKES", "Sari")),
+    )
+    .unwrap();
+    let earlier = plans::current(opd.conn()).unwrap().unwrap();
+
+    let mut next = temanggung(q(2020, 1), q(2022, 4));
+    next.region = earlier.region.clone();
+    let (plan, _) = planning::create(&mut bappeda, &next).unwrap();
+    let next_package = dir.path().join("paket-2020.xlsx");
+    package::export(&bappeda, dir.path(), &next_package).unwrap();
+
+    let applied =
+        package::apply(&mut opd, &package::read_file(&next_package).unwrap(), None).unwrap();
+    assert!(!applied.started);
+    let list = planning::plan_list(opd.conn()).unwrap();
+    assert_eq!(list.plans.len(), 2);
+    assert!(list.plans[0].active && list.plans[0].viewed && list.plans[0].plan.id == plan.id);
+    assert_eq!(list.plans[1].plan.id, earlier.id);
+    assert!(access::is_read_only_plan(opd.conn(), &earlier.id).unwrap());
+    assert_eq!(periods::list(opd.conn(), &plan.id).unwrap().len(), 12);
+
+    let again =
+        package::apply(&mut opd, &package::read_file(&first_package).unwrap(), None).unwrap_err();
+    assert!(again.to_string().contains("hanya dapat dibaca"), "{again}");
+}
