@@ -400,6 +400,15 @@ fn a_next_plan_takes_the_opd_directory_and_leaves_the_earlier_plan_read_only() {
     let overview = plan_overview(store.conn(), None).unwrap().unwrap();
     assert_eq!(overview.plan.id, earlier.id);
     assert!(overview.read_only);
+    let switcher: Vec<(&str, bool)> = overview
+        .plans
+        .iter()
+        .map(|p| (p.id.as_str(), p.active))
+        .collect();
+    assert_eq!(
+        switcher,
+        [(plan.id.as_str(), true), (earlier.id.as_str(), false)]
+    );
     assert!(access::viewing_read_only(store.conn()).unwrap());
     assert!(!planning::plan_list(store.conn()).unwrap().can_edit);
     let error = planning::close(
