@@ -127,6 +127,13 @@ test('the next plan leaves the earlier one read-only, reachable through the plan
     await (await byTestId(browser, 'plan-read-only-note')).waitForDisplayed({ timeout: 20000 });
     assert.equal(await (await byTestId(browser, 'plan-make-final')).isExisting(), false);
     await shoot(browser, 'plan-editor-switcher');
+
+    // The header's switcher goes back to the active plan, for any profile.
+    const switcher = await byTestId(browser, 'plan-switcher');
+    await switcher.waitForDisplayed({ timeout: 20000 });
+    await switcher.selectByIndex(0);
+    await waitForText(browser, 'plan-title', /2020-2022/);
+    await (await byTestId(browser, 'plan-read-only')).waitForDisplayed({ reverse: true, timeout: 20000 });
   } finally {
     await app.close();
   }
