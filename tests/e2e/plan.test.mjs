@@ -124,16 +124,19 @@ test('the first action card is in view on an office screen (1366×768) and a pro
   }
 });
 
-test('starting empty shows where the plan will come from', async () => {
+test('starting empty leads Bappeda into the plan editor, and back shows the way in again', async () => {
   const app = await launchApp();
   try {
     const { browser } = app;
     await (await byTestId(browser, 'choose-empty')).waitForDisplayed({ timeout: 20000 });
     await (await byTestId(browser, 'choose-empty')).click();
     await chooseProfile(browser, 'bappeda', 'Admin Bappeda');
+    await (await byTestId(browser, 'plan-new')).waitForDisplayed({ timeout: 20000 });
+    await (await byTestId(browser, 'planning-back')).click();
     const empty = await byTestId(browser, 'empty-plan');
     await empty.waitForDisplayed({ timeout: 20000 });
-    assert.match(await empty.getText(), /paket rencana aksi/i);
+    assert.match(await empty.getText(), /editor rencana aksi/i);
+    assert.ok(await (await byTestId(browser, 'empty-plan-start')).isDisplayed());
   } finally {
     await app.close();
   }

@@ -22,6 +22,8 @@ pub struct PlanOverview {
     pub plan: Plan,
     /// An earlier plan of this database, kept to be read (a newer plan is active).
     pub read_only: bool,
+    /// Every plan of the database, newest first, for the plan switcher.
+    pub plans: Vec<crate::planning::PlanChoice>,
     pub periods: Vec<Period>,
     /// The period the figures are for.
     pub period: Option<PeriodRef>,
@@ -308,6 +310,7 @@ pub fn plan_overview(conn: &Connection, period: Option<PeriodRef>) -> Result<Opt
         .collect();
     Ok(Some(PlanOverview {
         read_only: crate::access::is_read_only_plan(conn, &plan.id)?,
+        plans: crate::planning::choices(conn)?,
         periods: periods::list(conn, &plan.id)?,
         period,
         grades: scale.0,

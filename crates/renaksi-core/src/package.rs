@@ -814,6 +814,8 @@ fn fit(conn: &Connection, signed: &SignedPackage) -> Result<(PackageFit, Option<
         return Ok((PackageFit::Start, None));
     }
     if let Some(plan) = held.iter().find(|p| p.id == package.plan.id) {
+        // An earlier plan is read-only: its package changes nothing.
+        crate::access::require_active_plan(conn, &plan.id)?;
         if package.plan.version < plan.version {
             return Err(Error::invalid(
                 "file",

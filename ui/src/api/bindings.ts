@@ -470,6 +470,16 @@ export type PickedFile = { token: string, name: string, };
 
 export type Plan = { id: string, region: string, title: string, yearStart: number, yearEnd: number, version: number, status: PlanStatus, adoptedOn: string | null, };
 
+/**
+ * One plan of the database for the header's plan switcher, which every
+ * profile has (an OPD's database holds the plans it received).
+ */
+export type PlanChoice = { id: string, yearStart: number, yearEnd: number, 
+/**
+ * The newest plan; the others are read-only.
+ */
+active: boolean, };
+
 export type PlanDiff = { from: VersionLabel, to: VersionLabel, actionsAdded: Array<DiffItem>, actionsRemoved: Array<DiffItem>, actionsChanged: Array<ChangedItem>, milestonesAdded: Array<DiffItem>, milestonesRemoved: Array<DiffItem>, milestonesChanged: Array<ChangedItem>, indicatorsAdded: Array<DiffItem>, indicatorsRemoved: Array<DiffItem>, indicatorsChanged: Array<ChangedItem>, targetsChanged: Array<TargetChange>, 
 /**
  * Every entry above, counted once; 0 when the two are the same plan.
@@ -510,7 +520,11 @@ export type PlanOverview = { plan: Plan,
 /**
  * An earlier plan of this database, kept to be read (a newer plan is active).
  */
-readOnly: boolean, periods: Array<Period>, 
+readOnly: boolean, 
+/**
+ * Every plan of the database, newest first, for the plan switcher.
+ */
+plans: Array<PlanChoice>, periods: Array<Period>, 
 /**
  * The period the figures are for.
  */

@@ -304,3 +304,42 @@ describe('the plan editor screen', () => {
     expect(wrapper.find('[data-testid="open-planning"]').exists()).toBe(false);
   });
 });
+
+describe('the plan switcher in the header', () => {
+  it('lets an OPD show an earlier plan it received, which then reads as read-only', async () => {
+    const two = {
+      ...sampleOverview(),
+      plans: [
+        { id: 'plan-wonosobo-2020', yearStart: 2020, yearEnd: 2022, active: true },
+        { id: 'plan-wonosobo-2018', yearStart: 2018, yearEnd: 2019, active: false },
+      ],
+    };
+    const current = { ...two, plan: { ...two.plan, id: 'plan-wonosobo-2020', yearStart: 2020, yearEnd: 2022 } };
+    let shown = 'plan-wonosobo-2020';
+    const backend = createFakeBackend({
+      answers: {
+        planOverview: () => (shown === 'plan-wonosobo-2020' ? current : { ...two, readOnly: true }),
+        viewPlan: (planId) => {
+          shown = planId;
+          return samplePlanList();
+        },
+      },
+    });
+    const { wrapper } = mountWithApp(App, { backend });
+    await flushPromises();
+    const switcher = wrapper.get('[data-testid="plan-switcher"]');
+    expect(switcher.findAll('option').map((o) => o.text())).toEqual(['2020–2022', '2018–2019 (hanya baca)']);
+    expect(wrapper.find('[data-testid="plan-read-only"]').exists()).toBe(false);
+
+    await switcher.setValue('plan-wonosobo-2018');
+    await flushPromises();
+    expect(backend.callsOf('viewPlan')).toEqual([['plan-wonosobo-2018']]);
+    expect(wrapper.get('[data-testid="plan-read-only"]').text()).toBe('Hanya baca');
+  });
+
+  it('is not shown while the database holds one plan', async () => {
+    const { wrapper } = mountWithApp(App, { backend: createFakeBackend() });
+    await flushPromises();
+    expect(wrapper.find('[data-testid="plan-switcher"]').exists()).toBe(false);
+  });
+});

@@ -256,6 +256,7 @@ export function sampleOverview(): PlanOverview {
       adoptedOn: null,
     },
     readOnly: false,
+    plans: [{ id: 'plan-wonosobo-2018', yearStart: 2018, yearEnd: 2019, active: true }],
     themes: [
       {
         id: 'theme-2',

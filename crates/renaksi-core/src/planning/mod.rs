@@ -13,6 +13,6 @@ pub mod structure;
 
 pub use periods::{close, default_due_date, reopen, set_due_date, PeriodChange, PeriodDue};
 pub use plan::{
-    check_new, create, plan_list, set_status, view, NewPlan, PlanEntry, PlanList, StatusChange,
-    MAX_PLAN_YEARS,
+    check_new, choices, create, plan_list, set_status, view, NewPlan, PlanChoice, PlanEntry,
+    PlanList, StatusChange, MAX_PLAN_YEARS,
 };

@@ -56,6 +56,32 @@ pub struct PlanEntry {
     pub last: Option<PeriodRef>,
 }
 
+/// One plan of the database for the header's plan switcher, which every
+/// profile has (an OPD's database holds the plans it received).
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PlanChoice {
+    pub id: String,
+    pub year_start: i32,
+    pub year_end: i32,
+    /// The newest plan; the others are read-only.
+    pub active: bool,
+}
+
+/// Every plan of the database, newest first, for the plan switcher.
+pub fn choices(conn: &rusqlite::Connection) -> Result<Vec<PlanChoice>> {
+    Ok(plans::list(conn)?
+        .into_iter()
+        .enumerate()
+        .map(|(i, plan)| PlanChoice {
+            id: plan.id,
+            year_start: plan.year_start,
+            year_end: plan.year_end,
+            active: i == 0,
+        })
+        .collect())
+}
+
 /// The plans of the database, newest first, and what this profile may do.
 #[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]

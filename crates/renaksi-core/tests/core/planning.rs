@@ -16,7 +16,7 @@ use renaksi_core::period::PeriodRef;
 use renaksi_core::planning::{self, NewPlan, PeriodChange, PeriodDue, StatusChange};
 use renaksi_core::profile::{self, Profile, Role};
 use renaksi_core::store::{actions, audit, opds, periods, plans, realisations};
-use renaksi_core::{versions, Store};
+use renaksi_core::{cocreation, submissions, versions, Store};
 
 use crate::temp_db;
 
@@ -400,6 +400,15 @@ fn a_next_plan_takes_the_opd_directory_and_leaves_the_earlier_plan_read_only() {
     let overview = plan_overview(store.conn(), None).unwrap().unwrap();
     assert_eq!(overview.plan.id, earlier.id);
     assert!(overview.read_only);
+    let switcher: Vec<(&str, bool)> = overview
+        .plans
+        .iter()
+        .map(|p| (p.id.as_str(), p.active))
+        .collect();
+    assert_eq!(
+        switcher,
+        [(plan.id.as_str(), true), (earlier.id.as_str(), false)]
+    );
     assert!(access::viewing_read_only(store.conn()).unwrap());
     assert!(!planning::plan_list(store.conn()).unwrap().can_edit);
     let error = planning::close(
@@ -419,6 +428,31 @@ fn a_next_plan_takes_the_opd_directory_and_leaves_the_earlier_plan_read_only() {
         versions::take(&mut store, "Arsip").unwrap_err().code(),
         "forbidden"
     );
+    let session = cocreation::SessionForm {
+        id: None,
+        title: "Lokakarya".into(),
+        held_on: "2019-05-08".into(),
+        place: "Aula Bappeda".into(),
+        notes: String::new(),
+    };
+    let read_only = |error: renaksi_core::Error| error.to_string().contains("hanya dapat dibaca");
+    assert!(read_only(
+        cocreation::save_session(&mut store, &session).unwrap_err()
+    ));
+    assert!(read_only(package::build(&store).unwrap_err()));
+    assert!(read_only(
+        submissions::verify(&mut store, "DINKES", q(2019, 1)).unwrap_err()
+    ));
+    let abilities = access::Abilities::viewing(
+        &Role::Bappeda,
+        access::viewing_read_only(store.conn()).unwrap(),
+    );
+    assert!(abilities.read_only && !abilities.publish_package && !abilities.record_sessions);
+    assert!(abilities.export_rekap && abilities.edit_plan);
+    // Reading the earlier plan still works: the regency's figures of its quarters.
+    let day = chrono::NaiveDate::from_ymd_opt(2019, 5, 1).unwrap();
+    let summary = renaksi_core::consolidation::summary(store.conn(), Some(q(2019, 1)), day);
+    assert_eq!(summary.unwrap().unwrap().plan.id, earlier.id);
     let detail = action_detail(store.conn(), &ra01.id, None).unwrap();
     assert!(!detail.can_edit_narrative);
     assert!(detail.periods.iter().all(|p| p.locked));
@@ -513,4 +547,45 @@ fn while_the_plan_is_a_draft_bappeda_owns_the_narrative_and_once_final_the_lead_
             .unwrap()
             .can_edit_narrative
     );
+}
+
+/// The next plan cycle at an OPD: the package of Bappeda's next plan adds it
+/// beside the plan received before, which stays, read-only; the earlier
+/// plan's package no longer changes anything.
+#[test]
+fn an_opd_receives_the_next_plan_and_keeps_the_earlier_one_read_only() {
+    let (dir, path) = temp_db();
+    let mut bappeda = Store::open(&path).unwrap();
+    demo::load(&mut bappeda, &DemoView::Bappeda).unwrap();
+    let first_package = dir.path().join("paket-2018.xlsx");
+    package::export(&bappeda, dir.path(), &first_package).unwrap();
+    let opd_path = dir.path().join("opd").join("renaksi.db");
+    let mut opd = Store::open(&opd_path).unwrap();
+    package::apply(
+        &mut opd,
+        &package::read_file(&first_package).unwrap(),
+        Some(("DINKES", "Sari")),
+    )
+    .unwrap();
+    let earlier = plans::current(opd.conn()).unwrap().unwrap();
+
+    let mut next = temanggung(q(2020, 1), q(2022, 4));
+    next.region = earlier.region.clone();
+    let (plan, _) = planning::create(&mut bappeda, &next).unwrap();
+    let next_package = dir.path().join("paket-2020.xlsx");
+    package::export(&bappeda, dir.path(), &next_package).unwrap();
+
+    let applied =
+        package::apply(&mut opd, &package::read_file(&next_package).unwrap(), None).unwrap();
+    assert!(!applied.started);
+    let list = planning::plan_list(opd.conn()).unwrap();
+    assert_eq!(list.plans.len(), 2);
+    assert!(list.plans[0].active && list.plans[0].viewed && list.plans[0].plan.id == plan.id);
+    assert_eq!(list.plans[1].plan.id, earlier.id);
+    assert!(access::is_read_only_plan(opd.conn(), &earlier.id).unwrap());
+    assert_eq!(periods::list(opd.conn(), &plan.id).unwrap().len(), 12);
+
+    let again =
+        package::apply(&mut opd, &package::read_file(&first_package).unwrap(), None).unwrap_err();
+    assert!(again.to_string().contains("hanya dapat dibaca"), "{again}");
 }
