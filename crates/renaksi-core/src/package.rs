@@ -1176,7 +1176,7 @@ pub struct PackageChanges {
     pub themes_added: usize,
     pub themes_changed: usize,
     pub opds_added: usize,
-    pub periods: Vec<PeriodChange>,
+    pub periods: Vec<PackagePeriodChange>,
     /// The legend before and after, when the bands change.
     pub bands_from: Option<String>,
     pub bands_to: Option<String>,
@@ -1195,7 +1195,7 @@ pub struct ActionChange {
 
 #[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
-pub struct PeriodChange {
+pub struct PackagePeriodChange {
     /// e.g. "2019-TW2".
     pub period: String,
     pub closed_from: Option<bool>,
@@ -1282,7 +1282,7 @@ pub fn preview(conn: &Connection, signed: &SignedPackage) -> Result<PackageChang
         let closed = p.closed != 0;
         let differs = old.is_none_or(|o| o.closed != closed || o.due_date != p.due_date);
         if held.is_some() && differs {
-            period_changes.push(PeriodChange {
+            period_changes.push(PackagePeriodChange {
                 period: format!("{}-TW{}", p.year, p.quarter),
                 closed_from: old.map(|o| o.closed),
                 closed_to: closed,

@@ -71,6 +71,12 @@ annualPercent: number | null, grade: GradeKey | null, reason: AchievementReason,
  */
 export type AchievementReason = "ok" | "no_target" | "zero_target" | "no_realisation" | "zero_realisation";
 
+export type ActionChange = { code: string, title: string, 
+/**
+ * Which fields change (Indonesian labels), for a changed action.
+ */
+fields: Array<string>, reason: string, };
+
 export type ActionDetail = { action: ActionView, canEditNarrative: boolean, 
 /**
  * The OPD this profile adds milestones and indicators as, if any.
@@ -118,6 +124,24 @@ export type AppStatus = { needsSetup: boolean, dataFile: string, schemaVersion: 
  * What this profile may do in the app; null before a profile exists.
  */
 abilities: Abilities | null, };
+
+/**
+ * What taking a package did.
+ */
+export type Applied = { planTitle: string, version: number, 
+/**
+ * True when this started the database; false when it updated it.
+ */
+started: boolean, actions: number, 
+/**
+ * True when the package brought a plan this database did not hold (the
+ * next plan cycle); the earlier plan stays, read-only.
+ */
+newPlan: boolean, 
+/**
+ * Indicators (with their targets) received for the first time.
+ */
+indicatorsReceived: number, };
 
 /**
  * Why and when Bappeda archived a theme, action or OPD that has data,
@@ -172,6 +196,29 @@ profile: string | null, actions: number, milestones: number, indicators: number,
  * Why a backup was taken; the word is part of its file name.
  */
 export type BackupKind = "daily" | "before_import" | "before_restore" | "before_migration" | "manual";
+
+/**
+ * One band as typed: its label and lower bound (none for the lowest).
+ */
+export type BandInput = { label: string, min: number | null, };
+
+/**
+ * The five bands, highest first.
+ */
+export type BandsInput = { bands: Array<BandInput>, };
+
+/**
+ * The bands of the current plan as the editor shows them.
+ */
+export type BandsView = { planId: string, bands: Array<GradeBand>, 
+/**
+ * True while the plan uses the convention (nothing stored).
+ */
+isConvention: boolean, 
+/**
+ * The legend printed under the tables of the Laporan and the Rekap.
+ */
+legend: string, canEdit: boolean, };
 
 /**
  * What was written, for the caller to report.
@@ -408,9 +455,39 @@ ledActionCount: number, milestoneCount: number, indicatorCount: number, mileston
 export type OverdueMilestone = { actionCode: string, title: string, opdCode: string, endDate: string, status: MilestoneStatus, daysLate: number, };
 
 /**
+ * What taking a package would change here, read without writing anything.
+ */
+export type PackageChanges = { fit: PackageFit, region: string, planTitle: string, yearStart: number, yearEnd: number, 
+/**
+ * The version held now (none when the plan is new here).
+ */
+versionFrom: number | null, versionTo: number, actionsAdded: Array<ActionChange>, actionsChanged: Array<ActionChange>, actionsArchived: Array<ActionChange>, themesAdded: number, themesChanged: number, opdsAdded: number, periods: Array<PackagePeriodChange>, 
+/**
+ * The legend before and after, when the bands change.
+ */
+bandsFrom: string | null, bandsTo: string | null, indicatorsReceived: number, };
+
+/**
+ * How a package fits the plans this database holds.
+ */
+export type PackageFit = "start" | "update" | "newPlan";
+
+export type PackagePeriodChange = { 
+/**
+ * e.g. "2019-TW2".
+ */
+period: string, closedFrom: boolean | null, closedTo: boolean, dueFrom: string | null, dueTo: string | null, };
+
+/**
  * A picked plan package: the token the webview names it by, and what it holds.
  */
 export type PackagePreview = { token: string, planTitle: string, region: string, version: number, opds: Array<OpdRef>, };
+
+/**
+ * A newer plan package picked at an OPD: the token the webview names it by,
+ * the file's name, and what taking it would change.
+ */
+export type PackageUpdate = { token: string, name: string, changes: PackageChanges, };
 
 /**
  * Paper for printing: `a4` or `f4`, F4 being the folio (215 x 330 mm) Indonesian
@@ -722,6 +799,81 @@ export type TargetsInput = { indicatorId: string, year: number,
  * Triwulan I-IV; `None` clears a quarter's target.
  */
 values: Array<number | null>, };
+
+export type TemplateFieldChange = { field: string, old: string | null, new: string | null, };
+
+/**
+ * What importing a template would do, or why it cannot.
+ */
+export type TemplatePreview = { fileName: string, 
+/**
+ * The first wrong rows; when any, nothing can be imported.
+ */
+problems: Array<TemplateProblem>, 
+/**
+ * How many problems there are in all.
+ */
+problemCount: number, 
+/**
+ * True when the database has no plan yet and the import creates it.
+ */
+createsPlan: boolean, added: Array<TemplateRowChange>, changed: Array<TemplateRowChange>, archived: Array<TemplateRowChange>, deleted: Array<TemplateRowChange>, 
+/**
+ * Rows missing from the file that stay, because an OPD entered data on them.
+ */
+kept: Array<TemplateRowChange>, };
+
+/**
+ * One wrong cell or row of a template: where it is and what is wrong.
+ */
+export type TemplateProblem = { sheet: string, 
+/**
+ * The Excel row number (1 is the header); 0 for the sheet as a whole.
+ */
+row: number, 
+/**
+ * The column's header; empty for the row as a whole.
+ */
+column: string, 
+/**
+ * The sentence in Bahasa Indonesia.
+ */
+message: string, 
+/**
+ * The message key (`planTemplate.problem.<key>` in the window).
+ */
+key: string, 
+/**
+ * The values the message names, by name.
+ */
+args: { [key in string]: string }, };
+
+/**
+ * One row the import adds, changes, archives, deletes or keeps.
+ */
+export type TemplateRowChange = { kind: TemplateRowKind, 
+/**
+ * "RA-01 Judul", "DINKES Dinas Kesehatan", "Tema 1 Layanan Publik", ...
+ */
+label: string, 
+/**
+ * The fields that change (for a changed row).
+ */
+fields: Array<TemplateFieldChange>, };
+
+/**
+ * What kind of row a change is about.
+ */
+export type TemplateRowKind = "plan" | "period" | "opd" | "theme" | "action" | "indicator";
+
+/**
+ * What was written, for the caller to report.
+ */
+export type TemplateWritten = { path: string, 
+/**
+ * True when the database had no plan: the empty template.
+ */
+empty: boolean, opds: number, themes: number, actions: number, indicators: number, };
 
 export type ThemeEntry = { id: string, seq: number, name: string, description: string, archived: Archived | null, 
 /**
