@@ -18,7 +18,8 @@ use crate::model::OgpValue;
 use crate::store::audit::{self, Change};
 use crate::store::reports::{self, ReportRecord};
 use crate::store::{
-    actions, evidence, indicators, milestones, opd_keys, opds, plans, realisations, targets,
+    actions, evidence, indicators, milestones, opd_keys, opds, periods, plans, realisations,
+    targets,
 };
 use crate::workbook::signature::fingerprint;
 use crate::{Error, Result, Store};
@@ -198,6 +199,7 @@ pub fn apply(store: &mut Store, read: ReadReport, decisions: &Decisions) -> Resu
                 ))
             })?;
         check_ownership(tx, &plan.id, snapshot)?;
+        check_closed_quarters(tx, &plan.id, snapshot)?;
 
         let pinned = opd_keys::get(tx, &opd.id)?;
         let key_changed = pinned
@@ -235,7 +237,7 @@ pub fn apply(store: &mut Store, read: ReadReport, decisions: &Decisions) -> Resu
         } else if key_changed {
             opd_keys::replace(tx, &opd.id, &signed.public_key)?;
         }
-        replace_opd_rows(tx, &signed)?;
+        replace_opd_rows(tx, &signed, plan.status)?;
         reports::insert(
             tx,
             &ReportRecord {
@@ -375,15 +377,97 @@ fn check_ownership(conn: &Connection, plan_id: &str, snapshot: &Snapshot) -> Res
 /// Replaces what Bappeda holds for the OPD on the actions it works on with the
 /// snapshot's rows. Its rows on an archived action, or on one it no longer
 /// leads or supports, are not in its report: Bappeda keeps them as they are.
-fn replace_opd_rows(tx: &Transaction<'_>, signed: &SignedSnapshot) -> Result<()> {
+/// The actions an OPD works on (as `actions::assignments_of` reads them), for
+/// an OPD `?1` in a plan `?2`.
+const WORKS_ON: &str = "SELECT a.id FROM actions a
+     WHERE a.plan_id = ?2 AND a.archived_at IS NULL
+       AND (a.lead_opd_id = ?1
+            OR EXISTS (SELECT 1 FROM action_supporting_opds s
+                       WHERE s.action_id = a.id AND s.opd_id = ?1))";
+
+/// A quarter Bappeda closed is read-only for the OPD in its report as in its
+/// editor: the report must carry the targets and realisations of that quarter
+/// that Bappeda holds, no more, no fewer, no other.
+fn check_closed_quarters(conn: &Connection, plan_id: &str, snapshot: &Snapshot) -> Result<()> {
+    let opd_id = &snapshot.meta.opd_id;
+    let closed = periods::list(conn, plan_id)?
+        .into_iter()
+        .filter(|p| p.closed);
+    let number = |v: f64| format!("{:.4}", super::snapshot::round(v));
+    let optional = |v: Option<f64>| v.map(number).unwrap_or_default();
+    for period in closed {
+        let (year, quarter) = (period.year, period.quarter);
+        let mut held = std::collections::BTreeSet::new();
+        let mut statement = conn.prepare_cached(&format!(
+            "SELECT t.indicator_id, t.value FROM targets t JOIN indicators i ON i.id = t.indicator_id
+             WHERE i.opd_id = ?1 AND i.action_id IN ({WORKS_ON}) AND t.year = ?3 AND t.quarter = ?4"
+        ))?;
+        let mut rows = statement.query(rusqlite::params![opd_id, plan_id, year, quarter])?;
+        while let Some(row) = rows.next()? {
+            held.insert(format!(
+                "t {} {}",
+                row.get::<_, String>(0)?,
+                number(row.get(1)?)
+            ));
+        }
+        let mut statement = conn.prepare_cached(&format!(
+            "SELECT r.indicator_id, r.value, r.notes, r.obstacles, r.follow_up
+             FROM realisations r JOIN indicators i ON i.id = r.indicator_id
+             WHERE i.opd_id = ?1 AND i.action_id IN ({WORKS_ON}) AND r.year = ?3 AND r.quarter = ?4"
+        ))?;
+        let mut rows = statement.query(rusqlite::params![opd_id, plan_id, year, quarter])?;
+        while let Some(row) = rows.next()? {
+            held.insert(format!(
+                "r {} {} {:?} {:?} {:?}",
+                row.get::<_, String>(0)?,
+                optional(row.get(1)?),
+                row.get::<_, String>(2)?,
+                row.get::<_, String>(3)?,
+                row.get::<_, String>(4)?
+            ));
+        }
+        let data = &snapshot.data;
+        let incoming: std::collections::BTreeSet<String> = data
+            .targets
+            .iter()
+            .filter(|t| t.year == year && t.quarter == quarter)
+            .map(|t| format!("t {} {}", t.indicator_id, number(t.value)))
+            .chain(
+                data.realisations
+                    .iter()
+                    .filter(|r| r.year == year && r.quarter == quarter)
+                    .map(|r| {
+                        format!(
+                            "r {} {} {:?} {:?} {:?}",
+                            r.indicator_id,
+                            optional(r.value),
+                            r.notes,
+                            r.obstacles,
+                            r.follow_up
+                        )
+                    }),
+            )
+            .collect();
+        if held != incoming {
+            return Err(rejected(format!(
+                "{} sudah ditutup Bappeda, tetapi laporan OPD {} mengubah target atau \
+                 realisasinya. Nilai triwulan yang ditutup tidak dapat diubah; bila memang perlu, \
+                 minta Bappeda membuka kembali triwulan itu.",
+                crate::period::PeriodRef::new(year, quarter)?.label(),
+                snapshot.meta.opd_code
+            )));
+        }
+    }
+    Ok(())
+}
+
+fn replace_opd_rows(
+    tx: &Transaction<'_>,
+    signed: &SignedSnapshot,
+    plan_status: crate::model::PlanStatus,
+) -> Result<()> {
     let snapshot = &signed.snapshot;
     let opd_id = &snapshot.meta.opd_id;
-    // The actions the OPD works on (as `actions::assignments_of` reads them).
-    const WORKS_ON: &str = "SELECT a.id FROM actions a
-         WHERE a.plan_id = ?2 AND a.archived_at IS NULL
-           AND (a.lead_opd_id = ?1
-                OR EXISTS (SELECT 1 FROM action_supporting_opds s
-                           WHERE s.action_id = a.id AND s.opd_id = ?1))";
     // Children go with their parents (ON DELETE CASCADE).
     for sql in [
         format!(
@@ -429,7 +513,13 @@ fn replace_opd_rows(tx: &Transaction<'_>, signed: &SignedSnapshot) -> Result<()>
             },
         )?;
     }
-    for n in &data.narratives {
+    // While the plan is a draft its narrative is Bappeda's (`access::require_narrative`):
+    // a report does not write it then.
+    let narratives = match plan_status {
+        crate::model::PlanStatus::Final => data.narratives.as_slice(),
+        crate::model::PlanStatus::Draft => &[],
+    };
+    for n in narratives {
         if let Some(action) = actions::get(tx, &n.action_id)? {
             let ogp_values = n
                 .ogp_values

@@ -589,3 +589,150 @@ fn an_opd_receives_the_next_plan_and_keeps_the_earlier_one_read_only() {
         package::apply(&mut opd, &package::read_file(&first_package).unwrap(), None).unwrap_err();
     assert!(again.to_string().contains("hanya dapat dibaca"), "{again}");
 }
+
+/// The id of one indicator `code` owns.
+fn indicator_of(store: &Store, code: &str) -> String {
+    store
+        .conn()
+        .query_row(
+            "SELECT i.id FROM indicators i JOIN opds o ON o.id = i.opd_id
+             WHERE o.code = ?1 ORDER BY i.id LIMIT 1",
+            [code],
+            |row| row.get(0),
+        )
+        .unwrap()
+}
+
+/// What Bappeda holds of an OPD's realisations, to see that a refusal changed nothing.
+fn realisations_held(store: &Store) -> Vec<(String, i32, u8, Option<f64>)> {
+    let mut stmt = store
+        .conn()
+        .prepare("SELECT indicator_id, year, quarter, value FROM realisations ORDER BY 1, 2, 3")
+        .unwrap();
+    stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect()
+}
+
+/// A rule the editor keeps, the import keeps: a report from an OPD that had not
+/// yet heard of the closure, changing a quarter Bappeda closed, is refused and
+/// changes nothing; once Bappeda reopens the quarter, the same file is taken.
+#[test]
+fn a_report_that_changes_a_closed_quarter_is_refused_until_bappeda_reopens_it() {
+    use renaksi_core::report::export::export;
+    use renaksi_core::report::import::{import_file, Decisions};
+    use renaksi_core::workbook::Paper;
+
+    let (dir, path) = temp_db();
+    let mut bappeda = Store::open(&path).unwrap();
+    demo::load(&mut bappeda, &DemoView::Bappeda).unwrap();
+    let office = dir.path().join("dinkes");
+    std::fs::create_dir_all(&office).unwrap();
+    let mut dinkes = Store::open(&office.join("renaksi.db")).unwrap();
+    demo::load(&mut dinkes, &DemoView::Opd("DINKES".into())).unwrap();
+
+    let closing = PeriodChange {
+        period: q(2019, 1),
+        reason: "Rekap Triwulan I 2019 sudah disahkan".into(),
+    };
+    planning::close(&mut bappeda, &closing).unwrap();
+    let indicator_id = indicator_of(&dinkes, "DINKES");
+    values::save_realisation(
+        &mut dinkes,
+        &RealisationInput {
+            indicator_id: indicator_id.clone(),
+            year: 2019,
+            quarter: 1,
+            value: Some(987.0),
+            notes: "diubah sesudah rekap".into(),
+            obstacles: String::new(),
+            follow_up: String::new(),
+        },
+    )
+    .unwrap();
+    let report = dir.path().join("laporan-dinkes.xlsx");
+    export(&mut dinkes, &office, q(2019, 2), Paper::A4, &report).unwrap();
+
+    let before = realisations_held(&bappeda);
+    let error = import_file(&mut bappeda, &report, &Decisions::default()).unwrap_err();
+    let said = error.to_string();
+    assert!(
+        said.contains("Triwulan I 2019 sudah ditutup") && said.contains("DINKES"),
+        "{said}"
+    );
+    assert_eq!(realisations_held(&bappeda), before, "nothing changed");
+
+    planning::reopen(&mut bappeda, &closing).unwrap();
+    assert!(
+        import_file(&mut bappeda, &report, &Decisions::default())
+            .unwrap()
+            .changed
+    );
+    assert!(realisations_held(&bappeda).contains(&(indicator_id, 2019, 1, Some(987.0))));
+}
+
+/// While the plan is a draft its narrative is Bappeda's: a report from the lead
+/// OPD, carrying the narrative of the package it took, does not undo what
+/// Bappeda wrote since.
+#[test]
+fn a_report_does_not_overwrite_the_narrative_bappeda_writes_while_the_plan_is_a_draft() {
+    use renaksi_core::report::export::export;
+    use renaksi_core::report::import::{import_file, Decisions};
+    use renaksi_core::workbook::Paper;
+
+    let (dir, path) = temp_db();
+    let mut bappeda = Store::open(&path).unwrap();
+    demo::load(&mut bappeda, &DemoView::Bappeda).unwrap();
+    planning::set_status(
+        &mut bappeda,
+        &StatusChange {
+            status: PlanStatus::Draft,
+            reason: "Penyusunan ulang".into(),
+        },
+    )
+    .unwrap();
+    let package_file = dir.path().join("paket.xlsx");
+    package::export(&bappeda, dir.path(), &package_file).unwrap();
+    let plan = plans::current(bappeda.conn()).unwrap().unwrap();
+    let ra01 = actions::list(bappeda.conn(), &plan.id)
+        .unwrap()
+        .into_iter()
+        .find(|a| a.code == "RA-01")
+        .unwrap();
+    let lead = opds::list(bappeda.conn())
+        .unwrap()
+        .into_iter()
+        .find(|o| o.id == ra01.lead_opd_id)
+        .unwrap();
+
+    let office = dir.path().join("lead");
+    std::fs::create_dir_all(&office).unwrap();
+    // The lead OPD, with its own data, takes the draft package (version 2).
+    let mut opd = Store::open(&office.join("renaksi.db")).unwrap();
+    demo::load(&mut opd, &DemoView::Opd(lead.code.clone())).unwrap();
+    let signed = package::read_file(&package_file).unwrap();
+    package::apply(&mut opd, &signed, None).unwrap();
+
+    narrative::save(
+        &mut bappeda,
+        &NarrativeInput {
+            action_id: ra01.id.clone(),
+            problem: "Dirumuskan ulang oleh Bappeda".into(),
+            description: ra01.description.clone(),
+            contribution: ra01.contribution.clone(),
+            ogp_values: ra01.ogp_values.clone(),
+            cso_partners: ra01.cso_partners.clone(),
+        },
+    )
+    .unwrap();
+    let report = dir.path().join("laporan.xlsx");
+    export(&mut opd, &office, q(2019, 1), Paper::A4, &report).unwrap();
+    assert!(
+        import_file(&mut bappeda, &report, &Decisions::default())
+            .unwrap()
+            .changed
+    );
+    let held = actions::get(bappeda.conn(), &ra01.id).unwrap().unwrap();
+    assert_eq!(held.problem, "Dirumuskan ulang oleh Bappeda");
+}

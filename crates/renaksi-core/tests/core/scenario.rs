@@ -120,6 +120,25 @@ fn package_three_opds_reports_and_the_consolidated_picture() {
         offices.push((code, store, before));
     }
 
+    // The demo's Bappeda holds these offices' realisations of 2018, whose
+    // quarters it closed; offices that started over from the package no longer
+    // carry them, so their reports are refused rather than erase a closed
+    // quarter. Bappeda reopens 2018 for this round.
+    let refused = import_file(&mut bappeda, &reports[0], &Decisions::default()).unwrap_err();
+    assert!(
+        refused.to_string().contains("2018 sudah ditutup"),
+        "{refused}"
+    );
+    for quarter in 1..=4 {
+        renaksi_core::planning::reopen(
+            &mut bappeda,
+            &renaksi_core::planning::PeriodChange {
+                period: PeriodRef::new(2018, quarter).unwrap(),
+                reason: "Kantor memulai ulang dari paket".into(),
+            },
+        )
+        .unwrap();
+    }
     for file in &reports {
         assert!(
             import_file(&mut bappeda, file, &Decisions::default())
