@@ -85,10 +85,7 @@ impl AppState {
     /// after a restore or a recovery. The last change can no longer be undone.
     pub fn replace_store(&self, store: Store) {
         *self.slot() = Ok(store);
-        self.last_change
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .take();
+        self.forget_last_change();
     }
 
     /// Whether the store could not be opened, with the reason.
@@ -109,6 +106,15 @@ impl AppState {
     /// The folder beside the database where evidence files are kept.
     pub fn data_dir(&self) -> &Path {
         renaksi_api::data_dir(&self.db_path)
+    }
+
+    /// Nothing to undo any more: what the last change would put back has been
+    /// replaced by a report, a package or a restore.
+    pub fn forget_last_change(&self) {
+        self.last_change
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .take();
     }
 
     pub fn remember(&self, area: ChangeArea, undo: Undo) {

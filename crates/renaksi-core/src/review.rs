@@ -231,9 +231,11 @@ pub fn report_id(conn: &Connection, opd_code: &str, period: PeriodRef) -> Result
 /// An action of the current plan by its code (RA-01).
 pub fn action_id(conn: &Connection, code: &str) -> Result<String> {
     use rusqlite::OptionalExtension;
+    // Codes repeat from one plan to the next (RA-01 in 2018 and in 2020).
+    let plan = crate::store::plans::require_current(conn)?;
     conn.query_row(
-        "SELECT id FROM actions WHERE code = ?1 COLLATE NOCASE",
-        [code.trim()],
+        "SELECT id FROM actions WHERE code = ?1 COLLATE NOCASE AND plan_id = ?2",
+        [code.trim(), plan.id.as_str()],
         |row| row.get(0),
     )
     .optional()?

@@ -112,6 +112,10 @@ pub fn import_report(
     let result = state
         .import_batch()
         .import_file(&mut store, &path, &decisions);
+    if matches!(&result, Ok(done) if done.changed) {
+        // The rows a remembered change would put back may be the report's now.
+        state.forget_last_change();
+    }
     match &result {
         Ok(done) => log::info!(
             "impor {}: {} {} nomor {} (berubah: {})",
@@ -204,6 +208,8 @@ pub fn take_package_update(state: State<'_, AppState>, token: String) -> Command
         .picked(&token)
         .ok_or_else(|| Error::NotFound("Berkas yang dipilih".into()))?;
     let applied = exchange::take_package(&mut *state.store()?, &path)?;
+    // The plan a remembered change would put back is the package's now.
+    state.forget_last_change();
     log::info!(
         "paket {} dipakai: versi {} (rencana baru: {})",
         path.display(),

@@ -65,8 +65,10 @@ pub fn save(store: &mut Store, input: &IndicatorInput) -> Result<(String, Undo)>
         let owner_id = match &input.id {
             None => actor.require_assigned(&action, "indikator")?.id.clone(),
             Some(id) => {
-                let old =
-                    indicators::get(tx, id)?.ok_or_else(|| Error::NotFound("Indikator".into()))?;
+                // The indicator's own action decides, not the one the caller names.
+                let old = indicators::get(tx, id)?
+                    .filter(|old| old.action_id == action.id)
+                    .ok_or_else(|| Error::NotFound("Indikator".into()))?;
                 actor.require_row(tx, &action, &old.opd_id, "indikator")?;
                 old.opd_id
             }
@@ -162,6 +164,12 @@ pub fn delete(store: &mut Store, id: &str) -> Result<Undo> {
                 .query_map([id], |row| Ok((row.get(0)?, row.get(1)?)))?
                 .collect::<rusqlite::Result<_>>()?;
             for (year, quarter) in keys {
+                // Its values in a quarter Bappeda closed may not go with it.
+                crate::access::require_open(
+                    tx,
+                    &action.plan_id,
+                    crate::period::PeriodRef::new(year as i32, quarter as u8)?,
+                )?;
                 let key = [
                     ("indicator_id", Value::Text(id.to_string())),
                     ("year", Value::Integer(year)),

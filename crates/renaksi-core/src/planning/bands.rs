@@ -151,6 +151,7 @@ pub fn set(store: &mut Store, input: &BandsInput) -> Result<Undo> {
     store.write(|tx| {
         let actor = crate::access::require_bappeda(tx, "mengubah predikat capaian")?.user_name;
         let plan = plans::require_current(tx)?;
+        crate::access::require_active_plan(tx, &plan.id)?;
         let old = GradeScale::for_plan(tx, &plan.id)?;
         let image = capture(tx, "plans", &text_key("id", &plan.id))?;
         plans::set_grade_bands(tx, &plan.id, json.as_deref())?;

@@ -163,7 +163,7 @@ pub struct ActionEntry {
 /// The structure of the database's current plan, seen by this profile.
 pub fn plan_structure(conn: &Connection) -> Result<PlanStructure> {
     let plan = plans::current(conn)?;
-    let can_edit = access::is_bappeda(conn)?;
+    let can_edit = access::is_bappeda(conn)? && !access::viewing_read_only(conn)?;
     let actor = actor(conn)?;
     let (all_themes, all_actions) = match &plan {
         Some(plan) => (
@@ -267,9 +267,11 @@ pub fn plan_structure(conn: &Connection) -> Result<PlanStructure> {
     })
 }
 
-/// The one check of every change here: Bappeda's, named for its message.
+/// The one check of every change here: Bappeda's, named for its message, on
+/// the active plan (an earlier plan is read-only).
 fn require_editor(conn: &Connection, doing: &str) -> Result<Actor> {
     access::require_bappeda(conn, doing)?;
+    access::require_viewed_plan_active(conn)?;
     actor(conn)
 }
 

@@ -221,7 +221,8 @@ pub fn archive(store: &mut Store, id: &str, reason: &str) -> Result<Undo> {
                 format!("OPD {} sudah diarsipkan.", old.code),
             ));
         }
-        if let Some(plan) = plans::current(tx)? {
+        // The active plan's actions, whichever plan is on screen.
+        if let Some(plan) = plans::active(tx)? {
             let busy: Vec<String> = store::actions::list(tx, &plan.id)?
                 .into_iter()
                 .filter(|a| a.archived.is_none())
