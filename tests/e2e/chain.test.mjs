@@ -1,0 +1,464 @@
+// The whole chain in the real windows, for a regency that is not Wonosobo:
+// a new Bappeda starts from "Mulai kosong" and writes its plan in the editor
+// (4 OPDs, 2 themes, 3 actions), sets due dates, closes a quarter, marks the
+// plan final and publishes the package; an OPD starts from that package in
+// its own window, enters an indicator, targets and a realisation, finds the
+// closed quarter locked and exports its report; Bappeda imports the report.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  allByTestId,
+  answerFileDialog,
+  byTestId,
+  cli,
+  launchApp,
+  press,
+  screenshot,
+  tempDir,
+} from './harness.mjs';
+
+const REGION = 'Kabupaten Temanggung';
+const TITLE = 'Rencana Aksi Keterbukaan Pemerintah Kabupaten Temanggung 2020-2021';
+
+const OPDS = [
+  {
+    code: 'DISKOMINFO',
+    name: 'Dinas Komunikasi dan Informatika',
+    shortName: 'Diskominfo',
+    headName: 'Drs. Agus Setiawan, M.Si.',
+    headTitle: 'Kepala Dinas',
+    headNip: '197005122000031004',
+  },
+  {
+    code: 'DINKES',
+    name: 'Dinas Kesehatan',
+    shortName: 'Dinkes',
+    headName: 'dr. Ratna Dewi',
+    headTitle: 'Kepala Dinas',
+    headNip: '197203082001122002',
+  },
+  {
+    code: 'DPMPTSP',
+    name: 'Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu',
+    shortName: 'DPMPTSP',
+    headName: 'Budi Santoso, S.H.',
+    headTitle: 'Kepala Dinas',
+    headNip: '196911201995031001',
+  },
+  {
+    code: 'BAPPEDA',
+    name: 'Badan Perencanaan Pembangunan Daerah',
+    shortName: 'Bappeda',
+    headName: 'Ir. Sri Wahyuni, M.T.',
+    headTitle: 'Kepala Badan',
+    headNip: '196804151994032005',
+  },
+];
+
+const THEMES = [
+  { name: 'Keterbukaan Informasi Publik', description: 'Data dan dokumen publik terbuka dan mudah ditemukan.' },
+  { name: 'Pelayanan Publik yang Partisipatif', description: 'Warga ikut menilai dan memperbaiki layanan.' },
+];
+
+const ACTIONS = [
+  {
+    code: 'RA-01',
+    theme: 0,
+    title: 'Portal satu data Kabupaten Temanggung',
+    lead: 'DISKOMINFO',
+    supporting: ['BAPPEDA'],
+    problem: 'Data sektoral tersebar di banyak OPD dan sulit ditemukan warga.',
+  },
+  {
+    code: 'RA-02',
+    theme: 1,
+    title: 'Survei kepuasan layanan puskesmas yang terbuka',
+    lead: 'DINKES',
+    supporting: ['DISKOMINFO'],
+  },
+  {
+    code: 'RA-03',
+    theme: 1,
+    title: 'Pengaduan perizinan yang ditanggapi dalam lima hari kerja',
+    lead: 'DPMPTSP',
+    supporting: ['DISKOMINFO', 'BAPPEDA'],
+  },
+];
+
+const INDICATOR = 'Jumlah dataset OPD yang terbit di portal satu data (uji rantai)';
+
+async function sizeWindow(browser, width, height) {
+  await browser.setWindowSize(width, height);
+  await browser.waitUntil(async () => (await browser.execute(() => window.innerWidth)) === width, {
+    timeout: 10000,
+    timeoutMsg: `the window did not become ${width} px wide`,
+  });
+}
+
+/** A screenshot at 1366×768, from the top; nothing may run off the side. */
+async function shoot(browser, name) {
+  await sizeWindow(browser, 1366, 768);
+  await browser.execute(() => window.scrollTo(0, 0));
+  await screenshot(browser, `${name}-1366x768`);
+  const overflow = await browser.execute(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `${name} is ${overflow} px wider than the 1366 px window`);
+}
+
+async function waitForText(browser, testId, pattern) {
+  const element = await byTestId(browser, testId);
+  await element.waitForDisplayed({ timeout: 20000 });
+  await browser.waitUntil(async () => pattern.test(await element.getText()), {
+    timeout: 20000,
+    timeoutMsg: `${testId} did not come to say ${pattern}`,
+  });
+}
+
+async function waitForCount(browser, testId, count) {
+  await browser.waitUntil(async () => (await allByTestId(browser, testId)).length === count, {
+    timeout: 20000,
+    timeoutMsg: `there were not ${count} ${testId}`,
+  });
+}
+
+/** Sets an input the way a person's typing would end, for inputs WebDriver cannot type into (date). */
+async function setInput(browser, element, value) {
+  await browser.execute(
+    (el, v) => {
+      el.value = v;
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+      el.dispatchEvent(new Event('change', { bubbles: true }));
+    },
+    element,
+    value,
+  );
+}
+
+async function openTab(browser, key) {
+  await press(await byTestId(browser, `planning-tab-${key}`));
+  await (await byTestId(browser, `planning-panel-${key}`)).waitForDisplayed({ timeout: 20000 });
+}
+
+/** Ticks the checkboxes (by the code written next to them) among `testId` inside `scope`. */
+async function tick(scope, testId, codes) {
+  for (const box of await scope.$$(`[data-testid="${testId}"]`)) {
+    const label = (await (await box.parentElement()).getText()).trim();
+    if (codes.includes(label)) await press(box);
+  }
+}
+
+async function optionValueByText(select, prefix) {
+  for (const option of await select.$$('option')) {
+    if ((await option.getText()).startsWith(prefix)) return option.getAttribute('value');
+  }
+  throw new Error(`no option starting with "${prefix}"`);
+}
+
+async function bappedaWritesThePlan(browser) {
+  await (await byTestId(browser, 'choose-empty')).waitForClickable({ timeout: 20000 });
+  await press(await byTestId(browser, 'choose-empty'));
+  const role = await byTestId(browser, 'profile-role');
+  await role.waitForDisplayed({ timeout: 20000 });
+  await role.selectByAttribute('value', 'bappeda');
+  await (await byTestId(browser, 'profile-user-name')).setValue('Rina Kusumawati');
+  await press(await byTestId(browser, 'profile-submit'));
+
+  // The new plan.
+  await (await byTestId(browser, 'plan-new')).waitForDisplayed({ timeout: 20000 });
+  await sizeWindow(browser, 1366, 768);
+  await (await byTestId(browser, 'plan-new-region')).setValue(REGION);
+  await (await byTestId(browser, 'plan-new-title')).setValue(TITLE);
+  const firstYear = await byTestId(browser, 'plan-new-first-year');
+  await firstYear.clearValue();
+  await firstYear.setValue('2020');
+  const lastYear = await byTestId(browser, 'plan-new-last-year');
+  await lastYear.clearValue();
+  await lastYear.setValue('2021');
+  await press(await byTestId(browser, 'plan-new-submit'));
+  await waitForText(browser, 'plan-title', /Temanggung/);
+  await waitForText(browser, 'plan-status', /Draf/);
+
+  // OPD: the directory, with each head of office.
+  await openTab(browser, 'opds');
+  for (const [i, opd] of OPDS.entries()) {
+    await press(await byTestId(browser, 'opd-add'));
+    await (await byTestId(browser, 'opd-form')).waitForDisplayed({ timeout: 20000 });
+    await (await byTestId(browser, 'opd-code')).setValue(opd.code);
+    await (await byTestId(browser, 'opd-name')).setValue(opd.name);
+    await (await byTestId(browser, 'opd-short-name')).setValue(opd.shortName);
+    await (await byTestId(browser, 'opd-head-name')).setValue(opd.headName);
+    await (await byTestId(browser, 'opd-head-title')).setValue(opd.headTitle);
+    await (await byTestId(browser, 'opd-head-nip')).setValue(opd.headNip);
+    if (i === OPDS.length - 1) await shoot(browser, 'chain-editor-opds-form');
+    await press(await byTestId(browser, 'opd-save'));
+    await waitForCount(browser, 'opd-row', i + 1);
+    await (await byTestId(browser, 'opd-form')).waitForExist({ reverse: true, timeout: 20000 });
+  }
+  await shoot(browser, 'chain-editor-opds');
+
+  // Tema: two themes, in order.
+  await openTab(browser, 'themes');
+  for (const [i, theme] of THEMES.entries()) {
+    await press(await byTestId(browser, 'theme-add'));
+    await (await byTestId(browser, 'theme-form')).waitForDisplayed({ timeout: 20000 });
+    await (await byTestId(browser, 'theme-name')).setValue(theme.name);
+    await (await byTestId(browser, 'theme-description')).setValue(theme.description);
+    await press(await byTestId(browser, 'theme-save'));
+    await waitForCount(browser, 'theme-row', i + 1);
+    await (await byTestId(browser, 'theme-form')).waitForExist({ reverse: true, timeout: 20000 });
+  }
+  await shoot(browser, 'chain-editor-themes');
+
+  // Rencana Aksi: three actions, each with a lead and supporting OPDs.
+  await openTab(browser, 'actions');
+  for (const [i, action] of ACTIONS.entries()) {
+    await press(await byTestId(browser, 'action-add'));
+    const form = await byTestId(browser, 'action-form');
+    await form.waitForDisplayed({ timeout: 20000 });
+    await (await byTestId(browser, 'action-code')).setValue(action.code);
+    const theme = await byTestId(browser, 'action-theme');
+    await theme.selectByAttribute('value', await optionValueByText(theme, `${action.theme + 1}.`));
+    await (await byTestId(browser, 'action-title')).setValue(action.title);
+    const lead = await byTestId(browser, 'action-lead');
+    await lead.selectByAttribute('value', await optionValueByText(lead, `${action.lead} ·`));
+    await tick(form, 'action-supporting', action.supporting);
+    await setInput(browser, await byTestId(browser, 'action-start'), '2020-01-01');
+    await setInput(browser, await byTestId(browser, 'action-end'), '2021-12-31');
+    if (action.problem) {
+      // While the plan is a draft, Bappeda writes the narrative too.
+      await (await byTestId(browser, 'action-problem')).setValue(action.problem);
+      await (await byTestId(browser, 'action-description')).setValue(
+        'Setiap OPD menerbitkan datasetnya di satu portal dengan lisensi terbuka.',
+      );
+      await (await byTestId(browser, 'action-contribution')).setValue('Warga dapat memeriksa data pembangunan.');
+      await tick(form, 'action-ogp', ['Transparansi']);
+      await (await byTestId(browser, 'action-cso')).setValue('Forum Warga Temanggung');
+      await shoot(browser, 'chain-editor-actions-form');
+    }
+    await press(await byTestId(browser, 'action-save'));
+    await waitForCount(browser, 'action-row', i + 1);
+    await (await byTestId(browser, 'action-form')).waitForExist({ reverse: true, timeout: 20000 });
+  }
+  await shoot(browser, 'chain-editor-actions');
+
+  // Predikat and Template: looked at, as they come for a new plan.
+  await openTab(browser, 'bands');
+  await (await byTestId(browser, 'plan-bands')).waitForDisplayed({ timeout: 20000 });
+  await shoot(browser, 'chain-editor-bands');
+  await openTab(browser, 'template');
+  await (await byTestId(browser, 'template-tab')).waitForDisplayed({ timeout: 20000 });
+  await shoot(browser, 'chain-editor-template');
+
+  // Triwulan: a due date changed, and the first quarter closed with its reason.
+  await openTab(browser, 'quarters');
+  await waitForCount(browser, 'quarter-row', 8);
+  const rows = await allByTestId(browser, 'quarter-row');
+  const due = await rows[1].$('[data-testid="quarter-due"]');
+  assert.equal(await due.getValue(), '2020-07-10', 'due on the 10th day after the quarter');
+  await setInput(browser, due, '2020-07-15');
+  await press(await rows[1].$('[data-testid="quarter-due-save"]'));
+  await waitForText(browser, 'quarters-message', /Batas waktu Triwulan II 2020 disimpan/);
+  await (await rows[0].$('[data-testid="quarter-reason"]')).setValue('Triwulan I dilewati: rencana disahkan April 2020');
+  await press(await rows[0].$('[data-testid="quarter-toggle"]'));
+  await waitForText(browser, 'quarters-message', /Triwulan I 2020 ditutup/);
+  assert.equal(await (await rows[0].$('[data-testid="quarter-state"]')).getText(), 'Ditutup');
+
+  // Rencana: final, version 1.
+  await openTab(browser, 'plan');
+  await press(await byTestId(browser, 'plan-make-final'));
+  await waitForText(browser, 'planning-message', /ditetapkan final \(versi 1\)/);
+  await waitForText(browser, 'plan-status', /Final/);
+}
+
+test('a new regency runs the whole chain: plan editor, package, OPD report, import', async () => {
+  const dir = tempDir('renaksi-chain-');
+  const bappedaDir = join(dir, 'bappeda');
+  const opdDir = join(dir, 'diskominfo');
+  mkdirSync(bappedaDir);
+  mkdirSync(opdDir);
+  const packageFile = join(dir, 'paket-rencana-aksi-temanggung.xlsx');
+  const reportFile = join(dir, 'laporan-diskominfo-2020-tw2.xlsx');
+
+  // 1 and 2: Bappeda, first start, writes and publishes the plan.
+  let app = await launchApp({ dataDir: bappedaDir });
+  try {
+    const { browser } = app;
+    await bappedaWritesThePlan(browser);
+    await press(await byTestId(browser, 'open-exchange'));
+    await press(await byTestId(browser, 'export-package'));
+    answerFileDialog('Simpan paket rencana aksi', packageFile);
+    await browser.waitUntil(async () => (await browser.$('body').getText()).includes(packageFile), {
+      timeout: 30000,
+      timeoutMsg: 'the package path was not shown',
+    });
+    await shoot(browser, 'chain-bappeda-published');
+  } finally {
+    await app.close();
+  }
+  assert.ok(existsSync(packageFile), 'the package was written');
+  const bappedaDb = join(bappedaDir, 'renaksi.db');
+  assert.match(cli('plan', 'list', '--db', bappedaDb), /Temanggung.*\(final, versi 1\).*2020-TW1 s\.d\. 2021-TW4/);
+
+  // 3: the OPD starts from the package in its own window.
+  app = await launchApp({ dataDir: opdDir });
+  try {
+    const { browser } = app;
+    await (await byTestId(browser, 'choose-package')).waitForClickable({ timeout: 20000 });
+    await press(await byTestId(browser, 'choose-package'));
+    answerFileDialog('Pilih paket rencana aksi dari Bappeda', packageFile);
+    await (await byTestId(browser, 'package-preview')).waitForDisplayed({ timeout: 30000 });
+    assert.match(await (await byTestId(browser, 'package-region')).getText(), /Temanggung/);
+    assert.match(await (await byTestId(browser, 'package-title')).getText(), /2020-2021/);
+    assert.match(await (await byTestId(browser, 'package-version')).getText(), /1/);
+    const role = await byTestId(browser, 'profile-role');
+    const offered = [];
+    for (const option of await role.$$('option')) offered.push(await option.getAttribute('value'));
+    for (const opd of OPDS) assert.ok(offered.includes(opd.code), `${opd.code} is offered`);
+    await role.selectByAttribute('value', 'DISKOMINFO');
+    await (await byTestId(browser, 'profile-user-name')).setValue('Dimas Pratama');
+    await shoot(browser, 'chain-opd-package-preview');
+    await press(await byTestId(browser, 'profile-submit'));
+    await waitForText(browser, 'plan-title', /Temanggung/);
+    assert.match(await (await byTestId(browser, 'profile-badge')).getText(), /DISKOMINFO/);
+    await shoot(browser, 'chain-opd-overview');
+
+    // The action it leads: an indicator, its 2020 targets, a realisation in TW II.
+    let opened = false;
+    for (const card of await allByTestId(browser, 'action')) {
+      if ((await (await card.$('[data-testid="action-code"]')).getText()) === 'RA-01') {
+        await press(await card.$('[data-testid="open-action"]'));
+        opened = true;
+        break;
+      }
+    }
+    assert.ok(opened, 'RA-01 is on the overview');
+    await (await byTestId(browser, 'action-detail-back')).waitForDisplayed({ timeout: 20000 });
+    await press(await byTestId(browser, 'add-indicator'));
+    await (await byTestId(browser, 'indicator-description')).setValue(INDICATOR);
+    await (await byTestId(browser, 'indicator-unit')).setValue('dataset');
+    await (await byTestId(browser, 'indicator-polarity')).selectByAttribute('value', 'positif');
+    await (await byTestId(browser, 'indicator-aggregation')).selectByAttribute('value', 'kumulatif');
+    await press(await byTestId(browser, 'indicator-save'));
+    await waitSaved(browser);
+
+    let card = await indicatorCard(browser, INDICATOR);
+    // The closed quarter (TW I 2020) is read-only: no input, a lock note.
+    const closedTarget = await card.$('[data-testid="target-input"][data-year="2020"][data-quarter="1"]');
+    assert.equal(await closedTarget.getAttribute('readonly'), 'true', 'the closed quarter\'s target is read-only');
+    assert.ok(await (await card.$('[data-testid="lock-note"]')).isExisting(), 'the closed quarter is marked locked');
+    for (const [quarter, value] of Object.entries({ 2: '10', 3: '20', 4: '30' })) {
+      await (await card.$(`[data-testid="target-input"][data-year="2020"][data-quarter="${quarter}"]`)).setValue(value);
+    }
+    await press(await card.$('[data-testid="targets-save"][data-year="2020"]'));
+    await waitSaved(browser);
+
+    card = await indicatorCard(browser, INDICATOR);
+    assert.equal(
+      (await card.$$('[data-testid="realisation-edit"][data-year="2020"][data-quarter="1"]')).length,
+      0,
+      'no realisation edit in the closed quarter',
+    );
+    await press(await card.$('[data-testid="realisation-edit"][data-year="2020"][data-quarter="2"]'));
+    await (await byTestId(browser, 'realisation-value')).setValue('8');
+    await (await byTestId(browser, 'realisation-notes')).setValue('Delapan dataset terbit di portal satu data.');
+    await (await byTestId(browser, 'realisation-obstacles')).setValue('Dua OPD belum menunjuk walidata.');
+    await (await byTestId(browser, 'realisation-follow-up')).setValue('Surat edaran Sekda tentang walidata.');
+    await press(await byTestId(browser, 'realisation-save'));
+    await waitSaved(browser);
+    // Capaian as of TW II 2020: cumulative target 10, realisation 8, 80,00 %.
+    await (await byTestId(browser, 'detail-period-select')).selectByAttribute('value', '2020-2');
+    await waitForText(browser, 'detail-achievement', /TW II 2020/);
+    card = await indicatorCard(browser, INDICATOR);
+    assert.match(await (await card.$('[data-testid="indicator-achievement"]')).getText(), /80,00/);
+    await card.scrollIntoView();
+    await screenshot(browser, 'chain-opd-action-1366x768');
+
+    // The backend refuses a change in the closed quarter too.
+    const id = await card.getAttribute('data-indicator-id');
+    const refusal = await browser.execute(async (indicatorId) => {
+      try {
+        await window.__TAURI_INTERNALS__.invoke('save_targets', {
+          input: { indicatorId, year: 2020, values: [5, 10, 20, 30] },
+          period: null,
+        });
+        return { code: 'accepted' };
+      } catch (error) {
+        return error;
+      }
+    }, id);
+    assert.notEqual(refusal.code, 'accepted', 'a target in the closed quarter is refused');
+
+    // The quarterly report, through the save dialog.
+    await press(await byTestId(browser, 'action-detail-back'));
+    await press(await byTestId(browser, 'open-report'));
+    const period = await byTestId(browser, 'report-period');
+    await period.waitForDisplayed({ timeout: 20000 });
+    await period.selectByAttribute('value', '2020-2');
+    await press(await byTestId(browser, 'report-export'));
+    answerFileDialog('Simpan laporan OPD', reportFile);
+    const result = await byTestId(browser, 'report-result');
+    await result.waitForDisplayed({ timeout: 30000 });
+    const said = await result.getText();
+    assert.ok(said.includes(reportFile), said);
+    assert.match(said, /Triwulan II 2020/);
+    await shoot(browser, 'chain-opd-report');
+  } finally {
+    await app.close();
+  }
+  assert.ok(existsSync(reportFile), 'the report was written');
+
+  // 4: Bappeda, relaunched on its data, imports the report.
+  app = await launchApp({ dataDir: bappedaDir });
+  try {
+    const { browser } = app;
+    await waitForText(browser, 'plan-title', /Temanggung/);
+    await press(await byTestId(browser, 'open-exchange'));
+    await press(await byTestId(browser, 'pick-reports'));
+    answerFileDialog('Pilih laporan OPD', reportFile);
+    const row = await byTestId(browser, 'import-row');
+    await row.waitForExist({ timeout: 30000 });
+    await browser.waitUntil(async () => ['accepted', 'rejected'].includes(await row.getAttribute('data-status')), {
+      timeout: 30000,
+      timeoutMsg: 'the import did not finish',
+    });
+    assert.equal(await row.getAttribute('data-status'), 'accepted', await row.getText());
+    assert.match(await row.getText(), /DISKOMINFO/);
+    const cell = await browser.$('[data-testid="matrix-cell"][data-opd="DISKOMINFO"][data-year="2020"][data-quarter="2"]');
+    await cell.waitForExist({ timeout: 20000 });
+    // Received: on time or, the quarter being long past, late.
+    assert.ok(['diterima', 'terlambat'].includes(await cell.getAttribute('data-state')), await cell.getAttribute('data-state'));
+    await shoot(browser, 'chain-bappeda-imported');
+    await cell.scrollIntoView({ block: 'center' });
+    await screenshot(browser, 'chain-bappeda-matrix-1366x768');
+  } finally {
+    await app.close();
+  }
+});
+
+async function indicatorCard(browser, text) {
+  let found;
+  await browser.waitUntil(
+    async () => {
+      for (const card of await allByTestId(browser, 'indicator')) {
+        if ((await card.getText()).includes(text)) {
+          found = card;
+          return true;
+        }
+      }
+      return false;
+    },
+    { timeout: 20000, timeoutMsg: `no indicator showing "${text}"` },
+  );
+  return found;
+}
+
+async function waitSaved(browser) {
+  const status = await byTestId(browser, 'save-status');
+  await status.waitForDisplayed({ timeout: 20000 });
+  await browser.waitUntil(async () => /Tersimpan/.test(await status.getText()), {
+    timeout: 20000,
+    timeoutMsg: 'the save was not confirmed',
+  });
+}
