@@ -4,6 +4,8 @@
 // plan final and publishes the package; an OPD starts from that package in
 // its own window, enters an indicator, targets and a realisation, finds the
 // closed quarter locked and exports its report; Bappeda imports the report.
+// The plan also travels as the Excel template the editor writes: a second
+// new Bappeda starts from it in the window and has the same plan.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -107,6 +109,18 @@ async function shoot(browser, name) {
   assert.ok(overflow <= 0, `${name} is ${overflow} px wider than the 1366 px window`);
 }
 
+/** A screenshot of an editor tab at 1366×768: its tab bar at the top of the window, the tab below it. */
+async function shootTab(browser, name) {
+  await sizeWindow(browser, 1366, 768);
+  await browser.execute(() => {
+    document.querySelector('[role="tablist"]')?.previousElementSibling?.scrollIntoView({ block: 'start' });
+    window.scrollBy(0, -16);
+  });
+  await screenshot(browser, `${name}-1366x768`);
+  const overflow = await browser.execute(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `${name} is ${overflow} px wider than the 1366 px window`);
+}
+
 async function waitForText(browser, testId, pattern) {
   const element = await byTestId(browser, testId);
   await element.waitForDisplayed({ timeout: 20000 });
@@ -156,7 +170,7 @@ async function optionValueByText(select, prefix) {
   throw new Error(`no option starting with "${prefix}"`);
 }
 
-async function bappedaWritesThePlan(browser) {
+async function bappedaWritesThePlan(browser, templateFile) {
   await (await byTestId(browser, 'choose-empty')).waitForClickable({ timeout: 20000 });
   await press(await byTestId(browser, 'choose-empty'));
   const role = await byTestId(browser, 'profile-role');
@@ -191,12 +205,12 @@ async function bappedaWritesThePlan(browser) {
     await (await byTestId(browser, 'opd-head-name')).setValue(opd.headName);
     await (await byTestId(browser, 'opd-head-title')).setValue(opd.headTitle);
     await (await byTestId(browser, 'opd-head-nip')).setValue(opd.headNip);
-    if (i === OPDS.length - 1) await shoot(browser, 'chain-editor-opds-form');
+    if (i === OPDS.length - 1) await shootTab(browser, 'chain-editor-opds-form');
     await press(await byTestId(browser, 'opd-save'));
     await waitForCount(browser, 'opd-row', i + 1);
     await (await byTestId(browser, 'opd-form')).waitForExist({ reverse: true, timeout: 20000 });
   }
-  await shoot(browser, 'chain-editor-opds');
+  await shootTab(browser, 'chain-editor-opds');
 
   // Tema: two themes, in order.
   await openTab(browser, 'themes');
@@ -209,7 +223,7 @@ async function bappedaWritesThePlan(browser) {
     await waitForCount(browser, 'theme-row', i + 1);
     await (await byTestId(browser, 'theme-form')).waitForExist({ reverse: true, timeout: 20000 });
   }
-  await shoot(browser, 'chain-editor-themes');
+  await shootTab(browser, 'chain-editor-themes');
 
   // Rencana Aksi: three actions, each with a lead and supporting OPDs.
   await openTab(browser, 'actions');
@@ -235,21 +249,18 @@ async function bappedaWritesThePlan(browser) {
       await (await byTestId(browser, 'action-contribution')).setValue('Warga dapat memeriksa data pembangunan.');
       await tick(form, 'action-ogp', ['Transparansi']);
       await (await byTestId(browser, 'action-cso')).setValue('Forum Warga Temanggung');
-      await shoot(browser, 'chain-editor-actions-form');
+      await shootTab(browser, 'chain-editor-actions-form');
     }
     await press(await byTestId(browser, 'action-save'));
     await waitForCount(browser, 'action-row', i + 1);
     await (await byTestId(browser, 'action-form')).waitForExist({ reverse: true, timeout: 20000 });
   }
-  await shoot(browser, 'chain-editor-actions');
+  await shootTab(browser, 'chain-editor-actions');
 
   // Predikat and Template: looked at, as they come for a new plan.
   await openTab(browser, 'bands');
   await (await byTestId(browser, 'plan-bands')).waitForDisplayed({ timeout: 20000 });
-  await shoot(browser, 'chain-editor-bands');
-  await openTab(browser, 'template');
-  await (await byTestId(browser, 'template-tab')).waitForDisplayed({ timeout: 20000 });
-  await shoot(browser, 'chain-editor-template');
+  await shootTab(browser, 'chain-editor-bands');
 
   // Triwulan: a due date changed, and the first quarter closed with its reason.
   await openTab(browser, 'quarters');
@@ -270,6 +281,13 @@ async function bappedaWritesThePlan(browser) {
   await press(await byTestId(browser, 'plan-make-final'));
   await waitForText(browser, 'planning-message', /ditetapkan final \(versi 1\)/);
   await waitForText(browser, 'plan-status', /Final/);
+
+  // Template Excel: the plan as a fill-in workbook, through the save dialog.
+  await openTab(browser, 'template');
+  await press(await byTestId(browser, 'template-export'));
+  answerFileDialog('Simpan template rencana aksi', templateFile);
+  await waitForText(browser, 'template-saved', /\.xlsx/);
+  await shootTab(browser, 'chain-editor-template-saved');
 }
 
 test('a new regency runs the whole chain: plan editor, package, OPD report, import', async () => {
@@ -280,12 +298,13 @@ test('a new regency runs the whole chain: plan editor, package, OPD report, impo
   mkdirSync(opdDir);
   const packageFile = join(dir, 'paket-rencana-aksi-temanggung.xlsx');
   const reportFile = join(dir, 'laporan-diskominfo-2020-tw2.xlsx');
+  const templateFile = join(dir, 'template-rencana-aksi-temanggung.xlsx');
 
   // 1 and 2: Bappeda, first start, writes and publishes the plan.
   let app = await launchApp({ dataDir: bappedaDir });
   try {
     const { browser } = app;
-    await bappedaWritesThePlan(browser);
+    await bappedaWritesThePlan(browser, templateFile);
     await press(await byTestId(browser, 'open-exchange'));
     await press(await byTestId(browser, 'export-package'));
     answerFileDialog('Simpan paket rencana aksi', packageFile);
@@ -432,6 +451,45 @@ test('a new regency runs the whole chain: plan editor, package, OPD report, impo
     await shoot(browser, 'chain-bappeda-imported');
     await cell.scrollIntoView({ block: 'center' });
     await screenshot(browser, 'chain-bappeda-matrix-1366x768');
+  } finally {
+    await app.close();
+  }
+  assert.ok(existsSync(templateFile), 'the template was written');
+
+  // 5: another Bappeda starts from "Mulai kosong" with the template the first one wrote,
+  // sees what it will add, applies it, and has the same plan.
+  app = await launchApp();
+  try {
+    const { browser } = app;
+    await (await byTestId(browser, 'choose-empty')).waitForClickable({ timeout: 20000 });
+    await press(await byTestId(browser, 'choose-empty'));
+    const role = await byTestId(browser, 'profile-role');
+    await role.waitForDisplayed({ timeout: 20000 });
+    await role.selectByAttribute('value', 'bappeda');
+    await (await byTestId(browser, 'profile-user-name')).setValue('Rina Kusumawati');
+    await press(await byTestId(browser, 'profile-submit'));
+    await (await byTestId(browser, 'plan-new')).waitForDisplayed({ timeout: 20000 });
+    assert.equal(await (await byTestId(browser, 'planning-tab-quarters')).isExisting(), false, 'no quarters without a plan');
+    await openTab(browser, 'template');
+    await press(await byTestId(browser, 'template-pick'));
+    answerFileDialog('Pilih template rencana aksi', templateFile);
+    await waitForText(browser, 'template-summary', /\d/);
+    assert.equal(await (await byTestId(browser, 'template-problems')).isExisting(), false, 'no wrong rows');
+    await shootTab(browser, 'chain-editor-template-preview');
+    await press(await byTestId(browser, 'template-apply'));
+    // The database holds a plan now: the window shows it, and the editor opens on it with every tab.
+    await waitForText(browser, 'plan-title', /Temanggung/);
+    await waitForText(browser, 'plan-region', /Kabupaten Temanggung/);
+    await waitForText(browser, 'plan-span', /2020/);
+    await shootTab(browser, 'chain-editor-template-applied');
+    await openTab(browser, 'opds');
+    await waitForCount(browser, 'opd-row', 4);
+    await openTab(browser, 'themes');
+    await waitForCount(browser, 'theme-row', 2);
+    await openTab(browser, 'actions');
+    await waitForCount(browser, 'action-row', 3);
+    await openTab(browser, 'quarters');
+    await waitForCount(browser, 'quarter-row', 8);
   } finally {
     await app.close();
   }
