@@ -109,13 +109,20 @@ async function shoot(browser, name) {
   assert.ok(overflow <= 0, `${name} is ${overflow} px wider than the 1366 px window`);
 }
 
-/** A screenshot of an editor tab at 1366×768: its tab bar at the top of the window, the tab below it. */
-async function shootTab(browser, name) {
+/**
+ * A screenshot of an editor tab at 1366×768: the editor's intro and tab bar at the top of the
+ * window, the tab below it; or, given `anchor` (a testid), that part of the tab `above` px
+ * below the top.
+ */
+async function shootTab(browser, name, anchor = null, above = 16) {
   await sizeWindow(browser, 1366, 768);
-  await browser.execute(() => {
-    document.querySelector('[role="tablist"]')?.previousElementSibling?.scrollIntoView({ block: 'start' });
-    window.scrollBy(0, -16);
-  });
+  await browser.execute((id, margin) => {
+    const top = id
+      ? document.querySelector(`[data-testid="${id}"]`)
+      : document.querySelector('[role="tablist"]')?.previousElementSibling;
+    top?.scrollIntoView({ block: 'start' });
+    window.scrollBy(0, -margin);
+  }, anchor, above);
   await screenshot(browser, `${name}-1366x768`);
   const overflow = await browser.execute(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `${name} is ${overflow} px wider than the 1366 px window`);
@@ -473,9 +480,10 @@ test('a new regency runs the whole chain: plan editor, package, OPD report, impo
     await openTab(browser, 'template');
     await press(await byTestId(browser, 'template-pick'));
     answerFileDialog('Pilih template rencana aksi', templateFile);
-    await waitForText(browser, 'template-summary', /\d/);
+    // The plan, 4 OPDs, 2 themes, 3 actions and 8 quarters.
+    await waitForText(browser, 'template-summary', /18 ditambah, 0 diubah, 0 diarsipkan, 0 dihapus/);
     assert.equal(await (await byTestId(browser, 'template-problems')).isExisting(), false, 'no wrong rows');
-    await shootTab(browser, 'chain-editor-template-preview');
+    await shootTab(browser, 'chain-editor-template-preview', 'template-pick', 150);
     await press(await byTestId(browser, 'template-apply'));
     // The database holds a plan now: the window shows it, and the editor opens on it with every tab.
     await waitForText(browser, 'plan-title', /Temanggung/);
