@@ -9,7 +9,8 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
 import { join } from 'node:path';
 import {
   allByTestId,
@@ -414,7 +415,8 @@ test('a new regency runs the whole chain: plan editor, package, OPD report, impo
         return error;
       }
     }, id);
-    assert.notEqual(refusal.code, 'accepted', 'a target in the closed quarter is refused');
+    assert.equal(refusal.code, 'period_closed', JSON.stringify(refusal));
+    assert.match(refusal.message, /Triwulan I 2020 sudah ditutup oleh Bappeda/);
 
     // The quarterly report, through the save dialog.
     await press(await byTestId(browser, 'action-detail-back'));
@@ -462,6 +464,9 @@ test('a new regency runs the whole chain: plan editor, package, OPD report, impo
     await app.close();
   }
   assert.ok(existsSync(templateFile), 'the template was written');
+  // RA-03 (row 4 of Rencana Aksi) is the action supported by BAPPEDA and DISKOMINFO.
+  const wrongTemplate = join(dir, 'template-salah.xlsx');
+  replaceSharedString(templateFile, wrongTemplate, 'BAPPEDA, DISKOMINFO', 'BAPPEDA, DISKOMINFO2');
 
   // 5: another Bappeda starts from "Mulai kosong" with the template the first one wrote,
   // sees what it will add, applies it, and has the same plan.
@@ -478,6 +483,22 @@ test('a new regency runs the whole chain: plan editor, package, OPD report, impo
     await (await byTestId(browser, 'plan-new')).waitForDisplayed({ timeout: 20000 });
     assert.equal(await (await byTestId(browser, 'planning-tab-quarters')).isExisting(), false, 'no quarters without a plan');
     await openTab(browser, 'template');
+
+    // A wrong supporting OPD in one action row: every wrong row is named, nothing is written.
+    await press(await byTestId(browser, 'template-pick'));
+    answerFileDialog('Pilih template rencana aksi', wrongTemplate);
+    const problem = await byTestId(browser, 'template-problem');
+    await problem.waitForDisplayed({ timeout: 30000 });
+    assert.equal((await allByTestId(browser, 'template-problem')).length, 1);
+    assert.match(
+      await problem.getText(),
+      /Sheet Rencana Aksi, baris 4, kolom Kode OPD pendukung: .*'DISKOMINFO2' tidak ada di sheet OPD/,
+    );
+    const apply = await byTestId(browser, 'template-apply');
+    assert.ok(!(await apply.isExisting()) || !(await apply.isEnabled()), 'a wrong template cannot be applied');
+    await shootTab(browser, 'chain-editor-template-problems', 'template-problems', 0);
+    assert.equal(await (await byTestId(browser, 'planning-tab-quarters')).isExisting(), false, 'still no plan');
+
     await press(await byTestId(browser, 'template-pick'));
     answerFileDialog('Pilih template rencana aksi', templateFile);
     // The plan, 4 OPDs, 2 themes, 3 actions and 8 quarters.
@@ -502,6 +523,73 @@ test('a new regency runs the whole chain: plan editor, package, OPD report, impo
     await app.close();
   }
 });
+
+/**
+ * Copies an .xlsx (a zip) with one text of its shared strings replaced, as a clerk typing a
+ * wrong code into one cell would. Every entry is written again without data descriptors.
+ */
+function replaceSharedString(from, to, before, after) {
+  const zip = readFileSync(from);
+  const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  const count = zip.readUInt16LE(end + 10);
+  let central = zip.readUInt32LE(end + 16);
+  const locals = [];
+  const entries = [];
+  let offset = 0;
+  for (let i = 0; i < count; i += 1) {
+    const method = zip.readUInt16LE(central + 10);
+    const time = zip.readUInt32LE(central + 12);
+    let crc = zip.readUInt32LE(central + 16);
+    const packedSize = zip.readUInt32LE(central + 20);
+    let size = zip.readUInt32LE(central + 24);
+    const nameLength = zip.readUInt16LE(central + 28);
+    const skip = nameLength + zip.readUInt16LE(central + 30) + zip.readUInt16LE(central + 32);
+    const local = zip.readUInt32LE(central + 42);
+    const name = zip.subarray(central + 46, central + 46 + nameLength);
+    const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
+    let data = zip.subarray(start, start + packedSize);
+    if (name.toString() === 'xl/sharedStrings.xml') {
+      const xml = inflateRawSync(data).toString('utf8');
+      assert.ok(xml.includes(`<t>${before}</t>`), `the template holds "${before}"`);
+      const changed = Buffer.from(xml.replace(`<t>${before}</t>`, `<t>${after}</t>`), 'utf8');
+      crc = crc32(changed);
+      size = changed.length;
+      data = deflateRawSync(changed);
+    }
+    const header = Buffer.alloc(30);
+    header.writeUInt32LE(0x04034b50, 0);
+    header.writeUInt16LE(20, 4);
+    header.writeUInt16LE(method, 8);
+    header.writeUInt32LE(time, 10);
+    header.writeUInt32LE(crc, 14);
+    header.writeUInt32LE(data.length, 18);
+    header.writeUInt32LE(size, 22);
+    header.writeUInt16LE(nameLength, 26);
+    locals.push(header, name, data);
+    const entry = Buffer.alloc(46);
+    entry.writeUInt32LE(0x02014b50, 0);
+    entry.writeUInt16LE(20, 4);
+    entry.writeUInt16LE(20, 6);
+    entry.writeUInt16LE(method, 10);
+    entry.writeUInt32LE(time, 12);
+    entry.writeUInt32LE(crc, 16);
+    entry.writeUInt32LE(data.length, 20);
+    entry.writeUInt32LE(size, 24);
+    entry.writeUInt16LE(nameLength, 28);
+    entry.writeUInt32LE(offset, 42);
+    entries.push(entry, name);
+    offset += 30 + nameLength + data.length;
+    central += 46 + skip;
+  }
+  const directory = Buffer.concat(entries);
+  const tail = Buffer.alloc(22);
+  tail.writeUInt32LE(0x06054b50, 0);
+  tail.writeUInt16LE(count, 8);
+  tail.writeUInt16LE(count, 10);
+  tail.writeUInt32LE(directory.length, 12);
+  tail.writeUInt32LE(offset, 16);
+  writeFileSync(to, Buffer.concat([...locals, directory, tail]));
+}
 
 async function indicatorCard(browser, text) {
   let found;
