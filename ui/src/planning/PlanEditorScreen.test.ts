@@ -85,11 +85,15 @@ describe('Mulai kosong at Bappeda', () => {
     await wrapper.get('[data-testid="profile-form"]').trigger('submit');
     await flushPromises();
 
-    // No dead end: the editor is open, with only the new plan form, and Backup is in the header.
+    // No dead end: the editor is open on the new plan form, the Excel template (a plan can start
+    // from it) is offered too, the tabs that need a plan are not, and Backup is in the header.
     expect(wrapper.find('[data-testid="planning-screen"]').exists()).toBe(true);
     expect(wrapper.find('[data-testid="empty-plan"]').exists()).toBe(false);
     expect(wrapper.get('[data-testid="plan-new"]').text()).toContain('Mulai rencana aksi');
-    expect(wrapper.find('[data-testid="planning-tab-quarters"]').exists()).toBe(false);
+    expect(wrapper.findAll('[role="tab"]').map((tab) => tab.attributes('data-testid'))).toEqual([
+      'planning-tab-plan',
+      'planning-tab-template',
+    ]);
     expect(wrapper.find('[data-testid="open-backup"]').exists()).toBe(true);
     expect(wrapper.find('[data-testid="open-planning"]').exists()).toBe(true);
     expect(backend.callsOf('createPlan')).toEqual([]);
