@@ -6,7 +6,6 @@ use serde::{Deserialize, Serialize};
 
 use crate::achievement::{GradeBand, GradeKey, GradeScale};
 use crate::editing::{text_key, Undo};
-use crate::profile::RoleKind;
 use crate::store::audit::{self, Change};
 use crate::store::plans;
 use crate::store::undo::capture;
@@ -52,7 +51,8 @@ pub fn view(store: &Store) -> Result<BandsView> {
     let plan = plans::require_current(conn)?;
     let stored = plans::grade_bands(conn, &plan.id)?.and_then(|j| GradeScale::from_json(&j));
     let scale = stored.clone().unwrap_or_default();
-    let can_edit = crate::profile::load(conn)?.is_some_and(|p| p.role.kind() == RoleKind::Bappeda);
+    let can_edit =
+        crate::access::is_bappeda(conn)? && !crate::access::is_read_only_plan(conn, &plan.id)?;
     Ok(BandsView {
         plan_id: plan.id,
         legend: scale.legend(),

@@ -428,6 +428,42 @@ fn a_next_plan_takes_the_opd_directory_and_leaves_the_earlier_plan_read_only() {
         versions::take(&mut store, "Arsip").unwrap_err().code(),
         "forbidden"
     );
+    // The plan editor's structure and bands of the earlier plan are read-only too.
+    let themes_before = renaksi_core::store::themes::list(store.conn(), &earlier.id).unwrap();
+    let theme_ids: Vec<String> = themes_before.iter().rev().map(|t| t.id.clone()).collect();
+    let error = planning::structure::themes::reorder(&mut store, &theme_ids).unwrap_err();
+    assert!(error.to_string().contains("hanya dapat dibaca"), "{error}");
+    let error =
+        planning::structure::actions::archive(&mut store, &ra01.id, "Digabung").unwrap_err();
+    assert!(error.to_string().contains("hanya dapat dibaca"), "{error}");
+    let bands = planning::bands::view(&store).unwrap();
+    let input = planning::bands::BandsInput {
+        bands: bands
+            .bands
+            .iter()
+            .map(|b| planning::bands::BandInput {
+                label: b.label.clone(),
+                min: b.min.map(|m| m - 1.0),
+            })
+            .collect(),
+    };
+    assert!(!bands.can_edit);
+    let error = planning::bands::set(&mut store, &input).unwrap_err();
+    assert!(error.to_string().contains("hanya dapat dibaca"), "{error}");
+    assert_eq!(
+        renaksi_core::store::themes::list(store.conn(), &earlier.id).unwrap(),
+        themes_before
+    );
+    assert!(actions::get(store.conn(), &ra01.id)
+        .unwrap()
+        .unwrap()
+        .archived
+        .is_none());
+    assert!(
+        !planning::structure::plan_structure(store.conn())
+            .unwrap()
+            .can_edit
+    );
     let session = cocreation::SessionForm {
         id: None,
         title: "Lokakarya".into(),
@@ -735,4 +771,29 @@ fn a_report_does_not_overwrite_the_narrative_bappeda_writes_while_the_plan_is_a_
     );
     let held = actions::get(bappeda.conn(), &ra01.id).unwrap().unwrap();
     assert_eq!(held.problem, "Dirumuskan ulang oleh Bappeda");
+}
+
+/// An OPD's indicator with values in a quarter Bappeda closed cannot be
+/// deleted: those values would go with it. Naming another action than the
+/// indicator's own does not get around an archived action either.
+#[test]
+fn an_indicator_with_values_in_a_closed_quarter_is_not_deleted() {
+    let mut dinkes = Store::open_in_memory().unwrap();
+    demo::load(&mut dinkes, &DemoView::Opd("DINKES".into())).unwrap();
+    let id = indicator_of(&dinkes, "DINKES");
+    let closed: i64 = dinkes
+        .conn()
+        .query_row(
+            "SELECT COUNT(*) FROM targets t JOIN periods p ON p.year = t.year AND p.quarter = t.quarter
+             WHERE t.indicator_id = ?1 AND p.closed = 1",
+            [&id],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert!(closed > 0, "the demo's 2018 quarters are closed");
+    let error = indicators::delete(&mut dinkes, &id).unwrap_err();
+    assert_eq!(error.code(), "period_closed", "{error}");
+    assert!(renaksi_core::store::indicators::get(dinkes.conn(), &id)
+        .unwrap()
+        .is_some());
 }
