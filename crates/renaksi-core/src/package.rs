@@ -16,12 +16,16 @@ use rusqlite::{Connection, OptionalExtension};
 use rust_xlsxwriter::{Format, Workbook};
 use serde::{Deserialize, Serialize};
 
-use crate::achievement::{GradeBand, GradeScale};
+use crate::achievement::{GradeBand, GradeKey, GradeScale};
 use crate::editing::current_profile;
 use crate::files::write_atomically;
 use crate::model::{
-    Action, Aggregation, Archived, Indicator, OgpValue, Opd, Period, Plan, Polarity, Target, Theme,
+    Action, Aggregation, Archived, Indicator, OgpValue, Opd, Period, Plan, PlanStatus, Polarity,
+    Target, Theme,
 };
+use crate::period::PeriodRef;
+use crate::planning::bands::{self, BandInput, BandsInput};
+use crate::planning::plan::{check_new, NewPlan};
 use crate::profile::{self, Profile, Role};
 use crate::store::audit::{self, Change};
 use crate::store::{
@@ -69,9 +73,14 @@ impl PlanPackage {
             .ok_or_else(|| Error::unknown_opd(code, self.opds.iter().map(|o| o.code.as_str())))
     }
 
-    /// The bands the package carries, or the convention (format 1).
+    /// The bands the package carries, or the convention (format 1). A
+    /// package is checked when read ([`PlanPackage::check`]), so its bands
+    /// are well formed here.
     pub fn scale(&self) -> GradeScale {
-        let scale = GradeScale(
+        if self.bands.is_empty() {
+            return GradeScale::default();
+        }
+        GradeScale(
             self.bands
                 .iter()
                 .map(|b| GradeBand {
@@ -80,12 +89,75 @@ impl PlanPackage {
                     min: b.min,
                 })
                 .collect(),
+        )
+    }
+
+    /// Checks what the package says against the rules Bappeda's own editor
+    /// keeps: the plan within a new plan's limits (years 2000-2100, start not
+    /// after the end, at most ten years, a region and a title) and, in format
+    /// 2, five bands that pass the bands editor's check. Returns the bands to
+    /// take (none for format 1, which carries none). A package that fails is
+    /// refused as a whole, never repaired.
+    pub fn check(&self) -> Result<Option<GradeScale>> {
+        let plan = &self.plan;
+        let refused = |what: &str, message: &str| {
+            Error::invalid(
+                "file",
+                format!(
+                    "Paket rencana aksi ini tidak dapat dipakai: {what} di dalamnya tidak sah. \
+                     {message} Minta paket yang benar kepada Bappeda."
+                ),
+            )
+        };
+        let message_of = |error: Error| match error {
+            Error::Invalid { message, .. } => message,
+            other => other.to_string(),
+        };
+        let new_plan = NewPlan {
+            region: plan.region.clone(),
+            title: plan.title.clone(),
+            first: PeriodRef {
+                year: plan.year_start,
+                quarter: 1,
+            },
+            last: PeriodRef {
+                year: plan.year_end,
+                quarter: 4,
+            },
+        };
+        let what = format!(
+            "rencana aksi {} {}-{}",
+            plan.region.trim(),
+            plan.year_start,
+            plan.year_end
         );
-        if scale.is_well_formed() {
-            scale
-        } else {
-            GradeScale::default()
+        check_new(&new_plan).map_err(|e| refused(&what, &message_of(e)))?;
+        if plan.version < 1 {
+            return Err(refused(&what, "Versi rencana aksi mulai dari 1."));
         }
+        if self.meta.format_version < FORMAT_VERSION {
+            return Ok(None);
+        }
+        let what = "predikat capaian";
+        let keys: Vec<GradeKey> = self.bands.iter().map(|b| b.key).collect();
+        if keys != GradeKey::ORDER {
+            return Err(refused(
+                what,
+                "Predikat harus terdiri atas lima tingkat, dari yang tertinggi.",
+            ));
+        }
+        let input = BandsInput {
+            bands: self
+                .bands
+                .iter()
+                .map(|b| BandInput {
+                    label: b.label.clone(),
+                    min: b.min,
+                })
+                .collect(),
+        };
+        let scale = bands::validate(&input).map_err(|e| refused(what, &message_of(e)))?;
+        Ok(Some(scale))
     }
 }
 
@@ -620,6 +692,19 @@ pub fn export_format_1(store: &Store, data_dir: &Path, out: &Path) -> Result<Pat
     write(&package, &SCHEMA_1, data_dir, out)
 }
 
+/// Signs and writes `package` as given, with the key of `data_dir`, without
+/// the checks a package gets when read. For tests that a signed package whose
+/// contents break the rules is refused.
+#[doc(hidden)]
+pub fn export_as_is(package: &PlanPackage, data_dir: &Path, out: &Path) -> Result<PathBuf> {
+    let schema = if package.meta.format_version == FORMAT_VERSION_1 {
+        &SCHEMA_1
+    } else {
+        &SCHEMA
+    };
+    write(package, schema, data_dir, out)
+}
+
 fn write(package: &PlanPackage, schema: &Schema, data_dir: &Path, out: &Path) -> Result<PathBuf> {
     let key = load_or_create(data_dir)?;
     let signature = sign_bytes(&key, &package.canonical_bytes());
@@ -759,6 +844,7 @@ pub fn read_bytes(bytes: Vec<u8>) -> Result<SignedPackage> {
             "Tanda tangan paket tidak sah: isinya berubah setelah diterbitkan Bappeda. Minta paket yang asli.",
         ));
     }
+    package.check()?;
     Ok(SignedPackage {
         package,
         public_key,
@@ -808,6 +894,7 @@ fn fit(conn: &Connection, signed: &SignedPackage) -> Result<(PackageFit, Option<
             ));
         }
     }
+    package.check()?;
     check_one_plan(conn, package)?;
     let held = plans::list(conn)?;
     if held.is_empty() {
@@ -1039,12 +1126,63 @@ fn action_of(package: &PlanPackage, row: &ActionRow) -> Action {
     }
 }
 
+/// Whether taking the package takes its narrative of `new`: always for an
+/// action this OPD does not lead or did not lead before (`old`, as held here);
+/// for one it leads, only while the plan held here is a draft, when Bappeda
+/// owns every field and the OPD cannot edit the narrative. Once the plan held
+/// is final, the lead OPD keeps its own.
+fn takes_narrative(held: Option<&Plan>, old: Option<&Action>, new: &Action, own: &str) -> bool {
+    new.lead_opd_id != own
+        || held.is_none_or(|plan| plan.status == PlanStatus::Draft)
+        || old.is_none_or(|old| old.lead_opd_id != own)
+}
+
+/// The rows of the plan held here that a newer package of that plan no longer
+/// carries (Bappeda deleted them or left them out), not yet archived here:
+/// taking the package archives them, with the OPD's rows on them kept.
+struct Dropped {
+    actions: Vec<Action>,
+    themes: Vec<Theme>,
+    reason: String,
+}
+
+fn dropped(conn: &Connection, package: &PlanPackage, held: Option<&Plan>) -> Result<Dropped> {
+    let reason = format!(
+        "Tidak ada lagi dalam paket rencana aksi versi {}",
+        package.plan.version
+    );
+    let Some(plan) = held else {
+        return Ok(Dropped {
+            actions: Vec::new(),
+            themes: Vec::new(),
+            reason,
+        });
+    };
+    let carried: HashSet<&str> = package.actions.iter().map(|a| a.id.as_str()).collect();
+    let actions = actions::list(conn, &plan.id)?
+        .into_iter()
+        .filter(|a| a.archived.is_none() && !carried.contains(a.id.as_str()))
+        .collect();
+    let carried: HashSet<&str> = package.themes.iter().map(|t| t.id.as_str()).collect();
+    let themes = themes::list(conn, &plan.id)?
+        .into_iter()
+        .filter(|t| t.archived.is_none() && !carried.contains(t.id.as_str()))
+        .collect();
+    Ok(Dropped {
+        actions,
+        themes,
+        reason,
+    })
+}
+
 /// Starts an OPD's database from a package (when it holds no plan yet), takes
 /// a newer version of a plan it holds, or takes the next plan as a plan of its
 /// own (the earlier plan stays). The OPD's own rows stay; actions it leads keep
-/// their narrative; archived actions arrive archived with the OPD's rows on
-/// them kept. Indicators of the plan document arrive once. Bappeda's key is
-/// pinned on the first package.
+/// their narrative once the plan held is final ([`takes_narrative`]); archived
+/// actions arrive archived, and actions and themes of the plan held that the
+/// package no longer carries are archived, with the OPD's rows on them kept.
+/// Indicators of the plan document arrive once. Bappeda's key is pinned on the
+/// first package.
 pub fn apply(
     store: &mut Store,
     signed: &SignedPackage,
@@ -1052,8 +1190,16 @@ pub fn apply(
 ) -> Result<Applied> {
     let package = &signed.package;
     let conn = store.conn();
-    let (fit, _) = fit(conn, signed)?;
+    let (fit, held) = fit(conn, signed)?;
     let own_opd_id = own_opd_id(conn, package, fit, start_as)?;
+    let old_actions: HashMap<String, Action> = match &held {
+        Some(plan) => actions::list(conn, &plan.id)?
+            .into_iter()
+            .map(|a| (a.id.clone(), a))
+            .collect(),
+        None => HashMap::new(),
+    };
+    let dropped = dropped(conn, package, held.as_ref())?;
     let pinned = settings::get(conn, BAPPEDA_KEY)?.is_some();
     let receive: Vec<IndicatorRow> = to_receive(conn, package, &own_opd_id)?
         .into_iter()
@@ -1073,7 +1219,7 @@ pub fn apply(
         .as_ref()
         .map(|p| p.user_name.clone())
         .map_or_else(|| current_profile(store.conn()).map(|p| p.user_name), Ok)?;
-    let bands = (!package.bands.is_empty()).then(|| package.scale());
+    let bands = package.check()?;
     let received = receive.len();
     store.write(|tx| {
         if fit == PackageFit::Update {
@@ -1103,8 +1249,37 @@ pub fn apply(
         }
         for row in &package.actions {
             let action = action_of(package, row);
-            // The lead OPD owns its narrative: keep ours, take the rest.
-            actions::upsert_structure(tx, &action, action.lead_opd_id != own_opd_id)?;
+            let narrative = takes_narrative(
+                held.as_ref(),
+                old_actions.get(&row.id),
+                &action,
+                &own_opd_id,
+            );
+            actions::upsert_structure(tx, &action, narrative)?;
+        }
+        let archive = Archived {
+            at: now(),
+            reason: dropped.reason.clone(),
+        };
+        for action in &dropped.actions {
+            actions::set_archived(tx, &action.id, Some(&archive))?;
+            audit::record(
+                tx,
+                &actor,
+                &Change::new("action", &action.id, "update")
+                    .on("archived")
+                    .to(Some(&archive.reason)),
+            )?;
+        }
+        for theme in &dropped.themes {
+            themes::set_archived(tx, &theme.id, Some(&archive))?;
+            audit::record(
+                tx,
+                &actor,
+                &Change::new("theme", &theme.id, "update")
+                    .on("archived")
+                    .to(Some(&archive.reason)),
+            )?;
         }
         for indicator in &receive {
             let mut indicator = indicator.to_indicator();
@@ -1214,6 +1389,7 @@ pub fn preview(conn: &Connection, signed: &SignedPackage) -> Result<PackageChang
         _ => own_opd_id(conn, package, fit, None)?,
     };
     let plan_id = &package.plan.id;
+    let dropped = dropped(conn, package, held.as_ref())?;
     let old_actions: HashMap<String, Action> = if held.is_some() {
         actions::list(conn, plan_id)?
             .into_iter()
@@ -1240,12 +1416,21 @@ pub fn preview(conn: &Connection, signed: &SignedPackage) -> Result<PackageChang
                     archived_now.push(change(Vec::new(), reason));
                     continue;
                 }
-                let fields = changed_fields(old, &new, new.lead_opd_id != own_opd_id);
+                let narrative = takes_narrative(held.as_ref(), Some(old), &new, &own_opd_id);
+                let fields = changed_fields(old, &new, narrative);
                 if !fields.is_empty() {
                     changed.push(change(fields, String::new()));
                 }
             }
         }
+    }
+    for old in &dropped.actions {
+        archived_now.push(ActionChange {
+            code: old.code.clone(),
+            title: old.title.clone(),
+            fields: Vec::new(),
+            reason: dropped.reason.clone(),
+        });
     }
     let old_themes: HashMap<String, Theme> = if held.is_some() {
         themes::list(conn, plan_id)?
@@ -1255,7 +1440,7 @@ pub fn preview(conn: &Connection, signed: &SignedPackage) -> Result<PackageChang
     } else {
         HashMap::new()
     };
-    let (mut themes_added, mut themes_changed) = (0, 0);
+    let (mut themes_added, mut themes_changed) = (0, dropped.themes.len());
     for theme in &package.themes {
         match old_themes.get(&theme.id) {
             None => themes_added += 1,
@@ -1325,8 +1510,8 @@ pub fn preview(conn: &Connection, signed: &SignedPackage) -> Result<PackageChang
     })
 }
 
-/// The fields of an action the package changes (the narrative only when this
-/// OPD does not lead it, since the lead keeps its own).
+/// The fields of an action the package changes (the narrative only when taking
+/// the package takes it, [`takes_narrative`]).
 fn changed_fields(old: &Action, new: &Action, with_narrative: bool) -> Vec<String> {
     let mut fields = Vec::new();
     let mut check = |label: &str, differs: bool| {

@@ -15,6 +15,7 @@ mod import;
 mod opendata;
 mod overview;
 mod package;
+mod package_cycle;
 mod plan_template;
 mod planning;
 mod rekap;
