@@ -1244,6 +1244,21 @@ pub fn apply(
         for opd in &package.opds {
             opds::upsert(tx, &opd.to_opd())?;
         }
+        // Bappeda may have corrected this OPD's code: the profile follows the
+        // OPD's id, so the office keeps working under its new code.
+        if !started {
+            if let (Some(own), Some(mut current)) = (
+                package.opds.iter().find(|o| o.id == own_opd_id),
+                profile::load(tx)?,
+            ) {
+                if matches!(&current.role, Role::Opd { code } if *code != own.code) {
+                    current.role = Role::Opd {
+                        code: own.code.clone(),
+                    };
+                    profile::save(tx, &current)?;
+                }
+            }
+        }
         for theme in &package.themes {
             themes::upsert(tx, &theme.to_theme())?;
         }

@@ -421,3 +421,50 @@ fn a_signed_package_file_with_a_bad_plan_or_bands_is_refused_when_read() {
     let error = message(signed_file(&dir, &bands, "predikat.xlsx").unwrap_err());
     assert!(error.contains("predikat capaian"), "{error}");
 }
+
+/// Bappeda corrects the code of an OPD that has not sent anything yet, after
+/// the OPD started from a package: the OPD's profile follows its id, so the
+/// office keeps working and keeps taking packages under the new code.
+#[test]
+fn an_opd_whose_code_bappeda_corrected_keeps_working_under_the_new_code() {
+    use renaksi_core::planning::structure::opds::{self as opd_edit, OpdInput};
+    use renaksi_core::profile::{self, Role};
+
+    let root = tempfile::tempdir().unwrap();
+    let (mut bappeda, dir) = bappeda(root.path());
+    let entry = |id: Option<String>, code: &str| OpdInput {
+        id,
+        code: code.into(),
+        name: "Badan Riset dan Inovasi Daerah".into(),
+        short_name: "Brida".into(),
+        head_name: String::new(),
+        head_title: String::new(),
+        head_nip: String::new(),
+    };
+    let (brida, _) = opd_edit::save(&mut bappeda, &entry(None, "BRIDA")).unwrap();
+    let plan = plans::require_current(bappeda.conn()).unwrap();
+    let ra01 = actions::list(bappeda.conn(), &plan.id)
+        .unwrap()
+        .into_iter()
+        .find(|a| a.code == "RA-01")
+        .unwrap();
+    let mut supported = input_of(&ra01);
+    supported.supporting_opd_ids.push(brida.clone());
+    action_edit::save(&mut bappeda, &supported).unwrap();
+    let first = publish(&bappeda, &dir, "paket-1.xlsx");
+    let mut office = opd_from(root.path(), &first, "BRIDA");
+
+    opd_edit::save(&mut bappeda, &entry(Some(brida.clone()), "BRIDA-WSB")).unwrap();
+    let second = publish(&bappeda, &dir, "paket-2.xlsx");
+    package::apply(&mut office, &second, None).unwrap();
+    let held = profile::load(office.conn()).unwrap().unwrap();
+    assert_eq!(
+        held.role,
+        Role::Opd {
+            code: "BRIDA-WSB".into()
+        }
+    );
+    // Still this OPD: the next package is taken too.
+    let third = publish(&bappeda, &dir, "paket-3.xlsx");
+    package::apply(&mut office, &third, None).unwrap();
+}
