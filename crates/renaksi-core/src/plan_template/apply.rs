@@ -8,15 +8,25 @@
 //! changes nothing and writes no audit row, so importing the same file twice
 //! changes nothing the second time.
 //!
+//! The plan's quarters pass the checks of a new plan, and come after the last
+//! quarter of every other plan of the database (so a template cannot make an
+//! earlier plan the active one again).
+//!
 //! Rows missing from the file: a theme, action or OPD that holds data is
 //! archived with the reason "tidak ada di template <file>"; one without data
-//! is deleted. An indicator of an action in the file is deleted when it has no
-//! realisation and no evidence, and kept (and reported) otherwise; indicators
-//! of actions not in the file are left as they are (an archived action keeps
-//! its OPDs' rows). An OPD the file lists keeps its archive state (archiving
-//! or restoring one is the editor's). Quarters outside the plan's new span are deleted when
+//! is deleted. An OPD that another plan uses (its actions, reports, sessions,
+//! or a pinned key) is kept as it is. An indicator of an action in the file is
+//! deleted when it has no realisation and no evidence and its OPD has not
+//! reported, and kept (and reported) otherwise; indicators of actions not in
+//! the file are left as they are (an archived action keeps its OPDs' rows). An
+//! OPD the file lists keeps its archive state (archiving or restoring one is
+//! the editor's). Quarters outside the plan's new span are deleted when
 //! nothing refers to them, else the file is refused. Closed quarters are not
 //! changed by a template (the Ditutup column is information only).
+//!
+//! Once Bappeda imported an OPD's report for this plan, that OPD's indicators
+//! and targets are its own: a row may list them as they are, but a row that
+//! changes, moves (to or from that OPD) or adds one is refused.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -355,6 +365,42 @@ fn compare(
         _ => {}
     }
     let plan_id = plan.id.clone();
+
+    // The plan's quarters come after those of every other plan of the
+    // database (the rule of a new plan): the active plan is the one with the
+    // latest first year, so a template must not move this plan before another.
+    let mut latest: Option<(Plan, PeriodRef)> = None;
+    for other in plans::list(conn)? {
+        if other.id == plan_id {
+            continue;
+        }
+        let end = last_quarter(conn, &other)?;
+        if latest.as_ref().is_none_or(|(_, e)| end > *e) {
+            latest = Some((other, end));
+        }
+    }
+    if let Some((other, end)) = latest.filter(|(_, end)| t.plan.first <= *end) {
+        problems.add(
+            SHEET_PLAN,
+            4,
+            PLAN_HEADERS[1],
+            Msg::new(
+                "planOverlap",
+                [
+                    ("from", other.year_start.to_string()),
+                    ("to", other.year_end.to_string()),
+                    ("last", end.to_string()),
+                ],
+                format!(
+                    "Rencana aksi ini harus dimulai sesudah rencana aksi {}-{} yang berakhir \
+                     pada {}.",
+                    other.year_start,
+                    other.year_end,
+                    end.label()
+                ),
+            ),
+        );
+    }
 
     // Quarters.
     let old_periods = if plan_existed {
@@ -809,6 +855,18 @@ fn compare(
             .map(|a| a.code.clone())
             .unwrap_or_default()
     };
+    // Indicators of an OPD whose report was imported for this plan are that
+    // OPD's own: the template may list them as they are, nothing more.
+    let reported = if plan_existed {
+        reported_opds(conn, &plan_id)?
+    } else {
+        HashSet::new()
+    };
+    let reserved: HashSet<(&str, i64)> = old_indicators
+        .iter()
+        .filter(|i| reported.contains(&i.opd_id))
+        .map(|i| (i.action_id.as_str(), i.seq))
+        .collect();
     let mut indicator_pairs: Vec<Pair<Indicator>> = Vec::new();
     let mut target_changes = BTreeMap::new();
     let mut matched: HashSet<String> = HashSet::new();
@@ -844,9 +902,24 @@ fn compare(
             None => fresh_id(conn, "indicators", &r.id)?,
         };
         matched.insert(id.clone());
-        let seq = next_seq.entry(action_id.clone()).or_insert(0);
-        *seq += 1;
-        let new = Indicator {
+        let locked = old.as_ref().filter(|o| reported.contains(&o.opd_id));
+        // A reported OPD's indicator keeps its place among its action's rows;
+        // the others are numbered in the file's order around those places.
+        let counter = next_seq.entry(action_id.clone()).or_insert(0);
+        let seq = match locked.filter(|o| o.action_id == action_id) {
+            Some(o) => {
+                *counter = (*counter).max(o.seq);
+                o.seq
+            }
+            None => {
+                *counter += 1;
+                while reserved.contains(&(action_id.as_str(), *counter)) {
+                    *counter += 1;
+                }
+                *counter
+            }
+        };
+        let mut new = Indicator {
             id: id.clone(),
             milestone_id: old
                 .as_ref()
@@ -854,14 +927,16 @@ fn compare(
                 .and_then(|o| o.milestone_id.clone()),
             action_id,
             opd_id,
-            seq: *seq,
+            seq,
             description: r.description.clone(),
             unit: r.unit.clone(),
             baseline: r.baseline,
             polarity: r.polarity,
             aggregation: r.aggregation,
         };
-        if let Some(old) = &old {
+        // (A reported OPD's indicator is refused below, with its own message.)
+        let unreported = locked.is_none() && !reported.contains(&new.opd_id);
+        if let Some(old) = old.as_ref().filter(|_| unreported) {
             if (old.action_id != new.action_id || old.opd_id != new.opd_id)
                 && indicator_has_data(conn, &old.id)?
             {
@@ -883,6 +958,45 @@ fn compare(
             if before != *value {
                 changes.push((*quarter, before, *value));
             }
+        }
+        // The reported OPD whose row this is (or would be, added or moved to
+        // it), and the first column the row changes (None: as it is held).
+        let owner = match locked {
+            Some(o) => Some((o.opd_id.clone(), reported_change(o, &new, &changes))),
+            None if reported.contains(&new.opd_id) => {
+                Some((new.opd_id.clone(), Some(indicator_col::OPD)))
+            }
+            None => None,
+        };
+        if let Some((owner, column)) = owner {
+            if let Some(column) = column {
+                let header = match column {
+                    TARGET_COLUMN => changes
+                        .first()
+                        .map(|(q, _, _)| quarter_header(q.year, q.quarter))
+                        .unwrap_or_default(),
+                    c => INDICATOR_COLUMNS[c].header.to_string(),
+                };
+                let code = opd_code_of(&owner);
+                problems.add(
+                    SHEET_INDICATORS,
+                    r.row,
+                    &header,
+                    Msg::new(
+                        "indicatorReported",
+                        [("code", code.clone())],
+                        format!(
+                            "Indikator milik OPD {code} sudah dilaporkan OPD; perubahan \
+                             dilakukan OPD lewat laporannya."
+                        ),
+                    ),
+                );
+            }
+            // Nothing of the OPD's row changes, not even a trimmed space.
+            if let Some(o) = locked {
+                new = o.clone();
+            }
+            changes.clear();
         }
         let label = format!(
             "{} {}: {}",
@@ -968,7 +1082,7 @@ fn compare(
             opd_code_of(&old.opd_id),
             old.description
         );
-        if indicator_has_data(conn, &old.id)? {
+        if indicator_has_data(conn, &old.id)? || reported.contains(&old.opd_id) {
             preview
                 .kept
                 .push(row(RowKind::Indicator, label, Vec::new()));
@@ -1056,6 +1170,14 @@ fn compare(
             continue;
         }
         let label = format!("{} {}", old.code, old.name);
+        // The directory is every plan's: an OPD another plan still uses stays
+        // as it is, whatever this plan's template lists.
+        if used_by_other_plan(conn, &old.id, &plan_id)? {
+            if old.archived.is_none() {
+                preview.kept.push(row(RowKind::Opd, label, Vec::new()));
+            }
+            continue;
+        }
         let used = crate::planning::structure::opds::in_use(conn, &old.id)?
             || action_pairs
                 .iter()
@@ -1144,6 +1266,75 @@ fn period_has_data(conn: &Connection, plan_id: &str, quarter: PeriodRef) -> Resu
         params![plan_id, quarter.year, quarter.quarter],
         |row| row.get(0),
     )?)
+}
+
+/// Stands for the first target column that changes, in [`reported_change`].
+const TARGET_COLUMN: usize = usize::MAX;
+
+/// The first column in which a row changes a reported OPD's indicator `old`
+/// (`TARGET_COLUMN` for a target), or `None` when the row is what is held.
+fn reported_change(old: &Indicator, new: &Indicator, targets: &[TargetChange]) -> Option<usize> {
+    use indicator_col::*;
+    let same_text = |a: &str, b: &str| a.trim() == b.trim();
+    [
+        (ACTION, old.action_id == new.action_id),
+        (OPD, old.opd_id == new.opd_id),
+        (DESCRIPTION, same_text(&old.description, &new.description)),
+        (UNIT, same_text(&old.unit, &new.unit)),
+        (BASELINE, old.baseline == new.baseline),
+        (POLARITY, old.polarity == new.polarity),
+        (AGGREGATION, old.aggregation == new.aggregation),
+        (TARGET_COLUMN, targets.is_empty()),
+    ]
+    .into_iter()
+    .find(|(_, same)| !same)
+    .map(|(column, _)| column)
+}
+
+/// The last quarter of a plan: its last period, else the end of its last year.
+fn last_quarter(conn: &Connection, plan: &Plan) -> Result<PeriodRef> {
+    Ok(periods::list(conn, &plan.id)?
+        .last()
+        .map(|p| PeriodRef {
+            year: p.year,
+            quarter: p.quarter,
+        })
+        .unwrap_or(PeriodRef {
+            year: plan.year_end,
+            quarter: 4,
+        }))
+}
+
+/// Whether an OPD is in use outside this plan: an action (lead, supporting,
+/// milestone or indicator), a report or a co-creation session of another
+/// plan, or a pinned key (the trust of the directory, which every plan shares).
+fn used_by_other_plan(conn: &Connection, opd_id: &str, plan_id: &str) -> Result<bool> {
+    Ok(conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM actions WHERE lead_opd_id = ?1 AND plan_id <> ?2)
+             OR EXISTS (SELECT 1 FROM action_supporting_opds s JOIN actions a ON a.id = s.action_id
+                        WHERE s.opd_id = ?1 AND a.plan_id <> ?2)
+             OR EXISTS (SELECT 1 FROM milestones m JOIN actions a ON a.id = m.action_id
+                        WHERE m.opd_id = ?1 AND a.plan_id <> ?2)
+             OR EXISTS (SELECT 1 FROM indicators i JOIN actions a ON a.id = i.action_id
+                        WHERE i.opd_id = ?1 AND a.plan_id <> ?2)
+             OR EXISTS (SELECT 1 FROM reports WHERE opd_id = ?1 AND plan_id <> ?2)
+             OR EXISTS (SELECT 1 FROM session_participants p
+                        JOIN cocreation_sessions c ON c.id = p.session_id
+                        WHERE p.opd_id = ?1 AND c.plan_id <> ?2)
+             OR EXISTS (SELECT 1 FROM opd_keys WHERE opd_id = ?1)",
+        params![opd_id, plan_id],
+        |row| row.get(0),
+    )?)
+}
+
+/// The OPDs whose report Bappeda imported for this plan: their indicators and
+/// targets at Bappeda came from that report and are theirs to change.
+fn reported_opds(conn: &Connection, plan_id: &str) -> Result<HashSet<String>> {
+    let mut stmt = conn.prepare(
+        "SELECT DISTINCT opd_id FROM reports WHERE plan_id = ?1 AND direction = 'imported'",
+    )?;
+    let rows = stmt.query_map([plan_id], |row| row.get::<_, String>(0))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 /// An OPD entered something on this indicator: a realisation or evidence.

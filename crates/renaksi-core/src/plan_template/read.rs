@@ -375,6 +375,38 @@ fn read_plan(rows: &Rows, problems: &mut Problems) -> Option<PlanRow> {
         }
     };
     let (first, last) = (first?, last?);
+    // The checks of a new plan (`planning::plan::check_new`).
+    let mut years_ok = true;
+    for (row, label, quarter) in [
+        (first_row, PLAN_LABELS[2], first),
+        (last_row, PLAN_LABELS[3], last),
+    ] {
+        if !crate::planning::plan::year_allowed(quarter.year) {
+            let (from, to) = (
+                *crate::planning::plan::PLAN_YEARS.start(),
+                *crate::planning::plan::PLAN_YEARS.end(),
+            );
+            problems.add(
+                s,
+                row,
+                column,
+                Msg::new(
+                    "yearRange",
+                    [
+                        ("label", v(label)),
+                        ("period", v(quarter)),
+                        ("from", v(from)),
+                        ("to", v(to)),
+                    ],
+                    format!("{label} {quarter}: tahun harus antara {from} dan {to}."),
+                ),
+            );
+            years_ok = false;
+        }
+    }
+    if !years_ok {
+        return None;
+    }
     if last < first {
         problems.add(
             s,
@@ -388,7 +420,7 @@ fn read_plan(rows: &Rows, problems: &mut Problems) -> Option<PlanRow> {
         );
         return None;
     }
-    if last.year - first.year >= 10 {
+    if last.year - first.year >= crate::planning::plan::MAX_PLAN_YEARS {
         problems.add(
             s,
             last_row,

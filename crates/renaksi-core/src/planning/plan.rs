@@ -17,6 +17,8 @@ use crate::{versions, Error, Result, Store};
 
 /// A plan spans at most this many calendar years (the schema's check too).
 pub const MAX_PLAN_YEARS: i32 = 10;
+/// The first and last calendar year a plan may start or end in.
+pub const PLAN_YEARS: std::ops::RangeInclusive<i32> = 2000..=2100;
 const MAX_REGION: usize = 200;
 const MAX_TITLE: usize = 300;
 const MAX_REASON: usize = 1000;
@@ -210,7 +212,7 @@ pub fn check_new(input: &NewPlan) -> Result<(String, String)> {
     let (first, last) = (input.first, input.last);
     for (field, p) in [("first", first), ("last", last)] {
         PeriodRef::new(p.year, p.quarter).map_err(|e| Error::invalid(field, e.to_string()))?;
-        if !(2000..=2100).contains(&p.year) {
+        if !year_allowed(p.year) {
             return Err(Error::invalid(field, "Tahun harus antara 2000 dan 2100."));
         }
     }
@@ -227,6 +229,12 @@ pub fn check_new(input: &NewPlan) -> Result<(String, String)> {
         ));
     }
     Ok((region, title))
+}
+
+/// Whether a plan may start or end in `year` (the check of a new plan, which
+/// the plan template applies to the years it reads too).
+pub fn year_allowed(year: i32) -> bool {
+    PLAN_YEARS.contains(&year)
 }
 
 /// The quarters from `first` to `last`, both included.

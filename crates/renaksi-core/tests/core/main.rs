@@ -24,6 +24,7 @@ mod scenario;
 mod store;
 mod structure;
 mod submissions;
+mod template_guards;
 mod versions;
 
 use std::path::PathBuf;
