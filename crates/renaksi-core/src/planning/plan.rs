@@ -2,6 +2,7 @@
 //! a reason raises the version number) and the plans of one database: the
 //! newest is active, earlier ones are read-only and reached by viewing them.
 
+use rusqlite::types::Value;
 use serde::{Deserialize, Serialize};
 
 use super::periods::default_due_date;
@@ -170,10 +171,22 @@ pub fn create(store: &mut Store, input: &NewPlan) -> Result<(Plan, Undo)> {
             status: PlanStatus::Draft,
             adopted_on: None,
         };
-        let images = vec![
+        let mut images = vec![
             capture(tx, "plans", &text_key("id", &plan.id))?,
             capture(tx, "settings", &text_key("key", plans::VIEWED))?,
         ];
+        // The quarters are part of this change: undoing it may take them.
+        for period in quarters(first, last) {
+            images.push(capture(
+                tx,
+                "periods",
+                &[
+                    ("plan_id", Value::Text(plan.id.clone())),
+                    ("year", Value::Integer(period.year.into())),
+                    ("quarter", Value::Integer(period.quarter.into())),
+                ],
+            )?);
+        }
         plans::insert(tx, &plan)?;
         for period in quarters(first, last) {
             periods::insert(

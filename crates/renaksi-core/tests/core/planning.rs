@@ -797,3 +797,30 @@ fn an_indicator_with_values_in_a_closed_quarter_is_not_deleted() {
         .unwrap()
         .is_some());
 }
+
+/// Undo never takes along what was made since: a co-creation session recorded
+/// on a new plan keeps the plan's creation from being undone, and the refusal
+/// writes nothing.
+#[test]
+fn undoing_a_new_plan_is_refused_once_a_session_was_recorded_on_it() {
+    let mut store = empty_bappeda();
+    let (plan, undo_create) =
+        planning::create(&mut store, &temanggung(q(2020, 1), q(2021, 4))).unwrap();
+    let session = cocreation::SessionForm {
+        id: None,
+        title: "Lokakarya rencana aksi".into(),
+        held_on: "2020-02-10".into(),
+        place: "Aula Bappeda".into(),
+        notes: String::new(),
+    };
+    cocreation::save_session(&mut store, &session).unwrap();
+    let error = undo(&mut store, &undo_create).unwrap_err();
+    assert_eq!(error.field(), Some("undo"), "{error}");
+    assert!(plans::get(store.conn(), &plan.id).unwrap().is_some());
+    assert_eq!(periods::list(store.conn(), &plan.id).unwrap().len(), 8);
+    let sessions: i64 = store
+        .conn()
+        .query_row("SELECT COUNT(*) FROM cocreation_sessions", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(sessions, 1);
+}
