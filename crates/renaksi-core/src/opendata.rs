@@ -263,7 +263,12 @@ pub fn write(store: &Store, dir: &Path) -> Result<Vec<PathBuf>> {
                 e.title.into(),
                 opt(e.file_name),
                 opt(e.sha256),
-                opt(e.url),
+                // Only web links are published (a stored path is private).
+                opt(e
+                    .url
+                    .as_deref()
+                    .and_then(crate::editing::evidence::web_link)
+                    .map(str::to_string)),
             ]);
         }
     }

@@ -89,19 +89,40 @@ pub fn add_file(
     })
 }
 
+/// The longest link kept as evidence.
+const MAX_LINK: usize = 2000;
+
+/// A link that may be kept, opened and published as evidence: a web address
+/// (http or https, with a host), without spaces or control characters. The
+/// one rule for links typed in the app, read from a report, opened with the
+/// system's browser and written to the open data: a `file://` path, a UNC
+/// path or an `ms-` scheme from another office is never handed to the opener.
+pub fn web_link(url: &str) -> Option<&str> {
+    let url = url.trim();
+    let lower = url.to_ascii_lowercase();
+    let rest = lower
+        .strip_prefix("https://")
+        .or_else(|| lower.strip_prefix("http://"))?;
+    let host_starts_well = rest
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_alphanumeric());
+    let clean = !url
+        .chars()
+        .any(|c| c.is_whitespace() || c.is_control() || c == '\\');
+    (url.len() >= 10 && url.len() <= MAX_LINK && host_starts_well && clean).then_some(url)
+}
+
 pub fn add_link(store: &mut Store, input: &LinkInput) -> Result<Undo> {
     let title = required("title", &input.title, "Judul tautan", 300)?;
-    let url = input.url.trim().to_string();
-    let lower = url.to_ascii_lowercase();
-    if !(lower.starts_with("http://") || lower.starts_with("https://"))
-        || url.len() < 10
-        || url.contains(char::is_whitespace)
-    {
-        return Err(Error::invalid(
-            "url",
-            "Tautan harus diawali http:// atau https:// dan tanpa spasi.",
-        ));
-    }
+    let url = web_link(&input.url)
+        .ok_or_else(|| {
+            Error::invalid(
+                "url",
+                "Tautan harus diawali http:// atau https:// dan tanpa spasi.",
+            )
+        })?
+        .to_string();
     attach(store, &input.target, |opd_id| Evidence {
         id: new_id(),
         opd_id,
@@ -188,7 +209,14 @@ pub fn opening(store: &Store, data_dir: &Path, id: &str) -> Result<Opening> {
         evidence::get(store.conn(), id)?.ok_or_else(|| Error::NotFound("Bukti dukung".into()))?;
     match (found.stored_path, found.url) {
         (Some(path), _) => Ok(Opening::File(data_dir.join(path))),
-        (None, Some(url)) => Ok(Opening::Link(url)),
+        (None, Some(url)) => web_link(&url)
+            .map(|url| Opening::Link(url.to_string()))
+            .ok_or_else(|| {
+                Error::invalid(
+                    "url",
+                    "Tautan ini tidak dibuka: hanya tautan http:// atau https:// yang dibuka.",
+                )
+            }),
         (None, None) => Err(Error::NotFound("Berkas bukti dukung".into())),
     }
 }

@@ -5,6 +5,7 @@
 use rust_xlsxwriter::{Workbook, Worksheet, XlsxError};
 
 use super::snapshot::Snapshot;
+use crate::editing::evidence::web_link;
 use crate::workbook::machine_sheet::{self, Kind, Schema, Table};
 use crate::workbook::Cell;
 use crate::{Error, Result};
@@ -217,6 +218,7 @@ pub fn read(cells: Vec<(u32, u32, Cell)>) -> Result<SignedSnapshot> {
         )
     })?;
     check_size(&snapshot)?;
+    check_evidence_links(&snapshot)?;
     Ok(SignedSnapshot {
         snapshot,
         public_key,
@@ -239,6 +241,36 @@ fn check_quarters(snapshot: &Snapshot) -> Result<(), String> {
         if let Some(q) = quarter.filter(|q| !(1..=4).contains(q)) {
             return Err(format!(
                 "triwulan {q} pada tabel {table} tidak valid (harus 1 sampai 4)"
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Every piece of evidence is a stored file or a web link ([`web_link`]): a
+/// report from another office cannot bring a `file://` or UNC path to
+/// Bappeda's opener or to the open data. The refusal quotes the link clipped.
+fn check_evidence_links(snapshot: &Snapshot) -> Result<()> {
+    for evidence in &snapshot.data.evidence {
+        let fine = match evidence.kind.as_str() {
+            "file" => true,
+            "link" => evidence.url.as_deref().and_then(web_link).is_some(),
+            _ => false,
+        };
+        if !fine {
+            let shown: String = evidence
+                .url
+                .as_deref()
+                .unwrap_or(&evidence.kind)
+                .chars()
+                .take(80)
+                .collect();
+            return Err(Error::invalid(
+                "file",
+                format!(
+                    "Bukti dukung \"{shown}\" dalam laporan ini bukan tautan web; hanya tautan \
+                     http:// atau https:// yang diterima."
+                ),
             ));
         }
     }

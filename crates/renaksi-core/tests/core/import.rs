@@ -296,3 +296,91 @@ fn an_opd_database_cannot_import_reports() {
         "Hanya Bappeda yang mengimpor laporan OPD; basis data ini dipakai oleh OPD DINSOS."
     );
 }
+
+/// A signed report whose evidence link is not a web address (a local program,
+/// a network share, a Windows scheme) is refused before anything is written,
+/// so Bappeda's "Buka" and the open data never get it.
+#[test]
+fn a_report_with_a_link_that_is_not_a_web_address_is_refused() {
+    let mut bappeda = bappeda();
+    let office = opd("DINKES");
+    let before = data_of(&bappeda, "DINKES");
+    let milestone_id = before.milestones[0].id.clone();
+    for url in [
+        "file:///usr/bin/xterm",
+        "\\\\server\\share\\run.exe",
+        "ms-settings:privacy",
+        "http:///etc/passwd",
+        "javascript:alert(1)",
+    ] {
+        let mut crafted = snapshot_of(&office, "DINKES", 1);
+        crafted
+            .data
+            .evidence
+            .push(renaksi_core::report::snapshot::EvidenceRow {
+                id: "0190a000-0000-7000-8000-00000000bad1".into(),
+                milestone_id: Some(milestone_id.clone()),
+                indicator_id: None,
+                year: None,
+                quarter: None,
+                kind: "link".into(),
+                title: "Bukti".into(),
+                file_name: None,
+                sha256: None,
+                url: Some(url.into()),
+            });
+        snapshot::sort(&mut crafted.data);
+        let error = import(
+            &mut bappeda,
+            workbook_bytes(&crafted, &key(1), Paper::A4).unwrap(),
+        )
+        .unwrap_err();
+        assert!(
+            error.to_string().contains("bukan tautan web"),
+            "{url}: {error}"
+        );
+    }
+    assert_eq!(data_of(&bappeda, "DINKES"), before);
+
+    // A link stored before this rule existed is not handed to the opener either.
+    let mut office = office;
+    let opd_id = snapshot_of(&office, "DINKES", 1).meta.opd_id;
+    office
+        .write(|tx| {
+            tx.execute(
+                "INSERT INTO evidence (id, opd_id, milestone_id, kind, title, url, created_at)
+                 VALUES ('lama', ?1, ?2, 'link', 'Lama', 'file:///usr/bin/xterm', '2019-01-01T00:00:00Z')",
+                [&opd_id, &milestone_id],
+            )?;
+            Ok(())
+        })
+        .unwrap();
+    let refused =
+        renaksi_core::editing::evidence::opening(&office, std::path::Path::new("."), "lama")
+            .unwrap_err();
+    assert_eq!(refused.field(), Some("url"), "{refused}");
+}
+
+/// The link rule of the editor is the one rule: only web addresses are kept
+/// or opened.
+#[test]
+fn only_web_addresses_are_links() {
+    use renaksi_core::editing::evidence::web_link;
+    for good in [
+        "https://wonosobokab.go.id/ppid",
+        "http://ppid.wonosobokab.go.id/a?b=c",
+    ] {
+        assert_eq!(web_link(good), Some(good));
+    }
+    for bad in [
+        "file:///C:/Windows/system32/calc.exe",
+        "\\\\server\\share",
+        "ms-settings:",
+        "https:///etc/passwd",
+        "https://host/with space",
+        "https://host/\u{0007}bell",
+        "ftp://host/file",
+    ] {
+        assert_eq!(web_link(bad), None, "{bad}");
+    }
+}
