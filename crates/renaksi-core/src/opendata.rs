@@ -483,7 +483,7 @@ fn csv_bytes(resource: &Resource) -> Result<Vec<u8>> {
         writer
             .write_record(row.iter().map(|v| match v {
                 Value::Null => String::new(),
-                Value::String(s) => s.clone(),
+                Value::String(s) => spreadsheet_safe(s),
                 other => other.to_string(),
             }))
             .map_err(fail)?;
@@ -491,6 +491,19 @@ fn csv_bytes(resource: &Resource) -> Result<Vec<u8>> {
     writer
         .into_inner()
         .map_err(|e| Error::invalid("file", format!("CSV tidak dapat ditulis: {e}")))
+}
+
+/// A text cell as a spreadsheet opening the CSV reads it: text that starts
+/// like a formula (`=`, `+`, `-`, `@`, a tab or a carriage return) is written
+/// after an apostrophe, so a title typed by anyone is shown, never computed.
+/// Numbers are not text cells and keep their sign; the JSON keeps the text as
+/// it is.
+fn spreadsheet_safe(text: &str) -> String {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text.to_string()
+    }
 }
 
 fn slug(text: &str) -> String {

@@ -257,3 +257,47 @@ fn open_data_publishes_sessions_inputs_and_responses_without_peoples_names() {
         );
     }
 }
+
+/// A title that looks like a formula is published as text: the CSV cell starts
+/// with an apostrophe, so a spreadsheet shows it and does not compute it; the
+/// JSON keeps the title as it is.
+#[test]
+fn a_title_that_looks_like_a_formula_is_text_in_the_csv() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("renaksi.db")).unwrap();
+    demo::load(&mut store, &DemoView::Bappeda).unwrap();
+    let formula = "=HYPERLINK(\"http://contoh.invalid\",\"Klik\")";
+    store
+        .write(|tx| {
+            tx.execute(
+                "UPDATE actions SET title = ?1 WHERE code = 'RA-01'",
+                [formula],
+            )?;
+            Ok(())
+        })
+        .unwrap();
+    let out = dir.path().join("terbuka");
+    opendata::write(&store, &out).unwrap();
+    let mut reader = csv::Reader::from_path(out.join("rencana_aksi.csv")).unwrap();
+    let titles: Vec<String> = reader
+        .records()
+        .map(|r| {
+            r.unwrap()
+                .iter()
+                .map(str::to_string)
+                .collect::<Vec<_>>()
+                .join("|")
+        })
+        .collect();
+    assert!(
+        titles
+            .iter()
+            .any(|row| row.contains(&format!("'{formula}"))),
+        "{titles:?}"
+    );
+    assert!(!titles
+        .iter()
+        .any(|row| row.split('|').any(|cell| cell == formula)));
+    let json = std::fs::read_to_string(out.join("rencana-aksi.json")).unwrap();
+    assert!(json.contains("\"=HYPERLINK(") && !json.contains("'=HYPERLINK("));
+}
