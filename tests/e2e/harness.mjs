@@ -44,10 +44,12 @@ async function waitForPort(port, child, timeoutMs = 20000) {
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`tauri-driver exited with ${child.exitCode}`);
     try {
-      const res = await fetch(`http://127.0.0.1:${port}/status`);
+      // A connection accepted but not answered would otherwise wait for
+      // fetch's own timeout (five minutes): ask again after a second.
+      const res = await fetch(`http://127.0.0.1:${port}/status`, { signal: AbortSignal.timeout(1000) });
       if (res.ok) return;
     } catch {
-      // not listening yet
+      // not listening yet, or not answering yet
     }
     await sleep(100);
   }
