@@ -1008,15 +1008,18 @@ fn check_one_plan(conn: &Connection, package: &PlanPackage) -> Result<()> {
         ));
     }
     // Rows this database already holds under another plan.
-    for theme in &package.themes {
-        let other: Option<String> = conn
+    let held_elsewhere = |table: &str, id: &str| -> Result<bool> {
+        let held: Option<String> = conn
             .query_row(
-                "SELECT plan_id FROM themes WHERE id = ?1",
-                [&theme.id],
+                &format!("SELECT plan_id FROM {table} WHERE id = ?1"),
+                [id],
                 |r| r.get(0),
             )
             .optional()?;
-        if other.is_some_and(|other| other != plan.id) {
+        Ok(held.is_some_and(|held| held != plan.id))
+    };
+    for theme in &package.themes {
+        if held_elsewhere("themes", &theme.id)? {
             return Err(mixed(&format!(
                 "tema \"{}\" milik rencana aksi lain di sini",
                 theme.name
@@ -1024,14 +1027,7 @@ fn check_one_plan(conn: &Connection, package: &PlanPackage) -> Result<()> {
         }
     }
     for action in &package.actions {
-        let other: Option<String> = conn
-            .query_row(
-                "SELECT plan_id FROM actions WHERE id = ?1",
-                [&action.id],
-                |r| r.get(0),
-            )
-            .optional()?;
-        if other.is_some_and(|other| other != plan.id) {
+        if held_elsewhere("actions", &action.id)? {
             return Err(mixed(&format!(
                 "rencana aksi {} milik rencana aksi lain di sini",
                 action.code

@@ -389,63 +389,70 @@ const WORKS_ON: &str = "SELECT a.id FROM actions a
 /// editor: the report must carry the targets and realisations of that quarter
 /// that Bappeda holds, no more, no fewer, no other.
 fn check_closed_quarters(conn: &Connection, plan_id: &str, snapshot: &Snapshot) -> Result<()> {
-    let opd_id = &snapshot.meta.opd_id;
-    let closed = periods::list(conn, plan_id)?
-        .into_iter()
-        .filter(|p| p.closed);
+    use crate::model::{Realisation, Target};
+    // One text per value, compared as sets: the same rounding as the snapshot.
     let number = |v: f64| format!("{:.4}", super::snapshot::round(v));
-    let optional = |v: Option<f64>| v.map(number).unwrap_or_default();
-    for period in closed {
+    let target_key = |t: &Target| format!("t {} {}", t.indicator_id, number(t.value));
+    let realisation_key = |r: &Realisation| {
+        format!(
+            "r {} {} {:?} {:?} {:?}",
+            r.indicator_id,
+            r.value.map(number).unwrap_or_default(),
+            r.notes,
+            r.obstacles,
+            r.follow_up
+        )
+    };
+    let opd_id = &snapshot.meta.opd_id;
+    let data = &snapshot.data;
+    for period in periods::list(conn, plan_id)?
+        .into_iter()
+        .filter(|p| p.closed)
+    {
         let (year, quarter) = (period.year, period.quarter);
+        let params = rusqlite::params![opd_id, plan_id, year, quarter];
         let mut held = std::collections::BTreeSet::new();
         let mut statement = conn.prepare_cached(&format!(
             "SELECT t.indicator_id, t.value FROM targets t JOIN indicators i ON i.id = t.indicator_id
              WHERE i.opd_id = ?1 AND i.action_id IN ({WORKS_ON}) AND t.year = ?3 AND t.quarter = ?4"
         ))?;
-        let mut rows = statement.query(rusqlite::params![opd_id, plan_id, year, quarter])?;
+        let mut rows = statement.query(params)?;
         while let Some(row) = rows.next()? {
-            held.insert(format!(
-                "t {} {}",
-                row.get::<_, String>(0)?,
-                number(row.get(1)?)
-            ));
+            held.insert(target_key(&Target {
+                indicator_id: row.get(0)?,
+                year,
+                quarter,
+                value: row.get(1)?,
+            }));
         }
         let mut statement = conn.prepare_cached(&format!(
             "SELECT r.indicator_id, r.value, r.notes, r.obstacles, r.follow_up
              FROM realisations r JOIN indicators i ON i.id = r.indicator_id
              WHERE i.opd_id = ?1 AND i.action_id IN ({WORKS_ON}) AND r.year = ?3 AND r.quarter = ?4"
         ))?;
-        let mut rows = statement.query(rusqlite::params![opd_id, plan_id, year, quarter])?;
+        let mut rows = statement.query(params)?;
         while let Some(row) = rows.next()? {
-            held.insert(format!(
-                "r {} {} {:?} {:?} {:?}",
-                row.get::<_, String>(0)?,
-                optional(row.get(1)?),
-                row.get::<_, String>(2)?,
-                row.get::<_, String>(3)?,
-                row.get::<_, String>(4)?
-            ));
+            held.insert(realisation_key(&Realisation {
+                indicator_id: row.get(0)?,
+                year,
+                quarter,
+                value: row.get(1)?,
+                notes: row.get(2)?,
+                obstacles: row.get(3)?,
+                follow_up: row.get(4)?,
+            }));
         }
-        let data = &snapshot.data;
+        let in_quarter = |y: i32, q: u8| y == year && q == quarter;
         let incoming: std::collections::BTreeSet<String> = data
             .targets
             .iter()
-            .filter(|t| t.year == year && t.quarter == quarter)
-            .map(|t| format!("t {} {}", t.indicator_id, number(t.value)))
+            .filter(|t| in_quarter(t.year, t.quarter))
+            .map(target_key)
             .chain(
                 data.realisations
                     .iter()
-                    .filter(|r| r.year == year && r.quarter == quarter)
-                    .map(|r| {
-                        format!(
-                            "r {} {} {:?} {:?} {:?}",
-                            r.indicator_id,
-                            optional(r.value),
-                            r.notes,
-                            r.obstacles,
-                            r.follow_up
-                        )
-                    }),
+                    .filter(|r| in_quarter(r.year, r.quarter))
+                    .map(realisation_key),
             )
             .collect();
         if held != incoming {
