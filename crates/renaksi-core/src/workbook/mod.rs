@@ -21,6 +21,7 @@
 //!   laid out by a `Schema`.
 //! - `signature`: the installation's Ed25519 key and the signature over the
 //!   canonical bytes a machine sheet holds.
+//! - `key_words`: a key's fingerprint as eight words a clerk reads aloud.
 //!
 //! Architecture Invariant: a workbook from elsewhere is read only through
 //! `workbook::reader`, which passes it through `workbook::guard` first, bounds
@@ -28,6 +29,7 @@
 //! .xlsx with calamine or a zip reader.
 
 pub mod guard;
+pub mod key_words;
 pub mod labels;
 pub mod limits;
 pub mod machine_sheet;

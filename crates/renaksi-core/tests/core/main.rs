@@ -10,6 +10,7 @@ mod demo;
 mod durability;
 mod editing;
 mod fixtures;
+mod forged;
 mod hostile;
 mod import;
 mod opendata;

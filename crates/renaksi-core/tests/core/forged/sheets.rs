@@ -1,0 +1,1 @@
+//! See `forged/mod.rs`.
