@@ -8,12 +8,13 @@
 mod commands;
 mod flags;
 
+use std::io::ErrorKind;
 use std::process::ExitCode;
 
 use clap::Parser;
 use commands::{
     backups, bands, cocreation, consolidation, exchange, plan, planning, report, review, setup,
-    template, versions,
+    template, versions, Failure,
 };
 use flags::{Cli, Command, OpdCommand, PlanCommand};
 use renaksi_api::setup::InitFromPackage;
@@ -27,7 +28,14 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(error) => {
+        // The reader of our output is gone (`renaksi matrix | head -1`): nobody is
+        // left to tell, and what the command did is committed, as any command's is.
+        Err(Failure::Output(error)) if error.kind() == ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(Failure::Output(error)) => {
+            eprintln!("renaksi: keluaran tidak dapat ditulis: {error}");
+            ExitCode::FAILURE
+        }
+        Err(Failure::Api(error)) => {
             let message = error.to_string().replace('\n', " ");
             eprintln!("renaksi: {message}");
             ExitCode::FAILURE
@@ -35,7 +43,7 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(cli: Cli) -> renaksi_api::Result<()> {
+fn run(cli: Cli) -> commands::Result<()> {
     let db = || renaksi_api::db_path(cli.db.as_deref());
     match cli.command {
         Command::Demo { opd } => setup::demo(&db()?, opd.as_deref()),

@@ -1598,3 +1598,42 @@ fn plan_bands_shows_and_sets_the_bounds_and_refuses_a_gap() {
         stdout(&out)
     );
 }
+
+/// `renaksi … | head -1`: the reader of the output has gone before the command
+/// writes (a pipe with no reader left, so every write fails as it does once
+/// `head` has its line). Each listing ends quietly: no panic message, success,
+/// nothing on stderr.
+#[test]
+fn a_listing_into_a_closed_pipe_ends_quietly() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("d.db");
+    let db_arg = db.to_str().unwrap();
+    let made = renaksi(&["demo", "--db", db_arg], dir.path());
+    assert!(made.status.success(), "{}", stderr(&made));
+    let listings: [&[&str]; 8] = [
+        &["opd", "list"],
+        &["info"],
+        &["matrix"],
+        &["plan", "list"],
+        &["note", "list"],
+        &["session", "list"],
+        &["version", "list"],
+        &["backup", "--list"],
+    ];
+    for args in listings {
+        let (reader, writer) = std::io::pipe().unwrap();
+        drop(reader);
+        let out = Command::new(env!("CARGO_BIN_EXE_renaksi"))
+            .args(args)
+            .args(["--db", db_arg])
+            .env("RENAKSI_DATA_DIR", dir.path())
+            .stdout(writer)
+            .stderr(std::process::Stdio::piped())
+            .output()
+            .expect("renaksi runs");
+        let err = stderr(&out);
+        assert!(!err.contains("panicked"), "{args:?}: {err}");
+        assert_eq!(err, "", "{args:?}");
+        assert!(out.status.success(), "{args:?}: {:?}", out.status);
+    }
+}

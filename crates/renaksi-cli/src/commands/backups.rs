@@ -3,7 +3,9 @@
 use std::path::Path;
 
 use renaksi_api::backups::{self, Restored};
-use renaksi_api::{Error, Result};
+use renaksi_api::Error;
+
+use super::Result;
 use renaksi_core::backups::BackupInfo;
 use renaksi_core::dates::long_time_wib;
 
@@ -11,41 +13,42 @@ pub fn backup(db: &Path, list: bool) -> Result<()> {
     if list {
         let found = backups::list(db)?;
         if found.is_empty() {
-            println!("Belum ada cadangan untuk {}.", db.display());
+            out!("Belum ada cadangan untuk {}.", db.display())?;
         }
         for b in &found {
-            println!("{}", describe(b));
+            out!("{}", describe(b))?;
         }
         return Ok(());
     }
     let store = renaksi_api::open_existing(db)?;
     let taken = backups::back_up_now(&store)?;
-    println!("Cadangan dibuat: {}", taken.path);
-    println!("{}", describe(&taken));
+    out!("Cadangan dibuat: {}", taken.path)?;
+    out!("{}", describe(&taken))?;
     Ok(())
 }
 
 pub fn restore(db: &Path, file: &Path, yes: bool) -> Result<()> {
     let info = backups::inspect(file);
-    println!("{}", describe(&info));
+    out!("{}", describe(&info))?;
     if !yes {
         return Err(Error::invalid(
             "yes",
             "Belum ada yang diganti. Periksa isi cadangan di atas, lalu ulangi dengan --yes untuk memulihkannya.",
-        ));
+        )
+        .into());
     }
     match backups::restore_file(db, file)? {
-        Restored::Replaced(_) => println!(
+        Restored::Replaced(_) => out!(
             "Data {} dipulihkan dari {}; data sebelumnya disimpan sebagai cadangan sebelum-pulihkan.",
             db.display(),
             info.file_name
         ),
-        Restored::Recovered { aside } => println!(
+        Restored::Recovered { aside } => out!(
             "Basis data yang rusak dipindahkan ke {}; data dipulihkan dari {}.",
             aside.display(),
             info.file_name
         ),
-    }
+    }?;
     Ok(())
 }
 

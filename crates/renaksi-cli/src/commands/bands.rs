@@ -3,7 +3,9 @@
 use std::path::Path;
 
 use renaksi_api::bands;
-use renaksi_api::{Error, Result};
+use renaksi_api::Error;
+
+use super::Result;
 use renaksi_core::planning::bands::{BandInput, BandsInput};
 
 pub fn bands(db: &Path, set: Option<&str>) -> Result<()> {
@@ -24,7 +26,7 @@ pub fn bands(db: &Path, set: Option<&str>) -> Result<()> {
         };
         bands::set(&mut store, &input)?;
     }
-    println!("{}", bands::view(&store)?.legend);
+    out!("{}", bands::view(&store)?.legend)?;
     Ok(())
 }
 
@@ -45,7 +47,8 @@ fn parse_bounds(text: &str) -> Result<Vec<f64>> {
         return Err(Error::invalid(
             "set",
             "Tulis empat batas bawah dipisah koma, mis. \"91,76,66,51\" (predikat terendah tanpa batas).",
-        ));
+        )
+        .into());
     }
     Ok(mins)
 }

@@ -3,8 +3,8 @@
 
 use std::path::Path;
 
+use super::Result;
 use renaksi_api::cocreation::{self, ExportBeritaAcara, SessionEdit};
-use renaksi_api::Result;
 use renaksi_core::cocreation::{
     day_and_date as day, InputForm, ParticipantForm, ResponseForm, Session, SessionForm,
 };
@@ -31,13 +31,13 @@ pub fn session(db: &Path, command: &SessionCommand) -> Result<()> {
                     notes: notes.clone(),
                 },
             )?;
-            println!(
+            out!(
                 "Sesi ko-kreasi {} dicatat: {}, {}, {}.",
                 s.id,
                 s.title,
                 day(&s.held_on),
                 s.place
-            );
+            )?;
         }
         SessionCommand::Edit {
             id,
@@ -53,21 +53,21 @@ pub fn session(db: &Path, command: &SessionCommand) -> Result<()> {
                 notes: notes.clone(),
             };
             let s = cocreation::edit_session(&mut store, id, edit)?;
-            println!(
+            out!(
                 "Sesi ko-kreasi {} diubah: {}, {}, {}.",
                 s.id,
                 s.title,
                 day(&s.held_on),
                 s.place
-            );
+            )?;
         }
         SessionCommand::List => {
             let sessions = cocreation::list(&store)?.sessions;
             if sessions.is_empty() {
-                println!("Belum ada sesi ko-kreasi.");
+                out!("Belum ada sesi ko-kreasi.")?;
             }
             for s in sessions {
-                println!(
+                out!(
                     "{}  {}  {} ({}): {} peserta, {} masukan, {} ditanggapi",
                     s.id,
                     day(&s.held_on),
@@ -76,10 +76,10 @@ pub fn session(db: &Path, command: &SessionCommand) -> Result<()> {
                     s.participant_count,
                     s.input_count,
                     s.responded_count
-                );
+                )?;
             }
         }
-        SessionCommand::Show { id } => show(&cocreation::session(&store, id)?),
+        SessionCommand::Show { id } => show(&cocreation::session(&store, id)?)?,
         SessionCommand::Participant {
             session,
             name,
@@ -97,13 +97,13 @@ pub fn session(db: &Path, command: &SessionCommand) -> Result<()> {
                     opd_code: opd.clone(),
                 },
             )?;
-            println!(
+            out!(
                 "Peserta {} dicatat: {}, {} [{}].",
                 p.id,
                 p.name,
                 p.organisation,
                 p.kind.label()
-            );
+            )?;
         }
         SessionCommand::Input {
             session,
@@ -124,11 +124,11 @@ pub fn session(db: &Path, command: &SessionCommand) -> Result<()> {
                     body: body.clone(),
                 },
             )?;
-            println!(
+            out!(
                 "Masukan {} pada {} dicatat.",
                 input.id,
                 action.trim().to_uppercase()
-            );
+            )?;
         }
         SessionCommand::Respond {
             input,
@@ -144,7 +144,7 @@ pub fn session(db: &Path, command: &SessionCommand) -> Result<()> {
                 },
             )?;
             let label = done.response.map(|r| r.decision.label()).unwrap_or("-");
-            println!("Tanggapan atas masukan {} dicatat: {label}.", done.id);
+            out!("Tanggapan atas masukan {} dicatat: {label}.", done.id)?;
         }
         SessionCommand::BeritaAcara {
             session,
@@ -157,56 +157,62 @@ pub fn session(db: &Path, command: &SessionCommand) -> Result<()> {
                 out: out.clone(),
             };
             let done = cocreation::export_berita_acara(&store, &request)?;
-            println!(
+            out!(
                 "Berita acara \"{}\" ditulis ke {}: {} peserta, {} masukan, {} ditanggapi.",
-                done.session_title, done.path, done.participants, done.inputs, done.responded
-            );
+                done.session_title,
+                done.path,
+                done.participants,
+                done.inputs,
+                done.responded
+            )?;
         }
     }
     Ok(())
 }
 
-fn show(s: &Session) {
-    println!("Sesi ko-kreasi : {}", s.title);
-    println!("Tanggal        : {}", day(&s.held_on));
-    println!("Tempat         : {}", s.place);
+fn show(s: &Session) -> Result<()> {
+    out!("Sesi ko-kreasi : {}", s.title)?;
+    out!("Tanggal        : {}", day(&s.held_on))?;
+    out!("Tempat         : {}", s.place)?;
     if !s.notes.is_empty() {
-        println!("Catatan        : {}", one_line(&s.notes));
+        out!("Catatan        : {}", one_line(&s.notes))?;
     }
-    println!("Peserta ({}):", s.participants.len());
+    out!("Peserta ({}):", s.participants.len())?;
     for (i, p) in s.participants.iter().enumerate() {
-        println!(
+        out!(
             "  {}. {}, {} [{}]",
             i + 1,
             p.name,
             p.organisation,
             p.kind.label()
-        );
+        )?;
     }
-    println!(
+    out!(
         "Masukan ({}, {} ditanggapi):",
-        s.input_count, s.responded_count
-    );
+        s.input_count,
+        s.responded_count
+    )?;
     for group in &s.actions {
-        println!("  {} {}", group.action_code, group.action_title);
+        out!("  {} {}", group.action_code, group.action_title)?;
         for input in &group.inputs {
             let from = [input.organisation.as_str(), input.author.as_str()]
                 .into_iter()
                 .filter(|t| !t.is_empty())
                 .collect::<Vec<_>>()
                 .join(", ");
-            println!("    {}  {from}: {}", input.id, one_line(&input.body));
+            out!("    {}  {from}: {}", input.id, one_line(&input.body))?;
             match &input.response {
                 Some(r) if r.reason.is_empty() => {
-                    println!("      Tanggapan: {}", r.decision.label())
+                    out!("      Tanggapan: {}", r.decision.label())
                 }
-                Some(r) => println!(
+                Some(r) => out!(
                     "      Tanggapan: {}. Alasan: {}",
                     r.decision.label(),
                     one_line(&r.reason)
                 ),
-                None => println!("      Tanggapan: belum ada"),
-            }
+                None => out!("      Tanggapan: belum ada"),
+            }?;
         }
     }
+    Ok(())
 }

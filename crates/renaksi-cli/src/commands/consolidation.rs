@@ -2,8 +2,8 @@
 
 use std::path::{Path, PathBuf};
 
+use super::Result;
 use renaksi_api::consolidation::{self, ExportRekap};
-use renaksi_api::Result;
 
 pub fn rekap(db: &Path, period: &str, out: PathBuf, paper: &str) -> Result<()> {
     let request = ExportRekap {
@@ -13,7 +13,7 @@ pub fn rekap(db: &Path, period: &str, out: PathBuf, paper: &str) -> Result<()> {
     };
     let store = renaksi_api::open_existing(db)?;
     let done = consolidation::export_rekap(&store, &request)?;
-    println!(
+    out!(
         "Rekap kabupaten {} ditulis ke {}: {} tema, {} OPD, {} indikator, {} catatan verifikator.",
         done.period.label(),
         done.path,
@@ -21,6 +21,6 @@ pub fn rekap(db: &Path, period: &str, out: PathBuf, paper: &str) -> Result<()> {
         done.opds,
         done.indicators,
         done.notes
-    );
+    )?;
     Ok(())
 }

@@ -4,7 +4,9 @@
 use std::path::{Path, PathBuf};
 
 use renaksi_api::exchange::{self, ImportEvent};
-use renaksi_api::{Error, Result};
+use renaksi_api::Error;
+
+use super::Result;
 use renaksi_core::period::PeriodRef;
 use renaksi_core::report::import::Decisions;
 use renaksi_core::submissions::SubmissionState;
@@ -14,7 +16,7 @@ use super::one_line;
 pub fn package(db: &Path, out: &Path) -> Result<()> {
     let store = renaksi_api::open_existing(db)?;
     exchange::export_package(&store, renaksi_api::data_dir(db), out)?;
-    println!("Paket rencana aksi ditulis ke {}.", out.display());
+    out!("Paket rencana aksi ditulis ke {}.", out.display())?;
     Ok(())
 }
 
@@ -22,25 +24,25 @@ pub fn update_package(db: &Path, file: &Path) -> Result<()> {
     let mut store = renaksi_api::open_existing(db)?;
     let applied = exchange::update_package(&mut store, file)?;
     if applied.new_plan {
-        println!(
+        out!(
             "{} menerima rencana aksi baru \"{}\" versi {}; rencana aksi sebelumnya tetap \
              tersimpan dan hanya dapat dibaca.",
             db.display(),
             applied.plan_title,
             applied.version
-        );
+        )?;
     } else {
-        println!(
+        out!(
             "{} memakai paket rencana aksi versi {}; data OPD tetap utuh.",
             db.display(),
             applied.version
-        );
+        )?;
     }
     if applied.indicators_received > 0 {
-        println!(
+        out!(
             "{} indikator dari dokumen rencana aksi diterima beserta targetnya.",
             applied.indicators_received
-        );
+        )?;
     }
     Ok(())
 }
@@ -51,47 +53,59 @@ pub fn import(db: &Path, files: &[PathBuf], accept_new_key: &[String]) -> Result
         accept_new_key_for: accept_new_key.to_vec(),
         ..Decisions::default()
     };
-    let done = exchange::import_files(&mut store, files, &decisions, |event| match event {
-        ImportEvent::BackedUp(backup) => println!("Cadangan sebelum impor: {}", backup.path),
-        ImportEvent::Imported { file, imported } if imported.changed => println!(
-            "DITERIMA  {}: {} ({}) {}, nomor {}, {} tonggak, {} indikator{}.",
-            file.display(),
-            imported.opd_name,
-            imported.opd_code,
-            imported.period_label,
-            imported.sequence,
-            imported.milestones,
-            imported.indicators,
-            if imported.key_pinned {
-                format!(
-                    "; kunci {} dicatat untuk pertama kali",
-                    imported.key_fingerprint
-                )
-            } else {
-                String::new()
-            }
-        ),
-        ImportEvent::Imported { file, imported } => println!(
+    // A closed output does not stop the batch half way: every file is still
+    // imported or refused, and the first failed write is returned at the end.
+    let mut unwritten = None;
+    let done = exchange::import_files(&mut store, files, &decisions, |event| {
+        let written = match event {
+            ImportEvent::BackedUp(backup) => out!("Cadangan sebelum impor: {}", backup.path),
+            ImportEvent::Imported { file, imported } if imported.changed => out!(
+                "DITERIMA  {}: {} ({}) {}, nomor {}, {} tonggak, {} indikator{}.",
+                file.display(),
+                imported.opd_name,
+                imported.opd_code,
+                imported.period_label,
+                imported.sequence,
+                imported.milestones,
+                imported.indicators,
+                if imported.key_pinned {
+                    format!(
+                        "; kunci {} dicatat untuk pertama kali",
+                        imported.key_fingerprint
+                    )
+                } else {
+                    String::new()
+                }
+            ),
+            ImportEvent::Imported { file, imported } => out!(
             "SUDAH ADA {}: laporan {} nomor {} sudah diterima sebelumnya; tidak ada yang berubah.",
             file.display(),
             imported.opd_code,
             imported.sequence
         ),
-        ImportEvent::Rejected { file, error } => {
-            println!(
-                "DITOLAK   {}: {}",
-                file.display(),
-                one_line(&error.to_string())
-            )
+            ImportEvent::Rejected { file, error } => {
+                out!(
+                    "DITOLAK   {}: {}",
+                    file.display(),
+                    one_line(&error.to_string())
+                )
+            }
+        };
+        if let Err(error) = written {
+            unwritten.get_or_insert(error);
         }
     })?;
     if done.rejected > 0 {
         return Err(Error::invalid(
             "file",
             format!("{} dari {} berkas ditolak.", done.rejected, done.files),
-        ));
+        )
+        .into());
     }
-    Ok(())
+    match unwritten {
+        Some(error) => Err(error.into()),
+        None => Ok(()),
+    }
 }
 
 pub fn matrix(db: &Path) -> Result<()> {
@@ -109,7 +123,7 @@ pub fn matrix(db: &Path) -> Result<()> {
         .iter()
         .map(|p| format!("{:<13}", format!("{}-TW{}", p.year, p.quarter)))
         .collect();
-    println!("{:<width$}  {}", "OPD", header.join(" "));
+    out!("{:<width$}  {}", "OPD", header.join(" "))?;
     for row in &m.rows {
         let cells: Vec<String> = row
             .cells
@@ -125,7 +139,7 @@ pub fn matrix(db: &Path) -> Result<()> {
                 format!("{word:<13}")
             })
             .collect();
-        println!("{:<width$}  {}", row.opd.code, cells.join(" "));
+        out!("{:<width$}  {}", row.opd.code, cells.join(" "))?;
     }
     Ok(())
 }
@@ -134,21 +148,21 @@ pub fn verify(db: &Path, opd: &str, period: &str) -> Result<()> {
     let period: PeriodRef = period.parse()?;
     let mut store = renaksi_api::open_existing(db)?;
     exchange::verify_report(&mut store, opd, period)?;
-    println!(
+    out!(
         "Laporan {} {} ditandai terverifikasi.",
         opd.to_uppercase(),
         period.label()
-    );
+    )?;
     Ok(())
 }
 
 pub fn opendata(db: &Path, out: &Path) -> Result<()> {
     let store = renaksi_api::open_existing(db)?;
     let files = exchange::write_opendata(&store, out)?;
-    println!(
+    out!(
         "{} berkas data terbuka ditulis ke {}.",
         files.len(),
         out.display()
-    );
+    )?;
     Ok(())
 }

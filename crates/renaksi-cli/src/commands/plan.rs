@@ -2,13 +2,15 @@
 
 use std::path::Path;
 
-use renaksi_api::{plan, Result};
+use renaksi_api::plan;
+
+use super::Result;
 
 pub fn list_opds(db: &Path) -> Result<()> {
     let store = renaksi_api::open_existing(db)?;
     let opds = plan::opds(&store)?;
     if opds.is_empty() {
-        println!("Belum ada OPD di {}.", db.display());
+        out!("Belum ada OPD di {}.", db.display())?;
     }
     let width = opds
         .iter()
@@ -16,7 +18,7 @@ pub fn list_opds(db: &Path) -> Result<()> {
         .max()
         .unwrap_or(0);
     for opd in opds {
-        println!("{:<width$}  {}", opd.code, opd.name);
+        out!("{:<width$}  {}", opd.code, opd.name)?;
     }
     Ok(())
 }

@@ -4,7 +4,9 @@
 use std::path::Path;
 
 use renaksi_api::planning::{self, NewPlan, PeriodChange, PeriodDue, PlanChanged, StatusChange};
-use renaksi_api::{Error, Result};
+use renaksi_api::Error;
+
+use super::Result;
 use renaksi_core::model::PlanStatus;
 use renaksi_core::period::PeriodRef;
 use renaksi_core::planning::{PlanEntry, PlanList};
@@ -28,12 +30,12 @@ pub fn plan(db: &Path, command: PlanCommand) -> Result<()> {
         };
         let list = planning::start(db, user.as_deref(), &input)?.plans?;
         let viewed = viewed(&list)?;
-        println!(
+        out!(
             "Rencana aksi baru dibuat: {} ({} triwulan, {}).",
             describe(viewed),
             list.periods.len(),
             span(viewed)
-        );
+        )?;
         return Ok(());
     }
     let mut store = renaksi_api::open_existing(db)?;
@@ -47,7 +49,7 @@ pub fn plan(db: &Path, command: PlanCommand) -> Result<()> {
         PlanCommand::List => {
             let list = planning::plans(&store)?;
             if list.plans.is_empty() {
-                println!("Basis data ini belum berisi rencana aksi.");
+                out!("Basis data ini belum berisi rencana aksi.")?;
             }
             for entry in &list.plans {
                 let mut marks = Vec::new();
@@ -59,14 +61,14 @@ pub fn plan(db: &Path, command: PlanCommand) -> Result<()> {
                 if entry.viewed {
                     marks.push("dilihat");
                 }
-                println!(
+                out!(
                     "{}  {}  {}  [{}]  {}",
                     entry.plan.id,
                     describe(entry),
                     span(entry),
                     marks.join(", "),
                     super::one_line(&entry.plan.region)
-                );
+                )?;
             }
         }
         PlanCommand::Status {
@@ -83,7 +85,7 @@ pub fn plan(db: &Path, command: PlanCommand) -> Result<()> {
                 reason,
             };
             let list = planning::set_status(&mut store, &change)?.plans?;
-            println!("Status rencana aksi: {}.", describe(viewed(&list)?));
+            out!("Status rencana aksi: {}.", describe(viewed(&list)?))?;
         }
         PlanCommand::View { plan } => {
             let list = planning::plans(&store)?;
@@ -104,7 +106,7 @@ pub fn plan(db: &Path, command: PlanCommand) -> Result<()> {
             let list = planning::view(&mut store, &id)?;
             let entry = viewed(&list)?;
             let note = if entry.active { "" } else { " (hanya baca)" };
-            println!("Dilihat: {}{note}.", describe(entry));
+            out!("Dilihat: {}{note}.", describe(entry))?;
         }
     }
     Ok(())
@@ -141,22 +143,22 @@ pub fn period(db: &Path, command: &PeriodCommand) -> Result<()> {
         .iter()
         .find(|p| p.year == period.year && p.quarter == period.quarter)
         .ok_or_else(|| Error::NotFound("Triwulan".into()))?;
-    println!(
+    out!(
         "{}: {}, batas waktu laporan {}.",
         period.label(),
         if row.closed { "ditutup" } else { "terbuka" },
         row.due_date.as_deref().unwrap_or("-")
-    );
+    )?;
     Ok(())
 }
 
 /// A quarter written like 2020-TW1, refused with the flag's name as its field.
-fn period_of(field: &str, text: &str) -> Result<PeriodRef> {
+fn period_of(field: &str, text: &str) -> renaksi_api::Result<PeriodRef> {
     text.parse::<PeriodRef>()
         .map_err(|e| Error::invalid(field, format!("--{field}: {e}")))
 }
 
-fn viewed(list: &PlanList) -> Result<&PlanEntry> {
+fn viewed(list: &PlanList) -> renaksi_api::Result<&PlanEntry> {
     list.plans
         .iter()
         .find(|e| e.viewed)

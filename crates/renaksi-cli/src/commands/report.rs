@@ -4,7 +4,9 @@
 use std::path::{Path, PathBuf};
 
 use renaksi_api::report::{self, ExportReport};
-use renaksi_api::{Error, Result};
+use renaksi_api::Error;
+
+use super::Result;
 
 pub fn export(db: &Path, period: &str, out: PathBuf, paper: &str) -> Result<()> {
     let request = ExportReport {
@@ -14,7 +16,7 @@ pub fn export(db: &Path, period: &str, out: PathBuf, paper: &str) -> Result<()> 
     };
     let mut store = renaksi_api::open_existing(db)?;
     let done = report::export(&mut store, renaksi_api::data_dir(db), &request)?;
-    println!(
+    out!(
         "Laporan OPD {} {} (urutan {}) ditulis ke {}: {} baris, kunci {}.",
         done.opd_code,
         done.period.label(),
@@ -22,28 +24,32 @@ pub fn export(db: &Path, period: &str, out: PathBuf, paper: &str) -> Result<()> 
         done.path.display(),
         done.rows,
         done.key_fingerprint
-    );
+    )?;
     Ok(())
 }
 
 pub fn check(file: &Path) -> Result<()> {
     let report = report::check(file)?;
-    println!("Berkas      : {}", file.display());
-    println!("OPD         : {} ({})", report.opd_name, report.opd_code);
-    println!("Periode     : {}", report.period_label);
-    println!("Urutan      : {}", report.sequence);
-    println!("Diekspor    : {}", report.exported_at);
-    println!("Kunci       : {}", report.key_fingerprint);
-    println!(
+    out!("Berkas      : {}", file.display())?;
+    out!("OPD         : {} ({})", report.opd_name, report.opd_code)?;
+    out!("Periode     : {}", report.period_label)?;
+    out!("Urutan      : {}", report.sequence)?;
+    out!("Diekspor    : {}", report.exported_at)?;
+    out!("Kunci       : {}", report.key_fingerprint)?;
+    out!(
         "Isi         : {} tonggak, {} indikator, {} target, {} realisasi, {} bukti",
-        report.milestones, report.indicators, report.targets, report.realisations, report.evidence
-    );
+        report.milestones,
+        report.indicators,
+        report.targets,
+        report.realisations,
+        report.evidence
+    )?;
     if report.problems.is_empty() {
-        println!("Hasil       : baik, tanda tangan sah dan tabel sesuai data.");
+        out!("Hasil       : baik, tanda tangan sah dan tabel sesuai data.")?;
         return Ok(());
     }
     for problem in &report.problems {
-        println!("Masalah     : {problem}");
+        out!("Masalah     : {problem}")?;
     }
     Err(Error::invalid(
         "file",
@@ -52,5 +58,6 @@ pub fn check(file: &Path) -> Result<()> {
             report.problems.len(),
             file.display()
         ),
-    ))
+    )
+    .into())
 }

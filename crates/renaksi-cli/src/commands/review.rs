@@ -3,7 +3,9 @@
 use std::path::Path;
 
 use renaksi_api::review::{self, NamedSubject};
-use renaksi_api::{Error, Result};
+use renaksi_api::Error;
+
+use super::Result;
 
 use super::one_line;
 use crate::flags::NoteCommand;
@@ -19,7 +21,7 @@ pub fn note(db: &Path, command: &NoteCommand) -> Result<()> {
         } => {
             let subject = subject(report, action, indicator)?;
             let note = review::add_on(&mut store, &subject, body)?;
-            println!("Catatan {} pada {} disimpan.", note.id, note.subject_label);
+            out!("Catatan {} pada {} disimpan.", note.id, note.subject_label)?;
         }
         NoteCommand::List => {
             for n in review::list(&store)? {
@@ -28,18 +30,18 @@ pub fn note(db: &Path, command: &NoteCommand) -> Result<()> {
                 } else {
                     "terbuka"
                 };
-                println!(
+                out!(
                     "{}  {}  [{state}]  {}: {}",
                     n.id,
                     n.created_at,
                     n.subject_label,
                     one_line(&n.body)
-                );
+                )?;
             }
         }
         NoteCommand::Resolve { id } => {
             let note = review::set_resolved(&mut store, id, true)?;
-            println!("Catatan pada {} ditandai selesai.", note.subject_label);
+            out!("Catatan pada {} ditandai selesai.", note.subject_label)?;
         }
     }
     Ok(())
@@ -71,5 +73,6 @@ fn subject(
     Err(Error::invalid(
         "subject",
         "Sebutkan yang dicatat: --report, --action atau --indicator.",
-    ))
+    )
+    .into())
 }

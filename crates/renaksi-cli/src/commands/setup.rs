@@ -2,8 +2,8 @@
 
 use std::path::Path;
 
+use super::Result;
 use renaksi_api::setup::{self, InitFromPackage};
-use renaksi_api::Result;
 use renaksi_core::demo::DemoView;
 use renaksi_core::profile::Role;
 
@@ -14,7 +14,7 @@ pub fn demo(db: &Path, opd: Option<&str>) -> Result<()> {
         DemoView::Opd(code) => format!("OPD {code}"),
     };
     let counts = made.counts;
-    println!(
+    out!(
         "Rencana contoh Wonosobo 2018-2019 dibuat di {} (tampilan {whose}): {} OPD, {} tema, \
          {} rencana aksi, {} tonggak, {} indikator, {} target, {} realisasi.",
         db.display(),
@@ -25,43 +25,45 @@ pub fn demo(db: &Path, opd: Option<&str>) -> Result<()> {
         counts.indicators,
         counts.targets,
         counts.realisations
-    );
+    )?;
     Ok(())
 }
 
 pub fn info(db: &Path) -> Result<()> {
     let store = renaksi_api::open_existing(db)?;
     let info = setup::info(&store)?;
-    println!("Berkas        : {}", db.display());
-    println!("Versi skema   : {}", info.schema_version);
+    out!("Berkas        : {}", db.display())?;
+    out!("Versi skema   : {}", info.schema_version)?;
     match info.profile {
         Some(p) => match p.role {
-            Role::Bappeda => println!("Profil        : Bappeda ({})", p.user_name),
-            Role::Opd { code } => println!("Profil        : OPD {code} ({})", p.user_name),
+            Role::Bappeda => out!("Profil        : Bappeda ({})", p.user_name),
+            Role::Opd { code } => out!("Profil        : OPD {code} ({})", p.user_name),
         },
-        None => println!("Profil        : belum dipilih"),
-    }
+        None => out!("Profil        : belum dipilih"),
+    }?;
     let Some(plan) = info.plan else {
-        println!("Rencana aksi  : belum ada");
+        out!("Rencana aksi  : belum ada")?;
         return Ok(());
     };
-    println!(
+    out!(
         "Rencana aksi  : {} ({}-{})",
-        plan.title, plan.year_start, plan.year_end
-    );
-    println!("Tema          : {}", plan.themes);
-    println!("Jumlah aksi   : {}", plan.actions);
+        plan.title,
+        plan.year_start,
+        plan.year_end
+    )?;
+    out!("Tema          : {}", plan.themes)?;
+    out!("Jumlah aksi   : {}", plan.actions)?;
     Ok(())
 }
 
 pub fn init(db: &Path, init: &InitFromPackage) -> Result<()> {
     let applied = setup::init(db, init)?;
-    println!(
+    out!(
         "{} dimulai dari paket rencana aksi versi {} untuk OPD {}: {} rencana aksi.",
         db.display(),
         applied.version,
         init.opd.to_uppercase(),
         applied.actions
-    );
+    )?;
     Ok(())
 }

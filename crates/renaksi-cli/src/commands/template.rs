@@ -3,7 +3,9 @@
 use std::path::Path;
 
 use renaksi_api::template::{self, RowChange, TemplatePreview};
-use renaksi_api::{Result, Store};
+use renaksi_api::Store;
+
+use super::Result;
 
 use super::one_line;
 
@@ -17,16 +19,16 @@ pub fn write(db: &Path, out: &Path) -> Result<()> {
     };
     let written = template::export(&store, out)?;
     if written.empty {
-        println!("Template rencana aksi kosong ditulis ke {}.", out.display());
+        out!("Template rencana aksi kosong ditulis ke {}.", out.display())?;
     } else {
-        println!(
+        out!(
             "Template rencana aksi ditulis ke {}: {} OPD, {} tema, {} rencana aksi, {} indikator.",
             out.display(),
             written.opds,
             written.themes,
             written.actions,
             written.indicators
-        );
+        )?;
     }
     Ok(())
 }
@@ -37,10 +39,10 @@ pub fn import(db: &Path, file: &Path, dry_run: bool, user: &str) -> Result<()> {
     if !db.exists() {
         template::check(file).map_err(told)?;
         if dry_run {
-            println!(
+            out!(
                 "Template benar; {} belum ada dan akan dibuat.",
                 db.display()
-            );
+            )?;
             return Ok(());
         }
     }
@@ -55,24 +57,25 @@ pub fn import(db: &Path, file: &Path, dry_run: bool, user: &str) -> Result<()> {
             return Err(told(renaksi_api::Error::TemplateInvalid {
                 problems: preview.problems,
                 total: preview.problem_count,
-            }));
+            })
+            .into());
         }
-        print_preview(&preview);
+        print_preview(&preview)?;
         return Ok(());
     }
     match template::import(&mut store, file) {
         Ok(imported) => {
-            print_preview(&imported.preview);
+            print_preview(&imported.preview)?;
             if imported.undo.is_some() {
-                println!(
+                out!(
                     "Template {} diimpor ke {}.",
                     imported.preview.file_name,
                     db.display()
-                );
+                )?;
             }
             Ok(())
         }
-        Err(error) => Err(told(error)),
+        Err(error) => Err(told(error).into()),
     }
 }
 
@@ -93,16 +96,16 @@ fn told(error: renaksi_api::Error) -> renaksi_api::Error {
     }
 }
 
-fn print_preview(p: &TemplatePreview) {
-    let section = |title: &str, sign: char, rows: &[RowChange]| {
+fn print_preview(p: &TemplatePreview) -> Result<()> {
+    let section = |title: &str, sign: char, rows: &[RowChange]| -> Result<()> {
         if rows.is_empty() {
-            return;
+            return Ok(());
         }
-        println!("{title} ({}):", rows.len());
+        out!("{title} ({}):", rows.len())?;
         for r in rows {
-            println!("  {sign} {}", short(&r.label));
+            out!("  {sign} {}", short(&r.label))?;
             for f in &r.fields {
-                println!(
+                out!(
                     "      {}: {} -> {}",
                     f.field,
                     f.old
@@ -113,21 +116,23 @@ fn print_preview(p: &TemplatePreview) {
                         .as_deref()
                         .map(short)
                         .unwrap_or_else(|| "(kosong)".into())
-                );
+                )?;
             }
         }
+        Ok(())
     };
     if p.creates_plan {
-        println!("Rencana aksi baru dibuat dari template.");
+        out!("Rencana aksi baru dibuat dari template.")?;
     }
-    section("Ditambah", '+', &p.added);
-    section("Diubah", '~', &p.changed);
-    section("Diarsipkan", '#', &p.archived);
-    section("Dihapus", '-', &p.deleted);
-    section("Tetap (sudah berisi data OPD)", '=', &p.kept);
+    section("Ditambah", '+', &p.added)?;
+    section("Diubah", '~', &p.changed)?;
+    section("Diarsipkan", '#', &p.archived)?;
+    section("Dihapus", '-', &p.deleted)?;
+    section("Tetap (sudah berisi data OPD)", '=', &p.kept)?;
     if p.change_count() == 0 && p.problems.is_empty() {
-        println!("Tidak ada perubahan.");
+        out!("Tidak ada perubahan.")?;
     }
+    Ok(())
 }
 
 fn short(text: &str) -> String {

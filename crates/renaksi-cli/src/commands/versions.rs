@@ -2,7 +2,9 @@
 
 use std::path::Path;
 
-use renaksi_api::{versions, Result};
+use renaksi_api::versions;
+
+use super::Result;
 use renaksi_core::dates::long_time_wib;
 use renaksi_core::period::roman;
 use renaksi_core::versions::{ChangedItem, DiffItem, PlanDiff, VersionLabel};
@@ -14,18 +16,23 @@ pub fn version(db: &Path, command: &VersionCommand) -> Result<()> {
     match command {
         VersionCommand::Take { name } => {
             let v = versions::take(&mut store, name)?;
-            println!(
+            out!(
                 "Versi \"{}\" disimpan ({}): {} rencana aksi, {} tonggak, {} indikator, {} target.",
-                v.name, v.id, v.actions, v.milestones, v.indicators, v.targets
-            );
+                v.name,
+                v.id,
+                v.actions,
+                v.milestones,
+                v.indicators,
+                v.targets
+            )?;
         }
         VersionCommand::List => {
             let list = versions::list(&store)?.versions;
             if list.is_empty() {
-                println!("Belum ada versi rencana aksi yang disimpan.");
+                out!("Belum ada versi rencana aksi yang disimpan.")?;
             }
             for v in list {
-                println!(
+                out!(
                     "{}  {}  {} oleh {}: {} rencana aksi, {} indikator",
                     v.id,
                     v.name,
@@ -33,25 +40,25 @@ pub fn version(db: &Path, command: &VersionCommand) -> Result<()> {
                     v.created_by,
                     v.actions,
                     v.indicators
-                );
+                )?;
             }
         }
         VersionCommand::Diff { from, to } => {
-            print_diff(&versions::diff(&store, from, to.as_deref())?);
+            print_diff(&versions::diff(&store, from, to.as_deref())?)?;
         }
     }
     Ok(())
 }
 
-fn print_diff(d: &PlanDiff) {
+fn print_diff(d: &PlanDiff) -> Result<()> {
     let side = |v: &VersionLabel| match &v.created_at {
         Some(at) => format!("\"{}\" ({})", v.name, long_time_wib(at)),
         None => "rencana aksi saat ini".to_string(),
     };
-    println!("Perubahan dari {} ke {}:", side(&d.from), side(&d.to));
+    out!("Perubahan dari {} ke {}:", side(&d.from), side(&d.to))?;
     if d.change_count == 0 {
-        println!("Tidak ada perubahan.");
-        return;
+        out!("Tidak ada perubahan.")?;
+        return Ok(());
     }
     let short = |text: &str| {
         let text = text.replace('\n', " ");
@@ -61,29 +68,30 @@ fn print_diff(d: &PlanDiff) {
             text
         }
     };
-    let items = |title: &str, sign: char, items: &[DiffItem]| {
+    let items = |title: &str, sign: char, items: &[DiffItem]| -> Result<()> {
         if items.is_empty() {
-            return;
+            return Ok(());
         }
-        println!("{title} ({}):", items.len());
+        out!("{title} ({}):", items.len())?;
         for i in items {
-            println!(
+            out!(
                 "  {sign} {} {} [{}]",
                 i.action_code,
                 short(&i.label),
                 i.opd_code
-            );
+            )?;
         }
+        Ok(())
     };
-    let changed = |title: &str, items: &[ChangedItem]| {
+    let changed = |title: &str, items: &[ChangedItem]| -> Result<()> {
         if items.is_empty() {
-            return;
+            return Ok(());
         }
-        println!("{title} ({}):", items.len());
+        out!("{title} ({}):", items.len())?;
         for i in items {
-            println!("  ~ {} {} [{}]", i.action_code, short(&i.label), i.opd_code);
+            out!("  ~ {} {} [{}]", i.action_code, short(&i.label), i.opd_code)?;
             for c in &i.changes {
-                println!(
+                out!(
                     "      {}: {} -> {}",
                     c.label,
                     c.old
@@ -94,27 +102,28 @@ fn print_diff(d: &PlanDiff) {
                         .as_deref()
                         .map(short)
                         .unwrap_or_else(|| "(kosong)".into())
-                );
+                )?;
             }
         }
+        Ok(())
     };
-    items("Rencana aksi ditambahkan", '+', &d.actions_added);
-    items("Rencana aksi dihapus", '-', &d.actions_removed);
-    changed("Rencana aksi berubah", &d.actions_changed);
-    items("Tonggak ditambahkan", '+', &d.milestones_added);
-    items("Tonggak dihapus", '-', &d.milestones_removed);
-    changed("Tonggak berubah", &d.milestones_changed);
-    items("Indikator ditambahkan", '+', &d.indicators_added);
-    items("Indikator dihapus", '-', &d.indicators_removed);
-    changed("Indikator berubah", &d.indicators_changed);
+    items("Rencana aksi ditambahkan", '+', &d.actions_added)?;
+    items("Rencana aksi dihapus", '-', &d.actions_removed)?;
+    changed("Rencana aksi berubah", &d.actions_changed)?;
+    items("Tonggak ditambahkan", '+', &d.milestones_added)?;
+    items("Tonggak dihapus", '-', &d.milestones_removed)?;
+    changed("Tonggak berubah", &d.milestones_changed)?;
+    items("Indikator ditambahkan", '+', &d.indicators_added)?;
+    items("Indikator dihapus", '-', &d.indicators_removed)?;
+    changed("Indikator berubah", &d.indicators_changed)?;
     if !d.targets_changed.is_empty() {
-        println!("Target berubah ({}):", d.targets_changed.len());
+        out!("Target berubah ({}):", d.targets_changed.len())?;
         let value = |v: Option<f64>| {
             v.map(renaksi_core::versions::number_text)
                 .unwrap_or_else(|| "(kosong)".into())
         };
         for t in &d.targets_changed {
-            println!(
+            out!(
                 "  ~ {} {} [{}], {} TW {}: {} -> {}",
                 t.action_code,
                 short(&t.indicator),
@@ -123,8 +132,9 @@ fn print_diff(d: &PlanDiff) {
                 roman(t.quarter),
                 value(t.old),
                 value(t.new)
-            );
+            )?;
         }
     }
-    println!("Jumlah perubahan: {}.", d.change_count);
+    out!("Jumlah perubahan: {}.", d.change_count)?;
+    Ok(())
 }
