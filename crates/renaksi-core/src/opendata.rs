@@ -351,7 +351,9 @@ pub fn write(store: &Store, dir: &Path) -> Result<Vec<PathBuf>> {
     let package = json!({
         "name": format!("renaksi-{}", slug(&plan.region)),
         "title": plan.title,
-        "description": "Rencana Aksi Daerah Keterbukaan Pemerintah beserta tonggak, indikator, target dan realisasi per triwulan, serta masukan sesi ko-kreasi dan tanggapan pemerintah.",
+        "description": format!(
+            "Rencana Aksi Daerah Keterbukaan Pemerintah beserta tonggak, indikator, target dan realisasi per triwulan, serta masukan sesi ko-kreasi dan tanggapan pemerintah. {CSV_TEXT_NOTE}"
+        ),
         "version": plan.version.to_string(),
         "created": crate::store::now(),
         "licenses": [{"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0"}],
@@ -493,11 +495,18 @@ fn csv_bytes(resource: &Resource) -> Result<Vec<u8>> {
         .map_err(|e| Error::invalid("file", format!("CSV tidak dapat ditulis: {e}")))
 }
 
+/// What the package's description says about text cells in the CSV files.
+const CSV_TEXT_NOTE: &str = "Pada berkas CSV, teks yang diawali =, +, -, @, tab atau carriage return \
+     ditulis dengan tanda petik tunggal (') di depannya agar aplikasi lembar kerja menampilkannya \
+     sebagai teks, bukan menghitungnya sebagai rumus; hapus tanda petik itu untuk mendapat teks \
+     aslinya. Angka tidak diubah (angka negatif tetap angka), dan berkas JSON memuat teks apa adanya.";
+
 /// A text cell as a spreadsheet opening the CSV reads it: text that starts
 /// like a formula (`=`, `+`, `-`, `@`, a tab or a carriage return) is written
 /// after an apostrophe, so a title typed by anyone is shown, never computed.
-/// Numbers are not text cells and keep their sign; the JSON keeps the text as
-/// it is.
+/// Only text is escaped: a number (a negative realisation too) is a JSON
+/// number in the rows, written as it is, so it stays a number in the column
+/// its schema says is one. The JSON keeps the text as it is.
 fn spreadsheet_safe(text: &str) -> String {
     if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{text}")

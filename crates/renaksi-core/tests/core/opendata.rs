@@ -301,3 +301,84 @@ fn a_title_that_looks_like_a_formula_is_text_in_the_csv() {
     let json = std::fs::read_to_string(out.join("rencana-aksi.json")).unwrap();
     assert!(json.contains("\"=HYPERLINK(") && !json.contains("'=HYPERLINK("));
 }
+
+/// Every start a spreadsheet reads as a formula (`=`, `+`, `-`, `@`, a tab, a
+/// carriage return) is written after an apostrophe in a text cell; a negative
+/// number in a numeric column stays a number; the descriptor says so.
+#[test]
+fn text_that_starts_like_a_formula_is_escaped_in_the_csv_and_negative_numbers_stay_numbers() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("renaksi.db")).unwrap();
+    demo::load(&mut store, &DemoView::Bappeda).unwrap();
+    let texts = [
+        "+62 812 (hubungi)",
+        "-turun 5%",
+        "@SUM(A1:A9)",
+        "\tberawal tab",
+        "\rberawal CR",
+        "=1+1",
+    ];
+    let ids: Vec<String> = {
+        let mut stmt = store
+            .conn()
+            .prepare("SELECT id FROM indicators ORDER BY id LIMIT 6")
+            .unwrap();
+        stmt.query_map([], |r| r.get(0))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect()
+    };
+    assert_eq!(ids.len(), texts.len());
+    store
+        .write(|tx| {
+            for (id, text) in ids.iter().zip(texts) {
+                tx.execute(
+                    "UPDATE indicators SET description = ?2, baseline = -2.5 WHERE id = ?1",
+                    [id.as_str(), text],
+                )?;
+            }
+            Ok(())
+        })
+        .unwrap();
+    let out = dir.path().join("terbuka");
+    opendata::write(&store, &out).unwrap();
+
+    let mut reader = csv::Reader::from_path(out.join("indikator.csv")).unwrap();
+    let headers = reader.headers().unwrap().clone();
+    let column = |name: &str| headers.iter().position(|h| h == name).unwrap();
+    let (id_at, text_at, baseline_at) = (column("id"), column("uraian"), column("baseline"));
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    for (id, text) in ids.iter().zip(texts) {
+        let row = rows.iter().find(|r| &r[id_at] == id).unwrap();
+        assert_eq!(&row[text_at], format!("'{text}"), "{row:?}");
+        assert_eq!(
+            &row[baseline_at], "-2.5",
+            "a number keeps its sign: {row:?}"
+        );
+    }
+    // Text that only contains such a sign later is left alone.
+    assert!(rows
+        .iter()
+        .filter(|r| !ids.contains(&r[id_at].to_string()))
+        .all(|r| !r[text_at].starts_with('\'')));
+
+    let json: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.join("rencana-aksi.json")).unwrap()).unwrap();
+    let published: Vec<&str> = json["indikator"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|i| ids.iter().any(|id| i["id"] == id.as_str()))
+        .map(|i| i["uraian"].as_str().unwrap())
+        .collect();
+    assert_eq!(published.len(), texts.len());
+    assert!(published.iter().all(|t| texts.contains(t)));
+
+    let descriptor: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.join("datapackage.json")).unwrap()).unwrap();
+    let description = descriptor["description"].as_str().unwrap();
+    assert!(
+        description.contains("=, +, -, @") && description.contains("tanda petik tunggal"),
+        "{description}"
+    );
+}
