@@ -258,7 +258,8 @@ fn read_contents(path: &Path, info: &mut BackupInfo) -> Result<()> {
 }
 
 /// A backup opened read-only after the same checks as a database at start:
-/// a Renaksi file, not from a newer app, passing `quick_check`.
+/// a Renaksi file, not from a newer app, passing `quick_check`, with exactly
+/// the schema of its version (see [`refuse_foreign_schema`]).
 fn open_checked(path: &Path) -> Result<Connection> {
     let unreadable = || Error::NotADatabase {
         path: path.to_path_buf(),
@@ -268,6 +269,7 @@ fn open_checked(path: &Path) -> Result<Connection> {
         OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )
     .map_err(|_| unreadable())?;
+    distrust_schema(&conn).map_err(|_| unreadable())?;
     let version: i64 = conn
         .pragma_query_value(None, "user_version", |r| r.get(0))
         .map_err(|_| unreadable())?;
@@ -291,7 +293,32 @@ fn open_checked(path: &Path) -> Result<Connection> {
             detail: verdict,
         });
     }
+    refuse_foreign_schema(&conn, version)?;
     Ok(conn)
+}
+
+/// A file from elsewhere is read without letting its schema call functions
+/// (`trusted_schema=OFF`: a view or trigger of the file runs no function that
+/// SQLite does not know to be harmless).
+fn distrust_schema(conn: &Connection) -> Result<()> {
+    conn.pragma_update(None, "trusted_schema", false)?;
+    Ok(())
+}
+
+/// Refuses a backup whose tables, indexes, triggers or views are not exactly
+/// those a fresh database migrated to its `user_version` has: a restore copies
+/// the schema along with the data, so an extra trigger or an altered table
+/// would become part of the live database.
+fn refuse_foreign_schema(conn: &Connection, version: i64) -> Result<()> {
+    migrations::check_schema(conn, version).map_err(|difference| {
+        Error::invalid(
+            "backup",
+            format!(
+                "Susunan basis data dalam berkas ini tidak sesuai dengan Renaksi ({difference}); \
+                 berkas ini bukan cadangan yang dibuat Renaksi."
+            ),
+        )
+    })
 }
 
 /// Replaces the open store's data with the backup's, in one step, after

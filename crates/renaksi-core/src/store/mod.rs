@@ -176,6 +176,8 @@ fn inspect_without_writing(path: &Path, latest: i64) -> Result<i64> {
         OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )
     .map_err(|_| unreadable())?;
+    conn.pragma_update(None, "trusted_schema", false)
+        .map_err(|_| unreadable())?;
     let version: i64 = conn
         .pragma_query_value(None, "user_version", |row| row.get(0))
         .map_err(|_| unreadable())?;
@@ -212,8 +214,11 @@ fn inspect_without_writing(path: &Path, latest: i64) -> Result<i64> {
 }
 
 /// The brief's connection settings: WAL, synchronous=FULL, foreign keys, busy
-/// timeout; and a page cache sized for a regency's database.
+/// timeout; and a page cache sized for a regency's database. The schema is not
+/// trusted to call functions (`trusted_schema=OFF`): the app's own uses none,
+/// and a restored file's schema is checked but never relied on.
 fn configure(conn: &Connection) -> Result<()> {
+    conn.pragma_update(None, "trusted_schema", false)?;
     let _mode: String =
         conn.pragma_update_and_check(None, "journal_mode", "WAL", |row| row.get(0))?;
     conn.pragma_update(None, "synchronous", "FULL")?;

@@ -151,3 +151,97 @@ fn a_damaged_database_is_recovered_from_the_latest_good_backup_and_kept_aside() 
     );
     assert!(aside.starts_with(dir.path()));
 }
+
+/// A copy of a real backup changed by `change` (with the file's schema made
+/// writable where it needs to be), in the backups folder.
+fn tampered_backup(store: &Store, change: &str) -> std::path::PathBuf {
+    let good = backups::take(store, Kind::Manual).unwrap();
+    let bad = std::path::Path::new(&good.path).with_file_name("renaksi-20190415T033000Z-manual.db");
+    std::fs::copy(&good.path, &bad).unwrap();
+    std::fs::remove_file(&good.path).unwrap();
+    let conn = rusqlite::Connection::open(&bad).unwrap();
+    conn.execute_batch(change).unwrap();
+    drop(conn);
+    bad
+}
+
+/// A file with the right `user_version` but a schema Renaksi did not make
+/// (an extra trigger or view, an altered table) is not offered as usable, and
+/// a restore of it is refused with the reason and changes nothing.
+#[test]
+fn a_backup_whose_schema_is_not_renaksis_is_refused_and_changes_nothing() {
+    let (_dir, path) = temp_db();
+    let mut store = demo_store(&path);
+    let cases = [
+        (
+            "CREATE TRIGGER diam_diam AFTER INSERT ON realisations BEGIN \
+             DELETE FROM targets; END;",
+            "pemicu (trigger) tambahan \"diam_diam\"",
+        ),
+        (
+            "CREATE VIEW ringkas AS SELECT * FROM actions;",
+            "view tambahan \"ringkas\"",
+        ),
+        (
+            "ALTER TABLE opds ADD COLUMN catatan TEXT;",
+            "tabel \"opds\" berbeda",
+        ),
+        (
+            "DROP INDEX indicators_opd;",
+            "indeks \"indicators_opd\" tidak ada",
+        ),
+    ];
+    for (change, reason) in cases {
+        let bad = tampered_backup(&store, change);
+        let info = backups::inspect(&bad);
+        assert!(!info.usable, "{change}");
+        let problem = info.problem.unwrap_or_default();
+        assert!(problem.contains(reason), "{change}: {problem}");
+
+        let error = backups::restore(&mut store, &bad).unwrap_err();
+        assert_eq!(error.code(), "invalid", "{error}");
+        assert!(error.to_string().contains(reason), "{error}");
+        assert_eq!(count(&store, "realisations"), 50);
+        let extra: i64 = store
+            .conn()
+            .query_row(
+                "SELECT count(*) FROM sqlite_schema WHERE name IN ('diam_diam', 'ringkas')",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(extra, 0, "{change}");
+        assert!(backups::list(&path)
+            .unwrap()
+            .iter()
+            .all(|b| b.kind != Kind::BeforeRestore));
+        std::fs::remove_file(&bad).unwrap();
+    }
+    // An untouched backup of an older version still restores.
+    let good = backups::take(&store, Kind::Manual).unwrap();
+    assert!(good.usable, "{:?}", good.problem);
+}
+
+/// A backup of an older schema is checked against that schema, and restores.
+#[test]
+fn a_backup_of_an_older_schema_passes_the_check_of_its_version() {
+    let (dir, path) = temp_db();
+    let mut store = demo_store(&path);
+    let older = dir
+        .path()
+        .join("backups")
+        .join("renaksi-20190415T033000Z-manual.db");
+    std::fs::create_dir_all(older.parent().unwrap()).unwrap();
+    let steps = &renaksi_core::store::migrations::STEPS;
+    drop(Store::open_with_migrations(&older, &steps[..steps.len() - 1]).unwrap());
+    let info = backups::inspect(&older);
+    assert!(info.usable, "{:?}", info.problem);
+    backups::restore(&mut store, &older).unwrap();
+    drop(store);
+    let store = Store::open(&path).unwrap();
+    assert_eq!(
+        store.schema_version().unwrap(),
+        renaksi_core::store::migrations::LATEST
+    );
+    assert_eq!(count(&store, "actions"), 0);
+}

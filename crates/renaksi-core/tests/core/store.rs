@@ -352,3 +352,103 @@ fn copy_rows_into_older_schema(conn: &rusqlite::Connection, from: &std::path::Pa
     conn.execute_batch("PRAGMA foreign_keys = ON; DETACH DATABASE newer")
         .unwrap();
 }
+
+fn rows(conn: &Connection, table: &str) -> i64 {
+    conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
+        .unwrap()
+}
+
+/// A later step that rebuilds a parent table the way SQLite documents it
+/// (new table, copy, drop the old, rename) keeps every row that refers to it:
+/// the steps run with foreign keys off, so dropping the old table deletes no
+/// child. Foreign keys are on again afterwards.
+#[test]
+fn a_step_that_rebuilds_a_parent_table_keeps_every_child_row() {
+    let (_dir, path) = temp_db();
+    let mut store = Store::open(&path).unwrap();
+    renaksi_core::demo::load(&mut store, &renaksi_core::demo::DemoView::Bappeda).unwrap();
+    let children = ["targets", "realisations"].map(|t| rows(store.conn(), t));
+    assert!(children.iter().all(|&n| n > 0), "{children:?}");
+    let indicators = rows(store.conn(), "indicators");
+    let sql: String = store
+        .conn()
+        .query_row(
+            "SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = 'indicators'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    let indexes: Vec<String> = {
+        let mut stmt = store
+            .conn()
+            .prepare("SELECT sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'indicators' AND sql IS NOT NULL")
+            .unwrap();
+        stmt.query_map([], |r| r.get(0))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect()
+    };
+    drop(store);
+    let rebuild = format!(
+        "{};\nINSERT INTO indicators_new SELECT * FROM indicators;\nDROP TABLE indicators;\n\
+         ALTER TABLE indicators_new RENAME TO indicators;\n{};",
+        sql.replacen("CREATE TABLE indicators", "CREATE TABLE indicators_new", 1),
+        indexes.join(";\n")
+    );
+    let mut steps: Vec<&str> = migrations::STEPS.to_vec();
+    steps.push(&rebuild);
+    let store = Store::open_with_migrations(&path, &steps).unwrap();
+    assert_eq!(store.schema_version().unwrap(), migrations::LATEST + 1);
+    assert_eq!(rows(store.conn(), "indicators"), indicators);
+    assert_eq!(
+        ["targets", "realisations"].map(|t| rows(store.conn(), t)),
+        children,
+        "no child row lost"
+    );
+    assert_eq!(pragma(store.conn(), "foreign_keys"), "1");
+}
+
+/// A step that leaves rows pointing at nothing is refused with a message, and
+/// every step of it is rolled back: the database is as it was.
+#[test]
+fn a_step_that_leaves_a_dangling_reference_is_rolled_back() {
+    let (_dir, path) = temp_db();
+    let mut store = Store::open(&path).unwrap();
+    renaksi_core::demo::load(&mut store, &renaksi_core::demo::DemoView::Bappeda).unwrap();
+    let before = ["opds", "actions", "milestones"].map(|t| rows(store.conn(), t));
+    drop(store);
+    let mut steps: Vec<&str> = migrations::STEPS.to_vec();
+    steps.push("CREATE TABLE extra (id INTEGER PRIMARY KEY); DELETE FROM opds;");
+    let error = Store::open_with_migrations(&path, &steps)
+        .err()
+        .expect("the step is refused");
+    assert_eq!(error.code(), "invalid");
+    assert!(error.to_string().contains("merujuk"), "{error}");
+    assert!(error.to_string().contains("opds"), "{error}");
+
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.schema_version().unwrap(), migrations::LATEST);
+    assert_eq!(
+        ["opds", "actions", "milestones"].map(|t| rows(store.conn(), t)),
+        before
+    );
+    let extra: i64 = store
+        .conn()
+        .query_row(
+            "SELECT count(*) FROM sqlite_schema WHERE name = 'extra'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(extra, 0);
+    assert_eq!(pragma(store.conn(), "foreign_keys"), "1");
+}
+
+/// The schema of a database never calls a function SQLite does not know to be
+/// harmless: the live store and a backup are read with `trusted_schema=OFF`.
+#[test]
+fn the_store_does_not_trust_its_schema() {
+    let (_dir, path) = temp_db();
+    let store = Store::open(&path).unwrap();
+    assert_eq!(pragma(store.conn(), "trusted_schema"), "0");
+}
