@@ -115,8 +115,23 @@ pub struct FirstStart {
 }
 
 /// Sets up an empty database as the user chose. `package` is the plan package
-/// file the user picked (with [`StartChoice::Package`]).
+/// file the user picked (with [`StartChoice::Package`]). A database that is
+/// already set up (it has a profile) is refused and left as it is: the first
+/// start never rewrites whose data this is.
 pub fn first_start(store: &mut Store, start: &FirstStart, package: Option<&Path>) -> Result<()> {
+    if let Some(existing) = profile::load(store.conn())? {
+        let whose = match existing.role {
+            Role::Bappeda => "Bappeda".to_string(),
+            Role::Opd { code } => format!("OPD {code}"),
+        };
+        return Err(Error::invalid(
+            "setup",
+            format!(
+                "Basis data ini sudah disiapkan untuk {whose}; langkah awal tidak dijalankan \
+                 lagi dan tidak ada yang diubah."
+            ),
+        ));
+    }
     let role = match (start.role, &start.opd_code) {
         (RoleKind::Bappeda, _) => Role::Bappeda,
         (RoleKind::Opd, Some(code)) if !code.trim().is_empty() => Role::Opd { code: code.clone() },

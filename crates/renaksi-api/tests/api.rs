@@ -502,3 +502,73 @@ fn the_plan_template_names_its_file_refuses_an_opd_before_the_dialog_and_backs_u
     assert!(again.undo.is_none());
     assert_eq!(before_import(&fresh).len(), 1, "no change, no backup");
 }
+
+/// Every Bappeda import of a report in the tests below goes through here (the
+/// confirmation of a first key lands in one place).
+fn import_report(
+    batch: &mut ImportBatch,
+    store: &mut Store,
+    file: &Path,
+) -> renaksi_api::Result<renaksi_core::report::import::Imported> {
+    batch.import_file(store, file, &Decisions::default())
+}
+
+/// The batch's backup before an import cannot be written (the backups folder
+/// cannot be made: a file has its name): the import is refused and changes
+/// nothing, and the batch still needs its backup, which the next import takes
+/// before it applies anything.
+#[test]
+fn an_import_whose_backup_fails_is_refused_and_the_batch_still_needs_its_backup() {
+    let dir = tempfile::tempdir().unwrap();
+    let files = reports(dir.path());
+    let db = demo(dir.path(), "bappeda", None);
+    let mut store = Store::open(&db).unwrap();
+    let received_before = exchange::received(&store).unwrap().len();
+    let backups_dir = db.parent().unwrap().join("backups");
+    assert!(!backups_dir.exists());
+    std::fs::write(&backups_dir, "bukan folder").unwrap();
+
+    let mut batch = ImportBatch::new();
+    let refused = import_report(&mut batch, &mut store, &files[0]).unwrap_err();
+    assert_eq!(refused.code(), "io", "{refused}");
+    assert_eq!(exchange::received(&store).unwrap().len(), received_before);
+    // The CLI's batch stops before its first file too.
+    let mut events = 0;
+    assert!(
+        exchange::import_files(&mut store, &files, &Decisions::default(), |_| events += 1).is_err()
+    );
+    assert_eq!(events, 0);
+    assert_eq!(exchange::received(&store).unwrap().len(), received_before);
+
+    std::fs::remove_file(&backups_dir).unwrap();
+    let imported = import_report(&mut batch, &mut store, &files[0]).unwrap();
+    assert_eq!(imported.opd_code, "DINKES");
+    let taken = before_import(&db);
+    assert_eq!(taken.len(), 1, "the batch took its backup at last");
+    assert_eq!(
+        taken[0].reports as usize, received_before,
+        "before the file"
+    );
+}
+
+/// A database that is already set up is not set up again: the first start is
+/// refused with a message and the profile stays as it was.
+#[test]
+fn a_first_start_on_a_database_already_set_up_is_refused_and_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let start = |json| serde_json::from_value::<FirstStart>(json).unwrap();
+    for (name, opd) in [("bappeda", None), ("dinkes", Some("DINKES"))] {
+        let db = demo(dir.path(), name, opd);
+        let mut store = Store::open(&db).unwrap();
+        let before = setup::status(&store, &db).unwrap().profile.unwrap();
+        for request in [
+            json!({"choice": "empty", "role": "bappeda", "opdCode": null, "userName": "Penyusup"}),
+            json!({"choice": "demo", "role": "opd", "opdCode": "DINSOS", "userName": "Penyusup"}),
+        ] {
+            let refused = setup::first_start(&mut store, &start(request), None).unwrap_err();
+            assert_eq!(refused.code(), "invalid");
+            assert!(refused.to_string().contains("sudah disiapkan"), "{refused}");
+            assert_eq!(setup::status(&store, &db).unwrap().profile.unwrap(), before);
+        }
+    }
+}
