@@ -10,10 +10,15 @@ use std::sync::{Mutex, MutexGuard};
 
 use renaksi_api::exchange::ImportBatch;
 use renaksi_api::{backups, setup};
+use renaksi_core::backups::BackupInfo;
 use renaksi_core::editing::Undo;
 use renaksi_core::Store;
 
 use crate::error::{CommandError, CommandResult};
+
+/// The code of a database that could not be opened again after a restore
+/// replaced its data: the window shows the recovery offer, as for a damaged file.
+pub const REOPEN_FAILED: &str = "db_reopen_failed";
 
 pub struct AppState {
     pub db_path: PathBuf,
@@ -86,6 +91,47 @@ impl AppState {
     pub fn replace_store(&self, store: Store) {
         *self.slot() = Ok(store);
         self.forget_last_change();
+    }
+
+    /// "Pulihkan dari cadangan": copies the backup into the open store, then
+    /// opens the database again (a backup from an older version is migrated
+    /// then), all under the store's lock, so no command runs in between. The
+    /// connection the restore wrote through is closed first; should reopening
+    /// fail, the window is in the state of a database that could not be
+    /// opened, with the reason, and offers the recovery from a backup (the
+    /// data replaced is in the before-restore backup).
+    pub fn restore(&self, backup: &Path) -> CommandResult<BackupInfo> {
+        let mut slot = self.slot();
+        let restored = match &mut *slot {
+            Ok(store) => backups::restore(store, backup)?,
+            Err(reason) => return Err(reason.clone()),
+        };
+        // The last change can no longer be undone, whatever comes next.
+        self.forget_last_change();
+        let reopening = CommandError::from(renaksi_core::Error::invalid(
+            "backup",
+            "Basis data sedang dibuka kembali setelah dipulihkan.",
+        ));
+        drop(std::mem::replace(&mut *slot, Err(reopening)));
+        match Store::open(&self.db_path) {
+            Ok(store) => {
+                *slot = Ok(store);
+                Ok(restored)
+            }
+            Err(error) => {
+                let reason = CommandError {
+                    code: REOPEN_FAILED.to_string(),
+                    message: format!(
+                        "Data dari cadangan sudah disalin, tetapi basis data tidak dapat dibuka \
+                         lagi: {error} Pulihkan dari cadangan \"sebelum-pulihkan\" untuk kembali \
+                         ke data sebelumnya."
+                    ),
+                    field: None,
+                };
+                *slot = Err(reason.clone());
+                Err(reason)
+            }
+        }
     }
 
     /// Whether the store could not be opened, with the reason.
@@ -181,5 +227,65 @@ impl DerefMut for StoreGuard<'_> {
             Ok(store) => store,
             Err(_) => unreachable!("a StoreGuard is only made for an open store"),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::AppState;
+    use renaksi_core::store::migrations::STEPS;
+    use renaksi_core::Store;
+
+    /// A backup that passes every check before it is copied but cannot be
+    /// opened afterwards (an older schema whose rows break a foreign key, so
+    /// bringing it up to date is refused): the window goes to the
+    /// could-not-open state with the reason, and no command is served by the
+    /// connection the restore wrote through.
+    #[test]
+    fn a_failed_reopening_after_a_restore_leaves_the_store_closed_with_the_reason() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("renaksi.db");
+        let backup = dir.path().join("lama.db");
+        {
+            let old = Store::open_with_migrations(&backup, &STEPS[..STEPS.len() - 1]).unwrap();
+            old.conn()
+                .execute_batch(
+                    "PRAGMA foreign_keys = OFF;
+                     INSERT INTO themes (id, plan_id, seq, name)
+                         VALUES ('tema-yatim', 'rencana-hilang', 1, 'Tanpa rencana');",
+                )
+                .unwrap();
+        }
+        let state = AppState::open(db.clone());
+        assert!(state.store().is_ok());
+
+        let refused = state.restore(&backup).unwrap_err();
+        assert_eq!(refused.code, super::REOPEN_FAILED);
+        assert!(refused.message.contains("merujuk"), "{refused:?}");
+        assert!(refused.message.contains("sebelum-pulihkan"), "{refused:?}");
+        let failure = state.open_failure().expect("the store is closed");
+        assert_eq!(failure, refused);
+        assert!(state.store().is_err());
+        // What was replaced is kept, in the before-restore backup.
+        assert!(std::fs::read_dir(dir.path().join("backups"))
+            .unwrap()
+            .any(|e| e
+                .unwrap()
+                .file_name()
+                .to_string_lossy()
+                .contains("sebelum-pulihkan")));
+    }
+
+    /// The restore of a good backup puts the reopened store in place.
+    #[test]
+    fn a_restore_reopens_the_store() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("renaksi.db");
+        let backup = dir.path().join("cadangan.db");
+        drop(Store::open(&backup).unwrap());
+        let state = AppState::open(db);
+        state.restore(&backup).unwrap();
+        assert!(state.open_failure().is_none());
+        assert!(state.store().unwrap().schema_version().unwrap() > 0);
     }
 }

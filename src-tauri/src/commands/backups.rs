@@ -5,7 +5,7 @@
 
 use renaksi_api::backups;
 use renaksi_core::backups::BackupInfo;
-use renaksi_core::{Error, Store};
+use renaksi_core::Error;
 use tauri::State;
 
 use crate::error::CommandResult;
@@ -28,9 +28,16 @@ pub fn backup_now(state: State<'_, AppState>) -> CommandResult<BackupInfo> {
 #[tauri::command]
 pub fn restore_backup(state: State<'_, AppState>, file_name: String) -> CommandResult<BackupInfo> {
     let path = backups::by_file_name(&state.db_path, &file_name)?;
-    let restored = backups::restore(&mut *state.store()?, &path)?;
-    // Reopened, so a backup from an older version is brought up to date.
-    state.replace_store(Store::open(&state.db_path)?);
+    // Reopened, so a backup from an older version is brought up to date; a
+    // failed reopening leaves the window in the could-not-open state.
+    let restored = state.restore(&path).inspect_err(|e| {
+        if state.open_failure().is_some() {
+            log::error!(
+                "basis data tidak dapat dibuka setelah dipulihkan: {}",
+                e.message
+            );
+        }
+    })?;
     log::info!("data dipulihkan dari cadangan {}", restored.file_name);
     Ok(restored)
 }

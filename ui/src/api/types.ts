@@ -47,8 +47,13 @@ export const DECISIONS: readonly Decision[] = ['diterima', 'diterima_dengan_peru
 /** The code importReport rejects with when an OPD's signing key differs from the one recorded. */
 export const KEY_CHANGED = 'key_changed';
 
-/** The codes app_status fails with when the database is damaged: a backup can take its place. */
-export const DB_DAMAGED: readonly string[] = ['db_corrupt', 'db_unreadable'];
+/**
+ * The codes app_status fails with when the database is damaged, or could not be
+ * opened again after a restore replaced its data: a backup can take its place.
+ */
+/** A restore replaced the data and the database did not open again (src-tauri state.rs `REOPEN_FAILED`). */
+export const DB_REOPEN_FAILED = 'db_reopen_failed';
+export const DB_DAMAGED: readonly string[] = ['db_corrupt', 'db_unreadable', DB_REOPEN_FAILED];
 
 /** Codes the UI treats specially. */
 export const INVALID = 'invalid';

@@ -112,3 +112,48 @@ describe('recovery at start', () => {
     expect(wrapper.find('[data-testid="retry"]').exists()).toBe(true);
   });
 });
+
+describe('a restore after which the database does not open again', () => {
+  it('leaves the backup screen for the recovery offer, with the reason', async () => {
+    const reason = {
+      code: 'db_reopen_failed',
+      message: 'Data dari cadangan sudah disalin, tetapi basis data tidak dapat dibuka lagi: skema rusak.',
+    };
+    const backend = createFakeBackend({
+      backups: [BEFORE_RESTORE, DAILY],
+      failures: { restoreBackup: reason },
+    });
+    const { wrapper } = mountWithApp(App, { backend, attachTo: document.body });
+    await flushPromises();
+    await wrapper.get('[data-testid="open-backup"]').trigger('click');
+    await flushPromises();
+    await wrapper.findAll('[data-testid="backup-restore"]')[1]!.trigger('click');
+    await flushPromises();
+    await wrapper.get('[data-testid="restore-yes"]').trigger('click');
+    await flushPromises();
+
+    expect(wrapper.find('[data-testid="restore-confirm"]').exists()).toBe(false);
+    const offer = wrapper.get('[data-testid="recovery-offer"]');
+    expect(offer.get('[data-testid="recovery-intro"]').text()).toContain('tidak dapat dibuka lagi');
+    expect(offer.text()).not.toContain('Renaksi tidak mengubah berkas itu.');
+    expect(wrapper.text()).toContain('skema rusak');
+    await wrapper.get('[data-testid="recover"]').trigger('click');
+    await flushPromises();
+    expect(backend.callsOf('recoverFromBackup')).toEqual([[BEFORE_RESTORE.fileName]]);
+  });
+
+  it('stays on the backup screen when the restore was refused before anything changed', async () => {
+    const backend = createFakeBackend({
+      backups: [DAILY],
+      failures: { restoreBackup: { code: 'invalid', field: 'backup', message: 'Cadangan ini tidak dapat dipulihkan.' } },
+    });
+    const { wrapper } = mountWithApp(BackupScreen, { backend, attachTo: document.body });
+    await flushPromises();
+    await wrapper.get('[data-testid="backup-restore"]').trigger('click');
+    await flushPromises();
+    await wrapper.get('[data-testid="restore-yes"]').trigger('click');
+    await flushPromises();
+    expect(wrapper.emitted('closed')).toBeUndefined();
+    expect(wrapper.text()).toContain('Cadangan ini tidak dapat dipulihkan.');
+  });
+});
