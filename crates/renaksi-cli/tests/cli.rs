@@ -1637,3 +1637,28 @@ fn a_listing_into_a_closed_pipe_ends_quietly() {
         assert!(out.status.success(), "{args:?}: {:?}", out.status);
     }
 }
+
+/// Every handler prints through `out!`, which hands a closed pipe back as an
+/// error: a `println!` would panic there instead.
+#[test]
+fn the_commands_print_only_through_out() {
+    let mut sources = vec![std::path::PathBuf::from(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/src/main.rs"
+    ))];
+    let commands = concat!(env!("CARGO_MANIFEST_DIR"), "/src/commands");
+    for entry in std::fs::read_dir(commands).unwrap() {
+        sources.push(entry.unwrap().path());
+    }
+    for path in sources {
+        let text = std::fs::read_to_string(&path).unwrap();
+        for (n, line) in text.lines().enumerate() {
+            let code = line.split("//").next().unwrap_or("");
+            let printing = ["println!", "print!"].iter().any(|m| {
+                code.match_indices(m)
+                    .any(|(at, _)| !code[..at].ends_with('e'))
+            });
+            assert!(!printing, "{}:{}: {line}", path.display(), n + 1);
+        }
+    }
+}

@@ -314,8 +314,8 @@ fn refuse_foreign_schema(conn: &Connection, version: i64) -> Result<()> {
         Error::invalid(
             "backup",
             format!(
-                "Susunan basis data dalam berkas ini tidak sesuai dengan Renaksi ({difference}); \
-                 berkas ini bukan cadangan yang dibuat Renaksi."
+                "susunan basis data dalam berkas ini tidak sesuai dengan Renaksi: {difference}. \
+                 Berkas ini bukan cadangan yang dibuat Renaksi."
             ),
         )
     })

@@ -138,10 +138,11 @@ pub(crate) fn check_schema(conn: &Connection, version: i64) -> Result<(), String
         _ => "objek",
     };
     let short = |name: &str| -> String {
-        if name.chars().count() > 60 {
-            format!("{}…", name.chars().take(59).collect::<String>())
+        let printable: String = name.chars().filter(|c| !c.is_control()).collect();
+        if printable.chars().count() > 60 {
+            format!("{}…", printable.chars().take(59).collect::<String>())
         } else {
-            name.to_string()
+            printable
         }
     };
     for entry in &found {
