@@ -113,7 +113,7 @@ impl AppState {
             "Basis data sedang dibuka kembali setelah dipulihkan.",
         ));
         drop(std::mem::replace(&mut *slot, Err(reopening)));
-        match Store::open(&self.db_path) {
+        match backups::reopen_after_restore(&self.db_path) {
             Ok(store) => {
                 *slot = Ok(store);
                 Ok(restored)
@@ -121,11 +121,7 @@ impl AppState {
             Err(error) => {
                 let reason = CommandError {
                     code: REOPEN_FAILED.to_string(),
-                    message: format!(
-                        "Data dari cadangan sudah disalin, tetapi basis data tidak dapat dibuka \
-                         lagi: {error} Pulihkan dari cadangan \"sebelum-pulihkan\" untuk kembali \
-                         ke data sebelumnya."
-                    ),
+                    message: error.to_string(),
                     field: None,
                 };
                 *slot = Err(reason.clone());

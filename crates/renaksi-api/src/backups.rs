@@ -39,9 +39,27 @@ pub fn by_file_name(db_path: &Path, file_name: &str) -> Result<PathBuf> {
 }
 
 /// Replaces the open store's data with the backup's, after backing up what it
-/// replaces. Reopen the store afterwards, so an older backup is migrated.
+/// replaces. Reopen the store afterwards ([`reopen_after_restore`]), so an
+/// older backup is migrated.
 pub fn restore(store: &mut Store, file: &Path) -> Result<BackupInfo> {
     backups::restore(store, file)
+}
+
+/// Opens the database at `db_path` again after a restore replaced its data
+/// (close the store the restore wrote through first). Should that fail (an
+/// older backup whose migration is refused), the error says that the data was
+/// replaced and where the earlier data is.
+pub fn reopen_after_restore(db_path: &Path) -> Result<Store> {
+    Store::open(db_path).map_err(|error| {
+        Error::invalid(
+            "backup",
+            format!(
+                "Data dari cadangan sudah disalin, tetapi basis data tidak dapat dibuka lagi: \
+                 {error} Pulihkan dari cadangan \"sebelum-pulihkan\" untuk kembali ke data \
+                 sebelumnya."
+            ),
+        )
+    })
 }
 
 /// The database at `db_path` failed its check: the damaged file is moved aside
@@ -61,11 +79,22 @@ pub enum Restored {
 }
 
 /// Restores the database at `db_path` from `file`: replaces its data when it
-/// opens, recovers it when it fails its check.
+/// opens, recovers it when it fails its check or its migration.
 pub fn restore_file(db_path: &Path, file: &Path) -> Result<Restored> {
     match Store::open(db_path) {
-        Ok(mut store) => Ok(Restored::Replaced(restore(&mut store, file)?)),
-        Err(e) if matches!(e.code(), "db_corrupt" | "db_unreadable") => {
+        Ok(mut store) => {
+            let restored = restore(&mut store, file)?;
+            drop(store);
+            // Brought up to date now, so a refusal is told with the restore.
+            reopen_after_restore(db_path)?;
+            Ok(Restored::Replaced(restored))
+        }
+        // Damaged, or a schema that cannot be brought up to date (after a
+        // restore of such a backup): the file is moved aside, never overwritten.
+        Err(e)
+            if matches!(e.code(), "db_corrupt" | "db_unreadable")
+                || e.field() == Some("migration") =>
+        {
             let (_, aside) = recover(db_path, file)?;
             Ok(Restored::Recovered { aside })
         }

@@ -1662,3 +1662,58 @@ fn the_commands_print_only_through_out() {
         }
     }
 }
+
+/// A restore whose data cannot be brought up to date afterwards (an older
+/// backup whose rows break a foreign key) says so at once, with where the
+/// earlier data is, and exits non-zero.
+#[test]
+fn a_restore_that_cannot_be_opened_afterwards_says_so_and_where_the_earlier_data_is() {
+    use renaksi_core::store::migrations::STEPS;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("renaksi.db");
+    let db_arg = db.to_str().unwrap();
+    assert!(renaksi(&["demo", "--db", db_arg], dir.path())
+        .status
+        .success());
+    let older = dir.path().join("lama.db");
+    let store =
+        renaksi_core::Store::open_with_migrations(&older, &STEPS[..STEPS.len() - 1]).unwrap();
+    store
+        .conn()
+        .execute_batch(
+            "PRAGMA foreign_keys = OFF;
+             INSERT INTO themes (id, plan_id, seq, name)
+                 VALUES ('tema-yatim', 'rencana-hilang', 1, 'Tanpa rencana');",
+        )
+        .unwrap();
+    drop(store);
+
+    let out = renaksi(
+        &["restore", "--db", db_arg, older.to_str().unwrap(), "--yes"],
+        dir.path(),
+    );
+    assert!(!out.status.success());
+    let said = stderr(&out);
+    assert!(said.contains("tidak dapat dibuka lagi"), "{said}");
+    assert!(said.contains("merujuk"), "{said}");
+    assert!(said.contains("sebelum-pulihkan"), "{said}");
+    let earlier = std::fs::read_dir(dir.path().join("backups"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.to_string_lossy().ends_with("-sebelum-pulihkan.db"))
+        .expect("the before-restore backup");
+
+    // The way back: the earlier data, restored over the file that no longer opens.
+    let out = renaksi(
+        &[
+            "restore",
+            "--db",
+            db_arg,
+            earlier.to_str().unwrap(),
+            "--yes",
+        ],
+        dir.path(),
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(count(&Connection::open(&db).unwrap(), "realisations"), 50);
+}

@@ -61,8 +61,8 @@ fn run_steps(conn: &mut Connection, from: i64, steps: &[&str]) -> Result<()> {
         return Err(Error::invalid(
             "migration",
             format!(
-                "Pembaruan skema basis data ke versi {latest} dibatalkan: ada baris yang \
-                 merujuk data yang tidak ada ({named}). Basis data tidak diubah."
+                "Pembaruan skema basis data ke versi {latest} dibatalkan seluruhnya: ada baris \
+                 yang merujuk data yang tidak ada ({named})."
             ),
         ));
     }
