@@ -262,14 +262,18 @@ mod tests {
         let failure = state.open_failure().expect("the store is closed");
         assert_eq!(failure, refused);
         assert!(state.store().is_err());
-        // What was replaced is kept, in the before-restore backup.
-        assert!(std::fs::read_dir(dir.path().join("backups"))
+        // What was replaced is kept, in the before-restore backup: the newest
+        // one the recovery offers (the copy taken before the refused
+        // migration is not kept).
+        let offered = renaksi_api::backups::list(&db)
             .unwrap()
-            .any(|e| e
-                .unwrap()
-                .file_name()
-                .to_string_lossy()
-                .contains("sebelum-pulihkan")));
+            .into_iter()
+            .find(|b| b.usable)
+            .expect("a backup to recover from");
+        assert!(
+            offered.file_name.contains("sebelum-pulihkan"),
+            "{offered:?}"
+        );
     }
 
     /// The restore of a good backup puts the reopened store in place.

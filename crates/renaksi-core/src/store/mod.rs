@@ -79,10 +79,24 @@ impl Store {
             path: path.to_path_buf(),
         })?;
         configure(&conn)?;
-        if found_version < latest && found_version > 0 {
-            crate::backups::before_migration(&conn, path, found_version)?;
+        let copy = if found_version < latest && found_version > 0 {
+            Some(crate::backups::before_migration(
+                &conn,
+                path,
+                found_version,
+            )?)
+        } else {
+            None
+        };
+        if let Err(refused) = migrations::migrate(&mut conn, found_version, steps) {
+            // Rolled back: the file is what the copy holds, and a copy of data
+            // that cannot be brought up to date is not one to recover from (it
+            // would be the newest backup offered).
+            if let Some(copy) = copy {
+                let _ = std::fs::remove_file(copy);
+            }
+            return Err(refused);
         }
-        migrations::migrate(&mut conn, found_version, steps)?;
         Ok(Store {
             conn,
             path: Some(path.to_path_buf()),

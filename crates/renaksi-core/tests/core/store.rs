@@ -452,3 +452,19 @@ fn the_store_does_not_trust_its_schema() {
     let store = Store::open(&path).unwrap();
     assert_eq!(pragma(store.conn(), "trusted_schema"), "0");
 }
+
+/// A migration that is refused leaves no before-migration copy behind: the
+/// file is unchanged, and a copy of data that cannot be brought up to date
+/// must not become the newest backup a recovery offers.
+#[test]
+fn a_refused_migration_leaves_no_copy_to_recover_from() {
+    let (dir, path) = temp_db();
+    drop(Store::open(&path).unwrap());
+    let mut steps: Vec<&str> = migrations::STEPS.to_vec();
+    steps.push("DELETE FROM plans; THIS IS NOT SQL;");
+    assert!(Store::open_with_migrations(&path, &steps).is_err());
+    let left = std::fs::read_dir(dir.path().join("backups"))
+        .map(|entries| entries.count())
+        .unwrap_or(0);
+    assert_eq!(left, 0);
+}
