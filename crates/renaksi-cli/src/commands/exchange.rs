@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use renaksi_api::exchange::{self, ImportEvent};
 use renaksi_api::{Error, Result};
 use renaksi_core::period::PeriodRef;
-use renaksi_core::report::import::Decisions;
+use renaksi_core::report::import::KeyChange;
 use renaksi_core::submissions::SubmissionState;
 
 use super::one_line;
@@ -47,10 +47,7 @@ pub fn update_package(db: &Path, file: &Path) -> Result<()> {
 
 pub fn import(db: &Path, files: &[PathBuf], accept_new_key: &[String]) -> Result<()> {
     let mut store = renaksi_api::open_existing(db)?;
-    let decisions = Decisions {
-        accept_new_key_for: accept_new_key.to_vec(),
-        ..Decisions::default()
-    };
+    let decisions = exchange::key_decisions(&store, accept_new_key)?;
     let done = exchange::import_files(&mut store, files, &decisions, |event| match event {
         ImportEvent::BackedUp(backup) => println!("Cadangan sebelum impor: {}", backup.path),
         ImportEvent::Imported { file, imported } if imported.changed => println!(
@@ -62,13 +59,16 @@ pub fn import(db: &Path, files: &[PathBuf], accept_new_key: &[String]) -> Result
             imported.sequence,
             imported.milestones,
             imported.indicators,
-            if imported.key_pinned {
-                format!(
-                    "; kunci {} dicatat untuk pertama kali",
-                    imported.key_fingerprint
-                )
-            } else {
-                String::new()
+            match imported.key_accepted {
+                Some(KeyChange::First) => format!(
+                    "; kunci \"{}\" ({}) diterima sebagai kunci OPD ini",
+                    imported.key_words, imported.key_fingerprint
+                ),
+                Some(KeyChange::Changed) => format!(
+                    "; kunci baru \"{}\" ({}) diterima menggantikan kunci lama",
+                    imported.key_words, imported.key_fingerprint
+                ),
+                None => String::new(),
             }
         ),
         ImportEvent::Imported { file, imported } => println!(

@@ -41,6 +41,12 @@ pub fn info(db: &Path) -> Result<()> {
         },
         None => println!("Profil        : belum dipilih"),
     }
+    // The key this installation signs with, as the OPD reads it out to
+    // Bappeda when asked (Bappeda confirms it with --accept-new-key).
+    match renaksi_api::report::own_key(renaksi_api::data_dir(db))? {
+        Some(key) => println!("Sidik jari    : {} ({})", key.words, key.fingerprint),
+        None => println!("Sidik jari    : belum ada (dibuat pada ekspor pertama)"),
+    }
     let Some(plan) = info.plan else {
         println!("Rencana aksi  : belum ada");
         return Ok(());
