@@ -132,6 +132,8 @@ describe('ExchangeScreen', () => {
     );
     expect(confirm.get('[data-testid="key-hex"]').text()).toBe(SAMPLE_KEY_FINGERPRINT);
     expect(confirm.text()).toContain('Cocok dengan yang dibacakan OPD?');
+    // Once the batch is through, the question has the focus (and the view).
+    expect(document.activeElement).toBe(confirm.element);
     expect(confirm.get('[data-testid="key-accept"]').text()).toBe('Terima');
     expect(confirm.get('[data-testid="key-refuse"]').text()).toBe('Tolak');
     expect(wrapper.get('[data-testid="import-summary"]').text()).toBe(
