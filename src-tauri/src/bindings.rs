@@ -47,10 +47,12 @@ fn roots(out: &mut Declarations) {
     out.visit::<renaksi_api::Paper>();
     out.visit::<core::report::export::SignatureSettings>();
     out.visit::<core::report::export::Exported>();
+    out.visit::<renaksi_api::report::OwnKey>();
     // exchange.rs
     out.visit::<exchange::PickedFile>();
     out.visit::<exchange::PackagePreview>();
     out.visit::<core::report::import::Imported>();
+    out.visit::<core::report::trust::AcceptedKey>();
     out.visit::<core::store::reports::Received>();
     out.visit::<core::submissions::SubmissionMatrix>();
     out.visit::<exchange::PackageUpdate>();

@@ -14,6 +14,11 @@ pub struct CommandError {
     /// own errors (a rejection that did not come from a command) carry none.
     #[ts(optional = nullable)]
     pub field: Option<String>,
+    /// With code `key_unconfirmed`: the key the clerk is asked to confirm
+    /// (OPD, first or changed, the fingerprint's words). Sent only then.
+    #[ts(optional)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub key: Option<Box<renaksi_core::report::trust::UnconfirmedKey>>,
 }
 
 impl From<renaksi_core::Error> for CommandError {
@@ -22,6 +27,10 @@ impl From<renaksi_core::Error> for CommandError {
             code: error.code().to_string(),
             field: error.field().map(str::to_string),
             message: error.to_string(),
+            key: match &error {
+                renaksi_core::Error::KeyUnconfirmed(key) => Some(key.clone()),
+                _ => None,
+            },
         }
     }
 }

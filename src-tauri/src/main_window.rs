@@ -88,6 +88,7 @@ mod tests {
                 code: "db_open".into(),
                 message: title.into(),
                 field: None,
+                key: None,
             }),
             overview: Ok(None),
         };

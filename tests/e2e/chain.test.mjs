@@ -101,6 +101,34 @@ async function sizeWindow(browser, width, height) {
   });
 }
 
+/**
+ * Bappeda's import of one report in the window: picked in the dialog; when it
+ * asks about the OPD's key, the words shown must be `words` (what the OPD read
+ * out from its report screen), and the clerk presses "Terima". Answers the row.
+ */
+async function importInWindow(browser, report, words) {
+  await press(await byTestId(browser, 'pick-reports'));
+  answerFileDialog('Pilih laporan OPD', report);
+  const row = await byTestId(browser, 'import-row');
+  await row.waitForExist({ timeout: 30000 });
+  const settled = ['accepted', 'unchanged', 'rejected', 'key_unconfirmed'];
+  await browser.waitUntil(async () => settled.includes(await row.getAttribute('data-status')), {
+    timeout: 30000,
+    timeoutMsg: 'the import did not finish',
+  });
+  if ((await row.getAttribute('data-status')) === 'key_unconfirmed') {
+    const shown = [];
+    for (const word of await row.$$('[data-testid="key-words"] .key-confirm__text')) shown.push(await word.getText());
+    assert.equal(shown.join(' '), words, 'the window shows the words the OPD read out');
+    await press(await row.$('[data-testid="key-accept"]'));
+    await browser.waitUntil(async () => (await row.getAttribute('data-status')) !== 'key_unconfirmed', {
+      timeout: 30000,
+      timeoutMsg: 'the confirmed import did not finish',
+    });
+  }
+  return row;
+}
+
 /** A screenshot at 1366×768, from the top; nothing may run off the side. */
 async function shoot(browser, name) {
   await sizeWindow(browser, 1366, 768);
@@ -306,6 +334,8 @@ test('a new regency runs the whole chain: plan editor, package, OPD report, impo
   mkdirSync(opdDir);
   const packageFile = join(dir, 'paket-rencana-aksi-temanggung.xlsx');
   const reportFile = join(dir, 'laporan-diskominfo-2020-tw2.xlsx');
+  /** The eight words of its key the OPD reads out to Bappeda (from its report screen). */
+  let opdWords = null;
   const templateFile = join(dir, 'template-rencana-aksi-temanggung.xlsx');
 
   // 1 and 2: Bappeda, first start, writes and publishes the plan.
@@ -432,6 +462,13 @@ test('a new regency runs the whole chain: plan editor, package, OPD report, impo
     assert.ok(said.includes(reportFile), said);
     assert.match(said, /Triwulan II 2020/);
     await shoot(browser, 'chain-opd-report');
+    // The fingerprint the OPD reads out when Bappeda calls.
+    const words = [];
+    for (const word of await browser.$$('[data-testid="own-key-words"] .own-key__text')) words.push(await word.getText());
+    assert.equal(words.length, 8, 'the report screen shows the eight words of the key');
+    opdWords = words.join(' ');
+    await (await byTestId(browser, 'own-key')).scrollIntoView({ block: 'center' });
+    await screenshot(browser, 'chain-opd-own-key-1366x768');
   } finally {
     await app.close();
   }
@@ -443,14 +480,7 @@ test('a new regency runs the whole chain: plan editor, package, OPD report, impo
     const { browser } = app;
     await waitForText(browser, 'plan-title', /Temanggung/);
     await press(await byTestId(browser, 'open-exchange'));
-    await press(await byTestId(browser, 'pick-reports'));
-    answerFileDialog('Pilih laporan OPD', reportFile);
-    const row = await byTestId(browser, 'import-row');
-    await row.waitForExist({ timeout: 30000 });
-    await browser.waitUntil(async () => ['accepted', 'rejected'].includes(await row.getAttribute('data-status')), {
-      timeout: 30000,
-      timeoutMsg: 'the import did not finish',
-    });
+    const row = await importInWindow(browser, reportFile, opdWords);
     assert.equal(await row.getAttribute('data-status'), 'accepted', await row.getText());
     assert.match(await row.getText(), /DISKOMINFO/);
     const cell = await browser.$('[data-testid="matrix-cell"][data-opd="DISKOMINFO"][data-year="2020"][data-quarter="2"]');

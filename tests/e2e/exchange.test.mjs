@@ -1,11 +1,80 @@
 // Bappeda in the real window: publishes the plan package through the save
-// dialog, and imports an OPD's report picked in the open dialog.
+// dialog, and imports an OPD's report picked in the open dialog. The OPD's
+// first key is never taken silently: the window shows its fingerprint's eight
+// words, the clerk compares them with what the OPD reads out, and only
+// "Terima" imports the report.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { allByTestId, answerFileDialog, byTestId, cli, launchApp, press, screenshot, tempDir } from './harness.mjs';
+
+/** The eight words the OPD whose database is `db` reads out (its `renaksi info`). */
+function fingerprintWords(db) {
+  const line = cli('info', '--db', db)
+    .split('\n')
+    .find((l) => l.startsWith('Sidik jari'));
+  assert.ok(line, 'renaksi info shows the fingerprint');
+  return line.replace(/^Sidik jari\s*:\s*/, '').replace(/ \(.*\)$/, '');
+}
+
+/**
+ * Bappeda's import of a report by the command line, confirming the OPD's
+ * first key with the fingerprint the OPD (database `opdDb`) reads out.
+ */
+function cliImport(bappedaDb, report, code, opdDb) {
+  return cli('import', '--db', bappedaDb, report, '--accept-new-key', `${code}=${fingerprintWords(opdDb)}`);
+}
+
+async function sizeWindow(browser, width, height) {
+  await browser.setWindowSize(width, height);
+  await browser.waitUntil(async () => (await browser.execute(() => window.innerWidth)) === width, {
+    timeout: 10000,
+    timeoutMsg: `the window did not become ${width} px wide`,
+  });
+}
+
+/**
+ * Bappeda's import of one report in the window: picked in the dialog; when it
+ * asks about the OPD's key, the words shown must be `words` (what the OPD
+ * reads out), and the clerk presses "Terima". Answers the file's row.
+ */
+async function importInWindow(browser, report, words, shot = null) {
+  await press(await byTestId(browser, 'pick-reports'));
+  answerFileDialog('Pilih laporan OPD', report);
+  const row = await byTestId(browser, 'import-row');
+  await row.waitForExist({ timeout: 30000 });
+  const settled = ['accepted', 'unchanged', 'rejected', 'key_unconfirmed'];
+  await browser.waitUntil(async () => settled.includes(await row.getAttribute('data-status')), {
+    timeout: 30000,
+    timeoutMsg: 'the import did not finish',
+  });
+  if ((await row.getAttribute('data-status')) === 'key_unconfirmed') {
+    const confirm = await row.$('[data-testid="key-confirm"]');
+    await confirm.waitForDisplayed({ timeout: 10000 });
+    const shown = [];
+    for (const word of await confirm.$$('[data-testid="key-words"] .key-confirm__text')) shown.push(await word.getText());
+    assert.equal(shown.join(' '), words, 'the window shows the words the OPD reads out');
+    assert.match(await confirm.getText(), /Cocok dengan yang dibacakan OPD\?/);
+    if (shot) {
+      await sizeWindow(browser, 1366, 768);
+      await browser.execute(() => {
+        document.querySelector('[data-testid="import-row"]')?.scrollIntoView({ block: 'start' });
+        window.scrollBy(0, -16);
+      });
+      await screenshot(browser, shot);
+      const overflow = await browser.execute(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 0, `the key confirmation is ${overflow} px wider than the 1366 px window`);
+    }
+    await press(await confirm.$('[data-testid="key-accept"]'));
+    await browser.waitUntil(async () => (await row.getAttribute('data-status')) !== 'key_unconfirmed', {
+      timeout: 30000,
+      timeoutMsg: 'the confirmed import did not finish',
+    });
+  }
+  return row;
+}
 
 test('Bappeda publishes the package and imports an OPD report picked in the dialog', async () => {
   const dir = tempDir();
@@ -34,16 +103,11 @@ test('Bappeda publishes the package and imports an OPD report picked in the dial
       timeoutMsg: 'the package path was not shown',
     });
 
-    await press(await byTestId(browser, 'pick-reports'));
-    answerFileDialog('Pilih laporan OPD', report);
-    const row = await byTestId(browser, 'import-row');
-    await row.waitForExist({ timeout: 30000 });
-    await browser.waitUntil(async () => ['accepted', 'rejected'].includes(await row.getAttribute('data-status')), {
-      timeout: 30000,
-      timeoutMsg: 'the import did not finish',
-    });
+    // DINSOS reads out the words of its key; the window asks about them.
+    const row = await importInWindow(browser, report, fingerprintWords(dinsosDb), 'bappeda-key-confirm-1366x768');
     assert.equal(await row.getAttribute('data-status'), 'accepted', await row.getText());
     assert.match(await row.getText(), /DINSOS/);
+    assert.match(await (await row.$('[data-testid="import-key-accepted"]')).getText(), /Kunci OPD dikonfirmasi/);
     assert.match(await (await byTestId(browser, 'import-summary')).getText(), /1 diterima/);
     await browser.waitUntil(async () => (await allByTestId(browser, 'received-row')).length === 1, {
       timeout: 10000,
@@ -71,7 +135,7 @@ test('the submission matrix shows who reported, and Bappeda verifies a report', 
   cli('demo', '--db', dinkesDb, '--opd', 'DINKES');
   const report = join(dir, 'laporan-dinkes.xlsx');
   cli('export', '--db', dinkesDb, '--period', '2019-TW1', '--out', report);
-  cli('import', '--db', bappedaDb, report);
+  cliImport(bappedaDb, report, 'DINKES', dinkesDb);
 
   const app = await launchApp({ args: ['--db', bappedaDb] });
   try {

@@ -121,6 +121,7 @@ fn measure(root: &Path, work: &Path, python: &Path) -> Result<String> {
         &[],
     )?;
     let reports = reports(work)?;
+    let accepted_keys = accepted_keys(work)?;
     let mut table = Table::default();
     let load_at_start = load();
 
@@ -159,6 +160,7 @@ fn measure(root: &Path, work: &Path, python: &Path) -> Result<String> {
         let db = fresh_bappeda(work, &b_dir)?;
         let mut args = vec!["import".to_string(), "--db".into(), path_text(&db)];
         args.extend(reports.iter().map(|r| path_text(r)));
+        args.extend(accepted_keys.iter().cloned());
         let args: Vec<&str> = args.iter().map(String::as_str).collect();
         b_runs.push(bench.timed(&args)?);
         if rekap {
@@ -275,6 +277,7 @@ fn measure(root: &Path, work: &Path, python: &Path) -> Result<String> {
     let search_db = fresh_bappeda(work, &work.join("e"))?;
     let mut args = vec!["import".to_string(), "--db".into(), path_text(&search_db)];
     args.extend(reports.iter().take(SEARCH_REPORTS).map(|r| path_text(r)));
+    args.extend(accepted_keys.iter().cloned());
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
     bench.run(&args)?;
     let results = work.join("desktop.txt");
@@ -432,6 +435,18 @@ fn reports(work: &Path) -> Result<Vec<PathBuf>> {
         .collect();
     files.sort();
     Ok(files)
+}
+
+/// `--accept-new-key CODE=FINGERPRINT` for every generated OPD: Bappeda's
+/// database as generated holds no OPD key yet, and the import takes none
+/// without its fingerprint confirmed.
+fn accepted_keys(work: &Path) -> Result<Vec<String>> {
+    let keys = std::fs::read_to_string(work.join("kunci-opd.txt")).map_err(text)?;
+    Ok(keys
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .flat_map(|l| ["--accept-new-key".to_string(), l.trim().to_string()])
+        .collect())
 }
 
 /// A copy of Bappeda's database as generated (plan, no reports) in `dir`.

@@ -111,6 +111,9 @@ fn run(options: &Options) -> Result<(), String> {
 
     let reports = out.join("reports");
     std::fs::create_dir_all(&reports).map_err(text)?;
+    // Bappeda confirms each OPD's first key by its fingerprint: one
+    // `CODE=FINGERPRINT` a line, for `renaksi import --accept-new-key`.
+    let mut keys = String::new();
     for (n, (code, _)) in OFFICES.iter().take(options.opds).enumerate() {
         let dir = out.join("opd").join(code);
         let mut store = Store::open(&dir.join("renaksi.db")).map_err(text)?;
@@ -118,7 +121,10 @@ fn run(options: &Options) -> Result<(), String> {
         plan.fill_opd(&mut store, n, options.indicators, MILESTONES_PER_OPD)?;
         let file = reports.join(format!("laporan-{}-2019-tw4.xlsx", code.to_lowercase()));
         export::export(&mut store, &dir, PERIOD, Paper::A4, &file).map_err(text)?;
+        let key = signature::public_key_text(&signature::load_or_create(&dir).map_err(text)?);
+        keys.push_str(&format!("{code}={}\n", signature::fingerprint(&key)));
     }
+    std::fs::write(out.join(KEYS_FILE), keys).map_err(text)?;
 
     let large_dir = out.join("large");
     let mut large = Store::open(&large_dir.join("renaksi.db")).map_err(text)?;
@@ -143,6 +149,9 @@ fn run(options: &Options) -> Result<(), String> {
     );
     Ok(())
 }
+
+/// The OPDs' key fingerprints, `CODE=FINGERPRINT` a line (xtask bench reads it).
+const KEYS_FILE: &str = "kunci-opd.txt";
 
 fn text(error: impl std::fmt::Display) -> String {
     error.to_string()

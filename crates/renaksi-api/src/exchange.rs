@@ -10,6 +10,7 @@ use renaksi_core::dates::today_wib;
 use renaksi_core::package::{self, Applied, PackageChanges};
 use renaksi_core::period::PeriodRef;
 use renaksi_core::report::import::{self, Decisions, Imported, ReadReport};
+use renaksi_core::store::opds;
 use renaksi_core::store::reports::{self, Received};
 use renaksi_core::submissions::{self, SubmissionMatrix};
 use renaksi_core::{opendata, Error, Result, Store};
@@ -41,6 +42,23 @@ pub fn take_package(store: &mut Store, file: &Path) -> Result<Applied> {
     package::preview(store.conn(), &signed)?;
     backups::take(store, Kind::BeforeImport)?;
     package::apply(store, &signed, None)
+}
+
+/// The keys the clerk confirmed on the command line, `CODE=FINGERPRINT` each:
+/// a malformed one, or one naming no OPD, refuses them all before anything
+/// is imported.
+pub fn key_decisions(store: &Store, texts: &[String]) -> Result<Decisions> {
+    let decisions = Decisions::parse_all(texts)?;
+    for accepted in &decisions.accepted_keys {
+        if opds::by_code(store.conn(), &accepted.opd_code)?.is_none() {
+            let known = opds::list(store.conn())?;
+            return Err(Error::unknown_opd(
+                &accepted.opd_code,
+                known.iter().map(|o| o.code.as_str()),
+            ));
+        }
+    }
+    Ok(decisions)
 }
 
 /// One batch of report imports at Bappeda: the files picked together. Before

@@ -40,6 +40,31 @@ pub fn export(store: &mut Store, data_dir: &Path, request: &ExportReport) -> Res
     export::export(store, data_dir, request.period, request.paper, &request.out)
 }
 
+/// This installation's signing key as the OPD reads it out to Bappeda.
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+pub struct OwnKey {
+    /// The fingerprint as eight words.
+    pub words: String,
+    /// The same fingerprint in hex, e.g. `1A2B-3C4D-5E6F-7081`.
+    pub fingerprint: String,
+}
+
+/// The fingerprint of the key this installation signs its reports with
+/// (kept in `data_dir`), or `None` while there is none yet: showing it does
+/// not make one.
+pub fn own_key(data_dir: &Path) -> Result<Option<OwnKey>> {
+    use renaksi_core::workbook::{key_words, signature};
+    if !signature::key_path(data_dir).exists() {
+        return Ok(None);
+    }
+    let public_key = signature::public_key_text(&signature::load_or_create(data_dir)?);
+    Ok(Some(OwnKey {
+        words: key_words::fingerprint_words(&public_key),
+        fingerprint: signature::fingerprint(&public_key),
+    }))
+}
+
 /// The file name the save dialog suggests: `laporan-dinkes-2018-tw2.xlsx`.
 pub fn suggested_file_name(store: &Store, period: PeriodRef) -> Result<String> {
     let whose = match current_profile(store.conn())?.role {

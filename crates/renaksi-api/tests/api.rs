@@ -124,9 +124,12 @@ fn a_bad_paper_writes_nothing_and_a_good_one_writes_the_report() {
     assert!(check.problems.is_empty(), "{:?}", check.problems);
 }
 
-/// Three OPD reports of 2019-TW1 and a file that is not a report.
-fn reports(root: &Path) -> Vec<PathBuf> {
+/// Three OPD reports of 2019-TW1 and a file that is not a report, and the
+/// keys Bappeda's clerk confirms for them: each OPD's fingerprint as its
+/// report screen shows it (`report::own_key`) and its clerk reads it out.
+fn reports(root: &Path) -> (Vec<PathBuf>, Decisions) {
     let mut files = Vec::new();
+    let mut accepted = Vec::new();
     for code in ["DINKES", "DINSOS", "DUKCAPIL"] {
         let db = demo(root, code, Some(code));
         let folder = db.parent().unwrap().to_path_buf();
@@ -138,23 +141,25 @@ fn reports(root: &Path) -> Vec<PathBuf> {
         };
         report::export(&mut Store::open(&db).unwrap(), &folder, &request).unwrap();
         files.push(out);
+        let read_out = report::own_key(&folder).unwrap().unwrap();
+        accepted.push(format!("{code}={}", read_out.words));
     }
     let junk = root.join("bukan-laporan.xlsx");
     std::fs::write(&junk, "ini surat, bukan buku kerja").unwrap();
     files.insert(1, junk);
-    files
+    (files, Decisions::parse_all(&accepted).unwrap())
 }
 
 #[test]
 fn an_import_batch_of_many_files_takes_exactly_one_backup_before_the_first() {
     let dir = tempfile::tempdir().unwrap();
-    let files = reports(dir.path());
+    let (files, confirmed) = reports(dir.path());
     let db = demo(dir.path(), "bappeda", None);
     let mut store = Store::open(&db).unwrap();
     let received_before = exchange::received(&store).unwrap().len();
 
     let mut events = Vec::new();
-    let done = exchange::import_files(&mut store, &files, &Decisions::default(), |event| {
+    let done = exchange::import_files(&mut store, &files, &confirmed, |event| {
         events.push(match event {
             ImportEvent::BackedUp(_) => "backup".to_string(),
             ImportEvent::Imported { imported, .. } => format!("imported {}", imported.opd_code),
@@ -189,6 +194,64 @@ fn an_import_batch_of_many_files_takes_exactly_one_backup_before_the_first() {
         let _ = batch.import_file(&mut store, file, &Decisions::default());
     }
     assert_eq!(before_import(&db).len(), 2, "one more for the second batch");
+}
+
+/// The OPD's report screen shows its key's fingerprint; showing it makes no
+/// key, and it is the key its reports are signed with.
+#[test]
+fn the_own_key_is_none_until_made_then_the_words_its_reports_carry() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo(dir.path(), "dinkes", Some("DINKES"));
+    let folder = db.parent().unwrap().to_path_buf();
+    let key_file = renaksi_core::workbook::signature::key_path(&folder);
+    assert_eq!(report::own_key(&folder).unwrap(), None);
+    assert!(!key_file.exists(), "showing the key made none");
+
+    let out = dir.path().join("laporan.xlsx");
+    let request = ExportReport {
+        period: PeriodRef::new(2019, 1).unwrap(),
+        paper: Paper::A4,
+        out: out.clone(),
+    };
+    report::export(&mut Store::open(&db).unwrap(), &folder, &request).unwrap();
+    let own = report::own_key(&folder).unwrap().unwrap();
+    assert_eq!(own.words.split(' ').count(), 8);
+
+    // Bappeda's import asks about the very key the OPD's screen shows.
+    let bappeda = demo(dir.path(), "bappeda", None);
+    let mut store = Store::open(&bappeda).unwrap();
+    let refused = ImportBatch::new()
+        .import_file(&mut store, &out, &Decisions::default())
+        .unwrap_err();
+    match refused {
+        renaksi_core::Error::KeyUnconfirmed(key) => {
+            assert_eq!(
+                (key.words.as_str(), key.fingerprint.as_str()),
+                (own.words.as_str(), own.fingerprint.as_str())
+            );
+        }
+        other => panic!("{other}"),
+    }
+}
+
+/// `--accept-new-key` texts: a malformed one or one naming no OPD refuses
+/// them all, with a message, before any file is read.
+#[test]
+fn key_decisions_refuse_a_malformed_or_unknown_confirmation() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&demo(dir.path(), "bappeda", None)).unwrap();
+    let words = "apel bambu cicak dadu ekor gajah hujan ikan";
+    let ok = exchange::key_decisions(&store, &[format!("dinkes={words}")]).unwrap();
+    assert_eq!(ok.accepted_keys[0].opd_code, "DINKES");
+    let malformed = exchange::key_decisions(&store, &["DINKES".into()]).unwrap_err();
+    assert_eq!(malformed.code(), "invalid");
+    assert!(
+        malformed.to_string().contains("KODE=SIDIK_JARI"),
+        "{malformed}"
+    );
+    let unknown = exchange::key_decisions(&store, &[format!("DINKEZ={words}")]).unwrap_err();
+    assert_eq!(unknown.code(), "unknown_opd");
+    assert!(unknown.to_string().contains("DINKES"), "{unknown}");
 }
 
 #[test]

@@ -75,16 +75,21 @@ pub enum Command {
         package: PathBuf,
     },
     /// Import OPD reports into Bappeda's database. Each file is checked (format,
-    /// signature and pinned key, plan, ownership of every row, sequence) and, if
-    /// sound, replaces that OPD's data in one step. Exits non-zero when any file
-    /// was rejected; the others are still imported.
+    /// signature and the OPD's confirmed key, plan, ownership of every row,
+    /// sequence) and, if sound, replaces that OPD's data in one step. A key not
+    /// yet confirmed (the OPD's first, or a changed one) is refused with its
+    /// fingerprint. Exits non-zero when any file was rejected; the others are
+    /// still imported.
     Import {
         /// Report workbooks from the OPDs.
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
-        /// Accept a new signing key for this OPD (after confirming with the OPD
-        /// that its key really changed). May be given more than once.
-        #[arg(long, value_name = "CODE")]
+        /// Accept the OPD's first or new signing key with this fingerprint, as
+        /// the OPD read it out from its report screen: the eight words in
+        /// quotes, or the hex form, e.g. DINKES="apel bambu ..." or
+        /// DINKES=1A2B-3C4D-5E6F-7081. Only that key is accepted for that OPD.
+        /// May be given more than once.
+        #[arg(long, value_name = "CODE=FINGERPRINT")]
         accept_new_key: Vec<String>,
     },
     /// The submission matrix: for each OPD and quarter, belum / diterima /

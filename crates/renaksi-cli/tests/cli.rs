@@ -28,6 +28,34 @@ fn count(conn: &Connection, table: &str) -> i64 {
         .unwrap()
 }
 
+/// What the OPD whose database is `db` reads out to Bappeda when asked: its
+/// key's fingerprint in words, as `renaksi info` shows it.
+fn fingerprint_words(db: &Path) -> String {
+    let out = renaksi(&["info", "--db", &db.to_string_lossy()], Path::new("."));
+    assert!(out.status.success(), "{}", stderr(&out));
+    let said = stdout(&out);
+    let line = said
+        .lines()
+        .find_map(|l| l.strip_prefix("Sidik jari    : "))
+        .unwrap_or_else(|| panic!("a fingerprint in:\n{said}"));
+    line.split(" (").next().unwrap().to_string()
+}
+
+/// `--accept-new-key CODE=WORDS` for each OPD, as Bappeda's clerk types them
+/// once the OPDs have read their fingerprints out: every import of a report
+/// from an OPD whose key Bappeda holds not yet goes through this.
+fn accepting(offices: &[(&str, &Path)]) -> Vec<String> {
+    offices
+        .iter()
+        .flat_map(|(code, db)| {
+            [
+                "--accept-new-key".to_string(),
+                format!("{code}={}", fingerprint_words(db)),
+            ]
+        })
+        .collect()
+}
+
 #[test]
 fn demo_creates_a_wal_database_with_the_wonosobo_plan() {
     let dir = tempfile::tempdir().unwrap();
@@ -361,10 +389,12 @@ fn bappeda_imports_every_opds_report_and_refuses_the_bad_ones_without_stopping()
         .status
         .success());
     let mut reports = Vec::new();
+    let mut offices = Vec::new();
     for code in ["DINKES", "DINSOS", "DUKCAPIL"] {
         // Each office keeps its own data folder, hence its own key.
         let office = dir.path().join(code);
         std::fs::create_dir_all(&office).unwrap();
+        offices.push((code, office.join("opd.db")));
         let db = office.join("opd.db").to_string_lossy().into_owned();
         assert!(renaksi(&["demo", "--db", &db, "--opd", code], dir.path())
             .status
@@ -381,8 +411,15 @@ fn bappeda_imports_every_opds_report_and_refuses_the_bad_ones_without_stopping()
 
     let bappeda = path("bappeda.db");
     let junk = path("bukan-laporan.xlsx");
+    let keys = accepting(
+        &offices
+            .iter()
+            .map(|(c, d)| (*c, d.as_path()))
+            .collect::<Vec<_>>(),
+    );
     let mut args = vec!["import", "--db", bappeda.as_str(), junk.as_str()];
     args.extend(reports.iter().map(String::as_str));
+    args.extend(keys.iter().map(String::as_str));
     let out = renaksi(&args, dir.path());
     assert!(!out.status.success(), "one file was rejected");
     let said = stdout(&out);
@@ -410,6 +447,104 @@ fn bappeda_imports_every_opds_report_and_refuses_the_bad_ones_without_stopping()
         "{}",
         stdout(&out)
     );
+}
+
+/// Bappeda's import never takes an OPD's first key silently: the refusal
+/// names its fingerprint, `--accept-new-key CODE=FINGERPRINT` accepts that
+/// key and no other, and a malformed one is refused before anything is read.
+#[test]
+fn a_first_key_is_accepted_only_by_the_fingerprint_the_opd_reads_out() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = |name: &str| dir.path().join(name).to_string_lossy().into_owned();
+    let bappeda = path("bappeda.db");
+    assert!(renaksi(&["demo", "--db", &bappeda], dir.path())
+        .status
+        .success());
+    // Two installations claim DINKES: the genuine office and a copy.
+    let mut words = Vec::new();
+    for name in ["asli", "salinan"] {
+        let office = dir.path().join(name);
+        std::fs::create_dir_all(&office).unwrap();
+        let db = office.join("opd.db");
+        let db_arg = db.to_string_lossy().into_owned();
+        assert!(
+            renaksi(&["demo", "--db", &db_arg, "--opd", "DINKES"], dir.path())
+                .status
+                .success()
+        );
+        let out = path(&format!("laporan-{name}.xlsx"));
+        let done = renaksi(
+            &[
+                "export", "--db", &db_arg, "--period", "2019-TW1", "--out", &out,
+            ],
+            dir.path(),
+        );
+        assert!(done.status.success(), "{}", stderr(&done));
+        words.push(fingerprint_words(&db));
+    }
+    let (genuine, copy) = (path("laporan-asli.xlsx"), path("laporan-salinan.xlsx"));
+    let received = || count(&Connection::open(&bappeda).unwrap(), "reports");
+    let import = |files: &[&str], keys: &[&str]| {
+        let mut args = vec!["import", "--db", bappeda.as_str()];
+        args.extend(files);
+        for key in keys {
+            args.extend(["--accept-new-key", key]);
+        }
+        renaksi(&args, dir.path())
+    };
+
+    // Malformed confirmations, or one naming no OPD: refused before anything.
+    for bad in [
+        "DINKES".to_string(),
+        "DINKES=apel bambu".to_string(),
+        format!("={}", words[0]),
+        "DINKES=1A2B-3C4D-5E6F-70ZZ".to_string(),
+    ] {
+        let out = import(&[&genuine], &[&bad]);
+        assert_eq!(out.status.code(), Some(1), "{bad}");
+        assert!(stderr(&out).contains("KODE=SIDIK_JARI"), "{}", stderr(&out));
+        assert!(
+            stdout(&out).is_empty(),
+            "nothing imported: {}",
+            stdout(&out)
+        );
+    }
+    let out = import(&[&genuine], &[&format!("TIDAKADA={}", words[0])]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("TIDAKADA"), "{}", stderr(&out));
+    assert!(
+        stdout(&out).is_empty(),
+        "nothing imported: {}",
+        stdout(&out)
+    );
+    assert_eq!(received(), 0);
+
+    // Without a confirmation: refused, with the fingerprint and what to do.
+    let out = import(&[&genuine], &[]);
+    assert_eq!(out.status.code(), Some(1));
+    let said = stdout(&out);
+    assert!(
+        said.contains("DITOLAK")
+            && said.contains(&words[0])
+            && said.contains("layar Laporan")
+            && said.contains("--accept-new-key DINKES="),
+        "{said}"
+    );
+    assert_eq!(received(), 0);
+
+    // One batch, the genuine key confirmed: the copy's key is still refused.
+    let out = import(&[&copy, &genuine], &[&format!("dinkes={}", words[0])]);
+    assert_eq!(out.status.code(), Some(1));
+    let said = stdout(&out);
+    let line = |file: &str| said.lines().find(|l| l.contains(file)).unwrap().to_string();
+    assert!(line("laporan-asli").starts_with("DITERIMA"), "{said}");
+    assert!(
+        line("laporan-asli").contains("diterima sebagai kunci OPD ini"),
+        "{said}"
+    );
+    assert!(line("laporan-salinan").starts_with("DITOLAK"), "{said}");
+    assert!(line("laporan-salinan").contains(&words[1]), "{said}");
+    assert_eq!(received(), 1);
 }
 
 #[test]
@@ -557,6 +692,10 @@ fn one_package_three_opds_import_and_a_rekap_that_adds_up() {
         ("DINSOS", "RA-02", [7.0, 12.0]),
         ("DPMPTSP", "RA-08", [3.0, 10.0]),
     ];
+    let office_dbs: Vec<(&str, std::path::PathBuf)> = offices
+        .iter()
+        .map(|(code, _, _)| (*code, root.join(code).join("renaksi.db")))
+        .collect();
     let mut reports = Vec::new();
     for (code, action, realised) in offices {
         let office = root.join(code);
@@ -616,6 +755,14 @@ fn one_package_three_opds_import_and_a_rekap_that_adds_up() {
             &bappeda_dir,
         );
     }
+    let keys = accepting(
+        &office_dbs
+            .iter()
+            .map(|(c, d)| (*c, d.as_path()))
+            .collect::<Vec<_>>(),
+    );
+    let mut import = import.clone();
+    import.extend(keys.iter().map(String::as_str));
     let said = stdout(&run(&import, &bappeda_dir));
     assert_eq!(said.matches("DITERIMA").count(), 3, "{said}");
 

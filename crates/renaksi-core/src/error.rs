@@ -68,9 +68,12 @@ pub enum Error {
     #[error("{0}")]
     PeriodClosed(String),
 
-    /// A report signed with another key than the one pinned for its OPD.
-    #[error("{0}")]
-    KeyChanged(String),
+    /// A report signed with a key Bappeda has not confirmed for its OPD: the
+    /// first key seen for it, or another than the one held. Nothing is
+    /// imported until a human compares the fingerprint with the one the OPD
+    /// reads out from its own screen.
+    #[error("{}", crate::report::trust::unconfirmed_message(.0))]
+    KeyUnconfirmed(Box<crate::report::trust::UnconfirmedKey>),
 
     #[error("{0} tidak ditemukan; mungkin sudah dihapus.")]
     NotFound(String),
@@ -123,7 +126,7 @@ impl Error {
             Error::Invalid { .. } => "invalid",
             Error::Forbidden(_) => "forbidden",
             Error::PeriodClosed(_) => "period_closed",
-            Error::KeyChanged(_) => "key_changed",
+            Error::KeyUnconfirmed(_) => "key_unconfirmed",
             Error::NotFound(_) => "not_found",
             Error::NoProfile => "no_profile",
             Error::TemplateInvalid { .. } => "template_invalid",

@@ -218,9 +218,11 @@ pub fn list(conn: &Connection) -> Result<Vec<ReviewNote>> {
 pub fn report_id(conn: &Connection, opd_code: &str, period: PeriodRef) -> Result<String> {
     use rusqlite::OptionalExtension;
     conn.query_row(
+        // The one received last, as `reports::RECEIVED_LAST_FIRST`: sequences
+        // of different keys do not compare.
         "SELECT r.id FROM reports r JOIN opds o ON o.id = r.opd_id
          WHERE o.code = ?1 AND r.year = ?2 AND r.quarter = ?3 AND r.direction = 'imported'
-         ORDER BY r.sequence DESC LIMIT 1",
+         ORDER BY r.received_at DESC, r.rowid DESC LIMIT 1",
         rusqlite::params![opd_code, period.year, period.quarter],
         |row| row.get(0),
     )

@@ -75,11 +75,12 @@ pub fn matrix(conn: &Connection, today: NaiveDate) -> Result<SubmissionMatrix> {
             .any(|a| a.lead_opd_id == id || a.supporting_opd_ids.iter().any(|s| s == id))
     };
 
-    // Latest imported report per (OPD, year, quarter).
+    // Latest imported report per (OPD, year, quarter): the one received last
+    // (sequences of different keys do not compare; see `reports::RECEIVED_LAST_FIRST`).
     let mut latest: HashMap<(String, i32, u8), Arrival> = HashMap::new();
     let mut stmt = conn.prepare(
         "SELECT opd_id, year, quarter, sequence, received_at, verified_at IS NOT NULL FROM reports
-         WHERE plan_id = ?1 AND direction = 'imported' ORDER BY sequence",
+         WHERE plan_id = ?1 AND direction = 'imported' ORDER BY received_at, rowid",
     )?;
     let mut rows = stmt.query([&plan.id])?;
     while let Some(row) = rows.next()? {
@@ -146,9 +147,13 @@ pub fn verify(store: &mut Store, opd_code: &str, period: PeriodRef) -> Result<()
     })?;
     store.write(|tx| {
         let changed = tx.execute(
-            "UPDATE reports SET verified_at = ?4, verified_by = ?5
-             WHERE id = (SELECT id FROM reports WHERE opd_id = ?1 AND year = ?2 AND quarter = ?3
-                         AND direction = 'imported' ORDER BY sequence DESC LIMIT 1)",
+            &format!(
+                "UPDATE reports SET verified_at = ?4, verified_by = ?5
+                 WHERE id = (SELECT id FROM reports WHERE opd_id = ?1 AND year = ?2 AND quarter = ?3
+                             AND direction = 'imported'
+                             ORDER BY {} LIMIT 1)",
+                crate::store::reports::RECEIVED_LAST_FIRST
+            ),
             params![
                 opd.id,
                 period.year,

@@ -7,7 +7,7 @@ use renaksi_api::exchange;
 use renaksi_api::setup::{self, PackageContents};
 use renaksi_core::package::{Applied, PackageChanges};
 use renaksi_core::period::PeriodRef;
-use renaksi_core::report::import::{Decisions, Imported};
+use renaksi_core::report::import::{AcceptedKey, Decisions, Imported};
 use renaksi_core::store::reports::Received;
 use renaksi_core::submissions::SubmissionMatrix;
 use renaksi_core::Error;
@@ -94,20 +94,20 @@ pub async fn pick_report_files(
         .collect())
 }
 
-/// Imports one picked report; a refusal rejects with its reason.
+/// Imports one picked report; a refusal rejects with its reason. A key not
+/// yet confirmed rejects with code `key_unconfirmed` and the key to ask
+/// about; `accept_key` is the clerk's confirmation of the fingerprint the
+/// window showed, which must name this file's key.
 #[tauri::command]
 pub fn import_report(
     state: State<'_, AppState>,
     token: String,
-    accept_new_key: bool,
+    accept_key: Option<AcceptedKey>,
 ) -> CommandResult<Imported> {
     let path = state
         .picked(&token)
         .ok_or_else(|| Error::NotFound("Berkas yang dipilih".into()))?;
-    let decisions = Decisions {
-        accept_new_key_of_file: accept_new_key,
-        ..Decisions::default()
-    };
+    let decisions = accept_key.map(Decisions::accepting).unwrap_or_default();
     let mut store = state.store()?;
     let result = state
         .import_batch()

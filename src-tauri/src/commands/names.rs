@@ -28,6 +28,7 @@ macro_rules! app_commands {
             workspace::undo_last,
             report::report_settings,
             report::save_report_settings,
+            report::own_key,
             report::export_report,
             exchange::export_package,
             exchange::pick_report_files,

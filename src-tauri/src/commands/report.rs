@@ -17,6 +17,13 @@ pub fn report_settings(state: State<'_, AppState>) -> CommandResult<SignatureSet
     Ok(report::signature_settings(&*state.store()?)?)
 }
 
+/// The fingerprint of this installation's signing key, which the OPD reads
+/// out to Bappeda; `None` while there is no key yet.
+#[tauri::command]
+pub fn own_key(state: State<'_, AppState>) -> CommandResult<Option<report::OwnKey>> {
+    Ok(report::own_key(state.data_dir())?)
+}
+
 #[tauri::command]
 pub fn save_report_settings(
     state: State<'_, AppState>,

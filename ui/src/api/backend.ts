@@ -15,6 +15,7 @@ import * as template from './template';
 import { appStatus, demoOpds, firstStart } from './setup';
 import { startup, type StartAnswers } from './startup';
 import type {
+  AcceptedKey,
   ActionDetail,
   ActionInput,
   AppStatus,
@@ -37,6 +38,7 @@ import type {
   NewPlan,
   NoteInput,
   OpdInput,
+  OwnKey,
   OpdRef,
   PackagePreview,
   PackageUpdate,
@@ -103,6 +105,8 @@ export interface Backend {
   // report.rs
   reportSettings(): Promise<SignatureSettings>;
   saveReportSettings(input: SignatureSettings): Promise<SignatureSettings>;
+  /** OPD: its key's fingerprint, to read out to Bappeda; null = no key yet. */
+  ownKey(): Promise<OwnKey | null>;
   /** Opens the save dialog (from Rust); null = the clerk cancelled it. */
   exportReport(period: PeriodRef, paper: Paper): Promise<Exported | null>;
   // exchange.rs
@@ -110,8 +114,12 @@ export interface Backend {
   exportPackage(): Promise<string | null>;
   /** Bappeda: the picked report files; empty = the dialog was cancelled. */
   pickReportFiles(): Promise<PickedFile[]>;
-  /** Rejects with the refusal; code 'key_changed' when the OPD's key changed. */
-  importReport(token: string, acceptNewKey: boolean): Promise<Imported>;
+  /**
+   * Rejects with the refusal; code 'key_unconfirmed' (with `key`) when the
+   * OPD's key is its first or a changed one, until the clerk confirms its
+   * fingerprint (`acceptKey`).
+   */
+  importReport(token: string, acceptKey: AcceptedKey | null): Promise<Imported>;
   receivedReports(): Promise<Received[]>;
   /** Bappeda: the OPD × quarter matrix of reports received. */
   submissionMatrix(): Promise<SubmissionMatrix>;
@@ -214,6 +222,7 @@ export const tauriBackend: Backend = {
   undoLast: workspace.undoLast,
   reportSettings: report.reportSettings,
   saveReportSettings: report.saveReportSettings,
+  ownKey: report.ownKey,
   exportReport: report.exportReport,
   exportPackage: exchange.exportPackage,
   pickReportFiles: exchange.pickReportFiles,

@@ -54,6 +54,12 @@ editPlan: boolean,
 readOnly: boolean, };
 
 /**
+ * One OPD's key a human confirmed: the OPD's code and the fingerprint (the
+ * eight words, or the hex form) the OPD read out.
+ */
+export type AcceptedKey = { opdCode: string, fingerprint: string, };
+
+/**
  * The figures of one indicator for quarter n of a year.
  */
 export type Achievement = { targetToDate: number | null, realisationToDate: number | null, 
@@ -169,7 +175,12 @@ export type BackendError = { code: string, message: string,
  * Always sent (null when none); optional in TypeScript because the UI's
  * own errors (a rejection that did not come from a command) carry none.
  */
-field?: string | null, };
+field?: string | null, 
+/**
+ * With code `key_unconfirmed`: the key the clerk is asked to confirm
+ * (OPD, first or changed, the fingerprint's words). Sent only then.
+ */
+key?: UnconfirmedKey, };
 
 /**
  * What a backup file holds, shown before it replaces anything.
@@ -333,9 +344,14 @@ export type Imported = { opdCode: string, opdName: string, periodLabel: string, 
  */
 changed: boolean, 
 /**
- * True when this report pinned the OPD's key for the first time.
+ * Set when this import accepted the key a human confirmed: the OPD's
+ * first key, or a changed one.
  */
-keyPinned: boolean, keyFingerprint: string, milestones: number, indicators: number, };
+keyAccepted: KeyChange | null, keyFingerprint: string, 
+/**
+ * The same fingerprint as eight words.
+ */
+keyWords: string, milestones: number, indicators: number, };
 
 export type IndicatorBrief = { id: string, description: string, unit: string, opdCode: string, achievement: Achievement, };
 
@@ -371,6 +387,11 @@ export type InputForm = { id: string | null, sessionId: string, actionId: string
 author: string, organisation: string, body: string, };
 
 export type InputResponse = { decision: Decision, reason: string, respondedBy: string, respondedAt: string, };
+
+/**
+ * Whether an unconfirmed key is the first seen for its OPD or replaces the one held.
+ */
+export type KeyChange = "first" | "changed";
 
 export type LinkInput = { title: string, url: string, milestoneId: string | null, indicatorId: string | null, year: number | null, quarter: number | null, };
 
@@ -453,6 +474,19 @@ export type OpdSummary = { opd: OpdRef,
 ledActionCount: number, milestoneCount: number, indicatorCount: number, milestones: Array<StatusCount>, rollup: Rollup, };
 
 export type OverdueMilestone = { actionCode: string, title: string, opdCode: string, endDate: string, status: MilestoneStatus, daysLate: number, };
+
+/**
+ * This installation's signing key as the OPD reads it out to Bappeda.
+ */
+export type OwnKey = { 
+/**
+ * The fingerprint as eight words.
+ */
+words: string, 
+/**
+ * The same fingerprint in hex, e.g. `1A2B-3C4D-5E6F-7081`.
+ */
+fingerprint: string, };
 
 /**
  * What taking a package would change here, read without writing anything.
@@ -894,6 +928,27 @@ id: string | null, name: string, description: string, };
 export type ThemeOverview = { id: string, seq: number, name: string, description: string, rollup: Rollup, actions: Array<ActionSummary>, };
 
 export type ThemeSummary = { seq: number, name: string, actionCount: number, milestoneCount: number, indicatorCount: number, milestones: Array<StatusCount>, rollup: Rollup, };
+
+/**
+ * A key Bappeda has not confirmed for an OPD: what the clerk is asked about.
+ */
+export type UnconfirmedKey = { opdCode: string, 
+/**
+ * The OPD's name as Bappeda's directory holds it (not the file's text).
+ */
+opdName: string, 
+/**
+ * The fingerprint as eight words, to compare with what the OPD reads out.
+ */
+words: string, 
+/**
+ * The same fingerprint in hex, e.g. `1A2B-3C4D-5E6F-7081`.
+ */
+fingerprint: string, change: KeyChange, 
+/**
+ * Since when the key held now was recorded (a changed key).
+ */
+heldSince: string | null, };
 
 /**
  * One side of a comparison: a version, or the plan as it is now (`id` is `None`).

@@ -3,6 +3,7 @@
 // file only by the token Rust gave it, never by a path.
 import { call } from './invoke';
 import type {
+  AcceptedKey,
   Applied,
   Imported,
   PackagePreview,
@@ -25,11 +26,13 @@ export function pickReportFiles(): Promise<PickedFile[]> {
 
 /**
  * Imports one picked report. Rejects with the reason it was refused; code
- * 'key_changed' when the OPD's key differs from the recorded one, which
- * `acceptNewKey` accepts (after the clerk has checked with the OPD).
+ * 'key_unconfirmed' (with `key`: the OPD, first or changed, the fingerprint)
+ * when the OPD's key is not yet confirmed. `acceptKey` is the clerk's
+ * confirmation of the fingerprint the window showed: it must name this
+ * file's key, else the file is refused again.
  */
-export function importReport(token: string, acceptNewKey: boolean): Promise<Imported> {
-  return call<Imported>('import_report', { token, acceptNewKey });
+export function importReport(token: string, acceptKey: AcceptedKey | null): Promise<Imported> {
+  return call<Imported>('import_report', { token, acceptKey });
 }
 
 /** The reports received so far, newest first. */

@@ -26,6 +26,26 @@ describe('toBackendError', () => {
       field: 'title',
     });
     expect(toBackendError({ code: 'invalid', message: 'x', field: null })).toEqual({ code: 'invalid', message: 'x' });
+  });
+
+  it('keeps the key a key_unconfirmed refusal asks about, and drops a malformed one', () => {
+    const key = {
+      opdCode: 'DINKES',
+      opdName: 'Dinas Kesehatan',
+      words: 'apel bambu cicak dadu ekor gajah hujan ikan',
+      fingerprint: '4F2A-91C0-7B3E-D58A',
+      change: 'first',
+      heldSince: null,
+    };
+    expect(toBackendError({ code: 'key_unconfirmed', message: 'm', field: null, key })).toEqual({
+      code: 'key_unconfirmed',
+      message: 'm',
+      key,
+    });
+    expect(toBackendError({ code: 'key_unconfirmed', message: 'm', key: { ...key, change: 'other' } })).toEqual({
+      code: 'key_unconfirmed',
+      message: 'm',
+    });
     expect(toBackendError({ code: 'invalid', message: 'x', field: 3 })).toEqual({ code: 'invalid', message: 'x' });
   });
 
@@ -114,16 +134,19 @@ describe('call', () => {
     vi.mocked(invoke).mockResolvedValue(null);
     await exchange.exportPackage();
     await exchange.pickReportFiles();
-    await exchange.importReport('t1', false);
-    await exchange.importReport('t1', true);
+    await exchange.importReport('t1', null);
+    await exchange.importReport('t1', { opdCode: 'DINKES', fingerprint: 'apel bambu cicak dadu ekor gajah hujan ikan' });
     await exchange.receivedReports();
     await exchange.pickPackage();
     await firstStart({ choice: 'package', packageToken: 'p1', role: 'opd', opdCode: 'DINKES', userName: 'Sari' });
     expect(vi.mocked(invoke).mock.calls).toEqual([
       ['export_package', undefined],
       ['pick_report_files', undefined],
-      ['import_report', { token: 't1', acceptNewKey: false }],
-      ['import_report', { token: 't1', acceptNewKey: true }],
+      ['import_report', { token: 't1', acceptKey: null }],
+      [
+        'import_report',
+        { token: 't1', acceptKey: { opdCode: 'DINKES', fingerprint: 'apel bambu cicak dadu ekor gajah hujan ikan' } },
+      ],
       ['received_reports', undefined],
       ['pick_package', undefined],
       [

@@ -2,7 +2,7 @@
 // quarterly Laporan OPD, and its export. Rust opens the save dialog itself;
 // the webview never supplies a path.
 import { call } from './invoke';
-import type { Exported, Paper, PeriodRef, SignatureSettings } from './types';
+import type { Exported, OwnKey, Paper, PeriodRef, SignatureSettings } from './types';
 
 /** The stored signature block, or defaults from the plan and the OPD. */
 export function reportSettings(): Promise<SignatureSettings> {
@@ -12,6 +12,11 @@ export function reportSettings(): Promise<SignatureSettings> {
 /** Saves the signature block; returns it as stored (trimmed, NIP without spaces). */
 export function saveReportSettings(input: SignatureSettings): Promise<SignatureSettings> {
   return call<SignatureSettings>('save_report_settings', { input });
+}
+
+/** The fingerprint of this installation's signing key, which the OPD reads out to Bappeda; null = no key yet. */
+export function ownKey(): Promise<OwnKey | null> {
+  return call<OwnKey | null>('own_key');
 }
 
 /** Asks where to save, then writes the report; null = the clerk cancelled the dialog. */

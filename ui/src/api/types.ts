@@ -44,8 +44,11 @@ export const SUBMISSION_STATES: readonly SubmissionState[] = ['belum', 'diterima
 export const PARTICIPANT_KINDS: readonly ParticipantKind[] = ['opd', 'cso', 'other'];
 export const DECISIONS: readonly Decision[] = ['diterima', 'diterima_dengan_perubahan', 'ditolak'];
 
-/** The code importReport rejects with when an OPD's signing key differs from the one recorded. */
-export const KEY_CHANGED = 'key_changed';
+/**
+ * The code importReport rejects with while an OPD's signing key is not
+ * confirmed (its first, or a changed one); the rejection carries `key`.
+ */
+export const KEY_UNCONFIRMED = 'key_unconfirmed';
 
 /**
  * The codes app_status fails with when the database is damaged, or could not be

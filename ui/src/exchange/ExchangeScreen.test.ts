@@ -6,9 +6,12 @@ import type { Imported, MatrixCell, SubmissionMatrix } from '../api/types';
 import {
   createFakeBackend,
   inTurn,
+  Refusal,
   SAMPLE_KEY_FINGERPRINT,
+  SAMPLE_KEY_WORDS,
   SAMPLE_PACKAGE_PATH,
   sampleImported,
+  sampleKeyRefusal,
   sampleMatrix,
   samplePickedFiles,
   sampleReceived,
@@ -19,10 +22,6 @@ import { mountWithApp } from '../testing/mount';
 import ExchangeScreen from './ExchangeScreen.vue';
 
 const BAPPEDA = { role: 'bappeda', opdCode: null, userName: 'Admin Bappeda' } as const;
-const KEY_CHANGED = {
-  code: 'key_changed',
-  message: 'Kunci tanda tangan Dinas Sosial (DINSOS) berbeda dari yang tercatat.',
-};
 
 async function mountExchange(options: { backend?: Backend; fake?: FakeBackendOptions } = {}) {
   const backend = options.backend ?? createFakeBackend({ profile: BAPPEDA, ...options.fake });
@@ -59,9 +58,9 @@ describe('ExchangeScreen', () => {
     await importPicked(wrapper);
 
     expect(fake.callsOf('importReport')).toEqual([
-      ['file-1', false],
-      ['file-2', false],
-      ['file-3', false],
+      ['file-1', null],
+      ['file-2', null],
+      ['file-3', null],
     ]);
     expect(rows(wrapper)).toEqual([
       {
@@ -107,15 +106,16 @@ describe('ExchangeScreen', () => {
     expect(pending).toHaveLength(2);
   });
 
-  it('offers to accept a changed key, and imports with it only after the clerk confirms', async () => {
+  it('asks about a first key with its words, and imports with that fingerprint only after "Terima"', async () => {
+    const refusal = sampleKeyRefusal();
     const { wrapper, fake } = await mountExchange({
       fake: {
         pickedFiles: [{ token: 'file-2', name: 'laporan-dinsos-2019-tw1.xlsx' }],
-        // The backend refuses the new key until the clerk accepts it.
+        // The backend refuses the key until the clerk confirms its fingerprint.
         answers: {
-          importReport: (_token, acceptNewKey) => {
-            if (!acceptNewKey) throw KEY_CHANGED;
-            return sampleImported({ opdCode: 'DINSOS', opdName: 'Dinas Sosial', sequence: 2, keyPinned: true });
+          importReport: (_token, acceptKey) => {
+            if (acceptKey?.fingerprint !== SAMPLE_KEY_WORDS) throw refusal;
+            return sampleImported({ opdCode: 'DINSOS', opdName: 'Dinas Sosial', sequence: 2, keyAccepted: 'first' });
           },
         },
       },
@@ -123,47 +123,94 @@ describe('ExchangeScreen', () => {
     await importPicked(wrapper);
 
     const row = () => wrapper.get('[data-testid="import-row"]');
-    expect(row().attributes('data-status')).toBe('key_changed');
-    expect(row().text()).toContain(`Ditolak: ${KEY_CHANGED.message}`);
-    expect(wrapper.get('[data-testid="import-summary"]').text()).toBe('0 diterima, 1 ditolak');
+    expect(row().attributes('data-status')).toBe('key_unconfirmed');
+    expect(row().get('[data-testid="import-status"]').text()).toBe('Belum diimpor: kunci OPD menunggu konfirmasi');
+    const confirm = row().get('[data-testid="key-confirm"]');
+    expect(confirm.get('[data-testid="key-confirm-heading"]').text()).toBe('Kunci pertama dari Dinas Sosial (DINSOS)');
+    expect(confirm.findAll('[data-testid="key-words"] li').map((li) => li.text())).toEqual(
+      SAMPLE_KEY_WORDS.split(' ').map((word, index) => `${index + 1}${word}`),
+    );
+    expect(confirm.get('[data-testid="key-hex"]').text()).toBe(SAMPLE_KEY_FINGERPRINT);
+    expect(confirm.text()).toContain('Cocok dengan yang dibacakan OPD?');
+    // Once the batch is through, the question has the focus (and the view).
+    expect(document.activeElement).toBe(confirm.element);
+    expect(confirm.get('[data-testid="key-accept"]').text()).toBe('Terima');
+    expect(confirm.get('[data-testid="key-refuse"]').text()).toBe('Tolak');
+    expect(wrapper.get('[data-testid="import-summary"]').text()).toBe(
+      '0 diterima, 0 ditolak, 1 menunggu konfirmasi kunci',
+    );
+    expect(fake.callsOf('importReport')).toEqual([['file-2', null]]);
 
-    await wrapper.get('[data-testid="accept-key"]').trigger('click');
-    expect(row().text()).toContain('Sudah memastikan kepada OPD bahwa kuncinya memang diganti?');
-    // "Batal" first: nothing is imported, the offer stays.
-    await wrapper.get('[data-testid="confirm-no"]').trigger('click');
+    await confirm.get('[data-testid="key-accept"]').trigger('click');
     await flushPromises();
-    expect(fake.callsOf('importReport')).toEqual([['file-2', false]]);
-    expect(document.activeElement?.getAttribute('data-testid')).toBe('accept-key');
-
-    await wrapper.get('[data-testid="accept-key"]').trigger('click');
-    expect(wrapper.get('[data-testid="confirm-yes"]').text()).toBe('Ya');
-    await wrapper.get('[data-testid="confirm-yes"]').trigger('click');
-    await flushPromises();
-
+    // Imported again, confirming exactly the fingerprint shown, for that OPD.
     expect(fake.callsOf('importReport')).toEqual([
-      ['file-2', false],
-      ['file-2', true],
+      ['file-2', null],
+      ['file-2', { opdCode: 'DINSOS', fingerprint: SAMPLE_KEY_WORDS }],
     ]);
     expect(row().attributes('data-status')).toBe('accepted');
     expect(row().get('[data-testid="import-status"]').text()).toBe('Diterima: Dinas Sosial (DINSOS) Triwulan I 2019, nomor 2');
-    expect(row().get('[data-testid="import-key-pinned"]').text()).toBe(
-      `kunci dicatat untuk pertama kali (${SAMPLE_KEY_FINGERPRINT})`,
-    );
-    expect(wrapper.find('[data-testid="accept-key"]').exists()).toBe(false);
+    expect(row().get('[data-testid="import-key-accepted"]').text()).toBe(`Kunci OPD dikonfirmasi: ${SAMPLE_KEY_WORDS}`);
+    expect(wrapper.find('[data-testid="key-confirm"]').exists()).toBe(false);
     expect(wrapper.get('[data-testid="import-summary"]').text()).toBe('1 diterima, 0 ditolak');
     expect(wrapper.emitted('imported')).toHaveLength(1);
+    expect(document.activeElement).toBe(row().element);
   });
 
-  it('Escape in the key confirmation cancels it and does not leave the screen', async () => {
-    const { wrapper } = await mountExchange({
-      fake: { pickedFiles: [{ token: 'file-2', name: 'b.xlsx' }], imports: { 'file-2': { error: KEY_CHANGED } } },
+  it('"Tolak" leaves the file refused and imports nothing', async () => {
+    const { wrapper, fake } = await mountExchange({
+      fake: {
+        pickedFiles: [{ token: 'file-2', name: 'b.xlsx' }],
+        imports: { 'file-2': { error: sampleKeyRefusal({ change: 'changed', heldSince: '2019-04-15T03:30:00Z' }) } },
+      },
     });
     await importPicked(wrapper);
-    await wrapper.get('[data-testid="accept-key"]').trigger('click');
-    await wrapper.get('[data-testid="confirm-no"]').trigger('keydown', { key: 'Escape' });
+    const row = () => wrapper.get('[data-testid="import-row"]');
+    expect(row().get('[data-testid="key-confirm-heading"]').text()).toBe(
+      'Kunci baru dari Dinas Sosial (DINSOS), berbeda dari kunci yang tercatat',
+    );
+    expect(row().get('[data-testid="key-confirm"]').text()).toContain('memang diganti');
+
+    await row().get('[data-testid="key-refuse"]').trigger('click');
     await flushPromises();
-    expect(wrapper.find('[data-testid="confirm"]').exists()).toBe(false);
-    expect(wrapper.emitted('back')).toBeUndefined();
+    expect(fake.callsOf('importReport')).toEqual([['file-2', null]]);
+    expect(row().attributes('data-status')).toBe('key_refused');
+    expect(row().get('[data-testid="import-status"]').text()).toBe(
+      'Ditolak: sidik jari kunci tidak cocok dengan yang dibacakan OPD; laporan tidak diimpor.',
+    );
+    expect(wrapper.find('[data-testid="key-confirm"]').exists()).toBe(false);
+    expect(wrapper.get('[data-testid="import-summary"]').text()).toBe('0 diterima, 1 ditolak');
+    expect(wrapper.emitted('imported')).toBeUndefined();
+  });
+
+  it('asks again when the accepted fingerprint is not the file\'s key, and goes on with the batch meanwhile', async () => {
+    const first = sampleKeyRefusal();
+    const other = sampleKeyRefusal({ words: 'abang abu acar adik agung air ajak akar', fingerprint: '0000-0001-0002-0003' });
+    const { wrapper, fake } = await mountExchange({
+      fake: {
+        pickedFiles: [
+          { token: 'file-2', name: 'b.xlsx' },
+          { token: 'file-3', name: 'c.xlsx' },
+        ],
+        answers: {
+          importReport: inTurn<Imported>(new Refusal(first), sampleImported(), new Refusal(other)),
+        },
+      },
+    });
+    await importPicked(wrapper);
+    // The batch went on past the question.
+    expect(rows(wrapper).map((r) => r.status)).toEqual(['key_unconfirmed', 'accepted']);
+    await wrapper.get('[data-testid="key-accept"]').trigger('click');
+    await flushPromises();
+    expect(fake.callsOf('importReport')[2]).toEqual(['file-2', { opdCode: 'DINSOS', fingerprint: SAMPLE_KEY_WORDS }]);
+    // The backend names another key: the question shows its words now.
+    expect(rows(wrapper).map((r) => r.status)).toEqual(['key_unconfirmed', 'accepted']);
+    expect(
+      wrapper
+        .findAll('[data-testid="key-words"] li')
+        .map((li) => li.text().replace(/^\d+/, ''))
+        .join(' '),
+    ).toBe('abang abu acar adik agung air ajak akar');
   });
 
   it('says when a file had been received already and nothing changed', async () => {

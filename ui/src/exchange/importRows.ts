@@ -1,7 +1,19 @@
 // The per-file rows of an import batch and what the batch adds up to.
 import type { BackendError, Imported, PickedFile } from '../api/types';
 
-export type ImportStatus = 'waiting' | 'importing' | 'accepted' | 'unchanged' | 'rejected' | 'key_changed';
+/**
+ * 'key_unconfirmed': refused until the clerk confirms the OPD's key (its
+ * first, or a changed one); 'key_refused': the clerk said the fingerprint
+ * does not match what the OPD read out, so the file stays refused.
+ */
+export type ImportStatus =
+  | 'waiting'
+  | 'importing'
+  | 'accepted'
+  | 'unchanged'
+  | 'rejected'
+  | 'key_unconfirmed'
+  | 'key_refused';
 
 export interface ImportRowState {
   file: PickedFile;
@@ -14,13 +26,18 @@ export function waitingRow(file: PickedFile): ImportRowState {
   return { file, status: 'waiting', imported: null, error: null };
 }
 
-/** Accepted counts the files already received before (nothing changed) too; a changed key is a refusal. */
-export function summarise(rows: readonly ImportRowState[]): { accepted: number; rejected: number } {
+/**
+ * Accepted counts the files already received before (nothing changed) too;
+ * a key still to be confirmed counts apart, a refused key as a refusal.
+ */
+export function summarise(rows: readonly ImportRowState[]): { accepted: number; rejected: number; keys: number } {
   let accepted = 0;
   let rejected = 0;
+  let keys = 0;
   for (const row of rows) {
     if (row.status === 'accepted' || row.status === 'unchanged') accepted += 1;
-    else if (row.status === 'rejected' || row.status === 'key_changed') rejected += 1;
+    else if (row.status === 'rejected' || row.status === 'key_refused') rejected += 1;
+    else if (row.status === 'key_unconfirmed') keys += 1;
   }
-  return { accepted, rejected };
+  return { accepted, rejected, keys };
 }

@@ -7,9 +7,11 @@ import {
   createFakeBackend,
   inTurn,
   SAMPLE_KEY_FINGERPRINT,
+  SAMPLE_KEY_WORDS,
   SAMPLE_PERIOD,
   sampleReportPath,
   sampleExported,
+  sampleOwnKey,
   samplePeriods,
   type FakeBackend,
   type FakeBackendOptions,
@@ -50,6 +52,35 @@ describe('ReportScreen', () => {
     expect(text).toContain('grafik ringkasan');
     expect(text).toContain('data bertanda tangan yang diimpor Bappeda');
     expect(text).toContain('Jangan mengubah berkas setelah diekspor');
+  });
+
+  it('shows its own key fingerprint in words, with the line to read it aloud to Bappeda', async () => {
+    const { wrapper, backend } = await mountReport();
+    expect((backend as FakeBackend).callsOf('ownKey')).toEqual([[]]);
+    const section = wrapper.get('[data-testid="own-key"]');
+    expect(section.get('h3').text()).toBe('Sidik jari kunci laporan');
+    expect(section.get('[data-testid="own-key-intro"]').text()).toContain('Bacakan kedelapan kata ini kepada Bappeda bila diminta');
+    expect(
+      section
+        .findAll('[data-testid="own-key-words"] li')
+        .map((li) => li.text().replace(/^\d+/, ''))
+        .join(' '),
+    ).toBe(SAMPLE_KEY_WORDS);
+    expect(section.get('[data-testid="own-key-hex"]').text()).toBe(SAMPLE_KEY_FINGERPRINT);
+  });
+
+  it('says "belum ada" while there is no key, and shows it once an export made one', async () => {
+    const { wrapper, backend } = await mountReport({
+      fake: { answers: { ownKey: inTurn(null, sampleOwnKey()) } },
+    });
+    expect(wrapper.get('[data-testid="own-key-none"]').text()).toBe(
+      'Belum ada kunci; kunci dibuat saat laporan pertama diekspor.',
+    );
+    expect(wrapper.find('[data-testid="own-key-words"]').exists()).toBe(false);
+    await exportWith(wrapper);
+    expect((backend as FakeBackend).callsOf('ownKey')).toHaveLength(2);
+    expect(wrapper.find('[data-testid="own-key-none"]').exists()).toBe(false);
+    expect(wrapper.get('[data-testid="own-key-hex"]').text()).toBe(SAMPLE_KEY_FINGERPRINT);
   });
 
   it('loads the signature block into the form', async () => {

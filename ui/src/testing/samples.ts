@@ -8,6 +8,7 @@ import type {
   ActionSummary,
   AppStatus,
   AuditEntry,
+  BackendError,
   BackupInfo,
   BeritaAcaraWritten,
   EvidenceView,
@@ -15,6 +16,7 @@ import type {
   GradeBand,
   Imported,
   OpdRef,
+  OwnKey,
   PackagePreview,
   Period,
   PeriodRef,
@@ -37,6 +39,7 @@ import type {
   SubmissionState,
   TemplatePreview,
   TemplateWritten,
+  UnconfirmedKey,
   VersionSummary,
 } from '../api/types';
 
@@ -585,6 +588,31 @@ export function sampleReportSettings(): SignatureSettings {
 }
 
 export const SAMPLE_KEY_FINGERPRINT = '4F2A-91C0-7B3E-D58A';
+/** The same fingerprint as the eight words a clerk reads aloud. */
+export const SAMPLE_KEY_WORDS = 'garuda kopi bintang mangga rotan cicak hujan sawah';
+
+/** This OPD's own key, as its report screen shows it. */
+export function sampleOwnKey(): OwnKey {
+  return { words: SAMPLE_KEY_WORDS, fingerprint: SAMPLE_KEY_FINGERPRINT };
+}
+
+/** The refusal of a report whose OPD's key is not confirmed yet (first or changed). */
+export function sampleKeyRefusal(partial: Partial<UnconfirmedKey> = {}): BackendError {
+  const key: UnconfirmedKey = {
+    opdCode: 'DINSOS',
+    opdName: 'Dinas Sosial',
+    words: SAMPLE_KEY_WORDS,
+    fingerprint: SAMPLE_KEY_FINGERPRINT,
+    change: 'first',
+    heldSince: null,
+    ...partial,
+  };
+  return {
+    code: 'key_unconfirmed',
+    message: `Laporan ${key.opdName} (${key.opdCode}) ditandatangani dengan kunci yang belum pernah dikonfirmasi Bappeda.`,
+    key,
+  };
+}
 
 /** Where the fake save dialog puts DINKES's report for a period. */
 export function sampleReportPath(period: PeriodRef): string {
@@ -622,8 +650,9 @@ export function sampleImported(partial: Partial<Imported> = {}): Imported {
     periodLabel: 'Triwulan I 2019',
     sequence: 3,
     changed: true,
-    keyPinned: false,
+    keyAccepted: null,
     keyFingerprint: SAMPLE_KEY_FINGERPRINT,
+    keyWords: SAMPLE_KEY_WORDS,
     milestones: 2,
     indicators: 1,
     ...partial,

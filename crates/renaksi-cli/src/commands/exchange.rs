@@ -8,7 +8,7 @@ use renaksi_api::Error;
 
 use super::Result;
 use renaksi_core::period::PeriodRef;
-use renaksi_core::report::import::Decisions;
+use renaksi_core::report::import::KeyChange;
 use renaksi_core::submissions::SubmissionState;
 
 use super::one_line;
@@ -49,10 +49,7 @@ pub fn update_package(db: &Path, file: &Path) -> Result<()> {
 
 pub fn import(db: &Path, files: &[PathBuf], accept_new_key: &[String]) -> Result<()> {
     let mut store = renaksi_api::open_existing(db)?;
-    let decisions = Decisions {
-        accept_new_key_for: accept_new_key.to_vec(),
-        ..Decisions::default()
-    };
+    let decisions = exchange::key_decisions(&store, accept_new_key)?;
     // A closed output does not stop the batch half way: every file is still
     // imported or refused, and the first failed write is returned at the end.
     let mut unwritten = None;
@@ -68,13 +65,16 @@ pub fn import(db: &Path, files: &[PathBuf], accept_new_key: &[String]) -> Result
                 imported.sequence,
                 imported.milestones,
                 imported.indicators,
-                if imported.key_pinned {
-                    format!(
-                        "; kunci {} dicatat untuk pertama kali",
-                        imported.key_fingerprint
-                    )
-                } else {
-                    String::new()
+                match imported.key_accepted {
+                    Some(KeyChange::First) => format!(
+                        "; kunci \"{}\" ({}) diterima sebagai kunci OPD ini",
+                        imported.key_words, imported.key_fingerprint
+                    ),
+                    Some(KeyChange::Changed) => format!(
+                        "; kunci baru \"{}\" ({}) diterima menggantikan kunci lama",
+                        imported.key_words, imported.key_fingerprint
+                    ),
+                    None => String::new(),
                 }
             ),
             ImportEvent::Imported { file, imported } => out!(

@@ -41,6 +41,12 @@ pub fn info(db: &Path) -> Result<()> {
         },
         None => out!("Profil        : belum dipilih"),
     }?;
+    // The key this installation signs with, as the OPD reads it out to
+    // Bappeda when asked (Bappeda confirms it with --accept-new-key).
+    match renaksi_api::report::own_key(renaksi_api::data_dir(db))? {
+        Some(key) => out!("Sidik jari    : {} ({})", key.words, key.fingerprint),
+        None => out!("Sidik jari    : belum ada (dibuat pada ekspor pertama)"),
+    }?;
     let Some(plan) = info.plan else {
         out!("Rencana aksi  : belum ada")?;
         return Ok(());

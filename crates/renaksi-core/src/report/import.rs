@@ -1,7 +1,7 @@
 //! Importing an OPD's report at Bappeda. Each file is checked (format,
-//! signature with the OPD's key pinned on first use, plan id and version, that
-//! every row is the report's OPD's own, that its sequence is newer than the one
-//! held), then the OPD's snapshot replaces what Bappeda held for it, in one
+//! signature, plan id and version, that every row is the report's OPD's own,
+//! that its key is the one held or one a human confirmed (`trust`), that its
+//! sequence is newer than the one held from the same key), then the OPD's snapshot replaces what Bappeda held for it, in one
 //! transaction. A rejected file changes nothing and says why.
 
 use std::collections::HashSet;
@@ -14,14 +14,14 @@ use sha2::{Digest, Sha256};
 use super::check::{read_checked, CheckReport};
 use super::datasheet::SignedSnapshot;
 use super::snapshot::Snapshot;
+use super::trust;
+pub use super::trust::{AcceptedKey, Decisions, KeyChange};
 use crate::model::OgpValue;
 use crate::store::audit::{self, Change};
 use crate::store::reports::{self, ReportRecord};
 use crate::store::{
-    actions, evidence, indicators, milestones, opd_keys, opds, periods, plans, realisations,
-    targets,
+    actions, evidence, indicators, milestones, opds, periods, plans, realisations, targets,
 };
-use crate::workbook::signature::fingerprint;
 use crate::{Error, Result, Store};
 
 #[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
@@ -33,21 +33,14 @@ pub struct Imported {
     pub sequence: i64,
     /// False when this very file had been imported already (nothing changed).
     pub changed: bool,
-    /// True when this report pinned the OPD's key for the first time.
-    pub key_pinned: bool,
+    /// Set when this import accepted the key a human confirmed: the OPD's
+    /// first key, or a changed one.
+    pub key_accepted: Option<KeyChange>,
     pub key_fingerprint: String,
+    /// The same fingerprint as eight words.
+    pub key_words: String,
     pub milestones: usize,
     pub indicators: usize,
-}
-
-/// A human's decisions that an import may need.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Decisions {
-    /// OPD codes whose new signing key the user confirmed (after asking the OPD).
-    pub accept_new_key_for: Vec<String>,
-    /// The user confirmed the new key of this very file's OPD (the window asks
-    /// about one file at a time).
-    pub accept_new_key_of_file: bool,
 }
 
 /// A report file read and checked, not yet applied: the part of an import that
@@ -168,7 +161,6 @@ pub fn apply(store: &mut Store, read: ReadReport, decisions: &Decisions) -> Resu
     }
     let snapshot = &signed.snapshot;
     let meta = &snapshot.meta;
-    let key_fingerprint = fingerprint(&signed.public_key);
 
     // The checks read inside the same IMMEDIATE transaction as the writes: one
     // lock for the whole report instead of one per looked-up row, and nothing
@@ -201,27 +193,10 @@ pub fn apply(store: &mut Store, read: ReadReport, decisions: &Decisions) -> Resu
         check_ownership(tx, &plan.id, snapshot)?;
         check_closed_quarters(tx, &plan.id, snapshot)?;
 
-        let pinned = opd_keys::get(tx, &opd.id)?;
-        let key_changed = pinned
-            .as_ref()
-            .is_some_and(|p| p.public_key != signed.public_key);
-        let accepted = decisions.accept_new_key_of_file
-            || decisions
-                .accept_new_key_for
-                .iter()
-                .any(|c| c.eq_ignore_ascii_case(&opd.code));
-        if key_changed && !accepted {
-            let since = pinned.map(|p| p.first_seen_at).unwrap_or_default();
-            return Err(Error::KeyChanged(format!(
-                "Laporan ditolak: laporan {} ditandatangani dengan kunci lain ({key_fingerprint}) dari kunci yang \
-                 tercatat sejak {since}. Tanyakan kepada OPD apakah komputernya atau kuncinya memang diganti; \
-                 bila ya, impor lagi dengan --accept-new-key {}.",
-                opd.code, opd.code
-            )));
-        }
-        if let Some((held, held_digest)) = reports::latest_imported(tx, &opd.id)? {
+        let key = trust::settle(tx, &actor, &opd, &signed.public_key, decisions)?;
+        if let Some((held, held_digest)) = reports::latest_imported(tx, &opd.id, &key.fingerprint)? {
             if meta.sequence == held && held_digest == digest {
-                return Ok(summary(snapshot, &opd.name, false, false, key_fingerprint.clone()));
+                return Ok(summary(snapshot, &opd.name, false, &signed.public_key, key.accepted));
             }
             if meta.sequence <= held {
                 return Err(rejected(format!(
@@ -231,12 +206,6 @@ pub fn apply(store: &mut Store, read: ReadReport, decisions: &Decisions) -> Resu
             }
         }
 
-        let key_pinned = pinned.is_none();
-        if key_pinned {
-            opd_keys::pin(tx, &opd.id, &signed.public_key)?;
-        } else if key_changed {
-            opd_keys::replace(tx, &opd.id, &signed.public_key)?;
-        }
         replace_opd_rows(tx, &signed, plan.status)?;
         reports::insert(
             tx,
@@ -251,7 +220,7 @@ pub fn apply(store: &mut Store, read: ReadReport, decisions: &Decisions) -> Resu
                 exported_at: &meta.exported_at,
                 file_name,
                 file_sha256: &digest,
-                key_fingerprint: &key_fingerprint,
+                key_fingerprint: &key.fingerprint,
             },
         )?;
         let note = format!(
@@ -265,13 +234,7 @@ pub fn apply(store: &mut Store, read: ReadReport, decisions: &Decisions) -> Resu
             &actor,
             &Change::new("opd", &opd.id, "import").to(Some(&note)),
         )?;
-        Ok(summary(
-            snapshot,
-            &opd.name,
-            true,
-            key_pinned,
-            key_fingerprint.clone(),
-        ))
+        Ok(summary(snapshot, &opd.name, true, &signed.public_key, key.accepted))
     })
 }
 
@@ -553,8 +516,8 @@ fn summary(
     snapshot: &Snapshot,
     opd_name: &str,
     changed: bool,
-    key_pinned: bool,
-    key_fingerprint: String,
+    public_key: &str,
+    key_accepted: Option<KeyChange>,
 ) -> Imported {
     Imported {
         opd_code: snapshot.meta.opd_code.clone(),
@@ -562,8 +525,9 @@ fn summary(
         period_label: snapshot.period().label(),
         sequence: snapshot.meta.sequence,
         changed,
-        key_pinned,
-        key_fingerprint,
+        key_accepted,
+        key_fingerprint: crate::workbook::signature::fingerprint(public_key),
+        key_words: crate::workbook::key_words::fingerprint_words(public_key),
         milestones: snapshot.data.milestones.len(),
         indicators: snapshot.data.indicators.len(),
     }

@@ -7,7 +7,8 @@
 //! - `layout`: the printable sheets (Laporan, Ringkasan) with rust_xlsxwriter.
 //! - `datasheet`: the report's schema of the signed machine sheet, and the
 //!   checks a snapshot read back from a file passes.
-//! - `export` and `check`: the two user actions at the OPD; `import`: Bappeda's.
+//! - `export` and `check`: the two user actions at the OPD; `import`: Bappeda's,
+//!   with `trust` deciding whether the key that signed a report is trusted.
 
 pub mod check;
 pub mod datasheet;
@@ -15,4 +16,5 @@ pub mod export;
 pub mod import;
 pub mod layout;
 pub mod snapshot;
+pub mod trust;
 pub mod view;

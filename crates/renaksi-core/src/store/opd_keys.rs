@@ -1,6 +1,6 @@
-//! Table `opd_keys`: the public key Bappeda pinned for each OPD the first time it
-//! saw one of its reports (trust on first use). A different key later is
-//! refused until a human confirms the change.
+//! Table `opd_keys`: the public key Bappeda holds for each OPD, recorded when
+//! a human confirmed its fingerprint (`report::trust`). Any other key is
+//! refused until a human confirms it in turn.
 
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 

@@ -43,14 +43,27 @@ pub fn insert(tx: &Transaction<'_>, report: &ReportRecord<'_>) -> Result<()> {
     Ok(())
 }
 
-/// The highest sequence imported for an OPD, with that file's SHA-256.
-pub fn latest_imported(conn: &rusqlite::Connection, opd_id: &str) -> Result<Option<(i64, String)>> {
+/// The order of "the latest report" among an OPD's imported reports: the one
+/// received last. Sequences are an OPD installation's own count, comparable
+/// only among reports signed with the same key, so they do not order reports
+/// of different keys (a forged report's huge sequence would stay "latest").
+pub const RECEIVED_LAST_FIRST: &str = "received_at DESC, rowid DESC";
+
+/// The highest sequence imported for an OPD among the reports signed with the
+/// key of `key_fingerprint` (the hex form the rows record), with that file's
+/// SHA-256.
+pub fn latest_imported(
+    conn: &rusqlite::Connection,
+    opd_id: &str,
+    key_fingerprint: &str,
+) -> Result<Option<(i64, String)>> {
     use rusqlite::OptionalExtension;
     Ok(conn
         .query_row(
             "SELECT sequence, file_sha256 FROM reports
-             WHERE opd_id = ?1 AND direction = 'imported' ORDER BY sequence DESC LIMIT 1",
-            [opd_id],
+             WHERE opd_id = ?1 AND direction = 'imported' AND key_fingerprint = ?2
+             ORDER BY sequence DESC LIMIT 1",
+            [opd_id, key_fingerprint],
             |row| Ok((row.get(0)?, row.get(1)?)),
         )
         .optional()?)

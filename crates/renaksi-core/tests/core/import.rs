@@ -7,7 +7,7 @@ use renaksi_core::editing::values::{self, RealisationInput};
 use renaksi_core::period::PeriodRef;
 use renaksi_core::profile::{Profile, Role};
 use renaksi_core::report::export::workbook_bytes;
-use renaksi_core::report::import::{import_bytes, Decisions};
+use renaksi_core::report::import::{import_bytes, AcceptedKey, Decisions, KeyChange};
 use renaksi_core::report::snapshot::{self, ExportInfo, OpdData, Snapshot};
 use renaksi_core::workbook::Paper;
 use renaksi_core::Store;
@@ -70,11 +70,15 @@ fn enter_realisation(store: &mut Store, code: &str, value: f64) {
     .unwrap();
 }
 
+/// Bappeda imports a report; an OPD's first key is confirmed with the
+/// fingerprint the import shows (`crate::confirming_first_key`).
 fn import(
     store: &mut Store,
     bytes: Vec<u8>,
 ) -> renaksi_core::Result<renaksi_core::report::import::Imported> {
-    import_bytes(store, "laporan.xlsx", bytes, &Decisions::default())
+    crate::confirming_first_key(|decisions| {
+        import_bytes(store, "laporan.xlsx", bytes.clone(), decisions)
+    })
 }
 
 #[test]
@@ -89,7 +93,10 @@ fn three_opds_report_and_bappeda_holds_exactly_what_they_hold() {
         enter_realisation(&mut office, code, value);
         let bytes = workbook_bytes(&snapshot_of(&office, code, 1), &key(seed), Paper::A4).unwrap();
         let done = import(&mut bappeda, bytes).unwrap();
-        assert!(done.changed && done.key_pinned, "{code}");
+        assert!(
+            done.changed && done.key_accepted == Some(KeyChange::First),
+            "{code}"
+        );
         assert_eq!(data_of(&bappeda, code), data_of(&office, code), "{code}");
     }
 }
@@ -253,16 +260,19 @@ fn a_changed_key_is_refused_until_a_human_accepts_it() {
     let held = data_of(&bappeda, "DINKES");
 
     let error = import(&mut bappeda, other_key.clone()).unwrap_err();
-    assert_eq!(error.code(), "key_changed");
+    assert_eq!(error.code(), "key_unconfirmed");
     assert!(error.to_string().contains("kunci lain"), "{error}");
     assert_eq!(data_of(&bappeda, "DINKES"), held, "nothing changed");
 
-    let decisions = Decisions {
-        accept_new_key_for: vec!["DINKES".into()],
-        ..Decisions::default()
-    };
+    let decisions = Decisions::accepting(AcceptedKey {
+        opd_code: "DINKES".into(),
+        fingerprint: renaksi_core::workbook::signature::fingerprint(
+            &renaksi_core::workbook::signature::public_key_text(&key(9)),
+        ),
+    });
     let done = import_bytes(&mut bappeda, "laporan.xlsx", other_key, &decisions).unwrap();
     assert!(done.changed);
+    assert_eq!(done.key_accepted, Some(KeyChange::Changed));
     assert_eq!(data_of(&bappeda, "DINKES"), data_of(&office, "DINKES"));
 }
 

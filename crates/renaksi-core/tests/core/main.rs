@@ -36,3 +36,23 @@ pub fn temp_db() -> (tempfile::TempDir, PathBuf) {
     let path = dir.path().join("renaksi.db");
     (dir, path)
 }
+
+use renaksi_core::report::import::{AcceptedKey, Decisions, KeyChange};
+use renaksi_core::{Error, Result};
+
+/// Bappeda's clerk confirming an OPD's first key: runs `import` with no
+/// decision and, when the import asks about the OPD's first key, once more
+/// with that key confirmed by the fingerprint it showed (as the clerk does
+/// once the OPD has read its fingerprint out and it matched). A changed key
+/// is not confirmed: that refusal comes back as it is.
+pub fn confirming_first_key<T>(mut import: impl FnMut(&Decisions) -> Result<T>) -> Result<T> {
+    match import(&Decisions::default()) {
+        Err(Error::KeyUnconfirmed(key)) if key.change == KeyChange::First => {
+            import(&Decisions::accepting(AcceptedKey {
+                opd_code: key.opd_code.clone(),
+                fingerprint: key.words.clone(),
+            }))
+        }
+        other => other,
+    }
+}

@@ -17,7 +17,7 @@ use renaksi_core::planning::structure::actions::{self as action_edit, ActionInpu
 use renaksi_core::planning::structure::themes::{self as theme_edit, ThemeInput};
 use renaksi_core::planning::{self, StatusChange};
 use renaksi_core::report::export::export;
-use renaksi_core::report::import::{import_file, Decisions};
+use renaksi_core::report::import::{import_file, Imported};
 use renaksi_core::store::{actions, audit, milestones as milestone_rows, opds, plans, themes};
 use renaksi_core::workbook::Paper;
 use renaksi_core::Store;
@@ -284,7 +284,7 @@ fn an_action_and_theme_bappeda_deleted_are_archived_at_the_opd_and_its_report_is
         )
         .unwrap();
     }
-    import_file(&mut bappeda, &report, &Decisions::default()).unwrap();
+    import_report(&mut bappeda, &report).unwrap();
     assert!(milestone_rows::get(bappeda.conn(), &milestone_id)
         .unwrap()
         .is_none());
@@ -467,4 +467,10 @@ fn an_opd_whose_code_bappeda_corrected_keeps_working_under_the_new_code() {
     // Still this OPD: the next package is taken too.
     let third = publish(&bappeda, &dir, "paket-3.xlsx");
     package::apply(&mut office, &third, None).unwrap();
+}
+
+/// Bappeda imports a report; an OPD's first key is confirmed with the
+/// fingerprint the import shows (`crate::confirming_first_key`).
+fn import_report(store: &mut Store, file: &Path) -> renaksi_core::Result<Imported> {
+    crate::confirming_first_key(|decisions| import_file(store, file, decisions))
 }

@@ -657,7 +657,6 @@ fn realisations_held(store: &Store) -> Vec<(String, i32, u8, Option<f64>)> {
 #[test]
 fn a_report_that_changes_a_closed_quarter_is_refused_until_bappeda_reopens_it() {
     use renaksi_core::report::export::export;
-    use renaksi_core::report::import::{import_file, Decisions};
     use renaksi_core::workbook::Paper;
 
     let (dir, path) = temp_db();
@@ -691,7 +690,7 @@ fn a_report_that_changes_a_closed_quarter_is_refused_until_bappeda_reopens_it() 
     export(&mut dinkes, &office, q(2019, 2), Paper::A4, &report).unwrap();
 
     let before = realisations_held(&bappeda);
-    let error = import_file(&mut bappeda, &report, &Decisions::default()).unwrap_err();
+    let error = import_report(&mut bappeda, &report).unwrap_err();
     let said = error.to_string();
     assert!(
         said.contains("Triwulan I 2019 sudah ditutup") && said.contains("DINKES"),
@@ -700,11 +699,7 @@ fn a_report_that_changes_a_closed_quarter_is_refused_until_bappeda_reopens_it() 
     assert_eq!(realisations_held(&bappeda), before, "nothing changed");
 
     planning::reopen(&mut bappeda, &closing).unwrap();
-    assert!(
-        import_file(&mut bappeda, &report, &Decisions::default())
-            .unwrap()
-            .changed
-    );
+    assert!(import_report(&mut bappeda, &report).unwrap().changed);
     assert!(realisations_held(&bappeda).contains(&(indicator_id, 2019, 1, Some(987.0))));
 }
 
@@ -714,7 +709,6 @@ fn a_report_that_changes_a_closed_quarter_is_refused_until_bappeda_reopens_it() 
 #[test]
 fn a_report_does_not_overwrite_the_narrative_bappeda_writes_while_the_plan_is_a_draft() {
     use renaksi_core::report::export::export;
-    use renaksi_core::report::import::{import_file, Decisions};
     use renaksi_core::workbook::Paper;
 
     let (dir, path) = temp_db();
@@ -764,11 +758,7 @@ fn a_report_does_not_overwrite_the_narrative_bappeda_writes_while_the_plan_is_a_
     .unwrap();
     let report = dir.path().join("laporan.xlsx");
     export(&mut opd, &office, q(2019, 1), Paper::A4, &report).unwrap();
-    assert!(
-        import_file(&mut bappeda, &report, &Decisions::default())
-            .unwrap()
-            .changed
-    );
+    assert!(import_report(&mut bappeda, &report).unwrap().changed);
     let held = actions::get(bappeda.conn(), &ra01.id).unwrap().unwrap();
     assert_eq!(held.problem, "Dirumuskan ulang oleh Bappeda");
 }
@@ -823,4 +813,15 @@ fn undoing_a_new_plan_is_refused_once_a_session_was_recorded_on_it() {
         .query_row("SELECT COUNT(*) FROM cocreation_sessions", [], |r| r.get(0))
         .unwrap();
     assert_eq!(sessions, 1);
+}
+
+/// Bappeda imports a report; an OPD's first key is confirmed with the
+/// fingerprint the import shows (`crate::confirming_first_key`).
+fn import_report(
+    store: &mut Store,
+    file: &std::path::Path,
+) -> renaksi_core::Result<renaksi_core::report::import::Imported> {
+    crate::confirming_first_key(|decisions| {
+        renaksi_core::report::import::import_file(store, file, decisions)
+    })
 }

@@ -11,7 +11,7 @@ use renaksi_core::model::{Aggregation, Polarity};
 use renaksi_core::package;
 use renaksi_core::period::PeriodRef;
 use renaksi_core::report::export::export;
-use renaksi_core::report::import::{import_file, Decisions};
+use renaksi_core::report::import::{import_file, Imported};
 use renaksi_core::report::snapshot::{self, ExportInfo, OpdData};
 use renaksi_core::store::{actions, plans};
 use renaksi_core::workbook::Paper;
@@ -82,6 +82,12 @@ fn enter_data(store: &mut Store, code: &str, lead_action: &str, realised: f64) {
     .unwrap();
 }
 
+/// Bappeda imports a report; an OPD's first key is confirmed with the
+/// fingerprint the import shows (`crate::confirming_first_key`).
+fn import_report(store: &mut Store, file: &Path) -> renaksi_core::Result<Imported> {
+    crate::confirming_first_key(|decisions| import_file(store, file, decisions))
+}
+
 fn office(root: &Path, code: &str) -> std::path::PathBuf {
     let dir = root.join(code);
     std::fs::create_dir_all(&dir).unwrap();
@@ -124,7 +130,7 @@ fn package_three_opds_reports_and_the_consolidated_picture() {
     // quarters it closed; offices that started over from the package no longer
     // carry them, so their reports are refused rather than erase a closed
     // quarter. Bappeda reopens 2018 for this round.
-    let refused = import_file(&mut bappeda, &reports[0], &Decisions::default()).unwrap_err();
+    let refused = import_report(&mut bappeda, &reports[0]).unwrap_err();
     assert!(
         refused.to_string().contains("2018 sudah ditutup"),
         "{refused}"
@@ -140,11 +146,7 @@ fn package_three_opds_reports_and_the_consolidated_picture() {
         .unwrap();
     }
     for file in &reports {
-        assert!(
-            import_file(&mut bappeda, file, &Decisions::default())
-                .unwrap()
-                .changed
-        );
+        assert!(import_report(&mut bappeda, file).unwrap().changed);
     }
     for (code, store, received) in &offices {
         assert_eq!(data_of(&bappeda, code), data_of(store, code), "{code}");

@@ -16,7 +16,7 @@ use renaksi_core::planning::structure::plan_structure;
 use renaksi_core::planning::structure::themes::{self as theme_edit, ThemeInput};
 use renaksi_core::profile::{Profile, Role};
 use renaksi_core::report::export::workbook_bytes;
-use renaksi_core::report::import::{import_bytes, Decisions};
+use renaksi_core::report::import::{import_bytes, Imported};
 use renaksi_core::report::snapshot::{self, ExportInfo, OpdData};
 use renaksi_core::store::{actions, audit, milestones as milestone_rows, opds, plans, themes};
 use renaksi_core::workbook::Paper;
@@ -429,7 +429,7 @@ fn an_opd_keeps_its_rows_on_an_archived_action_read_only_and_unreported() {
         Paper::A4,
     )
     .unwrap();
-    import_bytes(&mut bappeda, "laporan.xlsx", bytes, &Decisions::default()).unwrap();
+    import_report(&mut bappeda, bytes).unwrap();
     action_edit::archive(&mut bappeda, &ra01.id, "Tidak dilanjutkan").unwrap();
     take_structure(&mut office, &action(&bappeda, "RA-01"));
 
@@ -486,7 +486,7 @@ fn an_opd_keeps_its_rows_on_an_archived_action_read_only_and_unreported() {
         Paper::A4,
     )
     .unwrap();
-    import_bytes(&mut bappeda, "laporan.xlsx", bytes, &Decisions::default()).unwrap();
+    import_report(&mut bappeda, bytes).unwrap();
     assert_eq!(
         milestone_rows::list_for_action(bappeda.conn(), &ra01.id).unwrap(),
         held_before
@@ -552,7 +552,7 @@ fn an_opd_no_longer_assigned_keeps_its_rows_read_only_and_unreported() {
         Paper::A4,
     )
     .unwrap();
-    import_bytes(&mut bappeda, "laporan.xlsx", bytes, &Decisions::default()).unwrap();
+    import_report(&mut bappeda, bytes).unwrap();
     assert_eq!(
         milestone_rows::get(bappeda.conn(), &mine.id).unwrap(),
         Some(mine)
@@ -646,4 +646,12 @@ fn what_bappeda_archived_is_not_published_as_open_data() {
         .unwrap()
         .iter()
         .all(|m| m["rencana_aksi_id"] != ra01.id.as_str()));
+}
+
+/// Bappeda imports a report; an OPD's first key is confirmed with the
+/// fingerprint the import shows (`crate::confirming_first_key`).
+fn import_report(store: &mut Store, bytes: Vec<u8>) -> renaksi_core::Result<Imported> {
+    crate::confirming_first_key(|decisions| {
+        import_bytes(store, "laporan.xlsx", bytes.clone(), decisions)
+    })
 }

@@ -6,7 +6,7 @@ use renaksi_core::demo::{self, DemoView};
 use renaksi_core::period::PeriodRef;
 use renaksi_core::profile::{Profile, Role};
 use renaksi_core::report::export::workbook_bytes;
-use renaksi_core::report::import::{import_bytes, Decisions};
+use renaksi_core::report::import::{import_bytes, AcceptedKey, Decisions, Imported};
 use renaksi_core::report::snapshot::{self, ExportInfo};
 use renaksi_core::submissions::{matrix, verify, SubmissionState};
 use renaksi_core::workbook::Paper;
@@ -71,8 +71,7 @@ fn the_matrix_says_belum_diterima_terlambat_and_diverifikasi() {
     );
 
     // Reports arrive "now" (long after 2019's due dates): terlambat.
-    let decisions = Decisions::default();
-    import_bytes(&mut bappeda, "a.xlsx", report_of("DINSOS", 1), &decisions).unwrap();
+    import_report(&mut bappeda, report_of("DINSOS", 1)).unwrap();
     assert_eq!(
         state(&bappeda, "DINSOS", 2019, 1, today).0,
         SubmissionState::Late
@@ -88,11 +87,13 @@ fn the_matrix_says_belum_diterima_terlambat_and_diverifikasi() {
             Ok(())
         })
         .unwrap();
-    import_bytes(&mut bappeda, "b.xlsx", report_of("DINSOS", 2), &decisions).unwrap_err(); // another key
-    let accept = Decisions {
-        accept_new_key_for: vec!["DINSOS".into()],
-        ..Decisions::default()
-    };
+    import_report(&mut bappeda, report_of("DINSOS", 2)).unwrap_err(); // another key
+    let accept = Decisions::accepting(AcceptedKey {
+        opd_code: "DINSOS".into(),
+        fingerprint: renaksi_core::workbook::key_words::fingerprint_words(
+            &renaksi_core::workbook::signature::public_key_text(&SigningKey::from_bytes(&[2; 32])),
+        ),
+    });
     import_bytes(&mut bappeda, "b.xlsx", report_of("DINSOS", 2), &accept).unwrap();
     assert_eq!(
         state(&bappeda, "DINSOS", 2019, 2, today),
@@ -161,4 +162,10 @@ fn states_and_grades_keep_their_stored_indonesian_names() {
     );
     let back: GradeKey = serde_json::from_str("\"sangat_tinggi\"").unwrap();
     assert_eq!(back, GradeKey::VeryHigh);
+}
+
+/// Bappeda imports a report; an OPD's first key is confirmed with the
+/// fingerprint the import shows (`crate::confirming_first_key`).
+fn import_report(store: &mut Store, bytes: Vec<u8>) -> renaksi_core::Result<Imported> {
+    crate::confirming_first_key(|decisions| import_bytes(store, "a.xlsx", bytes.clone(), decisions))
 }
