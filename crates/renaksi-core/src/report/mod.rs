@@ -8,9 +8,12 @@
 //! - `datasheet`: the report's schema of the signed machine sheet, and the
 //!   checks a snapshot read back from a file passes.
 //! - `export` and `check`: the two user actions at the OPD; `import`: Bappeda's.
+//! - `evidence_bundle`: the files of the report's file evidence, in a .zip
+//!   beside it, and their import at Bappeda.
 
 pub mod check;
 pub mod datasheet;
+pub mod evidence_bundle;
 pub mod export;
 pub mod import;
 pub mod layout;
