@@ -51,6 +51,7 @@ fn roots(out: &mut Declarations) {
     out.visit::<exchange::PickedFile>();
     out.visit::<exchange::PackagePreview>();
     out.visit::<core::report::import::Imported>();
+    out.visit::<core::report::evidence_bundle::BundleImported>();
     out.visit::<core::store::reports::Received>();
     out.visit::<core::submissions::SubmissionMatrix>();
     out.visit::<exchange::PackageUpdate>();

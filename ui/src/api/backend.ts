@@ -21,6 +21,7 @@ import type {
   Applied,
   AuditEntry,
   BackupInfo,
+  BundleImported,
   BandsInput,
   BandsView,
   BeritaAcaraWritten,
@@ -104,7 +105,9 @@ export interface Backend {
   reportSettings(): Promise<SignatureSettings>;
   saveReportSettings(input: SignatureSettings): Promise<SignatureSettings>;
   /** Opens the save dialog (from Rust); null = the clerk cancelled it. */
-  exportReport(period: PeriodRef, paper: Paper): Promise<Exported | null>;
+  exportReport(period: PeriodRef, paper: Paper, withEvidence: boolean): Promise<Exported | null>;
+  /** Whether the OPD holds evidence files (the export offers their bundle, checked). */
+  reportHasEvidenceFiles(): Promise<boolean>;
   // exchange.rs
   /** Bappeda: the saved plan package's path; null = the save dialog was cancelled. */
   exportPackage(): Promise<string | null>;
@@ -112,6 +115,8 @@ export interface Backend {
   pickReportFiles(): Promise<PickedFile[]>;
   /** Rejects with the refusal; code 'key_changed' when the OPD's key changed. */
   importReport(token: string, acceptNewKey: boolean): Promise<Imported>;
+  /** Bappeda: imports a picked evidence bundle (.zip); rejects when it is refused whole. */
+  importEvidenceBundle(token: string): Promise<BundleImported>;
   receivedReports(): Promise<Received[]>;
   /** Bappeda: the OPD × quarter matrix of reports received. */
   submissionMatrix(): Promise<SubmissionMatrix>;
@@ -215,9 +220,11 @@ export const tauriBackend: Backend = {
   reportSettings: report.reportSettings,
   saveReportSettings: report.saveReportSettings,
   exportReport: report.exportReport,
+  reportHasEvidenceFiles: report.reportHasEvidenceFiles,
   exportPackage: exchange.exportPackage,
   pickReportFiles: exchange.pickReportFiles,
   importReport: exchange.importReport,
+  importEvidenceBundle: exchange.importEvidenceBundle,
   receivedReports: exchange.receivedReports,
   submissionMatrix: exchange.submissionMatrix,
   verifyReport: exchange.verifyReport,

@@ -3,6 +3,7 @@
 // file only by the token Rust gave it, never by a path.
 import { call } from './invoke';
 import type {
+  BundleImported,
   Applied,
   Imported,
   PackagePreview,
@@ -30,6 +31,14 @@ export function pickReportFiles(): Promise<PickedFile[]> {
  */
 export function importReport(token: string, acceptNewKey: boolean): Promise<Imported> {
   return call<Imported>('import_report', { token, acceptNewKey });
+}
+
+/**
+ * Imports one picked evidence bundle (.zip): how many files it brought and
+ * each refused entry with why. Rejects when the bundle is refused whole.
+ */
+export function importEvidenceBundle(token: string): Promise<BundleImported> {
+  return call<BundleImported>('import_evidence_bundle', { token });
 }
 
 /** The reports received so far, newest first. */

@@ -77,6 +77,34 @@ pub fn import(db: &Path, files: &[PathBuf], accept_new_key: &[String]) -> Result
             imported.opd_code,
             imported.sequence
         ),
+        ImportEvent::Bundle { file, bundle } => {
+            println!(
+                "{} {}: {} berkas bukti diterima{}, {} ditolak.",
+                if bundle.refused.is_empty() {
+                    "BUKTI    "
+                } else {
+                    "BUKTI (!)"
+                },
+                file.display(),
+                bundle.received,
+                if bundle.changed {
+                    String::new()
+                } else if bundle.received > 0 {
+                    " (sudah ada sebelumnya)".to_string()
+                } else {
+                    String::new()
+                },
+                bundle.refused.len()
+            );
+            for entry in &bundle.refused {
+                println!(
+                    "DITOLAK   {} > {}: {}",
+                    file.display(),
+                    entry.entry,
+                    one_line(&entry.reason)
+                );
+            }
+        }
         ImportEvent::Rejected { file, error } => {
             println!(
                 "DITOLAK   {}: {}",
