@@ -203,6 +203,25 @@ pub fn zip_of(path: &Path, entries: &[(&str, &[u8])], deflate: bool) {
     zip.finish().unwrap();
 }
 
+/// Makes the local and central headers of `entry` say it unpacks to `size` bytes.
+fn declare_size(bytes: &mut [u8], entry: &str, size: u32) {
+    let name = entry.as_bytes();
+    let mut patched = 0;
+    for at in 0..bytes.len().saturating_sub(46 + name.len()) {
+        // The uncompressed size and the name, in a local and a central header.
+        let (size_at, name_at) = match &bytes[at..at + 4] {
+            b"PK\x03\x04" => (at + 22, at + 30),
+            b"PK\x01\x02" => (at + 24, at + 46),
+            _ => continue,
+        };
+        if bytes[name_at..].starts_with(name) {
+            bytes[size_at..size_at + 4].copy_from_slice(&size.to_le_bytes());
+            patched += 1;
+        }
+    }
+    assert_eq!(patched, 2, "both headers of {entry}");
+}
+
 /// Every table of a database as text, to compare before and after.
 pub fn dump(store: &Store) -> String {
     let conn = store.conn();
@@ -404,6 +423,16 @@ fn a_bundle_is_refused_whole_when_it_breaks_a_cap_and_nothing_is_kept() {
         ..Limits::default()
     };
     refused(&mut offices, &two, &total, "isinya mengembang lebih dari");
+
+    // An entry that unpacks to more than its headers say (the real caps): the
+    // zip reader or the bounded read stops it; the refusal names it.
+    let lying = dir.join("bohong.zip");
+    let long = vec![b'a'; 100_000];
+    zip_of(&lying, &[(sha.as_str(), PDF), ("panjang.txt", &long)], true);
+    let mut bytes = std::fs::read(&lying).unwrap();
+    declare_size(&mut bytes, "panjang.txt", 10);
+    std::fs::write(&lying, &bytes).unwrap();
+    refused(&mut offices, &lying, &Limits::default(), "\"panjang.txt\"");
 
     // A bundle file over the size cap (the real cap) is refused before reading.
     let huge = dir.join("besar.zip");
