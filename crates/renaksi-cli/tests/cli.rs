@@ -480,9 +480,15 @@ fn evidence_files_travel_in_a_bundle_beside_the_report() {
     );
     assert!(Path::new(&bundle).is_file());
 
+    // Bappeda imports: the one place this test does it.
+    let import = |db: &str, files: &[&str]| {
+        let mut args = vec!["import", "--db", db];
+        args.extend_from_slice(files);
+        renaksi(&args, dir.path())
+    };
     // The bundle first on the command line: it is still read after the report.
     let bappeda = path("bappeda.db");
-    let imported = renaksi(&["import", "--db", &bappeda, &bundle, &out], dir.path());
+    let imported = import(&bappeda, &[&bundle, &out]);
     let said = stdout(&imported);
     assert!(imported.status.success(), "{said}{}", stderr(&imported));
     assert!(said.contains("DITERIMA"), "{said}");
@@ -504,7 +510,7 @@ fn evidence_files_travel_in_a_bundle_beside_the_report() {
     drop(conn);
 
     // Later, or twice: nothing changes.
-    let again = renaksi(&["import", "--db", &bappeda, &bundle], dir.path());
+    let again = import(&bappeda, &[&bundle]);
     assert!(again.status.success(), "{}", stderr(&again));
     assert!(
         stdout(&again).contains("(sudah ada sebelumnya)"),
@@ -513,10 +519,7 @@ fn evidence_files_travel_in_a_bundle_beside_the_report() {
     );
 
     // A bundle before its report: refused, with what to do.
-    let early = renaksi(
-        &["import", "--db", &path("bappeda-2/bappeda.db"), &bundle],
-        dir.path(),
-    );
+    let early = import(&path("bappeda-2/bappeda.db"), &[&bundle]);
     assert!(!early.status.success());
     let said = stdout(&early);
     assert!(

@@ -6,7 +6,7 @@
 use std::path::Path;
 
 use renaksi_core::report::export::workbook_bytes;
-use renaksi_core::report::import::{import_bytes, import_file, Decisions, Imported};
+use renaksi_core::report::import::{import_file, Decisions, Imported};
 use renaksi_core::report::snapshot::{self, EvidenceRow, ExportInfo};
 use renaksi_core::workbook::Paper;
 use renaksi_core::{Result, Store};
@@ -71,14 +71,9 @@ fn a_signed_report_with_a_file_link_is_refused_and_changes_nothing() {
         assert_eq!(dump(&offices.bappeda), before, "{url}");
     }
     // The same rows without the link import (the refusal was the link's).
-    let bytes = workbook_bytes(&honest, &key, Paper::A4).unwrap();
-    import_bytes(
-        &mut offices.bappeda,
-        "laporan.xlsx",
-        bytes,
-        &Decisions::default(),
-    )
-    .unwrap();
+    let path = offices.dir.path().join("jujur.xlsx");
+    std::fs::write(&path, workbook_bytes(&honest, &key, Paper::A4).unwrap()).unwrap();
+    import_report(&mut offices.bappeda, &path).unwrap();
 }
 
 #[test]
