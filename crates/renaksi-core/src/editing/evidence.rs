@@ -267,9 +267,9 @@ pub fn opening(store: &Store, data_dir: &Path, id: &str) -> Result<Opening> {
     }
 }
 
-/// The real path of a stored evidence file (`stored` is relative to the data
-/// folder), refused unless it is a regular file, not a symbolic link, inside
-/// the evidence folder once every link on the way is resolved.
+/// The path of a stored evidence file to open (`stored` is relative to the
+/// data folder), refused unless it is a regular file, not a symbolic link,
+/// inside the evidence folder once every link on the way is resolved.
 pub fn stored_file(data_dir: &Path, stored: &str) -> Result<PathBuf> {
     let outside = || {
         Error::invalid(
@@ -293,11 +293,15 @@ pub fn stored_file(data_dir: &Path, stored: &str) -> Result<PathBuf> {
         .canonicalize()
         .map_err(|_| outside())?;
     let real = path.canonicalize().map_err(|_| outside())?;
-    if real.starts_with(&root) && real != root {
-        Ok(real)
-    } else {
-        Err(outside())
+    if !real.starts_with(&root) || real == root {
+        return Err(outside());
     }
+    // Windows writes a resolved path in its verbatim form (`\\?\C:\...`),
+    // which some viewers do not open: there the checked path is handed on.
+    #[cfg(windows)]
+    return Ok(path);
+    #[cfg(not(windows))]
+    Ok(real)
 }
 
 fn attach(

@@ -287,8 +287,15 @@ fn a_report_with_a_file_imports_and_its_bundle_brings_the_file() {
     else {
         panic!("a file opens as a file");
     };
-    let folder = offices.bappeda_data.join("bukti").canonicalize().unwrap();
-    assert_eq!(path, folder.join(sha256_hex(PDF)).join("daftar hadir.pdf"));
+    let expected = offices
+        .bappeda_data
+        .join("bukti")
+        .join(sha256_hex(PDF))
+        .join("daftar hadir.pdf");
+    assert_eq!(
+        path.canonicalize().unwrap(),
+        expected.canonicalize().unwrap()
+    );
     assert_eq!(std::fs::read(&path).unwrap(), PDF);
     let history = renaksi_core::store::audit::history(
         offices.bappeda.conn(),
