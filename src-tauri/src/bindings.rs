@@ -53,6 +53,7 @@ fn roots(out: &mut Declarations) {
     out.visit::<exchange::PackagePreview>();
     out.visit::<core::report::import::Imported>();
     out.visit::<core::report::trust::AcceptedKey>();
+    out.visit::<core::report::evidence_bundle::BundleImported>();
     out.visit::<core::store::reports::Received>();
     out.visit::<core::submissions::SubmissionMatrix>();
     out.visit::<exchange::PackageUpdate>();

@@ -58,11 +58,12 @@ async function waitForPort(port, child, timeoutMs = 20000) {
 
 /**
  * Launches the app. `args` are the app's command-line arguments, `dataDir`
- * becomes RENAKSI_DATA_DIR. `waitForLoad: false` returns as soon as the
- * session exists (the benchmarks time the page from there). Returns
+ * becomes RENAKSI_DATA_DIR, `env` is added to the app's environment (a test
+ * may put a recorder first in PATH). `waitForLoad: false` returns as soon as
+ * the session exists (the benchmarks time the page from there). Returns
  * { browser, close, home }.
  */
-export async function launchApp({ args = [], dataDir = tempDir(), waitForLoad = true } = {}) {
+export async function launchApp({ args = [], dataDir = tempDir(), waitForLoad = true, env = {} } = {}) {
   const home = tempDir('renaksi-home-');
   for (const sub of ['data', 'config', 'cache']) mkdirSync(join(home, sub));
   const port = await freePort();
@@ -80,6 +81,7 @@ export async function launchApp({ args = [], dataDir = tempDir(), waitForLoad = 
       XDG_DATA_HOME: join(home, 'data'),
       XDG_CONFIG_HOME: join(home, 'config'),
       XDG_CACHE_HOME: join(home, 'cache'),
+      ...env,
     },
   });
   closeSync(log);

@@ -9,6 +9,7 @@ use renaksi_core::backups::{self, BackupInfo, Kind};
 use renaksi_core::dates::today_wib;
 use renaksi_core::package::{self, Applied, PackageChanges};
 use renaksi_core::period::PeriodRef;
+use renaksi_core::report::evidence_bundle::{self, BundleImported};
 use renaksi_core::report::import::{self, Decisions, Imported, ReadReport};
 use renaksi_core::store::opds;
 use renaksi_core::store::reports::{self, Received};
@@ -97,6 +98,19 @@ impl ImportBatch {
         import::apply(store, read, decisions)
     }
 
+    /// Imports one evidence bundle (.zip), after the batch's backup: its files
+    /// are kept in `data_dir`'s evidence folder when a received report names
+    /// them by hash.
+    pub fn import_bundle(
+        &mut self,
+        store: &mut Store,
+        data_dir: &Path,
+        file: &Path,
+    ) -> Result<BundleImported> {
+        self.back_up_first(store)?;
+        evidence_bundle::import_file(store, data_dir, file)
+    }
+
     /// Reads and applies one report file, after the batch's backup.
     pub fn import_file(
         &mut self,
@@ -116,6 +130,12 @@ pub enum ImportEvent<'a> {
     BackedUp(&'a BackupInfo),
     /// A file was imported (or had been already: `imported.changed` is false).
     Imported { file: &'a Path, imported: Imported },
+    /// An evidence bundle was read: what it brought, and which entries were
+    /// refused (and why).
+    Bundle {
+        file: &'a Path,
+        bundle: BundleImported,
+    },
     /// A file was refused; the others go on.
     Rejected { file: &'a Path, error: Error },
 }
@@ -129,19 +149,27 @@ pub struct ImportSummary {
 
 /// Imports many report files as one batch: one backup first, the next files
 /// read on the other cores while one is applied, and the WAL checkpointed once
-/// at the end. A refused file does not stop the others; a failed backup stops
-/// the batch before anything is applied.
+/// at the end. A `.zip` among the files is an evidence bundle, imported after
+/// the reports (so a bundle picked with its report finds the report's rows).
+/// A refused file does not stop the others; a failed backup stops the batch
+/// before anything is applied. A bundle with a refused entry counts as
+/// rejected.
 pub fn import_files(
     store: &mut Store,
     files: &[PathBuf],
     decisions: &Decisions,
     mut report: impl FnMut(ImportEvent<'_>),
 ) -> Result<ImportSummary> {
+    let (bundles, reports): (Vec<PathBuf>, Vec<PathBuf>) = files
+        .iter()
+        .cloned()
+        .partition(|f| evidence_bundle::is_bundle(f));
+    let data_dir = store.path().map(|p| crate::data_dir(p).to_path_buf());
     let mut batch = ImportBatch::new();
     let mut failed = None;
     let mut rejected = 0;
     store.batch(|store| {
-        import::read_ahead(files, |file, read| {
+        import::read_ahead(&reports, |file, read| {
             if failed.is_some() {
                 return;
             }
@@ -160,7 +188,39 @@ pub fn import_files(
                     report(ImportEvent::Rejected { file, error });
                 }
             }
-        })
+        });
+        for file in &bundles {
+            if failed.is_some() {
+                break;
+            }
+            match batch.back_up_first(store) {
+                Ok(Some(backup)) => report(ImportEvent::BackedUp(backup)),
+                Ok(None) => {}
+                Err(error) => {
+                    failed = Some(error);
+                    break;
+                }
+            }
+            let imported = match &data_dir {
+                Some(dir) => batch.import_bundle(store, dir, file),
+                None => Err(Error::invalid(
+                    "file",
+                    "Berkas bukti dukung hanya dapat diimpor ke basis data dalam sebuah berkas.",
+                )),
+            };
+            match imported {
+                Ok(bundle) => {
+                    if !bundle.refused.is_empty() {
+                        rejected += 1;
+                    }
+                    report(ImportEvent::Bundle { file, bundle });
+                }
+                Err(error) => {
+                    rejected += 1;
+                    report(ImportEvent::Rejected { file, error });
+                }
+            }
+        }
     });
     match failed {
         Some(error) => Err(error),

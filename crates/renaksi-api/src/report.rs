@@ -33,11 +33,29 @@ pub struct ExportReport {
     pub period: PeriodRef,
     pub paper: Paper,
     pub out: PathBuf,
+    /// Also write the evidence bundle (`<report>.bukti.zip`) beside the report:
+    /// the files its file evidence names, for Bappeda.
+    #[serde(default)]
+    pub with_evidence: bool,
 }
 
-/// Writes the report (`data_dir` holds the installation's signing key).
+/// Writes the report (`data_dir` holds the installation's signing key and
+/// the evidence folder).
 pub fn export(store: &mut Store, data_dir: &Path, request: &ExportReport) -> Result<Exported> {
-    export::export(store, data_dir, request.period, request.paper, &request.out)
+    export::export_with_evidence(
+        store,
+        data_dir,
+        request.period,
+        request.paper,
+        &request.out,
+        request.with_evidence,
+    )
+}
+
+/// Whether the OPD's report would name evidence files (the export offers
+/// their bundle, checked by default, when it does).
+pub fn has_file_evidence(store: &Store) -> Result<bool> {
+    renaksi_core::report::evidence_bundle::opd_has_files(store.conn())
 }
 
 /// This installation's signing key as the OPD reads it out to Bappeda.

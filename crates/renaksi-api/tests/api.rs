@@ -138,6 +138,7 @@ fn reports(root: &Path) -> (Vec<PathBuf>, Decisions) {
             period: PeriodRef::new(2019, 1).unwrap(),
             paper: Paper::A4,
             out: out.clone(),
+            with_evidence: false,
         };
         report::export(&mut Store::open(&db).unwrap(), &folder, &request).unwrap();
         files.push(out);
@@ -163,6 +164,7 @@ fn an_import_batch_of_many_files_takes_exactly_one_backup_before_the_first() {
         events.push(match event {
             ImportEvent::BackedUp(_) => "backup".to_string(),
             ImportEvent::Imported { imported, .. } => format!("imported {}", imported.opd_code),
+            ImportEvent::Bundle { bundle, .. } => format!("bundle {}", bundle.received),
             ImportEvent::Rejected { file, .. } => {
                 format!("rejected {}", file.file_name().unwrap().to_string_lossy())
             }

@@ -48,6 +48,10 @@ pub enum Command {
         /// Paper for printing: a4 (default) or f4.
         #[arg(long, value_name = "PAPER", default_value = "a4")]
         paper: String,
+        /// Also write the evidence bundle beside the report (FILE with .bukti.zip
+        /// for .xlsx): the evidence files the signed report names, for Bappeda.
+        #[arg(long)]
+        with_evidence: bool,
     },
     /// Write the plan package (Paket rencana aksi) that Bappeda sends to the OPDs:
     /// the plan, periods, OPDs, themes and actions, signed with Bappeda's key.
@@ -78,10 +82,13 @@ pub enum Command {
     /// signature and the OPD's confirmed key, plan, ownership of every row,
     /// sequence) and, if sound, replaces that OPD's data in one step. A key not
     /// yet confirmed (the OPD's first, or a changed one) is refused with its
-    /// fingerprint. Exits non-zero when any file was rejected; the others are
+    /// fingerprint. A .zip is an evidence bundle (written beside a report by
+    /// `export --with-evidence`): its files are kept when a received report
+    /// names them by SHA-256; bundles are read after the reports. Exits
+    /// non-zero when any file or bundle entry was rejected; the others are
     /// still imported.
     Import {
-        /// Report workbooks from the OPDs.
+        /// Report workbooks from the OPDs, and their evidence bundles (.zip).
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
         /// Accept the OPD's first or new signing key with this fingerprint, as

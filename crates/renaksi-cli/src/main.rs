@@ -57,7 +57,12 @@ fn run(cli: Cli) -> commands::Result<()> {
         Command::Init { package, opd, user } => {
             setup::init(&db()?, &InitFromPackage { package, opd, user })
         }
-        Command::Export { period, out, paper } => report::export(&db()?, &period, out, &paper),
+        Command::Export {
+            period,
+            out,
+            paper,
+            with_evidence,
+        } => report::export(&db()?, &period, out, &paper, with_evidence),
         Command::Check { file } => report::check(&file),
         Command::Package { out } => exchange::package(&db()?, &out),
         Command::UpdatePackage { package } => exchange::update_package(&db()?, &package),

@@ -547,6 +547,131 @@ fn a_first_key_is_accepted_only_by_the_fingerprint_the_opd_reads_out() {
     assert_eq!(received(), 1);
 }
 
+/// `export --with-evidence` writes the bundle beside the report; `import`
+/// takes it beside the report (in any order on the command line), or later,
+/// or twice; a bundle before its report is refused entry by entry.
+#[test]
+fn evidence_files_travel_in_a_bundle_beside_the_report() {
+    use sha2::Digest;
+    let dir = tempfile::tempdir().unwrap();
+    let path = |name: &str| dir.path().join(name).to_string_lossy().into_owned();
+    for db in ["bappeda.db", "bappeda-2/bappeda.db"] {
+        std::fs::create_dir_all(dir.path().join(db).parent().unwrap()).unwrap();
+        assert!(renaksi(&["demo", "--db", &path(db)], dir.path())
+            .status
+            .success());
+    }
+    let office = dir.path().join("DINKES");
+    std::fs::create_dir_all(&office).unwrap();
+    let db = office.join("opd.db").to_string_lossy().into_owned();
+    assert!(
+        renaksi(&["demo", "--db", &db, "--opd", "DINKES"], dir.path())
+            .status
+            .success()
+    );
+    // The OPD attached a scan (as the app does: by content in bukti/).
+    let scan = b"%PDF-1.4 surat keputusan tim\n%%EOF\n";
+    let sha: String = sha2::Sha256::digest(scan)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    std::fs::create_dir_all(office.join("bukti").join(&sha)).unwrap();
+    std::fs::write(office.join("bukti").join(&sha).join("sk tim.pdf"), scan).unwrap();
+    let conn = Connection::open(&db).unwrap();
+    conn.execute(
+        "INSERT INTO evidence (id, opd_id, milestone_id, kind, title, file_name, stored_path,
+             sha256, created_at)
+         SELECT '0190a000-0000-7000-8000-000000000001', m.opd_id, m.id, 'file', 'sk tim.pdf',
+                'sk tim.pdf', ?1, ?2, '2019-03-01T00:00:00Z'
+         FROM milestones m JOIN opds o ON o.id = m.opd_id
+         JOIN actions a ON a.id = m.action_id
+         WHERE o.code = 'DINKES' AND a.lead_opd_id = o.id AND a.archived_at IS NULL
+         ORDER BY m.id LIMIT 1",
+        [format!("bukti/{sha}/sk tim.pdf"), sha.clone()],
+    )
+    .unwrap();
+    drop(conn);
+
+    let out = path("laporan-dinkes.xlsx");
+    let done = renaksi(
+        &[
+            "export",
+            "--db",
+            &db,
+            "--period",
+            "2019-TW1",
+            "--out",
+            &out,
+            "--with-evidence",
+        ],
+        dir.path(),
+    );
+    assert!(done.status.success(), "{}", stderr(&done));
+    let bundle = path("laporan-dinkes.bukti.zip");
+    assert!(
+        stdout(&done).contains("Bukti dukung: 1 berkas ditulis ke"),
+        "{}",
+        stdout(&done)
+    );
+    assert!(Path::new(&bundle).is_file());
+
+    // Bappeda imports: the one place this test does it.
+    let keys = accepting(&[("DINKES", Path::new(&db))]);
+    let import = |bappeda: &str, files: &[&str]| {
+        let mut args = vec!["import", "--db", bappeda];
+        args.extend_from_slice(files);
+        args.extend(keys.iter().map(String::as_str));
+        renaksi(&args, dir.path())
+    };
+    // The bundle first on the command line: it is still read after the report.
+    let bappeda = path("bappeda.db");
+    let imported = import(&bappeda, &[&bundle, &out]);
+    let said = stdout(&imported);
+    assert!(imported.status.success(), "{said}{}", stderr(&imported));
+    assert!(said.contains("DITERIMA"), "{said}");
+    assert!(
+        said.contains("1 berkas bukti diterima, 0 ditolak"),
+        "{said}"
+    );
+    let kept = dir.path().join("bukti").join(&sha).join("sk tim.pdf");
+    assert_eq!(std::fs::read(&kept).unwrap(), scan);
+    let conn = Connection::open(&bappeda).unwrap();
+    let stored: Option<String> = conn
+        .query_row(
+            "SELECT stored_path FROM evidence WHERE sha256 = ?1",
+            [&sha],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(stored, Some(format!("bukti/{sha}/sk tim.pdf")));
+    drop(conn);
+
+    // Later, or twice: nothing changes.
+    let again = import(&bappeda, &[&bundle]);
+    assert!(again.status.success(), "{}", stderr(&again));
+    assert!(
+        stdout(&again).contains("(sudah ada sebelumnya)"),
+        "{}",
+        stdout(&again)
+    );
+
+    // A bundle before its report: refused, with what to do.
+    let early = import(&path("bappeda-2/bappeda.db"), &[&bundle]);
+    assert!(!early.status.success());
+    let said = stdout(&early);
+    assert!(
+        said.contains("0 berkas bukti diterima, 1 ditolak"),
+        "{said}"
+    );
+    assert!(said.contains("impor laporannya lebih dulu"), "{said}");
+    assert!(!dir
+        .path()
+        .join("bappeda-2")
+        .join("bukti")
+        .join(&sha)
+        .exists());
+}
+
 #[test]
 fn every_hostile_fixture_is_refused_with_a_message_and_changes_nothing() {
     let dir = tempfile::tempdir().unwrap();

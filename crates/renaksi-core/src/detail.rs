@@ -89,6 +89,9 @@ pub struct EvidenceView {
     pub sha256: Option<String>,
     pub url: Option<String>,
     pub created_at: String,
+    /// A file named by a report whose evidence bundle has not brought it yet
+    /// (at Bappeda): shown as "belum diterima", not opened.
+    pub awaiting_file: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
@@ -340,6 +343,7 @@ impl From<&Evidence> for EvidenceView {
             sha256: e.sha256.clone(),
             url: e.url.clone(),
             created_at: e.created_at.clone(),
+            awaiting_file: e.kind == "file" && e.stored_path.is_none(),
         }
     }
 }

@@ -7,6 +7,7 @@ use renaksi_api::exchange;
 use renaksi_api::setup::{self, PackageContents};
 use renaksi_core::package::{Applied, PackageChanges};
 use renaksi_core::period::PeriodRef;
+use renaksi_core::report::evidence_bundle::BundleImported;
 use renaksi_core::report::import::{AcceptedKey, Decisions, Imported};
 use renaksi_core::store::reports::Received;
 use renaksi_core::submissions::SubmissionMatrix;
@@ -74,8 +75,8 @@ pub async fn pick_report_files(
     let picked = app
         .dialog()
         .file()
-        .set_title("Pilih laporan OPD")
-        .add_filter("Buku kerja Excel", &["xlsx"])
+        .set_title("Pilih laporan OPD dan berkas bukti dukungnya")
+        .add_filter("Laporan (.xlsx) dan bukti dukung (.zip)", &["xlsx", "zip"])
         .blocking_pick_files()
         .unwrap_or_default();
     if !picked.is_empty() {
@@ -126,6 +127,34 @@ pub fn import_report(
             done.changed
         ),
         Err(e) => log::warn!("impor {} ditolak: {e}", path.display()),
+    }
+    Ok(result?)
+}
+
+/// Imports one picked evidence bundle (.zip) into the evidence folder: what
+/// it brought, and each refused entry with why. A bundle refused whole
+/// rejects with its reason.
+#[tauri::command]
+pub fn import_evidence_bundle(
+    state: State<'_, AppState>,
+    token: String,
+) -> CommandResult<BundleImported> {
+    let path = state
+        .picked(&token)
+        .ok_or_else(|| Error::NotFound("Berkas yang dipilih".into()))?;
+    let mut store = state.store()?;
+    let result = state
+        .import_batch()
+        .import_bundle(&mut store, state.data_dir(), &path);
+    match &result {
+        Ok(done) => log::info!(
+            "bukti {}: {} diterima, {} ditolak (berubah: {})",
+            path.display(),
+            done.received,
+            done.refused.len(),
+            done.changed
+        ),
+        Err(e) => log::warn!("bukti {} ditolak: {e}", path.display()),
     }
     Ok(result?)
 }

@@ -35,22 +35,36 @@ pub fn save_report_settings(
     )?)
 }
 
-/// Asks where to save, then writes the report. `None` when the clerk cancels.
-/// A paper other than a4 or f4 is refused before the dialog opens, as
-/// `{code: 'invalid', field: 'paper'}`.
+/// Whether the OPD holds evidence files: the export offers "sertakan bukti
+/// dukung", checked, when it does.
+#[tauri::command]
+pub fn report_has_evidence_files(state: State<'_, AppState>) -> CommandResult<bool> {
+    Ok(report::has_file_evidence(&*state.store()?)?)
+}
+
+/// Asks where to save, then writes the report, and with `with_evidence` the
+/// evidence bundle beside it (`<name>.bukti.zip`). `None` when the clerk
+/// cancels. A paper other than a4 or f4 is refused before the dialog opens,
+/// as `{code: 'invalid', field: 'paper'}`.
 #[tauri::command]
 pub async fn export_report(
     app: AppHandle,
     state: State<'_, AppState>,
     period: PeriodRef,
     paper: String,
+    with_evidence: bool,
 ) -> CommandResult<Option<Exported>> {
     let paper: Paper = paper.parse()?;
     let suggested = report::suggested_file_name(&*state.store()?, period)?;
     let Some(out) = ask_xlsx_path(&app, "Simpan laporan OPD", &suggested)? else {
         return Ok(None);
     };
-    let request = ExportReport { period, paper, out };
+    let request = ExportReport {
+        period,
+        paper,
+        out,
+        with_evidence,
+    };
     Ok(Some(report::export(
         &mut *state.store()?,
         state.data_dir(),

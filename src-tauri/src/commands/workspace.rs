@@ -4,7 +4,7 @@
 
 use renaksi_api::workspace::{self, Changed, Period};
 use renaksi_core::detail::ActionDetail;
-use renaksi_core::editing::evidence::{EvidenceTarget, LinkInput, Opening};
+use renaksi_core::editing::evidence::{web_link, EvidenceTarget, LinkInput, Opening};
 use renaksi_core::editing::indicators::IndicatorInput;
 use renaksi_core::editing::milestones::MilestoneInput;
 use renaksi_core::editing::narrative::NarrativeInput;
@@ -166,7 +166,17 @@ pub fn open_evidence(state: State<'_, AppState>, id: String) -> CommandResult<()
     let opening = workspace::evidence_opening(&*state.store()?, state.data_dir(), &id)?;
     let opened = match opening {
         Opening::File(path) => open::that_detached(path),
-        Opening::Link(url) => open::that_detached(url),
+        // Checked again just before the opener: only a web address goes there.
+        Opening::Link(url) => match web_link(&url) {
+            Some(url) => open::that_detached(url),
+            None => {
+                return Err(Error::invalid(
+                    "url",
+                    "Tautan ini tidak dibuka: hanya tautan http:// atau https:// yang dibuka.",
+                )
+                .into())
+            }
+        },
     };
     opened.map_err(|e| {
         Error::Io {

@@ -22,6 +22,7 @@ import type {
   Applied,
   AuditEntry,
   BackupInfo,
+  BundleImported,
   BandsInput,
   BandsView,
   BeritaAcaraWritten,
@@ -108,7 +109,9 @@ export interface Backend {
   /** OPD: its key's fingerprint, to read out to Bappeda; null = no key yet. */
   ownKey(): Promise<OwnKey | null>;
   /** Opens the save dialog (from Rust); null = the clerk cancelled it. */
-  exportReport(period: PeriodRef, paper: Paper): Promise<Exported | null>;
+  exportReport(period: PeriodRef, paper: Paper, withEvidence: boolean): Promise<Exported | null>;
+  /** Whether the OPD holds evidence files (the export offers their bundle, checked). */
+  reportHasEvidenceFiles(): Promise<boolean>;
   // exchange.rs
   /** Bappeda: the saved plan package's path; null = the save dialog was cancelled. */
   exportPackage(): Promise<string | null>;
@@ -120,6 +123,8 @@ export interface Backend {
    * fingerprint (`acceptKey`).
    */
   importReport(token: string, acceptKey: AcceptedKey | null): Promise<Imported>;
+  /** Bappeda: imports a picked evidence bundle (.zip); rejects when it is refused whole. */
+  importEvidenceBundle(token: string): Promise<BundleImported>;
   receivedReports(): Promise<Received[]>;
   /** Bappeda: the OPD × quarter matrix of reports received. */
   submissionMatrix(): Promise<SubmissionMatrix>;
@@ -224,9 +229,11 @@ export const tauriBackend: Backend = {
   saveReportSettings: report.saveReportSettings,
   ownKey: report.ownKey,
   exportReport: report.exportReport,
+  reportHasEvidenceFiles: report.reportHasEvidenceFiles,
   exportPackage: exchange.exportPackage,
   pickReportFiles: exchange.pickReportFiles,
   importReport: exchange.importReport,
+  importEvidenceBundle: exchange.importEvidenceBundle,
   receivedReports: exchange.receivedReports,
   submissionMatrix: exchange.submissionMatrix,
   verifyReport: exchange.verifyReport,

@@ -241,6 +241,36 @@ export type BeritaAcaraWritten = { path: string, sessionTitle: string, participa
 responded: number, };
 
 /**
+ * What a bundle brought at Bappeda.
+ */
+export type BundleImported = { fileName: string, 
+/**
+ * Entries whose content a signed report names: kept.
+ */
+received: number, 
+/**
+ * Evidence rows that got their file now (0 when everything was there).
+ */
+rows: number, 
+/**
+ * False when nothing changed (the bundle had been imported already).
+ */
+changed: boolean, 
+/**
+ * Entries refused, each with why.
+ */
+refused: Array<RefusedEntry>, };
+
+/**
+ * The bundle written beside a report.
+ */
+export type BundleWritten = { path: string, 
+/**
+ * Files in it (one per distinct content).
+ */
+files: number, bytes: number, };
+
+/**
  * An action, milestone or indicator whose fields changed.
  */
 export type ChangedItem = { id: string, actionCode: string, opdCode: string, 
@@ -277,9 +307,19 @@ label: string, };
  */
 export type EvidenceTarget = { milestoneId: string | null, indicatorId: string | null, year: number | null, quarter: number | null, };
 
-export type EvidenceView = { id: string, kind: string, title: string, fileName: string | null, sha256: string | null, url: string | null, createdAt: string, };
+export type EvidenceView = { id: string, kind: string, title: string, fileName: string | null, sha256: string | null, url: string | null, createdAt: string, 
+/**
+ * A file named by a report whose evidence bundle has not brought it yet
+ * (at Bappeda): shown as "belum diterima", not opened.
+ */
+awaitingFile: boolean, };
 
-export type Exported = { path: string, opdCode: string, period: PeriodRef, sequence: number, rows: number, keyFingerprint: string, };
+export type Exported = { path: string, opdCode: string, period: PeriodRef, sequence: number, rows: number, keyFingerprint: string, 
+/**
+ * The evidence bundle written beside the report, when asked for and the
+ * report has file evidence.
+ */
+evidence: BundleWritten | null, };
 
 /**
  * One field, old -> new, as a reader sees them (OPD codes, Indonesian dates
@@ -704,6 +744,12 @@ export type RealisationView = { year: number, quarter: number, value: number | n
  * A report Bappeda received.
  */
 export type Received = { id: string, opdCode: string, opdName: string, year: number, quarter: number, sequence: number, exportedAt: string, receivedAt: string | null, fileName: string, keyFingerprint: string, };
+
+export type RefusedEntry = { 
+/**
+ * The entry's name in the bundle, as shown (clipped, printable).
+ */
+entry: string, reason: string, };
 
 export type RegencySummary = { plan: Plan, periods: Array<Period>, period: PeriodRef | null, 
 /**

@@ -4,6 +4,7 @@
 import { call } from './invoke';
 import type {
   AcceptedKey,
+  BundleImported,
   Applied,
   Imported,
   PackagePreview,
@@ -33,6 +34,14 @@ export function pickReportFiles(): Promise<PickedFile[]> {
  */
 export function importReport(token: string, acceptKey: AcceptedKey | null): Promise<Imported> {
   return call<Imported>('import_report', { token, acceptKey });
+}
+
+/**
+ * Imports one picked evidence bundle (.zip): how many files it brought and
+ * each refused entry with why. Rejects when the bundle is refused whole.
+ */
+export function importEvidenceBundle(token: string): Promise<BundleImported> {
+  return call<BundleImported>('import_evidence_bundle', { token });
 }
 
 /** The reports received so far, newest first. */

@@ -105,11 +105,13 @@ describe('call', () => {
     const input = { place: 'Wonosobo', headPosition: 'Kepala Dinas Kesehatan', headName: 'Sri', headNip: '' };
     await report.reportSettings();
     await report.saveReportSettings(input);
-    await report.exportReport(period, 'f4');
+    await report.exportReport(period, 'f4', true);
+    await report.reportHasEvidenceFiles();
     expect(vi.mocked(invoke).mock.calls).toEqual([
       ['report_settings', undefined],
       ['save_report_settings', { input }],
-      ['export_report', { period, paper: 'f4' }],
+      ['export_report', { period, paper: 'f4', withEvidence: true }],
+      ['report_has_evidence_files', undefined],
     ]);
   });
 
@@ -154,6 +156,12 @@ describe('call', () => {
         { request: { choice: 'package', packageToken: 'p1', role: 'opd', opdCode: 'DINKES', userName: 'Sari' } },
       ],
     ]);
+  });
+
+  it('imports an evidence bundle through import_evidence_bundle of exchange.rs', async () => {
+    vi.mocked(invoke).mockResolvedValue(null);
+    await exchange.importEvidenceBundle('t2');
+    expect(vi.mocked(invoke).mock.calls).toEqual([['import_evidence_bundle', { token: 't2' }]]);
   });
 
   it('rejects with a BackendError whatever Tauri rejected with', async () => {

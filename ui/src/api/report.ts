@@ -19,7 +19,15 @@ export function ownKey(): Promise<OwnKey | null> {
   return call<OwnKey | null>('own_key');
 }
 
-/** Asks where to save, then writes the report; null = the clerk cancelled the dialog. */
-export function exportReport(period: PeriodRef, paper: Paper): Promise<Exported | null> {
-  return call<Exported | null>('export_report', { period, paper });
+/** Whether the OPD holds evidence files (the export then offers their bundle, checked). */
+export function reportHasEvidenceFiles(): Promise<boolean> {
+  return call<boolean>('report_has_evidence_files');
+}
+
+/**
+ * Asks where to save, then writes the report, and with `withEvidence` the
+ * evidence bundle beside it (`<name>.bukti.zip`); null = the clerk cancelled the dialog.
+ */
+export function exportReport(period: PeriodRef, paper: Paper, withEvidence: boolean): Promise<Exported | null> {
+  return call<Exported | null>('export_report', { period, paper, withEvidence });
 }

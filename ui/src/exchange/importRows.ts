@@ -1,5 +1,6 @@
-// The per-file rows of an import batch and what the batch adds up to.
-import type { BackendError, Imported, PickedFile } from '../api/types';
+// The per-file rows of an import batch and what the batch adds up to. A .zip
+// is an evidence bundle: it is imported after the reports picked with it.
+import type { BackendError, BundleImported, Imported, PickedFile } from '../api/types';
 
 /**
  * 'key_unconfirmed': refused until the clerk confirms the OPD's key (its
@@ -19,11 +20,29 @@ export interface ImportRowState {
   file: PickedFile;
   status: ImportStatus;
   imported: Imported | null;
+  /** What an evidence bundle brought (its refused entries, with why). */
+  bundle: BundleImported | null;
   error: BackendError | null;
 }
 
 export function waitingRow(file: PickedFile): ImportRowState {
-  return { file, status: 'waiting', imported: null, error: null };
+  return { file, status: 'waiting', imported: null, bundle: null, error: null };
+}
+
+/** Whether a picked file is an evidence bundle rather than a report. */
+export function isBundle(file: PickedFile): boolean {
+  return file.name.toLowerCase().endsWith('.zip');
+}
+
+/** The rows of a batch: the reports in the order picked, then the bundles, which need their reports first. */
+export function batchRows(files: readonly PickedFile[]): ImportRowState[] {
+  return [...files.filter((f) => !isBundle(f)), ...files.filter(isBundle)].map(waitingRow);
+}
+
+/** A bundle with a refused entry counts as refused; one that changed nothing, as received before. */
+export function bundleStatus(bundle: BundleImported): ImportStatus {
+  if (bundle.refused.length > 0) return 'rejected';
+  return bundle.changed ? 'accepted' : 'unchanged';
 }
 
 /**

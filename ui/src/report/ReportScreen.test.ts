@@ -161,7 +161,7 @@ describe('ReportScreen', () => {
     await wrapper.get('[data-testid="report-paper-f4"]').setValue(true);
     await exportWith(wrapper);
 
-    expect((backend as FakeBackend).callsOf('exportReport')).toEqual([[{ year: 2019, quarter: 1 }, 'f4']]);
+    expect((backend as FakeBackend).callsOf('exportReport')).toEqual([[{ year: 2019, quarter: 1 }, 'f4', false]]);
     const result = wrapper.get('[data-testid="report-result"]');
     expect(result.element.closest('[role="status"]')).not.toBeNull();
     const path = sampleReportPath({ year: 2019, quarter: 1 });
@@ -178,7 +178,37 @@ describe('ReportScreen', () => {
   it('exports on A4 unless F4 is picked', async () => {
     const { wrapper, backend } = await mountReport();
     await exportWith(wrapper);
-    expect((backend as FakeBackend).callsOf('exportReport')).toEqual([[{ year: 2018, quarter: 3 }, 'a4']]);
+    expect((backend as FakeBackend).callsOf('exportReport')).toEqual([[{ year: 2018, quarter: 3 }, 'a4', false]]);
+  });
+
+  it('offers the evidence bundle, checked when the OPD holds evidence files, and says where it went', async () => {
+    const period = { year: 2018, quarter: 3 } as const;
+    const written: Exported = {
+      ...sampleExported(period),
+      evidence: { path: '/home/staf/Dokumen/laporan-dinkes-2018-tw3.bukti.zip', files: 2, bytes: 4096 },
+    };
+    const { wrapper, backend } = await mountReport({
+      fake: { answers: { reportHasEvidenceFiles: true, exportReport: written } },
+    });
+    const box = wrapper.get('[data-testid="report-with-evidence"]');
+    expect((box.element as HTMLInputElement).checked).toBe(true);
+    expect(wrapper.text()).toContain('Sertakan bukti dukung');
+    await exportWith(wrapper);
+    expect((backend as FakeBackend).callsOf('exportReport')).toEqual([[period, 'a4', true]]);
+    expect(wrapper.get('[data-testid="report-result-evidence"]').text()).toBe(
+      '2 berkas bukti dukung disimpan ke /home/staf/Dokumen/laporan-dinkes-2018-tw3.bukti.zip. Kirim bersama laporannya.',
+    );
+
+    // Unchecked, no bundle is asked for.
+    await box.setValue(false);
+    await exportWith(wrapper);
+    expect((backend as FakeBackend).callsOf('exportReport')[1]).toEqual([period, 'a4', false]);
+  });
+
+  it('leaves the evidence bundle unchecked when the OPD holds no evidence file', async () => {
+    const { wrapper } = await mountReport();
+    expect((wrapper.get('[data-testid="report-with-evidence"]').element as HTMLInputElement).checked).toBe(false);
+    expect(wrapper.find('[data-testid="report-result-evidence"]').exists()).toBe(false);
   });
 
   it('shows no success panel when the clerk cancels the save dialog', async () => {

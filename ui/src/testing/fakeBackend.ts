@@ -10,6 +10,7 @@ import type {
   ActionDetail,
   BackendError,
   BackupInfo,
+  BundleImported,
   Imported,
   PackagePreview,
   PickedFile,
@@ -27,6 +28,7 @@ import {
   SAMPLE_PACKAGE_PATH,
   sampleBackup,
   sampleBeritaAcara,
+  sampleBundleImported,
   sampleDemoOpds,
   sampleDetail,
   sampleDiff,
@@ -101,6 +103,8 @@ export interface FakeBackendOptions {
   pickedFiles?: PickedFile[];
   /** importReport's answer per token: an Imported, or a rejection. Unlisted tokens: sampleImported(). */
   imports?: Record<string, Imported | { error: BackendError }>;
+  /** importEvidenceBundle's answer per token: a BundleImported, or a rejection. Unlisted tokens: sampleBundleImported(). */
+  bundles?: Record<string, BundleImported | { error: BackendError }>;
   received?: Received[];
   matrix?: SubmissionMatrix;
   /** What consolidationSummary answers (null: no plan). */
@@ -158,10 +162,16 @@ function defaults(options: FakeBackendOptions): { [M in Method]: Answer<M> } {
     saveReportSettings: sampleReportSettings(),
     ownKey: sampleOwnKey(),
     exportReport: cancel ? null : sampleExported(),
+    reportHasEvidenceFiles: false,
     exportPackage: cancel ? null : SAMPLE_PACKAGE_PATH,
     pickReportFiles: cancel ? [] : (options.pickedFiles ?? samplePickedFiles()),
     importReport: (token) => {
       const outcome = options.imports?.[token] ?? sampleImported();
+      if ('error' in outcome) throw outcome.error;
+      return outcome;
+    },
+    importEvidenceBundle: (token) => {
+      const outcome = options.bundles?.[token] ?? sampleBundleImported();
       if ('error' in outcome) throw outcome.error;
       return outcome;
     },

@@ -11,6 +11,7 @@ import type {
   BackendError,
   BackupInfo,
   BeritaAcaraWritten,
+  BundleImported,
   EvidenceView,
   Exported,
   GradeBand,
@@ -445,6 +446,7 @@ export function fileEvidence(id: string, title: string): EvidenceView {
     sha256: '3f79bb7b435b05321651daefd374cdc681dc06faa65e374e38337b88ca046dea',
     url: null,
     createdAt: '2018-08-01T02:00:00Z',
+    awaitingFile: false,
   };
 }
 
@@ -504,6 +506,7 @@ export function sampleDetail(): ActionDetail {
             sha256: null,
             url: `${WEB}://pengaduan.wonosobokab.go.id/`,
             createdAt: '2018-09-01T02:00:00Z',
+            awaitingFile: false,
           },
         ],
       },
@@ -753,7 +756,13 @@ export function sampleExported(period: PeriodRef = SAMPLE_PERIOD, sequence = 1):
     sequence,
     rows: 3,
     keyFingerprint: SAMPLE_KEY_FINGERPRINT,
+    evidence: null,
   };
+}
+
+/** An evidence bundle that brought its one file. */
+export function sampleBundleImported(): BundleImported {
+  return { fileName: 'laporan-dinkes-2018-tw3.bukti.zip', received: 1, rows: 1, changed: true, refused: [] };
 }
 
 /** The rekap of the sample period, as written. */

@@ -620,6 +620,22 @@ describe('ActionDetail', () => {
     });
   });
 
+  it('shows a file whose evidence bundle has not arrived as "Belum diterima", with nothing to open', async () => {
+    const awaiting = detailAfter((d) => {
+      d.milestones[0]!.evidence = [
+        { ...fileEvidence('ev-wait', 'Daftar hadir'), awaitingFile: true },
+        fileEvidence('ev-here', 'SK tim'),
+      ];
+    });
+    const { wrapper } = await render({ detail: awaiting });
+    const items = milestone(wrapper, 'ms-1').findAll('[data-testid="evidence"]');
+    expect(items[0]!.get('[data-testid="evidence-awaiting"]').text()).toBe('Belum diterima');
+    expect(items[0]!.text()).toContain('impor berkas bukti dukung (.zip)');
+    expect(items[0]!.find('[data-testid="evidence-open"]').exists()).toBe(false);
+    expect(items[1]!.find('[data-testid="evidence-awaiting"]').exists()).toBe(false);
+    expect(items[1]!.find('[data-testid="evidence-open"]').exists()).toBe(true);
+  });
+
   it('edits the narrative: OGP values go in the plan order', async () => {
     const saved = detailAfter((d) =>
       Object.assign(d.action, { problem: 'Pengaduan tidak tercatat.', ogpValues: ['partisipasi', 'teknologi_inovasi'] }),

@@ -83,6 +83,32 @@ pub fn import(db: &Path, files: &[PathBuf], accept_new_key: &[String]) -> Result
             imported.opd_code,
             imported.sequence
         ),
+            ImportEvent::Bundle { file, bundle } => out!(
+                "{} {}: {} berkas bukti diterima{}, {} ditolak.",
+                if bundle.refused.is_empty() {
+                    "BUKTI    "
+                } else {
+                    "BUKTI (!)"
+                },
+                file.display(),
+                bundle.received,
+                if !bundle.changed && bundle.received > 0 {
+                    " (sudah ada sebelumnya)"
+                } else {
+                    ""
+                },
+                bundle.refused.len()
+            )
+            .and_then(|()| {
+                bundle.refused.iter().try_for_each(|entry| {
+                    out!(
+                        "DITOLAK   {} > {}: {}",
+                        file.display(),
+                        entry.entry,
+                        one_line(&entry.reason)
+                    )
+                })
+            }),
             ImportEvent::Rejected { file, error } => {
                 out!(
                     "DITOLAK   {}: {}",

@@ -8,11 +8,18 @@ use renaksi_api::Error;
 
 use super::Result;
 
-pub fn export(db: &Path, period: &str, out: PathBuf, paper: &str) -> Result<()> {
+pub fn export(
+    db: &Path,
+    period: &str,
+    out: PathBuf,
+    paper: &str,
+    with_evidence: bool,
+) -> Result<()> {
     let request = ExportReport {
         period: period.parse()?,
         paper: paper.parse()?,
         out,
+        with_evidence,
     };
     let mut store = renaksi_api::open_existing(db)?;
     let done = report::export(&mut store, renaksi_api::data_dir(db), &request)?;
@@ -25,6 +32,17 @@ pub fn export(db: &Path, period: &str, out: PathBuf, paper: &str) -> Result<()> 
         done.rows,
         done.key_fingerprint
     )?;
+    match &done.evidence {
+        Some(bundle) => out!(
+            "Bukti dukung: {} berkas ditulis ke {}; kirim bersama laporannya.",
+            bundle.files,
+            bundle.path.display()
+        )?,
+        None if with_evidence => {
+            out!("Bukti dukung: laporan ini tidak memuat berkas; tidak ada berkas bukti.")?
+        }
+        None => {}
+    }
     Ok(())
 }
 

@@ -43,7 +43,10 @@ pub struct LinkInput {
     pub url: String,
 }
 
-/// Copies `source` into `data_dir/bukti/<sha256>/` and attaches it.
+/// Copies `source` into `data_dir/bukti/<sha256>/` and attaches it. The file
+/// is opened once; only a regular file of at most [`MAX_FILE_BYTES`] is
+/// copied (a FIFO, a device or a file that grows past the cap while it is
+/// read is refused).
 pub fn add_file(
     store: &mut Store,
     data_dir: &Path,
@@ -54,18 +57,6 @@ pub fn add_file(
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .ok_or_else(|| Error::invalid("file", "Pilih sebuah berkas."))?;
-    let size = fs::metadata(source)
-        .map_err(|e| Error::io("membaca", source, e))?
-        .len();
-    if size > MAX_FILE_BYTES {
-        return Err(Error::invalid(
-            "file",
-            format!(
-                "Berkas {file_name} terlalu besar (paling besar {} MB).",
-                MAX_FILE_BYTES / 1024 / 1024
-            ),
-        ));
-    }
     let (sha256, stored) = copy_hashed(source, &data_dir.join(EVIDENCE_DIR), &file_name)?;
     let stored = stored
         .strip_prefix(data_dir)
@@ -87,6 +78,50 @@ pub fn add_file(
         url: None,
         created_at: now(),
     })
+}
+
+fn too_big(file_name: &str) -> Error {
+    Error::invalid(
+        "file",
+        format!(
+            "Berkas {file_name} terlalu besar (paling besar {} MB).",
+            MAX_FILE_BYTES / 1024 / 1024
+        ),
+    )
+}
+
+fn not_a_regular_file(file_name: &str) -> Error {
+    Error::invalid(
+        "file",
+        format!("{file_name} bukan berkas biasa; pilih sebuah dokumen, foto atau pindaian."),
+    )
+}
+
+/// Opens a file to copy as evidence without blocking on a FIFO or a device:
+/// what it is and how large is asked of the open handle, so it is the file
+/// that is then read.
+fn open_regular(source: &Path, file_name: &str) -> Result<File> {
+    let mut options = fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        // A FIFO opened for reading would wait for a writer.
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let file = options
+        .open(source)
+        .map_err(|e| Error::io("membuka", source, e))?;
+    let meta = file
+        .metadata()
+        .map_err(|e| Error::io("membaca", source, e))?;
+    if !meta.is_file() {
+        return Err(not_a_regular_file(file_name));
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(too_big(file_name));
+    }
+    Ok(file)
 }
 
 /// The longest link kept as evidence.
@@ -203,13 +238,24 @@ pub enum Opening {
     Link(String),
 }
 
-/// Where a piece of evidence is, for the system's viewer or browser.
+/// Where a piece of evidence is, for the system's viewer or browser. A file
+/// opens only from inside the evidence folder ([`stored_file`]); a link only
+/// when it is a web address ([`web_link`]); a file named by a report whose
+/// bundle has not arrived yet is "belum diterima".
 pub fn opening(store: &Store, data_dir: &Path, id: &str) -> Result<Opening> {
     let found =
         evidence::get(store.conn(), id)?.ok_or_else(|| Error::NotFound("Bukti dukung".into()))?;
-    match (found.stored_path, found.url) {
-        (Some(path), _) => Ok(Opening::File(data_dir.join(path))),
-        (None, Some(url)) => web_link(&url)
+    match (found.kind.as_str(), found.stored_path, found.url) {
+        ("file", Some(path), _) => stored_file(data_dir, &path).map(Opening::File),
+        ("file", None, _) => Err(Error::invalid(
+            "file",
+            format!(
+                "Berkas bukti dukung \"{}\" belum diterima. Impor berkas bukti (.zip) yang \
+                 dikirim OPD bersama laporannya.",
+                shown(&found.title, 80)
+            ),
+        )),
+        (_, _, Some(url)) => web_link(&url)
             .map(|url| Opening::Link(url.to_string()))
             .ok_or_else(|| {
                 Error::invalid(
@@ -217,8 +263,45 @@ pub fn opening(store: &Store, data_dir: &Path, id: &str) -> Result<Opening> {
                     "Tautan ini tidak dibuka: hanya tautan http:// atau https:// yang dibuka.",
                 )
             }),
-        (None, None) => Err(Error::NotFound("Berkas bukti dukung".into())),
+        _ => Err(Error::NotFound("Berkas bukti dukung".into())),
     }
+}
+
+/// The path of a stored evidence file to open (`stored` is relative to the
+/// data folder), refused unless it is a regular file, not a symbolic link,
+/// inside the evidence folder once every link on the way is resolved.
+pub fn stored_file(data_dir: &Path, stored: &str) -> Result<PathBuf> {
+    let outside = || {
+        Error::invalid(
+            "file",
+            "Berkas bukti dukung ini tidak dibuka: letaknya di luar folder bukti dukung.",
+        )
+    };
+    let path = data_dir.join(stored);
+    let meta = match fs::symlink_metadata(&path) {
+        Ok(meta) => meta,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            return Err(Error::NotFound("Berkas bukti dukung".into()))
+        }
+        Err(e) => return Err(Error::io("membuka", &path, e)),
+    };
+    if !meta.is_file() {
+        return Err(outside());
+    }
+    let root = data_dir
+        .join(EVIDENCE_DIR)
+        .canonicalize()
+        .map_err(|_| outside())?;
+    let real = path.canonicalize().map_err(|_| outside())?;
+    if !real.starts_with(&root) || real == root {
+        return Err(outside());
+    }
+    // Windows writes a resolved path in its verbatim form (`\\?\C:\...`),
+    // which some viewers do not open: there the checked path is handed on.
+    #[cfg(windows)]
+    return Ok(path);
+    #[cfg(not(windows))]
+    Ok(real)
 }
 
 fn attach(
@@ -342,37 +425,77 @@ fn subject(evidence: &Evidence) -> (&'static str, String) {
 }
 
 /// Copies a file to `dir/<sha256>/<name>` through a temporary file, hashing on
-/// the way. Returns the hex digest and the final path.
+/// the way. Returns the hex digest and the final path. The source is opened
+/// once ([`open_regular`]) and read up to the cap and one byte more, so a file
+/// still growing is refused instead of read without end.
 fn copy_hashed(source: &Path, dir: &Path, name: &str) -> Result<(String, PathBuf)> {
+    let input = open_regular(source, name)?;
     fs::create_dir_all(dir).map_err(|e| Error::io("membuat folder", dir, e))?;
     let tmp = dir.join(format!(".{}.tmp", new_id()));
-    let digest = (|| -> io::Result<String> {
-        let mut input = File::open(source)?;
+    let copied = (|| -> io::Result<(String, u64)> {
+        let mut input = input.take(MAX_FILE_BYTES + 1);
         let mut output = File::create(&tmp)?;
-        let mut hasher = Sha256::new();
-        let mut buffer = vec![0u8; 64 * 1024];
-        loop {
-            let n = input.read(&mut buffer)?;
-            if n == 0 {
-                break;
-            }
-            hasher.update(&buffer[..n]);
-            output.write_all(&buffer[..n])?;
-        }
+        let (digest, copied) = hash_copy(&mut input, &mut output)?;
         output.sync_all()?;
-        Ok(hasher
-            .finalize()
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect())
-    })()
-    .map_err(|e| {
-        let _ = fs::remove_file(&tmp);
-        Error::io("menyalin", source, e)
-    })?;
+        Ok((digest, copied))
+    })();
+    let digest = match copied {
+        Ok((_, copied)) if copied > MAX_FILE_BYTES => {
+            let _ = fs::remove_file(&tmp);
+            return Err(too_big(name));
+        }
+        Ok((digest, _)) => digest,
+        Err(e) => {
+            let _ = fs::remove_file(&tmp);
+            return Err(Error::io("menyalin", source, e));
+        }
+    };
     let folder = dir.join(&digest);
     fs::create_dir_all(&folder).map_err(|e| Error::io("membuat folder", &folder, e))?;
     let dest = folder.join(name);
-    fs::rename(&tmp, &dest).map_err(|e| Error::io("menyimpan", &dest, e))?;
+    fs::rename(&tmp, &dest).map_err(|e| {
+        let _ = fs::remove_file(&tmp);
+        Error::io("menyimpan", &dest, e)
+    })?;
     Ok((digest, dest))
+}
+
+/// Copies everything `input` gives to `output`, hashing on the way; returns
+/// the hex SHA-256 and the number of bytes.
+pub(crate) fn hash_copy(
+    input: &mut impl Read,
+    output: &mut impl Write,
+) -> io::Result<(String, u64)> {
+    let mut hasher = Sha256::new();
+    let mut buffer = vec![0u8; 64 * 1024];
+    let mut copied = 0u64;
+    loop {
+        let n = match input.read(&mut buffer) {
+            Ok(0) => break,
+            Ok(n) => n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        hasher.update(&buffer[..n]);
+        output.write_all(&buffer[..n])?;
+        copied += n as u64;
+    }
+    Ok((hex(&hasher.finalize()), copied))
+}
+
+/// Text from elsewhere as a message quotes it: printable and at most `max` characters.
+pub(crate) fn shown(text: &str, max: usize) -> String {
+    let mut out: String = text
+        .chars()
+        .map(|c| if c.is_control() { '?' } else { c })
+        .take(max)
+        .collect();
+    if text.chars().count() > max {
+        out.push('…');
+    }
+    out
+}
+
+pub(crate) fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }

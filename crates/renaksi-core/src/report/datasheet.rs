@@ -253,10 +253,30 @@ fn check_quarters(snapshot: &Snapshot) -> Result<(), String> {
 fn check_evidence_links(snapshot: &Snapshot) -> Result<()> {
     for evidence in &snapshot.data.evidence {
         let fine = match evidence.kind.as_str() {
-            "file" => true,
+            // A file is named by its content: the evidence bundle's files are
+            // matched to it by this hash, and stored under it.
+            "file" => {
+                evidence
+                    .file_name
+                    .as_deref()
+                    .is_some_and(|n| !n.trim().is_empty())
+                    && evidence.sha256.as_deref().is_some_and(|h| {
+                        h.len() == 64 && h.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
+                    })
+            }
             "link" => evidence.url.as_deref().and_then(web_link).is_some(),
             _ => false,
         };
+        if !fine && evidence.kind == "file" {
+            let shown: String = evidence.title.chars().take(80).collect();
+            return Err(Error::invalid(
+                "file",
+                format!(
+                    "Bukti dukung \"{shown}\" dalam laporan ini tidak menyebut nama berkas dan \
+                     sidik SHA-256 yang sah."
+                ),
+            ));
+        }
         if !fine {
             let shown: String = evidence
                 .url

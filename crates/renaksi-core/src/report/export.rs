@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use rust_xlsxwriter::Workbook;
 use sha2::{Digest, Sha256};
 
+use super::evidence_bundle::{self, BundleWritten};
 use super::snapshot::{self, ExportInfo, Snapshot};
 use super::view::ReportView;
 use super::{datasheet, layout};
@@ -35,6 +36,9 @@ pub struct Exported {
     pub sequence: i64,
     pub rows: usize,
     pub key_fingerprint: String,
+    /// The evidence bundle written beside the report, when asked for and the
+    /// report has file evidence.
+    pub evidence: Option<BundleWritten>,
 }
 
 /// The signature block as the settings (or, failing them, the OPD's record) say.
@@ -103,6 +107,22 @@ pub fn export(
     paper: Paper,
     out: &Path,
 ) -> Result<Exported> {
+    export_with_evidence(store, data_dir, period, paper, out, false)
+}
+
+/// Writes the OPD's report for `period` to `out` and, when `with_evidence`
+/// and the report names files, the evidence bundle beside it
+/// ([`evidence_bundle::path_beside`]). The bundle is written first to a
+/// temporary file: a missing or altered evidence file refuses the export
+/// before anything is written or the sequence moves.
+pub fn export_with_evidence(
+    store: &mut Store,
+    data_dir: &Path,
+    period: PeriodRef,
+    paper: Paper,
+    out: &Path,
+    with_evidence: bool,
+) -> Result<Exported> {
     let code = opd_code(store)?;
     crate::access::require_viewed_plan_active(store.conn())?;
     let block = signature_settings(store)?;
@@ -123,12 +143,33 @@ pub fn export(
         head_name: block.head_name,
         head_nip: block.head_nip,
     };
-    let snapshot = store.read(|conn| snapshot::build(conn, &code, &info))?;
-    let key = signature::load_or_create(data_dir)?;
-    let bytes = workbook_bytes(&snapshot, &key, paper)?;
+    let (snapshot, sources) = store.read(|conn| {
+        let snapshot = snapshot::build(conn, &code, &info)?;
+        let sources = if with_evidence {
+            evidence_bundle::sources(conn, data_dir, &snapshot)?
+        } else {
+            Vec::new()
+        };
+        Ok((snapshot, sources))
+    })?;
+    let bundle = if sources.is_empty() {
+        None
+    } else {
+        Some(evidence_bundle::write_temp(
+            &sources,
+            &evidence_bundle::path_beside(out),
+        )?)
+    };
+    let drop_bundle = || {
+        if let Some((tmp, _)) = &bundle {
+            let _ = fs::remove_file(tmp);
+        }
+    };
+    let key = signature::load_or_create(data_dir).inspect_err(|_| drop_bundle())?;
+    let bytes = workbook_bytes(&snapshot, &key, paper).inspect_err(|_| drop_bundle())?;
 
     let tmp = temp_path(out);
-    write_synced(&tmp, &bytes)?;
+    write_synced(&tmp, &bytes).inspect_err(|_| drop_bundle())?;
     let public_key = signature::public_key_text(&key);
     let fingerprint = signature::fingerprint(&public_key);
     let digest: String = Sha256::digest(&bytes)
@@ -160,12 +201,24 @@ pub fn export(
     });
     if let Err(error) = recorded {
         let _ = fs::remove_file(&tmp);
+        drop_bundle();
         return Err(error);
     }
     fs::rename(&tmp, out).map_err(|e| {
         let _ = fs::remove_file(&tmp);
+        drop_bundle();
         Error::io("menyimpan", out, e)
     })?;
+    let evidence = match bundle {
+        Some((tmp, written)) => {
+            fs::rename(&tmp, &written.path).map_err(|e| {
+                let _ = fs::remove_file(&tmp);
+                Error::io("menyimpan", &written.path, e)
+            })?;
+            Some(written)
+        }
+        None => None,
+    };
     Ok(Exported {
         path: out.to_path_buf(),
         opd_code: code,
@@ -173,6 +226,7 @@ pub fn export(
         sequence,
         rows: ReportView::from_snapshot(&snapshot).rows.len(),
         key_fingerprint: fingerprint,
+        evidence,
     })
 }
 

@@ -438,6 +438,16 @@ fn replace_opd_rows(
 ) -> Result<()> {
     let snapshot = &signed.snapshot;
     let opd_id = &snapshot.meta.opd_id;
+    // A file already received (an earlier report, its bundle) keeps its place;
+    // any other is "belum diterima" until its evidence bundle arrives.
+    let hashes: Vec<&str> = snapshot
+        .data
+        .evidence
+        .iter()
+        .filter(|e| e.kind == "file")
+        .filter_map(|e| e.sha256.as_deref())
+        .collect();
+    let received = evidence::stored_paths(tx, &hashes)?;
     // Children go with their parents (ON DELETE CASCADE).
     for sql in [
         format!(
@@ -476,7 +486,11 @@ fn replace_opd_rows(
                 kind: e.kind.clone(),
                 title: e.title.clone(),
                 file_name: e.file_name.clone(),
-                stored_path: None,
+                stored_path: e
+                    .sha256
+                    .as_ref()
+                    .filter(|_| e.kind == "file")
+                    .and_then(|sha| received.get(sha).cloned()),
                 sha256: e.sha256.clone(),
                 url: e.url.clone(),
                 created_at: snapshot.meta.exported_at.clone(),

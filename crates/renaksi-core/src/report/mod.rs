@@ -9,9 +9,12 @@
 //!   checks a snapshot read back from a file passes.
 //! - `export` and `check`: the two user actions at the OPD; `import`: Bappeda's,
 //!   with `trust` deciding whether the key that signed a report is trusted.
+//! - `evidence_bundle`: the files of the report's file evidence, in a .zip
+//!   beside it, and their import at Bappeda.
 
 pub mod check;
 pub mod datasheet;
+pub mod evidence_bundle;
 pub mod export;
 pub mod import;
 pub mod layout;

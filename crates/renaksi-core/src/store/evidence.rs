@@ -1,5 +1,7 @@
 //! Table `evidence`: bukti dukung, a file copied into the data folder (with its
-//! SHA-256) or a link, attached to one milestone or one realisation.
+//! SHA-256) or a link, attached to one milestone or one realisation. At
+//! Bappeda a file named by a report has no stored path until its evidence
+//! bundle brings it ("belum diterima").
 
 use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
 use serde::Serialize;
@@ -74,6 +76,53 @@ pub fn list_for_action(conn: &Connection, action_id: &str) -> Result<Vec<Evidenc
     ))?;
     let rows = stmt.query_map([action_id], from_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Where Bappeda already keeps the file of each of `hashes`, when it does:
+/// a report imported again, or another row naming the same content, needs no
+/// bundle for a file already received.
+pub fn stored_paths(
+    conn: &Connection,
+    hashes: &[&str],
+) -> Result<std::collections::HashMap<String, String>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT stored_path FROM evidence
+         WHERE kind = 'file' AND sha256 = ?1 AND stored_path IS NOT NULL LIMIT 1",
+    )?;
+    let mut found = std::collections::HashMap::new();
+    for hash in hashes {
+        if let Some(path) = stmt
+            .query_row([hash], |r| r.get::<_, String>(0))
+            .optional()?
+        {
+            found.insert(hash.to_string(), path);
+        }
+    }
+    Ok(found)
+}
+
+/// Whether any file evidence row names the content `sha256`.
+pub fn names_file(conn: &Connection, sha256: &str) -> Result<bool> {
+    Ok(conn
+        .prepare_cached("SELECT 1 FROM evidence WHERE kind = 'file' AND sha256 = ?1 LIMIT 1")?
+        .exists([sha256])?)
+}
+
+/// The file evidence rows naming `sha256` whose file has not been received.
+pub fn awaiting(conn: &Connection, sha256: &str) -> Result<Vec<Evidence>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM evidence
+         WHERE kind = 'file' AND sha256 = ?1 AND stored_path IS NULL ORDER BY id"
+    ))?;
+    let rows = stmt.query_map([sha256], from_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Records where a received file is kept, on one row.
+pub fn set_stored_path(tx: &Transaction<'_>, id: &str, stored_path: &str) -> Result<()> {
+    tx.prepare_cached("UPDATE evidence SET stored_path = ?2 WHERE id = ?1")?
+        .execute([id, stored_path])?;
+    Ok(())
 }
 
 fn from_row(row: &Row<'_>) -> rusqlite::Result<Evidence> {

@@ -9,6 +9,7 @@ mod demo;
 #[cfg(unix)]
 mod durability;
 mod editing;
+mod evidence;
 mod fixtures;
 mod forged;
 mod hostile;
