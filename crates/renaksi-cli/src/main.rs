@@ -79,5 +79,6 @@ fn run(cli: Cli) -> renaksi_api::Result<()> {
         Command::Version { command } => versions::version(&db()?, &command),
         Command::Backup { list } => backups::backup(&db()?, list),
         Command::Restore { file, yes } => backups::restore(&db()?, &file, yes),
+        Command::Key { command } => backups::key(&db()?, &command),
     }
 }

@@ -190,7 +190,12 @@ problem: string | null, planTitle: string | null,
 /**
  * "Bappeda" or "OPD DINKES", and who works there.
  */
-profile: string | null, actions: number, milestones: number, indicators: number, realisations: number, reports: number, };
+profile: string | null, actions: number, milestones: number, indicators: number, realisations: number, reports: number, 
+/**
+ * The fingerprint in words of the signing key the backup holds; none in
+ * a backup made before keys travelled with the data.
+ */
+keyFingerprint: string | null, };
 
 /**
  * Why a backup was taken; the word is part of its file name.
@@ -372,6 +377,34 @@ author: string, organisation: string, body: string, };
 
 export type InputResponse = { decision: Decision, reason: string, respondedBy: string, respondedAt: string, };
 
+/**
+ * Bappeda's key changed since the package this OPD took before: the
+ * fingerprints in words, and the date the new key signs from.
+ */
+export type KeyChange = { fromFingerprint: string, toFingerprint: string, 
+/**
+ * YYYY-MM-DD, from the last statement of the chain.
+ */
+effectiveFrom: string, };
+
+/**
+ * The installation's signing key as the backup screen and `renaksi key`
+ * show it.
+ */
+export type KeyStatus = { 
+/**
+ * The fingerprint in words; none before the first key is made.
+ */
+fingerprint: string | null, 
+/**
+ * Bappeda may replace its key; an OPD's key is never replaced this way.
+ */
+canRotate: boolean, 
+/**
+ * The replacements Bappeda made, oldest first; every package carries them.
+ */
+rotations: Array<RotationView>, };
+
 export type LinkInput = { title: string, url: string, milestoneId: string | null, indicatorId: string | null, year: number | null, quarter: number | null, };
 
 export type MatrixCell = { year: number, quarter: number, state: SubmissionState, 
@@ -465,7 +498,16 @@ versionFrom: number | null, versionTo: number, actionsAdded: Array<ActionChange>
 /**
  * The legend before and after, when the bands change.
  */
-bandsFrom: string | null, bandsTo: string | null, indicatorsReceived: number, };
+bandsFrom: string | null, bandsTo: string | null, indicatorsReceived: number, 
+/**
+ * The fingerprint in words of the key that signed the package, for the
+ * clerk to compare with what Bappeda reads out.
+ */
+keyFingerprint: string, 
+/**
+ * Bappeda's key changed since the last package taken here.
+ */
+keyChange: KeyChange | null, };
 
 /**
  * How a package fits the plans this database holds.
@@ -481,7 +523,12 @@ period: string, closedFrom: boolean | null, closedTo: boolean, dueFrom: string |
 /**
  * A picked plan package: the token the webview names it by, and what it holds.
  */
-export type PackagePreview = { token: string, planTitle: string, region: string, version: number, opds: Array<OpdRef>, };
+export type PackagePreview = { token: string, planTitle: string, region: string, version: number, opds: Array<OpdRef>, 
+/**
+ * The fingerprint in words of Bappeda's key that signed the package, to
+ * compare with what Bappeda reads out before starting from it.
+ */
+keyFingerprint: string, };
 
 /**
  * A newer plan package picked at an OPD: the token the webview names it by,
@@ -686,7 +733,30 @@ rollup: Rollup, themes: Array<ThemeSummary>, opds: Array<OpdSummary>, milestones
  */
 export type RekapWritten = { path: string, period: PeriodRef, themes: number, opds: number, indicators: number, notes: number, };
 
+/**
+ * The key `kunci/` held before a restored database's key took its place.
+ */
+export type ReplacedKey = { 
+/**
+ * Where the replaced key is kept (in `kunci/`).
+ */
+aside: string, 
+/**
+ * The replaced key's fingerprint in words.
+ */
+replacedFingerprint: string, 
+/**
+ * The fingerprint in words of the key that signs from now on.
+ */
+currentFingerprint: string, };
+
 export type ResponseForm = { inputId: string, decision: Decision, reason: string, };
+
+/**
+ * What a restore from the window did: the backup now in use, and the key it
+ * replaced in `kunci/` when the backup held another one.
+ */
+export type RestoreDone = { backup: BackupInfo, replacedKey: ReplacedKey | null, };
 
 /**
  * A note with what it is about, as a reader sees it.
@@ -714,6 +784,25 @@ export type RoleKind = "bappeda" | "opd";
  * mean of the capaian that can be computed.
  */
 export type Rollup = { percent: number | null, grade: GradeKey | null, indicatorCount: number, measuredCount: number, };
+
+/**
+ * What a rotation did.
+ */
+export type Rotated = { oldFingerprint: string, newFingerprint: string, 
+/**
+ * YYYY-MM-DD.
+ */
+from: string, 
+/**
+ * Where the old key is kept, in `kunci/`.
+ */
+oldKeyFile: string, };
+
+export type RotationView = { oldFingerprint: string, newFingerprint: string, 
+/**
+ * YYYY-MM-DD.
+ */
+from: string, };
 
 /**
  * One session with everything its record holds.

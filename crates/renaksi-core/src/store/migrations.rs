@@ -11,6 +11,7 @@ pub const STEPS: &[&str] = &[
     include_str!("migrations/0002_quarter_tables_without_rowid.sql"),
     include_str!("migrations/0003_plan_editing.sql"),
     include_str!("migrations/0004_received_indicators.sql"),
+    include_str!("migrations/0005_keys.sql"),
 ];
 
 /// The schema version this build of the app writes.
