@@ -134,11 +134,9 @@ pub fn take(store: &Store, kind: Kind) -> Result<BackupInfo> {
     let dir = backup_dir(path);
     fs::create_dir_all(&dir).map_err(|e| Error::io("membuat folder", &dir, e))?;
     let dest = new_file(&dir, kind, "", Utc::now());
-    // Every backup holds the installation's key (see `keys`). A key that
-    // cannot be read must not stop the backup of the data: the copy then
-    // holds what the database holds.
+    // Every backup holds the installation's key (see `keys`).
     let data_dir = path.parent().unwrap_or_else(|| Path::new("."));
-    let key = crate::keys::signing_key(store.conn(), data_dir).ok();
+    let key = crate::keys::key_for_backup(store.conn(), data_dir);
     backup::write_copy_then(store.conn(), &dest, |copy| match &key {
         Some(key) => with_key(copy, key),
         None => Ok(()),

@@ -101,6 +101,22 @@ pub fn signing_key(conn: &Connection, data_dir: &Path) -> Result<SigningKey> {
     align_folder(data_dir, stored.as_ref()).map(|(key, _)| key)
 }
 
+/// The key a backup of this database holds: the installation's key, made
+/// now when the database is set up (it has a profile, so it will sign) and
+/// has none; none for a database not set up and no key anywhere (the empty
+/// database a restore on a new PC starts from). A key that cannot be read
+/// must not stop the backup of the data: the copy then holds what the
+/// database holds.
+pub fn key_for_backup(conn: &Connection, data_dir: &Path) -> Option<SigningKey> {
+    let set_up = crate::profile::load(conn).ok().flatten().is_some();
+    match stored_key(conn) {
+        Ok(Some(_)) => signing_key(conn, data_dir).ok(),
+        Ok(None) if set_up => signing_key(conn, data_dir).ok(),
+        Ok(None) => signature::load(data_dir).ok().flatten(),
+        Err(_) => None,
+    }
+}
+
 /// The key the database holds, if any. A row that does not hold a key is
 /// refused like a damaged key file.
 pub fn stored_key(conn: &Connection) -> Result<Option<SigningKey>> {
