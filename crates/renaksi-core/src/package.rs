@@ -8,6 +8,17 @@
 //! Format 2 adds the bands, the OPDs' short name and head title, the archive
 //! flags and the indicators; format 1 packages are still read (their fields
 //! serialise the same, so their signature still verifies).
+//!
+//! Bappeda's key: an OPD pins the key of the first package it takes. Since
+//! issue #17 a format 2 package may end with a `rotation` table: Bappeda's
+//! statements "key X is replaced by key Y from date D", each signed by X over
+//! Y's own signature (`keys::RotationStatement`). An OPD that pinned X takes
+//! a package signed by Y only when those statements lead from X to Y, and
+//! pins Y then; anything else signed by another key is refused with both
+//! fingerprints in words. The table is written only when Bappeda has rotated,
+//! so a package without it is byte for byte what the app wrote before, and
+//! format 2 packages without it still read (the field defaults to empty and
+//! is left out of the signed bytes).
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
