@@ -55,6 +55,9 @@ pub const MAGIC: &str = "renaksi-paket-rencana-aksi";
 pub const FORMAT_VERSION: i64 = 2;
 /// The first format, still read: no bands, archive flags or indicators.
 pub const FORMAT_VERSION_1: i64 = 1;
+/// Most key rotations a package may carry: Bappeda replaces its key rarely,
+/// and each statement is verified when an OPD follows the chain.
+pub const MAX_ROTATIONS: usize = 100;
 /// Setting holding Bappeda's public key, pinned when the OPD first took a package.
 const BAPPEDA_KEY: &str = "package.bappeda_public_key";
 
@@ -151,6 +154,12 @@ impl PlanPackage {
             plan.year_end
         );
         check_new(&new_plan).map_err(|e| refused(&what, &message_of(e)))?;
+        if self.rotations.len() > MAX_ROTATIONS {
+            return Err(refused(
+                "pernyataan penggantian kunci",
+                &format!("Paket membawa lebih dari {MAX_ROTATIONS} penggantian kunci Bappeda."),
+            ));
+        }
         if plan.version < 1 {
             return Err(refused(&what, "Versi rencana aksi mulai dari 1."));
         }

@@ -520,3 +520,22 @@ fn only_bappeda_rotates_a_key_and_a_package_without_rotations_reads_as_before() 
         |(_, _, c)| matches!(c, renaksi_core::workbook::reader::Cell::Text(t) if t == "#rotation")
     ));
 }
+
+#[test]
+fn a_package_with_more_rotations_than_bappeda_ever_makes_is_refused() {
+    let ex = exchange();
+    let mut built = package::build(&ex.bappeda_db).unwrap();
+    let keys: Vec<_> = (0..=package::MAX_ROTATIONS + 1)
+        .map(|_| signature::generate().unwrap())
+        .collect();
+    built.rotations = keys
+        .windows(2)
+        .map(|pair| RotationStatement::make(&pair[0], &pair[1], "2019-07-01".parse().unwrap()))
+        .collect();
+    let dir = data_dir(&ex.bappeda).join("banyak");
+    signature::save(&dir, keys.last().unwrap()).unwrap();
+    let file = dir.join("banyak.xlsx");
+    package::export_as_is(&built, &dir, &file).unwrap();
+    let error = package::read_file(&file).unwrap_err();
+    assert!(error.to_string().contains("penggantian kunci"), "{error}");
+}
