@@ -69,6 +69,9 @@ fn roots(out: &mut Declarations) {
     out.visit::<core::review::NoteInput>();
     // backups.rs
     out.visit::<core::backups::BackupInfo>();
+    out.visit::<renaksi_api::backups::RestoreDone>();
+    out.visit::<renaksi_api::backups::KeyStatus>();
+    out.visit::<core::keys::Rotated>();
     // cocreation.rs
     out.visit::<core::cocreation::SessionList>();
     out.visit::<core::cocreation::Session>();

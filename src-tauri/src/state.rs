@@ -45,11 +45,15 @@ pub enum ChangeArea {
 
 impl AppState {
     pub fn open(db_path: PathBuf) -> AppState {
-        let store = Store::open(&db_path).map_err(CommandError::from);
-        if store.is_ok() {
-            // The installation's signing key is made on first start. Should that
-            // fail (a read-only folder), the export says so when it needs the key.
-            let _ = setup::ensure_signing_key(renaksi_api::data_dir(&db_path));
+        let mut store = Store::open(&db_path).map_err(CommandError::from);
+        if let Ok(store) = &mut store {
+            // The installation's signing key is made on first start, and kept
+            // in line between the database and `kunci/`. Should that fail (a
+            // read-only folder, a damaged key file), the export says so when
+            // it needs the key.
+            if let Err(e) = setup::ensure_signing_key(store, renaksi_api::data_dir(&db_path)) {
+                log::warn!("kunci tanda tangan: {e}");
+            }
         }
         AppState {
             db_path,

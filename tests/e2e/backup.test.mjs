@@ -23,6 +23,8 @@ test('a clerk backs up now and restores a backup after seeing what it holds', as
   const bappedaDb = join(dir, 'bappeda', 'renaksi.db');
   cli('demo', '--db', bappedaDb);
   const made = cli('backup', '--db', bappedaDb).match(/^Cadangan dibuat: (.+)$/m)[1];
+  // The backup holds Bappeda's signing key; a restore brings it with the data.
+  const bappedaKey = cli('key', 'show', '--db', bappedaDb).match(/^Sidik kunci: (.+)$/m)[1];
 
   // An OPD's copy, with Bappeda's backup placed among its own (as if taken in April 2019).
   mkdirSync(join(dir, 'opd', 'backups'), { recursive: true });
@@ -58,6 +60,7 @@ test('a clerk backs up now and restores a backup after seeing what it holds', as
     await confirm.waitForDisplayed({ timeout: 10000 });
     assert.match(await confirm.getText(), /Bappeda/);
     assert.match(await confirm.getText(), /8 rencana aksi, 22 tonggak, 20 indikator, 50 realisasi/);
+    assert.ok((await confirm.getText()).includes(`Kunci tanda tangan: ${bappedaKey}`), await confirm.getText());
     await screenshot(browser, 'backup-restore-confirm');
     await press(await byTestId(browser, 'restore-yes'));
     await browser.waitUntil(async () => (await (await byTestId(browser, 'backup-message')).getText()).startsWith('Data dipulihkan'), {
@@ -69,10 +72,32 @@ test('a clerk backs up now and restores a backup after seeing what it holds', as
       timeoutMsg: 'the header still shows the replaced profile',
     });
     assert.match((await itemsText()).join('\n'), /sebelum pemulihan/);
+    // The OPD's own key was in kunci/: Bappeda's key from the backup signs
+    // from now on, and the OPD's key is kept aside, which the window says.
+    const note = await (await byTestId(browser, 'restore-key-replaced')).getText();
+    assert.ok(note.includes(`dipakai mulai sekarang (${bappedaKey})`), note);
+    assert.match(note, /tidak dihapus: disimpan di .*diganti-/);
+    await browser.waitUntil(async () => (await (await byTestId(browser, 'key-fingerprint')).getText()) === bappedaKey, {
+      timeout: 10000,
+      timeoutMsg: "the key section does not show the restored key",
+    });
+
+    // Now Bappeda: it may replace its key, after a confirmation.
+    await press(await byTestId(browser, 'key-rotate'));
+    await (await byTestId(browser, 'key-rotate-confirm')).waitForDisplayed({ timeout: 10000 });
+    await screenshot(browser, 'backup-key-rotate-confirm');
+    await press(await byTestId(browser, 'key-rotate-yes'));
+    const rotated = await byTestId(browser, 'key-rotated');
+    await rotated.waitForDisplayed({ timeout: 20000 });
+    assert.ok((await rotated.getText()).includes(`${bappedaKey} →`), await rotated.getText());
+    await screenshot(browser, 'backup-key-rotated');
   } finally {
     await app.close();
   }
   assert.match(cli('info', '--db', db), /Bappeda/);
+  const kept = readdirSync(join(dir, 'opd', 'kunci')).filter((name) => name.startsWith('diganti-'));
+  assert.equal(kept.length, 2, `the OPD's key and Bappeda's replaced key, kept aside: ${kept}`);
+  assert.match(cli('key', 'show', '--db', db), new RegExp(`Diganti mulai .*: ${bappedaKey} -> `));
 });
 
 test('a damaged database is recovered from the latest good backup, and kept aside', async () => {

@@ -86,13 +86,24 @@ async function importPicked(browser, file) {
       for (const candidate of rows) {
         if ((await (await candidate.$('[data-testid="import-file"]')).getText()) === file.split('/').pop()) {
           row = candidate;
-          return ['accepted', 'unchanged', 'rejected', 'key_changed'].includes(await candidate.getAttribute('data-status'));
+          return ['accepted', 'unchanged', 'rejected', 'key_unconfirmed'].includes(await candidate.getAttribute('data-status'));
         }
       }
       return false;
     },
     { timeout: 30000, timeoutMsg: `${file} was not imported` },
   );
+  if ((await row.getAttribute('data-status')) === 'key_unconfirmed') {
+    // The OPD's first key: the clerk confirms the words it read out (the
+    // exchange test checks the words; here the OPD is the genuine one).
+    const confirm = await row.$('[data-testid="key-confirm"]');
+    await confirm.waitForDisplayed({ timeout: 10000 });
+    await press(await confirm.$('[data-testid="key-accept"]'));
+    await browser.waitUntil(async () => (await row.getAttribute('data-status')) !== 'key_unconfirmed', {
+      timeout: 30000,
+      timeoutMsg: 'the confirmed import did not finish',
+    });
+  }
   return { status: await row.getAttribute('data-status'), text: await row.getText() };
 }
 

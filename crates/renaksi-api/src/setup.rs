@@ -39,10 +39,11 @@ pub struct ProfileView {
     pub user_name: String,
 }
 
-/// Makes the installation's signing key on first start (kept in `data_dir`);
-/// the key already there is left as it is.
-pub fn ensure_signing_key(data_dir: &Path) -> Result<()> {
-    renaksi_core::workbook::signature::load_or_create(data_dir).map(drop)
+/// At start: makes the installation's signing key the first time, and keeps
+/// the database's key and `kunci/` in `data_dir` in line (see
+/// `renaksi_core::keys`); the key already there is left as it is.
+pub fn ensure_signing_key(store: &mut Store, data_dir: &Path) -> Result<()> {
+    renaksi_core::keys::reconcile(store, data_dir).map(drop)
 }
 
 /// The status of the database at `db_path`, open as `store`.
@@ -231,6 +232,9 @@ pub struct PackageContents {
     pub region: String,
     pub version: i64,
     pub opds: Vec<OpdRef>,
+    /// The fingerprint in words of Bappeda's key that signed the package, to
+    /// compare with what Bappeda reads out before starting from it.
+    pub key_fingerprint: String,
 }
 
 /// Reads a plan package and says what it holds.
@@ -253,6 +257,7 @@ fn contents(signed: &SignedPackage) -> PackageContents {
                 name: o.name.clone(),
             })
             .collect(),
+        key_fingerprint: renaksi_core::workbook::key_words::fingerprint_words(&signed.public_key),
     }
 }
 

@@ -178,11 +178,31 @@ pub enum Command {
         #[arg(long)]
         yes: bool,
     },
+    /// The installation's signing key: show its fingerprint, or (Bappeda)
+    /// replace it.
+    Key {
+        #[command(subcommand)]
+        command: KeyCommand,
+    },
     /// Check a Laporan OPD workbook: its format, its signature, and that the
     /// printed table agrees with the signed data. Exits non-zero on any problem.
     Check {
         /// The workbook to check.
         file: PathBuf,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum KeyCommand {
+    /// The key's fingerprint in words, to read aloud to the other side.
+    Show,
+    /// Bappeda: replace the key. A statement signed by the old key travels in
+    /// every package from now on, so each OPD takes the new key with its next
+    /// package; the old key is kept aside in kunci/, and a backup is taken.
+    Rotate {
+        /// The day the new key signs from, e.g. 2019-07-01 (default: today).
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        from: Option<String>,
     },
 }
 

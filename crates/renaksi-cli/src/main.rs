@@ -92,5 +92,6 @@ fn run(cli: Cli) -> commands::Result<()> {
         Command::Version { command } => versions::version(&db()?, &command),
         Command::Backup { list } => backups::backup(&db()?, list),
         Command::Restore { file, yes } => backups::restore(&db()?, &file, yes),
+        Command::Key { command } => backups::key(&db()?, &command),
     }
 }

@@ -220,6 +220,7 @@ fn help_documents_every_command() {
         "note",
         "plan",
         "period",
+        "key",
         "--db",
     ] {
         assert!(help.contains(command), "{command} in:\n{help}");
@@ -1988,4 +1989,205 @@ fn a_restore_that_cannot_be_opened_afterwards_says_so_and_where_the_earlier_data
     );
     assert!(out.status.success(), "{}", stderr(&out));
     assert_eq!(count(&Connection::open(&db).unwrap(), "realisations"), 50);
+}
+
+/// The fingerprint `renaksi key show` prints for the database at `db`.
+fn key_words(db: &Path, data_dir: &Path) -> String {
+    let out = renaksi(&["key", "show", "--db", db.to_str().unwrap()], data_dir);
+    assert!(out.status.success(), "{}", stderr(&out));
+    stdout(&out)
+        .lines()
+        .find_map(|l| l.strip_prefix("Sidik kunci: "))
+        .unwrap_or_else(|| panic!("no fingerprint in {}", stdout(&out)))
+        .to_string()
+}
+
+#[test]
+fn a_backup_restored_on_a_new_pc_brings_the_key_and_another_key_is_kept_aside() {
+    let root = tempfile::tempdir().unwrap();
+    let office = |name: &str| {
+        let dir = root.path().join(name);
+        std::fs::create_dir_all(&dir).unwrap();
+        dir.join("renaksi.db")
+    };
+    let run = |args: &[&str]| {
+        let out = renaksi(args, root.path());
+        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+        stdout(&out)
+    };
+    let old_pc = office("lama");
+    let old = old_pc.to_str().unwrap();
+    run(&["demo", "--db", old, "--opd", "DINKES"]);
+    let report = root.path().join("tw1.xlsx");
+    let said = run(&[
+        "export",
+        "--db",
+        old,
+        "--period",
+        "2019-TW1",
+        "--out",
+        report.to_str().unwrap(),
+    ]);
+    assert!(said.contains("(urutan 1)"), "{said}");
+    let words = key_words(&old_pc, root.path());
+    assert_eq!(words.split(' ').count(), 8, "{words}");
+    let said = run(&["backup", "--db", old]);
+    assert!(said.contains(&format!("kunci: {words}")), "{said}");
+    let file = said
+        .lines()
+        .find_map(|l| l.strip_prefix("Cadangan dibuat: "))
+        .unwrap()
+        .to_string();
+
+    // A new PC with nothing on it: the restore brings the key back.
+    let new_pc = office("baru");
+    let new = new_pc.to_str().unwrap();
+    run(&["restore", "--db", new, &file, "--yes"]);
+    assert_eq!(key_words(&new_pc, root.path()), words);
+    let key_file =
+        |db: &Path| std::fs::read(db.parent().unwrap().join("kunci/opd-ed25519.key")).unwrap();
+    assert_eq!(key_file(&new_pc), key_file(&old_pc));
+    let said = run(&[
+        "export",
+        "--db",
+        new,
+        "--period",
+        "2019-TW1",
+        "--out",
+        root.path().join("tw1-lagi.xlsx").to_str().unwrap(),
+    ]);
+    let sequence: i64 = said
+        .split_once("(urutan ")
+        .and_then(|(_, rest)| rest.split_once(')'))
+        .map(|(n, _)| n.parse().unwrap())
+        .unwrap_or_else(|| panic!("no sequence in {said}"));
+    assert!(
+        sequence > 1_000,
+        "a new PC signs above the clock's floor: {sequence}"
+    );
+
+    // Bappeda's backup restored here: its key signs from now on, and the
+    // OPD's key is kept aside, never deleted.
+    let bappeda = office("bappeda");
+    run(&["demo", "--db", bappeda.to_str().unwrap()]);
+    let said = run(&["backup", "--db", bappeda.to_str().unwrap()]);
+    let bappeda_backup = said
+        .lines()
+        .find_map(|l| l.strip_prefix("Cadangan dibuat: "))
+        .unwrap()
+        .to_string();
+    let bappeda_words = key_words(&bappeda, root.path());
+    let said = run(&["restore", "--db", new, &bappeda_backup, "--yes"]);
+    assert!(
+        said.contains("Kunci tanda tangan dari cadangan dipakai")
+            && said.contains(&bappeda_words)
+            && said.contains(&words),
+        "{said}"
+    );
+    assert_eq!(key_words(&new_pc, root.path()), bappeda_words);
+    let kept: Vec<_> = std::fs::read_dir(new_pc.parent().unwrap().join("kunci"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| {
+            p.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with("diganti-")
+        })
+        .collect();
+    assert_eq!(kept.len(), 1, "{kept:?}");
+    assert_eq!(std::fs::read(&kept[0]).unwrap(), key_file(&old_pc));
+}
+
+#[test]
+fn bappeda_rotates_its_key_and_an_opd_takes_it_with_the_next_package() {
+    let root = tempfile::tempdir().unwrap();
+    let office = |name: &str| {
+        let dir = root.path().join(name);
+        std::fs::create_dir_all(&dir).unwrap();
+        dir.join("renaksi.db")
+    };
+    let run = |args: &[&str]| {
+        let out = renaksi(args, root.path());
+        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+        stdout(&out)
+    };
+    let bappeda = office("bappeda");
+    let b = bappeda.to_str().unwrap();
+    run(&["demo", "--db", b]);
+    let first = root.path().join("paket-1.xlsx");
+    run(&["package", "--db", b, "--out", first.to_str().unwrap()]);
+    let dinkes = office("dinkes");
+    let d = dinkes.to_str().unwrap();
+    run(&[
+        "init",
+        "--db",
+        d,
+        "--package",
+        first.to_str().unwrap(),
+        "--opd",
+        "DINKES",
+    ]);
+    let old_words = key_words(&bappeda, root.path());
+
+    let out = renaksi(&["key", "rotate", "--db", d], root.path());
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("Hanya Bappeda"), "{}", stderr(&out));
+
+    let said = run(&["key", "rotate", "--db", b, "--from", "2019-07-01"]);
+    let new_words = key_words(&bappeda, root.path());
+    assert_ne!(new_words, old_words);
+    assert!(
+        said.contains(&format!("Kunci lama : {old_words}"))
+            && said.contains(&format!("Kunci baru : {new_words}"))
+            && said.contains("2019-07-01"),
+        "{said}"
+    );
+    let kunci = bappeda.parent().unwrap().join("kunci");
+    let aside = std::fs::read_dir(&kunci)
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .file_name()
+                .to_string_lossy()
+                .starts_with("diganti-")
+        })
+        .count();
+    assert_eq!(aside, 1, "the old key is kept aside in kunci/");
+    let shown = run(&["key", "show", "--db", b]);
+    assert!(
+        shown.contains(&format!(
+            "Diganti mulai 2019-07-01: {old_words} -> {new_words}"
+        )),
+        "{shown}"
+    );
+    let listed = run(&["backup", "--db", b, "--list"]);
+    assert!(
+        listed.contains(&format!("kunci: {new_words}")),
+        "a backup holds the new key: {listed}"
+    );
+
+    let second = root.path().join("paket-2.xlsx");
+    run(&["package", "--db", b, "--out", second.to_str().unwrap()]);
+    run(&[
+        "update-package",
+        "--db",
+        d,
+        "--package",
+        second.to_str().unwrap(),
+    ]);
+    // The package signed by the replaced key is refused from now on.
+    let out = renaksi(
+        &[
+            "update-package",
+            "--db",
+            d,
+            "--package",
+            first.to_str().unwrap(),
+        ],
+        root.path(),
+    );
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains(&old_words), "{}", stderr(&out));
 }

@@ -94,6 +94,9 @@ pub struct BackupInfo {
     pub indicators: i64,
     pub realisations: i64,
     pub reports: i64,
+    /// The fingerprint in words of the signing key the backup holds; none in
+    /// a backup made before keys travelled with the data.
+    pub key_fingerprint: Option<String>,
 }
 
 fn stamp_of(name: &str) -> Option<DateTime<Utc>> {
@@ -131,9 +134,27 @@ pub fn take(store: &Store, kind: Kind) -> Result<BackupInfo> {
     let dir = backup_dir(path);
     fs::create_dir_all(&dir).map_err(|e| Error::io("membuat folder", &dir, e))?;
     let dest = new_file(&dir, kind, "", Utc::now());
-    backup::write_copy(store.conn(), &dest)?;
+    // Every backup holds the installation's key (see `keys`).
+    let data_dir = path.parent().unwrap_or_else(|| Path::new("."));
+    let key = crate::keys::key_for_backup(store.conn(), data_dir);
+    backup::write_copy_then(store.conn(), &dest, |copy| match &key {
+        Some(key) => with_key(copy, key),
+        None => Ok(()),
+    })?;
     prune(&dir, kind)?;
     Ok(inspect(&dest))
+}
+
+/// Puts `key` in a backup copy whose database did not hold a key yet (one
+/// made before keys travelled with the data, or that never signed).
+fn with_key(copy: &Connection, key: &ed25519_dalek::SigningKey) -> Result<()> {
+    use crate::workbook::signature::{public_key_text, secret_hex};
+    copy.execute(
+        "INSERT OR IGNORE INTO installation_key (id, secret_hex, public_key, since)
+         VALUES (1, ?1, ?2, ?3)",
+        rusqlite::params![secret_hex(key), public_key_text(key), crate::store::now()],
+    )?;
+    Ok(())
 }
 
 /// The backup taken before migrating a database from schema `from`.
@@ -230,6 +251,7 @@ pub fn inspect(path: &Path) -> BackupInfo {
         indicators: 0,
         realisations: 0,
         reports: 0,
+        key_fingerprint: None,
     };
     if let Err(problem) = read_contents(path, &mut info) {
         info.problem = Some(problem.to_string());
@@ -250,11 +272,27 @@ fn read_contents(path: &Path, info: &mut BackupInfo) -> Result<()> {
     info.realisations = count("realisations")?;
     info.reports = count("reports WHERE direction = 'imported'")?;
     info.plan_title = crate::store::plans::current(&conn)?.map(|p| p.title);
+    info.key_fingerprint = held_key(&conn)?;
     info.profile = crate::profile::load(&conn)?.map(|p| match p.role {
         crate::profile::Role::Bappeda => format!("Bappeda · {}", p.user_name),
         crate::profile::Role::Opd { code } => format!("OPD {code} · {}", p.user_name),
     });
     Ok(())
+}
+
+/// The fingerprint in words of the key a backup holds (its schema may
+/// predate the table).
+fn held_key(conn: &Connection) -> Result<Option<String>> {
+    let has_table: bool = conn.query_row(
+        "SELECT count(*) > 0 FROM sqlite_master WHERE type = 'table' AND name = 'installation_key'",
+        [],
+        |r| r.get(0),
+    )?;
+    if !has_table {
+        return Ok(None);
+    }
+    Ok(crate::store::installation_key::get(conn)?
+        .map(|k| crate::workbook::key_words::fingerprint_words(&k.public_key)))
 }
 
 /// A backup opened read-only after the same checks as a database at start:
@@ -376,6 +414,19 @@ pub fn recover(db_path: &Path, backup_file: &Path) -> Result<(Store, PathBuf)> {
     let source = open_checked(backup_file)?;
     backup::write_copy(&source, db_path)?;
     Ok((Store::open(db_path)?, aside))
+}
+
+/// After a restore or a recovery, once the store is reopened (an older
+/// backup migrated): the key the restored data holds signs from now on and
+/// `kunci/` is brought in line with it. When `kunci/` held another key (a
+/// Bappeda backup restored on an OPD's PC, say), that key is kept aside in
+/// `kunci/`, never deleted, and returned so the user is told. A backup from
+/// before keys travelled with the data keeps the key of `kunci/`.
+pub fn restore_key(store: &mut Store, data_dir: &Path) -> Result<Option<crate::keys::ReplacedKey>> {
+    Ok(match crate::keys::reconcile(store, data_dir)?.1 {
+        crate::keys::KeySync::Replaced(replaced) => Some(replaced),
+        _ => None,
+    })
 }
 
 /// The newest backup that passes its check, for the recovery offer.

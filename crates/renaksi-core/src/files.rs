@@ -35,3 +35,13 @@ pub(crate) fn write_synced(path: &Path, bytes: &[u8]) -> Result<()> {
             Error::io("menulis", path, e)
         })
 }
+
+/// Makes a rename in `dir` durable where the platform allows syncing a folder.
+pub(crate) fn sync_dir(dir: &Path) {
+    #[cfg(unix)]
+    if let Ok(handle) = File::open(dir) {
+        let _ = handle.sync_all();
+    }
+    #[cfg(not(unix))]
+    let _ = dir;
+}

@@ -16,6 +16,7 @@ pub mod editing;
 pub mod error;
 pub mod files;
 pub mod ids;
+pub mod keys;
 pub mod location;
 pub mod model;
 pub mod opendata;

@@ -8,6 +8,17 @@
 //! Format 2 adds the bands, the OPDs' short name and head title, the archive
 //! flags and the indicators; format 1 packages are still read (their fields
 //! serialise the same, so their signature still verifies).
+//!
+//! Bappeda's key: an OPD pins the key of the first package it takes. Since
+//! issue #17 a format 2 package may end with a `rotation` table: Bappeda's
+//! statements "key X is replaced by key Y from date D", each signed by X over
+//! Y's own signature (`keys::RotationStatement`). An OPD that pinned X takes
+//! a package signed by Y only when those statements lead from X to Y, and
+//! pins Y then; anything else signed by another key is refused with both
+//! fingerprints in words. The table is written only when Bappeda has rotated,
+//! so a package without it is byte for byte what the app wrote before, and
+//! format 2 packages without it still read (the field defaults to empty and
+//! is left out of the signed bytes).
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -19,6 +30,7 @@ use serde::{Deserialize, Serialize};
 use crate::achievement::{GradeBand, GradeKey, GradeScale};
 use crate::editing::current_profile;
 use crate::files::write_atomically;
+use crate::keys::RotationStatement;
 use crate::model::{
     Action, Aggregation, Archived, Indicator, OgpValue, Opd, Period, Plan, PlanStatus, Polarity,
     Target, Theme,
@@ -32,15 +44,20 @@ use crate::store::{
     actions, indicators, milestones, now, opds, periods, plans, received_indicators, settings,
     targets, themes,
 };
+use crate::workbook::key_words::fingerprint_words;
 use crate::workbook::machine_sheet::{read_signed, write_signed, Kind, Schema, Table, DATA_SHEET};
 use crate::workbook::reader::Book;
 use crate::workbook::signature::{load_or_create, public_key_text, sign_bytes, verify_bytes};
 use crate::{Error, Result, Store};
+use ed25519_dalek::SigningKey;
 
 pub const MAGIC: &str = "renaksi-paket-rencana-aksi";
 pub const FORMAT_VERSION: i64 = 2;
 /// The first format, still read: no bands, archive flags or indicators.
 pub const FORMAT_VERSION_1: i64 = 1;
+/// Most key rotations a package may carry: Bappeda replaces its key rarely,
+/// and each statement is verified when an OPD follows the chain.
+pub const MAX_ROTATIONS: usize = 100;
 /// Setting holding Bappeda's public key, pinned when the OPD first took a package.
 const BAPPEDA_KEY: &str = "package.bappeda_public_key";
 
@@ -62,6 +79,11 @@ pub struct PlanPackage {
     pub indicators: Vec<IndicatorRow>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub targets: Vec<TargetRow>,
+    /// Bappeda's key rotations, oldest first (format 2, since issue #17): an
+    /// OPD that pinned an earlier key follows them to the key that signed.
+    /// A package without them serialises as before, so its signature holds.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rotations: Vec<RotationStatement>,
 }
 
 impl PlanPackage {
@@ -132,6 +154,12 @@ impl PlanPackage {
             plan.year_end
         );
         check_new(&new_plan).map_err(|e| refused(&what, &message_of(e)))?;
+        if self.rotations.len() > MAX_ROTATIONS {
+            return Err(refused(
+                "pernyataan penggantian kunci",
+                &format!("Paket membawa lebih dari {MAX_ROTATIONS} penggantian kunci Bappeda."),
+            ));
+        }
         if plan.version < 1 {
             return Err(refused(&what, "Versi rencana aksi mulai dari 1."));
         }
@@ -501,10 +529,29 @@ const TABLES: &[Table] = &[
             ("value", Num),
         ],
     },
+    Table {
+        name: "rotation",
+        path: &["rotations"],
+        single: false,
+        columns: &[
+            ("oldKey", Text),
+            ("newKey", Text),
+            ("from", Text),
+            ("newKeySignature", Text),
+            ("oldKeySignature", Text),
+        ],
+    },
 ];
+/// Format 2 as read: a package may carry the rotation table or not.
 const SCHEMA: Schema = Schema {
     magic: MAGIC,
     tables: TABLES,
+};
+/// Format 2 as written when Bappeda never rotated its key: without the
+/// rotation table, so an app from before the table reads it too.
+const SCHEMA_WITHOUT_ROTATIONS: Schema = Schema {
+    magic: MAGIC,
+    tables: TABLES.split_at(TABLES.len() - 1).0,
 };
 
 /// Format 1, as published before the plan editor.
@@ -660,13 +707,21 @@ pub fn build(store: &Store) -> Result<PlanPackage> {
             })
             .collect(),
         targets: all_targets,
+        rotations: crate::keys::statements(conn)?,
         plan,
     })
 }
 
 /// Writes the package workbook: a readable list of the plan, and the signed data.
 pub fn export(store: &Store, data_dir: &Path, out: &Path) -> Result<PathBuf> {
-    write(&build(store)?, &SCHEMA, data_dir, out)
+    let package = build(store)?;
+    let key = crate::keys::signing_key(store.conn(), data_dir)?;
+    let schema = if package.rotations.is_empty() {
+        &SCHEMA_WITHOUT_ROTATIONS
+    } else {
+        &SCHEMA
+    };
+    write(&package, schema, &key, out)
 }
 
 /// Writes this database's package in format 1, as the app did before format 2
@@ -689,7 +744,10 @@ pub fn export_format_1(store: &Store, data_dir: &Path, out: &Path) -> Result<Pat
     for a in &mut package.actions {
         (a.archived_at, a.archive_reason) = (None, String::new());
     }
-    write(&package, &SCHEMA_1, data_dir, out)
+    package.rotations.clear();
+    let key = crate::keys::signing_key(store.conn(), data_dir)?;
+
+    write(&package, &SCHEMA_1, &key, out)
 }
 
 /// Signs and writes `package` as given, with the key of `data_dir`, without
@@ -699,15 +757,16 @@ pub fn export_format_1(store: &Store, data_dir: &Path, out: &Path) -> Result<Pat
 pub fn export_as_is(package: &PlanPackage, data_dir: &Path, out: &Path) -> Result<PathBuf> {
     let schema = if package.meta.format_version == FORMAT_VERSION_1 {
         &SCHEMA_1
+    } else if package.rotations.is_empty() {
+        &SCHEMA_WITHOUT_ROTATIONS
     } else {
         &SCHEMA
     };
-    write(package, schema, data_dir, out)
+    write(package, schema, &load_or_create(data_dir)?, out)
 }
 
-fn write(package: &PlanPackage, schema: &Schema, data_dir: &Path, out: &Path) -> Result<PathBuf> {
-    let key = load_or_create(data_dir)?;
-    let signature = sign_bytes(&key, &package.canonical_bytes());
+fn write(package: &PlanPackage, schema: &Schema, key: &SigningKey, out: &Path) -> Result<PathBuf> {
+    let signature = sign_bytes(key, &package.canonical_bytes());
     let xlsx = |e: rust_xlsxwriter::XlsxError| {
         Error::invalid("file", format!("Buku kerja tidak dapat dibuat: {e}"))
     };
@@ -718,7 +777,7 @@ fn write(package: &PlanPackage, schema: &Schema, data_dir: &Path, out: &Path) ->
         &mut workbook,
         schema,
         &json,
-        &public_key_text(&key),
+        &public_key_text(key),
         &signature,
     )
     .map_err(xlsx)?;
@@ -885,15 +944,7 @@ pub enum PackageFit {
 /// signed by another key, of an older or overlapping plan, or an older version.
 fn fit(conn: &Connection, signed: &SignedPackage) -> Result<(PackageFit, Option<Plan>)> {
     let package = &signed.package;
-    if let Some(pinned) = settings::get(conn, BAPPEDA_KEY)? {
-        if pinned != signed.public_key {
-            return Err(Error::Forbidden(
-                "Paket ini ditandatangani dengan kunci yang berbeda dari paket Bappeda sebelumnya. \
-                 Tanyakan kepada Bappeda sebelum memakainya."
-                    .into(),
-            ));
-        }
-    }
+    key_change(conn, signed)?;
     package.check()?;
     check_one_plan(conn, package)?;
     let held = plans::list(conn)?;
@@ -935,6 +986,45 @@ fn fit(conn: &Connection, signed: &SignedPackage) -> Result<(PackageFit, Option<
             newest.year_end
         ),
     ))
+}
+
+/// Bappeda's key changed since the package this OPD took before: the
+/// fingerprints in words, and the date the new key signs from.
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+pub struct KeyChange {
+    pub from_fingerprint: String,
+    pub to_fingerprint: String,
+    /// YYYY-MM-DD, from the last statement of the chain.
+    pub effective_from: String,
+}
+
+/// How the package's key stands to the one this OPD pinned: the same (or
+/// none pinned yet), a change that statements signed by the pinned key
+/// vouch for, or refused. After a change is taken, a package signed by the
+/// replaced key is refused: nothing leads from the new key back to it.
+fn key_change(conn: &Connection, signed: &SignedPackage) -> Result<Option<KeyChange>> {
+    let Some(pinned) = settings::get(conn, BAPPEDA_KEY)? else {
+        return Ok(None);
+    };
+    if pinned == signed.public_key {
+        return Ok(None);
+    }
+    match crate::keys::chain(&pinned, &signed.public_key, &signed.package.rotations) {
+        Some(path) => Ok(Some(KeyChange {
+            from_fingerprint: fingerprint_words(&pinned),
+            to_fingerprint: fingerprint_words(&signed.public_key),
+            effective_from: path.last().map(|s| s.from.clone()).unwrap_or_default(),
+        })),
+        None => Err(Error::Forbidden(format!(
+            "Paket ini ditandatangani dengan kunci yang berbeda dari kunci Bappeda yang dipakai \
+             di sini, tanpa pernyataan penggantian kunci yang ditandatangani kunci lama. Kunci di \
+             sini: {}. Kunci paket: {}. Paket tidak dipakai; tanyakan kepada Bappeda sebelum \
+             memakainya.",
+            fingerprint_words(&pinned),
+            fingerprint_words(&signed.public_key)
+        ))),
+    }
 }
 
 /// Refuses a package whose rows do not all belong to its one plan, or whose
@@ -1196,7 +1286,8 @@ pub fn apply(
         None => HashMap::new(),
     };
     let dropped = dropped(conn, package, held.as_ref())?;
-    let pinned = settings::get(conn, BAPPEDA_KEY)?.is_some();
+    let pinned = settings::get(conn, BAPPEDA_KEY)?;
+    let key_change = key_change(conn, signed)?;
     let receive: Vec<IndicatorRow> = to_receive(conn, package, &own_opd_id)?
         .into_iter()
         .cloned()
@@ -1324,8 +1415,20 @@ pub fn apply(
             profile::save(tx, profile)?;
             profile::record_setup_choice(tx, "package")?;
         }
-        if !pinned {
+        if pinned.is_none() {
             settings::set(tx, BAPPEDA_KEY, &signed.public_key)?;
+        }
+        if let Some(change) = &key_change {
+            // The statements signed by the pinned key vouch for the new one.
+            settings::set(tx, BAPPEDA_KEY, &signed.public_key)?;
+            audit::record(
+                tx,
+                &actor,
+                &Change::new("bappeda_key", &package.plan.id, "update")
+                    .on("fingerprint")
+                    .from(Some(&change.from_fingerprint))
+                    .to(Some(&change.to_fingerprint)),
+            )?;
         }
         let note = format!("paket rencana aksi versi {}", package.plan.version);
         audit::record(
@@ -1367,6 +1470,11 @@ pub struct PackageChanges {
     pub bands_from: Option<String>,
     pub bands_to: Option<String>,
     pub indicators_received: usize,
+    /// The fingerprint in words of the key that signed the package, for the
+    /// clerk to compare with what Bappeda reads out.
+    pub key_fingerprint: String,
+    /// Bappeda's key changed since the last package taken here.
+    pub key_change: Option<KeyChange>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
@@ -1518,6 +1626,8 @@ pub fn preview(conn: &Connection, signed: &SignedPackage) -> Result<PackageChang
         } else {
             to_receive(conn, package, &own_opd_id)?.len()
         },
+        key_fingerprint: fingerprint_words(&signed.public_key),
+        key_change: key_change(conn, signed)?,
     })
 }
 

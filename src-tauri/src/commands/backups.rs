@@ -3,9 +3,10 @@
 //! the database failed its check at start. The webview names a backup by its
 //! file name in the backups folder, never by a path.
 
-use renaksi_api::backups;
+use renaksi_api::backups::{self, KeyStatus, RestoreDone};
 use renaksi_core::backups::BackupInfo;
-use renaksi_core::Error;
+use renaksi_core::keys::{ReplacedKey, Rotated};
+use renaksi_core::{Error, Store};
 use tauri::State;
 
 use crate::error::CommandResult;
@@ -24,9 +25,10 @@ pub fn backup_now(state: State<'_, AppState>) -> CommandResult<BackupInfo> {
     Ok(backups::back_up_now(&*state.store()?)?)
 }
 
-/// "Pulihkan dari cadangan": replaces the data with the backup's.
+/// "Pulihkan dari cadangan": replaces the data with the backup's; the key
+/// the backup holds signs from now on.
 #[tauri::command]
-pub fn restore_backup(state: State<'_, AppState>, file_name: String) -> CommandResult<BackupInfo> {
+pub fn restore_backup(state: State<'_, AppState>, file_name: String) -> CommandResult<RestoreDone> {
     let path = backups::by_file_name(&state.db_path, &file_name)?;
     // Reopened, so a backup from an older version is brought up to date; a
     // failed reopening leaves the window in the could-not-open state.
@@ -39,7 +41,44 @@ pub fn restore_backup(state: State<'_, AppState>, file_name: String) -> CommandR
         }
     })?;
     log::info!("data dipulihkan dari cadangan {}", restored.file_name);
-    Ok(restored)
+    let replaced_key = keys_after_restore(&state)?;
+    Ok(RestoreDone {
+        backup: restored,
+        replaced_key,
+    })
+}
+
+/// The restored key signs from now on; the one `kunci/` held, if another,
+/// is kept aside there.
+fn keys_after_restore(state: &AppState) -> CommandResult<Option<ReplacedKey>> {
+    let replaced = backups::after_restore(&mut *state.store()?, &state.db_path)?;
+    if let Some(key) = &replaced {
+        log::warn!(
+            "kunci dari cadangan dipakai; kunci sebelumnya disimpan di {}",
+            key.aside.display()
+        );
+    }
+    Ok(replaced)
+}
+
+/// The installation's key: its fingerprint in words, and whether this
+/// profile may replace it (Bappeda).
+#[tauri::command]
+pub fn key_status(state: State<'_, AppState>) -> CommandResult<KeyStatus> {
+    Ok(backups::key_status(&*state.store()?, &state.db_path)?)
+}
+
+/// Bappeda replaces its key from `from` (YYYY-MM-DD), after the window asked
+/// to confirm.
+#[tauri::command]
+pub fn rotate_key(state: State<'_, AppState>, from: String) -> CommandResult<Rotated> {
+    let rotated = backups::rotate_key(&mut *state.store()?, &state.db_path, Some(&from))?;
+    log::warn!(
+        "kunci Bappeda diganti mulai {}; kunci lama disimpan di {}",
+        rotated.from,
+        rotated.old_key_file
+    );
+    Ok(rotated)
 }
 
 /// At start, when the database failed its check: the damaged file is moved
@@ -59,6 +98,7 @@ pub fn recover_from_backup(
     let path = backups::by_file_name(&state.db_path, &file_name)?;
     let (store, aside) = backups::recover(&state.db_path, &path)?;
     state.replace_store(store);
+    keys_after_restore(&state)?;
     log::warn!(
         "basis data rusak dipindahkan ke {}; dipulihkan dari {file_name}",
         aside.display()

@@ -53,6 +53,8 @@ macro_rules! app_commands {
             backups::backup_now,
             backups::restore_backup,
             backups::recover_from_backup,
+            backups::key_status,
+            backups::rotate_key,
             cocreation::sessions_list,
             cocreation::session_detail,
             cocreation::save_session,

@@ -33,6 +33,7 @@ import type {
   Imported,
   IndicatorInput,
   InputForm,
+  KeyStatus,
   LinkInput,
   MilestoneInput,
   NarrativeInput,
@@ -57,8 +58,10 @@ import type {
   Received,
   RegencySummary,
   RekapWritten,
+  RestoreDone,
   ResponseForm,
   ReviewNote,
+  Rotated,
   Session,
   SessionForm,
   SessionList,
@@ -153,9 +156,12 @@ export interface Backend {
   /** Works also when the database could not be opened. */
   backupsList(): Promise<BackupInfo[]>;
   backupNow(): Promise<BackupInfo>;
-  restoreBackup(fileName: string): Promise<BackupInfo>;
+  restoreBackup(fileName: string): Promise<RestoreDone>;
   /** Only when the database failed its check at start. */
   recoverFromBackup(fileName: string): Promise<BackupInfo>;
+  keyStatus(): Promise<KeyStatus>;
+  /** Bappeda only; `from` is YYYY-MM-DD. */
+  rotateKey(from: string): Promise<Rotated>;
   // cocreation.rs
   sessionsList(): Promise<SessionList>;
   sessionDetail(id: string): Promise<Session>;
@@ -252,6 +258,8 @@ export const tauriBackend: Backend = {
   backupNow: backups.backupNow,
   restoreBackup: backups.restoreBackup,
   recoverFromBackup: backups.recoverFromBackup,
+  keyStatus: backups.keyStatus,
+  rotateKey: backups.rotateKey,
   sessionsList: cocreation.sessionsList,
   sessionDetail: cocreation.sessionDetail,
   saveSession: cocreation.saveSession,

@@ -54,12 +54,6 @@ editPlan: boolean,
 readOnly: boolean, };
 
 /**
- * One OPD's key a human confirmed: the OPD's code and the fingerprint (the
- * eight words, or the hex form) the OPD read out.
- */
-export type AcceptedKey = { opdCode: string, fingerprint: string, };
-
-/**
  * The figures of one indicator for quarter n of a year.
  */
 export type Achievement = { targetToDate: number | null, realisationToDate: number | null, 
@@ -175,12 +169,7 @@ export type BackendError = { code: string, message: string,
  * Always sent (null when none); optional in TypeScript because the UI's
  * own errors (a rejection that did not come from a command) carry none.
  */
-field?: string | null, 
-/**
- * With code `key_unconfirmed`: the key the clerk is asked to confirm
- * (OPD, first or changed, the fingerprint's words). Sent only then.
- */
-key?: UnconfirmedKey, };
+field?: string | null, };
 
 /**
  * What a backup file holds, shown before it replaces anything.
@@ -201,7 +190,12 @@ problem: string | null, planTitle: string | null,
 /**
  * "Bappeda" or "OPD DINKES", and who works there.
  */
-profile: string | null, actions: number, milestones: number, indicators: number, realisations: number, reports: number, };
+profile: string | null, actions: number, milestones: number, indicators: number, realisations: number, reports: number, 
+/**
+ * The fingerprint in words of the signing key the backup holds; none in
+ * a backup made before keys travelled with the data.
+ */
+keyFingerprint: string | null, };
 
 /**
  * Why a backup was taken; the word is part of its file name.
@@ -241,36 +235,6 @@ export type BeritaAcaraWritten = { path: string, sessionTitle: string, participa
 responded: number, };
 
 /**
- * What a bundle brought at Bappeda.
- */
-export type BundleImported = { fileName: string, 
-/**
- * Entries whose content a signed report names: kept.
- */
-received: number, 
-/**
- * Evidence rows that got their file now (0 when everything was there).
- */
-rows: number, 
-/**
- * False when nothing changed (the bundle had been imported already).
- */
-changed: boolean, 
-/**
- * Entries refused, each with why.
- */
-refused: Array<RefusedEntry>, };
-
-/**
- * The bundle written beside a report.
- */
-export type BundleWritten = { path: string, 
-/**
- * Files in it (one per distinct content).
- */
-files: number, bytes: number, };
-
-/**
  * An action, milestone or indicator whose fields changed.
  */
 export type ChangedItem = { id: string, actionCode: string, opdCode: string, 
@@ -307,19 +271,9 @@ label: string, };
  */
 export type EvidenceTarget = { milestoneId: string | null, indicatorId: string | null, year: number | null, quarter: number | null, };
 
-export type EvidenceView = { id: string, kind: string, title: string, fileName: string | null, sha256: string | null, url: string | null, createdAt: string, 
-/**
- * A file named by a report whose evidence bundle has not brought it yet
- * (at Bappeda): shown as "belum diterima", not opened.
- */
-awaitingFile: boolean, };
+export type EvidenceView = { id: string, kind: string, title: string, fileName: string | null, sha256: string | null, url: string | null, createdAt: string, };
 
-export type Exported = { path: string, opdCode: string, period: PeriodRef, sequence: number, rows: number, keyFingerprint: string, 
-/**
- * The evidence bundle written beside the report, when asked for and the
- * report has file evidence.
- */
-evidence: BundleWritten | null, };
+export type Exported = { path: string, opdCode: string, period: PeriodRef, sequence: number, rows: number, keyFingerprint: string, };
 
 /**
  * One field, old -> new, as a reader sees them (OPD codes, Indonesian dates
@@ -384,14 +338,9 @@ export type Imported = { opdCode: string, opdName: string, periodLabel: string, 
  */
 changed: boolean, 
 /**
- * Set when this import accepted the key a human confirmed: the OPD's
- * first key, or a changed one.
+ * True when this report pinned the OPD's key for the first time.
  */
-keyAccepted: KeyChange | null, keyFingerprint: string, 
-/**
- * The same fingerprint as eight words.
- */
-keyWords: string, milestones: number, indicators: number, };
+keyPinned: boolean, keyFingerprint: string, milestones: number, indicators: number, };
 
 export type IndicatorBrief = { id: string, description: string, unit: string, opdCode: string, achievement: Achievement, };
 
@@ -429,9 +378,32 @@ author: string, organisation: string, body: string, };
 export type InputResponse = { decision: Decision, reason: string, respondedBy: string, respondedAt: string, };
 
 /**
- * Whether an unconfirmed key is the first seen for its OPD or replaces the one held.
+ * Bappeda's key changed since the package this OPD took before: the
+ * fingerprints in words, and the date the new key signs from.
  */
-export type KeyChange = "first" | "changed";
+export type KeyChange = { fromFingerprint: string, toFingerprint: string, 
+/**
+ * YYYY-MM-DD, from the last statement of the chain.
+ */
+effectiveFrom: string, };
+
+/**
+ * The installation's signing key as the backup screen and `renaksi key`
+ * show it.
+ */
+export type KeyStatus = { 
+/**
+ * The fingerprint in words; none before the first key is made.
+ */
+fingerprint: string | null, 
+/**
+ * Bappeda may replace its key; an OPD's key is never replaced this way.
+ */
+canRotate: boolean, 
+/**
+ * The replacements Bappeda made, oldest first; every package carries them.
+ */
+rotations: Array<RotationView>, };
 
 export type LinkInput = { title: string, url: string, milestoneId: string | null, indicatorId: string | null, year: number | null, quarter: number | null, };
 
@@ -516,19 +488,6 @@ ledActionCount: number, milestoneCount: number, indicatorCount: number, mileston
 export type OverdueMilestone = { actionCode: string, title: string, opdCode: string, endDate: string, status: MilestoneStatus, daysLate: number, };
 
 /**
- * This installation's signing key as the OPD reads it out to Bappeda.
- */
-export type OwnKey = { 
-/**
- * The fingerprint as eight words.
- */
-words: string, 
-/**
- * The same fingerprint in hex, e.g. `1A2B-3C4D-5E6F-7081`.
- */
-fingerprint: string, };
-
-/**
  * What taking a package would change here, read without writing anything.
  */
 export type PackageChanges = { fit: PackageFit, region: string, planTitle: string, yearStart: number, yearEnd: number, 
@@ -539,7 +498,16 @@ versionFrom: number | null, versionTo: number, actionsAdded: Array<ActionChange>
 /**
  * The legend before and after, when the bands change.
  */
-bandsFrom: string | null, bandsTo: string | null, indicatorsReceived: number, };
+bandsFrom: string | null, bandsTo: string | null, indicatorsReceived: number, 
+/**
+ * The fingerprint in words of the key that signed the package, for the
+ * clerk to compare with what Bappeda reads out.
+ */
+keyFingerprint: string, 
+/**
+ * Bappeda's key changed since the last package taken here.
+ */
+keyChange: KeyChange | null, };
 
 /**
  * How a package fits the plans this database holds.
@@ -555,7 +523,12 @@ period: string, closedFrom: boolean | null, closedTo: boolean, dueFrom: string |
 /**
  * A picked plan package: the token the webview names it by, and what it holds.
  */
-export type PackagePreview = { token: string, planTitle: string, region: string, version: number, opds: Array<OpdRef>, };
+export type PackagePreview = { token: string, planTitle: string, region: string, version: number, opds: Array<OpdRef>, 
+/**
+ * The fingerprint in words of Bappeda's key that signed the package, to
+ * compare with what Bappeda reads out before starting from it.
+ */
+keyFingerprint: string, };
 
 /**
  * A newer plan package picked at an OPD: the token the webview names it by,
@@ -745,12 +718,6 @@ export type RealisationView = { year: number, quarter: number, value: number | n
  */
 export type Received = { id: string, opdCode: string, opdName: string, year: number, quarter: number, sequence: number, exportedAt: string, receivedAt: string | null, fileName: string, keyFingerprint: string, };
 
-export type RefusedEntry = { 
-/**
- * The entry's name in the bundle, as shown (clipped, printable).
- */
-entry: string, reason: string, };
-
 export type RegencySummary = { plan: Plan, periods: Array<Period>, period: PeriodRef | null, 
 /**
  * The day overdue milestones are counted on.
@@ -766,7 +733,30 @@ rollup: Rollup, themes: Array<ThemeSummary>, opds: Array<OpdSummary>, milestones
  */
 export type RekapWritten = { path: string, period: PeriodRef, themes: number, opds: number, indicators: number, notes: number, };
 
+/**
+ * The key `kunci/` held before a restored database's key took its place.
+ */
+export type ReplacedKey = { 
+/**
+ * Where the replaced key is kept (in `kunci/`).
+ */
+aside: string, 
+/**
+ * The replaced key's fingerprint in words.
+ */
+replacedFingerprint: string, 
+/**
+ * The fingerprint in words of the key that signs from now on.
+ */
+currentFingerprint: string, };
+
 export type ResponseForm = { inputId: string, decision: Decision, reason: string, };
+
+/**
+ * What a restore from the window did: the backup now in use, and the key it
+ * replaced in `kunci/` when the backup held another one.
+ */
+export type RestoreDone = { backup: BackupInfo, replacedKey: ReplacedKey | null, };
 
 /**
  * A note with what it is about, as a reader sees it.
@@ -794,6 +784,25 @@ export type RoleKind = "bappeda" | "opd";
  * mean of the capaian that can be computed.
  */
 export type Rollup = { percent: number | null, grade: GradeKey | null, indicatorCount: number, measuredCount: number, };
+
+/**
+ * What a rotation did.
+ */
+export type Rotated = { oldFingerprint: string, newFingerprint: string, 
+/**
+ * YYYY-MM-DD.
+ */
+from: string, 
+/**
+ * Where the old key is kept, in `kunci/`.
+ */
+oldKeyFile: string, };
+
+export type RotationView = { oldFingerprint: string, newFingerprint: string, 
+/**
+ * YYYY-MM-DD.
+ */
+from: string, };
 
 /**
  * One session with everything its record holds.
@@ -974,27 +983,6 @@ id: string | null, name: string, description: string, };
 export type ThemeOverview = { id: string, seq: number, name: string, description: string, rollup: Rollup, actions: Array<ActionSummary>, };
 
 export type ThemeSummary = { seq: number, name: string, actionCount: number, milestoneCount: number, indicatorCount: number, milestones: Array<StatusCount>, rollup: Rollup, };
-
-/**
- * A key Bappeda has not confirmed for an OPD: what the clerk is asked about.
- */
-export type UnconfirmedKey = { opdCode: string, 
-/**
- * The OPD's name as Bappeda's directory holds it (not the file's text).
- */
-opdName: string, 
-/**
- * The fingerprint as eight words, to compare with what the OPD reads out.
- */
-words: string, 
-/**
- * The same fingerprint in hex, e.g. `1A2B-3C4D-5E6F-7081`.
- */
-fingerprint: string, change: KeyChange, 
-/**
- * Since when the key held now was recorded (a changed key).
- */
-heldSince: string | null, };
 
 /**
  * One side of a comparison: a version, or the plan as it is now (`id` is `None`).

@@ -4,7 +4,15 @@ import { flushPromises } from '@vue/test-utils';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { BackupInfo } from '../api/types';
 import App from '../App.vue';
-import { createFakeBackend, inTurn, sampleBackup, type Answers } from '../testing/fakeBackend';
+import {
+  createFakeBackend,
+  inTurn,
+  SAMPLE_BAPPEDA_KEY_WORDS,
+  SAMPLE_BAPPEDA_NEW_KEY_WORDS,
+  SAMPLE_KEY_WORDS,
+  sampleBackup,
+  type Answers,
+} from '../testing/fakeBackend';
 import { mountWithApp } from '../testing/mount';
 import { loadScreens } from '../testing/screens';
 import BackupScreen from './BackupScreen.vue';
@@ -60,7 +68,7 @@ describe('BackupScreen', () => {
   it('restores only after showing what the backup holds and a second yes', async () => {
     // The backend keeps what a restore replaces: its backup is listed first afterwards.
     const { wrapper, fake } = await mountBackups([], {
-      restoreBackup: DAILY,
+      restoreBackup: { backup: DAILY, replacedKey: null },
       backupsList: inTurn([DAILY, BROKEN], [BEFORE_RESTORE, DAILY, BROKEN]),
     });
     await wrapper.get('[data-testid="backup-restore"]').trigger('click');
@@ -81,6 +89,61 @@ describe('BackupScreen', () => {
     expect(wrapper.emitted('restored')).toHaveLength(1);
     expect(wrapper.get('[data-testid="backup-message"]').text()).toMatch(/^Data dipulihkan dari cadangan 15 April 2019/);
     expect(wrapper.findAll('[data-testid="backup-item"]')[0]?.text()).toContain('sebelum pemulihan');
+  });
+});
+
+describe('the signing key on the backup screen', () => {
+  it('says which key each backup holds, and which key a restore replaced and where it is kept', async () => {
+    const OLD = sampleBackup({ keyFingerprint: null });
+    const aside = '/home/staf/.local/share/renaksi/kunci/diganti-0A1B2C3D4E5F6071-ed25519.key';
+    const { wrapper } = await mountBackups([DAILY, OLD], {
+      restoreBackup: {
+        backup: DAILY,
+        replacedKey: { aside, replacedFingerprint: SAMPLE_KEY_WORDS, currentFingerprint: SAMPLE_BAPPEDA_KEY_WORDS },
+      },
+    });
+    const keys = wrapper.findAll('[data-testid="backup-key"]').map((k) => k.text());
+    expect(keys[0]).toBe(`Kunci tanda tangan: ${SAMPLE_KEY_WORDS}`);
+    expect(keys[1]).toContain('Tanpa kunci tanda tangan');
+    expect(wrapper.get('[data-testid="key-fingerprint"]').text()).toBe(SAMPLE_KEY_WORDS);
+    expect(wrapper.find('[data-testid="key-rotate"]').exists()).toBe(false);
+    expect(wrapper.find('[data-testid="restore-key-replaced"]').exists()).toBe(false);
+
+    await wrapper.get('[data-testid="backup-restore"]').trigger('click');
+    await flushPromises();
+    await wrapper.get('[data-testid="restore-yes"]').trigger('click');
+    await flushPromises();
+    const note = wrapper.get('[data-testid="restore-key-replaced"]').text();
+    expect(note).toContain(`dipakai mulai sekarang (${SAMPLE_BAPPEDA_KEY_WORDS})`);
+    expect(note).toContain(`(${SAMPLE_KEY_WORDS}) tidak dihapus: disimpan di ${aside}`);
+  });
+
+  it('lets Bappeda replace its key only after a confirmation, and shows both fingerprints', async () => {
+    const before = { fingerprint: SAMPLE_BAPPEDA_KEY_WORDS, canRotate: true, rotations: [] };
+    const after = {
+      fingerprint: SAMPLE_BAPPEDA_NEW_KEY_WORDS,
+      canRotate: true,
+      rotations: [{ oldFingerprint: SAMPLE_BAPPEDA_KEY_WORDS, newFingerprint: SAMPLE_BAPPEDA_NEW_KEY_WORDS, from: '2019-07-16' }],
+    };
+    const { wrapper, fake } = await mountBackups([DAILY], { keyStatus: inTurn(before, after) });
+    await wrapper.get('[data-testid="key-rotate"]').trigger('click');
+    await flushPromises();
+    expect(wrapper.get('[data-testid="key-rotate-confirm"]').text()).toContain('Kunci lama disimpan di folder kunci');
+    expect(document.activeElement).toBe(wrapper.get('[data-testid="key-rotate-yes"]').element);
+    await wrapper.get('[data-testid="key-rotate-cancel"]').trigger('click');
+    expect(fake.callsOf('rotateKey')).toHaveLength(0);
+
+    await wrapper.get('[data-testid="key-rotate"]').trigger('click');
+    await flushPromises();
+    await wrapper.get('[data-testid="key-rotate-from"]').setValue('2019-07-16');
+    await wrapper.get('[data-testid="key-rotate-confirm"]').trigger('submit');
+    await flushPromises();
+    expect(fake.callsOf('rotateKey')).toEqual([['2019-07-16']]);
+    expect(wrapper.get('[data-testid="key-rotated"]').text()).toContain(
+      `${SAMPLE_BAPPEDA_KEY_WORDS} → ${SAMPLE_BAPPEDA_NEW_KEY_WORDS}`,
+    );
+    expect(wrapper.get('[data-testid="key-fingerprint"]').text()).toBe(SAMPLE_BAPPEDA_NEW_KEY_WORDS);
+    expect(wrapper.get('[data-testid="key-rotations"]').text()).toContain('Diganti mulai 2019-07-16');
   });
 });
 

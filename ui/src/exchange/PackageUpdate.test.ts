@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import type { Backend } from '../api/backend';
 import {
   createFakeBackend,
+  SAMPLE_BAPPEDA_KEY_WORDS,
+  SAMPLE_BAPPEDA_NEW_KEY_WORDS,
   sampleApplied,
   samplePackageUpdate,
   type FakeBackend,
@@ -42,6 +44,30 @@ describe('PackageUpdate', () => {
       '2 indikator dari dokumen rencana aksi diterima beserta targetnya',
     );
     expect(wrapper.find('[data-testid="package-update-bands"]').exists()).toBe(false);
+  });
+
+  it("shows the package's key in words, and Bappeda's key change with both fingerprints", async () => {
+    const { wrapper } = await mountUpdate();
+    await pick(wrapper);
+    expect(wrapper.get('[data-testid="package-update-key"]').text()).toBe(
+      `Sidik kunci Bappeda pada paket ini: ${SAMPLE_BAPPEDA_KEY_WORDS} Cocokkan dengan yang dibacakan Bappeda.`,
+    );
+    expect(wrapper.find('[data-testid="package-update-key-change"]').exists()).toBe(false);
+
+    const rotated = samplePackageUpdate({
+      keyFingerprint: SAMPLE_BAPPEDA_NEW_KEY_WORDS,
+      keyChange: {
+        fromFingerprint: SAMPLE_BAPPEDA_KEY_WORDS,
+        toFingerprint: SAMPLE_BAPPEDA_NEW_KEY_WORDS,
+        effectiveFrom: '2019-07-01',
+      },
+    });
+    const { wrapper: next } = await mountUpdate({ answers: { pickPackageUpdate: rotated } });
+    await pick(next);
+    const change = next.get('[data-testid="package-update-key-change"]').text();
+    expect(change).toContain('mulai 2019-07-01');
+    expect(change).toContain(`Kunci lama: ${SAMPLE_BAPPEDA_KEY_WORDS}`);
+    expect(change).toContain(`Kunci baru: ${SAMPLE_BAPPEDA_NEW_KEY_WORDS}`);
   });
 
   it('takes the package on request and says so', async () => {

@@ -1,6 +1,11 @@
 import { flushPromises } from '@vue/test-utils';
 import { describe, expect, it } from 'vitest';
-import { createFakeBackend, SAMPLE_DATA_FILE, samplePackagePreview } from '../testing/fakeBackend';
+import {
+  createFakeBackend,
+  SAMPLE_BAPPEDA_KEY_WORDS,
+  SAMPLE_DATA_FILE,
+  samplePackagePreview,
+} from '../testing/fakeBackend';
 import { mountWithApp } from '../testing/mount';
 import FirstStart from './FirstStart.vue';
 
@@ -116,6 +121,17 @@ describe('FirstStart', () => {
       ['DINSOS', 'Dinas Sosial (DINSOS)'],
     ]);
     expect(wrapper.find('option[value="bappeda"]').exists()).toBe(false);
+  });
+
+  it("shows Bappeda's key fingerprint in words, with a line to compare it with what Bappeda reads out", async () => {
+    const { wrapper } = await render('package');
+    const key = wrapper.get('[data-testid="package-key"]');
+    expect(key.get('strong').text()).toBe(SAMPLE_BAPPEDA_KEY_WORDS);
+    expect(SAMPLE_BAPPEDA_KEY_WORDS.split(' ')).toHaveLength(8);
+    expect(wrapper.get('[data-testid="package-preview"]').text()).toContain('Sidik kunci Bappeda');
+    expect(wrapper.get('[data-testid="package-key-compare"]').text()).toBe(
+      'Cocokkan delapan kata ini dengan yang dibacakan Bappeda (misalnya lewat telepon) sebelum memakai paket ini. Bila berbeda, jangan pakai paketnya.',
+    );
   });
 
   it("starts from the package as the chosen OPD, sending the package's token", async () => {

@@ -1,6 +1,7 @@
 // Samples of the predikat bands and of a newer plan package at an OPD, for
 // the fake backend (slice "package" of the plan editor).
 import type { Applied, BandsView, GradeBand, PackageUpdate } from '../api/types';
+import { SAMPLE_BAPPEDA_KEY_WORDS } from './samples';
 
 export function sampleBands(overrides: Partial<BandsView> = {}): BandsView {
   const bands: GradeBand[] = [
@@ -44,6 +45,8 @@ export function samplePackageUpdate(overrides: Partial<PackageUpdate['changes']>
       bandsFrom: null,
       bandsTo: null,
       indicatorsReceived: 2,
+      keyFingerprint: SAMPLE_BAPPEDA_KEY_WORDS,
+      keyChange: null,
       ...overrides,
     },
   };

@@ -383,6 +383,13 @@ export function sampleSummary(): RegencySummary {
   };
 }
 
+/** The fingerprint in words of this installation's key (an OPD's). */
+export const SAMPLE_KEY_WORDS = 'kopi gajah pelangi batik sungai melati tempe rusa';
+/** Bappeda's key, as a package shows it. */
+export const SAMPLE_BAPPEDA_KEY_WORDS = 'candi ombak jati kenari garuda lontar sawah tugu';
+/** Bappeda's key after a rotation. */
+export const SAMPLE_BAPPEDA_NEW_KEY_WORDS = 'durian elang perahu angsa mangga rebana kabut nila';
+
 /** A backup as the backend describes it. */
 export function sampleBackup(partial: Partial<BackupInfo> = {}): BackupInfo {
   return {
@@ -400,6 +407,7 @@ export function sampleBackup(partial: Partial<BackupInfo> = {}): BackupInfo {
     indicators: 2,
     realisations: 6,
     reports: 0,
+    keyFingerprint: SAMPLE_KEY_WORDS,
     ...partial,
   };
 }
@@ -630,6 +638,7 @@ export function samplePackagePreview(): PackagePreview {
     region: 'Kabupaten Wonosobo',
     version: 3,
     opds: [DINSOS, DINKES, DISKOMINFO],
+    keyFingerprint: SAMPLE_BAPPEDA_KEY_WORDS,
   };
 }
 

@@ -9,6 +9,8 @@ use super::Result;
 use renaksi_core::backups::BackupInfo;
 use renaksi_core::dates::long_time_wib;
 
+use crate::flags::KeyCommand;
+
 pub fn backup(db: &Path, list: bool) -> Result<()> {
     if list {
         let found = backups::list(db)?;
@@ -37,18 +39,67 @@ pub fn restore(db: &Path, file: &Path, yes: bool) -> Result<()> {
         )
         .into());
     }
-    match backups::restore_file(db, file)? {
-        Restored::Replaced(_) => out!(
-            "Data {} dipulihkan dari {}; data sebelumnya disimpan sebagai cadangan sebelum-pulihkan.",
-            db.display(),
-            info.file_name
-        ),
-        Restored::Recovered { aside } => out!(
-            "Basis data yang rusak dipindahkan ke {}; data dipulihkan dari {}.",
-            aside.display(),
-            info.file_name
-        ),
-    }?;
+    let replaced_key = match backups::restore_file(db, file)? {
+        Restored::Replaced(_, replaced_key) => {
+            out!(
+                "Data {} dipulihkan dari {}; data sebelumnya disimpan sebagai cadangan sebelum-pulihkan.",
+                db.display(),
+                info.file_name
+            )?;
+            replaced_key
+        }
+        Restored::Recovered {
+            aside,
+            replaced_key,
+        } => {
+            out!(
+                "Basis data yang rusak dipindahkan ke {}; data dipulihkan dari {}.",
+                aside.display(),
+                info.file_name
+            )?;
+            replaced_key
+        }
+    };
+    if let Some(key) = replaced_key {
+        out!(
+            "Kunci tanda tangan dari cadangan dipakai mulai sekarang ({}). Kunci yang tadinya \
+             dipakai di sini ({}) disimpan di {}.",
+            key.current_fingerprint,
+            key.replaced_fingerprint,
+            key.aside.display()
+        )?;
+    }
+    Ok(())
+}
+
+pub fn key(db: &Path, command: &KeyCommand) -> Result<()> {
+    let mut store = renaksi_api::open_existing(db)?;
+    match command {
+        KeyCommand::Show => {
+            let status = backups::key_status(&store, db)?;
+            match &status.fingerprint {
+                Some(words) => out!("Sidik kunci: {words}"),
+                None => out!("Belum ada kunci tanda tangan."),
+            }?;
+            for r in &status.rotations {
+                out!(
+                    "Diganti mulai {}: {} -> {}",
+                    r.from, r.old_fingerprint, r.new_fingerprint
+                )?;
+            }
+        }
+        KeyCommand::Rotate { from } => {
+            let rotated = backups::rotate_key(&mut store, db, from.as_deref())?;
+            out!("Kunci Bappeda diganti mulai {}.", rotated.from)?;
+            out!("Kunci lama : {}", rotated.old_fingerprint)?;
+            out!("Kunci baru : {}", rotated.new_fingerprint)?;
+            out!("Kunci lama disimpan di {}.", rotated.old_key_file)?;
+            out!(
+                "Terbitkan paket rencana aksi baru: OPD menerima kunci baru bersama paket itu. \
+                 Bacakan sidik kunci baru kepada OPD yang bertanya."
+            )?;
+        }
+    }
     Ok(())
 }
 
@@ -61,7 +112,7 @@ fn describe(b: &BackupInfo) -> String {
         );
     }
     format!(
-        "{}  {}  {}; {} rencana aksi, {} tonggak, {} indikator, {} realisasi, {} laporan diterima",
+        "{}  {}  {}; {} rencana aksi, {} tonggak, {} indikator, {} realisasi, {} laporan diterima; {}",
         b.file_name,
         long_time_wib(&b.taken_at),
         b.profile.as_deref().unwrap_or("tanpa profil"),
@@ -69,6 +120,10 @@ fn describe(b: &BackupInfo) -> String {
         b.milestones,
         b.indicators,
         b.realisations,
-        b.reports
+        b.reports,
+        match &b.key_fingerprint {
+            Some(words) => format!("kunci: {words}"),
+            None => "tanpa kunci".into(),
+        }
     )
 }

@@ -126,10 +126,8 @@ pub fn export_with_evidence(
     let code = opd_code(store)?;
     crate::access::require_viewed_plan_active(store.conn())?;
     let block = signature_settings(store)?;
-    let sequence = settings::get(store.conn(), SEQUENCE)?
-        .and_then(|s| s.parse::<i64>().ok())
-        .unwrap_or(0)
-        + 1;
+    let (key, _) = crate::keys::reconcile(store, data_dir)?;
+    let sequence = next_sequence(store.conn(), data_dir, &key)?;
     let exported_at = now();
     let today =
         chrono::Utc::now().with_timezone(&chrono::FixedOffset::east_opt(7 * 3600).expect("UTC+7"));
@@ -165,7 +163,6 @@ pub fn export_with_evidence(
             let _ = fs::remove_file(tmp);
         }
     };
-    let key = signature::load_or_create(data_dir).inspect_err(|_| drop_bundle())?;
     let bytes = workbook_bytes(&snapshot, &key, paper).inspect_err(|_| drop_bundle())?;
 
     let tmp = temp_path(out);
@@ -180,6 +177,12 @@ pub fn export_with_evidence(
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
+    // The mark in `kunci/` first: a restore of the database cannot lower it.
+    if let Err(error) = crate::keys::raise_sequence_mark(data_dir, &key, sequence) {
+        let _ = fs::remove_file(&tmp);
+        drop_bundle();
+        return Err(error);
+    }
     let recorded = store.write(|tx| {
         settings::set(tx, SEQUENCE, &sequence.to_string())?;
         reports::insert(
@@ -228,6 +231,21 @@ pub fn export_with_evidence(
         key_fingerprint: fingerprint,
         evidence,
     })
+}
+
+/// The sequence of the next report: above the database's counter and above
+/// the high-water mark `kunci/` keeps for this key, which a restore of an
+/// older backup does not lower (on a PC that does not know what the key
+/// signed before, the mark starts at the clock's floor: see `keys`).
+pub fn next_sequence(
+    conn: &rusqlite::Connection,
+    data_dir: &Path,
+    key: &ed25519_dalek::SigningKey,
+) -> Result<i64> {
+    let counted = settings::get(conn, SEQUENCE)?
+        .and_then(|s| s.parse::<i64>().ok())
+        .unwrap_or(0);
+    Ok(counted.max(crate::keys::sequence_mark(data_dir, key)) + 1)
 }
 
 /// The whole workbook: printable sheets, then the very hidden data sheet.

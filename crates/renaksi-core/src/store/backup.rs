@@ -15,29 +15,41 @@ const PAGES_PER_STEP: std::ffi::c_int = 1024;
 
 /// Writes a consistent copy of `conn`'s main database to `dest`.
 pub fn write_copy(conn: &Connection, dest: &Path) -> Result<()> {
+    write_copy_then(conn, dest, |_| Ok(()))
+}
+
+/// Writes a consistent copy of `conn`'s main database to `dest`, running
+/// `finish` on the copy before it is synced and put in place (a backup adds
+/// the installation's key there when the database does not hold it yet).
+/// The copy is readable by this user only: a backup holds the signing key.
+pub fn write_copy_then(
+    conn: &Connection,
+    dest: &Path,
+    finish: impl FnOnce(&Connection) -> Result<()>,
+) -> Result<()> {
     let tmp = dest.with_extension("tmp");
     let _ = fs::remove_file(&tmp);
-    {
+    let copied = (|| {
         let mut target = Connection::open(&tmp)?;
-        let backup = Backup::new(conn, &mut target)?;
-        backup.run_to_completion(PAGES_PER_STEP, Duration::ZERO, None)?;
+        {
+            let backup = Backup::new(conn, &mut target)?;
+            backup.run_to_completion(PAGES_PER_STEP, Duration::ZERO, None)?;
+        }
+        finish(&target)
+    })();
+    if let Err(error) = copied {
+        let _ = fs::remove_file(&tmp);
+        return Err(error);
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let _ = fs::set_permissions(&tmp, fs::Permissions::from_mode(0o600));
     }
     File::open(&tmp)
         .and_then(|file| file.sync_all())
         .map_err(|e| Error::io("menyimpan cadangan", &tmp, e))?;
     fs::rename(&tmp, dest).map_err(|e| Error::io("menyimpan cadangan", dest, e))?;
-    sync_dir(dest.parent());
+    crate::files::sync_dir(dest.parent().unwrap_or_else(|| Path::new(".")));
     Ok(())
-}
-
-/// Makes the rename durable where the platform allows syncing a folder.
-fn sync_dir(dir: Option<&Path>) {
-    #[cfg(unix)]
-    if let Some(dir) = dir {
-        if let Ok(handle) = File::open(dir) {
-            let _ = handle.sync_all();
-        }
-    }
-    #[cfg(not(unix))]
-    let _ = dir;
 }

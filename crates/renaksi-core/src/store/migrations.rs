@@ -17,6 +17,7 @@ pub const STEPS: &[&str] = &[
     include_str!("migrations/0003_plan_editing.sql"),
     include_str!("migrations/0004_received_indicators.sql"),
     include_str!("migrations/0005_evidence.sql"),
+    include_str!("migrations/0006_keys.sql"),
 ];
 
 /// The schema version this build of the app writes.

@@ -10,6 +10,8 @@ pub mod backup;
 pub mod evidence;
 pub mod indicators;
 pub mod input_responses;
+pub mod installation_key;
+pub mod key_rotations;
 pub mod migrations;
 pub mod milestones;
 pub mod opd_keys;

@@ -5,6 +5,7 @@
 //! spreadsheet app does not break it, while any change to the data does.
 
 use std::fs;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use base64::engine::general_purpose::STANDARD;
@@ -14,44 +15,115 @@ use sha2::{Digest, Sha256};
 
 use crate::{Error, Result};
 
-/// The key file inside the data folder.
+/// The key file inside the data folder. (The name predates Bappeda's use of
+/// the same file for its packages.)
 pub fn key_path(data_dir: &Path) -> PathBuf {
     data_dir.join("kunci").join("opd-ed25519.key")
 }
 
-/// The key pair of this installation; made and saved the first time.
+/// The key pair of this installation's `kunci/`; made and saved the first
+/// time. A damaged key file is an error, never replaced by a new key.
 pub fn load_or_create(data_dir: &Path) -> Result<SigningKey> {
-    let path = key_path(data_dir);
-    match fs::read_to_string(&path) {
-        Ok(text) => {
-            let bytes = decode_hex(text.trim()).ok_or_else(|| Error::Corrupt {
-                path: path.clone(),
-                detail: "kunci tanda tangan tidak terbaca".into(),
-            })?;
-            Ok(SigningKey::from_bytes(&bytes))
+    match load(data_dir)? {
+        Some(key) => Ok(key),
+        None => {
+            let key = generate()?;
+            save(data_dir, &key)?;
+            Ok(key)
         }
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => create(&path),
-        Err(e) => Err(Error::io("membaca", &path, e)),
     }
 }
 
-fn create(path: &Path) -> Result<SigningKey> {
+/// The key in `kunci/`, or `None` when there is no key file. A file that is
+/// there but does not hold a key (cut short, edited, another file) is an
+/// error that says so: a new key made silently in its place would have
+/// Bappeda refuse this office's reports, or the OPDs its packages.
+pub fn load(data_dir: &Path) -> Result<Option<SigningKey>> {
+    load_file(&key_path(data_dir))
+}
+
+/// The key in the key file at `path` (see [`load`]).
+pub fn load_file(path: &Path) -> Result<Option<SigningKey>> {
+    match fs::read(path) {
+        Ok(bytes) => std::str::from_utf8(&bytes)
+            .ok()
+            .and_then(|text| from_secret_hex(text.trim()))
+            .map(Some)
+            .ok_or_else(|| damaged(path)),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(Error::io("membaca", path, e)),
+    }
+}
+
+/// The refusal to sign with, or replace, a damaged key file.
+pub fn damaged(path: &Path) -> Error {
+    Error::invalid(
+        "key",
+        format!(
+            "Berkas kunci tanda tangan {} rusak. Renaksi tidak membuat kunci baru, karena \
+             kunci baru membuat berkas yang Anda tandatangani ditolak. Pulihkan cadangan \
+             Renaksi terakhir (cadangan menyimpan kunci), atau kembalikan berkas kunci itu \
+             dari salinannya.",
+            path.display()
+        ),
+    )
+}
+
+/// A new random key pair.
+pub fn generate() -> Result<SigningKey> {
     let mut secret = [0u8; 32];
-    getrandom::fill(&mut secret)
-        .map_err(|e| Error::io("membuat kunci", path, std::io::Error::other(e.to_string())))?;
-    let key = SigningKey::from_bytes(&secret);
+    getrandom::fill(&mut secret).map_err(|e| {
+        Error::io(
+            "membuat kunci",
+            Path::new("kunci"),
+            std::io::Error::other(e.to_string()),
+        )
+    })?;
+    Ok(SigningKey::from_bytes(&secret))
+}
+
+/// Writes `key` as the key file of `kunci/`, whole or not at all: a
+/// temporary file readable by this user only, synced, renamed over the key
+/// file, and the folder synced, so a power cut leaves the old key or the new
+/// one, never half a key.
+pub fn save(data_dir: &Path, key: &SigningKey) -> Result<()> {
+    write_key_file(&key_path(data_dir), key)
+}
+
+/// Writes `key` to `path` through a synced temporary file and a rename.
+pub fn write_key_file(path: &Path, key: &SigningKey) -> Result<()> {
     let dir = path.parent().unwrap_or_else(|| Path::new("."));
     fs::create_dir_all(dir).map_err(|e| Error::io("membuat folder", dir, e))?;
-    let tmp = path.with_extension("tmp");
-    let hex: String = secret.iter().map(|b| format!("{b:02x}")).collect();
-    fs::write(&tmp, hex).map_err(|e| Error::io("menyimpan kunci", &tmp, e))?;
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        let _ = fs::set_permissions(&tmp, fs::Permissions::from_mode(0o600));
+    let tmp = crate::files::temp_path(path);
+    let written = (|| {
+        let mut options = fs::OpenOptions::new();
+        options.write(true).create(true).truncate(true);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            options.mode(0o600);
+        }
+        let mut file = options.open(&tmp)?;
+        file.write_all(secret_hex(key).as_bytes())?;
+        file.sync_all()?;
+        fs::rename(&tmp, path)
+    })();
+    if let Err(e) = written {
+        let _ = fs::remove_file(&tmp);
+        return Err(Error::io("menyimpan kunci", path, e));
     }
-    fs::rename(&tmp, path).map_err(|e| Error::io("menyimpan kunci", path, e))?;
-    Ok(key)
+    crate::files::sync_dir(dir);
+    Ok(())
+}
+
+/// The secret as 64 hex digits, as the key file and the database keep it.
+pub fn secret_hex(key: &SigningKey) -> String {
+    key.to_bytes().iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The key of a secret written by [`secret_hex`]; `None` when it is not one.
+pub fn from_secret_hex(text: &str) -> Option<SigningKey> {
+    decode_hex(text).map(|bytes| SigningKey::from_bytes(&bytes))
 }
 
 /// The signature of a canonical serialisation, in base64.
@@ -95,7 +167,7 @@ pub fn verify_bytes(public_key: &str, signature: &str, bytes: &[u8]) -> bool {
 }
 
 fn decode_hex(text: &str) -> Option<[u8; 32]> {
-    if text.len() != 64 {
+    if text.len() != 64 || !text.bytes().all(|b| b.is_ascii_hexdigit()) {
         return None;
     }
     let mut out = [0u8; 32];

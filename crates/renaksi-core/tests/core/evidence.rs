@@ -172,7 +172,7 @@ pub fn offices() -> Offices {
 
 /// Bappeda imports a report: the one place this file does it.
 fn import_report(offices: &mut Offices, report: &Path) -> Result<Imported> {
-    import_file(&mut offices.bappeda, report, &Decisions::default())
+    crate::confirming_first_key(|decisions| import_file(&mut offices.bappeda, report, decisions))
 }
 
 pub fn sha256_hex(bytes: &[u8]) -> String {

@@ -14,6 +14,7 @@ mod fixtures;
 mod forged;
 mod hostile;
 mod import;
+mod keys_survive;
 mod opendata;
 mod overview;
 mod package;

@@ -15,7 +15,7 @@ use crate::evidence::{dump, offices, sha256_hex, zip_of, Offices, PDF, TW2_2019}
 
 /// Bappeda imports a report: the one place this file does it.
 fn import_report(bappeda: &mut Store, report: &Path) -> Result<Imported> {
-    import_file(bappeda, report, &Decisions::default())
+    crate::confirming_first_key(|decisions| import_file(bappeda, report, decisions))
 }
 
 #[test]

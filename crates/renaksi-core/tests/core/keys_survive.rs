@@ -1,0 +1,541 @@
+//! Keys survive (issue #17): the installation's key is written whole, held by
+//! every backup and brought back by a restore (on this PC or a new one); a
+//! restore never lowers the report sequence; Bappeda rotates its key with a
+//! statement signed by the old key, which the OPDs follow with the next
+//! package, and nothing else moves their pin.
+
+use std::path::{Path, PathBuf};
+
+use renaksi_core::backups::{self, Kind};
+use renaksi_core::demo::{self, DemoView};
+use renaksi_core::keys::{self, RotationStatement};
+use renaksi_core::package::{self, SignedPackage};
+use renaksi_core::period::PeriodRef;
+use renaksi_core::profile::{Profile, Role};
+use renaksi_core::report::export::{export, Exported};
+use renaksi_core::report::import::{import_file, Decisions, Imported};
+use renaksi_core::workbook::key_words::fingerprint_words;
+use renaksi_core::workbook::signature::{self, public_key_text};
+use renaksi_core::workbook::Paper;
+use renaksi_core::{Error, Store};
+
+const TW1_2019: PeriodRef = PeriodRef {
+    year: 2019,
+    quarter: 1,
+};
+
+/// Bappeda's import of a report; the one place this file imports (the first
+/// key's confirmation changes it at merge time).
+fn import_report(store: &mut Store, path: &Path) -> renaksi_core::Result<Imported> {
+    import_file(store, path, &Decisions::default())
+}
+
+/// A PC's data folder with a database in it.
+fn pc(root: &Path, name: &str) -> PathBuf {
+    let dir = root.join(name);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir.join("renaksi.db")
+}
+
+fn data_dir(db: &Path) -> &Path {
+    db.parent().unwrap()
+}
+
+fn opd_store(db: &Path, code: &str) -> Store {
+    let mut store = Store::open(db).unwrap();
+    demo::load_as(
+        &mut store,
+        &DemoView::Opd(code.into()),
+        &Profile::new(Role::Opd { code: code.into() }, "Sari").unwrap(),
+    )
+    .unwrap();
+    store
+}
+
+fn bappeda_store(db: &Path) -> Store {
+    let mut store = Store::open(db).unwrap();
+    demo::load(&mut store, &DemoView::Bappeda).unwrap();
+    store
+}
+
+fn export_report(store: &mut Store, db: &Path, name: &str) -> (Exported, PathBuf) {
+    let out = data_dir(db).join(name);
+    let done = export(store, data_dir(db), TW1_2019, Paper::A4, &out).unwrap();
+    (done, out)
+}
+
+/// The installation's key as `kunci/` holds it.
+fn folder_key(db: &Path) -> String {
+    public_key_text(&signature::load(data_dir(db)).unwrap().unwrap())
+}
+
+/// Restores `file` into the database at `db` the way the app and the CLI do:
+/// the data, the reopened store, then the key.
+fn restore(db: &Path, file: &Path) -> (Store, Option<keys::ReplacedKey>) {
+    let mut store = Store::open(db).unwrap();
+    backups::restore(&mut store, file).unwrap();
+    drop(store);
+    let mut store = Store::open(db).unwrap();
+    let replaced = backups::restore_key(&mut store, data_dir(db)).unwrap();
+    (store, replaced)
+}
+
+#[test]
+fn the_key_file_is_written_whole_and_a_damaged_one_is_refused_never_replaced() {
+    let root = tempfile::tempdir().unwrap();
+    let key = signature::load_or_create(root.path()).unwrap();
+    let path = signature::key_path(root.path());
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert_eq!(
+        text,
+        signature::secret_hex(&key),
+        "the whole key, nothing else"
+    );
+    let names: Vec<String> = std::fs::read_dir(path.parent().unwrap())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names, ["opd-ed25519.key"], "no temporary file is left");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600, "readable by this user only");
+    }
+    assert_eq!(
+        signature::load_or_create(root.path()).unwrap().to_bytes(),
+        key.to_bytes(),
+        "read back, not made again"
+    );
+
+    for damaged in ["", "abc", &text[..40], &format!("{}zz", &text[..62])] {
+        std::fs::write(&path, damaged).unwrap();
+        let error = signature::load_or_create(root.path()).unwrap_err();
+        assert!(
+            error.to_string().contains("rusak")
+                && error.to_string().contains("tidak membuat kunci baru"),
+            "{error}"
+        );
+        assert_eq!(
+            std::fs::read_to_string(&path).unwrap(),
+            damaged,
+            "the damaged file is left as it was"
+        );
+    }
+}
+
+#[test]
+fn a_damaged_key_file_is_repaired_from_the_database_and_kept_aside() {
+    let root = tempfile::tempdir().unwrap();
+    let db = pc(root.path(), "opd");
+    let mut store = opd_store(&db, "DINKES");
+    let (key, _) = keys::reconcile(&mut store, data_dir(&db)).unwrap();
+    let path = signature::key_path(data_dir(&db));
+    std::fs::write(&path, "rusak").unwrap();
+    let (again, sync) = keys::reconcile(&mut store, data_dir(&db)).unwrap();
+    assert_eq!(
+        again.to_bytes(),
+        key.to_bytes(),
+        "the same key, not a new one"
+    );
+    let keys::KeySync::Repaired { aside } = sync else {
+        panic!("expected a repair, got {sync:?}");
+    };
+    assert_eq!(std::fs::read_to_string(aside).unwrap(), "rusak");
+    assert_eq!(folder_key(&db), public_key_text(&key));
+}
+
+#[test]
+fn every_backup_holds_the_key_and_a_restore_on_a_new_pc_brings_it_back() {
+    let root = tempfile::tempdir().unwrap();
+    let old_pc = pc(root.path(), "lama");
+    let mut store = opd_store(&old_pc, "DINKES");
+    let (first, _) = export_report(&mut store, &old_pc, "tw1.xlsx");
+    let backup = backups::take(&store, Kind::Manual).unwrap();
+    let words = fingerprint_words(&folder_key(&old_pc));
+    assert_eq!(backup.key_fingerprint.as_deref(), Some(words.as_str()));
+
+    // The old PC is gone; the clerk installs Renaksi on a new one (which
+    // makes a key of its own at start) and restores the backup.
+    let new_pc = pc(root.path(), "baru");
+    let mut fresh = Store::open(&new_pc).unwrap();
+    keys::reconcile(&mut fresh, data_dir(&new_pc)).unwrap();
+    let own_key = folder_key(&new_pc);
+    drop(fresh);
+    let (mut store, replaced) = restore(&new_pc, Path::new(&backup.path));
+    let replaced = replaced.expect("the new PC's own key was replaced");
+    assert_eq!(replaced.current_fingerprint, words);
+    assert_eq!(folder_key(&new_pc), folder_key(&old_pc));
+    assert_eq!(
+        public_key_text(&signature::load_file(&replaced.aside).unwrap().unwrap()),
+        own_key,
+        "the replaced key is kept aside"
+    );
+
+    let (next, _) = export_report(&mut store, &new_pc, "tw1-lagi.xlsx");
+    assert_eq!(
+        next.key_fingerprint, first.key_fingerprint,
+        "the same key signs"
+    );
+}
+
+#[test]
+fn a_backup_of_a_database_that_never_signed_holds_the_installation_key() {
+    let root = tempfile::tempdir().unwrap();
+    let db = pc(root.path(), "bappeda");
+    let store = bappeda_store(&db);
+    let backup = backups::take(&store, Kind::Manual).unwrap();
+    assert_eq!(
+        backup.key_fingerprint,
+        Some(fingerprint_words(&folder_key(&db)))
+    );
+}
+
+#[test]
+fn a_bappeda_backup_restored_on_an_opd_pc_brings_its_key_and_keeps_the_opd_key_aside() {
+    let root = tempfile::tempdir().unwrap();
+    let bappeda = pc(root.path(), "bappeda");
+    let store = bappeda_store(&bappeda);
+    let backup = backups::take(&store, Kind::Manual).unwrap();
+    let bappeda_key = folder_key(&bappeda);
+
+    let opd = pc(root.path(), "opd");
+    let mut opd_db = opd_store(&opd, "DINKES");
+    keys::reconcile(&mut opd_db, data_dir(&opd)).unwrap();
+    let opd_key = folder_key(&opd);
+    drop(opd_db);
+
+    let (store, replaced) = restore(&opd, Path::new(&backup.path));
+    let replaced = replaced.expect("the keys differ");
+    assert_eq!(replaced.replaced_fingerprint, fingerprint_words(&opd_key));
+    assert_eq!(
+        replaced.current_fingerprint,
+        fingerprint_words(&bappeda_key)
+    );
+    assert_eq!(
+        folder_key(&opd),
+        bappeda_key,
+        "the restored profile's key wins"
+    );
+    let kept = signature::load_file(&replaced.aside).unwrap().unwrap();
+    assert_eq!(public_key_text(&kept), opd_key, "never deleted");
+    assert!(replaced.aside.starts_with(data_dir(&opd).join("kunci")));
+    assert_eq!(
+        keys::current_fingerprint(store.conn(), data_dir(&opd)).unwrap(),
+        Some(fingerprint_words(&bappeda_key))
+    );
+}
+
+#[test]
+fn after_a_restore_on_the_same_pc_the_next_sequence_is_above_the_highest_used() {
+    let root = tempfile::tempdir().unwrap();
+    let db = pc(root.path(), "opd");
+    let mut store = opd_store(&db, "DINKES");
+    export_report(&mut store, &db, "1.xlsx");
+    let backup = backups::take(&store, Kind::Manual).unwrap();
+    export_report(&mut store, &db, "2.xlsx");
+    let (highest, _) = export_report(&mut store, &db, "3.xlsx");
+    assert_eq!(highest.sequence, 3);
+    drop(store);
+
+    let (mut store, replaced) = restore(&db, Path::new(&backup.path));
+    assert_eq!(replaced, None, "the same key");
+    let (next, _) = export_report(&mut store, &db, "4.xlsx");
+    assert_eq!(next.sequence, 4, "above the 3 the restored data forgot");
+}
+
+#[test]
+fn a_reinstalled_pc_restored_from_an_old_backup_signs_above_everything_it_signed_before() {
+    let root = tempfile::tempdir().unwrap();
+    let bappeda = pc(root.path(), "bappeda");
+    let mut bappeda_db = bappeda_store(&bappeda);
+    let old_pc = pc(root.path(), "lama");
+    let mut store = opd_store(&old_pc, "DINKES");
+    export_report(&mut store, &old_pc, "1.xlsx");
+    let backup = backups::take(&store, Kind::Manual).unwrap();
+    let (_, second) = export_report(&mut store, &old_pc, "2.xlsx");
+    import_report(&mut bappeda_db, &second).unwrap();
+    drop(store);
+
+    // A new PC: no `kunci/`, only the old backup (on a stick).
+    let new_pc = pc(root.path(), "baru");
+    let stick = root.path().join("cadangan.db");
+    std::fs::copy(&backup.path, &stick).unwrap();
+    Store::open(&new_pc).unwrap();
+    let (mut store, _) = restore(&new_pc, &stick);
+    let before = keys::clock_floor(chrono::Utc::now());
+    let (next, file) = export_report(&mut store, &new_pc, "3.xlsx");
+    assert!(
+        next.sequence > before,
+        "{} is not above the clock",
+        next.sequence
+    );
+    let imported = import_report(&mut bappeda_db, &file).unwrap();
+    assert_eq!(
+        imported.sequence, next.sequence,
+        "Bappeda takes it as newer"
+    );
+}
+
+#[test]
+fn a_restored_database_of_another_installation_does_not_reuse_this_folders_mark() {
+    let root = tempfile::tempdir().unwrap();
+    let db = pc(root.path(), "opd");
+    let mut store = opd_store(&db, "DINKES");
+    let (key, _) = keys::reconcile(&mut store, data_dir(&db)).unwrap();
+    keys::raise_sequence_mark(data_dir(&db), &key, 7).unwrap();
+    assert_eq!(keys::sequence_mark(data_dir(&db), &key), 7);
+    let other = signature::generate().unwrap();
+    assert_eq!(
+        keys::sequence_mark(data_dir(&db), &other),
+        0,
+        "another key's mark"
+    );
+    let (next, _) = export_report(&mut store, &db, "8.xlsx");
+    assert_eq!(next.sequence, 8);
+}
+
+// ---------------------------------------------------------------------------
+// Bappeda's key rotation.
+
+struct Exchange {
+    _root: tempfile::TempDir,
+    bappeda: PathBuf,
+    bappeda_db: Store,
+    opd_db: Store,
+}
+
+fn exchange() -> Exchange {
+    let root = tempfile::tempdir().unwrap();
+    let bappeda = pc(root.path(), "bappeda");
+    let bappeda_db = bappeda_store(&bappeda);
+    let first = publish(&bappeda_db, &bappeda, "paket-1.xlsx");
+    let opd = pc(root.path(), "opd");
+    let mut opd_db = Store::open(&opd).unwrap();
+    package::apply(&mut opd_db, &first, Some(("DINKES", "Sari"))).unwrap();
+    Exchange {
+        _root: root,
+        bappeda,
+        bappeda_db,
+        opd_db,
+    }
+}
+
+fn publish(store: &Store, db: &Path, name: &str) -> SignedPackage {
+    let file = data_dir(db).join(name);
+    package::export(store, data_dir(db), &file).unwrap();
+    package::read_file(&file).unwrap()
+}
+
+fn pinned(store: &Store) -> String {
+    renaksi_core::store::settings::get(store.conn(), "package.bappeda_public_key")
+        .unwrap()
+        .unwrap()
+}
+
+fn forbidden(error: Error) -> String {
+    match error {
+        Error::Forbidden(message) => message,
+        other => panic!("expected a refusal, got {other}"),
+    }
+}
+
+#[test]
+fn an_opd_takes_bappedas_new_key_with_the_package_that_carries_the_statement() {
+    let mut ex = exchange();
+    let old_key = folder_key(&ex.bappeda);
+    assert_eq!(pinned(&ex.opd_db), old_key);
+
+    let rotated = keys::rotate(
+        &mut ex.bappeda_db,
+        data_dir(&ex.bappeda),
+        Some("2019-07-01"),
+    )
+    .unwrap();
+    let new_key = folder_key(&ex.bappeda);
+    assert_ne!(new_key, old_key);
+    assert_eq!(rotated.old_fingerprint, fingerprint_words(&old_key));
+    assert_eq!(rotated.new_fingerprint, fingerprint_words(&new_key));
+    let kept = signature::load_file(Path::new(&rotated.old_key_file))
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        public_key_text(&kept),
+        old_key,
+        "the old key is kept aside in kunci/"
+    );
+
+    let second = publish(&ex.bappeda_db, &ex.bappeda, "paket-2.xlsx");
+    assert_eq!(second.public_key, new_key);
+    assert_eq!(second.package.rotations.len(), 1);
+
+    let preview = package::preview(ex.opd_db.conn(), &second).unwrap();
+    assert_eq!(preview.key_fingerprint, fingerprint_words(&new_key));
+    let change = preview.key_change.expect("the preview shows the change");
+    assert_eq!(change.from_fingerprint, fingerprint_words(&old_key));
+    assert_eq!(change.to_fingerprint, fingerprint_words(&new_key));
+    assert_eq!(change.effective_from, "2019-07-01");
+
+    package::apply(&mut ex.opd_db, &second, None).unwrap();
+    assert_eq!(pinned(&ex.opd_db), new_key);
+    let audited: i64 = ex
+        .opd_db
+        .conn()
+        .query_row(
+            "SELECT count(*) FROM audit_log WHERE entity = 'bappeda_key'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(audited, 1);
+
+    // A package signed by the replaced key is refused from now on.
+    let by_old_key = root_package_signed_by(&ex, &kept, "lama.xlsx");
+    let message = forbidden(package::apply(&mut ex.opd_db, &by_old_key, None).unwrap_err());
+    assert!(message.contains(&fingerprint_words(&old_key)), "{message}");
+    assert_eq!(pinned(&ex.opd_db), new_key);
+
+    // Twice rotated: an OPD that still pins the first key follows the chain.
+    keys::rotate(&mut ex.bappeda_db, data_dir(&ex.bappeda), None).unwrap();
+    let third = publish(&ex.bappeda_db, &ex.bappeda, "paket-3.xlsx");
+    assert_eq!(third.package.rotations.len(), 2);
+    let root = tempfile::tempdir().unwrap();
+    let late = pc(root.path(), "opd-lain");
+    let mut late_db = Store::open(&late).unwrap();
+    package::apply(
+        &mut late_db,
+        &root_package_signed_by(&ex, &kept, "awal.xlsx"),
+        Some(("DINSOS", "Budi")),
+    )
+    .unwrap();
+    package::apply(&mut late_db, &third, None).unwrap();
+    assert_eq!(pinned(&late_db), third.public_key);
+}
+
+/// Bappeda's current package, signed by `key` instead of its own (a package
+/// from before a rotation, or by someone else's key).
+fn root_package_signed_by(
+    ex: &Exchange,
+    key: &ed25519_dalek::SigningKey,
+    name: &str,
+) -> SignedPackage {
+    signed_by(
+        &package::build(&ex.bappeda_db).unwrap(),
+        key,
+        &ex.bappeda,
+        name,
+    )
+}
+
+fn signed_by(
+    built: &package::PlanPackage,
+    key: &ed25519_dalek::SigningKey,
+    bappeda: &Path,
+    name: &str,
+) -> SignedPackage {
+    let dir = data_dir(bappeda).join(format!("lain-{name}"));
+    signature::save(&dir, key).unwrap();
+    let file = dir.join(name);
+    package::export_as_is(built, &dir, &file).unwrap();
+    package::read_file(&file).unwrap()
+}
+
+#[test]
+fn a_package_by_a_new_key_without_a_statement_is_refused_and_changes_nothing() {
+    let mut ex = exchange();
+    let pinned_before = pinned(&ex.opd_db);
+    let stranger = signature::generate().unwrap();
+    let forged = root_package_signed_by(&ex, &stranger, "asing.xlsx");
+    let message = forbidden(package::preview(ex.opd_db.conn(), &forged).unwrap_err());
+    assert!(
+        message.contains(&fingerprint_words(&public_key_text(&stranger))),
+        "{message}"
+    );
+    forbidden(package::apply(&mut ex.opd_db, &forged, None).unwrap_err());
+    assert_eq!(pinned(&ex.opd_db), pinned_before);
+}
+
+#[test]
+fn a_rotation_statement_forged_by_another_key_is_refused() {
+    let mut ex = exchange();
+    let pinned_before = pinned(&ex.opd_db);
+    let forger = signature::generate().unwrap();
+    let forger_next = signature::generate().unwrap();
+    let mut built = package::build(&ex.bappeda_db).unwrap();
+
+    // Claims Bappeda's key is replaced by the forger's, but signed by the forger.
+    let mut claimed = RotationStatement::make(&forger, &forger_next, "2019-07-01".parse().unwrap());
+    claimed.old_key = pinned_before.clone();
+    assert!(!claimed.verifies());
+    built.rotations = vec![claimed];
+    let forged = signed_by(&built, &forger_next, &ex.bappeda, "palsu.xlsx");
+    forbidden(package::preview(ex.opd_db.conn(), &forged).unwrap_err());
+
+    // A true statement, but of the forger's own key: it leads nowhere from
+    // Bappeda's.
+    built.rotations = vec![RotationStatement::make(
+        &forger,
+        &forger_next,
+        "2019-07-01".parse().unwrap(),
+    )];
+    let forged = signed_by(&built, &forger_next, &ex.bappeda, "palsu-2.xlsx");
+    forbidden(package::apply(&mut ex.opd_db, &forged, None).unwrap_err());
+
+    // The old key's signature over another new key does not vouch for this one.
+    let bappeda_key = signature::load(data_dir(&ex.bappeda)).unwrap().unwrap();
+    let mut swapped = RotationStatement::make(&bappeda_key, &forger, "2019-07-01".parse().unwrap());
+    swapped.new_key = public_key_text(&forger_next);
+    built.rotations = vec![swapped];
+    let forged = signed_by(&built, &forger_next, &ex.bappeda, "palsu-3.xlsx");
+    forbidden(package::apply(&mut ex.opd_db, &forged, None).unwrap_err());
+    assert_eq!(pinned(&ex.opd_db), pinned_before);
+}
+
+#[test]
+fn only_bappeda_rotates_a_key_and_a_package_without_rotations_reads_as_before() {
+    let ex = exchange();
+    let root = tempfile::tempdir().unwrap();
+    let opd = pc(root.path(), "opd");
+    let mut opd_db = opd_store(&opd, "DINKES");
+    let error = keys::rotate(&mut opd_db, data_dir(&opd), None).unwrap_err();
+    assert!(error.to_string().contains("Hanya Bappeda"), "{error}");
+    let mut bappeda_db = ex.bappeda_db;
+    let error = keys::rotate(&mut bappeda_db, data_dir(&ex.bappeda), Some("1 Juli")).unwrap_err();
+    assert_eq!(error.field(), Some("from"), "{error}");
+    assert!(bappeda_db
+        .conn()
+        .query_row("SELECT count(*) = 0 FROM key_rotations", [], |r| r
+            .get::<_, bool>(0))
+        .unwrap());
+
+    // No rotation: the package carries no rotation table, as before.
+    let file = data_dir(&ex.bappeda).join("tanpa.xlsx");
+    package::export(&bappeda_db, data_dir(&ex.bappeda), &file).unwrap();
+    let signed = package::read_file(&file).unwrap();
+    assert!(signed.package.rotations.is_empty());
+    let mut book =
+        renaksi_core::workbook::reader::Book::open(std::fs::read(&file).unwrap()).unwrap();
+    let cells = book.cells("data").unwrap();
+    assert!(!cells.iter().any(
+        |(_, _, c)| matches!(c, renaksi_core::workbook::reader::Cell::Text(t) if t == "#rotation")
+    ));
+}
+
+#[test]
+fn a_package_with_more_rotations_than_bappeda_ever_makes_is_refused() {
+    let ex = exchange();
+    let mut built = package::build(&ex.bappeda_db).unwrap();
+    let keys: Vec<_> = (0..=package::MAX_ROTATIONS + 1)
+        .map(|_| signature::generate().unwrap())
+        .collect();
+    built.rotations = keys
+        .windows(2)
+        .map(|pair| RotationStatement::make(&pair[0], &pair[1], "2019-07-01".parse().unwrap()))
+        .collect();
+    let dir = data_dir(&ex.bappeda).join("banyak");
+    signature::save(&dir, keys.last().unwrap()).unwrap();
+    let file = dir.join("banyak.xlsx");
+    package::export_as_is(&built, &dir, &file).unwrap();
+    let error = package::read_file(&file).unwrap_err();
+    assert!(error.to_string().contains("penggantian kunci"), "{error}");
+}
