@@ -127,6 +127,7 @@ impl AppState {
                     code: REOPEN_FAILED.to_string(),
                     message: error.to_string(),
                     field: None,
+                    key: None,
                 };
                 *slot = Err(reason.clone());
                 Err(reason)

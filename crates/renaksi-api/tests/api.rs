@@ -214,6 +214,7 @@ fn the_own_key_is_none_until_made_then_the_words_its_reports_carry() {
         period: PeriodRef::new(2019, 1).unwrap(),
         paper: Paper::A4,
         out: out.clone(),
+        with_evidence: false,
     };
     report::export(&mut Store::open(&db).unwrap(), &folder, &request).unwrap();
     let own = report::own_key(&folder).unwrap().unwrap();
@@ -568,16 +569,6 @@ fn the_plan_template_names_its_file_refuses_an_opd_before_the_dialog_and_backs_u
     assert_eq!(before_import(&fresh).len(), 1, "no change, no backup");
 }
 
-/// Every Bappeda import of a report in the tests below goes through here (the
-/// confirmation of a first key lands in one place).
-fn import_report(
-    batch: &mut ImportBatch,
-    store: &mut Store,
-    file: &Path,
-) -> renaksi_api::Result<renaksi_core::report::import::Imported> {
-    batch.import_file(store, file, &Decisions::default())
-}
-
 /// The batch's backup before an import cannot be written (the backups folder
 /// cannot be made: a file has its name): the import is refused and changes
 /// nothing, and the batch still needs its backup, which the next import takes
@@ -585,7 +576,7 @@ fn import_report(
 #[test]
 fn an_import_whose_backup_fails_is_refused_and_the_batch_still_needs_its_backup() {
     let dir = tempfile::tempdir().unwrap();
-    let files = reports(dir.path());
+    let (files, decisions) = reports(dir.path());
     let db = demo(dir.path(), "bappeda", None);
     let mut store = Store::open(&db).unwrap();
     let received_before = exchange::received(&store).unwrap().len();
@@ -594,19 +585,21 @@ fn an_import_whose_backup_fails_is_refused_and_the_batch_still_needs_its_backup(
     std::fs::write(&backups_dir, "bukan folder").unwrap();
 
     let mut batch = ImportBatch::new();
-    let refused = import_report(&mut batch, &mut store, &files[0]).unwrap_err();
+    let refused = batch
+        .import_file(&mut store, &files[0], &decisions)
+        .unwrap_err();
     assert_eq!(refused.code(), "io", "{refused}");
     assert_eq!(exchange::received(&store).unwrap().len(), received_before);
     // The CLI's batch stops before its first file too.
     let mut events = 0;
-    assert!(
-        exchange::import_files(&mut store, &files, &Decisions::default(), |_| events += 1).is_err()
-    );
+    assert!(exchange::import_files(&mut store, &files, &decisions, |_| events += 1).is_err());
     assert_eq!(events, 0);
     assert_eq!(exchange::received(&store).unwrap().len(), received_before);
 
     std::fs::remove_file(&backups_dir).unwrap();
-    let imported = import_report(&mut batch, &mut store, &files[0]).unwrap();
+    let imported = batch
+        .import_file(&mut store, &files[0], &decisions)
+        .unwrap();
     assert_eq!(imported.opd_code, "DINKES");
     let taken = before_import(&db);
     assert_eq!(taken.len(), 1, "the batch took its backup at last");

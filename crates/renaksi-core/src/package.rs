@@ -992,7 +992,7 @@ fn fit(conn: &Connection, signed: &SignedPackage) -> Result<(PackageFit, Option<
 /// fingerprints in words, and the date the new key signs from.
 #[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
-pub struct KeyChange {
+pub struct BappedaKeyChange {
     pub from_fingerprint: String,
     pub to_fingerprint: String,
     /// YYYY-MM-DD, from the last statement of the chain.
@@ -1003,7 +1003,7 @@ pub struct KeyChange {
 /// none pinned yet), a change that statements signed by the pinned key
 /// vouch for, or refused. After a change is taken, a package signed by the
 /// replaced key is refused: nothing leads from the new key back to it.
-fn key_change(conn: &Connection, signed: &SignedPackage) -> Result<Option<KeyChange>> {
+fn key_change(conn: &Connection, signed: &SignedPackage) -> Result<Option<BappedaKeyChange>> {
     let Some(pinned) = settings::get(conn, BAPPEDA_KEY)? else {
         return Ok(None);
     };
@@ -1011,7 +1011,7 @@ fn key_change(conn: &Connection, signed: &SignedPackage) -> Result<Option<KeyCha
         return Ok(None);
     }
     match crate::keys::chain(&pinned, &signed.public_key, &signed.package.rotations) {
-        Some(path) => Ok(Some(KeyChange {
+        Some(path) => Ok(Some(BappedaKeyChange {
             from_fingerprint: fingerprint_words(&pinned),
             to_fingerprint: fingerprint_words(&signed.public_key),
             effective_from: path.last().map(|s| s.from.clone()).unwrap_or_default(),
@@ -1474,7 +1474,7 @@ pub struct PackageChanges {
     /// clerk to compare with what Bappeda reads out.
     pub key_fingerprint: String,
     /// Bappeda's key changed since the last package taken here.
-    pub key_change: Option<KeyChange>,
+    pub key_change: Option<BappedaKeyChange>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]

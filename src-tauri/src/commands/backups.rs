@@ -6,7 +6,7 @@
 use renaksi_api::backups::{self, KeyStatus, RestoreDone};
 use renaksi_core::backups::BackupInfo;
 use renaksi_core::keys::{ReplacedKey, Rotated};
-use renaksi_core::{Error, Store};
+use renaksi_core::Error;
 use tauri::State;
 
 use crate::error::CommandResult;

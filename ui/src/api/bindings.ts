@@ -54,6 +54,12 @@ editPlan: boolean,
 readOnly: boolean, };
 
 /**
+ * One OPD's key a human confirmed: the OPD's code and the fingerprint (the
+ * eight words, or the hex form) the OPD read out.
+ */
+export type AcceptedKey = { opdCode: string, fingerprint: string, };
+
+/**
  * The figures of one indicator for quarter n of a year.
  */
 export type Achievement = { targetToDate: number | null, realisationToDate: number | null, 
@@ -169,7 +175,12 @@ export type BackendError = { code: string, message: string,
  * Always sent (null when none); optional in TypeScript because the UI's
  * own errors (a rejection that did not come from a command) carry none.
  */
-field?: string | null, };
+field?: string | null, 
+/**
+ * With code `key_unconfirmed`: the key the clerk is asked to confirm
+ * (OPD, first or changed, the fingerprint's words). Sent only then.
+ */
+key?: UnconfirmedKey, };
 
 /**
  * What a backup file holds, shown before it replaces anything.
@@ -226,6 +237,16 @@ isConvention: boolean,
 legend: string, canEdit: boolean, };
 
 /**
+ * Bappeda's key changed since the package this OPD took before: the
+ * fingerprints in words, and the date the new key signs from.
+ */
+export type BappedaKeyChange = { fromFingerprint: string, toFingerprint: string, 
+/**
+ * YYYY-MM-DD, from the last statement of the chain.
+ */
+effectiveFrom: string, };
+
+/**
  * What was written, for the caller to report.
  */
 export type BeritaAcaraWritten = { path: string, sessionTitle: string, participants: number, inputs: number, 
@@ -233,6 +254,36 @@ export type BeritaAcaraWritten = { path: string, sessionTitle: string, participa
  * Inputs that have a response.
  */
 responded: number, };
+
+/**
+ * What a bundle brought at Bappeda.
+ */
+export type BundleImported = { fileName: string, 
+/**
+ * Entries whose content a signed report names: kept.
+ */
+received: number, 
+/**
+ * Evidence rows that got their file now (0 when everything was there).
+ */
+rows: number, 
+/**
+ * False when nothing changed (the bundle had been imported already).
+ */
+changed: boolean, 
+/**
+ * Entries refused, each with why.
+ */
+refused: Array<RefusedEntry>, };
+
+/**
+ * The bundle written beside a report.
+ */
+export type BundleWritten = { path: string, 
+/**
+ * Files in it (one per distinct content).
+ */
+files: number, bytes: number, };
 
 /**
  * An action, milestone or indicator whose fields changed.
@@ -271,9 +322,19 @@ label: string, };
  */
 export type EvidenceTarget = { milestoneId: string | null, indicatorId: string | null, year: number | null, quarter: number | null, };
 
-export type EvidenceView = { id: string, kind: string, title: string, fileName: string | null, sha256: string | null, url: string | null, createdAt: string, };
+export type EvidenceView = { id: string, kind: string, title: string, fileName: string | null, sha256: string | null, url: string | null, createdAt: string, 
+/**
+ * A file named by a report whose evidence bundle has not brought it yet
+ * (at Bappeda): shown as "belum diterima", not opened.
+ */
+awaitingFile: boolean, };
 
-export type Exported = { path: string, opdCode: string, period: PeriodRef, sequence: number, rows: number, keyFingerprint: string, };
+export type Exported = { path: string, opdCode: string, period: PeriodRef, sequence: number, rows: number, keyFingerprint: string, 
+/**
+ * The evidence bundle written beside the report, when asked for and the
+ * report has file evidence.
+ */
+evidence: BundleWritten | null, };
 
 /**
  * One field, old -> new, as a reader sees them (OPD codes, Indonesian dates
@@ -338,9 +399,14 @@ export type Imported = { opdCode: string, opdName: string, periodLabel: string, 
  */
 changed: boolean, 
 /**
- * True when this report pinned the OPD's key for the first time.
+ * Set when this import accepted the key a human confirmed: the OPD's
+ * first key, or a changed one.
  */
-keyPinned: boolean, keyFingerprint: string, milestones: number, indicators: number, };
+keyAccepted: KeyChange | null, keyFingerprint: string, 
+/**
+ * The same fingerprint as eight words.
+ */
+keyWords: string, milestones: number, indicators: number, };
 
 export type IndicatorBrief = { id: string, description: string, unit: string, opdCode: string, achievement: Achievement, };
 
@@ -378,14 +444,9 @@ author: string, organisation: string, body: string, };
 export type InputResponse = { decision: Decision, reason: string, respondedBy: string, respondedAt: string, };
 
 /**
- * Bappeda's key changed since the package this OPD took before: the
- * fingerprints in words, and the date the new key signs from.
+ * Whether an unconfirmed key is the first seen for its OPD or replaces the one held.
  */
-export type KeyChange = { fromFingerprint: string, toFingerprint: string, 
-/**
- * YYYY-MM-DD, from the last statement of the chain.
- */
-effectiveFrom: string, };
+export type KeyChange = "first" | "changed";
 
 /**
  * The installation's signing key as the backup screen and `renaksi key`
@@ -488,6 +549,19 @@ ledActionCount: number, milestoneCount: number, indicatorCount: number, mileston
 export type OverdueMilestone = { actionCode: string, title: string, opdCode: string, endDate: string, status: MilestoneStatus, daysLate: number, };
 
 /**
+ * This installation's signing key as the OPD reads it out to Bappeda.
+ */
+export type OwnKey = { 
+/**
+ * The fingerprint as eight words.
+ */
+words: string, 
+/**
+ * The same fingerprint in hex, e.g. `1A2B-3C4D-5E6F-7081`.
+ */
+fingerprint: string, };
+
+/**
  * What taking a package would change here, read without writing anything.
  */
 export type PackageChanges = { fit: PackageFit, region: string, planTitle: string, yearStart: number, yearEnd: number, 
@@ -507,7 +581,7 @@ keyFingerprint: string,
 /**
  * Bappeda's key changed since the last package taken here.
  */
-keyChange: KeyChange | null, };
+keyChange: BappedaKeyChange | null, };
 
 /**
  * How a package fits the plans this database holds.
@@ -717,6 +791,12 @@ export type RealisationView = { year: number, quarter: number, value: number | n
  * A report Bappeda received.
  */
 export type Received = { id: string, opdCode: string, opdName: string, year: number, quarter: number, sequence: number, exportedAt: string, receivedAt: string | null, fileName: string, keyFingerprint: string, };
+
+export type RefusedEntry = { 
+/**
+ * The entry's name in the bundle, as shown (clipped, printable).
+ */
+entry: string, reason: string, };
 
 export type RegencySummary = { plan: Plan, periods: Array<Period>, period: PeriodRef | null, 
 /**
@@ -983,6 +1063,27 @@ id: string | null, name: string, description: string, };
 export type ThemeOverview = { id: string, seq: number, name: string, description: string, rollup: Rollup, actions: Array<ActionSummary>, };
 
 export type ThemeSummary = { seq: number, name: string, actionCount: number, milestoneCount: number, indicatorCount: number, milestones: Array<StatusCount>, rollup: Rollup, };
+
+/**
+ * A key Bappeda has not confirmed for an OPD: what the clerk is asked about.
+ */
+export type UnconfirmedKey = { opdCode: string, 
+/**
+ * The OPD's name as Bappeda's directory holds it (not the file's text).
+ */
+opdName: string, 
+/**
+ * The fingerprint as eight words, to compare with what the OPD reads out.
+ */
+words: string, 
+/**
+ * The same fingerprint in hex, e.g. `1A2B-3C4D-5E6F-7081`.
+ */
+fingerprint: string, change: KeyChange, 
+/**
+ * Since when the key held now was recorded (a changed key).
+ */
+heldSince: string | null, };
 
 /**
  * One side of a comparison: a version, or the plan as it is now (`id` is `None`).

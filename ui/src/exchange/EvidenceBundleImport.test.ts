@@ -48,7 +48,7 @@ describe('Evidence bundle import', () => {
     await wrapper.get('[data-testid="pick-reports"]').trigger('click');
     await flushPromises();
 
-    expect(fake.callsOf('importReport')).toEqual([['xlsx-1', false]]);
+    expect(fake.callsOf('importReport')).toEqual([['xlsx-1', null]]);
     expect(fake.callsOf('importEvidenceBundle')).toEqual([['zip-1'], ['zip-2']]);
     const calls = fake.calls.map((c) => c.method).filter((m) => m.startsWith('import'));
     expect(calls).toEqual(['importReport', 'importEvidenceBundle', 'importEvidenceBundle']);

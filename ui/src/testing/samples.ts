@@ -383,8 +383,6 @@ export function sampleSummary(): RegencySummary {
   };
 }
 
-/** The fingerprint in words of this installation's key (an OPD's). */
-export const SAMPLE_KEY_WORDS = 'kopi gajah pelangi batik sungai melati tempe rusa';
 /** Bappeda's key, as a package shows it. */
 export const SAMPLE_BAPPEDA_KEY_WORDS = 'candi ombak jati kenari garuda lontar sawah tugu';
 /** Bappeda's key after a rotation. */

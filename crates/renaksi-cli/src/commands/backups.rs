@@ -84,7 +84,9 @@ pub fn key(db: &Path, command: &KeyCommand) -> Result<()> {
             for r in &status.rotations {
                 out!(
                     "Diganti mulai {}: {} -> {}",
-                    r.from, r.old_fingerprint, r.new_fingerprint
+                    r.from,
+                    r.old_fingerprint,
+                    r.new_fingerprint
                 )?;
             }
         }

@@ -14,7 +14,7 @@ use renaksi_core::period::PeriodRef;
 use renaksi_core::profile::{Profile, Role};
 use renaksi_core::report::evidence_bundle::{self, BundleImported, Limits};
 use renaksi_core::report::export::{export_with_evidence, Exported};
-use renaksi_core::report::import::{import_file, Decisions, Imported};
+use renaksi_core::report::import::{import_file, Imported};
 use renaksi_core::store::{actions, plans};
 use renaksi_core::workbook::Paper;
 use renaksi_core::{Result, Store};

@@ -13,7 +13,7 @@ use renaksi_core::package::{self, SignedPackage};
 use renaksi_core::period::PeriodRef;
 use renaksi_core::profile::{Profile, Role};
 use renaksi_core::report::export::{export, Exported};
-use renaksi_core::report::import::{import_file, Decisions, Imported};
+use renaksi_core::report::import::{import_file, Imported};
 use renaksi_core::workbook::key_words::fingerprint_words;
 use renaksi_core::workbook::signature::{self, public_key_text};
 use renaksi_core::workbook::Paper;
@@ -27,7 +27,7 @@ const TW1_2019: PeriodRef = PeriodRef {
 /// Bappeda's import of a report; the one place this file imports (the first
 /// key's confirmation changes it at merge time).
 fn import_report(store: &mut Store, path: &Path) -> renaksi_core::Result<Imported> {
-    import_file(store, path, &Decisions::default())
+    crate::confirming_first_key(|decisions| import_file(store, path, decisions))
 }
 
 /// A PC's data folder with a database in it.

@@ -6,7 +6,7 @@
 use std::path::Path;
 
 use renaksi_core::report::export::workbook_bytes;
-use renaksi_core::report::import::{import_file, Decisions, Imported};
+use renaksi_core::report::import::{import_file, Imported};
 use renaksi_core::report::snapshot::{self, EvidenceRow, ExportInfo};
 use renaksi_core::workbook::Paper;
 use renaksi_core::{Result, Store};
