@@ -86,6 +86,157 @@ pub fn table_rows(view: &ReportView) -> Vec<Vec<TableCell>> {
         .collect()
 }
 
+/// The kop of the Laporan sheet, one text per row from row 0, in column A
+/// (merged across the table).
+pub fn report_kop(view: &ReportView) -> [String; 4] {
+    [
+        "LAPORAN CAPAIAN RENCANA AKSI DAERAH KETERBUKAAN PEMERINTAH".to_owned(),
+        format!("{} (Versi {})", view.plan_title, view.plan_version),
+        format!("Perangkat Daerah: {} ({})", view.opd_name, view.opd_code),
+        format!("Periode: {}", view.period_label),
+    ]
+}
+
+/// The kop of the Ringkasan sheet, as [`report_kop`].
+pub fn summary_kop(view: &ReportView) -> [String; 3] {
+    [
+        "RINGKASAN CAPAIAN PER RENCANA AKSI".to_owned(),
+        format!("Perangkat Daerah: {} ({})", view.opd_name, view.opd_code),
+        format!("Periode: {}", view.period_label),
+    ]
+}
+
+/// The first row of the signature block (and the predikat legend beside
+/// it), after a table of `rows` body rows and one blank row.
+fn block_top(rows: usize) -> u32 {
+    TABLE_HEADER_ROW + TABLE_HEADER_ROWS + rows as u32 + 1
+}
+
+/// The signature block's lines, clipped, with their rows below the block's
+/// first row: place and date, position, name, NIP.
+fn signature_lines(view: &ReportView) -> [(u32, String); 4] {
+    let s = &view.signature;
+    let place_date = match (s.place.trim().is_empty(), s.date.trim().is_empty()) {
+        (false, false) => format!("{}, {}", s.place, s.date),
+        (true, _) => s.date.clone(),
+        (false, true) => s.place.clone(),
+    };
+    let nip = format!("NIP. {}", s.nip).trim_end().to_owned();
+    let texts = [place_date, s.position.clone(), s.name.clone(), nip];
+    let mut lines = SIGN_OFFSETS.map(|offset| (offset, String::new()));
+    for (line, text) in lines.iter_mut().zip(texts) {
+        line.1 = clip(&text);
+    }
+    lines
+}
+
+/// The generator stamp under the signature block, clipped.
+fn stamp_text(view: &ReportView) -> String {
+    clip(&format!(
+        "Dibuat dengan {} pada {}",
+        view.generator, view.exported_at_text
+    ))
+}
+
+/// Every cell the Laporan sheet shows, as (0-based row, column, value): the
+/// kop, the table's header and body ([`table_rows`]), the predikat legend,
+/// the signature block and the stamp. Nothing else on the sheet holds a
+/// value; the checker compares the whole printed sheet with this.
+pub fn report_cells(view: &ReportView) -> Vec<(u32, u32, TableCell)> {
+    let rows = table_rows(view);
+    let mut cells = Vec::with_capacity(rows.len() * COLUMNS.len() + 64);
+    for (r, line) in report_kop(view).iter().enumerate() {
+        cells.push((r as u32, 0, text_cell(line)));
+    }
+    let (first, second) = (TABLE_HEADER_ROW, TABLE_HEADER_ROW + 1);
+    let capaian = capaian_header(view.quarter);
+    for (c, spec) in COLUMNS.iter().enumerate() {
+        let c = c as u32;
+        match spec.group {
+            None if spec.header == CAPAIAN_HEADER => cells.push((first, c, text_cell(&capaian))),
+            None => cells.push((first, c, text_cell(spec.header))),
+            Some(group) => {
+                if c == 0 || COLUMNS[c as usize - 1].group != Some(group) {
+                    cells.push((first, c, text_cell(group)));
+                }
+                cells.push((second, c, text_cell(spec.header)));
+            }
+        }
+    }
+    let body = TABLE_HEADER_ROW + TABLE_HEADER_ROWS;
+    for (i, row) in rows.into_iter().enumerate() {
+        for (c, cell) in row.into_iter().enumerate() {
+            cells.push((body + i as u32, c as u32, cell));
+        }
+    }
+    let top = block_top(view.rows.len());
+    cells.push((top, 0, text_cell(&view.grade_legend)));
+    for (offset, text) in signature_lines(view) {
+        cells.push((top + offset, u32::from(SIG_FIRST), text_cell(&text)));
+    }
+    cells.push((top + STAMP_OFFSET, 0, text_cell(&stamp_text(view))));
+    cells
+}
+
+/// Every cell the Ringkasan sheet holds, as [`report_cells`]: the kop, the
+/// header, one row per action (code, title, capaian or "-", predikat), the
+/// hidden columns the chart draws from, and the remark under the table.
+pub fn summary_cells(view: &ReportView) -> Vec<(u32, u32, TableCell)> {
+    let mut cells = Vec::with_capacity(view.actions.len() * 6 + 16);
+    for (r, line) in summary_kop(view).iter().enumerate() {
+        cells.push((r as u32, 0, text_cell(line)));
+    }
+    let capaian = capaian_header(view.quarter);
+    for (c, (label, _)) in SUM_COLS.iter().enumerate() {
+        let label = if *label == CAPAIAN_HEADER {
+            capaian.as_str()
+        } else {
+            label
+        };
+        cells.push((SUM_HEADER_ROW, c as u32, text_cell(label)));
+    }
+    cells.push((
+        SUM_HEADER_ROW,
+        u32::from(CHART_CODE_COL),
+        text_cell(CHART_CODE_HEADER),
+    ));
+    cells.push((
+        SUM_HEADER_ROW,
+        u32::from(CHART_VALUE_COL),
+        text_cell(CHART_VALUE_HEADER),
+    ));
+    let mut charted = 0u32;
+    for (i, action) in view.actions.iter().enumerate() {
+        let r = SUM_HEADER_ROW + 1 + i as u32;
+        cells.push((r, 0, text_cell(&action.code)));
+        cells.push((r, 1, text_cell(&action.title)));
+        cells.push((r, 2, percent_cell(action.percent)));
+        cells.push((r, 3, text_cell(&action.grade)));
+        if let Some(v) = action.percent.filter(|v| v.is_finite()) {
+            let cr = SUM_HEADER_ROW + 1 + charted;
+            cells.push((cr, u32::from(CHART_CODE_COL), text_cell(&action.code)));
+            cells.push((cr, u32::from(CHART_VALUE_COL), TableCell::Number(v)));
+            charted += 1;
+        }
+    }
+    if let Some(remark) = summary_remark(charted as usize, view.actions.len()) {
+        let r = SUM_HEADER_ROW + 1 + view.actions.len() as u32 + 1;
+        cells.push((r, 0, text_cell(remark)));
+    }
+    cells
+}
+
+/// The remark under the Ringkasan table about actions the chart leaves out.
+fn summary_remark(charted: usize, actions: usize) -> Option<&'static str> {
+    if charted == 0 {
+        Some("Belum ada angka capaian untuk digambarkan pada grafik.")
+    } else if charted < actions {
+        Some("Rencana aksi tanpa angka capaian (\"-\") tidak digambarkan pada grafik.")
+    } else {
+        None
+    }
+}
+
 /// Adds the Laporan and Ringkasan sheets to the workbook. Call it on a new,
 /// empty workbook so that they are the first and second sheets (other sheets,
 /// such as the data sheet, come after); an error is returned otherwise.
@@ -199,6 +350,14 @@ const ACTION_COL: u16 = 2;
 const SIGNATURE_COLS: u16 = 5;
 
 const LAST_COL: u16 = COLUMNS.len() as u16 - 1;
+/// The signature block's first column; the predikat legend is left of it.
+const SIG_FIRST: u16 = LAST_COL + 1 - SIGNATURE_COLS;
+/// Rows of the signature block's lines below its first row: place and date,
+/// position, (room to sign and stamp), name, NIP.
+const SIGN_OFFSETS: [u32; 4] = [0, 1, 5, 6];
+const SIGN_NAME_OFFSET: u32 = 5;
+/// Row of the generator stamp below the signature block's first row.
+const STAMP_OFFSET: u32 = 8;
 
 /// Font sizes, in points.
 const BODY_PT: f64 = 9.0;
@@ -368,22 +527,7 @@ fn write_report_sheet(
     let table_width: f64 = widths.iter().sum();
 
     // Kop.
-    let kop = [
-        (
-            "LAPORAN CAPAIAN RENCANA AKSI DAERAH KETERBUKAAN PEMERINTAH".to_owned(),
-            &st.kop_title,
-        ),
-        (
-            format!("{} (Versi {})", view.plan_title, view.plan_version),
-            &st.kop_line,
-        ),
-        (
-            format!("Perangkat Daerah: {} ({})", view.opd_name, view.opd_code),
-            &st.kop_line,
-        ),
-        (format!("Periode: {}", view.period_label), &st.kop_line),
-    ];
-    write_kop(sheet, &kop, LAST_COL, table_width)?;
+    write_kop(sheet, &report_kop(view), st, LAST_COL, table_width)?;
 
     // Table header.
     let first = TABLE_HEADER_ROW;
@@ -463,55 +607,46 @@ fn write_report_sheet(
             sheet.insert_note(r, PERCENT_COL as u16, &note)?;
         }
     }
-    let table_end = body + rows.len() as u32; // first row after the table
-
     // Signature block on the right, after one blank row.
-    let sig_first = LAST_COL + 1 - SIGNATURE_COLS;
-    let sig_width: f64 = widths[usize::from(sig_first)..].iter().sum();
-    let s = &view.signature;
-    let place_date = match (s.place.trim().is_empty(), s.date.trim().is_empty()) {
-        (false, false) => format!("{}, {}", s.place, s.date),
-        (true, _) => s.date.clone(),
-        (false, true) => s.place.clone(),
-    };
-    let nip = format!("NIP. {}", s.nip).trim_end().to_owned();
-    let top = table_end + 1;
-    let lines: [(u32, &str, &Format); 4] = [
-        (top, place_date.as_str(), &st.sign),
-        (top + 1, s.position.as_str(), &st.sign),
-        (top + 5, s.name.as_str(), &st.sign_name),
-        (top + 6, nip.as_str(), &st.sign),
-    ];
-    for (r, text, format) in lines {
-        let text = clip(text);
-        sheet.merge_range(r, sig_first, r, LAST_COL, &text, format)?;
-        let n = lines_needed(&text, sig_width, SIGN_PT);
+    let sig_width: f64 = widths[usize::from(SIG_FIRST)..].iter().sum();
+    let top = block_top(rows.len());
+    let signature = signature_lines(view);
+    for (offset, text) in &signature {
+        let r = top + offset;
+        let format = if *offset == SIGN_NAME_OFFSET {
+            &st.sign_name
+        } else {
+            &st.sign
+        };
+        sheet.merge_range(r, SIG_FIRST, r, LAST_COL, text, format)?;
+        let n = lines_needed(text, sig_width, SIGN_PT);
         sheet.set_row_height(r, height_for(n, SIGN_PT))?;
     }
     // The predikat bands the report used, left of the signature block.
-    if sig_first > 0 {
-        let legend = clip(&view.grade_legend);
-        let legend_width: f64 = widths[..usize::from(sig_first)].iter().sum();
-        sheet.merge_range(top, 0, top, sig_first - 1, &legend, &st.legend)?;
-        let n = lines_needed(&legend, legend_width, BODY_PT).max(lines_needed(
-            &clip(&place_date),
-            sig_width,
-            SIGN_PT,
-        ));
-        sheet.set_row_height(top, height_for(n, SIGN_PT))?;
-    }
+    let legend = clip(&view.grade_legend);
+    let legend_width: f64 = widths[..usize::from(SIG_FIRST)].iter().sum();
+    sheet.merge_range(top, 0, top, SIG_FIRST - 1, &legend, &st.legend)?;
+    let n = lines_needed(&legend, legend_width, BODY_PT).max(lines_needed(
+        &signature[0].1,
+        sig_width,
+        SIGN_PT,
+    ));
+    sheet.set_row_height(top, height_for(n, SIGN_PT))?;
     // Room for the signature and stamp.
     for r in top + 2..top + 5 {
         sheet.set_row_height(r, 18)?;
     }
 
     // Generator stamp, bottom left.
-    let stamp_row = top + 8;
-    let stamp = clip(&format!(
-        "Dibuat dengan {} pada {}",
-        view.generator, view.exported_at_text
-    ));
-    sheet.merge_range(stamp_row, 0, stamp_row, ACTION_COL + 3, &stamp, &st.stamp)?;
+    let stamp_row = top + STAMP_OFFSET;
+    sheet.merge_range(
+        stamp_row,
+        0,
+        stamp_row,
+        ACTION_COL + 3,
+        &stamp_text(view),
+        &st.stamp,
+    )?;
 
     // Page and window.
     page_setup(sheet, paper, &view.opd_code);
@@ -524,15 +659,18 @@ fn write_report_sheet(
     Ok(())
 }
 
-/// The kop: one merged line per text across columns `0..=last_col`, each row
-/// tall enough for its text (measured at the title's size).
+/// The kop: one merged line per text across columns `0..=last_col`, the
+/// first as the title, each row tall enough for its text (measured at the
+/// title's size).
 fn write_kop(
     sheet: &mut Worksheet,
-    kop: &[(String, &Format)],
+    kop: &[String],
+    st: &Styles,
     last_col: u16,
     table_width: f64,
 ) -> Result<(), XlsxError> {
-    for (r, (text, format)) in kop.iter().enumerate() {
+    for (r, text) in kop.iter().enumerate() {
+        let format = if r == 0 { &st.kop_title } else { &st.kop_line };
         let r = r as u32;
         let text = clip(text);
         sheet.merge_range(r, 0, r, last_col, &text, format)?;
@@ -571,6 +709,8 @@ const CHART_CODE_COL: u16 = 5;
 const CHART_VALUE_COL: u16 = 6;
 /// The chart sits right of the helper columns, after a narrow spacer.
 const CHART_COL: u16 = 7;
+const CHART_CODE_HEADER: &str = "Kode (grafik)";
+const CHART_VALUE_HEADER: &str = "Capaian (grafik)";
 
 fn write_summary_sheet(
     sheet: &mut Worksheet,
@@ -586,18 +726,7 @@ fn write_summary_sheet(
     let last = SUM_COLS.len() as u16 - 1;
     let table_width: f64 = SUM_COLS.iter().map(|(_, w)| w).sum();
 
-    let kop = [
-        (
-            "RINGKASAN CAPAIAN PER RENCANA AKSI".to_owned(),
-            &st.kop_title,
-        ),
-        (
-            format!("Perangkat Daerah: {} ({})", view.opd_name, view.opd_code),
-            &st.kop_line,
-        ),
-        (format!("Periode: {}", view.period_label), &st.kop_line),
-    ];
-    write_kop(sheet, &kop, last, table_width)?;
+    write_kop(sheet, &summary_kop(view), st, last, table_width)?;
 
     let capaian = capaian_header(view.quarter);
     for (c, (label, _)) in SUM_COLS.iter().enumerate() {
@@ -638,20 +767,13 @@ fn write_summary_sheet(
     let table_end = SUM_HEADER_ROW + 1 + view.actions.len() as u32;
 
     // Helper columns: labelled, hidden.
-    sheet.write_string(SUM_HEADER_ROW, CHART_CODE_COL, "Kode (grafik)")?;
-    sheet.write_string(SUM_HEADER_ROW, CHART_VALUE_COL, "Capaian (grafik)")?;
+    sheet.write_string(SUM_HEADER_ROW, CHART_CODE_COL, CHART_CODE_HEADER)?;
+    sheet.write_string(SUM_HEADER_ROW, CHART_VALUE_COL, CHART_VALUE_HEADER)?;
     sheet.set_column_range_hidden(CHART_CODE_COL, CHART_VALUE_COL)?;
 
     let mut last_row = table_end + 1;
     let mut last_col = last;
-    let remark = if charted == 0 {
-        Some("Belum ada angka capaian untuk digambarkan pada grafik.")
-    } else if (charted as usize) < view.actions.len() {
-        Some("Rencana aksi tanpa angka capaian (\"-\") tidak digambarkan pada grafik.")
-    } else {
-        None
-    };
-    if let Some(remark) = remark {
+    if let Some(remark) = summary_remark(charted as usize, view.actions.len()) {
         sheet.write_string_with_format(table_end + 1, 0, remark, &st.stamp)?;
     }
     if charted > 0 {

@@ -10,9 +10,11 @@
 //! - `export` and `check`: the two user actions at the OPD; `import`: Bappeda's.
 
 pub mod check;
+pub mod context;
 pub mod datasheet;
 pub mod export;
 pub mod import;
 pub mod layout;
+pub mod rules;
 pub mod snapshot;
 pub mod view;

@@ -14,7 +14,7 @@
 //! relationships decide which part calamine reads as a sheet. The bounds
 //! themselves are in [`limits`](super::limits).
 
-use std::collections::HashSet;
+use std::collections::{BTreeSet, HashSet};
 use std::io::{self, BufReader, Cursor, Read};
 
 use quick_xml::events::{BytesStart, Event};
@@ -58,9 +58,21 @@ fn refused(why: impl Into<String>) -> Error {
     Error::invalid("file", why)
 }
 
+/// What the pass over a workbook's parts saw, for the checks of a
+/// particular workbook (the guard itself refuses none of it).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Inspected {
+    /// Every number format the workbook may show a figure with: the code of
+    /// each custom format (`numFmt`, in the style sheet, a conditional
+    /// format or a chart), and each built-in one a cell format (`xf`) names,
+    /// as its code ("General", "0", "0.00", "#,##0", "#,##0.00") or, past
+    /// those, as "format bawaan N". Codes are as written in the XML.
+    pub number_formats: BTreeSet<String>,
+}
+
 /// Refuses a workbook that could make reading it exceed the time and memory
 /// budget, or that is no workbook at all. Reads nothing but `bytes`.
-pub fn inspect(bytes: &[u8]) -> Result<()> {
+pub fn inspect(bytes: &[u8]) -> Result<Inspected> {
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(refused(format!(
             "Berkas terlalu besar untuk sebuah laporan (lebih dari {} MB).",
@@ -79,11 +91,43 @@ pub fn inspect(bytes: &[u8]) -> Result<()> {
         return Err(refused(ZIP64));
     }
     let mut archive = ZipArchive::new(Cursor::new(bytes)).map_err(|_| refused(NOT_A_WORKBOOK))?;
+    let mut formats = Formats::default();
     for part in directory(&mut archive)? {
         let file = archive.by_index(part.index).map_err(|_| refused(DAMAGED))?;
-        scan_part(file, part.declared, part.styles)?;
+        scan_part(file, part.declared, part.styles, &mut formats)?;
     }
-    Ok(())
+    Ok(formats.seen())
+}
+
+/// The number formats met in the parts, counted by [`Rules`].
+#[derive(Default)]
+struct Formats {
+    /// The code of every custom format.
+    codes: BTreeSet<String>,
+    /// The ids of the style sheets' custom formats.
+    custom: HashSet<String>,
+    /// The `numFmtId` of every cell format (`xf`) in a style sheet.
+    used: HashSet<String>,
+}
+
+impl Formats {
+    fn seen(self) -> Inspected {
+        let mut number_formats = self.codes;
+        for id in self.used {
+            if self.custom.contains(&id) {
+                continue;
+            }
+            number_formats.insert(match id.as_str() {
+                "0" => "General".to_owned(),
+                "1" => "0".to_owned(),
+                "2" => "0.00".to_owned(),
+                "3" => "#,##0".to_owned(),
+                "4" => "#,##0.00".to_owned(),
+                other => format!("format bawaan {}", shown(other)),
+            });
+        }
+        Inspected { number_formats }
+    }
 }
 
 /// Whether any end-of-directory record in the file (the zip reader tries every
@@ -215,7 +259,7 @@ impl<R: Read> Read for Counted<R> {
 
 /// Reads one unpacked part (at most `declared + 1` bytes of it) and refuses it
 /// when it unpacks to more than declared or holds what calamine must not read.
-fn scan_part(part: impl Read, declared: u64, styles: bool) -> Result<()> {
+fn scan_part(part: impl Read, declared: u64, styles: bool, formats: &mut Formats) -> Result<()> {
     let mut counted = Counted {
         inner: part.take(declared.saturating_add(1)),
         read: 0,
@@ -228,7 +272,7 @@ fn scan_part(part: impl Read, declared: u64, styles: bool) -> Result<()> {
         config.trim_text(false);
         config.check_comments = false;
         config.expand_empty_elements = true;
-        let mut rules = Rules::new(styles);
+        let mut rules = Rules::new(styles, formats);
         let mut buf = Vec::new();
         loop {
             buf.clear();
@@ -262,18 +306,20 @@ fn unreadable(e: &io::Error) -> Error {
 }
 
 /// What one part may hold, counted element by element.
-struct Rules {
+struct Rules<'f> {
     styles: bool,
+    formats: &'f mut Formats,
     shared_strings: u64,
     style_records: u64,
     rows: u64,
     cells: u64,
 }
 
-impl Rules {
-    fn new(styles: bool) -> Rules {
+impl<'f> Rules<'f> {
+    fn new(styles: bool, formats: &'f mut Formats) -> Rules<'f> {
         Rules {
             styles,
+            formats,
             shared_strings: 0,
             style_records: 0,
             rows: 0,
@@ -284,6 +330,25 @@ impl Rules {
     fn element(&mut self, e: &BytesStart) -> Result<()> {
         let name = e.local_name();
         let name = name.as_ref();
+        // A style sheet is one whatever its part's name (the workbook's
+        // relationships say which part is read as one).
+        if name == "styleSheet" {
+            self.styles = true;
+        }
+        // Bounded like the style records: a part holding more is refused below.
+        let room = |set_len: usize| set_len < MAX_STYLE_RECORDS as usize;
+        if name == "numFmt" && room(self.formats.codes.len()) {
+            let code = attribute(e, "formatCode").next().unwrap_or("");
+            self.formats.codes.insert(shown(code));
+            if self.styles {
+                let id = attribute(e, "numFmtId").next().unwrap_or("");
+                self.formats.custom.insert(id.to_owned());
+            }
+        }
+        if self.styles && name == "xf" && room(self.formats.used.len()) {
+            let id = attribute(e, "numFmtId").next().unwrap_or("0");
+            self.formats.used.insert(id.to_owned());
+        }
         if self.styles {
             if matches!(name, "xf" | "font" | "fill" | "border" | "numFmt" | "dxf") {
                 self.style_records += 1;
@@ -484,7 +549,12 @@ mod tests {
     }
 
     fn scan(xml: &str, styles: bool) -> Result<()> {
-        scan_part(xml.as_bytes(), xml.len() as u64, styles)
+        scan_part(
+            xml.as_bytes(),
+            xml.len() as u64,
+            styles,
+            &mut Formats::default(),
+        )
     }
 
     #[test]
@@ -527,12 +597,13 @@ mod tests {
     #[test]
     fn a_part_that_unpacks_to_more_than_declared_is_refused() {
         let xml = "<sst><si><t>a</t></si></sst>";
-        assert!(scan_part(xml.as_bytes(), xml.len() as u64, false).is_ok());
-        let lie = message(scan_part(xml.as_bytes(), 5, false));
+        let formats = &mut Formats::default();
+        assert!(scan_part(xml.as_bytes(), xml.len() as u64, false, formats).is_ok());
+        let lie = message(scan_part(xml.as_bytes(), 5, false, formats));
         assert!(lie.contains("bom zip"), "{lie}");
         // Only declared + 1 bytes are ever read from the part.
         let mut endless = io::repeat(b' ');
-        assert!(scan_part(&mut endless, 1000, false).is_err());
+        assert!(scan_part(&mut endless, 1000, false, formats).is_err());
     }
 
     #[test]
