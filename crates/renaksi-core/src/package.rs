@@ -132,6 +132,7 @@ impl PlanPackage {
             plan.year_end
         );
         check_new(&new_plan).map_err(|e| refused(&what, &message_of(e)))?;
+        crate::report::rules::check_package(self)?;
         if plan.version < 1 {
             return Err(refused(&what, "Versi rencana aksi mulai dari 1."));
         }
@@ -814,9 +815,13 @@ pub struct SignedPackage {
     pub public_key: String,
 }
 
+/// Reads a package file: its size is checked before it is read, and it
+/// goes through the workbook guard and reader like a report.
 pub fn read_file(path: &Path) -> Result<SignedPackage> {
-    let bytes = std::fs::read(path).map_err(|e| Error::io("membaca", path, e))?;
-    read_bytes(bytes)
+    read_bytes(crate::workbook::reader::read_file(
+        path,
+        "sebuah paket rencana aksi",
+    )?)
 }
 
 pub fn read_bytes(bytes: Vec<u8>) -> Result<SignedPackage> {

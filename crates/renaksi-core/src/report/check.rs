@@ -16,12 +16,11 @@ use super::layout::{report_cells, summary_cells, TableCell, REPORT_SHEET, SUMMAR
 use super::rules::quote;
 use super::snapshot::FORMAT_VERSION;
 use super::view::ReportView;
-use crate::workbook::limits::MAX_FILE_BYTES;
 use crate::workbook::machine_sheet::DATA_SHEET;
 use crate::workbook::reader::{cell_name, Book, Cell, SheetInfo, Visibility};
 use crate::workbook::signature;
 use crate::workbook::styles::{DECIMAL, PERCENT, WHOLE};
-use crate::{Error, Result};
+use crate::Result;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -44,17 +43,7 @@ pub struct CheckReport {
 /// Reads and checks a report file. An unreadable file is an error; a readable
 /// one with faults comes back with its problems listed.
 pub fn check_file(path: &Path) -> Result<CheckReport> {
-    let size = std::fs::metadata(path)
-        .map_err(|e| Error::io("membuka", path, e))?
-        .len();
-    if size > MAX_FILE_BYTES {
-        return Err(Error::invalid(
-            "file",
-            "Berkas terlalu besar untuk sebuah laporan.",
-        ));
-    }
-    let bytes = std::fs::read(path).map_err(|e| Error::io("membaca", path, e))?;
-    check_bytes(bytes)
+    check_bytes(crate::workbook::reader::read_file(path, "sebuah laporan")?)
 }
 
 pub fn check_bytes(bytes: Vec<u8>) -> Result<CheckReport> {

@@ -66,18 +66,7 @@ pub fn read_file(path: &Path) -> ReadReport {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let bytes = std::fs::metadata(path)
-        .map_err(|e| Error::io("membuka", path, e))
-        .and_then(|m| {
-            if m.len() > crate::workbook::limits::MAX_FILE_BYTES {
-                Err(Error::invalid(
-                    "file",
-                    "Berkas terlalu besar untuk sebuah laporan.",
-                ))
-            } else {
-                std::fs::read(path).map_err(|e| Error::io("membaca", path, e))
-            }
-        });
+    let bytes = crate::workbook::reader::read_file(path, "sebuah laporan");
     match bytes {
         Ok(bytes) => read_bytes(&name, bytes),
         Err(e) => ReadReport {

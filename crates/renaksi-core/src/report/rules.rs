@@ -219,6 +219,135 @@ fn figures_and_dates(snapshot: &Snapshot) -> Result<()> {
     Ok(())
 }
 
+/// The same rules for a plan package at an OPD: every text within what
+/// Bappeda's editor takes, targets and periods inside the plan's years,
+/// figures of 0 or more, dates that are dates. The plan's own title, region
+/// and years, and the bands, are checked by `PlanPackage::check`.
+pub(crate) fn check_package(package: &crate::package::PlanPackage) -> Result<()> {
+    let refused = |why: String| {
+        Error::invalid(
+            "file",
+            format!(
+                "Paket rencana aksi ini tidak dapat dipakai: {why} Minta paket yang benar \
+                 kepada Bappeda."
+            ),
+        )
+    };
+    let mut texts = Vec::new();
+    for o in &package.opds {
+        texts.push(text("kode OPD", &o.code, OPD_CODE));
+        texts.push(text("nama OPD", &o.name, OPD_NAME));
+        texts.push(text("nama singkat OPD", &o.short_name, OPD_SHORT_NAME));
+        texts.push(text("nama kepala OPD", &o.head_name, HEAD_NAME));
+        texts.push(text("jabatan kepala OPD", &o.head_title, HEAD_TITLE));
+        texts.push(text("NIP kepala OPD", &o.head_nip, NIP));
+        texts.push(text(
+            "alasan pengarsipan OPD",
+            &o.archive_reason,
+            ARCHIVE_REASON,
+        ));
+    }
+    for t in &package.themes {
+        texts.push(text("judul tema", &t.name, THEME_NAME));
+        texts.push(text("uraian tema", &t.description, THEME_DESCRIPTION));
+        texts.push(text(
+            "alasan pengarsipan tema",
+            &t.archive_reason,
+            ARCHIVE_REASON,
+        ));
+    }
+    for a in &package.actions {
+        texts.push(text("kode rencana aksi", &a.code, ACTION_CODE));
+        texts.push(text("judul rencana aksi", &a.title, ACTION_TITLE));
+        texts.push(text("permasalahan", &a.problem, NARRATIVE_TEXT));
+        texts.push(text("deskripsi", &a.description, NARRATIVE_TEXT));
+        texts.push(text("kontribusi", &a.contribution, NARRATIVE_TEXT));
+        texts.push(text("nilai OGP", &a.ogp_values, OGP_VALUES));
+        texts.push(text("mitra OMS", &a.cso_partners, CSO_PARTNERS));
+        texts.push(text(
+            "alasan pengarsipan rencana aksi",
+            &a.archive_reason,
+            ARCHIVE_REASON,
+        ));
+    }
+    for i in &package.indicators {
+        texts.push(text(
+            "uraian indikator",
+            &i.description,
+            INDICATOR_DESCRIPTION,
+        ));
+        texts.push(text("satuan indikator", &i.unit, INDICATOR_UNIT));
+    }
+    if let Some(t) = texts.into_iter().find(|t| t.value.chars().count() > t.max) {
+        return Err(refused(format!(
+            "{} {} terlalu panjang ({} karakter; paling banyak {}).",
+            t.what,
+            quote(t.value),
+            t.value.chars().count(),
+            t.max
+        )));
+    }
+    let plan = &package.plan;
+    let inside = |year: i32| (plan.year_start..=plan.year_end).contains(&year);
+    let outside = |what: &str, year: i32| {
+        refused(format!(
+            "{what} untuk tahun {year}, di luar masa rencana aksi ({}-{}).",
+            plan.year_start, plan.year_end
+        ))
+    };
+    if let Some(p) = package.periods.iter().find(|p| !inside(p.year)) {
+        return Err(outside("paket memuat triwulan", p.year));
+    }
+    if let Some(p) = package
+        .periods
+        .iter()
+        .find(|p| !(1..=4).contains(&p.quarter))
+    {
+        return Err(refused(format!(
+            "triwulan {} tidak valid (harus 1 sampai 4).",
+            p.quarter
+        )));
+    }
+    if let Some(t) = package.targets.iter().find(|t| !inside(t.year)) {
+        return Err(outside("paket memuat target", t.year));
+    }
+    if let Some(t) = package
+        .targets
+        .iter()
+        .find(|t| !(1..=4).contains(&t.quarter))
+    {
+        return Err(refused(format!(
+            "triwulan {} pada target tidak valid (harus 1 sampai 4).",
+            t.quarter
+        )));
+    }
+    let bad = |v: f64| !v.is_finite() || v < 0.0;
+    if package.targets.iter().any(|t| bad(t.value))
+        || package
+            .indicators
+            .iter()
+            .any(|i| i.baseline.is_some_and(bad))
+    {
+        return Err(refused(
+            "sebuah target atau baseline bukan angka 0 atau lebih.".into(),
+        ));
+    }
+    let dates = package
+        .actions
+        .iter()
+        .flat_map(|a| [&a.start_date, &a.end_date])
+        .chain(package.periods.iter().map(|p| &p.due_date));
+    for date in dates {
+        if crate::editing::date("date", date.as_deref(), "Tanggal").is_err() {
+            return Err(refused(format!(
+                "tanggal {} tidak valid (harus TTTT-BB-HH).",
+                quote(date.as_deref().unwrap_or_default())
+            )));
+        }
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -339,7 +339,8 @@ impl<'f> Rules<'f> {
         let room = |set_len: usize| set_len < MAX_STYLE_RECORDS as usize;
         if name == "numFmt" && room(self.formats.codes.len()) {
             let code = attribute(e, "formatCode").next().unwrap_or("");
-            self.formats.codes.insert(shown(code));
+            let code = quick_xml::escape::unescape(code).unwrap_or(code.into());
+            self.formats.codes.insert(shown(&code));
             if self.styles {
                 let id = attribute(e, "numFmtId").next().unwrap_or("");
                 self.formats.custom.insert(id.to_owned());
@@ -666,8 +667,48 @@ mod tests {
         assert!(scan(&styles(1000, 31), true).is_ok());
         assert!(scan(&styles(MAX_STYLE_RECORDS as usize, 31), true).is_err());
         assert!(scan(&styles(2, MAX_STYLE_ATTRIBUTE_BYTES + 1), true).is_err());
-        // The same text in a part that is not styles.xml is none of its business.
-        assert!(scan(&styles(2, MAX_STYLE_ATTRIBUTE_BYTES + 1), false).is_ok());
+        // A style sheet is one whatever its part is called (the workbook's
+        // relationships name it); the same text in another kind of part is
+        // none of its business.
+        assert!(scan(&styles(2, MAX_STYLE_ATTRIBUTE_BYTES + 1), false).is_err());
+        let other = styles(2, MAX_STYLE_ATTRIBUTE_BYTES + 1).replace("styleSheet", "sst");
+        assert!(scan(&other, false).is_ok());
+    }
+
+    #[test]
+    fn number_formats_are_collected_wherever_they_are() {
+        let formats = |parts: &[(&str, bool)]| {
+            let mut formats = Formats::default();
+            for (xml, styles) in parts {
+                scan_part(xml.as_bytes(), xml.len() as u64, *styles, &mut formats).unwrap();
+            }
+            formats
+                .seen()
+                .number_formats
+                .into_iter()
+                .collect::<Vec<_>>()
+        };
+        let styles = "<styleSheet><numFmts><numFmt numFmtId=\"164\" formatCode=\"#,##0.##\"/>\
+            <numFmt numFmtId=\"170\" formatCode=\"&quot;100&quot;\"/></numFmts>\
+            <cellXfs><xf numFmtId=\"164\"/><xf/><xf numFmtId=\"2\"/><xf numFmtId=\"10\"/></cellXfs>\
+            </styleSheet>";
+        assert_eq!(
+            formats(&[(styles, true)]),
+            ["\"100\"", "#,##0.##", "0.00", "General", "format bawaan 10"]
+        );
+        // Whatever the style sheet's part is called, and in a chart.
+        let chart = "<c:chartSpace><c:numFmt formatCode=\"0&quot;%&quot;\"/></c:chartSpace>";
+        assert_eq!(
+            formats(&[(styles, false), (chart, false)]),
+            [
+                "\"100\"",
+                "#,##0.##",
+                "0\"%\"",
+                "0.00",
+                "General",
+                "format bawaan 10"
+            ]
+        );
     }
 
     #[test]

@@ -7,13 +7,14 @@
 //! at most `RESERVED_CELLS`).
 
 use std::io::Cursor;
+use std::path::Path;
 
 use std::collections::BTreeSet;
 
 use calamine::{open_workbook_from_rs, DataRef, Reader, SheetType, SheetVisible, Xlsx};
 
 use super::guard;
-use super::limits::{MAX_CELLS, MAX_COL, MAX_ROW, MAX_TEXT_BYTES};
+use super::limits::{MAX_CELLS, MAX_COL, MAX_FILE_BYTES, MAX_ROW, MAX_TEXT_BYTES};
 use crate::{Error, Result};
 
 /// A cell as read: text, a number, or nothing (a boolean is read as its text).
@@ -160,6 +161,38 @@ impl Book {
         }
         Ok(cells)
     }
+}
+
+/// The bytes of a workbook file from elsewhere, read only when it is a
+/// regular file no larger than [`MAX_FILE_BYTES`], and never more than that
+/// however the file grows while it is read. `what` names the workbook in the
+/// message ("sebuah laporan").
+pub fn read_file(path: &Path, what: &str) -> Result<Vec<u8>> {
+    use std::io::Read;
+    let too_big = || {
+        refused(format!(
+            "Berkas terlalu besar untuk {what} (lebih dari {} MB).",
+            MAX_FILE_BYTES / 1024 / 1024
+        ))
+    };
+    let metadata = std::fs::metadata(path).map_err(|e| Error::io("membuka", path, e))?;
+    if !metadata.is_file() {
+        return Err(refused(format!(
+            "Yang dipilih bukan berkas biasa; pilih {what}."
+        )));
+    }
+    if metadata.len() > MAX_FILE_BYTES {
+        return Err(too_big());
+    }
+    let file = std::fs::File::open(path).map_err(|e| Error::io("membuka", path, e))?;
+    let mut bytes = Vec::with_capacity(metadata.len() as usize);
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| Error::io("membaca", path, e))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_big());
+    }
+    Ok(bytes)
 }
 
 /// "C7" for row 6, column 2.
