@@ -12,10 +12,13 @@ use std::path::Path;
 use serde::Serialize;
 
 use super::datasheet::{self, SignedSnapshot};
-use super::layout::{report_cells, summary_cells, TableCell, REPORT_SHEET, SUMMARY_SHEET};
+use super::layout::{
+    chart_count, report_cells, summary_cells, TableCell, REPORT_SHEET, SUMMARY_SHEET,
+};
 use super::rules::quote;
 use super::snapshot::FORMAT_VERSION;
 use super::view::ReportView;
+use crate::workbook::guard::Inspected;
 use crate::workbook::machine_sheet::DATA_SHEET;
 use crate::workbook::reader::{cell_name, Book, Cell, SheetInfo, Visibility};
 use crate::workbook::signature;
@@ -56,7 +59,7 @@ pub(crate) fn read_checked(bytes: Vec<u8>) -> Result<(SignedSnapshot, CheckRepor
     let signed = datasheet::read(book.cells(DATA_SHEET)?)?;
     let mut printed = Printed {
         sheets: book.sheets(),
-        number_formats: book.number_formats().iter().cloned().collect(),
+        inspected: book.inspected().clone(),
         report: Vec::new(),
         summary: Vec::new(),
     };
@@ -76,7 +79,7 @@ pub(crate) fn read_checked(bytes: Vec<u8>) -> Result<(SignedSnapshot, CheckRepor
 /// What a report file shows a reader, beside its data sheet.
 struct Printed {
     sheets: Vec<SheetInfo>,
-    number_formats: Vec<String>,
+    inspected: Inspected,
     report: Vec<(u32, u32, Cell)>,
     summary: Vec<(u32, u32, Cell)>,
 }
@@ -125,8 +128,9 @@ fn assess(signed: &SignedSnapshot, printed: &Printed) -> CheckReport {
         ));
     }
     problems.extend(sheet_order(&printed.sheets));
-    problems.extend(number_formats(&printed.number_formats));
+    problems.extend(number_formats(&printed.inspected));
     let view = ReportView::from_snapshot(snapshot);
+    problems.extend(drawings(&printed.inspected, chart_count(&view)));
     problems.extend(compare_sheet(
         REPORT_SHEET,
         report_cells(&view),
@@ -196,8 +200,9 @@ fn sheet_order(sheets: &[SheetInfo]) -> Vec<String> {
 /// A number format other than the export's can print any text over a
 /// figure (`"100"`, `0"%"`, a date): the cell would show what the data does
 /// not say.
-fn number_formats(formats: &[String]) -> Vec<String> {
-    formats
+fn number_formats(inspected: &Inspected) -> Vec<String> {
+    inspected
+        .number_formats
         .iter()
         .filter(|f| !NUMBER_FORMATS.contains(&f.as_str()))
         .take(5)
@@ -209,6 +214,24 @@ fn number_formats(formats: &[String]) -> Vec<String> {
             )
         })
         .collect()
+}
+
+/// What is drawn over the sheets: the Ringkasan's chart (when the layout
+/// draws one) and the notes of the Laporan, nothing else. A shape, text box
+/// or picture can cover a cell with another figure; a chart with figures of
+/// its own draws what no cell says.
+fn drawings(inspected: &Inspected, charts: u64) -> Vec<String> {
+    if inspected.drawn_objects == 0
+        && inspected.graphic_frames <= charts
+        && inspected.vml_text_boxes <= inspected.vml_notes
+    {
+        return Vec::new();
+    }
+    vec![
+        "Berkas berisi gambar, kotak teks atau grafik yang tidak dibuat oleh Renaksi; benda \
+         seperti itu dapat menutupi atau mengganti angka pada lembar laporan."
+            .to_owned(),
+    ]
 }
 
 /// Most cells that hold something where the layout writes nothing, listed

@@ -226,6 +226,16 @@ pub fn summary_cells(view: &ReportView) -> Vec<(u32, u32, TableCell)> {
     cells
 }
 
+/// How many charts the sheets hold: the Ringkasan's, when an action has a
+/// figure to draw.
+pub fn chart_count(view: &ReportView) -> u64 {
+    u64::from(
+        view.actions
+            .iter()
+            .any(|a| a.percent.is_some_and(f64::is_finite)),
+    )
+}
+
 /// The remark under the Ringkasan table about actions the chart leaves out.
 fn summary_remark(charted: usize, actions: usize) -> Option<&'static str> {
     if charted == 0 {
@@ -776,6 +786,7 @@ fn write_summary_sheet(
     if let Some(remark) = summary_remark(charted as usize, view.actions.len()) {
         sheet.write_string_with_format(table_end + 1, 0, remark, &st.stamp)?;
     }
+    debug_assert_eq!(u64::from(charted > 0), chart_count(view));
     if charted > 0 {
         let (w, h) = (((charted * 48) + 240).clamp(480, 960), 380u32);
         let first = SUM_HEADER_ROW + 1;

@@ -68,6 +68,14 @@ pub struct Inspected {
     /// as its code ("General", "0", "0.00", "#,##0", "#,##0.00") or, past
     /// those, as "format bawaan N". Codes are as written in the XML.
     pub number_formats: BTreeSet<String>,
+    /// Drawn objects that can lie over a sheet's cells: shapes and text boxes
+    /// (also on a chart), pictures, and charts' literal (not cell) data.
+    pub drawn_objects: u64,
+    /// Frames holding a chart (or another graphic) on a sheet.
+    pub graphic_frames: u64,
+    /// Legacy (VML) text boxes, and the cell notes among them.
+    pub vml_text_boxes: u64,
+    pub vml_notes: u64,
 }
 
 /// Refuses a workbook that could make reading it exceed the time and memory
@@ -99,6 +107,19 @@ pub fn inspect(bytes: &[u8]) -> Result<Inspected> {
     Ok(formats.seen())
 }
 
+/// Local names of the DrawingML and chart elements counted as drawn objects.
+const DRAWN: [&str; 9] = [
+    "sp",
+    "pic",
+    "grpSp",
+    "cxnSp",
+    "contentPart",
+    "relSizeAnchor",
+    "absSizeAnchor",
+    "numLit",
+    "strLit",
+];
+
 /// The number formats met in the parts, counted by [`Rules`].
 #[derive(Default)]
 struct Formats {
@@ -108,6 +129,10 @@ struct Formats {
     custom: HashSet<String>,
     /// The `numFmtId` of every cell format (`xf`) in a style sheet.
     used: HashSet<String>,
+    drawn_objects: u64,
+    graphic_frames: u64,
+    vml_text_boxes: u64,
+    vml_notes: u64,
 }
 
 impl Formats {
@@ -126,7 +151,13 @@ impl Formats {
                 other => format!("format bawaan {}", shown(other)),
             });
         }
-        Inspected { number_formats }
+        Inspected {
+            number_formats,
+            drawn_objects: self.drawn_objects,
+            graphic_frames: self.graphic_frames,
+            vml_text_boxes: self.vml_text_boxes,
+            vml_notes: self.vml_notes,
+        }
     }
 }
 
@@ -345,6 +376,16 @@ impl<'f> Rules<'f> {
                 let id = attribute(e, "numFmtId").next().unwrap_or("");
                 self.formats.custom.insert(id.to_owned());
             }
+        }
+        let formats = &mut *self.formats;
+        match name {
+            _ if DRAWN.contains(&name) => formats.drawn_objects += 1,
+            "graphicFrame" => formats.graphic_frames += 1,
+            "textbox" => formats.vml_text_boxes += 1,
+            "ClientData" if attribute(e, "ObjectType").any(|t| t == "Note") => {
+                formats.vml_notes += 1
+            }
+            _ => {}
         }
         if self.styles && name == "xf" && room(self.formats.used.len()) {
             let id = attribute(e, "numFmtId").next().unwrap_or("0");

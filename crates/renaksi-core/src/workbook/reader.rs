@@ -93,6 +93,11 @@ impl Book {
         &self.inspected.number_formats
     }
 
+    /// Everything the guard's pass saw (number formats, drawn objects).
+    pub fn inspected(&self) -> &guard::Inspected {
+        &self.inspected
+    }
+
     /// The cells of one sheet as (row, column, value).
     pub fn cells(&mut self, sheet: &str) -> Result<Vec<(u32, u32, Cell)>> {
         let mut reader = self

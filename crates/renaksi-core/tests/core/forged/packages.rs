@@ -89,13 +89,21 @@ fn refused_at_opd(exchange: &mut Exchange, path: &Path) -> String {
         "{}: {error}",
         error.code()
     );
-    assert_eq!(state(&exchange.opd), before, "a refused package changed the OPD's data");
+    assert_eq!(
+        state(&exchange.opd),
+        before,
+        "a refused package changed the OPD's data"
+    );
     error.to_string()
 }
 
 /// Writes `bytes` as a package file and takes it at the OPD.
 fn refused_bytes(exchange: &mut Exchange, name: &str, bytes: &[u8]) -> String {
-    assert!(bytes.len() < 2 * 1024 * 1024, "{name} is {} bytes", bytes.len());
+    assert!(
+        bytes.len() < 2 * 1024 * 1024,
+        "{name} is {} bytes",
+        bytes.len()
+    );
     let path = exchange.root.path().join(name);
     std::fs::write(&path, bytes).unwrap();
     refused_at_opd(exchange, &path)

@@ -183,6 +183,18 @@ fn a_genuine_export_passes_every_check_and_imports() {
 }
 
 #[test]
+fn a_genuine_export_with_notes_and_no_chart_checks_clean() {
+    // No targets at all: every capaian is "-" with a note saying why, and
+    // the Ringkasan has no figure to chart.
+    let bytes = signed(|s| s.data.targets.clear());
+    let archive = zip::ZipArchive::new(Cursor::new(bytes.clone())).unwrap();
+    let names: Vec<&str> = archive.file_names().collect();
+    assert!(names.iter().any(|n| n.contains("vmlDrawing")), "{names:?}");
+    assert!(!names.iter().any(|n| n.contains("charts/")), "{names:?}");
+    assert_eq!(checked(bytes).problems, Vec::<String>::new());
+}
+
+#[test]
 fn a_hidden_real_laporan_behind_a_visible_impostor_is_refused() {
     let real = real_export();
     // The impostor: the real sheet with another kop, shown as the first
@@ -346,6 +358,34 @@ fn a_custom_number_format_printing_a_false_figure_is_refused() {
     });
     assert_ne!(built_in, real);
     assert!(has_problem(&checked(built_in), "\"format bawaan 10\""));
+}
+
+#[test]
+fn a_text_box_drawn_over_the_cells_is_refused() {
+    let real = real_export();
+    let forged = edit_part(&real, "xl/drawings/drawing1.xml", |xml| {
+        xml.replace(
+            "</xdr:wsDr>",
+            "<xdr:twoCellAnchor><xdr:from><xdr:col>2</xdr:col><xdr:colOff>0</xdr:colOff>\
+             <xdr:row>5</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from><xdr:to><xdr:col>3\
+             </xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>6</xdr:row><xdr:rowOff>0</xdr:rowOff>\
+             </xdr:to><xdr:sp macro=\"\" textlink=\"\"><xdr:nvSpPr><xdr:cNvPr id=\"3\" \
+             name=\"Kotak 1\"/><xdr:cNvSpPr txBox=\"1\"/></xdr:nvSpPr><xdr:spPr/><xdr:txBody>\
+             <a:bodyPr/><a:p><a:r><a:t>100,00</a:t></a:r></a:p></xdr:txBody></xdr:sp>\
+             <xdr:clientData/></xdr:twoCellAnchor></xdr:wsDr>",
+        )
+    });
+    assert_ne!(forged, real);
+    let report = checked(forged.clone());
+    assert_eq!(
+        report.problems,
+        vec![
+            "Berkas berisi gambar, kotak teks atau grafik yang tidak dibuat oleh Renaksi; benda \
+             seperti itu dapat menutupi atau mengganti angka pada lembar laporan."
+                .to_owned()
+        ]
+    );
+    assert!(refused_at_bappeda(forged).contains("kotak teks"));
 }
 
 #[test]
