@@ -13,7 +13,8 @@ use serde::Serialize;
 
 use super::datasheet::{self, SignedSnapshot};
 use super::layout::{
-    chart_count, report_cells, summary_cells, TableCell, REPORT_SHEET, SUMMARY_SHEET,
+    chart_count, hidden_columns, report_cells, summary_cells, TableCell, REPORT_SHEET,
+    SUMMARY_SHEET,
 };
 use super::rules::quote;
 use super::snapshot::FORMAT_VERSION;
@@ -131,6 +132,7 @@ fn assess(signed: &SignedSnapshot, printed: &Printed) -> CheckReport {
     problems.extend(number_formats(&printed.inspected));
     let view = ReportView::from_snapshot(snapshot);
     problems.extend(drawings(&printed.inspected, chart_count(&view)));
+    problems.extend(hidden_and_page_texts(&printed.inspected, &view));
     problems.extend(compare_sheet(
         REPORT_SHEET,
         report_cells(&view),
@@ -232,6 +234,36 @@ fn drawings(inspected: &Inspected, charts: u64) -> Vec<String> {
          seperti itu dapat menutupi atau mengganti angka pada lembar laporan."
             .to_owned(),
     ]
+}
+
+/// Nothing of the printed sheets is hidden (no row, no column but the
+/// Ringkasan's chart data), and every page header and footer is the one the
+/// layout writes: a row hidden drops a line of the table from the print, a
+/// header can print a word on every page.
+fn hidden_and_page_texts(inspected: &Inspected, view: &ReportView) -> Vec<String> {
+    let mut problems = Vec::new();
+    let allowed = hidden_columns();
+    if inspected.hidden_rows > 0
+        || inspected
+            .hidden_columns
+            .iter()
+            .any(|range| !allowed.contains(range))
+    {
+        problems.push(
+            "Ada baris atau kolom yang disembunyikan pada lembar laporan; laporan Renaksi \
+             tidak menyembunyikan isi lembarnya."
+                .to_owned(),
+        );
+    }
+    let footer = crate::workbook::print::footer(&view.opd_code);
+    if let Some(other) = inspected.headers_footers.iter().find(|t| **t != footer) {
+        problems.push(format!(
+            "Kepala atau kaki halaman berbunyi {}, padahal laporan hanya mencetak {}.",
+            quote(other),
+            quote(&footer)
+        ));
+    }
+    problems
 }
 
 /// Most cells that hold something where the layout writes nothing, listed

@@ -226,6 +226,12 @@ pub fn summary_cells(view: &ReportView) -> Vec<(u32, u32, TableCell)> {
     cells
 }
 
+/// The column ranges the sheets hide (1-based, "6-7"): the Ringkasan's
+/// columns the chart draws from.
+pub fn hidden_columns() -> [String; 1] {
+    [format!("{}-{}", CHART_CODE_COL + 1, CHART_VALUE_COL + 1)]
+}
+
 /// How many charts the sheets hold: the Ringkasan's, when an action has a
 /// figure to draw.
 pub fn chart_count(view: &ReportView) -> u64 {

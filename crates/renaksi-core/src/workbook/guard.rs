@@ -76,6 +76,12 @@ pub struct Inspected {
     /// Legacy (VML) text boxes, and the cell notes among them.
     pub vml_text_boxes: u64,
     pub vml_notes: u64,
+    /// Rows hidden or of no height, in any sheet.
+    pub hidden_rows: u64,
+    /// Column ranges hidden or of no width, in any sheet, as "6-7" (1-based).
+    pub hidden_columns: BTreeSet<String>,
+    /// The text of every page header and footer, in any sheet.
+    pub headers_footers: Vec<String>,
 }
 
 /// Refuses a workbook that could make reading it exceed the time and memory
@@ -133,6 +139,9 @@ struct Formats {
     graphic_frames: u64,
     vml_text_boxes: u64,
     vml_notes: u64,
+    hidden_rows: u64,
+    hidden_columns: BTreeSet<String>,
+    headers_footers: Vec<String>,
 }
 
 impl Formats {
@@ -157,6 +166,9 @@ impl Formats {
             graphic_frames: self.graphic_frames,
             vml_text_boxes: self.vml_text_boxes,
             vml_notes: self.vml_notes,
+            hidden_rows: self.hidden_rows,
+            hidden_columns: self.hidden_columns,
+            headers_footers: self.headers_footers,
         }
     }
 }
@@ -309,6 +321,20 @@ fn scan_part(part: impl Read, declared: u64, styles: bool, formats: &mut Formats
             buf.clear();
             match xml.read_event_into(&mut buf) {
                 Ok(Event::Start(e) | Event::Empty(e)) => rules.element(&e)?,
+                Ok(Event::Text(t)) => rules.text(&t.xml10_content()),
+                Ok(Event::CData(t)) => rules.text(&t),
+                Ok(Event::GeneralRef(r)) => rules.text(&match r.resolve_char_ref() {
+                    Ok(Some(c)) => c.to_string(),
+                    _ => match &*r.xml10_content() {
+                        "amp" => "&".to_owned(),
+                        "lt" => "<".to_owned(),
+                        "gt" => ">".to_owned(),
+                        "quot" => "\"".to_owned(),
+                        "apos" => "'".to_owned(),
+                        other => format!("&{other};"),
+                    },
+                }),
+                Ok(Event::End(e)) => rules.end(e.local_name().as_ref()),
                 Ok(Event::Eof) => break,
                 Ok(_) => {}
                 Err(quick_xml::Error::Io(e)) => return Err(unreadable(&e)),
@@ -336,10 +362,26 @@ fn unreadable(e: &io::Error) -> Error {
     }
 }
 
+/// Most page headers and footers kept, and most characters kept of each.
+const MAX_HEADERS_FOOTERS: usize = 64;
+const MAX_HEADER_FOOTER_CHARS: usize = 512;
+
+/// Elements holding a page header or footer's text.
+const HEADER_FOOTER: [&str; 6] = [
+    "oddHeader",
+    "oddFooter",
+    "evenHeader",
+    "evenFooter",
+    "firstHeader",
+    "firstFooter",
+];
+
 /// What one part may hold, counted element by element.
 struct Rules<'f> {
     styles: bool,
     formats: &'f mut Formats,
+    /// The text of the header or footer being read.
+    header_footer: Option<String>,
     shared_strings: u64,
     style_records: u64,
     rows: u64,
@@ -351,10 +393,30 @@ impl<'f> Rules<'f> {
         Rules {
             styles,
             formats,
+            header_footer: None,
             shared_strings: 0,
             style_records: 0,
             rows: 0,
             cells: 0,
+        }
+    }
+
+    /// Text inside an element: kept while a header or footer is read.
+    fn text(&mut self, text: &str) {
+        if let Some(kept) = &mut self.header_footer {
+            let room = MAX_HEADER_FOOTER_CHARS.saturating_sub(kept.chars().count());
+            kept.extend(text.chars().take(room));
+        }
+    }
+
+    fn end(&mut self, name: &str) {
+        if HEADER_FOOTER.contains(&name) {
+            if let Some(text) = self.header_footer.take() {
+                let kept = &mut self.formats.headers_footers;
+                if kept.len() < MAX_HEADERS_FOOTERS {
+                    kept.push(text);
+                }
+            }
         }
     }
 
@@ -381,6 +443,20 @@ impl<'f> Rules<'f> {
         match name {
             _ if DRAWN.contains(&name) => formats.drawn_objects += 1,
             "graphicFrame" => formats.graphic_frames += 1,
+            _ if HEADER_FOOTER.contains(&name) => self.header_footer = Some(String::new()),
+            "row" if attribute(e, "hidden").any(truthy) || attribute(e, "ht").any(zero) => {
+                formats.hidden_rows += 1
+            }
+            "col"
+                if (attribute(e, "hidden").any(truthy) || attribute(e, "width").any(zero))
+                    && formats.hidden_columns.len() < MAX_HEADERS_FOOTERS =>
+            {
+                let min = attribute(e, "min").next().unwrap_or("");
+                let max = attribute(e, "max").next().unwrap_or("");
+                formats
+                    .hidden_columns
+                    .insert(format!("{}-{}", shown(min), shown(max)));
+            }
             "textbox" => formats.vml_text_boxes += 1,
             "ClientData" if attribute(e, "ObjectType").any(|t| t == "Note") => {
                 formats.vml_notes += 1
@@ -466,6 +542,16 @@ impl<'f> Rules<'f> {
         }
         Ok(())
     }
+}
+
+/// An XML boolean that is true.
+fn truthy(value: &str) -> bool {
+    matches!(value.trim(), "1" | "true")
+}
+
+/// A number that is zero (a height or width).
+fn zero(value: &str) -> bool {
+    value.trim().parse::<f64>().is_ok_and(|v| v == 0.0)
 }
 
 fn bad_address(value: &str) -> Error {

@@ -389,6 +389,49 @@ fn a_text_box_drawn_over_the_cells_is_refused() {
 }
 
 #[test]
+fn a_hidden_row_or_column_and_a_page_header_of_its_own_are_refused() {
+    let real = real_export();
+    // The first body row of the table, hidden from the print.
+    let hidden_row = edit_part(&real, LAPORAN_XML, |xml| {
+        xml.replacen("<row r=\"8\"", "<row r=\"8\" hidden=\"1\"", 1)
+    });
+    assert_ne!(hidden_row, real);
+    let hidden = "Ada baris atau kolom yang disembunyikan pada lembar laporan; laporan Renaksi \
+                  tidak menyembunyikan isi lembarnya.";
+    assert_eq!(
+        checked(hidden_row.clone()).problems,
+        vec![hidden.to_owned()]
+    );
+    assert!(refused_at_bappeda(hidden_row).contains("disembunyikan"));
+    // The Realisasi TW I column (M), of no width.
+    let hidden_column = edit_part(&real, LAPORAN_XML, |xml| {
+        xml.replacen(
+            "<col min=\"9\" max=\"16\"",
+            "<col min=\"13\" max=\"13\" width=\"0\"/><col min=\"9\" max=\"16\"",
+            1,
+        )
+    });
+    assert_ne!(hidden_column, real);
+    assert_eq!(checked(hidden_column).problems, vec![hidden.to_owned()]);
+
+    let header = edit_part(&real, LAPORAN_XML, |xml| {
+        xml.replace(
+            "<headerFooter>",
+            "<headerFooter><oddHeader>&amp;CDISETUJUI BAPPEDA</oddHeader>",
+        )
+    });
+    assert_ne!(header, real);
+    assert_eq!(
+        checked(header).problems,
+        vec![
+            "Kepala atau kaki halaman berbunyi \"&CDISETUJUI BAPPEDA\", padahal laporan hanya \
+             mencetak \"&LDINKES&CHalaman &P dari &N\"."
+                .to_owned()
+        ]
+    );
+}
+
+#[test]
 fn a_printed_action_title_that_is_not_bappedas_is_refused() {
     let snapshot = demo_snapshot();
     let action = snapshot.data.indicators[0].action_id.clone();
