@@ -223,17 +223,26 @@ fn number_formats(inspected: &Inspected) -> Vec<String> {
 /// or picture can cover a cell with another figure; a chart with figures of
 /// its own draws what no cell says.
 fn drawings(inspected: &Inspected, charts: u64) -> Vec<String> {
-    if inspected.drawn_objects == 0
-        && inspected.graphic_frames <= charts
-        && inspected.vml_text_boxes <= inspected.vml_notes
+    let mut problems = Vec::new();
+    if inspected.drawn_objects > 0
+        || inspected.graphic_frames > charts
+        || inspected.vml_text_boxes > inspected.vml_notes
     {
-        return Vec::new();
+        problems.push(
+            "Berkas berisi gambar, kotak teks atau grafik yang tidak dibuat oleh Renaksi; benda \
+             seperti itu dapat menutupi atau mengganti angka pada lembar laporan."
+                .to_owned(),
+        );
     }
-    vec![
-        "Berkas berisi gambar, kotak teks atau grafik yang tidak dibuat oleh Renaksi; benda \
-         seperti itu dapat menutupi atau mengganti angka pada lembar laporan."
-            .to_owned(),
-    ]
+    if inspected.sheet_extras > 0 {
+        problems.push(
+            "Berkas berisi tautan, format bersyarat, validasi data, gambar latar atau objek \
+             sisipan yang tidak dibuat oleh Renaksi; isi seperti itu dapat mengubah tampilan \
+             laporan atau membuka alamat lain."
+                .to_owned(),
+        );
+    }
+    problems
 }
 
 /// Nothing of the printed sheets is hidden (no row, no column but the

@@ -76,6 +76,10 @@ pub struct Inspected {
     /// Legacy (VML) text boxes, and the cell notes among them.
     pub vml_text_boxes: u64,
     pub vml_notes: u64,
+    /// What a sheet may carry beside its cells and drawings: links, formats
+    /// on a condition, data validations, a background picture, embedded
+    /// objects and controls, pictures in page headers.
+    pub sheet_extras: u64,
     /// Rows hidden or of no height, in any sheet.
     pub hidden_rows: u64,
     /// Column ranges hidden or of no width, in any sheet, as "6-7" (1-based).
@@ -139,6 +143,7 @@ struct Formats {
     graphic_frames: u64,
     vml_text_boxes: u64,
     vml_notes: u64,
+    sheet_extras: u64,
     hidden_rows: u64,
     hidden_columns: BTreeSet<String>,
     headers_footers: Vec<String>,
@@ -166,6 +171,7 @@ impl Formats {
             graphic_frames: self.graphic_frames,
             vml_text_boxes: self.vml_text_boxes,
             vml_notes: self.vml_notes,
+            sheet_extras: self.sheet_extras,
             hidden_rows: self.hidden_rows,
             hidden_columns: self.hidden_columns,
             headers_footers: self.headers_footers,
@@ -362,6 +368,17 @@ fn unreadable(e: &io::Error) -> Error {
     }
 }
 
+/// Local names of a worksheet's elements counted as sheet extras.
+const SHEET_EXTRAS: [&str; 7] = [
+    "hyperlink",
+    "conditionalFormatting",
+    "dataValidation",
+    "picture",
+    "oleObject",
+    "control",
+    "legacyDrawingHF",
+];
+
 /// Most page headers and footers kept, and most characters kept of each.
 const MAX_HEADERS_FOOTERS: usize = 64;
 const MAX_HEADER_FOOTER_CHARS: usize = 512;
@@ -443,6 +460,7 @@ impl<'f> Rules<'f> {
         match name {
             _ if DRAWN.contains(&name) => formats.drawn_objects += 1,
             "graphicFrame" => formats.graphic_frames += 1,
+            _ if SHEET_EXTRAS.contains(&name) => formats.sheet_extras += 1,
             _ if HEADER_FOOTER.contains(&name) => self.header_footer = Some(String::new()),
             "row" if attribute(e, "hidden").any(truthy) || attribute(e, "ht").any(zero) => {
                 formats.hidden_rows += 1

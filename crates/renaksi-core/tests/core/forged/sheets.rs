@@ -386,6 +386,28 @@ fn a_text_box_drawn_over_the_cells_is_refused() {
         ]
     );
     assert!(refused_at_bappeda(forged).contains("kotak teks"));
+
+    // A link on a printed cell, and a format that turns a figure's font
+    // white when it is low.
+    let linked = edit_part(&real, LAPORAN_XML, |xml| {
+        xml.replace(
+            "<pageMargins",
+            "<hyperlinks><hyperlink ref=\"C8\" location=\"data!A1\"/></hyperlinks><pageMargins",
+        )
+    });
+    let extras = "Berkas berisi tautan, format bersyarat, validasi data, gambar latar atau objek \
+                  sisipan yang tidak dibuat oleh Renaksi; isi seperti itu dapat mengubah \
+                  tampilan laporan atau membuka alamat lain.";
+    assert_eq!(checked(linked).problems, vec![extras.to_owned()]);
+    let conditional = edit_part(&real, LAPORAN_XML, |xml| {
+        xml.replace(
+            "<pageMargins",
+            "<conditionalFormatting sqref=\"M8:P20\"><cfRule type=\"cellIs\" dxfId=\"0\" \
+             priority=\"1\" operator=\"lessThan\"><formula>50</formula></cfRule>\
+             </conditionalFormatting><pageMargins",
+        )
+    });
+    assert_eq!(checked(conditional).problems, vec![extras.to_owned()]);
 }
 
 #[test]
