@@ -27,6 +27,7 @@ use crate::period::PeriodRef;
 use crate::planning::bands::{self, BandInput, BandsInput};
 use crate::planning::plan::{check_new, NewPlan};
 use crate::profile::{self, Profile, Role};
+use crate::report::rules::quote;
 use crate::store::audit::{self, Change};
 use crate::store::{
     actions, indicators, milestones, now, opds, periods, plans, received_indicators, settings,
@@ -127,7 +128,7 @@ impl PlanPackage {
         };
         let what = format!(
             "rencana aksi {} {}-{}",
-            plan.region.trim(),
+            quote(plan.region.trim()),
             plan.year_start,
             plan.year_end
         );
@@ -962,8 +963,8 @@ fn check_one_plan(conn: &Connection, package: &PlanPackage) -> Result<()> {
     let indicators: HashSet<&str> = package.indicators.iter().map(|i| i.id.as_str()).collect();
     if let Some(t) = package.themes.iter().find(|t| t.plan_id != plan.id) {
         return Err(mixed(&format!(
-            "tema \"{}\" milik rencana aksi lain",
-            t.name
+            "tema {} milik rencana aksi lain",
+            quote(&t.name)
         )));
     }
     if let Some(p) = package.periods.iter().find(|p| {
@@ -981,7 +982,7 @@ fn check_one_plan(conn: &Connection, package: &PlanPackage) -> Result<()> {
     {
         return Err(mixed(&format!(
             "rencana aksi {} merujuk tema atau OPD yang tidak ada dalam paket",
-            a.code
+            quote(&a.code)
         )));
     }
     if package
@@ -999,8 +1000,8 @@ fn check_one_plan(conn: &Connection, package: &PlanPackage) -> Result<()> {
         .find(|i| !actions.contains(i.action_id.as_str()) || !opds.contains(i.opd_id.as_str()))
     {
         return Err(mixed(&format!(
-            "indikator \"{}\" merujuk rencana aksi yang tidak ada dalam paket",
-            i.description
+            "indikator {} merujuk rencana aksi yang tidak ada dalam paket",
+            quote(&i.description)
         )));
     }
     if package.targets.iter().any(|t| {
@@ -1026,8 +1027,8 @@ fn check_one_plan(conn: &Connection, package: &PlanPackage) -> Result<()> {
     for theme in &package.themes {
         if held_elsewhere("themes", &theme.id)? {
             return Err(mixed(&format!(
-                "tema \"{}\" milik rencana aksi lain di sini",
-                theme.name
+                "tema {} milik rencana aksi lain di sini",
+                quote(&theme.name)
             )));
         }
     }
@@ -1035,7 +1036,7 @@ fn check_one_plan(conn: &Connection, package: &PlanPackage) -> Result<()> {
         if held_elsewhere("actions", &action.id)? {
             return Err(mixed(&format!(
                 "rencana aksi {} milik rencana aksi lain di sini",
-                action.code
+                quote(&action.code)
             )));
         }
     }

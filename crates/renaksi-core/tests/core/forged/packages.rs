@@ -292,6 +292,14 @@ fn package_texts_over_the_editors_caps_are_refused_even_signed_by_bappeda() {
         p.opds[0].name = "N".repeat(201);
     });
     assert!(refused_at_opd(&mut exchange, &path).contains("nama OPD"));
+
+    // A region of 10,000 characters is named in a short message.
+    let path = signed_package(&exchange, &dir, "wilayah.xlsx", |p| {
+        p.plan.region = "Kabupaten ".repeat(1000);
+    });
+    let message = refused_at_opd(&mut exchange, &path);
+    assert!(message.contains("Kabupaten Kabupaten"), "{message}");
+    assert!(message.chars().count() < 300, "{message}");
 }
 
 #[test]
