@@ -3,6 +3,9 @@
 //! what arrives from elsewhere (a report at Bappeda, a plan package at an
 //! OPD, `report::rules`), so that no file brings what no one could type.
 
+/// A plan's region and title.
+pub const PLAN_REGION: usize = 200;
+pub const PLAN_TITLE: usize = 300;
 /// A milestone's title and its expected output.
 pub const MILESTONE_TITLE: usize = 300;
 pub const MILESTONE_OUTPUT: usize = 2000;
