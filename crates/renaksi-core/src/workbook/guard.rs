@@ -327,19 +327,22 @@ fn scan_part(part: impl Read, declared: u64, styles: bool, formats: &mut Formats
             buf.clear();
             match xml.read_event_into(&mut buf) {
                 Ok(Event::Start(e) | Event::Empty(e)) => rules.element(&e)?,
-                Ok(Event::Text(t)) => rules.text(&t.xml10_content()),
-                Ok(Event::CData(t)) => rules.text(&t),
-                Ok(Event::GeneralRef(r)) => rules.text(&match r.resolve_char_ref() {
-                    Ok(Some(c)) => c.to_string(),
-                    _ => match &*r.xml10_content() {
-                        "amp" => "&".to_owned(),
-                        "lt" => "<".to_owned(),
-                        "gt" => ">".to_owned(),
-                        "quot" => "\"".to_owned(),
-                        "apos" => "'".to_owned(),
-                        other => format!("&{other};"),
-                    },
-                }),
+                // Text is decoded only inside a page header or footer.
+                Ok(Event::Text(t)) if rules.reading_text() => rules.text(&t.xml10_content()),
+                Ok(Event::CData(t)) if rules.reading_text() => rules.text(&t),
+                Ok(Event::GeneralRef(r)) if rules.reading_text() => {
+                    rules.text(&match r.resolve_char_ref() {
+                        Ok(Some(c)) => c.to_string(),
+                        _ => match &*r.xml10_content() {
+                            "amp" => "&".to_owned(),
+                            "lt" => "<".to_owned(),
+                            "gt" => ">".to_owned(),
+                            "quot" => "\"".to_owned(),
+                            "apos" => "'".to_owned(),
+                            other => format!("&{other};"),
+                        },
+                    })
+                }
                 Ok(Event::End(e)) => rules.end(e.local_name().as_ref()),
                 Ok(Event::Eof) => break,
                 Ok(_) => {}
@@ -418,6 +421,10 @@ impl<'f> Rules<'f> {
         }
     }
 
+    fn reading_text(&self) -> bool {
+        self.header_footer.is_some()
+    }
+
     /// Text inside an element: kept while a header or footer is read.
     fn text(&mut self, text: &str) {
         if let Some(kept) = &mut self.header_footer {
@@ -427,7 +434,7 @@ impl<'f> Rules<'f> {
     }
 
     fn end(&mut self, name: &str) {
-        if HEADER_FOOTER.contains(&name) {
+        if self.header_footer.is_some() && HEADER_FOOTER.contains(&name) {
             if let Some(text) = self.header_footer.take() {
                 let kept = &mut self.formats.headers_footers;
                 if kept.len() < MAX_HEADERS_FOOTERS {
