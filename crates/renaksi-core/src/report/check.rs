@@ -13,8 +13,8 @@ use serde::Serialize;
 
 use super::datasheet::{self, SignedSnapshot};
 use super::layout::{
-    chart_count, hidden_columns, report_cells, summary_cells, TableCell, REPORT_SHEET,
-    SUMMARY_SHEET,
+    chart_count, hidden_columns, report_cells, report_notes, summary_cells, TableCell,
+    REPORT_SHEET, SUMMARY_SHEET,
 };
 use super::rules::quote;
 use super::snapshot::FORMAT_VERSION;
@@ -133,6 +133,7 @@ fn assess(signed: &SignedSnapshot, printed: &Printed) -> CheckReport {
     let view = ReportView::from_snapshot(snapshot);
     problems.extend(drawings(&printed.inspected, chart_count(&view)));
     problems.extend(hidden_and_page_texts(&printed.inspected, &view));
+    problems.extend(notes(&printed.inspected, &view));
     problems.extend(compare_sheet(
         REPORT_SHEET,
         report_cells(&view),
@@ -273,6 +274,42 @@ fn hidden_and_page_texts(inspected: &Inspected, view: &ReportView) -> Vec<String
         ));
     }
     problems
+}
+
+/// The cell notes are the layout's: the reason a capaian has no figure, on
+/// its cell; no other note, no other text.
+fn notes(inspected: &Inspected, view: &ReportView) -> Vec<String> {
+    let mut expected = report_notes(view);
+    let mut found = inspected.notes.clone();
+    expected.sort();
+    found.sort();
+    if expected == found && !inspected.notes_over {
+        return Vec::new();
+    }
+    let differs = found
+        .iter()
+        .find(|note| !expected.contains(note))
+        .map(|(cell, text)| {
+            let want = expected.iter().find(|(c, _)| c == cell);
+            match want {
+                Some((_, want)) => format!(
+                    "Catatan pada sel {} berbunyi {}, padahal data laporan berisi {}.",
+                    quote(cell),
+                    quote(text),
+                    quote(want)
+                ),
+                None => format!(
+                    "Catatan pada sel {} berbunyi {}, padahal laporan tidak memberi catatan di \
+                     sana.",
+                    quote(cell),
+                    quote(text)
+                ),
+            }
+        });
+    vec![differs.unwrap_or_else(|| {
+        "Catatan sel pada lembar laporan tidak sama dengan yang dibuat Renaksi dari datanya."
+            .to_owned()
+    })]
 }
 
 /// Most cells that hold something where the layout writes nothing, listed

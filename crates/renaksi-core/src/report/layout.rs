@@ -226,6 +226,26 @@ pub fn summary_cells(view: &ReportView) -> Vec<(u32, u32, TableCell)> {
     cells
 }
 
+/// The notes of the Laporan sheet, as (cell, text): why a capaian has no
+/// figure, on its "-" cell.
+pub fn report_notes(view: &ReportView) -> Vec<(String, String)> {
+    let body = TABLE_HEADER_ROW + TABLE_HEADER_ROWS;
+    table_rows(view)
+        .iter()
+        .zip(&view.rows)
+        .enumerate()
+        .filter(|(_, (cells, row))| {
+            matches!(cells[PERCENT_COL], TableCell::Text(_)) && !row.percent_note.trim().is_empty()
+        })
+        .map(|(i, (_, row))| {
+            (
+                crate::workbook::reader::cell_name(body + i as u32, PERCENT_COL as u32),
+                clip_note(&row.percent_note),
+            )
+        })
+        .collect()
+}
+
 /// The column ranges the sheets hide (1-based, "6-7"): the Ringkasan's
 /// columns the chart draws from.
 pub fn hidden_columns() -> [String; 1] {

@@ -86,6 +86,10 @@ pub struct Inspected {
     pub hidden_columns: BTreeSet<String>,
     /// The text of every page header and footer, in any sheet.
     pub headers_footers: Vec<String>,
+    /// Every cell note (comment) as its cell ("Q8") and text, in any sheet;
+    /// at most [`MAX_NOTES`], then `notes_over`.
+    pub notes: Vec<(String, String)>,
+    pub notes_over: bool,
 }
 
 /// Refuses a workbook that could make reading it exceed the time and memory
@@ -147,6 +151,8 @@ struct Formats {
     hidden_rows: u64,
     hidden_columns: BTreeSet<String>,
     headers_footers: Vec<String>,
+    notes: Vec<(String, String)>,
+    notes_over: bool,
 }
 
 impl Formats {
@@ -175,6 +181,8 @@ impl Formats {
             hidden_rows: self.hidden_rows,
             hidden_columns: self.hidden_columns,
             headers_footers: self.headers_footers,
+            notes: self.notes,
+            notes_over: self.notes_over,
         }
     }
 }
@@ -372,8 +380,9 @@ fn unreadable(e: &io::Error) -> Error {
 }
 
 /// Local names of a worksheet's elements counted as sheet extras.
-const SHEET_EXTRAS: [&str; 7] = [
+const SHEET_EXTRAS: [&str; 8] = [
     "hyperlink",
+    "threadedComment",
     "conditionalFormatting",
     "dataValidation",
     "picture",
@@ -385,6 +394,16 @@ const SHEET_EXTRAS: [&str; 7] = [
 /// Most page headers and footers kept, and most characters kept of each.
 const MAX_HEADERS_FOOTERS: usize = 64;
 const MAX_HEADER_FOOTER_CHARS: usize = 512;
+/// Most cell notes kept (a report has at most one per table row), and most
+/// characters kept of each.
+pub const MAX_NOTES: usize = 5_000;
+const MAX_NOTE_CHARS: usize = 2_048;
+
+/// Text being read: a page header or footer, or the note of a cell.
+enum Reading {
+    HeaderFooter,
+    Note(String),
+}
 
 /// Elements holding a page header or footer's text.
 const HEADER_FOOTER: [&str; 6] = [
@@ -400,8 +419,8 @@ const HEADER_FOOTER: [&str; 6] = [
 struct Rules<'f> {
     styles: bool,
     formats: &'f mut Formats,
-    /// The text of the header or footer being read.
-    header_footer: Option<String>,
+    /// The text being read, and what it is.
+    reading: Option<(Reading, String)>,
     shared_strings: u64,
     style_records: u64,
     rows: u64,
@@ -413,7 +432,7 @@ impl<'f> Rules<'f> {
         Rules {
             styles,
             formats,
-            header_footer: None,
+            reading: None,
             shared_strings: 0,
             style_records: 0,
             rows: 0,
@@ -422,25 +441,45 @@ impl<'f> Rules<'f> {
     }
 
     fn reading_text(&self) -> bool {
-        self.header_footer.is_some()
+        self.reading.is_some()
     }
 
-    /// Text inside an element: kept while a header or footer is read.
+    /// Text inside an element: kept while a header, footer or note is read.
     fn text(&mut self, text: &str) {
-        if let Some(kept) = &mut self.header_footer {
-            let room = MAX_HEADER_FOOTER_CHARS.saturating_sub(kept.chars().count());
+        if let Some((reading, kept)) = &mut self.reading {
+            let max = match reading {
+                Reading::HeaderFooter => MAX_HEADER_FOOTER_CHARS,
+                Reading::Note(_) => MAX_NOTE_CHARS,
+            };
+            let room = max.saturating_sub(kept.chars().count());
             kept.extend(text.chars().take(room));
         }
     }
 
     fn end(&mut self, name: &str) {
-        if self.header_footer.is_some() && HEADER_FOOTER.contains(&name) {
-            if let Some(text) = self.header_footer.take() {
-                let kept = &mut self.formats.headers_footers;
-                if kept.len() < MAX_HEADERS_FOOTERS {
-                    kept.push(text);
+        let done = match &self.reading {
+            Some((Reading::HeaderFooter, _)) => HEADER_FOOTER.contains(&name),
+            Some((Reading::Note(_), _)) => name == "comment",
+            None => false,
+        };
+        if !done {
+            return;
+        }
+        let formats = &mut *self.formats;
+        match self.reading.take() {
+            Some((Reading::HeaderFooter, text)) => {
+                if formats.headers_footers.len() < MAX_HEADERS_FOOTERS {
+                    formats.headers_footers.push(text);
                 }
             }
+            Some((Reading::Note(cell), text)) => {
+                if formats.notes.len() < MAX_NOTES {
+                    formats.notes.push((cell, text));
+                } else {
+                    formats.notes_over = true;
+                }
+            }
+            None => {}
         }
     }
 
@@ -468,7 +507,13 @@ impl<'f> Rules<'f> {
             _ if DRAWN.contains(&name) => formats.drawn_objects += 1,
             "graphicFrame" => formats.graphic_frames += 1,
             _ if SHEET_EXTRAS.contains(&name) => formats.sheet_extras += 1,
-            _ if HEADER_FOOTER.contains(&name) => self.header_footer = Some(String::new()),
+            _ if HEADER_FOOTER.contains(&name) => {
+                self.reading = Some((Reading::HeaderFooter, String::new()))
+            }
+            "comment" => {
+                let cell = shown(attribute(e, "ref").next().unwrap_or(""));
+                self.reading = Some((Reading::Note(cell), String::new()));
+            }
             "row" if attribute(e, "hidden").any(truthy) || attribute(e, "ht").any(zero) => {
                 formats.hidden_rows += 1
             }

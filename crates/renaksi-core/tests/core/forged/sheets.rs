@@ -191,7 +191,24 @@ fn a_genuine_export_with_notes_and_no_chart_checks_clean() {
     let names: Vec<&str> = archive.file_names().collect();
     assert!(names.iter().any(|n| n.contains("vmlDrawing")), "{names:?}");
     assert!(!names.iter().any(|n| n.contains("charts/")), "{names:?}");
-    assert_eq!(checked(bytes).problems, Vec::<String>::new());
+    assert_eq!(checked(bytes.clone()).problems, Vec::<String>::new());
+
+    // A note of its own on a "-" cell.
+    let forged = edit_part(&bytes, "xl/comments1.xml", |xml| {
+        assert!(xml.contains("<t>Belum ada target</t>"), "{xml}");
+        xml.replacen(
+            "<t>Belum ada target</t>",
+            "<t>Sudah diverifikasi Bappeda</t>",
+            1,
+        )
+    });
+    let report = checked(forged);
+    assert_eq!(report.problems.len(), 1, "{:?}", report.problems);
+    assert!(
+        report.problems[0].starts_with("Catatan pada sel \"Q8\" berbunyi \"Sudah diverifikasi"),
+        "{:?}",
+        report.problems
+    );
 }
 
 #[test]
