@@ -467,10 +467,10 @@ impl<'f> Rules<'f> {
         }
         let formats = &mut *self.formats;
         match self.reading.take() {
-            Some((Reading::HeaderFooter, text)) => {
-                if formats.headers_footers.len() < MAX_HEADERS_FOOTERS {
-                    formats.headers_footers.push(text);
-                }
+            Some((Reading::HeaderFooter, text))
+                if formats.headers_footers.len() < MAX_HEADERS_FOOTERS =>
+            {
+                formats.headers_footers.push(text);
             }
             Some((Reading::Note(cell), text)) => {
                 if formats.notes.len() < MAX_NOTES {
@@ -479,7 +479,7 @@ impl<'f> Rules<'f> {
                     formats.notes_over = true;
                 }
             }
-            None => {}
+            _ => {}
         }
     }
 
