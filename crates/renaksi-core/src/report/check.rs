@@ -252,6 +252,13 @@ fn drawings(inspected: &Inspected, charts: u64) -> Vec<String> {
 /// header can print a word on every page.
 fn hidden_and_page_texts(inspected: &Inspected, view: &ReportView) -> Vec<String> {
     let mut problems = Vec::new();
+    if inspected.too_many {
+        problems.push(
+            "Berkas berisi terlalu banyak catatan sel, kepala atau kaki halaman, atau kolom \
+             tersembunyi untuk sebuah laporan."
+                .to_owned(),
+        );
+    }
     let allowed = hidden_columns();
     if inspected.hidden_rows > 0
         || inspected
@@ -283,7 +290,7 @@ fn notes(inspected: &Inspected, view: &ReportView) -> Vec<String> {
     let mut found = inspected.notes.clone();
     expected.sort();
     found.sort();
-    if expected == found && !inspected.notes_over {
+    if expected == found {
         return Vec::new();
     }
     let differs = found

@@ -86,10 +86,11 @@ pub struct Inspected {
     pub hidden_columns: BTreeSet<String>,
     /// The text of every page header and footer, in any sheet.
     pub headers_footers: Vec<String>,
-    /// Every cell note (comment) as its cell ("Q8") and text, in any sheet;
-    /// at most [`MAX_NOTES`], then `notes_over`.
+    /// Every cell note (comment) as its cell ("Q8") and text, in any sheet.
     pub notes: Vec<(String, String)>,
-    pub notes_over: bool,
+    /// True when there were more notes, headers and footers or hidden
+    /// column ranges than are kept above ([`MAX_NOTES`] and a few dozen).
+    pub too_many: bool,
 }
 
 /// Refuses a workbook that could make reading it exceed the time and memory
@@ -152,7 +153,7 @@ struct Formats {
     hidden_columns: BTreeSet<String>,
     headers_footers: Vec<String>,
     notes: Vec<(String, String)>,
-    notes_over: bool,
+    too_many: bool,
 }
 
 impl Formats {
@@ -182,7 +183,7 @@ impl Formats {
             hidden_columns: self.hidden_columns,
             headers_footers: self.headers_footers,
             notes: self.notes,
-            notes_over: self.notes_over,
+            too_many: self.too_many,
         }
     }
 }
@@ -467,19 +468,21 @@ impl<'f> Rules<'f> {
         }
         let formats = &mut *self.formats;
         match self.reading.take() {
-            Some((Reading::HeaderFooter, text))
-                if formats.headers_footers.len() < MAX_HEADERS_FOOTERS =>
-            {
-                formats.headers_footers.push(text);
+            Some((Reading::HeaderFooter, text)) => {
+                if formats.headers_footers.len() < MAX_HEADERS_FOOTERS {
+                    formats.headers_footers.push(text);
+                } else {
+                    formats.too_many = true;
+                }
             }
             Some((Reading::Note(cell), text)) => {
                 if formats.notes.len() < MAX_NOTES {
                     formats.notes.push((cell, text));
                 } else {
-                    formats.notes_over = true;
+                    formats.too_many = true;
                 }
             }
-            _ => {}
+            None => {}
         }
     }
 
@@ -517,15 +520,16 @@ impl<'f> Rules<'f> {
             "row" if attribute(e, "hidden").any(truthy) || attribute(e, "ht").any(zero) => {
                 formats.hidden_rows += 1
             }
-            "col"
-                if (attribute(e, "hidden").any(truthy) || attribute(e, "width").any(zero))
-                    && formats.hidden_columns.len() < MAX_HEADERS_FOOTERS =>
-            {
-                let min = attribute(e, "min").next().unwrap_or("");
-                let max = attribute(e, "max").next().unwrap_or("");
-                formats
-                    .hidden_columns
-                    .insert(format!("{}-{}", shown(min), shown(max)));
+            "col" if attribute(e, "hidden").any(truthy) || attribute(e, "width").any(zero) => {
+                if formats.hidden_columns.len() >= MAX_HEADERS_FOOTERS {
+                    formats.too_many = true;
+                } else {
+                    let min = attribute(e, "min").next().unwrap_or("");
+                    let max = attribute(e, "max").next().unwrap_or("");
+                    formats
+                        .hidden_columns
+                        .insert(format!("{}-{}", shown(min), shown(max)));
+                }
             }
             "textbox" => formats.vml_text_boxes += 1,
             "ClientData" if attribute(e, "ObjectType").any(|t| t == "Note") => {
@@ -906,6 +910,38 @@ mod tests {
                 "format bawaan 10"
             ]
         );
+    }
+
+    #[test]
+    fn page_texts_notes_and_hidden_parts_are_reported() {
+        let seen = |xml: &str| {
+            let mut formats = Formats::default();
+            scan_part(xml.as_bytes(), xml.len() as u64, false, &mut formats).unwrap();
+            formats.seen()
+        };
+        let sheet = seen(
+            "<worksheet><cols><col min=\"6\" max=\"7\" width=\"0\" hidden=\"1\"/></cols>\
+             <sheetData><row r=\"8\" ht=\"0\"/></sheetData><headerFooter><oddFooter>\
+             &amp;LDINKES&amp;C<![CDATA[Halaman]]> &#38;P</oddFooter></headerFooter></worksheet>",
+        );
+        assert_eq!(sheet.headers_footers, ["&LDINKES&CHalaman &P"]);
+        assert_eq!(sheet.hidden_rows, 1);
+        assert_eq!(sheet.hidden_columns.iter().collect::<Vec<_>>(), ["6-7"]);
+        assert!(!sheet.too_many);
+        let notes = seen(
+            "<comments><commentList><comment ref=\"Q8\"><text><r><rPr><sz val=\"8\"/></rPr>\
+             <t>Belum ada target</t></r></text></comment></commentList></comments>",
+        );
+        assert_eq!(
+            notes.notes,
+            [("Q8".to_owned(), "Belum ada target".to_owned())]
+        );
+        // More than are kept is said, not dropped.
+        let many = format!(
+            "<worksheet>{}</worksheet>",
+            "<headerFooter><oddHeader>x</oddHeader></headerFooter>".repeat(MAX_HEADERS_FOOTERS + 1)
+        );
+        assert!(seen(&many).too_many);
     }
 
     #[test]
