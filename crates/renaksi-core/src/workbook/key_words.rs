@@ -21,18 +21,18 @@ const WORDS: [&str; 256] = [
     "intan", "irama", "itik", "jagung", "jahe", "jala", "jalak", "jambu", "jamur", "jangkar",
     "jarum", "jati", "jembatan", "jeruk", "jukung", "kabut", "kacang", "kadal", "kain", "kakao",
     "kali", "kambing", "kancil", "kapal", "kapas", "karang", "kartu", "katak", "kebun", "kecap",
-    "kelapa", "kelinci", "kemiri", "kenari", "kendi", "kerbau", "ketan", "kijang", "kipas", "kopi",
-    "kuda", "kunyit", "labu", "lada", "lampu", "langit", "lebah", "lele", "lilin", "limau",
-    "lontar", "lumbung", "lumpur", "madu", "mangga", "manggis", "marmer", "matahari", "meja",
-    "melati", "mentari", "merak", "merpati", "mimpi", "minyak", "mutiara", "nanas", "nangka",
-    "nila", "nipah", "nuri", "obor", "ombak", "ondel", "opor", "padi", "pagar", "pala", "pantai",
-    "parang", "pasir", "payung", "pelangi", "pena", "penyu", "pepaya", "perahu", "perak", "petai",
-    "pinang", "pisang", "pohon", "puncak", "rakit", "rambutan", "rawa", "rebana", "rempah",
-    "rotan", "rumput", "rusa", "sabun", "sagu", "salak", "sambal", "sampan", "sapi", "sarung",
-    "sawah", "sayur", "semut", "sendok", "sepeda", "serai", "singa", "sirih", "sungai", "surya",
-    "tahu", "talas", "tambak", "tampah", "tangga", "tapai", "tebu", "telaga", "tempe", "tenun",
-    "teratai", "tikar", "timun", "tomat", "topi", "tugu", "tupai", "udang", "ular", "umbi", "unta",
-    "urat", "wajan", "warung", "wayang", "wortel", "zaitun",
+    "kelapa", "kelinci", "kemiri", "kenari", "kendi", "kerbau", "ketan", "kijang", "kipas",
+    "kopi", "kuda", "kunyit", "labu", "lada", "lampu", "langit", "lebah", "lele", "lilin",
+    "limau", "lontar", "lumbung", "lumpur", "madu", "mangga", "manggis", "marmer", "matahari",
+    "meja", "melati", "mentari", "merak", "merpati", "mimpi", "minyak", "mutiara", "nanas",
+    "nangka", "nila", "nipah", "nuri", "obor", "ombak", "ondel", "opor", "padi", "pagar", "pala",
+    "pantai", "parang", "pasir", "payung", "pelangi", "pena", "penyu", "pepaya", "perahu",
+    "perak", "petai", "pinang", "pisang", "pohon", "puncak", "rakit", "rambutan", "rawa",
+    "rebana", "rempah", "rotan", "rumput", "rusa", "sabun", "sagu", "salak", "sambal", "sampan",
+    "sapi", "sarung", "sawah", "sayur", "semut", "sendok", "sepeda", "serai", "singa", "sirih",
+    "sungai", "surya", "tahu", "talas", "tambak", "tampah", "tangga", "tapai", "tebu", "telaga",
+    "tempe", "tenun", "teratai", "tikar", "timun", "tomat", "topi", "tugu", "tupai", "udang",
+    "ular", "umbi", "unta", "urat", "wajan", "warung", "wayang", "wortel", "zaitun",
 ];
 
 /// The fingerprint of a public key (its base64 text) as eight words, e.g.
@@ -86,10 +86,7 @@ mod tests {
         let words = fingerprint_words(key);
         assert_eq!(words.split(' ').count(), 8);
         assert!(fingerprint_matches(key, &words.to_uppercase()));
-        assert!(fingerprint_matches(
-            key,
-            &super::super::signature::fingerprint(key)
-        ));
+        assert!(fingerprint_matches(key, &super::super::signature::fingerprint(key)));
         assert!(!fingerprint_matches(key, ""));
         let other = "AAAAEjRWeJq8w9Ln5n+OKgE0VniavN7/ECE0VniavN4=";
         assert!(!fingerprint_matches(other, &words));
