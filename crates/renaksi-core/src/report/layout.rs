@@ -4,8 +4,11 @@
 //!
 //! Everything shown comes from a [`ReportView`]; nothing is computed here except
 //! layout. [`table_rows`] is the single source of what the evaluation table's
-//! body holds, so the writer and the checker (which compares the visible sheet
-//! with the signed data sheet) cannot disagree.
+//! body holds, and [`report_kop`], the signature block's lines, the legend and
+//! the stamp of the rest; [`report_cells`] and [`summary_cells`] list every
+//! cell the two sheets print from them (and [`report_notes`] the notes), so
+//! the writer and the checker (which compares the visible sheets with the
+//! signed data sheet) cannot disagree.
 //!
 //! Security: every text that a person typed (row texts, names, titles,
 //! signature) is written as a string cell whose format carries the quote
