@@ -3,7 +3,7 @@
 //! ([`crate::editing::lengths`]), no target, realisation or evidence outside
 //! the plan's years, no negative or unreadable figure, dates that are dates;
 //! and the printed context equal to Bappeda's own plan ([`super::context`]).
-//! [`check`] is the one call of the import; a report that breaks a rule is
+//! `check` is the one call of the import; a report that breaks a rule is
 //! refused as a whole, never repaired.
 //!
 //! [`quote`] is how every message quotes a text that came from a file
