@@ -13,8 +13,8 @@ use serde::Serialize;
 
 use super::datasheet::{self, SignedSnapshot};
 use super::layout::{
-    chart_count, hidden_columns, report_cells, report_notes, summary_cells, TableCell,
-    REPORT_SHEET, SUMMARY_SHEET,
+    chart_count, defined_names, hidden_columns, report_cells, report_notes, summary_cells,
+    TableCell, REPORT_SHEET, SUMMARY_SHEET,
 };
 use super::rules::quote;
 use super::snapshot::FORMAT_VERSION;
@@ -271,6 +271,27 @@ fn hidden_and_page_texts(inspected: &Inspected, view: &ReportView) -> Vec<String
              tidak menyembunyikan isi lembarnya."
                 .to_owned(),
         );
+    }
+    let mut expected = defined_names(view);
+    let mut found = inspected.defined_names.clone();
+    expected.sort();
+    found.sort();
+    if found != expected {
+        let shown: Vec<String> = found
+            .iter()
+            .filter(|name| !expected.contains(name))
+            .take(3)
+            .map(|(_, formula)| quote(formula))
+            .collect();
+        problems.push(format!(
+            "Area cetak atau nama rentang berbeda dari yang dibuat Renaksi{}; sebagian tabel \
+             bisa tidak ikut tercetak.",
+            if shown.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", shown.join(", "))
+            }
+        ));
     }
     let footer = crate::workbook::print::footer(&view.opd_code);
     if let Some(other) = inspected.headers_footers.iter().find(|t| **t != footer) {

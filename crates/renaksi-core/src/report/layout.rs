@@ -678,6 +678,7 @@ fn write_report_sheet(
 
     // Generator stamp, bottom left.
     let stamp_row = top + STAMP_OFFSET;
+    debug_assert_eq!(stamp_row, block_top(view.rows.len()) + STAMP_OFFSET);
     sheet.merge_range(
         stamp_row,
         0,
@@ -810,14 +811,12 @@ fn write_summary_sheet(
     sheet.write_string(SUM_HEADER_ROW, CHART_VALUE_COL, CHART_VALUE_HEADER)?;
     sheet.set_column_range_hidden(CHART_CODE_COL, CHART_VALUE_COL)?;
 
-    let mut last_row = table_end + 1;
-    let mut last_col = last;
     if let Some(remark) = summary_remark(charted as usize, view.actions.len()) {
         sheet.write_string_with_format(table_end + 1, 0, remark, &st.stamp)?;
     }
     debug_assert_eq!(u64::from(charted > 0), chart_count(view));
     if charted > 0 {
-        let (w, h) = (((charted * 48) + 240).clamp(480, 960), 380u32);
+        let (w, h) = chart_size(charted);
         let first = SUM_HEADER_ROW + 1;
         let end = first + charted - 1;
         let max = view
@@ -849,17 +848,73 @@ fn write_summary_sheet(
         chart.legend().set_hidden();
         chart.show_hidden_data().set_width(w).set_height(h);
         sheet.insert_chart_with_offset(SUM_HEADER_ROW, CHART_COL, &chart, 8, 0)?;
-        // Rows and columns the chart covers at default sizes (64 x 20 px), for
-        // the print area; the table's taller rows only make this generous.
-        last_row = last_row.max(SUM_HEADER_ROW + h.div_ceil(20) + 1);
-        last_col = CHART_COL + (w + 8).div_ceil(64) as u16;
     }
 
+    let (last_row, last_col) = summary_print_extent(view);
     page_setup(sheet, paper, &view.opd_code);
     sheet
         .set_print_fit_to_pages(1, 1)
         .set_print_area(0, 0, last_row, last_col)?;
     Ok(())
+}
+
+/// The Ringkasan chart's width and height in pixels, for `charted` actions.
+fn chart_size(charted: u32) -> (u32, u32) {
+    (((charted * 48) + 240).clamp(480, 960), 380)
+}
+
+/// The last row and column of the Ringkasan's print area: the table and its
+/// remark, and the chart at default cell sizes (64 x 20 px; the table's
+/// taller rows only make this generous).
+fn summary_print_extent(view: &ReportView) -> (u32, u16) {
+    let table_end = SUM_HEADER_ROW + 1 + view.actions.len() as u32;
+    let charted = view
+        .actions
+        .iter()
+        .filter(|a| a.percent.is_some_and(f64::is_finite))
+        .count() as u32;
+    let mut last_row = table_end + 1;
+    let mut last_col = SUM_COLS.len() as u16 - 1;
+    if charted > 0 {
+        let (w, h) = chart_size(charted);
+        last_row = last_row.max(SUM_HEADER_ROW + h.div_ceil(20) + 1);
+        last_col = CHART_COL + (w + 8).div_ceil(64) as u16;
+    }
+    (last_row, last_col)
+}
+
+/// The workbook's defined names the two sheets have, as (name and sheet
+/// index, formula): each sheet's print area and the Laporan's rows repeated
+/// on every printed page. A print area of its own could leave table rows
+/// off the paper.
+pub fn defined_names(view: &ReportView) -> Vec<(String, String)> {
+    let column = |c: u16| {
+        let name = crate::workbook::reader::cell_name(0, u32::from(c));
+        name.trim_end_matches('1').to_owned()
+    };
+    let area = |sheet: &str, last_row: u32, last_col: u16| {
+        format!("{sheet}!$A$1:${}${}", column(last_col), last_row + 1)
+    };
+    let stamp_row = block_top(view.rows.len()) + STAMP_OFFSET;
+    let (last_row, last_col) = summary_print_extent(view);
+    vec![
+        (
+            "_xlnm.Print_Area 0".to_owned(),
+            area(REPORT_SHEET, stamp_row, LAST_COL),
+        ),
+        (
+            "_xlnm.Print_Area 1".to_owned(),
+            area(SUMMARY_SHEET, last_row, last_col),
+        ),
+        (
+            "_xlnm.Print_Titles 0".to_owned(),
+            format!(
+                "{REPORT_SHEET}!${}:${}",
+                TABLE_HEADER_ROW + 1,
+                TABLE_HEADER_ROW + TABLE_HEADER_ROWS
+            ),
+        ),
+    ]
 }
 
 fn write_text_or_blank(

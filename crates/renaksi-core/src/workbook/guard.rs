@@ -88,6 +88,9 @@ pub struct Inspected {
     pub headers_footers: Vec<String>,
     /// Every cell note (comment) as its cell ("Q8") and text, in any sheet.
     pub notes: Vec<(String, String)>,
+    /// Every defined name as its name and sheet index ("_xlnm.Print_Area 0")
+    /// and its formula ("Laporan!$A$1:$W$19").
+    pub defined_names: Vec<(String, String)>,
     /// True when there were more notes, headers and footers or hidden
     /// column ranges than are kept above ([`MAX_NOTES`] and a few dozen).
     pub too_many: bool,
@@ -153,6 +156,7 @@ struct Formats {
     hidden_columns: BTreeSet<String>,
     headers_footers: Vec<String>,
     notes: Vec<(String, String)>,
+    defined_names: Vec<(String, String)>,
     too_many: bool,
 }
 
@@ -183,6 +187,7 @@ impl Formats {
             hidden_columns: self.hidden_columns,
             headers_footers: self.headers_footers,
             notes: self.notes,
+            defined_names: self.defined_names,
             too_many: self.too_many,
         }
     }
@@ -404,6 +409,7 @@ const MAX_NOTE_CHARS: usize = 2_048;
 enum Reading {
     HeaderFooter,
     Note(String),
+    DefinedName(String),
 }
 
 /// Elements holding a page header or footer's text.
@@ -449,7 +455,7 @@ impl<'f> Rules<'f> {
     fn text(&mut self, text: &str) {
         if let Some((reading, kept)) = &mut self.reading {
             let max = match reading {
-                Reading::HeaderFooter => MAX_HEADER_FOOTER_CHARS,
+                Reading::HeaderFooter | Reading::DefinedName(_) => MAX_HEADER_FOOTER_CHARS,
                 Reading::Note(_) => MAX_NOTE_CHARS,
             };
             let room = max.saturating_sub(kept.chars().count());
@@ -461,6 +467,7 @@ impl<'f> Rules<'f> {
         let done = match &self.reading {
             Some((Reading::HeaderFooter, _)) => HEADER_FOOTER.contains(&name),
             Some((Reading::Note(_), _)) => name == "comment",
+            Some((Reading::DefinedName(_), _)) => name == "definedName",
             None => false,
         };
         if !done {
@@ -471,6 +478,13 @@ impl<'f> Rules<'f> {
             Some((Reading::HeaderFooter, text)) => {
                 if formats.headers_footers.len() < MAX_HEADERS_FOOTERS {
                     formats.headers_footers.push(text);
+                } else {
+                    formats.too_many = true;
+                }
+            }
+            Some((Reading::DefinedName(key), text)) => {
+                if formats.defined_names.len() < MAX_HEADERS_FOOTERS {
+                    formats.defined_names.push((key, text));
                 } else {
                     formats.too_many = true;
                 }
@@ -516,6 +530,14 @@ impl<'f> Rules<'f> {
             "comment" => {
                 let cell = shown(attribute(e, "ref").next().unwrap_or(""));
                 self.reading = Some((Reading::Note(cell), String::new()));
+            }
+            "definedName" => {
+                let key = format!(
+                    "{} {}",
+                    shown(attribute(e, "name").next().unwrap_or("")),
+                    shown(attribute(e, "localSheetId").next().unwrap_or(""))
+                );
+                self.reading = Some((Reading::DefinedName(key), String::new()));
             }
             "row" if attribute(e, "hidden").any(truthy) || attribute(e, "ht").any(zero) => {
                 formats.hidden_rows += 1

@@ -471,6 +471,27 @@ fn a_hidden_row_or_column_and_a_page_header_of_its_own_are_refused() {
 }
 
 #[test]
+fn a_print_area_leaving_table_rows_off_the_paper_is_refused() {
+    let real = real_export();
+    let forged = edit_part(&real, WORKBOOK_XML, |xml| {
+        let open = xml.find(">Laporan!$A$1:$W$").unwrap() + 1;
+        let close = open + xml[open..].find('<').unwrap();
+        format!("{}Laporan!$A$1:$W$9{}", &xml[..open], &xml[close..])
+    });
+    assert_ne!(forged, real);
+    let report = checked(forged.clone());
+    assert_eq!(
+        report.problems,
+        vec![
+            "Area cetak atau nama rentang berbeda dari yang dibuat Renaksi \
+             (\"Laporan!$A$1:$W$9\"); sebagian tabel bisa tidak ikut tercetak."
+                .to_owned()
+        ]
+    );
+    assert!(refused_at_bappeda(forged).contains("Area cetak"));
+}
+
+#[test]
 fn a_printed_action_title_that_is_not_bappedas_is_refused() {
     let snapshot = demo_snapshot();
     let action = snapshot.data.indicators[0].action_id.clone();
