@@ -3,8 +3,13 @@
 //! the app's (Laporan and Ringkasan shown, in that order, the data sheet very
 //! hidden, nothing else), every cell of both printed sheets is the one the
 //! layout writes from the data (kop, table, legend, signature block, stamp;
-//! no other cell holds anything), and no number format can print other text
-//! over a figure.
+//! no other cell holds anything), no number format can print other text over
+//! a figure, nothing is drawn over the cells (shapes, pictures, charts of
+//! their own), nothing is hidden (rows, columns), and the notes, page footers
+//! and print areas are the layout's. What the file says that the layout does
+//! not write is a problem: the check compares with the layout's own lists
+//! (`layout::report_cells`, `summary_cells`, `report_notes`, `defined_names`),
+//! so the writer and the checker cannot disagree.
 
 use std::collections::HashMap;
 use std::path::Path;
