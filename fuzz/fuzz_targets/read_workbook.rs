@@ -1,10 +1,11 @@
 //! The workbook module alone, fed arbitrary files: `workbook::guard`, the
 //! bounded reading of every sheet through `workbook::reader`, and the generic
 //! parse of a signed machine sheet (`workbook::machine_sheet`), and the plan
-//! template's reader with its row checks (`plan_template::read`). It knows no
-//! report, no database and no signature check, so it runs many more files per
-//! second than `import_report`, which takes the same files through the whole
-//! pipeline. How to run it: `fuzz/README.md`.
+//! template's reader with its row checks (`plan_template::read`), and a plan
+//! package's reading (`package::read_bytes`: signature and caps). It knows no
+//! report and no database, so it runs many more files per second than
+//! `import_report`, which takes the same files through the whole pipeline.
+//! How to run it: `fuzz/README.md`.
 //!
 //! It holds "never panics, never aborts, never runs away", and that the reader
 //! keeps its own bounds: no sheet gives more cells than `MAX_CELLS`, none at a
@@ -28,6 +29,9 @@ pub fn read_workbook(bytes: &[u8]) {
     let Ok(mut book) = Book::open(bytes.to_vec()) else {
         return;
     };
+    // What the report check reads beside the cells: the sheets' order and
+    // visibility, and the number formats.
+    let _ = (book.sheets(), book.number_formats().len());
     for sheet in book.sheet_names() {
         let Ok(cells) = book.cells(&sheet) else {
             continue;
@@ -43,6 +47,8 @@ pub fn read_workbook(bytes: &[u8]) {
     }
     // The plan template's reader and row checks (no database).
     let _ = renaksi_core::plan_template::read::read_bytes(bytes.to_vec());
+    // A plan package: the guard, the reader, the signature and the caps.
+    let _ = renaksi_core::package::read_bytes(bytes.to_vec());
 }
 
 /// A machine sheet laid out like a Laporan OPD's, as far as the generic parse

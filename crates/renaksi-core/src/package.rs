@@ -39,6 +39,7 @@ use crate::period::PeriodRef;
 use crate::planning::bands::{self, BandInput, BandsInput};
 use crate::planning::plan::{check_new, NewPlan};
 use crate::profile::{self, Profile, Role};
+use crate::report::rules::quote;
 use crate::store::audit::{self, Change};
 use crate::store::{
     actions, indicators, milestones, now, opds, periods, plans, received_indicators, settings,
@@ -149,7 +150,7 @@ impl PlanPackage {
         };
         let what = format!(
             "rencana aksi {} {}-{}",
-            plan.region.trim(),
+            quote(plan.region.trim()),
             plan.year_start,
             plan.year_end
         );
@@ -160,6 +161,7 @@ impl PlanPackage {
                 &format!("Paket membawa lebih dari {MAX_ROTATIONS} penggantian kunci Bappeda."),
             ));
         }
+        crate::report::rules::check_package(self)?;
         if plan.version < 1 {
             return Err(refused(&what, "Versi rencana aksi mulai dari 1."));
         }
@@ -873,9 +875,13 @@ pub struct SignedPackage {
     pub public_key: String,
 }
 
+/// Reads a package file: its size is checked before it is read, and it
+/// goes through the workbook guard and reader like a report.
 pub fn read_file(path: &Path) -> Result<SignedPackage> {
-    let bytes = std::fs::read(path).map_err(|e| Error::io("membaca", path, e))?;
-    read_bytes(bytes)
+    read_bytes(crate::workbook::reader::read_file(
+        path,
+        "sebuah paket rencana aksi",
+    )?)
 }
 
 pub fn read_bytes(bytes: Vec<u8>) -> Result<SignedPackage> {
@@ -1047,8 +1053,8 @@ fn check_one_plan(conn: &Connection, package: &PlanPackage) -> Result<()> {
     let indicators: HashSet<&str> = package.indicators.iter().map(|i| i.id.as_str()).collect();
     if let Some(t) = package.themes.iter().find(|t| t.plan_id != plan.id) {
         return Err(mixed(&format!(
-            "tema \"{}\" milik rencana aksi lain",
-            t.name
+            "tema {} milik rencana aksi lain",
+            quote(&t.name)
         )));
     }
     if let Some(p) = package.periods.iter().find(|p| {
@@ -1066,7 +1072,7 @@ fn check_one_plan(conn: &Connection, package: &PlanPackage) -> Result<()> {
     {
         return Err(mixed(&format!(
             "rencana aksi {} merujuk tema atau OPD yang tidak ada dalam paket",
-            a.code
+            quote(&a.code)
         )));
     }
     if package
@@ -1084,8 +1090,8 @@ fn check_one_plan(conn: &Connection, package: &PlanPackage) -> Result<()> {
         .find(|i| !actions.contains(i.action_id.as_str()) || !opds.contains(i.opd_id.as_str()))
     {
         return Err(mixed(&format!(
-            "indikator \"{}\" merujuk rencana aksi yang tidak ada dalam paket",
-            i.description
+            "indikator {} merujuk rencana aksi yang tidak ada dalam paket",
+            quote(&i.description)
         )));
     }
     if package.targets.iter().any(|t| {
@@ -1111,8 +1117,8 @@ fn check_one_plan(conn: &Connection, package: &PlanPackage) -> Result<()> {
     for theme in &package.themes {
         if held_elsewhere("themes", &theme.id)? {
             return Err(mixed(&format!(
-                "tema \"{}\" milik rencana aksi lain di sini",
-                theme.name
+                "tema {} milik rencana aksi lain di sini",
+                quote(&theme.name)
             )));
         }
     }
@@ -1120,7 +1126,7 @@ fn check_one_plan(conn: &Connection, package: &PlanPackage) -> Result<()> {
         if held_elsewhere("actions", &action.id)? {
             return Err(mixed(&format!(
                 "rencana aksi {} milik rencana aksi lain di sini",
-                action.code
+                quote(&action.code)
             )));
         }
     }

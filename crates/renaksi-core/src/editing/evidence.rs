@@ -149,7 +149,12 @@ pub fn web_link(url: &str) -> Option<&str> {
 }
 
 pub fn add_link(store: &mut Store, input: &LinkInput) -> Result<Undo> {
-    let title = required("title", &input.title, "Judul tautan", 300)?;
+    let title = required(
+        "title",
+        &input.title,
+        "Judul tautan",
+        super::lengths::EVIDENCE_TITLE,
+    )?;
     let url = web_link(&input.url)
         .ok_or_else(|| {
             Error::invalid(

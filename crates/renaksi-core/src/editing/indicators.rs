@@ -50,8 +50,18 @@ impl<'a> From<&'a Indicator> for Fields<'a> {
 
 /// Saves a new or changed indicator; returns its id and what undoes the save.
 pub fn save(store: &mut Store, input: &IndicatorInput) -> Result<(String, Undo)> {
-    let description = required("description", &input.description, "Uraian indikator", 1000)?;
-    let unit = required("unit", &input.unit, "Satuan", 60)?;
+    let description = required(
+        "description",
+        &input.description,
+        "Uraian indikator",
+        super::lengths::INDICATOR_DESCRIPTION,
+    )?;
+    let unit = required(
+        "unit",
+        &input.unit,
+        "Satuan",
+        super::lengths::INDICATOR_UNIT,
+    )?;
     let baseline = input
         .baseline
         .map(|b| non_negative("baseline", b, "Baseline"))

@@ -50,8 +50,18 @@ impl<'a> From<&'a Milestone> for Fields<'a> {
 
 /// Saves a new or changed milestone; returns its id and what undoes the save.
 pub fn save(store: &mut Store, input: &MilestoneInput) -> Result<(String, Undo)> {
-    let title = required("title", &input.title, "Judul tonggak", 300)?;
-    let output = optional("output", &input.output, "Keluaran", 2000)?;
+    let title = required(
+        "title",
+        &input.title,
+        "Judul tonggak",
+        super::lengths::MILESTONE_TITLE,
+    )?;
+    let output = optional(
+        "output",
+        &input.output,
+        "Keluaran",
+        super::lengths::MILESTONE_OUTPUT,
+    )?;
     let start_date = date("startDate", input.start_date.as_deref(), "Tanggal mulai")?;
     let end_date = date("endDate", input.end_date.as_deref(), "Tanggal selesai")?;
     date_range(&start_date, &end_date)?;

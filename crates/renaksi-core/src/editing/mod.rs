@@ -5,6 +5,7 @@
 
 pub mod evidence;
 pub mod indicators;
+pub mod lengths;
 pub mod milestones;
 pub mod narrative;
 pub mod values;

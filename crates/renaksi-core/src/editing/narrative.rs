@@ -48,10 +48,30 @@ impl<'a> From<&'a Action> for Fields<'a> {
 }
 
 pub fn save(store: &mut Store, input: &NarrativeInput) -> Result<Undo> {
-    let problem = optional("problem", &input.problem, "Permasalahan", 6000)?;
-    let description = optional("description", &input.description, "Deskripsi", 6000)?;
-    let contribution = optional("contribution", &input.contribution, "Kontribusi", 6000)?;
-    let cso_partners = optional("csoPartners", &input.cso_partners, "Mitra OMS", 1000)?;
+    let problem = optional(
+        "problem",
+        &input.problem,
+        "Permasalahan",
+        super::lengths::NARRATIVE_TEXT,
+    )?;
+    let description = optional(
+        "description",
+        &input.description,
+        "Deskripsi",
+        super::lengths::NARRATIVE_TEXT,
+    )?;
+    let contribution = optional(
+        "contribution",
+        &input.contribution,
+        "Kontribusi",
+        super::lengths::NARRATIVE_TEXT,
+    )?;
+    let cso_partners = optional(
+        "csoPartners",
+        &input.cso_partners,
+        "Mitra OMS",
+        super::lengths::CSO_PARTNERS,
+    )?;
     let mut ogp_values: Vec<OgpValue> = OgpValue::ALL
         .iter()
         .copied()

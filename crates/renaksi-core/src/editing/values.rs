@@ -99,9 +99,24 @@ pub fn save_realisation(store: &mut Store, input: &RealisationInput) -> Result<U
         .value
         .map(|v| non_negative("value", v, "Realisasi"))
         .transpose()?;
-    let notes = optional("notes", &input.notes, "Keterangan", 4000)?;
-    let obstacles = optional("obstacles", &input.obstacles, "Kendala", 4000)?;
-    let follow_up = optional("followUp", &input.follow_up, "Tindak lanjut", 4000)?;
+    let notes = optional(
+        "notes",
+        &input.notes,
+        "Keterangan",
+        super::lengths::REALISATION_TEXT,
+    )?;
+    let obstacles = optional(
+        "obstacles",
+        &input.obstacles,
+        "Kendala",
+        super::lengths::REALISATION_TEXT,
+    )?;
+    let follow_up = optional(
+        "followUp",
+        &input.follow_up,
+        "Tindak lanjut",
+        super::lengths::REALISATION_TEXT,
+    )?;
 
     store.write(|tx| {
         let (actor, indicator, plan_id) = owned_indicator(tx, &input.indicator_id)?;

@@ -11,6 +11,7 @@ use std::path::Path;
 use super::rules::{self, text_of, Checked};
 use super::Msg;
 use super::*;
+use crate::editing::lengths;
 use crate::model::{Aggregation, OgpValue, Polarity};
 use crate::period::PeriodRef;
 use crate::workbook::{Book, Cell};
@@ -338,14 +339,14 @@ fn read_plan(rows: &Rows, problems: &mut Problems) -> Option<PlanRow> {
         s,
         region_row,
         column,
-        rules::required(&region, "Wilayah", 200),
+        rules::required(&region, "Wilayah", lengths::PLAN_REGION),
     );
     let title = take(
         problems,
         s,
         title_row,
         column,
-        rules::required(&title, "Judul rencana aksi", 300),
+        rules::required(&title, "Judul rencana aksi", lengths::PLAN_TITLE),
     );
     let first = take(
         problems,
@@ -473,28 +474,28 @@ fn read_opds(rows: &Rows, problems: &mut Problems) -> Vec<OpdRow> {
             s,
             row,
             h(NAME),
-            rules::required(&cells[NAME], "Nama lengkap OPD", 200),
+            rules::required(&cells[NAME], "Nama lengkap OPD", lengths::OPD_NAME),
         );
         let short_name = take(
             problems,
             s,
             row,
             h(SHORT_NAME),
-            rules::optional(&cells[SHORT_NAME], "Nama singkat", 60),
+            rules::optional(&cells[SHORT_NAME], "Nama singkat", lengths::OPD_SHORT_NAME),
         );
         let head_name = take(
             problems,
             s,
             row,
             h(HEAD_NAME),
-            rules::optional(&cells[HEAD_NAME], "Nama kepala", 120),
+            rules::optional(&cells[HEAD_NAME], "Nama kepala", lengths::HEAD_NAME),
         );
         let head_title = take(
             problems,
             s,
             row,
             h(HEAD_TITLE),
-            rules::optional(&cells[HEAD_TITLE], "Jabatan kepala", 120),
+            rules::optional(&cells[HEAD_TITLE], "Jabatan kepala", lengths::HEAD_TITLE),
         );
         let head_nip = take(problems, s, row, h(HEAD_NIP), rules::nip(&cells[HEAD_NIP]));
         if let (
@@ -557,14 +558,18 @@ fn read_themes(rows: &Rows, problems: &mut Problems) -> Vec<ThemeRow> {
             s,
             row,
             h(TITLE),
-            rules::required(&cells[TITLE], "Judul tema", 300),
+            rules::required(&cells[TITLE], "Judul tema", lengths::THEME_NAME),
         );
         let description = take(
             problems,
             s,
             row,
             h(DESCRIPTION),
-            rules::optional(&cells[DESCRIPTION], "Uraian tema", 4000),
+            rules::optional(
+                &cells[DESCRIPTION],
+                "Uraian tema",
+                lengths::THEME_DESCRIPTION,
+            ),
         );
         if let (Some(id), Some(seq), Some(name), Some(description)) = (id, seq, name, description) {
             out.push(ThemeRow {
@@ -601,7 +606,7 @@ fn read_actions(
             s,
             row,
             h(CODE),
-            rules::required(&cells[CODE], "Kode rencana aksi", 20),
+            rules::required(&cells[CODE], "Kode rencana aksi", lengths::ACTION_CODE),
         );
         if let Some(code) = &code {
             if let Some(first) = codes.insert(code.to_uppercase(), row) {
@@ -622,7 +627,7 @@ fn read_actions(
             s,
             row,
             h(TITLE),
-            rules::required(&cells[TITLE], "Judul rencana aksi", 500),
+            rules::required(&cells[TITLE], "Judul rencana aksi", lengths::ACTION_TITLE),
         );
         let theme_seq = take(
             problems,
@@ -752,21 +757,21 @@ fn read_actions(
             s,
             row,
             h(PROBLEM),
-            rules::optional(&cells[PROBLEM], "Permasalahan", 6000),
+            rules::optional(&cells[PROBLEM], "Permasalahan", lengths::NARRATIVE_TEXT),
         );
         let description = take(
             problems,
             s,
             row,
             h(DESCRIPTION),
-            rules::optional(&cells[DESCRIPTION], "Uraian", 6000),
+            rules::optional(&cells[DESCRIPTION], "Uraian", lengths::NARRATIVE_TEXT),
         );
         let contribution = take(
             problems,
             s,
             row,
             h(CONTRIBUTION),
-            rules::optional(&cells[CONTRIBUTION], "Kontribusi", 6000),
+            rules::optional(&cells[CONTRIBUTION], "Kontribusi", lengths::NARRATIVE_TEXT),
         );
         let ogp = take(problems, s, row, h(OGP), rules::ogp_values(&cells[OGP]));
         let cso = take(
@@ -774,7 +779,7 @@ fn read_actions(
             s,
             row,
             h(CSO),
-            rules::optional(&cells[CSO], "Mitra OMS", 1000),
+            rules::optional(&cells[CSO], "Mitra OMS", lengths::CSO_PARTNERS),
         );
         if problems.total > before {
             continue;
@@ -938,7 +943,7 @@ fn read_indicators(
             s,
             row,
             h(ACTION),
-            rules::required(&cells[ACTION], "Kode rencana aksi", 20),
+            rules::required(&cells[ACTION], "Kode rencana aksi", lengths::ACTION_CODE),
         );
         let action = action_code
             .as_ref()
@@ -1001,14 +1006,18 @@ fn read_indicators(
             s,
             row,
             h(DESCRIPTION),
-            rules::required(&cells[DESCRIPTION], "Uraian indikator", 1000),
+            rules::required(
+                &cells[DESCRIPTION],
+                "Uraian indikator",
+                lengths::INDICATOR_DESCRIPTION,
+            ),
         );
         let unit = take(
             problems,
             s,
             row,
             h(UNIT),
-            rules::required(&cells[UNIT], "Satuan", 60),
+            rules::required(&cells[UNIT], "Satuan", lengths::INDICATOR_UNIT),
         );
         let baseline = take(
             problems,

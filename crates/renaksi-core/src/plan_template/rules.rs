@@ -81,7 +81,7 @@ pub fn date(cell: &Cell, label: &str) -> Checked<Option<String>> {
 /// An OPD code, the plan editor's rule: upper-case letters, digits and '-',
 /// at most 20 characters (typed in any case).
 pub fn opd_code(cell: &Cell, label: &str) -> Checked<String> {
-    let code = required(cell, label, 20)?.to_uppercase();
+    let code = required(cell, label, crate::editing::lengths::OPD_CODE)?.to_uppercase();
     if !code
         .chars()
         .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '-')

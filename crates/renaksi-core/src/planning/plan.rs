@@ -20,8 +20,8 @@ use crate::{versions, Error, Result, Store};
 pub const MAX_PLAN_YEARS: i32 = 10;
 /// The first and last calendar year a plan may start or end in.
 pub const PLAN_YEARS: std::ops::RangeInclusive<i32> = 2000..=2100;
-const MAX_REGION: usize = 200;
-const MAX_TITLE: usize = 300;
+const MAX_REGION: usize = crate::editing::lengths::PLAN_REGION;
+const MAX_TITLE: usize = crate::editing::lengths::PLAN_TITLE;
 const MAX_REASON: usize = 1000;
 
 /// What Bappeda fills in to start a plan; its quarters are generated from

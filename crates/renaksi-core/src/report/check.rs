@@ -1,5 +1,15 @@
 //! `renaksi check`: is this a sound Laporan OPD? Its format, its signature, and
-//! whether the printed table says what the signed data says.
+//! whether the printed sheets say what the signed data says: the sheets are
+//! the app's (Laporan and Ringkasan shown, in that order, the data sheet very
+//! hidden, nothing else), every cell of both printed sheets is the one the
+//! layout writes from the data (kop, table, legend, signature block, stamp;
+//! no other cell holds anything), no number format can print other text over
+//! a figure, nothing is drawn over the cells (shapes, pictures, charts of
+//! their own), nothing is hidden (rows, columns), and the notes, page footers
+//! and print areas are the layout's. What the file says that the layout does
+//! not write is a problem: the check compares with the layout's own lists
+//! (`layout::report_cells`, `summary_cells`, `report_notes`, `defined_names`),
+//! so the writer and the checker cannot disagree.
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -7,14 +17,19 @@ use std::path::Path;
 use serde::Serialize;
 
 use super::datasheet::{self, SignedSnapshot};
-use super::layout::{table_rows, TableCell, REPORT_SHEET, TABLE_HEADER_ROW, TABLE_HEADER_ROWS};
+use super::layout::{
+    chart_count, defined_names, hidden_columns, report_cells, report_notes, summary_cells,
+    TableCell, REPORT_SHEET, SUMMARY_SHEET,
+};
+use super::rules::quote;
 use super::snapshot::FORMAT_VERSION;
 use super::view::ReportView;
-use crate::workbook::limits::MAX_FILE_BYTES;
+use crate::workbook::guard::Inspected;
 use crate::workbook::machine_sheet::DATA_SHEET;
-use crate::workbook::reader::{cell_name, Book, Cell};
+use crate::workbook::reader::{cell_name, Book, Cell, SheetInfo, Visibility};
 use crate::workbook::signature;
-use crate::{Error, Result};
+use crate::workbook::styles::{DECIMAL, PERCENT, WHOLE};
+use crate::Result;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -37,17 +52,7 @@ pub struct CheckReport {
 /// Reads and checks a report file. An unreadable file is an error; a readable
 /// one with faults comes back with its problems listed.
 pub fn check_file(path: &Path) -> Result<CheckReport> {
-    let size = std::fs::metadata(path)
-        .map_err(|e| Error::io("membuka", path, e))?
-        .len();
-    if size > MAX_FILE_BYTES {
-        return Err(Error::invalid(
-            "file",
-            "Berkas terlalu besar untuk sebuah laporan.",
-        ));
-    }
-    let bytes = std::fs::read(path).map_err(|e| Error::io("membaca", path, e))?;
-    check_bytes(bytes)
+    check_bytes(crate::workbook::reader::read_file(path, "sebuah laporan")?)
 }
 
 pub fn check_bytes(bytes: Vec<u8>) -> Result<CheckReport> {
@@ -58,12 +63,38 @@ pub fn check_bytes(bytes: Vec<u8>) -> Result<CheckReport> {
 pub(crate) fn read_checked(bytes: Vec<u8>) -> Result<(SignedSnapshot, CheckReport)> {
     let mut book = Book::open(bytes)?;
     let signed = datasheet::read(book.cells(DATA_SHEET)?)?;
-    let visible = book.cells(REPORT_SHEET)?;
-    let report = assess(&signed, &visible);
+    let mut printed = Printed {
+        sheets: book.sheets(),
+        inspected: book.inspected().clone(),
+        report: Vec::new(),
+        summary: Vec::new(),
+    };
+    // A sheet that is missing is named by the order check; one that is
+    // there is read under the reader's bounds (no formula, not too big).
+    let has = |name: &str| printed.sheets.iter().any(|s| s.name == name && s.worksheet);
+    if has(REPORT_SHEET) {
+        printed.report = book.cells(REPORT_SHEET)?;
+    }
+    if has(SUMMARY_SHEET) {
+        printed.summary = book.cells(SUMMARY_SHEET)?;
+    }
+    let report = assess(&signed, &printed);
     Ok((signed, report))
 }
 
-fn assess(signed: &SignedSnapshot, visible: &[(u32, u32, Cell)]) -> CheckReport {
+/// What a report file shows a reader, beside its data sheet.
+struct Printed {
+    sheets: Vec<SheetInfo>,
+    inspected: Inspected,
+    report: Vec<(u32, u32, Cell)>,
+    summary: Vec<(u32, u32, Cell)>,
+}
+
+/// The number formats an export writes: whole figures, figures with up to
+/// two decimals, percentages, the row number, and the default.
+const NUMBER_FORMATS: [&str; 5] = ["General", "0", WHOLE, DECIMAL, PERCENT];
+
+fn assess(signed: &SignedSnapshot, printed: &Printed) -> CheckReport {
     let snapshot = &signed.snapshot;
     let mut problems = Vec::new();
     if snapshot.meta.format_version != FORMAT_VERSION {
@@ -99,10 +130,25 @@ fn assess(signed: &SignedSnapshot, visible: &[(u32, u32, Cell)]) -> CheckReport 
     if foreign > 0 {
         problems.push(format!(
             "{foreign} baris data milik OPD lain, bukan milik OPD {}.",
-            snapshot.meta.opd_code
+            quote(&snapshot.meta.opd_code)
         ));
     }
-    problems.extend(compare_table(&ReportView::from_snapshot(snapshot), visible));
+    problems.extend(sheet_order(&printed.sheets));
+    problems.extend(number_formats(&printed.inspected));
+    let view = ReportView::from_snapshot(snapshot);
+    problems.extend(drawings(&printed.inspected, chart_count(&view)));
+    problems.extend(hidden_and_page_texts(&printed.inspected, &view));
+    problems.extend(notes(&printed.inspected, &view));
+    problems.extend(compare_sheet(
+        REPORT_SHEET,
+        report_cells(&view),
+        &printed.report,
+    ));
+    problems.extend(compare_sheet(
+        SUMMARY_SHEET,
+        summary_cells(&view),
+        &printed.summary,
+    ));
 
     CheckReport {
         opd_code: snapshot.meta.opd_code.clone(),
@@ -120,11 +166,197 @@ fn assess(signed: &SignedSnapshot, visible: &[(u32, u32, Cell)]) -> CheckReport 
     }
 }
 
-/// Differences between the printed evaluation table and the one the signed
-/// data gives, cell by cell.
-fn compare_table(view: &ReportView, visible: &[(u32, u32, Cell)]) -> Vec<String> {
-    let first = TABLE_HEADER_ROW + TABLE_HEADER_ROWS;
-    let expected = table_rows(view);
+/// The sheets an export has, in its order: the two printed sheets shown,
+/// the data sheet very hidden. Another sheet, another order, a printed sheet
+/// hidden (a genuine one behind an impostor) or the data sheet shown is a
+/// problem: a reader must see the sheets the checks compared.
+fn sheet_order(sheets: &[SheetInfo]) -> Vec<String> {
+    let expected = [
+        (REPORT_SHEET, Visibility::Visible),
+        (SUMMARY_SHEET, Visibility::Visible),
+        (DATA_SHEET, Visibility::VeryHidden),
+    ];
+    let fits = sheets.len() == expected.len()
+        && sheets.iter().zip(expected).all(|(s, (name, visibility))| {
+            s.worksheet && s.name == name && s.visibility == visibility
+        });
+    if fits {
+        return Vec::new();
+    }
+    let listed: Vec<String> = sheets
+        .iter()
+        .take(10)
+        .map(|s| {
+            let how = match (s.visibility, s.worksheet) {
+                (_, false) => " (bukan lembar kerja)",
+                (Visibility::Visible, true) => "",
+                (Visibility::Hidden, true) => " (tersembunyi)",
+                (Visibility::VeryHidden, true) => " (sangat tersembunyi)",
+            };
+            format!("{}{how}", quote(&s.name))
+        })
+        .collect();
+    vec![format!(
+        "Susunan lembar tidak seperti laporan Renaksi: berkas ini berisi lembar {}{}, padahal \
+         laporan hanya menampilkan lembar {REPORT_SHEET} lalu {SUMMARY_SHEET} (lembar data \
+         tersembunyi). Lembar yang tampil bisa jadi bukan yang diperiksa.",
+        listed.join(", "),
+        if sheets.len() > 10 { ", …" } else { "" }
+    )]
+}
+
+/// A number format other than the export's can print any text over a
+/// figure (`"100"`, `0"%"`, a date): the cell would show what the data does
+/// not say.
+fn number_formats(inspected: &Inspected) -> Vec<String> {
+    inspected
+        .number_formats
+        .iter()
+        .filter(|f| !NUMBER_FORMATS.contains(&f.as_str()))
+        .take(5)
+        .map(|f| {
+            format!(
+                "Format angka {} tidak dipakai oleh laporan Renaksi: format seperti itu dapat \
+                 menampilkan angka lain atau teks di atas angka yang tersimpan.",
+                quote(f)
+            )
+        })
+        .collect()
+}
+
+/// What is drawn over the sheets: the Ringkasan's chart (when the layout
+/// draws one) and the notes of the Laporan, nothing else. A shape, text box
+/// or picture can cover a cell with another figure; a chart with figures of
+/// its own draws what no cell says.
+fn drawings(inspected: &Inspected, charts: u64) -> Vec<String> {
+    let mut problems = Vec::new();
+    if inspected.drawn_objects > 0
+        || inspected.graphic_frames > charts
+        || inspected.vml_text_boxes > inspected.vml_notes
+    {
+        problems.push(
+            "Berkas berisi gambar, kotak teks atau grafik yang tidak dibuat oleh Renaksi; benda \
+             seperti itu dapat menutupi atau mengganti angka pada lembar laporan."
+                .to_owned(),
+        );
+    }
+    if inspected.sheet_extras > 0 {
+        problems.push(
+            "Berkas berisi tautan, format bersyarat, validasi data, gambar latar atau objek \
+             sisipan yang tidak dibuat oleh Renaksi; isi seperti itu dapat mengubah tampilan \
+             laporan atau membuka alamat lain."
+                .to_owned(),
+        );
+    }
+    problems
+}
+
+/// Nothing of the printed sheets is hidden (no row, no column but the
+/// Ringkasan's chart data), and every page header and footer is the one the
+/// layout writes: a row hidden drops a line of the table from the print, a
+/// header can print a word on every page.
+fn hidden_and_page_texts(inspected: &Inspected, view: &ReportView) -> Vec<String> {
+    let mut problems = Vec::new();
+    if inspected.too_many {
+        problems.push(
+            "Berkas berisi terlalu banyak catatan sel, kepala atau kaki halaman, atau kolom \
+             tersembunyi untuk sebuah laporan."
+                .to_owned(),
+        );
+    }
+    let allowed = hidden_columns();
+    if inspected.hidden_rows > 0
+        || inspected
+            .hidden_columns
+            .iter()
+            .any(|range| !allowed.contains(range))
+    {
+        problems.push(
+            "Ada baris atau kolom yang disembunyikan pada lembar laporan; laporan Renaksi \
+             tidak menyembunyikan isi lembarnya."
+                .to_owned(),
+        );
+    }
+    let mut expected = defined_names(view);
+    let mut found = inspected.defined_names.clone();
+    expected.sort();
+    found.sort();
+    if found != expected {
+        let shown: Vec<String> = found
+            .iter()
+            .filter(|name| !expected.contains(name))
+            .take(3)
+            .map(|(_, formula)| quote(formula))
+            .collect();
+        problems.push(format!(
+            "Area cetak atau nama rentang berbeda dari yang dibuat Renaksi{}; sebagian tabel \
+             bisa tidak ikut tercetak.",
+            if shown.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", shown.join(", "))
+            }
+        ));
+    }
+    let footer = crate::workbook::print::footer(&view.opd_code);
+    if let Some(other) = inspected.headers_footers.iter().find(|t| **t != footer) {
+        problems.push(format!(
+            "Kepala atau kaki halaman berbunyi {}, padahal laporan hanya mencetak {}.",
+            quote(other),
+            quote(&footer)
+        ));
+    }
+    problems
+}
+
+/// The cell notes are the layout's: the reason a capaian has no figure, on
+/// its cell; no other note, no other text.
+fn notes(inspected: &Inspected, view: &ReportView) -> Vec<String> {
+    let mut expected = report_notes(view);
+    let mut found = inspected.notes.clone();
+    expected.sort();
+    found.sort();
+    if expected == found {
+        return Vec::new();
+    }
+    let differs = found
+        .iter()
+        .find(|note| !expected.contains(note))
+        .map(|(cell, text)| {
+            let want = expected.iter().find(|(c, _)| c == cell);
+            match want {
+                Some((_, want)) => format!(
+                    "Catatan pada sel {} berbunyi {}, padahal data laporan berisi {}.",
+                    quote(cell),
+                    quote(text),
+                    quote(want)
+                ),
+                None => format!(
+                    "Catatan pada sel {} berbunyi {}, padahal laporan tidak memberi catatan di \
+                     sana.",
+                    quote(cell),
+                    quote(text)
+                ),
+            }
+        });
+    vec![differs.unwrap_or_else(|| {
+        "Catatan sel pada lembar laporan tidak sama dengan yang dibuat Renaksi dari datanya."
+            .to_owned()
+    })]
+}
+
+/// Most cells that hold something where the layout writes nothing, listed
+/// one by one (the rest are counted).
+const EXTRA_CELLS_LISTED: usize = 10;
+
+/// Differences between a printed sheet and the cells the layout writes from
+/// the signed data: each expected cell, then every other cell that holds
+/// something.
+fn compare_sheet(
+    sheet: &str,
+    expected: Vec<(u32, u32, TableCell)>,
+    visible: &[(u32, u32, Cell)],
+) -> Vec<String> {
     // By position, the first cell of each (a file may repeat one): a lookup
     // per expected cell, not a search through every visible cell.
     let mut at: HashMap<(u32, u32), &Cell> = HashMap::with_capacity(visible.len());
@@ -132,20 +364,38 @@ fn compare_table(view: &ReportView, visible: &[(u32, u32, Cell)]) -> Vec<String>
         at.entry((*r, *c)).or_insert(cell);
     }
     let mut problems = Vec::new();
-    for (offset, row) in expected.iter().enumerate() {
-        let r = first + offset as u32;
-        for (c, want) in row.iter().enumerate() {
-            let c = c as u32;
-            let got = at.get(&(r, c)).copied().unwrap_or(&Cell::Empty);
-            if !same(got, want) {
-                problems.push(format!(
-                    "Sel {} pada lembar {REPORT_SHEET} berbunyi {}, padahal data laporan berisi {}.",
-                    cell_name(r, c),
-                    show(got),
-                    show_expected(want)
-                ));
-            }
+    let mut written = std::collections::HashSet::with_capacity(expected.len());
+    for (r, c, want) in &expected {
+        written.insert((*r, *c));
+        let got = at.get(&(*r, *c)).copied().unwrap_or(&Cell::Empty);
+        if !same(got, want) {
+            problems.push(format!(
+                "Sel {} pada lembar {sheet} berbunyi {}, padahal data laporan berisi {}.",
+                cell_name(*r, *c),
+                show(got),
+                show_expected(want)
+            ));
         }
+    }
+    let mut extra: Vec<(u32, u32, &Cell)> = visible
+        .iter()
+        .filter(|(r, c, cell)| !written.contains(&(*r, *c)) && !same(cell, &TableCell::Empty))
+        .map(|(r, c, cell)| (*r, *c, cell))
+        .collect();
+    extra.sort_by_key(|(r, c, _)| (*r, *c));
+    for (r, c, cell) in extra.iter().take(EXTRA_CELLS_LISTED) {
+        problems.push(format!(
+            "Sel {} pada lembar {sheet} berisi {}, padahal laporan tidak mencetak apa pun di sana.",
+            cell_name(*r, *c),
+            show(cell)
+        ));
+    }
+    if extra.len() > EXTRA_CELLS_LISTED {
+        problems.push(format!(
+            "Masih ada {} sel lain pada lembar {sheet} yang berisi sesuatu, padahal laporan \
+             tidak mencetak apa pun di sana.",
+            extra.len() - EXTRA_CELLS_LISTED
+        ));
     }
     problems
 }
@@ -165,7 +415,7 @@ fn same(got: &Cell, want: &TableCell) -> bool {
 
 fn show(cell: &Cell) -> String {
     match cell {
-        Cell::Text(t) => format!("\"{}\"", t.chars().take(60).collect::<String>()),
+        Cell::Text(t) => quote(t),
         Cell::Number(n) => n.to_string(),
         Cell::Empty => "kosong".into(),
     }

@@ -84,9 +84,24 @@ pub fn signature_settings(store: &Store) -> Result<SignatureSettings> {
 }
 
 pub fn save_signature_settings(store: &mut Store, input: &SignatureSettings) -> Result<()> {
-    let place = crate::editing::required("place", &input.place, "Tempat", 80)?;
-    let position = crate::editing::required("headPosition", &input.head_position, "Jabatan", 200)?;
-    let name = crate::editing::required("headName", &input.head_name, "Nama kepala OPD", 120)?;
+    let place = crate::editing::required(
+        "place",
+        &input.place,
+        "Tempat",
+        crate::editing::lengths::SIGN_PLACE,
+    )?;
+    let position = crate::editing::required(
+        "headPosition",
+        &input.head_position,
+        "Jabatan",
+        crate::editing::lengths::HEAD_POSITION,
+    )?;
+    let name = crate::editing::required(
+        "headName",
+        &input.head_name,
+        "Nama kepala OPD",
+        crate::editing::lengths::HEAD_NAME,
+    )?;
     let nip = input.head_nip.trim().replace(' ', "");
     if !nip.is_empty() && (nip.len() != 18 || !nip.chars().all(|c| c.is_ascii_digit())) {
         return Err(Error::invalid("headNip", "NIP terdiri dari 18 angka."));

@@ -13,6 +13,7 @@ use sha2::{Digest, Sha256};
 
 use super::check::{read_checked, CheckReport};
 use super::datasheet::SignedSnapshot;
+use super::rules::quote;
 use super::snapshot::Snapshot;
 use super::trust;
 pub use super::trust::{AcceptedKey, Decisions, KeyChange};
@@ -58,18 +59,7 @@ pub fn read_file(path: &Path) -> ReadReport {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let bytes = std::fs::metadata(path)
-        .map_err(|e| Error::io("membuka", path, e))
-        .and_then(|m| {
-            if m.len() > crate::workbook::limits::MAX_FILE_BYTES {
-                Err(Error::invalid(
-                    "file",
-                    "Berkas terlalu besar untuk sebuah laporan.",
-                ))
-            } else {
-                std::fs::read(path).map_err(|e| Error::io("membaca", path, e))
-            }
-        });
+    let bytes = crate::workbook::reader::read_file(path, "sebuah laporan");
     match bytes {
         Ok(bytes) => read_bytes(&name, bytes),
         Err(e) => ReadReport {
@@ -187,9 +177,10 @@ pub fn apply(store: &mut Store, read: ReadReport, decisions: &Decisions) -> Resu
             .ok_or_else(|| {
                 rejected(format!(
                     "OPD {} tidak dikenal dalam rencana aksi ini.",
-                    meta.opd_code
+                    quote(&meta.opd_code)
                 ))
             })?;
+        super::rules::check(tx, &plan, snapshot)?;
         check_ownership(tx, &plan.id, snapshot)?;
         check_closed_quarters(tx, &plan.id, snapshot)?;
 
@@ -265,31 +256,31 @@ fn check_ownership(conn: &Connection, plan_id: &str, snapshot: &Snapshot) -> Res
     };
     for m in &data.milestones {
         if &m.opd_id != opd_id {
-            return Err(foreign(&format!("tonggak \"{}\"", m.title)));
+            return Err(foreign(&format!("tonggak {}", quote(&m.title))));
         }
         if !assigned(&m.action_id) {
             return Err(rejected(format!(
-                "tonggak \"{}\" ada pada rencana aksi yang tidak ditugaskan kepada {code} \
+                "tonggak {} ada pada rencana aksi yang tidak ditugaskan kepada {code} \
                  (atau sudah diarsipkan); minta OPD membuka paket rencana aksi terbaru lalu \
                  mengekspor ulang.",
-                m.title
+                quote(&m.title)
             )));
         }
         if milestones::get(conn, &m.id)?.is_some_and(|held| &held.opd_id != opd_id) {
-            return Err(foreign(&format!("tonggak \"{}\"", m.title)));
+            return Err(foreign(&format!("tonggak {}", quote(&m.title))));
         }
     }
     let milestone_ids: HashSet<&str> = data.milestones.iter().map(|m| m.id.as_str()).collect();
     for i in &data.indicators {
         if &i.opd_id != opd_id {
-            return Err(foreign(&format!("indikator \"{}\"", i.description)));
+            return Err(foreign(&format!("indikator {}", quote(&i.description))));
         }
         if !assigned(&i.action_id) {
             return Err(rejected(format!(
-                "indikator \"{}\" ada pada rencana aksi yang tidak ditugaskan kepada {code} \
+                "indikator {} ada pada rencana aksi yang tidak ditugaskan kepada {code} \
                  (atau sudah diarsipkan); minta OPD membuka paket rencana aksi terbaru lalu \
                  mengekspor ulang.",
-                i.description
+                quote(&i.description)
             )));
         }
         if i.milestone_id
@@ -297,12 +288,12 @@ fn check_ownership(conn: &Connection, plan_id: &str, snapshot: &Snapshot) -> Res
             .is_some_and(|m| !milestone_ids.contains(m))
         {
             return Err(foreign(&format!(
-                "tautan indikator \"{}\" ke tonggak",
-                i.description
+                "tautan indikator {} ke tonggak",
+                quote(&i.description)
             )));
         }
         if indicators::get(conn, &i.id)?.is_some_and(|held| &held.opd_id != opd_id) {
-            return Err(foreign(&format!("indikator \"{}\"", i.description)));
+            return Err(foreign(&format!("indikator {}", quote(&i.description))));
         }
     }
     let indicator_ids: HashSet<&str> = data.indicators.iter().map(|i| i.id.as_str()).collect();
@@ -326,7 +317,7 @@ fn check_ownership(conn: &Connection, plan_id: &str, snapshot: &Snapshot) -> Res
                 .as_deref()
                 .is_some_and(|i| indicator_ids.contains(i));
         if !own || evidence::get(conn, &e.id)?.is_some_and(|held| &held.opd_id != opd_id) {
-            return Err(foreign(&format!("bukti dukung \"{}\"", e.title)));
+            return Err(foreign(&format!("bukti dukung {}", quote(&e.title))));
         }
     }
     for n in &data.narratives {

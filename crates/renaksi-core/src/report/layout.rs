@@ -4,8 +4,11 @@
 //!
 //! Everything shown comes from a [`ReportView`]; nothing is computed here except
 //! layout. [`table_rows`] is the single source of what the evaluation table's
-//! body holds, so the writer and the checker (which compares the visible sheet
-//! with the signed data sheet) cannot disagree.
+//! body holds, and [`report_kop`], the signature block's lines, the legend and
+//! the stamp of the rest; [`report_cells`] and [`summary_cells`] list every
+//! cell the two sheets print from them (and [`report_notes`] the notes), so
+//! the writer and the checker (which compares the visible sheets with the
+//! signed data sheet) cannot disagree.
 //!
 //! Security: every text that a person typed (row texts, names, titles,
 //! signature) is written as a string cell whose format carries the quote
@@ -84,6 +87,193 @@ pub fn table_rows(view: &ReportView) -> Vec<Vec<TableCell>> {
             cells
         })
         .collect()
+}
+
+/// The kop of the Laporan sheet, one text per row from row 0, in column A
+/// (merged across the table).
+pub fn report_kop(view: &ReportView) -> [String; 4] {
+    [
+        "LAPORAN CAPAIAN RENCANA AKSI DAERAH KETERBUKAAN PEMERINTAH".to_owned(),
+        format!("{} (Versi {})", view.plan_title, view.plan_version),
+        format!("Perangkat Daerah: {} ({})", view.opd_name, view.opd_code),
+        format!("Periode: {}", view.period_label),
+    ]
+}
+
+/// The kop of the Ringkasan sheet, as [`report_kop`].
+pub fn summary_kop(view: &ReportView) -> [String; 3] {
+    [
+        "RINGKASAN CAPAIAN PER RENCANA AKSI".to_owned(),
+        format!("Perangkat Daerah: {} ({})", view.opd_name, view.opd_code),
+        format!("Periode: {}", view.period_label),
+    ]
+}
+
+/// The first row of the signature block (and the predikat legend beside
+/// it), after a table of `rows` body rows and one blank row.
+fn block_top(rows: usize) -> u32 {
+    TABLE_HEADER_ROW + TABLE_HEADER_ROWS + rows as u32 + 1
+}
+
+/// The signature block's lines, clipped, with their rows below the block's
+/// first row: place and date, position, name, NIP.
+fn signature_lines(view: &ReportView) -> [(u32, String); 4] {
+    let s = &view.signature;
+    let place_date = match (s.place.trim().is_empty(), s.date.trim().is_empty()) {
+        (false, false) => format!("{}, {}", s.place, s.date),
+        (true, _) => s.date.clone(),
+        (false, true) => s.place.clone(),
+    };
+    let nip = format!("NIP. {}", s.nip).trim_end().to_owned();
+    let texts = [place_date, s.position.clone(), s.name.clone(), nip];
+    let mut lines = SIGN_OFFSETS.map(|offset| (offset, String::new()));
+    for (line, text) in lines.iter_mut().zip(texts) {
+        line.1 = clip(&text);
+    }
+    lines
+}
+
+/// The generator stamp under the signature block, clipped.
+fn stamp_text(view: &ReportView) -> String {
+    clip(&format!(
+        "Dibuat dengan {} pada {}",
+        view.generator, view.exported_at_text
+    ))
+}
+
+/// Every cell the Laporan sheet shows, as (0-based row, column, value): the
+/// kop, the table's header and body ([`table_rows`]), the predikat legend,
+/// the signature block and the stamp. Nothing else on the sheet holds a
+/// value; the checker compares the whole printed sheet with this.
+pub fn report_cells(view: &ReportView) -> Vec<(u32, u32, TableCell)> {
+    let rows = table_rows(view);
+    let mut cells = Vec::with_capacity(rows.len() * COLUMNS.len() + 64);
+    for (r, line) in report_kop(view).iter().enumerate() {
+        cells.push((r as u32, 0, text_cell(line)));
+    }
+    let (first, second) = (TABLE_HEADER_ROW, TABLE_HEADER_ROW + 1);
+    let capaian = capaian_header(view.quarter);
+    for (c, spec) in COLUMNS.iter().enumerate() {
+        let c = c as u32;
+        match spec.group {
+            None if spec.header == CAPAIAN_HEADER => cells.push((first, c, text_cell(&capaian))),
+            None => cells.push((first, c, text_cell(spec.header))),
+            Some(group) => {
+                if c == 0 || COLUMNS[c as usize - 1].group != Some(group) {
+                    cells.push((first, c, text_cell(group)));
+                }
+                cells.push((second, c, text_cell(spec.header)));
+            }
+        }
+    }
+    let body = TABLE_HEADER_ROW + TABLE_HEADER_ROWS;
+    for (i, row) in rows.into_iter().enumerate() {
+        for (c, cell) in row.into_iter().enumerate() {
+            cells.push((body + i as u32, c as u32, cell));
+        }
+    }
+    let top = block_top(view.rows.len());
+    cells.push((top, 0, text_cell(&view.grade_legend)));
+    for (offset, text) in signature_lines(view) {
+        cells.push((top + offset, u32::from(SIG_FIRST), text_cell(&text)));
+    }
+    cells.push((top + STAMP_OFFSET, 0, text_cell(&stamp_text(view))));
+    cells
+}
+
+/// Every cell the Ringkasan sheet holds, as [`report_cells`]: the kop, the
+/// header, one row per action (code, title, capaian or "-", predikat), the
+/// hidden columns the chart draws from, and the remark under the table.
+pub fn summary_cells(view: &ReportView) -> Vec<(u32, u32, TableCell)> {
+    let mut cells = Vec::with_capacity(view.actions.len() * 6 + 16);
+    for (r, line) in summary_kop(view).iter().enumerate() {
+        cells.push((r as u32, 0, text_cell(line)));
+    }
+    let capaian = capaian_header(view.quarter);
+    for (c, (label, _)) in SUM_COLS.iter().enumerate() {
+        let label = if *label == CAPAIAN_HEADER {
+            capaian.as_str()
+        } else {
+            label
+        };
+        cells.push((SUM_HEADER_ROW, c as u32, text_cell(label)));
+    }
+    cells.push((
+        SUM_HEADER_ROW,
+        u32::from(CHART_CODE_COL),
+        text_cell(CHART_CODE_HEADER),
+    ));
+    cells.push((
+        SUM_HEADER_ROW,
+        u32::from(CHART_VALUE_COL),
+        text_cell(CHART_VALUE_HEADER),
+    ));
+    let mut charted = 0u32;
+    for (i, action) in view.actions.iter().enumerate() {
+        let r = SUM_HEADER_ROW + 1 + i as u32;
+        cells.push((r, 0, text_cell(&action.code)));
+        cells.push((r, 1, text_cell(&action.title)));
+        cells.push((r, 2, percent_cell(action.percent)));
+        cells.push((r, 3, text_cell(&action.grade)));
+        if let Some(v) = action.percent.filter(|v| v.is_finite()) {
+            let cr = SUM_HEADER_ROW + 1 + charted;
+            cells.push((cr, u32::from(CHART_CODE_COL), text_cell(&action.code)));
+            cells.push((cr, u32::from(CHART_VALUE_COL), TableCell::Number(v)));
+            charted += 1;
+        }
+    }
+    if let Some(remark) = summary_remark(charted as usize, view.actions.len()) {
+        let r = SUM_HEADER_ROW + 1 + view.actions.len() as u32 + 1;
+        cells.push((r, 0, text_cell(remark)));
+    }
+    cells
+}
+
+/// The notes of the Laporan sheet, as (cell, text): why a capaian has no
+/// figure, on its "-" cell.
+pub fn report_notes(view: &ReportView) -> Vec<(String, String)> {
+    let body = TABLE_HEADER_ROW + TABLE_HEADER_ROWS;
+    table_rows(view)
+        .iter()
+        .zip(&view.rows)
+        .enumerate()
+        .filter(|(_, (cells, row))| {
+            matches!(cells[PERCENT_COL], TableCell::Text(_)) && !row.percent_note.trim().is_empty()
+        })
+        .map(|(i, (_, row))| {
+            (
+                crate::workbook::reader::cell_name(body + i as u32, PERCENT_COL as u32),
+                clip_note(&row.percent_note),
+            )
+        })
+        .collect()
+}
+
+/// The column ranges the sheets hide (1-based, "6-7"): the Ringkasan's
+/// columns the chart draws from.
+pub fn hidden_columns() -> [String; 1] {
+    [format!("{}-{}", CHART_CODE_COL + 1, CHART_VALUE_COL + 1)]
+}
+
+/// How many charts the sheets hold: the Ringkasan's, when an action has a
+/// figure to draw.
+pub fn chart_count(view: &ReportView) -> u64 {
+    u64::from(
+        view.actions
+            .iter()
+            .any(|a| a.percent.is_some_and(f64::is_finite)),
+    )
+}
+
+/// The remark under the Ringkasan table about actions the chart leaves out.
+fn summary_remark(charted: usize, actions: usize) -> Option<&'static str> {
+    if charted == 0 {
+        Some("Belum ada angka capaian untuk digambarkan pada grafik.")
+    } else if charted < actions {
+        Some("Rencana aksi tanpa angka capaian (\"-\") tidak digambarkan pada grafik.")
+    } else {
+        None
+    }
 }
 
 /// Adds the Laporan and Ringkasan sheets to the workbook. Call it on a new,
@@ -199,6 +389,14 @@ const ACTION_COL: u16 = 2;
 const SIGNATURE_COLS: u16 = 5;
 
 const LAST_COL: u16 = COLUMNS.len() as u16 - 1;
+/// The signature block's first column; the predikat legend is left of it.
+const SIG_FIRST: u16 = LAST_COL + 1 - SIGNATURE_COLS;
+/// Rows of the signature block's lines below its first row: place and date,
+/// position, (room to sign and stamp), name, NIP.
+const SIGN_OFFSETS: [u32; 4] = [0, 1, 5, 6];
+const SIGN_NAME_OFFSET: u32 = 5;
+/// Row of the generator stamp below the signature block's first row.
+const STAMP_OFFSET: u32 = 8;
 
 /// Font sizes, in points.
 const BODY_PT: f64 = 9.0;
@@ -368,22 +566,7 @@ fn write_report_sheet(
     let table_width: f64 = widths.iter().sum();
 
     // Kop.
-    let kop = [
-        (
-            "LAPORAN CAPAIAN RENCANA AKSI DAERAH KETERBUKAAN PEMERINTAH".to_owned(),
-            &st.kop_title,
-        ),
-        (
-            format!("{} (Versi {})", view.plan_title, view.plan_version),
-            &st.kop_line,
-        ),
-        (
-            format!("Perangkat Daerah: {} ({})", view.opd_name, view.opd_code),
-            &st.kop_line,
-        ),
-        (format!("Periode: {}", view.period_label), &st.kop_line),
-    ];
-    write_kop(sheet, &kop, LAST_COL, table_width)?;
+    write_kop(sheet, &report_kop(view), st, LAST_COL, table_width)?;
 
     // Table header.
     let first = TABLE_HEADER_ROW;
@@ -463,55 +646,47 @@ fn write_report_sheet(
             sheet.insert_note(r, PERCENT_COL as u16, &note)?;
         }
     }
-    let table_end = body + rows.len() as u32; // first row after the table
-
     // Signature block on the right, after one blank row.
-    let sig_first = LAST_COL + 1 - SIGNATURE_COLS;
-    let sig_width: f64 = widths[usize::from(sig_first)..].iter().sum();
-    let s = &view.signature;
-    let place_date = match (s.place.trim().is_empty(), s.date.trim().is_empty()) {
-        (false, false) => format!("{}, {}", s.place, s.date),
-        (true, _) => s.date.clone(),
-        (false, true) => s.place.clone(),
-    };
-    let nip = format!("NIP. {}", s.nip).trim_end().to_owned();
-    let top = table_end + 1;
-    let lines: [(u32, &str, &Format); 4] = [
-        (top, place_date.as_str(), &st.sign),
-        (top + 1, s.position.as_str(), &st.sign),
-        (top + 5, s.name.as_str(), &st.sign_name),
-        (top + 6, nip.as_str(), &st.sign),
-    ];
-    for (r, text, format) in lines {
-        let text = clip(text);
-        sheet.merge_range(r, sig_first, r, LAST_COL, &text, format)?;
-        let n = lines_needed(&text, sig_width, SIGN_PT);
+    let sig_width: f64 = widths[usize::from(SIG_FIRST)..].iter().sum();
+    let top = block_top(rows.len());
+    let signature = signature_lines(view);
+    for (offset, text) in &signature {
+        let r = top + offset;
+        let format = if *offset == SIGN_NAME_OFFSET {
+            &st.sign_name
+        } else {
+            &st.sign
+        };
+        sheet.merge_range(r, SIG_FIRST, r, LAST_COL, text, format)?;
+        let n = lines_needed(text, sig_width, SIGN_PT);
         sheet.set_row_height(r, height_for(n, SIGN_PT))?;
     }
     // The predikat bands the report used, left of the signature block.
-    if sig_first > 0 {
-        let legend = clip(&view.grade_legend);
-        let legend_width: f64 = widths[..usize::from(sig_first)].iter().sum();
-        sheet.merge_range(top, 0, top, sig_first - 1, &legend, &st.legend)?;
-        let n = lines_needed(&legend, legend_width, BODY_PT).max(lines_needed(
-            &clip(&place_date),
-            sig_width,
-            SIGN_PT,
-        ));
-        sheet.set_row_height(top, height_for(n, SIGN_PT))?;
-    }
+    let legend = clip(&view.grade_legend);
+    let legend_width: f64 = widths[..usize::from(SIG_FIRST)].iter().sum();
+    sheet.merge_range(top, 0, top, SIG_FIRST - 1, &legend, &st.legend)?;
+    let n = lines_needed(&legend, legend_width, BODY_PT).max(lines_needed(
+        &signature[0].1,
+        sig_width,
+        SIGN_PT,
+    ));
+    sheet.set_row_height(top, height_for(n, SIGN_PT))?;
     // Room for the signature and stamp.
     for r in top + 2..top + 5 {
         sheet.set_row_height(r, 18)?;
     }
 
     // Generator stamp, bottom left.
-    let stamp_row = top + 8;
-    let stamp = clip(&format!(
-        "Dibuat dengan {} pada {}",
-        view.generator, view.exported_at_text
-    ));
-    sheet.merge_range(stamp_row, 0, stamp_row, ACTION_COL + 3, &stamp, &st.stamp)?;
+    let stamp_row = top + STAMP_OFFSET;
+    debug_assert_eq!(stamp_row, block_top(view.rows.len()) + STAMP_OFFSET);
+    sheet.merge_range(
+        stamp_row,
+        0,
+        stamp_row,
+        ACTION_COL + 3,
+        &stamp_text(view),
+        &st.stamp,
+    )?;
 
     // Page and window.
     page_setup(sheet, paper, &view.opd_code);
@@ -524,15 +699,18 @@ fn write_report_sheet(
     Ok(())
 }
 
-/// The kop: one merged line per text across columns `0..=last_col`, each row
-/// tall enough for its text (measured at the title's size).
+/// The kop: one merged line per text across columns `0..=last_col`, the
+/// first as the title, each row tall enough for its text (measured at the
+/// title's size).
 fn write_kop(
     sheet: &mut Worksheet,
-    kop: &[(String, &Format)],
+    kop: &[String],
+    st: &Styles,
     last_col: u16,
     table_width: f64,
 ) -> Result<(), XlsxError> {
-    for (r, (text, format)) in kop.iter().enumerate() {
+    for (r, text) in kop.iter().enumerate() {
+        let format = if r == 0 { &st.kop_title } else { &st.kop_line };
         let r = r as u32;
         let text = clip(text);
         sheet.merge_range(r, 0, r, last_col, &text, format)?;
@@ -571,6 +749,8 @@ const CHART_CODE_COL: u16 = 5;
 const CHART_VALUE_COL: u16 = 6;
 /// The chart sits right of the helper columns, after a narrow spacer.
 const CHART_COL: u16 = 7;
+const CHART_CODE_HEADER: &str = "Kode (grafik)";
+const CHART_VALUE_HEADER: &str = "Capaian (grafik)";
 
 fn write_summary_sheet(
     sheet: &mut Worksheet,
@@ -586,18 +766,7 @@ fn write_summary_sheet(
     let last = SUM_COLS.len() as u16 - 1;
     let table_width: f64 = SUM_COLS.iter().map(|(_, w)| w).sum();
 
-    let kop = [
-        (
-            "RINGKASAN CAPAIAN PER RENCANA AKSI".to_owned(),
-            &st.kop_title,
-        ),
-        (
-            format!("Perangkat Daerah: {} ({})", view.opd_name, view.opd_code),
-            &st.kop_line,
-        ),
-        (format!("Periode: {}", view.period_label), &st.kop_line),
-    ];
-    write_kop(sheet, &kop, last, table_width)?;
+    write_kop(sheet, &summary_kop(view), st, last, table_width)?;
 
     let capaian = capaian_header(view.quarter);
     for (c, (label, _)) in SUM_COLS.iter().enumerate() {
@@ -638,24 +807,16 @@ fn write_summary_sheet(
     let table_end = SUM_HEADER_ROW + 1 + view.actions.len() as u32;
 
     // Helper columns: labelled, hidden.
-    sheet.write_string(SUM_HEADER_ROW, CHART_CODE_COL, "Kode (grafik)")?;
-    sheet.write_string(SUM_HEADER_ROW, CHART_VALUE_COL, "Capaian (grafik)")?;
+    sheet.write_string(SUM_HEADER_ROW, CHART_CODE_COL, CHART_CODE_HEADER)?;
+    sheet.write_string(SUM_HEADER_ROW, CHART_VALUE_COL, CHART_VALUE_HEADER)?;
     sheet.set_column_range_hidden(CHART_CODE_COL, CHART_VALUE_COL)?;
 
-    let mut last_row = table_end + 1;
-    let mut last_col = last;
-    let remark = if charted == 0 {
-        Some("Belum ada angka capaian untuk digambarkan pada grafik.")
-    } else if (charted as usize) < view.actions.len() {
-        Some("Rencana aksi tanpa angka capaian (\"-\") tidak digambarkan pada grafik.")
-    } else {
-        None
-    };
-    if let Some(remark) = remark {
+    if let Some(remark) = summary_remark(charted as usize, view.actions.len()) {
         sheet.write_string_with_format(table_end + 1, 0, remark, &st.stamp)?;
     }
+    debug_assert_eq!(u64::from(charted > 0), chart_count(view));
     if charted > 0 {
-        let (w, h) = (((charted * 48) + 240).clamp(480, 960), 380u32);
+        let (w, h) = chart_size(charted);
         let first = SUM_HEADER_ROW + 1;
         let end = first + charted - 1;
         let max = view
@@ -687,17 +848,73 @@ fn write_summary_sheet(
         chart.legend().set_hidden();
         chart.show_hidden_data().set_width(w).set_height(h);
         sheet.insert_chart_with_offset(SUM_HEADER_ROW, CHART_COL, &chart, 8, 0)?;
-        // Rows and columns the chart covers at default sizes (64 x 20 px), for
-        // the print area; the table's taller rows only make this generous.
-        last_row = last_row.max(SUM_HEADER_ROW + h.div_ceil(20) + 1);
-        last_col = CHART_COL + (w + 8).div_ceil(64) as u16;
     }
 
+    let (last_row, last_col) = summary_print_extent(view);
     page_setup(sheet, paper, &view.opd_code);
     sheet
         .set_print_fit_to_pages(1, 1)
         .set_print_area(0, 0, last_row, last_col)?;
     Ok(())
+}
+
+/// The Ringkasan chart's width and height in pixels, for `charted` actions.
+fn chart_size(charted: u32) -> (u32, u32) {
+    (((charted * 48) + 240).clamp(480, 960), 380)
+}
+
+/// The last row and column of the Ringkasan's print area: the table and its
+/// remark, and the chart at default cell sizes (64 x 20 px; the table's
+/// taller rows only make this generous).
+fn summary_print_extent(view: &ReportView) -> (u32, u16) {
+    let table_end = SUM_HEADER_ROW + 1 + view.actions.len() as u32;
+    let charted = view
+        .actions
+        .iter()
+        .filter(|a| a.percent.is_some_and(f64::is_finite))
+        .count() as u32;
+    let mut last_row = table_end + 1;
+    let mut last_col = SUM_COLS.len() as u16 - 1;
+    if charted > 0 {
+        let (w, h) = chart_size(charted);
+        last_row = last_row.max(SUM_HEADER_ROW + h.div_ceil(20) + 1);
+        last_col = CHART_COL + (w + 8).div_ceil(64) as u16;
+    }
+    (last_row, last_col)
+}
+
+/// The workbook's defined names the two sheets have, as (name and sheet
+/// index, formula): each sheet's print area and the Laporan's rows repeated
+/// on every printed page. A print area of its own could leave table rows
+/// off the paper.
+pub fn defined_names(view: &ReportView) -> Vec<(String, String)> {
+    let column = |c: u16| {
+        let name = crate::workbook::reader::cell_name(0, u32::from(c));
+        name.trim_end_matches('1').to_owned()
+    };
+    let area = |sheet: &str, last_row: u32, last_col: u16| {
+        format!("{sheet}!$A$1:${}${}", column(last_col), last_row + 1)
+    };
+    let stamp_row = block_top(view.rows.len()) + STAMP_OFFSET;
+    let (last_row, last_col) = summary_print_extent(view);
+    vec![
+        (
+            "_xlnm.Print_Area 0".to_owned(),
+            area(REPORT_SHEET, stamp_row, LAST_COL),
+        ),
+        (
+            "_xlnm.Print_Area 1".to_owned(),
+            area(SUMMARY_SHEET, last_row, last_col),
+        ),
+        (
+            "_xlnm.Print_Titles 0".to_owned(),
+            format!(
+                "{REPORT_SHEET}!${}:${}",
+                TABLE_HEADER_ROW + 1,
+                TABLE_HEADER_ROW + TABLE_HEADER_ROWS
+            ),
+        ),
+    ]
 }
 
 fn write_text_or_blank(

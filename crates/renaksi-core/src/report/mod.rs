@@ -13,11 +13,13 @@
 //!   beside it, and their import at Bappeda.
 
 pub mod check;
+pub mod context;
 pub mod datasheet;
 pub mod evidence_bundle;
 pub mod export;
 pub mod import;
 pub mod layout;
+pub mod rules;
 pub mod snapshot;
 pub mod trust;
 pub mod view;

@@ -14,7 +14,7 @@
 //! relationships decide which part calamine reads as a sheet. The bounds
 //! themselves are in [`limits`](super::limits).
 
-use std::collections::HashSet;
+use std::collections::{BTreeSet, HashSet};
 use std::io::{self, BufReader, Cursor, Read};
 
 use quick_xml::events::{BytesStart, Event};
@@ -58,9 +58,47 @@ fn refused(why: impl Into<String>) -> Error {
     Error::invalid("file", why)
 }
 
+/// What the pass over a workbook's parts saw, for the checks of a
+/// particular workbook (the guard itself refuses none of it).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Inspected {
+    /// Every number format the workbook may show a figure with: the code of
+    /// each custom format (`numFmt`, in the style sheet, a conditional
+    /// format or a chart), and each built-in one a cell format (`xf`) names,
+    /// as its code ("General", "0", "0.00", "#,##0", "#,##0.00") or, past
+    /// those, as "format bawaan N". Codes are as written in the XML.
+    pub number_formats: BTreeSet<String>,
+    /// Drawn objects that can lie over a sheet's cells: shapes and text boxes
+    /// (also on a chart), pictures, and charts' literal (not cell) data.
+    pub drawn_objects: u64,
+    /// Frames holding a chart (or another graphic) on a sheet.
+    pub graphic_frames: u64,
+    /// Legacy (VML) text boxes, and the cell notes among them.
+    pub vml_text_boxes: u64,
+    pub vml_notes: u64,
+    /// What a sheet may carry beside its cells and drawings: links, formats
+    /// on a condition, data validations, a background picture, embedded
+    /// objects and controls, pictures in page headers.
+    pub sheet_extras: u64,
+    /// Rows hidden or of no height, in any sheet.
+    pub hidden_rows: u64,
+    /// Column ranges hidden or of no width, in any sheet, as "6-7" (1-based).
+    pub hidden_columns: BTreeSet<String>,
+    /// The text of every page header and footer, in any sheet.
+    pub headers_footers: Vec<String>,
+    /// Every cell note (comment) as its cell ("Q8") and text, in any sheet.
+    pub notes: Vec<(String, String)>,
+    /// Every defined name as its name and sheet index ("_xlnm.Print_Area 0")
+    /// and its formula ("Laporan!$A$1:$W$19").
+    pub defined_names: Vec<(String, String)>,
+    /// True when there were more notes, headers and footers or hidden
+    /// column ranges than are kept above ([`MAX_NOTES`] and a few dozen).
+    pub too_many: bool,
+}
+
 /// Refuses a workbook that could make reading it exceed the time and memory
 /// budget, or that is no workbook at all. Reads nothing but `bytes`.
-pub fn inspect(bytes: &[u8]) -> Result<()> {
+pub fn inspect(bytes: &[u8]) -> Result<Inspected> {
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(refused(format!(
             "Berkas terlalu besar untuk sebuah laporan (lebih dari {} MB).",
@@ -79,11 +117,80 @@ pub fn inspect(bytes: &[u8]) -> Result<()> {
         return Err(refused(ZIP64));
     }
     let mut archive = ZipArchive::new(Cursor::new(bytes)).map_err(|_| refused(NOT_A_WORKBOOK))?;
+    let mut formats = Formats::default();
     for part in directory(&mut archive)? {
         let file = archive.by_index(part.index).map_err(|_| refused(DAMAGED))?;
-        scan_part(file, part.declared, part.styles)?;
+        scan_part(file, part.declared, part.styles, &mut formats)?;
     }
-    Ok(())
+    Ok(formats.seen())
+}
+
+/// Local names of the DrawingML and chart elements counted as drawn objects.
+const DRAWN: [&str; 9] = [
+    "sp",
+    "pic",
+    "grpSp",
+    "cxnSp",
+    "contentPart",
+    "relSizeAnchor",
+    "absSizeAnchor",
+    "numLit",
+    "strLit",
+];
+
+/// The number formats met in the parts, counted by [`Rules`].
+#[derive(Default)]
+struct Formats {
+    /// The code of every custom format.
+    codes: BTreeSet<String>,
+    /// The ids of the style sheets' custom formats.
+    custom: HashSet<String>,
+    /// The `numFmtId` of every cell format (`xf`) in a style sheet.
+    used: HashSet<String>,
+    drawn_objects: u64,
+    graphic_frames: u64,
+    vml_text_boxes: u64,
+    vml_notes: u64,
+    sheet_extras: u64,
+    hidden_rows: u64,
+    hidden_columns: BTreeSet<String>,
+    headers_footers: Vec<String>,
+    notes: Vec<(String, String)>,
+    defined_names: Vec<(String, String)>,
+    too_many: bool,
+}
+
+impl Formats {
+    fn seen(self) -> Inspected {
+        let mut number_formats = self.codes;
+        for id in self.used {
+            if self.custom.contains(&id) {
+                continue;
+            }
+            number_formats.insert(match id.as_str() {
+                "0" => "General".to_owned(),
+                "1" => "0".to_owned(),
+                "2" => "0.00".to_owned(),
+                "3" => "#,##0".to_owned(),
+                "4" => "#,##0.00".to_owned(),
+                other => format!("format bawaan {}", shown(other)),
+            });
+        }
+        Inspected {
+            number_formats,
+            drawn_objects: self.drawn_objects,
+            graphic_frames: self.graphic_frames,
+            vml_text_boxes: self.vml_text_boxes,
+            vml_notes: self.vml_notes,
+            sheet_extras: self.sheet_extras,
+            hidden_rows: self.hidden_rows,
+            hidden_columns: self.hidden_columns,
+            headers_footers: self.headers_footers,
+            notes: self.notes,
+            defined_names: self.defined_names,
+            too_many: self.too_many,
+        }
+    }
 }
 
 /// Whether any end-of-directory record in the file (the zip reader tries every
@@ -215,7 +322,7 @@ impl<R: Read> Read for Counted<R> {
 
 /// Reads one unpacked part (at most `declared + 1` bytes of it) and refuses it
 /// when it unpacks to more than declared or holds what calamine must not read.
-fn scan_part(part: impl Read, declared: u64, styles: bool) -> Result<()> {
+fn scan_part(part: impl Read, declared: u64, styles: bool, formats: &mut Formats) -> Result<()> {
     let mut counted = Counted {
         inner: part.take(declared.saturating_add(1)),
         read: 0,
@@ -228,12 +335,29 @@ fn scan_part(part: impl Read, declared: u64, styles: bool) -> Result<()> {
         config.trim_text(false);
         config.check_comments = false;
         config.expand_empty_elements = true;
-        let mut rules = Rules::new(styles);
+        let mut rules = Rules::new(styles, formats);
         let mut buf = Vec::new();
         loop {
             buf.clear();
             match xml.read_event_into(&mut buf) {
                 Ok(Event::Start(e) | Event::Empty(e)) => rules.element(&e)?,
+                // Text is decoded only inside a page header or footer.
+                Ok(Event::Text(t)) if rules.reading_text() => rules.text(&t.xml10_content()),
+                Ok(Event::CData(t)) if rules.reading_text() => rules.text(&t),
+                Ok(Event::GeneralRef(r)) if rules.reading_text() => {
+                    rules.text(&match r.resolve_char_ref() {
+                        Ok(Some(c)) => c.to_string(),
+                        _ => match &*r.xml10_content() {
+                            "amp" => "&".to_owned(),
+                            "lt" => "<".to_owned(),
+                            "gt" => ">".to_owned(),
+                            "quot" => "\"".to_owned(),
+                            "apos" => "'".to_owned(),
+                            other => format!("&{other};"),
+                        },
+                    })
+                }
+                Ok(Event::End(e)) => rules.end(e.local_name().as_ref()),
                 Ok(Event::Eof) => break,
                 Ok(_) => {}
                 Err(quick_xml::Error::Io(e)) => return Err(unreadable(&e)),
@@ -261,19 +385,61 @@ fn unreadable(e: &io::Error) -> Error {
     }
 }
 
+/// Local names of a worksheet's elements counted as sheet extras.
+const SHEET_EXTRAS: [&str; 8] = [
+    "hyperlink",
+    "threadedComment",
+    "conditionalFormatting",
+    "dataValidation",
+    "picture",
+    "oleObject",
+    "control",
+    "legacyDrawingHF",
+];
+
+/// Most page headers and footers kept, and most characters kept of each.
+const MAX_HEADERS_FOOTERS: usize = 64;
+const MAX_HEADER_FOOTER_CHARS: usize = 512;
+/// Most cell notes kept (a report has at most one per table row), and most
+/// characters kept of each.
+pub const MAX_NOTES: usize = 5_000;
+const MAX_NOTE_CHARS: usize = 2_048;
+
+/// Text being read: a page header or footer, or the note of a cell.
+enum Reading {
+    HeaderFooter,
+    Note(String),
+    DefinedName(String),
+}
+
+/// Elements holding a page header or footer's text.
+const HEADER_FOOTER: [&str; 6] = [
+    "oddHeader",
+    "oddFooter",
+    "evenHeader",
+    "evenFooter",
+    "firstHeader",
+    "firstFooter",
+];
+
 /// What one part may hold, counted element by element.
-struct Rules {
+struct Rules<'f> {
     styles: bool,
+    formats: &'f mut Formats,
+    /// The text being read, and what it is.
+    reading: Option<(Reading, String)>,
     shared_strings: u64,
     style_records: u64,
     rows: u64,
     cells: u64,
 }
 
-impl Rules {
-    fn new(styles: bool) -> Rules {
+impl<'f> Rules<'f> {
+    fn new(styles: bool, formats: &'f mut Formats) -> Rules<'f> {
         Rules {
             styles,
+            formats,
+            reading: None,
             shared_strings: 0,
             style_records: 0,
             rows: 0,
@@ -281,9 +447,122 @@ impl Rules {
         }
     }
 
+    fn reading_text(&self) -> bool {
+        self.reading.is_some()
+    }
+
+    /// Text inside an element: kept while a header, footer or note is read.
+    fn text(&mut self, text: &str) {
+        if let Some((reading, kept)) = &mut self.reading {
+            let max = match reading {
+                Reading::HeaderFooter | Reading::DefinedName(_) => MAX_HEADER_FOOTER_CHARS,
+                Reading::Note(_) => MAX_NOTE_CHARS,
+            };
+            let room = max.saturating_sub(kept.chars().count());
+            kept.extend(text.chars().take(room));
+        }
+    }
+
+    fn end(&mut self, name: &str) {
+        let done = match &self.reading {
+            Some((Reading::HeaderFooter, _)) => HEADER_FOOTER.contains(&name),
+            Some((Reading::Note(_), _)) => name == "comment",
+            Some((Reading::DefinedName(_), _)) => name == "definedName",
+            None => false,
+        };
+        if !done {
+            return;
+        }
+        let formats = &mut *self.formats;
+        match self.reading.take() {
+            Some((Reading::HeaderFooter, text)) => {
+                if formats.headers_footers.len() < MAX_HEADERS_FOOTERS {
+                    formats.headers_footers.push(text);
+                } else {
+                    formats.too_many = true;
+                }
+            }
+            Some((Reading::DefinedName(key), text)) => {
+                if formats.defined_names.len() < MAX_HEADERS_FOOTERS {
+                    formats.defined_names.push((key, text));
+                } else {
+                    formats.too_many = true;
+                }
+            }
+            Some((Reading::Note(cell), text)) => {
+                if formats.notes.len() < MAX_NOTES {
+                    formats.notes.push((cell, text));
+                } else {
+                    formats.too_many = true;
+                }
+            }
+            None => {}
+        }
+    }
+
     fn element(&mut self, e: &BytesStart) -> Result<()> {
         let name = e.local_name();
         let name = name.as_ref();
+        // A style sheet is one whatever its part's name (the workbook's
+        // relationships say which part is read as one).
+        if name == "styleSheet" {
+            self.styles = true;
+        }
+        // Bounded like the style records: a part holding more is refused below.
+        let room = |set_len: usize| set_len < MAX_STYLE_RECORDS as usize;
+        if name == "numFmt" && room(self.formats.codes.len()) {
+            let code = attribute(e, "formatCode").next().unwrap_or("");
+            let code = quick_xml::escape::unescape(code).unwrap_or(code.into());
+            self.formats.codes.insert(shown(&code));
+            if self.styles {
+                let id = attribute(e, "numFmtId").next().unwrap_or("");
+                self.formats.custom.insert(id.to_owned());
+            }
+        }
+        let formats = &mut *self.formats;
+        match name {
+            _ if DRAWN.contains(&name) => formats.drawn_objects += 1,
+            "graphicFrame" => formats.graphic_frames += 1,
+            _ if SHEET_EXTRAS.contains(&name) => formats.sheet_extras += 1,
+            _ if HEADER_FOOTER.contains(&name) => {
+                self.reading = Some((Reading::HeaderFooter, String::new()))
+            }
+            "comment" => {
+                let cell = shown(attribute(e, "ref").next().unwrap_or(""));
+                self.reading = Some((Reading::Note(cell), String::new()));
+            }
+            "definedName" => {
+                let key = format!(
+                    "{} {}",
+                    shown(attribute(e, "name").next().unwrap_or("")),
+                    shown(attribute(e, "localSheetId").next().unwrap_or(""))
+                );
+                self.reading = Some((Reading::DefinedName(key), String::new()));
+            }
+            "row" if attribute(e, "hidden").any(truthy) || attribute(e, "ht").any(zero) => {
+                formats.hidden_rows += 1
+            }
+            "col" if attribute(e, "hidden").any(truthy) || attribute(e, "width").any(zero) => {
+                if formats.hidden_columns.len() >= MAX_HEADERS_FOOTERS {
+                    formats.too_many = true;
+                } else {
+                    let min = attribute(e, "min").next().unwrap_or("");
+                    let max = attribute(e, "max").next().unwrap_or("");
+                    formats
+                        .hidden_columns
+                        .insert(format!("{}-{}", shown(min), shown(max)));
+                }
+            }
+            "textbox" => formats.vml_text_boxes += 1,
+            "ClientData" if attribute(e, "ObjectType").any(|t| t == "Note") => {
+                formats.vml_notes += 1
+            }
+            _ => {}
+        }
+        if self.styles && name == "xf" && room(self.formats.used.len()) {
+            let id = attribute(e, "numFmtId").next().unwrap_or("0");
+            self.formats.used.insert(id.to_owned());
+        }
         if self.styles {
             if matches!(name, "xf" | "font" | "fill" | "border" | "numFmt" | "dxf") {
                 self.style_records += 1;
@@ -359,6 +638,16 @@ impl Rules {
         }
         Ok(())
     }
+}
+
+/// An XML boolean that is true.
+fn truthy(value: &str) -> bool {
+    matches!(value.trim(), "1" | "true")
+}
+
+/// A number that is zero (a height or width).
+fn zero(value: &str) -> bool {
+    value.trim().parse::<f64>().is_ok_and(|v| v == 0.0)
 }
 
 fn bad_address(value: &str) -> Error {
@@ -484,7 +773,12 @@ mod tests {
     }
 
     fn scan(xml: &str, styles: bool) -> Result<()> {
-        scan_part(xml.as_bytes(), xml.len() as u64, styles)
+        scan_part(
+            xml.as_bytes(),
+            xml.len() as u64,
+            styles,
+            &mut Formats::default(),
+        )
     }
 
     #[test]
@@ -527,12 +821,13 @@ mod tests {
     #[test]
     fn a_part_that_unpacks_to_more_than_declared_is_refused() {
         let xml = "<sst><si><t>a</t></si></sst>";
-        assert!(scan_part(xml.as_bytes(), xml.len() as u64, false).is_ok());
-        let lie = message(scan_part(xml.as_bytes(), 5, false));
+        let formats = &mut Formats::default();
+        assert!(scan_part(xml.as_bytes(), xml.len() as u64, false, formats).is_ok());
+        let lie = message(scan_part(xml.as_bytes(), 5, false, formats));
         assert!(lie.contains("bom zip"), "{lie}");
         // Only declared + 1 bytes are ever read from the part.
         let mut endless = io::repeat(b' ');
-        assert!(scan_part(&mut endless, 1000, false).is_err());
+        assert!(scan_part(&mut endless, 1000, false, formats).is_err());
     }
 
     #[test]
@@ -595,8 +890,80 @@ mod tests {
         assert!(scan(&styles(1000, 31), true).is_ok());
         assert!(scan(&styles(MAX_STYLE_RECORDS as usize, 31), true).is_err());
         assert!(scan(&styles(2, MAX_STYLE_ATTRIBUTE_BYTES + 1), true).is_err());
-        // The same text in a part that is not styles.xml is none of its business.
-        assert!(scan(&styles(2, MAX_STYLE_ATTRIBUTE_BYTES + 1), false).is_ok());
+        // A style sheet is one whatever its part is called (the workbook's
+        // relationships name it); the same text in another kind of part is
+        // none of its business.
+        assert!(scan(&styles(2, MAX_STYLE_ATTRIBUTE_BYTES + 1), false).is_err());
+        let other = styles(2, MAX_STYLE_ATTRIBUTE_BYTES + 1).replace("styleSheet", "sst");
+        assert!(scan(&other, false).is_ok());
+    }
+
+    #[test]
+    fn number_formats_are_collected_wherever_they_are() {
+        let formats = |parts: &[(&str, bool)]| {
+            let mut formats = Formats::default();
+            for (xml, styles) in parts {
+                scan_part(xml.as_bytes(), xml.len() as u64, *styles, &mut formats).unwrap();
+            }
+            formats
+                .seen()
+                .number_formats
+                .into_iter()
+                .collect::<Vec<_>>()
+        };
+        let styles = "<styleSheet><numFmts><numFmt numFmtId=\"164\" formatCode=\"#,##0.##\"/>\
+            <numFmt numFmtId=\"170\" formatCode=\"&quot;100&quot;\"/></numFmts>\
+            <cellXfs><xf numFmtId=\"164\"/><xf/><xf numFmtId=\"2\"/><xf numFmtId=\"10\"/></cellXfs>\
+            </styleSheet>";
+        assert_eq!(
+            formats(&[(styles, true)]),
+            ["\"100\"", "#,##0.##", "0.00", "General", "format bawaan 10"]
+        );
+        // Whatever the style sheet's part is called, and in a chart.
+        let chart = "<c:chartSpace><c:numFmt formatCode=\"0&quot;%&quot;\"/></c:chartSpace>";
+        assert_eq!(
+            formats(&[(styles, false), (chart, false)]),
+            [
+                "\"100\"",
+                "#,##0.##",
+                "0\"%\"",
+                "0.00",
+                "General",
+                "format bawaan 10"
+            ]
+        );
+    }
+
+    #[test]
+    fn page_texts_notes_and_hidden_parts_are_reported() {
+        let seen = |xml: &str| {
+            let mut formats = Formats::default();
+            scan_part(xml.as_bytes(), xml.len() as u64, false, &mut formats).unwrap();
+            formats.seen()
+        };
+        let sheet = seen(
+            "<worksheet><cols><col min=\"6\" max=\"7\" width=\"0\" hidden=\"1\"/></cols>\
+             <sheetData><row r=\"8\" ht=\"0\"/></sheetData><headerFooter><oddFooter>\
+             &amp;LDINKES&amp;C<![CDATA[Halaman]]> &#38;P</oddFooter></headerFooter></worksheet>",
+        );
+        assert_eq!(sheet.headers_footers, ["&LDINKES&CHalaman &P"]);
+        assert_eq!(sheet.hidden_rows, 1);
+        assert_eq!(sheet.hidden_columns.iter().collect::<Vec<_>>(), ["6-7"]);
+        assert!(!sheet.too_many);
+        let notes = seen(
+            "<comments><commentList><comment ref=\"Q8\"><text><r><rPr><sz val=\"8\"/></rPr>\
+             <t>Belum ada target</t></r></text></comment></commentList></comments>",
+        );
+        assert_eq!(
+            notes.notes,
+            [("Q8".to_owned(), "Belum ada target".to_owned())]
+        );
+        // More than are kept is said, not dropped.
+        let many = format!(
+            "<worksheet>{}</worksheet>",
+            "<headerFooter><oddHeader>x</oddHeader></headerFooter>".repeat(MAX_HEADERS_FOOTERS + 1)
+        );
+        assert!(seen(&many).too_many);
     }
 
     #[test]

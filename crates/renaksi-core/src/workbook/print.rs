@@ -93,7 +93,7 @@ pub fn page_setup(sheet: &mut Worksheet, paper: Paper, label: &str) {
             HEADER_FOOTER_IN,
         )
         .set_print_center_horizontally(true)
-        .set_footer(format!("&L{}&CHalaman &P dari &N", footer_safe(label)));
+        .set_footer(footer(label));
 }
 
 /// Fitted to the page width (as many pages down as it takes), printing rows
@@ -103,6 +103,12 @@ pub fn fit_to_width(sheet: &mut Worksheet, last_row: u32, last_col: u16) -> Resu
         .set_print_fit_to_pages(1, 0)
         .set_print_area(0, 0, last_row, last_col)?;
     Ok(())
+}
+
+/// The page footer [`page_setup`] writes: the label left, "Halaman n dari m"
+/// in the centre.
+pub fn footer(label: &str) -> String {
+    format!("&L{}&CHalaman &P dari &N", footer_safe(label))
 }
 
 /// A label as it may appear in a page footer: footers are a small language of

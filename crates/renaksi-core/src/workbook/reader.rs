@@ -7,11 +7,14 @@
 //! at most `RESERVED_CELLS`).
 
 use std::io::Cursor;
+use std::path::Path;
 
-use calamine::{open_workbook_from_rs, DataRef, Reader, Xlsx};
+use std::collections::BTreeSet;
+
+use calamine::{open_workbook_from_rs, DataRef, Reader, SheetType, SheetVisible, Xlsx};
 
 use super::guard;
-use super::limits::{MAX_CELLS, MAX_COL, MAX_ROW, MAX_TEXT_BYTES};
+use super::limits::{MAX_CELLS, MAX_COL, MAX_FILE_BYTES, MAX_ROW, MAX_TEXT_BYTES};
 use crate::{Error, Result};
 
 /// A cell as read: text, a number, or nothing (a boolean is read as its text).
@@ -27,7 +30,28 @@ pub enum Cell {
 const RESERVED_CELLS: usize = 65_536;
 
 /// An opened workbook.
-pub struct Book(Xlsx<Cursor<Vec<u8>>>);
+pub struct Book {
+    xlsx: Xlsx<Cursor<Vec<u8>>>,
+    inspected: guard::Inspected,
+}
+
+/// How a sheet is shown: as a tab, hidden (the user can show it again), or
+/// very hidden (only a program can).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Visibility {
+    Visible,
+    Hidden,
+    VeryHidden,
+}
+
+/// A sheet of the workbook as its workbook part lists it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SheetInfo {
+    pub name: String,
+    pub visibility: Visibility,
+    /// False for a chart sheet or a dialog sheet.
+    pub worksheet: bool,
+}
 
 fn refused(why: impl Into<String>) -> Error {
     Error::invalid("file", why)
@@ -35,21 +59,49 @@ fn refused(why: impl Into<String>) -> Error {
 
 impl Book {
     pub fn open(bytes: Vec<u8>) -> Result<Book> {
-        guard::inspect(&bytes)?;
+        let inspected = guard::inspect(&bytes)?;
         open_workbook_from_rs(Cursor::new(bytes))
-            .map(Book)
+            .map(|xlsx| Book { xlsx, inspected })
             .map_err(|_| refused(guard::NOT_A_WORKBOOK))
     }
 
     /// The names of the workbook's sheets, in order.
     pub fn sheet_names(&self) -> Vec<String> {
-        self.0.sheet_names()
+        self.xlsx.sheet_names()
+    }
+
+    /// The workbook's sheets in order, with how each is shown.
+    pub fn sheets(&self) -> Vec<SheetInfo> {
+        self.xlsx
+            .sheets_metadata()
+            .iter()
+            .map(|sheet| SheetInfo {
+                name: sheet.name.clone(),
+                visibility: match sheet.visible {
+                    SheetVisible::Visible => Visibility::Visible,
+                    SheetVisible::Hidden => Visibility::Hidden,
+                    SheetVisible::VeryHidden => Visibility::VeryHidden,
+                },
+                worksheet: sheet.typ == SheetType::WorkSheet,
+            })
+            .collect()
+    }
+
+    /// Every number format the workbook may show a figure with (see
+    /// [`guard::Inspected::number_formats`]).
+    pub fn number_formats(&self) -> &BTreeSet<String> {
+        &self.inspected.number_formats
+    }
+
+    /// Everything the guard's pass saw (number formats, drawn objects).
+    pub fn inspected(&self) -> &guard::Inspected {
+        &self.inspected
     }
 
     /// The cells of one sheet as (row, column, value).
     pub fn cells(&mut self, sheet: &str) -> Result<Vec<(u32, u32, Cell)>> {
         let mut reader = self
-            .0
+            .xlsx
             .worksheet_cells_reader(sheet)
             .map_err(|_| refused(format!("Lembar \"{sheet}\" tidak ada di berkas ini.")))?;
         let too_big = || {
@@ -114,6 +166,38 @@ impl Book {
         }
         Ok(cells)
     }
+}
+
+/// The bytes of a workbook file from elsewhere, read only when it is a
+/// regular file no larger than [`MAX_FILE_BYTES`], and never more than that
+/// however the file grows while it is read. `what` names the workbook in the
+/// message ("sebuah laporan").
+pub fn read_file(path: &Path, what: &str) -> Result<Vec<u8>> {
+    use std::io::Read;
+    let too_big = || {
+        refused(format!(
+            "Berkas terlalu besar untuk {what} (lebih dari {} MB).",
+            MAX_FILE_BYTES / 1024 / 1024
+        ))
+    };
+    let metadata = std::fs::metadata(path).map_err(|e| Error::io("membuka", path, e))?;
+    if !metadata.is_file() {
+        return Err(refused(format!(
+            "Yang dipilih bukan berkas biasa; pilih {what}."
+        )));
+    }
+    if metadata.len() > MAX_FILE_BYTES {
+        return Err(too_big());
+    }
+    let file = std::fs::File::open(path).map_err(|e| Error::io("membuka", path, e))?;
+    let mut bytes = Vec::with_capacity(metadata.len() as usize);
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| Error::io("membaca", path, e))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_big());
+    }
+    Ok(bytes)
 }
 
 /// "C7" for row 6, column 2.

@@ -131,7 +131,7 @@ pub fn edit_part(bytes: &[u8], part: &str, edit: impl Fn(&str) -> String) -> Vec
 }
 
 /// The workbook with one part replaced by what `write` streams into it.
-fn with_streamed_part(bytes: &[u8], part: &str, write: impl Fn(&mut dyn Write)) -> Vec<u8> {
+pub fn with_streamed_part(bytes: &[u8], part: &str, write: impl Fn(&mut dyn Write)) -> Vec<u8> {
     let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
     let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
     for i in 0..archive.len() {
@@ -150,7 +150,7 @@ fn with_streamed_part(bytes: &[u8], part: &str, write: impl Fn(&mut dyn Write)) 
 
 /// Sets the unpacked size recorded for `part` in its local header and in the
 /// central directory, leaving its data as it is.
-fn declare_size(bytes: &mut [u8], part: &str, size: u32) {
+pub fn declare_size(bytes: &mut [u8], part: &str, size: u32) {
     let name = part.as_bytes();
     let mut patched = 0;
     for at in 0..bytes.len().saturating_sub(46) {

@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{archive_now, exists, record_archive, require_editor, undo};
 use crate::editing::{
-    date, date_range, new_id, optional, record, record_update, required, text_key, Undo,
+    date, date_range, lengths, new_id, optional, record, record_update, required, text_key, Undo,
 };
 use crate::model::{Action, OgpValue, Plan};
 use crate::store::audit::Change;
@@ -106,8 +106,18 @@ struct Checked {
 }
 
 fn check(input: &ActionInput) -> Result<Checked> {
-    let code = required("code", &input.code, "Kode rencana aksi", 20)?;
-    let title = required("title", &input.title, "Judul rencana aksi", 500)?;
+    let code = required(
+        "code",
+        &input.code,
+        "Kode rencana aksi",
+        lengths::ACTION_CODE,
+    )?;
+    let title = required(
+        "title",
+        &input.title,
+        "Judul rencana aksi",
+        lengths::ACTION_TITLE,
+    )?;
     let start_date = date("startDate", input.start_date.as_deref(), "Tanggal mulai")?;
     let end_date = date("endDate", input.end_date.as_deref(), "Tanggal selesai")?;
     date_range(&start_date, &end_date)?;
@@ -116,10 +126,30 @@ fn check(input: &ActionInput) -> Result<Checked> {
         title,
         start_date,
         end_date,
-        problem: optional("problem", &input.problem, "Permasalahan", 6000)?,
-        description: optional("description", &input.description, "Deskripsi", 6000)?,
-        contribution: optional("contribution", &input.contribution, "Kontribusi", 6000)?,
-        cso_partners: optional("csoPartners", &input.cso_partners, "Mitra OMS", 1000)?,
+        problem: optional(
+            "problem",
+            &input.problem,
+            "Permasalahan",
+            lengths::NARRATIVE_TEXT,
+        )?,
+        description: optional(
+            "description",
+            &input.description,
+            "Deskripsi",
+            lengths::NARRATIVE_TEXT,
+        )?,
+        contribution: optional(
+            "contribution",
+            &input.contribution,
+            "Kontribusi",
+            lengths::NARRATIVE_TEXT,
+        )?,
+        cso_partners: optional(
+            "csoPartners",
+            &input.cso_partners,
+            "Mitra OMS",
+            lengths::CSO_PARTNERS,
+        )?,
         ogp_values: OgpValue::ALL
             .iter()
             .copied()

@@ -277,7 +277,12 @@ fn require_editor(conn: &Connection, doing: &str) -> Result<Actor> {
 
 /// The reason an archive needs: required, as the history shows it.
 fn archive_now(reason: &str) -> Result<Archived> {
-    let reason = optional("reason", reason, "Alasan", 500)?;
+    let reason = optional(
+        "reason",
+        reason,
+        "Alasan",
+        crate::editing::lengths::ARCHIVE_REASON,
+    )?;
     if reason.is_empty() {
         return Err(Error::invalid(
             "reason",

@@ -5,7 +5,7 @@ use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 
 use super::{archive_now, exists, record_archive, require_editor, undo};
-use crate::editing::{new_id, optional, record, record_update, required, text_key, Undo};
+use crate::editing::{lengths, new_id, optional, record, record_update, required, text_key, Undo};
 use crate::model::Opd;
 use crate::store::audit::Change;
 use crate::store::undo::capture;
@@ -56,7 +56,7 @@ pub fn code(field: &str, value: &str, label: &str) -> Result<String> {
     if code.is_empty() {
         return Err(Error::invalid(field, format!("{label} wajib diisi.")));
     }
-    if code.chars().count() > 20
+    if code.chars().count() > lengths::OPD_CODE
         || !code
             .chars()
             .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '-')
@@ -122,10 +122,25 @@ pub fn has_exchanged(conn: &Connection, id: &str) -> Result<bool> {
 /// Adds or changes an OPD of the directory; returns its id and what undoes it.
 pub fn save(store: &mut Store, input: &OpdInput) -> Result<(String, Undo)> {
     let code = code("code", &input.code, "Kode OPD")?;
-    let name = required("name", &input.name, "Nama OPD", 200)?;
-    let short_name = optional("shortName", &input.short_name, "Nama singkat", 60)?;
-    let head_name = optional("headName", &input.head_name, "Nama kepala", 120)?;
-    let head_title = optional("headTitle", &input.head_title, "Jabatan kepala", 200)?;
+    let name = required("name", &input.name, "Nama OPD", lengths::OPD_NAME)?;
+    let short_name = optional(
+        "shortName",
+        &input.short_name,
+        "Nama singkat",
+        lengths::OPD_SHORT_NAME,
+    )?;
+    let head_name = optional(
+        "headName",
+        &input.head_name,
+        "Nama kepala",
+        lengths::HEAD_NAME,
+    )?;
+    let head_title = optional(
+        "headTitle",
+        &input.head_title,
+        "Jabatan kepala",
+        lengths::HEAD_TITLE,
+    )?;
     let head_nip = nip(&input.head_nip)?;
 
     store.write(|tx| {

@@ -4,7 +4,7 @@ use rusqlite::Transaction;
 use serde::{Deserialize, Serialize};
 
 use super::{archive_now, record_archive, require_editor, undo};
-use crate::editing::{new_id, optional, record, record_update, required, text_key, Undo};
+use crate::editing::{lengths, new_id, optional, record, record_update, required, text_key, Undo};
 use crate::model::Theme;
 use crate::store::audit::Change;
 use crate::store::undo::{capture, RowImage};
@@ -38,8 +38,13 @@ impl<'a> From<&'a Theme> for Fields<'a> {
 
 /// Adds or changes a theme of the current plan; returns its id and what undoes it.
 pub fn save(store: &mut Store, input: &ThemeInput) -> Result<(String, Undo)> {
-    let name = required("name", &input.name, "Judul tema", 300)?;
-    let description = optional("description", &input.description, "Uraian tema", 4000)?;
+    let name = required("name", &input.name, "Judul tema", lengths::THEME_NAME)?;
+    let description = optional(
+        "description",
+        &input.description,
+        "Uraian tema",
+        lengths::THEME_DESCRIPTION,
+    )?;
     store.write(|tx| {
         let actor = require_editor(tx, "mengubah tema rencana aksi")?;
         let plan = plans::require_current(tx)?;

@@ -1,0 +1,42 @@
+//! The longest text, in characters, each field takes: the one source for the
+//! editors (`editing`, `planning::structure`, the signature block) and for
+//! what arrives from elsewhere (a report at Bappeda, a plan package at an
+//! OPD, `report::rules`), so that no file brings what no one could type.
+
+/// A plan's region and title.
+pub const PLAN_REGION: usize = 200;
+pub const PLAN_TITLE: usize = 300;
+/// A milestone's title and its expected output.
+pub const MILESTONE_TITLE: usize = 300;
+pub const MILESTONE_OUTPUT: usize = 2000;
+/// An indicator's description and unit.
+pub const INDICATOR_DESCRIPTION: usize = 1000;
+pub const INDICATOR_UNIT: usize = 60;
+/// A realisation's notes, kendala and tindak lanjut (each).
+pub const REALISATION_TEXT: usize = 4000;
+/// An action's problem, description and contribution (each), and its CSO partners.
+pub const NARRATIVE_TEXT: usize = 6000;
+pub const CSO_PARTNERS: usize = 1000;
+/// The title of a piece of evidence (a link's title, or the file's name).
+pub const EVIDENCE_TITLE: usize = 300;
+/// An action's code and title.
+pub const ACTION_CODE: usize = 20;
+pub const ACTION_TITLE: usize = 500;
+/// A theme's name and description.
+pub const THEME_NAME: usize = 300;
+pub const THEME_DESCRIPTION: usize = 4000;
+/// The OPD directory: name, short name, head of office's name and title.
+pub const OPD_NAME: usize = 200;
+pub const OPD_SHORT_NAME: usize = 60;
+pub const HEAD_NAME: usize = 120;
+pub const HEAD_TITLE: usize = 200;
+/// An OPD code (letters, digits and hyphens) and a NIP (18 digits).
+pub const OPD_CODE: usize = 20;
+pub const NIP: usize = 18;
+/// The reason an archived row was archived.
+pub const ARCHIVE_REASON: usize = 500;
+/// The signature block's place and the head's position.
+pub const SIGN_PLACE: usize = 80;
+pub const HEAD_POSITION: usize = 200;
+/// The signature block's date as printed ("15 April 2019").
+pub const SIGN_DATE: usize = 40;
