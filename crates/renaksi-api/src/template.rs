@@ -14,7 +14,7 @@ pub use renaksi_core::plan_template::TemplateProblem;
 use renaksi_core::plan_template::{apply, read, write};
 use renaksi_core::profile::RoleKind;
 use renaksi_core::store::plans;
-use renaksi_core::{Error, Result, Store};
+use renaksi_core::{Result, Store};
 
 use crate::setup::{self, FirstStart, StartChoice};
 
@@ -54,11 +54,7 @@ pub fn suggested_file_name(store: &Store) -> Result<String> {
 }
 
 fn read_file(file: &Path) -> Result<(Vec<u8>, String)> {
-    let bytes = std::fs::read(file).map_err(|source| Error::Io {
-        action: "membaca",
-        path: file.to_path_buf(),
-        source,
-    })?;
+    let bytes = renaksi_core::workbook::reader::read_file(file, "template rencana aksi")?;
     let name = file
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())

@@ -895,8 +895,18 @@ pub fn read_bytes(bytes: Vec<u8>) -> Result<SignedPackage> {
             Err(_) => return Err(error),
         },
     };
-    let package: PlanPackage = serde_json::from_value(json)
-        .map_err(|e| Error::invalid("file", format!("Paket rencana aksi tidak lengkap ({e}).")))?;
+    let package: PlanPackage = serde_json::from_value(json).map_err(|e| {
+        Error::invalid(
+            "file",
+            format!(
+                "Paket rencana aksi tidak lengkap ({}).",
+                crate::report::rules::cut(
+                    &e.to_string(),
+                    crate::report::rules::PARSER_MESSAGE_CHARS
+                )
+            ),
+        )
+    })?;
     if package.meta.format_version != format {
         return Err(Error::invalid(
             "file",

@@ -125,7 +125,7 @@ fn open_regular(source: &Path, file_name: &str) -> Result<File> {
 }
 
 /// The longest link kept as evidence.
-const MAX_LINK: usize = 2000;
+const MAX_LINK: usize = super::lengths::EVIDENCE_LINK;
 
 /// A link that may be kept, opened and published as evidence: a web address
 /// (http or https, with a host), without spaces or control characters. The

@@ -35,6 +35,10 @@ pub const OPD_CODE: usize = 20;
 pub const NIP: usize = 18;
 /// The reason an archived row was archived.
 pub const ARCHIVE_REASON: usize = 500;
+/// The reason a plan went back to draft, or a quarter was closed or reopened.
+pub const CHANGE_REASON: usize = 1000;
+/// A link kept as evidence.
+pub const EVIDENCE_LINK: usize = 2000;
 /// The signature block's place and the head's position.
 pub const SIGN_PLACE: usize = 80;
 pub const HEAD_POSITION: usize = 200;

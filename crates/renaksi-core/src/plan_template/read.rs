@@ -107,8 +107,10 @@ fn not_a_template(why: impl std::fmt::Display) -> Error {
 }
 
 pub fn read_file(path: &Path) -> Result<Template> {
-    let bytes = std::fs::read(path).map_err(|e| Error::io("membaca", path, e))?;
-    read_bytes(bytes)
+    read_bytes(crate::workbook::reader::read_file(
+        path,
+        "template rencana aksi",
+    )?)
 }
 
 /// Reads and checks a template; any wrong row refuses the whole file with

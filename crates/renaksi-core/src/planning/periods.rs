@@ -15,7 +15,7 @@ use crate::store::undo::capture;
 use crate::store::{periods, plans};
 use crate::{Error, Result, Store};
 
-const MAX_REASON: usize = 1000;
+const MAX_REASON: usize = crate::editing::lengths::CHANGE_REASON;
 
 /// The default due date of a quarter's report: the 10th day after the
 /// quarter ends (TW1 -> 10 April, TW4 -> 10 January of the next year).

@@ -22,7 +22,7 @@ pub const MAX_PLAN_YEARS: i32 = 10;
 pub const PLAN_YEARS: std::ops::RangeInclusive<i32> = 2000..=2100;
 const MAX_REGION: usize = crate::editing::lengths::PLAN_REGION;
 const MAX_TITLE: usize = crate::editing::lengths::PLAN_TITLE;
-const MAX_REASON: usize = 1000;
+const MAX_REASON: usize = crate::editing::lengths::CHANGE_REASON;
 
 /// What Bappeda fills in to start a plan; its quarters are generated from
 /// `first` to `last`, each due on the 10th day after the quarter ends.

@@ -208,7 +208,10 @@ pub fn read(cells: Vec<(u32, u32, Cell)>) -> Result<SignedSnapshot> {
     let snapshot: Snapshot = serde_json::from_value(json).map_err(|e| {
         Error::invalid(
             "file",
-            format!("Lembar data laporan tidak sesuai format: isi tidak lengkap ({e})."),
+            format!(
+                "Lembar data laporan tidak sesuai format: isi tidak lengkap ({}).",
+                super::rules::cut(&e.to_string(), super::rules::PARSER_MESSAGE_CHARS)
+            ),
         )
     })?;
     check_quarters(&snapshot).map_err(|why| {

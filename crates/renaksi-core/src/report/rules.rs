@@ -28,16 +28,18 @@ const OGP_VALUES: usize = 200;
 /// `text` between double quotes, as a message may show it: control
 /// characters as spaces, at most [`QUOTE_CHARS`] characters, then "…".
 pub fn quote(text: &str) -> String {
-    let mut shown: String = text
-        .chars()
-        .take(QUOTE_CHARS)
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .collect();
-    if text.chars().nth(QUOTE_CHARS).is_some() {
-        shown.push('…');
-    }
-    format!("\"{shown}\"")
+    format!("\"{}\"", cut(text, QUOTE_CHARS))
 }
+
+/// A text from a file (or a parser's message quoting one) cut to `max`
+/// characters ([`crate::workbook::text::excerpt`]).
+pub fn cut(text: &str, max: usize) -> String {
+    crate::workbook::text::excerpt(text, max)
+}
+
+/// How much of a parser's message about a file's data a message quotes: the
+/// parser may quote the file's text whole.
+pub const PARSER_MESSAGE_CHARS: usize = 160;
 
 fn refused(why: String) -> Error {
     Error::invalid("file", format!("Laporan ditolak: {why}"))

@@ -428,6 +428,9 @@ struct Rules<'f> {
     formats: &'f mut Formats,
     /// The text being read, and what it is.
     reading: Option<(Reading, String)>,
+    /// Characters kept of that text: counted, not recounted per event, so a
+    /// flood of tiny text events past the cap costs nothing each.
+    kept_chars: usize,
     shared_strings: u64,
     style_records: u64,
     rows: u64,
@@ -440,6 +443,7 @@ impl<'f> Rules<'f> {
             styles,
             formats,
             reading: None,
+            kept_chars: 0,
             shared_strings: 0,
             style_records: 0,
             rows: 0,
@@ -458,8 +462,13 @@ impl<'f> Rules<'f> {
                 Reading::HeaderFooter | Reading::DefinedName(_) => MAX_HEADER_FOOTER_CHARS,
                 Reading::Note(_) => MAX_NOTE_CHARS,
             };
-            let room = max.saturating_sub(kept.chars().count());
+            let room = max.saturating_sub(self.kept_chars);
+            if room == 0 {
+                return;
+            }
+            let before = kept.len();
             kept.extend(text.chars().take(room));
+            self.kept_chars += kept[before..].chars().count();
         }
     }
 
@@ -514,7 +523,7 @@ impl<'f> Rules<'f> {
             let code = attribute(e, "formatCode").next().unwrap_or("");
             let code = quick_xml::escape::unescape(code).unwrap_or(code.into());
             self.formats.codes.insert(shown(&code));
-            if self.styles {
+            if self.styles && room(self.formats.custom.len()) {
                 let id = attribute(e, "numFmtId").next().unwrap_or("");
                 self.formats.custom.insert(id.to_owned());
             }
@@ -525,11 +534,13 @@ impl<'f> Rules<'f> {
             "graphicFrame" => formats.graphic_frames += 1,
             _ if SHEET_EXTRAS.contains(&name) => formats.sheet_extras += 1,
             _ if HEADER_FOOTER.contains(&name) => {
-                self.reading = Some((Reading::HeaderFooter, String::new()))
+                self.reading = Some((Reading::HeaderFooter, String::new()));
+                self.kept_chars = 0;
             }
             "comment" => {
                 let cell = shown(attribute(e, "ref").next().unwrap_or(""));
                 self.reading = Some((Reading::Note(cell), String::new()));
+                self.kept_chars = 0;
             }
             "definedName" => {
                 let key = format!(
@@ -538,6 +549,7 @@ impl<'f> Rules<'f> {
                     shown(attribute(e, "localSheetId").next().unwrap_or(""))
                 );
                 self.reading = Some((Reading::DefinedName(key), String::new()));
+                self.kept_chars = 0;
             }
             "row" if attribute(e, "hidden").any(truthy) || attribute(e, "ht").any(zero) => {
                 formats.hidden_rows += 1

@@ -13,6 +13,7 @@ use rust_xlsxwriter::{Format, Workbook, Worksheet, XlsxError};
 use serde_json::{Map, Number, Value};
 
 use super::reader::Cell;
+use super::text::{excerpt, EXCERPT_CHARS};
 use crate::{Error, Result};
 
 /// The name of the machine sheet in every workbook that has one.
@@ -156,7 +157,12 @@ pub fn read_signed(
                 .tables
                 .iter()
                 .find(|t| t.name == name)
-                .ok_or_else(|| bad(format!("tabel tidak dikenal \"{name}\"")))?;
+                .ok_or_else(|| {
+                    bad(format!(
+                        "tabel tidak dikenal \"{}\"",
+                        excerpt(name, EXCERPT_CHARS)
+                    ))
+                })?;
             for (col, (column, _)) in (1u32..).zip(table.columns) {
                 if line.text(col) != Some(*column) {
                     return Err(bad(format!(
@@ -175,9 +181,12 @@ pub fn read_signed(
             "publicKey" => public_key = line.text(1).map(str::to_string),
             "signature" => signature = line.text(1).map(str::to_string),
             _ => {
-                let table = current
-                    .filter(|t| t.name == tag)
-                    .ok_or_else(|| bad(format!("baris \"{tag}\" di luar tabelnya")))?;
+                let table = current.filter(|t| t.name == tag).ok_or_else(|| {
+                    bad(format!(
+                        "baris \"{}\" di luar tabelnya",
+                        excerpt(tag, EXCERPT_CHARS)
+                    ))
+                })?;
                 let mut record = Map::new();
                 for (col, (column, kind)) in (1u32..).zip(table.columns) {
                     let value = value_of(line.take(col), *kind).ok_or_else(|| {

@@ -55,3 +55,21 @@ pub fn height_for(lines: usize, font_pt: f64) -> f64 {
 pub fn table_row_height(lines: usize) -> f64 {
     (lines as f64 * TABLE_LINE_PT + 3.0).clamp(15.0, 409.0)
 }
+
+/// How much of a name read from a file a message about the file quotes.
+pub const EXCERPT_CHARS: usize = 80;
+
+/// A text from a file, as a message quotes it: at most `max` characters, then
+/// "…"; control characters shown as spaces, so a message stays one short line
+/// whatever the file holds.
+pub fn excerpt(text: &str, max: usize) -> String {
+    let mut shown: String = text
+        .chars()
+        .take(max)
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    if text.chars().nth(max).is_some() {
+        shown.push('…');
+    }
+    shown
+}

@@ -389,3 +389,23 @@ fn indicators_of_opds_that_never_reported_stay_the_template_s() {
     assert!(again.problems.is_empty(), "{:?}", again.problems);
     assert_eq!(again.change_count(), 0, "{again:#?}");
 }
+
+/// A template file is checked like a report before it is read: an oversize
+/// file is refused from its size, and something that is no regular file
+/// (a FIFO would block a plain read for ever) is refused without reading.
+#[test]
+fn an_oversize_template_or_one_that_is_no_file_is_refused_without_reading() {
+    let dir = tempfile::tempdir().unwrap();
+    let huge = dir.path().join("template-besar.xlsx");
+    std::fs::File::create(&huge)
+        .unwrap()
+        .set_len(renaksi_core::workbook::limits::MAX_FILE_BYTES + 1)
+        .unwrap();
+    let error = renaksi_core::plan_template::read::read_file(&huge).unwrap_err();
+    assert!(error.to_string().contains("terlalu besar"), "{error}");
+
+    let folder = dir.path().join("bukan-berkas.xlsx");
+    std::fs::create_dir(&folder).unwrap();
+    let error = renaksi_core::plan_template::read::read_file(&folder).unwrap_err();
+    assert!(error.to_string().contains("bukan berkas biasa"), "{error}");
+}

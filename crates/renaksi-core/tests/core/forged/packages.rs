@@ -321,3 +321,29 @@ fn a_package_target_outside_the_plans_years_is_refused() {
          luar masa rencana aksi (2018-2019). Minta paket yang benar kepada Bappeda."
     );
 }
+
+/// A word the package's reader does not know, 10,000 characters long, in the
+/// data sheet: the message names the problem in one short line, whatever the
+/// parser quotes (the signature is not even reached).
+#[test]
+fn a_huge_unknown_word_in_a_package_is_quoted_short() {
+    let mut exchange = exchange();
+    let huge = "x".repeat(10_000);
+    for (what, from) in [("a status", "<t>final</t>"), ("a table", "<t>#plan</t>")] {
+        let to = match what {
+            "a table" => format!("<t>#{huge}</t>"),
+            _ => format!("<t>{huge}</t>"),
+        };
+        let edited = edit_part(&exchange.genuine, SHARED_STRINGS_XML, |xml| {
+            assert!(xml.contains(from), "{what}: {from} in the package");
+            xml.replacen(from, &to, 1)
+        });
+        let message = refused_bytes(&mut exchange, "kata.xlsx", &edited);
+        assert!(
+            message.chars().count() < 400,
+            "{what}: {} characters: {message:.300}",
+            message.chars().count()
+        );
+        assert!(message.contains("xxxx…"), "{what}: {message}");
+    }
+}
