@@ -170,7 +170,13 @@ fn a_first_key_is_refused_until_its_fingerprint_is_confirmed_and_nothing_changes
         said.contains(&key.words)
             && said.contains("membacakan sidik jari")
             && said.contains("layar Laporan")
-            && said.contains("--accept-new-key DINKES="),
+            && said.contains("--accept-new-key DINKES=")
+            && said.contains("nomor yang sudah dipegang Bappeda"),
+        "{said}"
+    );
+    // No ready-made confirmation of the file's own key to copy.
+    assert!(
+        !said.contains(&format!("DINKES=\"{}\"", key.words)),
         "{said}"
     );
     assert_eq!(state(&bappeda), before, "nothing changed");
