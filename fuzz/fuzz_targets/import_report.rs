@@ -44,20 +44,38 @@ thread_local! {
 /// parser and the import's checks, not key trust (`report::trust` and the
 /// forged-file suite test that). A key the import asks about is confirmed
 /// with the fingerprint it showed, as a clerk would, and the file imported
-/// again; the first attempt, refused, must have changed nothing either.
-fn import_any_key(store: &mut Store, bytes: &[u8]) -> Result<Imported> {
+/// again; the first attempt, refused, must have changed nothing either, which
+/// is checked here before the retry (whatever the retry then does).
+fn import_any_key(bappeda: &mut Bappeda, bytes: &[u8]) -> Result<Imported> {
     let once = |store: &mut Store, decisions: &Decisions| {
         import_bytes(store, "laporan.xlsx", bytes.to_vec(), decisions)
     };
-    match once(store, &Decisions::default()) {
-        Err(Error::KeyUnconfirmed(key)) => once(
-            store,
-            &Decisions::accepting(AcceptedKey {
-                opd_code: key.opd_code.clone(),
-                fingerprint: key.fingerprint.clone(),
-            }),
-        ),
+    let writes = bappeda.store.conn().total_changes();
+    match once(&mut bappeda.store, &Decisions::default()) {
+        Err(Error::KeyUnconfirmed(key)) => {
+            unchanged(bappeda, writes, &"a refused key");
+            once(
+                &mut bappeda.store,
+                &Decisions::accepting(AcceptedKey {
+                    opd_code: key.opd_code.clone(),
+                    fingerprint: key.fingerprint.clone(),
+                }),
+            )
+        }
         other => other,
+    }
+}
+
+/// Fails unless the database holds what it held as loaded: `writes` is the
+/// connection's change count before the refused attempt (the digest is taken
+/// only when something was written, and should have been rolled back).
+fn unchanged(bappeda: &Bappeda, writes: u64, what: &dyn std::fmt::Debug) {
+    if bappeda.store.conn().total_changes() != writes {
+        assert_eq!(
+            contents(&bappeda.store),
+            bappeda.pristine,
+            "a refused import changed the database: {what:?}"
+        );
     }
 }
 
@@ -68,7 +86,7 @@ pub fn import_report(bytes: &[u8]) {
         let mut cell = cell.borrow_mut();
         let bappeda = cell.get_or_insert_with(bappeda);
         let writes = bappeda.store.conn().total_changes();
-        let imported = import_any_key(&mut bappeda.store, bytes);
+        let imported = import_any_key(bappeda, bytes);
         match (&check, &imported) {
             (Err(refused), Ok(_)) => panic!("imported a file that check refuses: {refused}"),
             (Ok(report), Ok(_)) => assert!(
@@ -80,14 +98,8 @@ pub fn import_report(bytes: &[u8]) {
         }
         if imported.is_ok() {
             *cell = None;
-        } else if bappeda.store.conn().total_changes() != writes {
-            // Something was written and should have been rolled back.
-            assert_eq!(
-                contents(&bappeda.store),
-                bappeda.pristine,
-                "a refused import changed the database: {:?}",
-                imported.err()
-            );
+        } else {
+            unchanged(bappeda, writes, &imported.err());
         }
     });
 }

@@ -75,8 +75,17 @@ async function exportReport(browser, out, withEvidence) {
   return said;
 }
 
-/** Bappeda imports one picked file; its row's status and text. */
-async function importPicked(browser, file) {
+/** What the OPD whose database is `db` reads out: its key's words, as `renaksi info` shows them. */
+function fingerprintWords(db) {
+  const line = cli('info', '--db', db)
+    .split('\n')
+    .find((l) => l.startsWith('Sidik jari'));
+  assert.ok(line, 'renaksi info shows the fingerprint');
+  return line.replace(/^Sidik jari\s*:\s*/, '').replace(/ \(.*\)$/, '');
+}
+
+/** Bappeda imports one picked file (confirming the OPD's first key with `words`); its row's status and text. */
+async function importPicked(browser, file, words) {
   await press(await byTestId(browser, 'pick-reports'));
   answerFileDialog('Pilih laporan OPD', file);
   let row;
@@ -94,10 +103,11 @@ async function importPicked(browser, file) {
     { timeout: 30000, timeoutMsg: `${file} was not imported` },
   );
   if ((await row.getAttribute('data-status')) === 'key_unconfirmed') {
-    // The OPD's first key: the clerk confirms the words it read out (the
-    // exchange test checks the words; here the OPD is the genuine one).
+    // The OPD's first key: the clerk types the words it read out (`renaksi
+    // info` on the OPD's database; the exchange test checks a mismatch).
     const confirm = await row.$('[data-testid="key-confirm"]');
     await confirm.waitForDisplayed({ timeout: 10000 });
+    await (await confirm.$('[data-testid="key-typed"]')).setValue(words);
     await press(await confirm.$('[data-testid="key-accept"]'));
     await browser.waitUntil(async () => (await row.getAttribute('data-status')) !== 'key_unconfirmed', {
       timeout: 30000,
@@ -168,6 +178,7 @@ test('an OPD sends a PDF with its report; Bappeda imports both files and opens t
   }
   assert.ok(existsSync(bundle1), 'the bundle is beside the report');
   assert.ok(!existsSync(join(dir, 'kirim', 'laporan-dinkes-2.bukti.zip')), 'no bundle was asked for');
+  const dinkesWords = fingerprintWords(dinkesDb);
 
   // Bappeda, with the system opener replaced by a recorder.
   const recorded = join(dir, 'dibuka.txt');
@@ -179,9 +190,9 @@ test('an OPD sends a PDF with its report; Bappeda imports both files and opens t
     const { browser } = app;
     await (await byTestId(browser, 'plan-title')).waitForDisplayed({ timeout: 20000 });
     await press(await byTestId(browser, 'open-exchange'));
-    const report = await importPicked(browser, report1);
+    const report = await importPicked(browser, report1, dinkesWords);
     assert.equal(report.status, 'accepted', report.text);
-    const bundle = await importPicked(browser, bundle1);
+    const bundle = await importPicked(browser, bundle1, dinkesWords);
     assert.equal(bundle.status, 'accepted', bundle.text);
     assert.match(bundle.text, /1 berkas bukti dukung diterima, 0 ditolak/);
     await screenshot(browser, 'evidence-bundle-imported');
@@ -199,7 +210,7 @@ test('an OPD sends a PDF with its report; Bappeda imports both files and opens t
 
     // The later report, without its bundle: the photo is "Belum diterima".
     await press(await byTestId(browser, 'open-exchange'));
-    const later = await importPicked(browser, report2);
+    const later = await importPicked(browser, report2, dinkesWords);
     assert.equal(later.status, 'accepted', later.text);
     await press(await byTestId(browser, 'exchange-back'));
     await openAction(browser, 'RA-01');

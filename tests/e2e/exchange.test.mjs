@@ -37,8 +37,10 @@ async function sizeWindow(browser, width, height) {
 
 /**
  * Bappeda's import of one report in the window: picked in the dialog; when it
- * asks about the OPD's key, the words shown must be `words` (what the OPD
- * reads out), and the clerk presses "Terima". Answers the file's row.
+ * asks about the OPD's key, the clerk types `words` (what the OPD reads out)
+ * and presses "Periksa dan terima". Before that, words that differ only in
+ * the last one are refused in the window, and nothing is confirmed. Answers
+ * the file's row.
  */
 async function importInWindow(browser, report, words, shot = null) {
   await press(await byTestId(browser, 'pick-reports'));
@@ -53,10 +55,18 @@ async function importInWindow(browser, report, words, shot = null) {
   if ((await row.getAttribute('data-status')) === 'key_unconfirmed') {
     const confirm = await row.$('[data-testid="key-confirm"]');
     await confirm.waitForDisplayed({ timeout: 10000 });
-    const shown = [];
-    for (const word of await confirm.$$('[data-testid="key-words"] .key-confirm__text')) shown.push(await word.getText());
-    assert.equal(shown.join(' '), words, 'the window shows the words the OPD reads out');
-    assert.match(await confirm.getText(), /Cocok dengan yang dibacakan OPD\?/);
+    assert.ok(!(await confirm.getText()).includes(words), 'the window does not show the words to copy');
+    assert.match(await confirm.getText(), /nomor yang sudah dipegang Bappeda/);
+    // Seven of the eight words right: the window refuses, nothing is sent.
+    const spoken = words.split(' ');
+    const nearly = [...spoken.slice(0, 7), spoken[7] === 'apel' ? 'bambu' : 'apel'].join(' ');
+    await (await confirm.$('[data-testid="key-typed"]')).setValue(nearly);
+    await press(await confirm.$('[data-testid="key-accept"]'));
+    const mismatch = await confirm.$('[data-testid="key-mismatch"]');
+    await mismatch.waitForDisplayed({ timeout: 10000 });
+    assert.match(await mismatch.getText(), /Tidak cocok/);
+    assert.equal(await row.getAttribute('data-status'), 'key_unconfirmed', 'nothing was confirmed');
+    await (await confirm.$('[data-testid="key-typed"]')).setValue(words.toUpperCase());
     if (shot) {
       await sizeWindow(browser, 1366, 768);
       await browser.execute(() => {

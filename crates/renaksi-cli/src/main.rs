@@ -8,7 +8,6 @@
 mod commands;
 mod flags;
 
-use std::io::ErrorKind;
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -28,9 +27,6 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
-        // The reader of our output is gone (`renaksi matrix | head -1`): nobody is
-        // left to tell, and what the command did is committed, as any command's is.
-        Err(Failure::Output(error)) if error.kind() == ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(Failure::Output(error)) => {
             eprintln!("renaksi: keluaran tidak dapat ditulis: {error}");
             ExitCode::FAILURE

@@ -1911,8 +1911,49 @@ fn a_listing_into_a_closed_pipe_ends_quietly() {
     }
 }
 
-/// Every handler prints through `out!`, which hands a closed pipe back as an
-/// error: a `println!` would panic there instead.
+/// `renaksi restore … --yes | head -0`: the restore prints what the backup
+/// holds before it restores. With the reader gone before that first line, it
+/// still restores and exits 0; it never exits 0 having done nothing.
+#[test]
+fn a_restore_into_a_closed_pipe_still_restores() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("renaksi.db");
+    let db_arg = db.to_str().unwrap();
+    assert!(renaksi(&["demo", "--db", db_arg], dir.path())
+        .status
+        .success());
+    let out = renaksi(&["backup", "--db", db_arg], dir.path());
+    assert!(out.status.success(), "{}", stderr(&out));
+    let file = stdout(&out)
+        .lines()
+        .find_map(|l| l.strip_prefix("Cadangan dibuat: "))
+        .expect("the backup's path")
+        .to_string();
+    Connection::open(&db)
+        .unwrap()
+        .execute("DELETE FROM realisations", [])
+        .unwrap();
+
+    let (reader, writer) = std::io::pipe().unwrap();
+    drop(reader);
+    let out = Command::new(env!("CARGO_BIN_EXE_renaksi"))
+        .args(["restore", "--db", db_arg, &file, "--yes"])
+        .env("RENAKSI_DATA_DIR", dir.path())
+        .stdout(writer)
+        .stderr(std::process::Stdio::piped())
+        .output()
+        .expect("renaksi runs");
+    assert_eq!(stderr(&out), "");
+    assert!(out.status.success(), "{:?}", out.status);
+    assert_eq!(
+        count(&Connection::open(&db).unwrap(), "realisations"),
+        50,
+        "exit 0 means restored"
+    );
+}
+
+/// Every handler prints through `out!`, which drops a closed pipe's lines
+/// and goes on: a `println!` would panic there instead.
 #[test]
 fn the_commands_print_only_through_out() {
     let mut sources = vec![std::path::PathBuf::from(concat!(

@@ -127,23 +127,30 @@ describe('ExchangeScreen', () => {
     expect(row().get('[data-testid="import-status"]').text()).toBe('Belum diimpor: kunci OPD menunggu konfirmasi');
     const confirm = row().get('[data-testid="key-confirm"]');
     expect(confirm.get('[data-testid="key-confirm-heading"]').text()).toBe('Kunci pertama dari Dinas Sosial (DINSOS)');
-    expect(confirm.findAll('[data-testid="key-words"] li').map((li) => li.text())).toEqual(
-      SAMPLE_KEY_WORDS.split(' ').map((word, index) => `${index + 1}${word}`),
-    );
-    expect(confirm.get('[data-testid="key-hex"]').text()).toBe(SAMPLE_KEY_FINGERPRINT);
-    expect(confirm.text()).toContain('Cocok dengan yang dibacakan OPD?');
+    // The file's words are not shown: the clerk types what the OPD reads out.
+    expect(confirm.text()).not.toContain(SAMPLE_KEY_WORDS);
+    expect(confirm.text()).not.toContain(SAMPLE_KEY_FINGERPRINT);
+    expect(confirm.text()).toContain('Ketik yang dibacakan OPD, lalu periksa.');
     // Once the batch is through, the question has the focus (and the view).
     expect(document.activeElement).toBe(confirm.element);
-    expect(confirm.get('[data-testid="key-accept"]').text()).toBe('Terima');
+    expect(confirm.get('[data-testid="key-accept"]').text()).toBe('Periksa dan terima');
     expect(confirm.get('[data-testid="key-refuse"]').text()).toBe('Tolak');
     expect(wrapper.get('[data-testid="import-summary"]').text()).toBe(
       '0 diterima, 0 ditolak, 1 menunggu konfirmasi kunci',
     );
     expect(fake.callsOf('importReport')).toEqual([['file-2', null]]);
 
+    // Words that differ are refused in the window: nothing is sent.
+    await confirm.get('[data-testid="key-typed"]').setValue('abang abu acar adik agung air ajak akar');
     await confirm.get('[data-testid="key-accept"]').trigger('click');
     await flushPromises();
-    // Imported again, confirming exactly the fingerprint shown, for that OPD.
+    expect(confirm.get('[data-testid="key-mismatch"]').text()).toContain('Tidak cocok');
+    expect(fake.callsOf('importReport')).toEqual([['file-2', null]]);
+
+    await confirm.get('[data-testid="key-typed"]').setValue(SAMPLE_KEY_WORDS.toUpperCase());
+    await confirm.get('[data-testid="key-accept"]').trigger('click');
+    await flushPromises();
+    // Imported again, confirming the fingerprint typed (and checked), for that OPD.
     expect(fake.callsOf('importReport')).toEqual([
       ['file-2', null],
       ['file-2', { opdCode: 'DINSOS', fingerprint: SAMPLE_KEY_WORDS }],
@@ -200,17 +207,19 @@ describe('ExchangeScreen', () => {
     await importPicked(wrapper);
     // The batch went on past the question.
     expect(rows(wrapper).map((r) => r.status)).toEqual(['key_unconfirmed', 'accepted']);
+    await wrapper.get('[data-testid="key-typed"]').setValue(SAMPLE_KEY_WORDS);
     await wrapper.get('[data-testid="key-accept"]').trigger('click');
     await flushPromises();
     expect(fake.callsOf('importReport')[2]).toEqual(['file-2', { opdCode: 'DINSOS', fingerprint: SAMPLE_KEY_WORDS }]);
-    // The backend names another key: the question shows its words now.
+    // The backend names another key: the question is about that key now,
+    // from an empty field, and the words typed before no longer match it.
     expect(rows(wrapper).map((r) => r.status)).toEqual(['key_unconfirmed', 'accepted']);
-    expect(
-      wrapper
-        .findAll('[data-testid="key-words"] li')
-        .map((li) => li.text().replace(/^\d+/, ''))
-        .join(' '),
-    ).toBe('abang abu acar adik agung air ajak akar');
+    expect((wrapper.get('[data-testid="key-typed"]').element as HTMLTextAreaElement).value).toBe('');
+    await wrapper.get('[data-testid="key-typed"]').setValue(SAMPLE_KEY_WORDS);
+    await wrapper.get('[data-testid="key-accept"]').trigger('click');
+    await flushPromises();
+    expect(wrapper.get('[data-testid="key-mismatch"]').text()).toContain('Tidak cocok');
+    expect(fake.callsOf('importReport')).toHaveLength(3);
   });
 
   it('says when a file had been received already and nothing changed', async () => {

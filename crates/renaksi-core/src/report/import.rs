@@ -184,11 +184,21 @@ pub fn apply(store: &mut Store, read: ReadReport, decisions: &Decisions) -> Resu
         check_ownership(tx, &plan.id, snapshot)?;
         check_closed_quarters(tx, &plan.id, snapshot)?;
 
+        // This very file imported already: nothing changes, not even the key
+        // Bappeda trusts for the OPD. Checked before `trust::settle`, which
+        // would otherwise record a confirmed key (back) as the OPD's while
+        // the answer says nothing changed; a key is trusted anew only by
+        // importing a report not yet held, where the change is reported.
+        let file_key = crate::workbook::signature::fingerprint(&signed.public_key);
+        let latest = reports::latest_imported(tx, &opd.id, &file_key)?;
+        if latest
+            .as_ref()
+            .is_some_and(|(held, held_digest)| meta.sequence == *held && *held_digest == digest)
+        {
+            return Ok(summary(snapshot, &opd.name, false, &signed.public_key, None));
+        }
         let key = trust::settle(tx, &actor, &opd, &signed.public_key, decisions)?;
-        if let Some((held, held_digest)) = reports::latest_imported(tx, &opd.id, &key.fingerprint)? {
-            if meta.sequence == held && held_digest == digest {
-                return Ok(summary(snapshot, &opd.name, false, &signed.public_key, key.accepted));
-            }
+        if let Some((held, _)) = latest {
             if meta.sequence <= held {
                 return Err(rejected(format!(
                     "Laporan {} bernomor urut {} lebih lama dari yang sudah diterima (nomor {held}).",

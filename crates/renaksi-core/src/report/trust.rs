@@ -160,10 +160,12 @@ pub fn unconfirmed_message(key: &UnconfirmedKey) -> String {
     };
     format!(
         "{what} Sidik jari kunci laporan ini: {words} ({fingerprint}). Laporan belum diimpor. \
-         Minta OPD membacakan sidik jari kuncinya dari layar Laporan di aplikasinya dan \
-         bandingkan kata demi kata; bila sama, terima kunci ini (baris perintah: \
-         --accept-new-key {code}=\"{words}\"). Bila berbeda, jangan terima: berkas ini bukan \
-         dari komputer OPD itu."
+         Telepon OPD di nomor yang sudah dipegang Bappeda (bukan nomor yang tertulis di berkas \
+         atau yang diberikan pengirimnya), minta OPD membacakan sidik jari kuncinya dari layar \
+         Laporan di aplikasinya, dan ketik kedelapan kata yang dibacakan, bukan yang tertulis \
+         di sini (baris perintah: --accept-new-key {code}=\"kedelapan kata yang dibacakan \
+         OPD\"); Renaksi mencocokkan semuanya dengan kunci laporan. Bila berbeda, jangan terima: \
+         berkas ini bukan dari komputer OPD itu."
     )
 }
 

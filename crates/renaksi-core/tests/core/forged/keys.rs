@@ -170,7 +170,13 @@ fn a_first_key_is_refused_until_its_fingerprint_is_confirmed_and_nothing_changes
         said.contains(&key.words)
             && said.contains("membacakan sidik jari")
             && said.contains("layar Laporan")
-            && said.contains("--accept-new-key DINKES="),
+            && said.contains("--accept-new-key DINKES=")
+            && said.contains("nomor yang sudah dipegang Bappeda"),
+        "{said}"
+    );
+    // No ready-made confirmation of the file's own key to copy.
+    assert!(
+        !said.contains(&format!("DINKES=\"{}\"", key.words)),
         "{said}"
     );
     assert_eq!(state(&bappeda), before, "nothing changed");
@@ -384,5 +390,47 @@ fn a_confirmed_fingerprint_accepts_that_key_and_no_other_of_the_same_opd() {
     )
     .unwrap_err();
     assert_eq!(unconfirmed(forged).change, KeyChange::Changed);
+    assert_eq!(data_of(&bappeda, "DINKES"), data_of(&dinkes, "DINKES"));
+}
+
+/// A file imported already, sent again with its (since replaced) key
+/// confirmed: the answer "nothing changed" is true, the key Bappeda trusts
+/// included. Before, the import recorded the confirmed key back as the OPD's
+/// (committed with the answer "tidak ada yang berubah").
+#[test]
+fn the_same_file_again_changes_no_key_even_when_its_key_is_confirmed() {
+    let mut bappeda = bappeda();
+    let mut forged_office = office("DINKES");
+    realise(&mut forged_office, "DINKES", 1.0, "Data palsu");
+    let forged = report(&forged_office, "DINKES", 7, &forger());
+    import_report(
+        &mut bappeda,
+        forged.clone(),
+        &confirming("DINKES", words_of(&forger())),
+    )
+    .unwrap();
+    let mut dinkes = office("DINKES");
+    realise(&mut dinkes, "DINKES", 81.5, "Realisasi triwulan II");
+    import_report(
+        &mut bappeda,
+        report(&dinkes, "DINKES", 1, &genuine()),
+        &confirming("DINKES", words_of(&genuine())),
+    )
+    .unwrap();
+
+    let before = state(&bappeda);
+    for decisions in [
+        confirming("DINKES", words_of(&forger())),
+        Decisions::default(),
+    ] {
+        let again = import_report(&mut bappeda, forged.clone(), &decisions).unwrap();
+        assert!(!again.changed);
+        assert_eq!(again.key_accepted, None, "no key is accepted");
+        assert_eq!(state(&bappeda), before, "nothing changed, the key included");
+    }
+    let held = renaksi_core::store::opd_keys::get(bappeda.conn(), &dinkes_id(&bappeda))
+        .unwrap()
+        .unwrap();
+    assert_eq!(held.public_key, public_key_text(&genuine()));
     assert_eq!(data_of(&bappeda, "DINKES"), data_of(&dinkes, "DINKES"));
 }
