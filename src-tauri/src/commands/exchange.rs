@@ -133,7 +133,8 @@ pub fn import_report(
 
 /// Imports one picked evidence bundle (.zip) into the evidence folder: what
 /// it brought, and each refused entry with why. A bundle refused whole
-/// rejects with its reason.
+/// rejects with its reason. The store is held only to sort the bundle's
+/// hashes and to write its rows, not while it is read and unpacked.
 #[tauri::command]
 pub fn import_evidence_bundle(
     state: State<'_, AppState>,
@@ -142,10 +143,10 @@ pub fn import_evidence_bundle(
     let path = state
         .picked(&token)
         .ok_or_else(|| Error::NotFound("Berkas yang dipilih".into()))?;
-    let mut store = state.store()?;
-    let result = state
-        .import_batch()
-        .import_bundle(&mut store, state.data_dir(), &path);
+    let result =
+        state
+            .import_batch()
+            .import_bundle_locking(|| state.store(), state.data_dir(), &path);
     match &result {
         Ok(done) => log::info!(
             "bukti {}: {} diterima, {} ditolak (berubah: {})",
@@ -154,7 +155,7 @@ pub fn import_evidence_bundle(
             done.refused.len(),
             done.changed
         ),
-        Err(e) => log::warn!("bukti {} ditolak: {e}", path.display()),
+        Err(e) => log::warn!("bukti {} ditolak: {}", path.display(), e.message),
     }
     Ok(result?)
 }
