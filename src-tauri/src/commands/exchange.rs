@@ -157,7 +157,7 @@ pub fn import_evidence_bundle(
         ),
         Err(e) => log::warn!("bukti {} ditolak: {}", path.display(), e.message),
     }
-    Ok(result?)
+    result
 }
 
 #[tauri::command]
