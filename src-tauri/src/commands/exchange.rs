@@ -109,10 +109,11 @@ pub fn import_report(
         .picked(&token)
         .ok_or_else(|| Error::NotFound("Berkas yang dipilih".into()))?;
     let decisions = accept_key.map(Decisions::accepting).unwrap_or_default();
-    let mut store = state.store()?;
-    let result = state
-        .import_batch()
-        .import_file(&mut store, &path, &decisions);
+    // The batch before the store, as in import_evidence_bundle: one order of
+    // the two locks.
+    let mut batch = state.import_batch();
+    let result = batch.import_file(&mut *state.store()?, &path, &decisions);
+    drop(batch);
     if matches!(&result, Ok(done) if done.changed) {
         // The rows a remembered change would put back may be the report's now.
         state.forget_last_change();
