@@ -1,6 +1,7 @@
 // Evidence files travel with the report, in the real window: an OPD clerk
 // attaches a PDF to a milestone and exports the report with its evidence
-// bundle; Bappeda imports the report and the bundle and opens the PDF, which
+// bundle; Bappeda picks the report and the bundle together in one dialog,
+// confirms the OPD's first key (the bundle waits for it), and opens the PDF, which
 // the system opener (replaced by a recorder first in PATH) receives from
 // Bappeda's own evidence folder. A later report names a photo whose bundle
 // was not sent: it shows "Belum diterima" beside the received PDF.
@@ -9,7 +10,17 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { chmodSync, existsSync, mkdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { allByTestId, answerFileDialog, byTestId, cli, launchApp, press, screenshot, tempDir } from './harness.mjs';
+import {
+  allByTestId,
+  answerFileDialog,
+  answerFileDialogWithAll,
+  byTestId,
+  cli,
+  launchApp,
+  press,
+  screenshot,
+  tempDir,
+} from './harness.mjs';
 
 const PDF = '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n% daftar hadir rapat koordinasi (uji e2e)\n%%EOF\n';
 
@@ -117,6 +128,56 @@ async function importPicked(browser, file, words) {
   return { status: await row.getAttribute('data-status'), text: await row.getText() };
 }
 
+/**
+ * Bappeda picks every file of `folder` in one dialog (a report and its
+ * bundle), as a clerk does. The report's first key waits for confirmation
+ * and its bundle is held meanwhile; the clerk confirms, and both import.
+ * Returns each row's status and text, by file name.
+ */
+async function importTogether(browser, folder, names, words) {
+  await press(await byTestId(browser, 'pick-reports'));
+  answerFileDialogWithAll('Pilih laporan OPD', folder);
+  const rowsByName = async () => {
+    const found = {};
+    for (const row of await allByTestId(browser, 'import-row')) {
+      found[await (await row.$('[data-testid="import-file"]')).getText()] = row;
+    }
+    return found;
+  };
+  let rows = {};
+  await browser.waitUntil(
+    async () => {
+      rows = await rowsByName();
+      if (!names.every((name) => rows[name])) return false;
+      const statuses = await Promise.all(names.map((name) => rows[name].getAttribute('data-status')));
+      return statuses.every((status) => !['waiting', 'importing'].includes(status));
+    },
+    { timeout: 30000, timeoutMsg: `${names.join(', ')} were not all picked and gone through` },
+  );
+  const report = names.find((name) => name.endsWith('.xlsx'));
+  const bundle = names.find((name) => name.endsWith('.zip'));
+  assert.equal(await rows[report].getAttribute('data-status'), 'key_unconfirmed', await rows[report].getText());
+  assert.equal(await rows[bundle].getAttribute('data-status'), 'held', await rows[bundle].getText());
+  assert.match(await rows[bundle].getText(), /menunggu konfirmasi kunci/);
+  await screenshot(browser, 'evidence-bundle-held');
+  const confirm = await rows[report].$('[data-testid="key-confirm"]');
+  await confirm.waitForDisplayed({ timeout: 10000 });
+  await (await confirm.$('[data-testid="key-typed"]')).setValue(words);
+  await press(await confirm.$('[data-testid="key-accept"]'));
+  await browser.waitUntil(
+    async () => {
+      const statuses = await Promise.all(names.map((name) => rows[name].getAttribute('data-status')));
+      return statuses.every((status) => !['waiting', 'importing', 'held', 'key_unconfirmed'].includes(status));
+    },
+    { timeout: 30000, timeoutMsg: 'the confirmed report and its bundle did not finish' },
+  );
+  const outcome = {};
+  for (const name of names) {
+    outcome[name] = { status: await rows[name].getAttribute('data-status'), text: await rows[name].getText() };
+  }
+  return outcome;
+}
+
 /** The evidence entry of the open action that names `name`. */
 async function evidenceItem(browser, name) {
   let found;
@@ -145,7 +206,7 @@ async function sizeWindow(browser, width, height) {
 
 test('an OPD sends a PDF with its report; Bappeda imports both files and opens the PDF from its evidence folder', async () => {
   const dir = tempDir();
-  for (const office of ['bappeda', 'dinkes', 'kirim', 'bin']) mkdirSync(join(dir, office));
+  for (const office of ['bappeda', 'dinkes', 'kirim', 'kirim-2', 'bin']) mkdirSync(join(dir, office));
   const bappedaDb = join(dir, 'bappeda', 'renaksi.db');
   const dinkesDb = join(dir, 'dinkes', 'renaksi.db');
   cli('demo', '--db', bappedaDb);
@@ -156,7 +217,8 @@ test('an OPD sends a PDF with its report; Bappeda imports both files and opens t
   writeFileSync(photo, Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0xff, 0xd9]));
   const report1 = join(dir, 'kirim', 'laporan-dinkes-1.xlsx');
   const bundle1 = join(dir, 'kirim', 'laporan-dinkes-1.bukti.zip');
-  const report2 = join(dir, 'kirim', 'laporan-dinkes-2.xlsx');
+  // The later report goes to its own folder: the first is picked whole.
+  const report2 = join(dir, 'kirim-2', 'laporan-dinkes-2.xlsx');
 
   // The OPD: a PDF on a milestone, the report with its bundle; later a photo,
   // and a report sent without its bundle.
@@ -177,7 +239,7 @@ test('an OPD sends a PDF with its report; Bappeda imports both files and opens t
     await app.close();
   }
   assert.ok(existsSync(bundle1), 'the bundle is beside the report');
-  assert.ok(!existsSync(join(dir, 'kirim', 'laporan-dinkes-2.bukti.zip')), 'no bundle was asked for');
+  assert.ok(!existsSync(join(dir, 'kirim-2', 'laporan-dinkes-2.bukti.zip')), 'no bundle was asked for');
   const dinkesWords = fingerprintWords(dinkesDb);
 
   // Bappeda, with the system opener replaced by a recorder.
@@ -190,9 +252,10 @@ test('an OPD sends a PDF with its report; Bappeda imports both files and opens t
     const { browser } = app;
     await (await byTestId(browser, 'plan-title')).waitForDisplayed({ timeout: 20000 });
     await press(await byTestId(browser, 'open-exchange'));
-    const report = await importPicked(browser, report1, dinkesWords);
+    const together = await importTogether(browser, join(dir, 'kirim'), ['laporan-dinkes-1.xlsx', 'laporan-dinkes-1.bukti.zip'], dinkesWords);
+    const report = together['laporan-dinkes-1.xlsx'];
     assert.equal(report.status, 'accepted', report.text);
-    const bundle = await importPicked(browser, bundle1, dinkesWords);
+    const bundle = together['laporan-dinkes-1.bukti.zip'];
     assert.equal(bundle.status, 'accepted', bundle.text);
     assert.match(bundle.text, /1 berkas bukti dukung diterima, 0 ditolak/);
     await screenshot(browser, 'evidence-bundle-imported');

@@ -200,6 +200,45 @@ export function answerFileDialog(title, path) {
   }
 }
 
+/**
+ * Answers the system's (GTK) open dialog titled `title` with every file its
+ * filter shows in `folder`, picked together as a clerk picks a report and its
+ * evidence bundle: the folder is typed in the location field (which goes
+ * there), then the file list is clicked, everything in it selected (Ctrl+A)
+ * and opened (Return). `folder` should hold only the files to pick.
+ */
+export function answerFileDialogWithAll(title, folder) {
+  const xdotool = (...args) => execFileSync('xdotool', args, { encoding: 'utf8', timeout: 20000 });
+  const window = xdotool('search', '--sync', '--onlyvisible', '--name', title).trim().split('\n')[0];
+  xdotool('windowfocus', '--sync', window);
+  xdotool('sleep', '0.5');
+  xdotool('key', 'ctrl+l');
+  xdotool('key', 'ctrl+a');
+  xdotool('type', '--delay', '15', `${folder}/`);
+  xdotool('sleep', '1');
+  // The entry completes the files' common prefix inline (selected): Delete
+  // drops it, so Return goes into the folder instead of picking a name.
+  xdotool('key', 'Delete');
+  xdotool('sleep', '0.3');
+  xdotool('key', 'Return');
+  xdotool('sleep', '1.5');
+  const geometry = Object.fromEntries(
+    xdotool('getwindowgeometry', '--shell', window)
+      .trim()
+      .split('\n')
+      .map((line) => line.split('=')),
+  );
+  const [x, y, width, height] = ['X', 'Y', 'WIDTH', 'HEIGHT'].map((key) => Number(geometry[key]));
+  // The file list fills the dialog right of the places sidebar.
+  xdotool('mousemove', String(Math.round(x + width * 0.6)), String(Math.round(y + height * 0.25)));
+  xdotool('click', '1');
+  xdotool('sleep', '0.5');
+  xdotool('key', 'ctrl+a');
+  xdotool('sleep', '0.3');
+  xdotool('key', 'Return');
+  xdotool('sleep', '2');
+}
+
 /** Closes the system's file dialog titled `title` without choosing anything (Escape). */
 export function cancelFileDialog(title) {
   const xdotool = (...args) => execFileSync('xdotool', args, { encoding: 'utf8', timeout: 20000 });

@@ -111,6 +111,24 @@ impl ImportBatch {
         evidence_bundle::import_file(store, data_dir, file)
     }
 
+    /// [`ImportBatch::import_bundle`] taking the store through `lock` only
+    /// for the backup, sorting the bundle's hashes and writing its rows; the
+    /// bundle is hashed and its files unpacked with the store free
+    /// ([`evidence_bundle::import_steps`]).
+    pub fn import_bundle_locking<G, E>(
+        &mut self,
+        mut lock: impl FnMut() -> std::result::Result<G, E>,
+        data_dir: &Path,
+        file: &Path,
+    ) -> std::result::Result<BundleImported, E>
+    where
+        G: std::ops::DerefMut<Target = Store>,
+        E: From<Error>,
+    {
+        self.back_up_first(&*lock()?)?;
+        evidence_bundle::import_steps(lock, data_dir, file, &evidence_bundle::Limits::default())
+    }
+
     /// Reads and applies one report file, after the batch's backup.
     pub fn import_file(
         &mut self,

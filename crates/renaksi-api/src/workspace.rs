@@ -2,7 +2,7 @@
 //! targets, realisations and evidence. Every change returns the refreshed
 //! action and what undoes the change.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use renaksi_core::detail::{self, ActionDetail};
 use renaksi_core::editing::evidence::{self, EvidenceTarget, LinkInput, Opening};
@@ -123,6 +123,11 @@ pub fn delete_evidence(
 /// What opens a piece of evidence: its kept file, or its link.
 pub fn evidence_opening(store: &Store, data_dir: &Path, id: &str) -> Result<Opening> {
     evidence::opening(store, data_dir, id)
+}
+
+/// The folder holding a stored evidence file, for "Tampilkan di folder".
+pub fn evidence_folder(store: &Store, data_dir: &Path, id: &str) -> Result<PathBuf> {
+    evidence::folder_opening(store, data_dir, id)
 }
 
 /// The audit history of one row.

@@ -92,6 +92,10 @@ pub struct EvidenceView {
     /// A file named by a report whose evidence bundle has not brought it yet
     /// (at Bappeda): shown as "belum diterima", not opened.
     pub awaiting_file: bool,
+    /// A file whose type the system's viewer opens
+    /// ([`crate::editing::evidence::opens_directly`]); any other file is
+    /// offered as "Tampilkan di folder". False for a link.
+    pub opens_directly: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
@@ -344,6 +348,15 @@ impl From<&Evidence> for EvidenceView {
             url: e.url.clone(),
             created_at: e.created_at.clone(),
             awaiting_file: e.kind == "file" && e.stored_path.is_none(),
+            opens_directly: e.kind == "file"
+                && crate::editing::evidence::opens_directly(
+                    // The stored name is what the system's viewer goes by.
+                    e.stored_path
+                        .as_deref()
+                        .and_then(|p| p.rsplit('/').next())
+                        .or(e.file_name.as_deref())
+                        .unwrap_or_default(),
+                ),
         }
     }
 }

@@ -109,10 +109,11 @@ pub fn import_report(
         .picked(&token)
         .ok_or_else(|| Error::NotFound("Berkas yang dipilih".into()))?;
     let decisions = accept_key.map(Decisions::accepting).unwrap_or_default();
-    let mut store = state.store()?;
-    let result = state
-        .import_batch()
-        .import_file(&mut store, &path, &decisions);
+    // The batch before the store, as in import_evidence_bundle: one order of
+    // the two locks.
+    let mut batch = state.import_batch();
+    let result = batch.import_file(&mut *state.store()?, &path, &decisions);
+    drop(batch);
     if matches!(&result, Ok(done) if done.changed) {
         // The rows a remembered change would put back may be the report's now.
         state.forget_last_change();
@@ -133,7 +134,8 @@ pub fn import_report(
 
 /// Imports one picked evidence bundle (.zip) into the evidence folder: what
 /// it brought, and each refused entry with why. A bundle refused whole
-/// rejects with its reason.
+/// rejects with its reason. The store is held only to sort the bundle's
+/// hashes and to write its rows, not while it is read and unpacked.
 #[tauri::command]
 pub fn import_evidence_bundle(
     state: State<'_, AppState>,
@@ -142,10 +144,10 @@ pub fn import_evidence_bundle(
     let path = state
         .picked(&token)
         .ok_or_else(|| Error::NotFound("Berkas yang dipilih".into()))?;
-    let mut store = state.store()?;
-    let result = state
-        .import_batch()
-        .import_bundle(&mut store, state.data_dir(), &path);
+    let result =
+        state
+            .import_batch()
+            .import_bundle_locking(|| state.store(), state.data_dir(), &path);
     match &result {
         Ok(done) => log::info!(
             "bukti {}: {} diterima, {} ditolak (berubah: {})",
@@ -154,9 +156,9 @@ pub fn import_evidence_bundle(
             done.refused.len(),
             done.changed
         ),
-        Err(e) => log::warn!("bukti {} ditolak: {e}", path.display()),
+        Err(e) => log::warn!("bukti {} ditolak: {}", path.display(), e.message),
     }
-    Ok(result?)
+    result
 }
 
 #[tauri::command]

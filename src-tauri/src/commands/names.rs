@@ -24,6 +24,7 @@ macro_rules! app_commands {
             workspace::add_evidence_link,
             workspace::delete_evidence,
             workspace::open_evidence,
+            workspace::show_evidence_folder,
             workspace::history,
             workspace::undo_last,
             report::report_settings,

@@ -159,13 +159,17 @@ pub fn delete_evidence(
     })
 }
 
-/// Opens a file with the system's viewer, or a link in the browser.
+/// Opens a file with the system's viewer, or a link in the browser. A file
+/// whose type is not a document the core lets open (`opens_directly`) is
+/// never handed to the opener: the command refuses with why, and the window
+/// offers "Tampilkan di folder" ([`show_evidence_folder`]).
 #[tauri::command]
 pub fn open_evidence(state: State<'_, AppState>, id: String) -> CommandResult<()> {
     // The lock is released before the system viewer starts.
     let opening = workspace::evidence_opening(&*state.store()?, state.data_dir(), &id)?;
     let opened = match opening {
         Opening::File(path) => open::that_detached(path),
+        Opening::Folder { reason, .. } => return Err(Error::invalid("fileType", reason).into()),
         // Checked again just before the opener: only a web address goes there.
         Opening::Link(url) => match web_link(&url) {
             Some(url) => open::that_detached(url),
@@ -181,6 +185,22 @@ pub fn open_evidence(state: State<'_, AppState>, id: String) -> CommandResult<()
     opened.map_err(|e| {
         Error::Io {
             action: "membuka",
+            path: id.into(),
+            source: e,
+        }
+        .into()
+    })
+}
+
+/// "Tampilkan di folder": opens the folder holding a stored evidence file in
+/// the file manager (a directory, checked inside the evidence folder; the file
+/// itself is not opened).
+#[tauri::command]
+pub fn show_evidence_folder(state: State<'_, AppState>, id: String) -> CommandResult<()> {
+    let folder = workspace::evidence_folder(&*state.store()?, state.data_dir(), &id)?;
+    open::that_detached(folder).map_err(|e| {
+        Error::Io {
+            action: "membuka folder",
             path: id.into(),
             source: e,
         }

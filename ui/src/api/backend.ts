@@ -104,6 +104,7 @@ export interface Backend {
   addEvidenceLink(input: LinkInput, actionId: string, period: PeriodRef | null): Promise<ActionDetail>;
   deleteEvidence(id: string, actionId: string, period: PeriodRef | null): Promise<ActionDetail>;
   openEvidence(id: string): Promise<void>;
+  showEvidenceFolder(id: string): Promise<void>;
   history(entity: HistoryEntity, entityId: string): Promise<AuditEntry[]>;
   undoLast(actionId: string, period: PeriodRef | null): Promise<ActionDetail | null>;
   // report.rs
@@ -229,6 +230,7 @@ export const tauriBackend: Backend = {
   addEvidenceLink: workspace.addEvidenceLink,
   deleteEvidence: workspace.deleteEvidence,
   openEvidence: workspace.openEvidence,
+  showEvidenceFolder: workspace.showEvidenceFolder,
   history: workspace.history,
   undoLast: workspace.undoLast,
   reportSettings: report.reportSettings,

@@ -327,7 +327,13 @@ export type EvidenceView = { id: string, kind: string, title: string, fileName: 
  * A file named by a report whose evidence bundle has not brought it yet
  * (at Bappeda): shown as "belum diterima", not opened.
  */
-awaitingFile: boolean, };
+awaitingFile: boolean, 
+/**
+ * A file whose type the system's viewer opens
+ * ([`crate::editing::evidence::opens_directly`]); any other file is
+ * offered as "Tampilkan di folder". False for a link.
+ */
+opensDirectly: boolean, };
 
 export type Exported = { path: string, opdCode: string, period: PeriodRef, sequence: number, rows: number, keyFingerprint: string, 
 /**

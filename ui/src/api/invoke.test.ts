@@ -83,6 +83,7 @@ describe('call', () => {
     await workspace.addEvidenceFile(target, 'a1', period);
     await workspace.deleteEvidence('e1', 'a1', null);
     await workspace.openEvidence('e1');
+    await workspace.showEvidenceFolder('e1');
     await workspace.history('indicator', 'i1');
     await workspace.undoLast('a1', period);
     expect(vi.mocked(invoke).mock.calls).toEqual([
@@ -94,6 +95,7 @@ describe('call', () => {
       ['add_evidence_file', { target, actionId: 'a1', period }],
       ['delete_evidence', { id: 'e1', actionId: 'a1', period: null }],
       ['open_evidence', { id: 'e1' }],
+      ['show_evidence_folder', { id: 'e1' }],
       ['history', { entity: 'indicator', entityId: 'i1' }],
       ['undo_last', { actionId: 'a1', period }],
     ]);

@@ -70,6 +70,11 @@ export function openEvidence(id: string): Promise<void> {
   return call<void>('open_evidence', { id });
 }
 
+/** "Tampilkan di folder": shows the folder holding a stored file (done by Rust); the file is not opened. */
+export function showEvidenceFolder(id: string): Promise<void> {
+  return call<void>('show_evidence_folder', { id });
+}
+
 /** Newest first; for an indicator it includes its targets and realisations. */
 export function history(entity: HistoryEntity, entityId: string): Promise<AuditEntry[]> {
   return call<AuditEntry[]>('history', { entity, entityId });

@@ -5,6 +5,7 @@ import { flushPromises, type VueWrapper } from '@vue/test-utils';
 import { describe, expect, it } from 'vitest';
 import type { Backend } from '../api/backend';
 import { createFakeBackend, sampleImported, type FakeBackend, type FakeBackendOptions } from '../testing/fakeBackend';
+import { SAMPLE_KEY_WORDS, sampleKeyRefusal } from '../testing/samples';
 import { mountWithApp } from '../testing/mount';
 import ExchangeScreen from './ExchangeScreen.vue';
 
@@ -88,5 +89,63 @@ describe('Evidence bundle import', () => {
       },
       { file: 'bom.zip', status: 'rejected', text: 'Ditolak: Berkas bukti dukung bom.zip ditolak: bom zip.' },
     ]);
+  });
+
+  describe('a report and its bundle picked together, the report waiting for its key', () => {
+    const picked = [
+      { token: 'zip-1', name: 'laporan-dinsos-2019-tw1.bukti.zip' },
+      { token: 'xlsx-1', name: 'laporan-dinsos-2019-tw1.xlsx' },
+    ];
+    const refusal = sampleKeyRefusal();
+
+    async function pickWaitingKey() {
+      const mounted = await mountExchange({
+        pickedFiles: picked,
+        answers: {
+          importReport: (_token, acceptKey) => {
+            if (acceptKey?.fingerprint !== SAMPLE_KEY_WORDS) throw refusal;
+            return sampleImported({ opdCode: 'DINSOS', opdName: 'Dinas Sosial', keyAccepted: 'first' });
+          },
+          importEvidenceBundle: () => ({
+            fileName: 'laporan-dinsos-2019-tw1.bukti.zip',
+            received: 1,
+            rows: 1,
+            changed: true,
+            refused: [],
+          }),
+        },
+      });
+      await mounted.wrapper.get('[data-testid="pick-reports"]').trigger('click');
+      await flushPromises();
+      return mounted;
+    }
+
+    it('holds the bundle until "Terima", then imports it', async () => {
+      const { wrapper, fake } = await pickWaitingKey();
+      expect(fake.callsOf('importEvidenceBundle')).toEqual([]);
+      expect(rows(wrapper).map((r) => r.status)).toEqual(['key_unconfirmed', 'held']);
+      expect(rows(wrapper)[1]!.text).toContain('menunggu konfirmasi kunci');
+
+      await wrapper.get('[data-testid="key-accept"]').trigger('click');
+      await flushPromises();
+      expect(fake.callsOf('importReport')).toEqual([
+        ['xlsx-1', null],
+        ['xlsx-1', expect.objectContaining({ fingerprint: SAMPLE_KEY_WORDS })],
+      ]);
+      expect(fake.callsOf('importEvidenceBundle')).toEqual([['zip-1']]);
+      const calls = fake.calls.map((c) => c.method).filter((m) => m.startsWith('import'));
+      expect(calls).toEqual(['importReport', 'importReport', 'importEvidenceBundle']);
+      expect(rows(wrapper).map((r) => r.status)).toEqual(['accepted', 'accepted']);
+      expect(rows(wrapper)[1]!.text).toBe('1 berkas bukti dukung diterima, 0 ditolak');
+    });
+
+    it('refuses the held bundle with the report\'s reason when the key is refused', async () => {
+      const { wrapper, fake } = await pickWaitingKey();
+      await wrapper.get('[data-testid="key-refuse"]').trigger('click');
+      await flushPromises();
+      expect(fake.callsOf('importEvidenceBundle')).toEqual([]);
+      expect(rows(wrapper).map((r) => r.status)).toEqual(['key_refused', 'rejected']);
+      expect(rows(wrapper)[1]!.text).toContain('sidik jari kunci tidak cocok');
+    });
   });
 });

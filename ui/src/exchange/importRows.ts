@@ -1,5 +1,6 @@
 // The per-file rows of an import batch and what the batch adds up to. A .zip
-// is an evidence bundle: it is imported after the reports picked with it.
+// is an evidence bundle: it is imported after the reports picked with it, and
+// held while its report waits for the clerk to confirm the OPD's key.
 import type { BackendError, BundleImported, Imported, PickedFile } from '../api/types';
 
 /**
@@ -14,7 +15,9 @@ export type ImportStatus =
   | 'unchanged'
   | 'rejected'
   | 'key_unconfirmed'
-  | 'key_refused';
+  | 'key_refused'
+  /** A bundle held until its report's key is confirmed or refused. */
+  | 'held';
 
 export interface ImportRowState {
   file: PickedFile;
@@ -37,6 +40,24 @@ export function isBundle(file: PickedFile): boolean {
 /** The rows of a batch: the reports in the order picked, then the bundles, which need their reports first. */
 export function batchRows(files: readonly PickedFile[]): ImportRowState[] {
   return [...files.filter((f) => !isBundle(f)), ...files.filter(isBundle)].map(waitingRow);
+}
+
+/**
+ * What to do with a bundle row now: import it; hold it while its report
+ * (`x.bukti.zip` beside `x.xlsx`, picked with it) waits for its key to be
+ * confirmed, or while any report of the batch does when it was picked without
+ * its report; or refuse it with its report's reason once that key was refused.
+ * Imported before the key is accepted, every entry would be refused (no
+ * received report names it) and it would not be tried again.
+ */
+export function bundleTurn(rows: readonly ImportRowState[], bundle: ImportRowState): 'import' | 'hold' | 'refuse' {
+  const stem = bundle.file.name.toLowerCase().replace(/(\.bukti)?\.zip$/, '');
+  const report = rows.find((row) => !isBundle(row.file) && row.file.name.toLowerCase().replace(/\.xlsx$/, '') === stem);
+  if (report) {
+    if (report.status === 'key_unconfirmed') return 'hold';
+    return report.status === 'key_refused' ? 'refuse' : 'import';
+  }
+  return rows.some((row) => row.status === 'key_unconfirmed') ? 'hold' : 'import';
 }
 
 /** A bundle with a refused entry counts as refused; one that changed nothing, as received before. */

@@ -159,6 +159,7 @@ function defaults(options: FakeBackendOptions): { [M in Method]: Answer<M> } {
     addEvidenceLink: detail,
     deleteEvidence: detail,
     openEvidence: undefined,
+    showEvidenceFolder: undefined,
     history: sampleHistory(),
     undoLast: null,
     reportSettings: sampleReportSettings(),

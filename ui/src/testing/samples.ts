@@ -453,6 +453,7 @@ export function fileEvidence(id: string, title: string): EvidenceView {
     url: null,
     createdAt: '2018-08-01T02:00:00Z',
     awaitingFile: false,
+    opensDirectly: true,
   };
 }
 
@@ -513,6 +514,7 @@ export function sampleDetail(): ActionDetail {
             url: `${WEB}://pengaduan.wonosobokab.go.id/`,
             createdAt: '2018-09-01T02:00:00Z',
             awaitingFile: false,
+            opensDirectly: false,
           },
         ],
       },

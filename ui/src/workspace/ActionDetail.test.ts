@@ -636,6 +636,30 @@ describe('ActionDetail', () => {
     expect(items[1]!.find('[data-testid="evidence-open"]').exists()).toBe(true);
   });
 
+  it('offers a stored file that is not a document only as "Tampilkan di folder", with why', async () => {
+    const risky = detailAfter((d) => {
+      d.milestones[0]!.evidence = [
+        { ...fileEvidence('ev-hta', 'Bukti'), fileName: 'bukti.pdf.hta', opensDirectly: false },
+        fileEvidence('ev-pdf', 'SK tim'),
+      ];
+    });
+    const { wrapper, backend } = await render({ detail: risky });
+    const items = milestone(wrapper, 'ms-1').findAll('[data-testid="evidence"]');
+    expect(items[0]!.find('[data-testid="evidence-open"]').exists()).toBe(false);
+    expect(items[0]!.get('[data-testid="evidence-folder-hint"]').text()).toContain('tidak dibuka langsung');
+    const show = items[0]!.get('[data-testid="evidence-show-folder"]');
+    expect(show.text()).toContain('Tampilkan di folder');
+    await show.trigger('click');
+    await flushPromises();
+    expect(backend.callsOf('showEvidenceFolder')).toEqual([['ev-hta']]);
+    expect(backend.callsOf('openEvidence')).toEqual([]);
+    // A PDF still opens.
+    expect(items[1]!.find('[data-testid="evidence-show-folder"]').exists()).toBe(false);
+    await items[1]!.get('[data-testid="evidence-open"]').trigger('click');
+    await flushPromises();
+    expect(backend.callsOf('openEvidence')).toEqual([['ev-pdf']]);
+  });
+
   it('edits the narrative: OGP values go in the plan order', async () => {
     const saved = detailAfter((d) =>
       Object.assign(d.action, { problem: 'Pengaduan tidak tercatat.', ogpValues: ['partisipasi', 'teknologi_inovasi'] }),

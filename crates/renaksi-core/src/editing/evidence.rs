@@ -236,22 +236,78 @@ fn require_active_of(
     }
 }
 
-/// What opening a piece of evidence shows: its stored file, or its link.
+/// What opening a piece of evidence does: open its stored file with the
+/// system's viewer, show the folder that holds a file of a type that is not
+/// opened directly (with why), or open its link in the browser.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Opening {
     File(PathBuf),
+    /// The folder holding a stored file that is not opened directly: a
+    /// directory, for the file manager. `reason` says why, for the window.
+    Folder {
+        folder: PathBuf,
+        reason: String,
+    },
     Link(String),
 }
 
+/// The document types a stored evidence file is opened as, by its extension:
+/// PDFs, pictures, plain text and the Office and OpenDocument formats without
+/// macros. Anything else (`.hta`, `.js`, `.lnk`, `.scr`, `.exe`, `.docm`, an
+/// HTML page, no extension...) could run a program when the system opens it,
+/// and a file from a report was chosen by whoever signed it: it is shown in
+/// its folder instead, never handed to the opener.
+pub const OPENED_TYPES: &[&str] = &[
+    "pdf", "jpg", "jpeg", "png", "gif", "webp", "txt", "docx", "xlsx", "pptx", "odt", "ods", "odp",
+];
+
+/// Whether a file of this name is opened with the system's viewer
+/// ([`OPENED_TYPES`]); the extension is the one Windows would go by (trailing
+/// dots and spaces ignored).
+pub fn opens_directly(file_name: &str) -> bool {
+    let name = file_name.trim_end_matches(['.', ' ']);
+    match name.rsplit_once('.') {
+        Some((stem, ext)) if !stem.is_empty() => OPENED_TYPES
+            .iter()
+            .any(|allowed| ext.eq_ignore_ascii_case(allowed)),
+        _ => false,
+    }
+}
+
+/// Why a stored file is shown in its folder rather than opened.
+fn not_opened_reason(file_name: &str) -> String {
+    format!(
+        "Berkas \"{}\" tidak dibuka langsung: jenisnya bukan dokumen yang dibuka Renaksi \
+         (PDF, gambar, teks, atau dokumen Office/OpenDocument tanpa makro) dan dapat menjalankan \
+         program. Foldernya ditampilkan; periksa berkasnya dulu sebelum membukanya.",
+        shown(file_name, 80)
+    )
+}
+
 /// Where a piece of evidence is, for the system's viewer or browser. A file
-/// opens only from inside the evidence folder ([`stored_file`]); a link only
-/// when it is a web address ([`web_link`]); a file named by a report whose
-/// bundle has not arrived yet is "belum diterima".
+/// opens only from inside the evidence folder ([`stored_file`]) and only when
+/// its type is a document ([`opens_directly`]), else its folder is shown; a
+/// link only when it is a web address ([`web_link`]); a file named by a report
+/// whose bundle has not arrived yet is "belum diterima".
 pub fn opening(store: &Store, data_dir: &Path, id: &str) -> Result<Opening> {
     let found =
         evidence::get(store.conn(), id)?.ok_or_else(|| Error::NotFound("Bukti dukung".into()))?;
     match (found.kind.as_str(), found.stored_path, found.url) {
-        ("file", Some(path), _) => stored_file(data_dir, &path).map(Opening::File),
+        ("file", Some(path), _) => {
+            let file = stored_file(data_dir, &path)?;
+            let name = file
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            if opens_directly(&name) {
+                Ok(Opening::File(file))
+            } else {
+                Ok(Opening::Folder {
+                    folder: folder_of(&file)?,
+                    reason: not_opened_reason(&name),
+                })
+            }
+        }
         ("file", None, _) => Err(Error::invalid(
             "file",
             format!(
@@ -272,9 +328,35 @@ pub fn opening(store: &Store, data_dir: &Path, id: &str) -> Result<Opening> {
     }
 }
 
+/// "Tampilkan di folder": the folder holding a stored evidence file (any
+/// type), checked like [`stored_file`]. A directory: the file manager shows
+/// it, nothing in it is run.
+pub fn folder_opening(store: &Store, data_dir: &Path, id: &str) -> Result<PathBuf> {
+    let found =
+        evidence::get(store.conn(), id)?.ok_or_else(|| Error::NotFound("Bukti dukung".into()))?;
+    match (found.kind.as_str(), found.stored_path) {
+        ("file", Some(path)) => folder_of(&stored_file(data_dir, &path)?),
+        _ => Err(Error::NotFound("Berkas bukti dukung".into())),
+    }
+}
+
+/// The folder of a checked stored file (`bukti/<sha256>`), itself checked to
+/// be a directory.
+fn folder_of(file: &Path) -> Result<PathBuf> {
+    let folder = file
+        .parent()
+        .ok_or_else(|| Error::NotFound("Folder bukti dukung".into()))?;
+    match fs::symlink_metadata(folder) {
+        Ok(meta) if meta.is_dir() => Ok(folder.to_path_buf()),
+        _ => Err(Error::NotFound("Folder bukti dukung".into())),
+    }
+}
+
 /// The path of a stored evidence file to open (`stored` is relative to the
 /// data folder), refused unless it is a regular file, not a symbolic link,
-/// inside the evidence folder once every link on the way is resolved.
+/// inside the evidence folder once every link on the way is resolved. The
+/// path returned is the resolved one that was checked, never the path as
+/// written (a junction swapped in between would otherwise be followed).
 pub fn stored_file(data_dir: &Path, stored: &str) -> Result<PathBuf> {
     let outside = || {
         Error::invalid(
@@ -302,11 +384,31 @@ pub fn stored_file(data_dir: &Path, stored: &str) -> Result<PathBuf> {
         return Err(outside());
     }
     // Windows writes a resolved path in its verbatim form (`\\?\C:\...`),
-    // which some viewers do not open: there the checked path is handed on.
-    #[cfg(windows)]
-    return Ok(path);
-    #[cfg(not(windows))]
-    Ok(real)
+    // which some viewers do not open: the same resolved path is handed on in
+    // its plain form.
+    Ok(plain_path(real))
+}
+
+/// A resolved path without Windows' verbatim prefix: `\\?\C:\x` becomes
+/// `C:\x` and `\\?\UNC\server\share` becomes `\\server\share`. Any other
+/// path is returned as it is.
+pub fn plain_path(path: PathBuf) -> PathBuf {
+    let Some(text) = path.to_str() else {
+        return path;
+    };
+    if let Some(rest) = text.strip_prefix(r"\\?\UNC\") {
+        return PathBuf::from(format!(r"\\{rest}"));
+    }
+    match text.strip_prefix(r"\\?\") {
+        Some(rest)
+            if rest.len() >= 3
+                && rest.as_bytes()[0].is_ascii_alphabetic()
+                && rest[1..].starts_with(":\\") =>
+        {
+            PathBuf::from(rest)
+        }
+        _ => path,
+    }
 }
 
 fn attach(

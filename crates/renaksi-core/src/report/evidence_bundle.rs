@@ -2,19 +2,23 @@
 //! its report as one .zip (`laporan-x.bukti.zip` beside `laporan-x.xlsx`).
 //!
 //! The trust anchor is the signed report: its evidence rows name each file by
-//! SHA-256. The bundle only carries bytes. At Bappeda every entry is hashed
-//! while it is unpacked, and kept only when its hash is the hash of a file
-//! evidence row Bappeda holds from a signed report; its name is never used as
-//! a path (only shown, clipped, in messages). The files are stored by content
-//! in `bukti/<sha256>/`, then the rows get their stored path in one IMMEDIATE
+//! SHA-256. The bundle only carries bytes. At Bappeda every entry is first
+//! hashed, streaming and bounded, without writing anything; only an entry
+//! whose hash is the hash of a file evidence row Bappeda holds from a signed
+//! report is then unpacked (hashed again) to disk and synced; its name is
+//! never used as a path (only shown, clipped, in messages). The files are
+//! stored by content in `bukti/<sha256>/` (on Windows marked as from the
+//! Internet), then the rows get their stored path in one IMMEDIATE
 //! transaction, audited. Importing with the report, later, or twice all work:
-//! a second time changes nothing.
+//! a second time changes nothing. The store is needed only to sort the
+//! hashes and for that last step ([`import_steps`]).
 //!
-//! Before any entry is unpacked, the file's size, the number of entries,
-//! each entry's and the total unpacked size, the compression ratio and the
-//! compression method are checked against the bounds below; an entry that
-//! unpacks to more than it declared refuses the whole bundle. A refused
-//! bundle changes nothing.
+//! Before any entry is read, the file's size, the number of entries, each
+//! entry's and the total unpacked size, the compression ratio of a large
+//! entry and of the whole bundle (small entries counted) and the compression
+//! method are checked against the bounds below; an entry that unpacks to more
+//! than it declared refuses the whole bundle. A refused bundle changes
+//! nothing.
 
 use std::collections::{BTreeMap, HashSet};
 use std::fs::{self, File};
@@ -44,10 +48,12 @@ pub const MAX_ENTRY_BYTES: u64 = crate::editing::evidence::MAX_FILE_BYTES;
 pub const MAX_TOTAL_BYTES: u64 = 2048 * MB;
 /// Most entries in one bundle.
 pub const MAX_ENTRIES: usize = 2000;
-/// Largest unpacked/packed ratio of an entry above [`RATIO_FLOOR`]: scans,
-/// photos and PDFs hardly pack at all; a text file packs a few times.
+/// Largest unpacked/packed ratio of an entry above [`RATIO_FLOOR`], and of
+/// the whole bundle (all entries' unpacked size against the file's size):
+/// scans, photos and PDFs hardly pack at all; a text file packs a few times.
 pub const MAX_RATIO: u64 = 100;
-/// Entries that unpack to at most this many bytes are not held to [`MAX_RATIO`].
+/// Entries that unpack to at most this many bytes are not held to [`MAX_RATIO`]
+/// one by one (a tiny file packs unevenly); they count in the bundle's ratio.
 pub const RATIO_FLOOR: u64 = MB;
 
 /// The bounds a bundle is read within (the constants above, unless a test
@@ -268,15 +274,61 @@ pub fn import_file(store: &mut Store, data_dir: &Path, path: &Path) -> Result<Bu
     import_with_limits(store, data_dir, path, &Limits::default())
 }
 
-/// [`import_file`] within the given bounds.
+/// [`import_file`] within the given bounds: the four steps below, one after
+/// the other. The window runs the same steps holding the store only for
+/// [`Hashed::sort`] and [`Extracted::finish`] ([`import_steps`]).
 pub fn import_with_limits(
     store: &mut Store,
     data_dir: &Path,
     path: &Path,
     limits: &Limits,
 ) -> Result<BundleImported> {
-    let actor =
-        crate::access::require_bappeda(store.conn(), "mengimpor berkas bukti dukung")?.user_name;
+    crate::access::require_bappeda(store.conn(), "mengimpor berkas bukti dukung")?;
+    let hashed = hash_file(path, limits)?;
+    let sorted = hashed.sort(store.conn())?;
+    let extracted = sorted.extract(data_dir)?;
+    extracted.finish(store)
+}
+
+/// [`import_with_limits`] with the store taken through `lock` for each step
+/// that reads or writes it, and released while the bundle is hashed and its
+/// files unpacked: a large bundle does not keep the rest of the app waiting.
+pub fn import_steps<G, E>(
+    mut lock: impl FnMut() -> std::result::Result<G, E>,
+    data_dir: &Path,
+    path: &Path,
+    limits: &Limits,
+) -> std::result::Result<BundleImported, E>
+where
+    G: std::ops::DerefMut<Target = Store>,
+    E: From<Error>,
+{
+    crate::access::require_bappeda(lock()?.conn(), "mengimpor berkas bukti dukung")?;
+    let hashed = hash_file(path, limits)?;
+    let sorted = hashed.sort(lock()?.conn())?;
+    let extracted = sorted.extract(data_dir)?;
+    Ok(extracted.finish(&mut *lock()?)?)
+}
+
+/// A bundle whose caps passed and whose every entry was hashed, nothing
+/// written yet.
+pub struct Hashed {
+    file_name: String,
+    archive: ZipArchive<File>,
+    entries: Vec<HashedEntry>,
+}
+
+struct HashedEntry {
+    entry: Entry,
+    sha256: String,
+}
+
+/// Step 1, without the store: checks the file and its central directory
+/// against the caps ([`directory`]), then reads every entry once, streaming
+/// and bounded by its declared size, to hash it; nothing is written to disk.
+/// An entry that unpacks to more than it declared, or fails its checksum,
+/// refuses the whole bundle.
+pub fn hash_file(path: &Path, limits: &Limits) -> Result<Hashed> {
     let file_name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -309,65 +361,205 @@ pub fn import_with_limits(
         )
     };
     let mut archive = ZipArchive::new(file).map_err(|_| not_a_zip())?;
-    let entries = directory(&mut archive, limits).map_err(|why| refused(&file_name, why))?;
-
-    let folder = data_dir.join(EVIDENCE_DIR);
-    fs::create_dir_all(&folder).map_err(|e| Error::io("membuat folder", &folder, e))?;
-    let mut unpacked = Unpacked::default();
-    let outcome = unpack(store.conn(), &mut archive, &entries, &folder, &mut unpacked);
-    if let Err(why) = outcome {
-        unpacked.remove();
-        return Err(refused(&file_name, why));
+    let entries =
+        directory(&mut archive, limits, meta.len()).map_err(|why| refused(&file_name, why))?;
+    let mut hashed = Vec::with_capacity(entries.len());
+    for entry in entries {
+        let sha256 = read_entry(&mut archive, &entry, &mut io::sink())
+            .map_err(|why| refused(&file_name, why))?;
+        hashed.push(HashedEntry { entry, sha256 });
     }
+    Ok(Hashed {
+        file_name,
+        archive,
+        entries: hashed,
+    })
+}
 
-    // Every entry passed: the files go into place by content, then the rows
-    // that name them get their stored path in one transaction.
-    let mut stored = BTreeMap::new();
-    for kept in std::mem::take(&mut unpacked.kept) {
-        let place = match place_file(store.conn(), &folder, &kept) {
-            Ok(place) => place,
-            Err(e) => {
-                let _ = fs::remove_file(&kept.tmp);
-                unpacked.remove();
-                return Err(e);
-            }
-        };
-        let (place, new) = place;
-        unpacked.new_files += usize::from(new);
-        stored.insert(kept.sha256, place);
+/// Unpacks one entry into `output`, hashing on the way, reading at most one
+/// byte more than it declared: its hex SHA-256, or why the whole bundle is
+/// refused.
+fn read_entry(
+    archive: &mut ZipArchive<File>,
+    entry: &Entry,
+    output: &mut impl Write,
+) -> std::result::Result<String, String> {
+    let damaged = || format!("\"{}\" rusak atau tidak dapat dibaca.", entry.name);
+    let file = archive.by_index(entry.index).map_err(|_| damaged())?;
+    let mut input = file.take(entry.declared.saturating_add(1));
+    let (digest, size) = hash_copy(&mut input, output).map_err(|_| damaged())?;
+    if size > entry.declared {
+        return Err(format!(
+            "\"{}\" mengembang melebihi ukuran yang tercatat (bom zip).",
+            entry.name
+        ));
     }
-    sync_dir(&folder);
-    let received = stored.len();
-    let rows = store.write(|tx| {
-        let mut rows = 0;
-        for (sha256, place) in &stored {
-            for row in evidence::awaiting(tx, sha256)? {
-                evidence::set_stored_path(tx, &row.id, place)?;
-                let (entity, entity_id) = match (&row.milestone_id, &row.indicator_id) {
-                    (Some(id), _) => ("milestone", id.as_str()),
-                    (None, Some(id)) => ("indicator", id.as_str()),
-                    (None, None) => ("evidence", row.id.as_str()),
-                };
-                let note = format!("berkas \"{}\" diterima", shown(&row.title, 120));
-                audit::record(
-                    tx,
-                    &actor,
-                    &Change::new(entity, entity_id, "import")
-                        .on("bukti dukung")
-                        .to(Some(&note)),
-                )?;
-                rows += 1;
+    Ok(digest)
+}
+
+/// A hashed bundle sorted against the signed rows Bappeda holds: the entries
+/// to keep (one per content), and the others refused with why.
+pub struct Sorted {
+    file_name: String,
+    archive: ZipArchive<File>,
+    wanted: Vec<HashedEntry>,
+    refused: Vec<RefusedEntry>,
+}
+
+impl Hashed {
+    /// Step 2, reading the store: keeps an entry when a held file evidence
+    /// row names its content; lists the others as refused.
+    pub fn sort(self, conn: &Connection) -> Result<Sorted> {
+        let mut seen = HashSet::new();
+        let mut wanted = Vec::new();
+        let mut refused = Vec::new();
+        for hashed in self.entries {
+            if !evidence::names_file(conn, &hashed.sha256)? {
+                refused.push(RefusedEntry {
+                    reason: why_unknown(conn, &hashed.entry.name),
+                    entry: hashed.entry.name,
+                });
+            } else if seen.insert(hashed.sha256.clone()) {
+                wanted.push(hashed);
             }
         }
-        Ok(rows)
-    })?;
-    Ok(BundleImported {
-        file_name,
-        received,
-        rows,
-        changed: rows > 0 || unpacked.new_files > 0,
-        refused: unpacked.refused,
-    })
+        Ok(Sorted {
+            file_name: self.file_name,
+            archive: self.archive,
+            wanted,
+            refused,
+        })
+    }
+}
+
+/// The wanted files, unpacked and synced in temporary files of the evidence
+/// folder.
+pub struct Extracted {
+    file_name: String,
+    folder: PathBuf,
+    kept: Vec<Kept>,
+    refused: Vec<RefusedEntry>,
+}
+
+impl Sorted {
+    /// Step 3, without the store: unpacks only the wanted entries into
+    /// temporary files in `data_dir/bukti`, each hashed again on the way (it
+    /// must be what step 1 read) and synced. Any failure removes them all.
+    pub fn extract(mut self, data_dir: &Path) -> Result<Extracted> {
+        let folder = data_dir.join(EVIDENCE_DIR);
+        let mut kept: Vec<Kept> = Vec::new();
+        let remove = |kept: &mut Vec<Kept>| {
+            for k in kept.drain(..) {
+                let _ = fs::remove_file(&k.tmp);
+            }
+        };
+        if !self.wanted.is_empty() {
+            fs::create_dir_all(&folder).map_err(|e| Error::io("membuat folder", &folder, e))?;
+        }
+        for wanted in &self.wanted {
+            let tmp = folder.join(format!(".{}.tmp", new_id()));
+            let written = (|| -> std::result::Result<String, String> {
+                let mut output = File::create(&tmp).map_err(|e| e.to_string())?;
+                let digest = read_entry(&mut self.archive, &wanted.entry, &mut output)?;
+                output.sync_all().map_err(|e| e.to_string())?;
+                Ok(digest)
+            })();
+            match written {
+                Ok(digest) if digest == wanted.sha256 => kept.push(Kept {
+                    sha256: digest,
+                    tmp,
+                }),
+                outcome => {
+                    let _ = fs::remove_file(&tmp);
+                    remove(&mut kept);
+                    let why = match outcome {
+                        Err(why) => why,
+                        Ok(_) => format!("\"{}\" berubah selama dibaca.", wanted.entry.name),
+                    };
+                    return Err(refused(&self.file_name, why));
+                }
+            }
+        }
+        Ok(Extracted {
+            file_name: self.file_name,
+            folder,
+            kept,
+            refused: self.refused,
+        })
+    }
+}
+
+impl Extracted {
+    /// Step 4, writing the store: the files go into place by content, then
+    /// the rows that name them get their stored path in one IMMEDIATE
+    /// transaction, audited.
+    pub fn finish(mut self, store: &mut Store) -> Result<BundleImported> {
+        let actor = crate::access::require_bappeda(store.conn(), "mengimpor berkas bukti dukung")?
+            .user_name;
+        let mut stored = BTreeMap::new();
+        let mut new_files = 0;
+        let kept = std::mem::take(&mut self.kept);
+        let mut rest = kept.into_iter();
+        while let Some(kept) = rest.next() {
+            match place_file(store.conn(), &self.folder, &kept) {
+                Ok(Some((place, new))) => {
+                    new_files += usize::from(new);
+                    stored.insert(kept.sha256, place);
+                }
+                Ok(None) => {}
+                Err(e) => {
+                    let _ = fs::remove_file(&kept.tmp);
+                    for k in rest {
+                        let _ = fs::remove_file(&k.tmp);
+                    }
+                    return Err(e);
+                }
+            }
+        }
+        if !stored.is_empty() {
+            sync_dir(&self.folder);
+        }
+        let received = stored.len();
+        let rows = store.write(|tx| {
+            let mut rows = 0;
+            for (sha256, place) in &stored {
+                for row in evidence::awaiting(tx, sha256)? {
+                    evidence::set_stored_path(tx, &row.id, place)?;
+                    let (entity, entity_id) = match (&row.milestone_id, &row.indicator_id) {
+                        (Some(id), _) => ("milestone", id.as_str()),
+                        (None, Some(id)) => ("indicator", id.as_str()),
+                        (None, None) => ("evidence", row.id.as_str()),
+                    };
+                    let note = format!("berkas \"{}\" diterima", shown(&row.title, 120));
+                    audit::record(
+                        tx,
+                        &actor,
+                        &Change::new(entity, entity_id, "import")
+                            .on("bukti dukung")
+                            .to(Some(&note)),
+                    )?;
+                    rows += 1;
+                }
+            }
+            Ok(rows)
+        })?;
+        Ok(BundleImported {
+            file_name: std::mem::take(&mut self.file_name),
+            received,
+            rows,
+            changed: rows > 0 || new_files > 0,
+            refused: std::mem::take(&mut self.refused),
+        })
+    }
+}
+
+impl Drop for Extracted {
+    /// Temporary files not placed (an error on the way) are removed.
+    fn drop(&mut self) {
+        for kept in self.kept.drain(..) {
+            let _ = fs::remove_file(&kept.tmp);
+        }
+    }
 }
 
 /// An entry to unpack, as the zip's central directory describes it.
@@ -377,10 +569,14 @@ struct Entry {
     declared: u64,
 }
 
-/// Checks what the central directory says, before unpacking anything.
+/// Checks what the central directory says, before unpacking anything: the
+/// number of entries, each entry's and the total declared size, the ratio of
+/// a large entry, and the ratio of the whole bundle (all declared sizes,
+/// small entries counted, against the file's size).
 fn directory(
     archive: &mut ZipArchive<File>,
     limits: &Limits,
+    file_bytes: u64,
 ) -> std::result::Result<Vec<Entry>, String> {
     if archive.len() > limits.entries {
         return Err(format!(
@@ -440,6 +636,15 @@ fn directory(
             declared: size,
         });
     }
+    // Many small entries each under the floor add up: the whole bundle is
+    // held to the same ratio, against the size of its file.
+    if total > limits.ratio_floor && total > file_bytes.max(1).saturating_mul(limits.ratio) {
+        return Err(format!(
+            "isinya mengembang terlalu besar dari ukuran berkasnya ({} MB dari {} KB; bom zip).",
+            total / MB,
+            file_bytes / 1024
+        ));
+    }
     Ok(entries)
 }
 
@@ -447,80 +652,6 @@ fn directory(
 struct Kept {
     sha256: String,
     tmp: PathBuf,
-}
-
-#[derive(Default)]
-struct Unpacked {
-    kept: Vec<Kept>,
-    refused: Vec<RefusedEntry>,
-    new_files: usize,
-}
-
-impl Unpacked {
-    fn remove(&mut self) {
-        for kept in self.kept.drain(..) {
-            let _ = fs::remove_file(&kept.tmp);
-        }
-    }
-}
-
-/// Unpacks every entry into a temporary file in `folder`, hashing on the way:
-/// kept when a held row names its content, else removed and listed as
-/// refused. An entry that unpacks to more than it declared, or fails its
-/// checksum, refuses the whole bundle.
-fn unpack(
-    conn: &Connection,
-    archive: &mut ZipArchive<File>,
-    entries: &[Entry],
-    folder: &Path,
-    out: &mut Unpacked,
-) -> std::result::Result<(), String> {
-    let mut seen = HashSet::new();
-    for entry in entries {
-        let tmp = folder.join(format!(".{}.tmp", new_id()));
-        let unpacked = (|| -> io::Result<(String, u64)> {
-            let file = archive
-                .by_index(entry.index)
-                .map_err(|e| io::Error::other(e.to_string()))?;
-            let mut input = file.take(entry.declared.saturating_add(1));
-            let mut output = File::create(&tmp)?;
-            let done = hash_copy(&mut input, &mut output)?;
-            output.sync_all()?;
-            Ok(done)
-        })();
-        let (digest, size) = match unpacked {
-            Ok(done) => done,
-            Err(_) => {
-                let _ = fs::remove_file(&tmp);
-                return Err(format!("\"{}\" rusak atau tidak dapat dibaca.", entry.name));
-            }
-        };
-        if size > entry.declared {
-            let _ = fs::remove_file(&tmp);
-            return Err(format!(
-                "\"{}\" mengembang melebihi ukuran yang tercatat (bom zip).",
-                entry.name
-            ));
-        }
-        let named = evidence::names_file(conn, &digest).map_err(|e| e.to_string())?;
-        if !named {
-            let _ = fs::remove_file(&tmp);
-            out.refused.push(RefusedEntry {
-                entry: entry.name.clone(),
-                reason: why_unknown(conn, &entry.name),
-            });
-            continue;
-        }
-        if !seen.insert(digest.clone()) {
-            let _ = fs::remove_file(&tmp);
-            continue;
-        }
-        out.kept.push(Kept {
-            sha256: digest,
-            tmp,
-        });
-    }
-    Ok(())
 }
 
 /// Why an entry whose content no held row names is refused: its name says a
@@ -545,15 +676,20 @@ fn why_unknown(conn: &Connection, entry: &str) -> String {
 
 /// Moves a kept file into `bukti/<sha256>/<name>` (the name of a row naming
 /// it, made safe) unless the same content is there already; returns its
-/// stored path, relative to the data folder, and whether it was written now.
-fn place_file(conn: &Connection, folder: &Path, kept: &Kept) -> Result<(String, bool)> {
+/// stored path, relative to the data folder, and whether it was written now;
+/// `None` (the file removed) when no row names it any more. On Windows a file
+/// written now is marked as from the Internet ([`mark_from_elsewhere`]).
+fn place_file(conn: &Connection, folder: &Path, kept: &Kept) -> Result<Option<(String, bool)>> {
     let held = evidence::stored_paths(conn, &[kept.sha256.as_str()])?;
     let name = match held.get(&kept.sha256) {
-        Some(path) => path.rsplit('/').next().unwrap_or_default().to_string(),
+        Some(path) => path.rsplit('/').next().map(str::to_string),
         None => evidence::awaiting(conn, &kept.sha256)?
             .first()
-            .and_then(|row| row.file_name.clone())
-            .unwrap_or_default(),
+            .and_then(|row| row.file_name.clone()),
+    };
+    let Some(name) = name else {
+        let _ = fs::remove_file(&kept.tmp);
+        return Ok(None);
     };
     let name = safe_name(&name);
     let dir = folder.join(&kept.sha256);
@@ -561,13 +697,33 @@ fn place_file(conn: &Connection, folder: &Path, kept: &Kept) -> Result<(String, 
     let relative = format!("{EVIDENCE_DIR}/{}/{name}", kept.sha256);
     if fs::symlink_metadata(&dest).is_ok_and(|m| m.is_file()) {
         let _ = fs::remove_file(&kept.tmp);
-        return Ok((relative, false));
+        return Ok(Some((relative, false)));
     }
     fs::create_dir_all(&dir).map_err(|e| Error::io("membuat folder", &dir, e))?;
     fs::rename(&kept.tmp, &dest).map_err(|e| Error::io("menyimpan", &dest, e))?;
+    mark_from_elsewhere(&dest);
     sync_dir(&dir);
-    Ok((relative, true))
+    Ok(Some((relative, true)))
 }
+
+/// The Mark-of-the-Web a browser gives a download: on Windows, a
+/// `Zone.Identifier` stream with `ZoneId=3` (Internet) on a file unpacked
+/// from a bundle, so Office opens it in Protected View and SmartScreen asks
+/// before running anything it names. Best effort: a disk that has no streams
+/// (FAT32, a network share) keeps the file without it. Nothing elsewhere.
+fn mark_from_elsewhere(path: &Path) {
+    #[cfg(windows)]
+    {
+        let mut stream = path.as_os_str().to_owned();
+        stream.push(":Zone.Identifier");
+        let _ = fs::write(&stream, ZONE_IDENTIFIER);
+    }
+    #[cfg(not(windows))]
+    let _ = path;
+}
+
+/// What [`mark_from_elsewhere`] writes.
+pub const ZONE_IDENTIFIER: &str = "[ZoneTransfer]\r\nZoneId=3\r\n";
 
 /// A file name from a report as a name in Bappeda's evidence folder: letters,
 /// digits, spaces, `-`, `_` and `.` only, no leading dot, at most 100

@@ -456,6 +456,97 @@ fn a_bundle_is_refused_whole_when_it_breaks_a_cap_and_nothing_is_kept() {
 }
 
 #[test]
+fn a_bundle_of_many_small_highly_packed_entries_is_refused_before_anything_is_written() {
+    let mut offices = offices();
+    let exported = offices.export(true).unwrap();
+    import_report(&mut offices, &exported.path).unwrap();
+    let before = dump(&offices.bappeda);
+    // 1500 entries of 64 KiB of zeros: each under the floor of the ratio per
+    // entry and the whole under the caps on entries and total size, but
+    // ~96 MB from a few hundred KB. The signed PDF is among them.
+    let zeros = vec![0u8; 64 * 1024];
+    let names: Vec<String> = (0..1500).map(|i| format!("{i}.bin")).collect();
+    let sha = sha256_hex(PDF);
+    let mut entries: Vec<(&str, &[u8])> = vec![(sha.as_str(), PDF)];
+    entries.extend(names.iter().map(|n| (n.as_str(), zeros.as_slice())));
+    let bomb = offices.dir.path().join("bom-kecil.zip");
+    zip_of(&bomb, &entries, true);
+    let packed = std::fs::metadata(&bomb).unwrap().len();
+    assert!(packed < 2 * 1024 * 1024, "{packed}");
+    let error = offices.import_bundle(&bomb).unwrap_err();
+    assert_eq!(error.field(), Some("file"), "{error}");
+    assert!(error.to_string().contains("bom zip"), "{error}");
+    assert_eq!(dump(&offices.bappeda), before);
+    assert!(
+        offices.bappeda_files().is_empty(),
+        "{:?}",
+        offices.bappeda_files()
+    );
+    // The genuine bundle still brings the file, and nothing else is left.
+    let genuine = offices
+        .import_bundle(&exported.evidence.unwrap().path)
+        .unwrap();
+    assert_eq!((genuine.received, genuine.rows), (1, 1));
+    assert_eq!(offices.bappeda_files().len(), 1);
+}
+
+#[test]
+fn only_documents_open_directly_and_a_resolved_windows_path_is_handed_on_plain() {
+    for name in [
+        "a.pdf",
+        "A.PDF",
+        "scan.jpeg",
+        "f.jpg",
+        "p.png",
+        "g.gif",
+        "w.webp",
+        "t.txt",
+        "d.docx",
+        "x.xlsx",
+        "s.pptx",
+        "o.odt",
+        "o.ods",
+        "o.odp",
+        "bukti.pdf.",
+    ] {
+        assert!(evidence::opens_directly(name), "{name}");
+    }
+    for name in [
+        "bukti.pdf.hta",
+        "x.docm",
+        "x.xlsm",
+        "x.pptm",
+        "a.js",
+        "a.lnk",
+        "a.scr",
+        "a.exe",
+        "a.html",
+        "a.svg",
+        "a.doc",
+        "pdf",
+        ".pdf",
+        "a.pdf.hta ",
+        "a",
+        "",
+    ] {
+        assert!(!evidence::opens_directly(name), "{name}");
+    }
+    use std::path::PathBuf;
+    assert_eq!(
+        evidence::plain_path(PathBuf::from(r"\\?\C:\Data\bukti\a.pdf")),
+        PathBuf::from(r"C:\Data\bukti\a.pdf")
+    );
+    assert_eq!(
+        evidence::plain_path(PathBuf::from(r"\\?\UNC\server\share\a.pdf")),
+        PathBuf::from(r"\\server\share\a.pdf")
+    );
+    assert_eq!(
+        evidence::plain_path(PathBuf::from("/home/x/bukti/a.pdf")),
+        PathBuf::from("/home/x/bukti/a.pdf")
+    );
+}
+
+#[test]
 fn an_entry_name_is_never_a_path() {
     let mut offices = offices();
     let exported = offices.export(true).unwrap();

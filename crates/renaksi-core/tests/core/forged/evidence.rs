@@ -1,17 +1,20 @@
 //! See `forged/mod.rs`. Evidence: a signed report carrying a `file:` (or UNC,
 //! or `ms-`) link is refused with the reason and changes nothing; a bundle
 //! whose file was altered after the report was signed has that entry refused
-//! by name, and nothing of it is kept.
+//! by name, and nothing of it is kept; a signed report naming a file that
+//! could run a program (`bukti.pdf.hta`, `x.docm`) has its bundle stored, but
+//! the file is never opened: its folder is offered instead.
 
 use std::path::Path;
 
+use renaksi_core::editing::evidence::{self, Opening};
 use renaksi_core::report::export::workbook_bytes;
 use renaksi_core::report::import::{import_file, Imported};
 use renaksi_core::report::snapshot::{self, EvidenceRow, ExportInfo};
 use renaksi_core::workbook::Paper;
 use renaksi_core::{Result, Store};
 
-use crate::evidence::{dump, offices, sha256_hex, zip_of, Offices, PDF, TW2_2019};
+use crate::evidence::{dump, listed, offices, sha256_hex, zip_of, Offices, PDF, TW2_2019};
 
 /// Bappeda imports a report: the one place this file does it.
 fn import_report(bappeda: &mut Store, report: &Path) -> Result<Imported> {
@@ -117,4 +120,93 @@ fn a_bundle_whose_file_was_altered_after_signing_is_refused_by_name() {
         .import_bundle(&exported.evidence.unwrap().path)
         .unwrap();
     assert_eq!((genuine.received, genuine.rows), (1, 1));
+}
+
+#[test]
+fn a_signed_file_that_could_run_a_program_is_stored_but_only_its_folder_is_offered() {
+    let mut offices: Offices = offices();
+    let info = ExportInfo {
+        period: TW2_2019,
+        exported_at: "2019-07-10T02:00:00Z".into(),
+        sequence: 1,
+        sign_place: "Wonosobo".into(),
+        sign_date: "10 Juli 2019".into(),
+        head_position: "Kepala".into(),
+        head_name: "Kepala OPD".into(),
+        head_nip: String::new(),
+    };
+    let mut forged = snapshot::build(offices.opd.conn(), "DINKES", &info).unwrap();
+    let milestone_id = forged.data.milestones[0].id.clone();
+    let hta: &[u8] = b"<script>new ActiveXObject('WScript.Shell').Run('calc')</script>";
+    let docm: &[u8] = b"PK\x03\x04 makro";
+    let files = [
+        (
+            "019000000000-0000-7000-8000-0000000000a1",
+            "bukti.pdf.hta",
+            hta,
+        ),
+        ("019000000000-0000-7000-8000-0000000000a2", "x.docm", docm),
+    ];
+    for (id, name, bytes) in files {
+        forged.data.evidence.push(EvidenceRow {
+            id: id.into(),
+            milestone_id: Some(milestone_id.clone()),
+            indicator_id: None,
+            year: None,
+            quarter: None,
+            kind: "file".into(),
+            title: name.into(),
+            file_name: Some(name.into()),
+            sha256: Some(sha256_hex(bytes)),
+            url: None,
+        });
+    }
+    snapshot::sort(&mut forged.data);
+    let key = ed25519_dalek::SigningKey::from_bytes(&[9; 32]);
+    let report = offices.dir.path().join("laporan.xlsx");
+    std::fs::write(&report, workbook_bytes(&forged, &key, Paper::A4).unwrap()).unwrap();
+    import_report(&mut offices.bappeda, &report).unwrap();
+    let bundle = offices.dir.path().join("laporan.bukti.zip");
+    let hta_entry = format!("{}.hta", sha256_hex(hta));
+    let docm_entry = format!("{}.docm", sha256_hex(docm));
+    zip_of(
+        &bundle,
+        &[(hta_entry.as_str(), hta), (docm_entry.as_str(), docm)],
+        true,
+    );
+    let imported = offices.import_bundle(&bundle).unwrap();
+    assert_eq!((imported.received, imported.rows), (2, 2), "{imported:?}");
+
+    let shown = listed(&offices.bappeda, &offices.action_id);
+    for (id, name, bytes) in files {
+        // Stored, by content, under the signed name...
+        let stored = offices
+            .bappeda_data
+            .join("bukti")
+            .join(sha256_hex(bytes))
+            .join(name);
+        assert_eq!(std::fs::read(&stored).unwrap(), bytes, "{name}");
+        let view = shown.iter().find(|e| e.id == id).unwrap();
+        assert!(!view.awaiting_file && !view.opens_directly, "{name}");
+        // ...but never handed to the opener: its folder is offered, with why.
+        match evidence::opening(&offices.bappeda, &offices.bappeda_data, id).unwrap() {
+            Opening::Folder { folder, reason } => {
+                assert!(folder.is_dir(), "{name}: {folder:?}");
+                assert_eq!(
+                    folder.canonicalize().unwrap(),
+                    stored.parent().unwrap().canonicalize().unwrap()
+                );
+                assert!(reason.contains("tidak dibuka langsung"), "{reason}");
+                assert!(reason.contains(name), "{reason}");
+            }
+            other => panic!("{name} opens as {other:?}"),
+        }
+        let folder = evidence::folder_opening(&offices.bappeda, &offices.bappeda_data, id).unwrap();
+        assert!(folder.is_dir() && folder.ends_with(sha256_hex(bytes)));
+    }
+    // The PDF of the same OPD, once received, still opens.
+    assert!(shown
+        .iter()
+        .filter(|e| e.kind == "file" && e.file_name.as_deref() == Some("daftar hadir.pdf"))
+        .all(|e| e.opens_directly));
 }
