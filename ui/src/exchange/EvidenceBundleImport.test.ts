@@ -126,6 +126,8 @@ describe('Evidence bundle import', () => {
       expect(rows(wrapper).map((r) => r.status)).toEqual(['key_unconfirmed', 'held']);
       expect(rows(wrapper)[1]!.text).toContain('menunggu konfirmasi kunci');
 
+      // The clerk types the words the OPD reads out.
+      await wrapper.get('[data-testid="key-typed"]').setValue(SAMPLE_KEY_WORDS);
       await wrapper.get('[data-testid="key-accept"]').trigger('click');
       await flushPromises();
       expect(fake.callsOf('importReport')).toEqual([
