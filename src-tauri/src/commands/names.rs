@@ -55,6 +55,7 @@ macro_rules! app_commands {
             backups::recover_from_backup,
             backups::key_status,
             backups::rotate_key,
+            backups::renew_key,
             cocreation::sessions_list,
             cocreation::session_detail,
             cocreation::save_session,
