@@ -41,6 +41,7 @@ macro_rules! app_commands {
             exchange::verify_report,
             exchange::pick_package_update,
             exchange::take_package_update,
+            exchange::trust_bappeda_key,
             bands::grade_bands,
             bands::set_grade_bands,
             bands::undo_grade_bands,
