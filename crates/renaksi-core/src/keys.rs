@@ -134,15 +134,17 @@ pub fn counted_sequence(conn: &Connection) -> Result<i64> {
 
 /// Raises the mark of `kunci/` to the database's counter for the key the
 /// database signs with, before a restore replaces the data that counter is
-/// in. A database with no key, or that never signed, leaves it as it is.
+/// in. A database with no key, or that never signed, leaves it as it is; a
+/// damaged key (in the database, then in `kunci/`) does not stop the restore
+/// that may be meant to mend it.
 pub fn hold_sequence_mark(conn: &Connection, data_dir: &Path) -> Result<()> {
     let counted = counted_sequence(conn)?;
     if counted <= 0 {
         return Ok(());
     }
-    let key = match stored_key(conn)? {
+    let key = match stored_key(conn).ok().flatten() {
         Some(key) => Some(key),
-        None => signature::load(data_dir)?,
+        None => signature::load(data_dir).ok().flatten(),
     };
     match key {
         Some(key) => raise_sequence_mark(data_dir, &key, counted),

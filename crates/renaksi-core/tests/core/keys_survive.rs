@@ -785,7 +785,7 @@ fn ten_thousand_statements_from_the_pinned_key_lead_nowhere_without_being_verifi
     let mut claimed = RotationStatement::make(&forger, &forger, "2019-07-01".parse().unwrap());
     claimed.old_key = public_key_text(&pinned);
     claimed.new_key = public_key_text(&signature::generate().unwrap());
-    let statements = vec![claimed; 10_000];
+    let mut statements = vec![claimed; 10_000];
     let started = std::time::Instant::now();
     assert!(keys::chain(&public_key_text(&pinned), "x", &statements).is_none());
     assert!(
@@ -793,6 +793,25 @@ fn ten_thousand_statements_from_the_pinned_key_lead_nowhere_without_being_verifi
         "not verified one by one: {:?}",
         started.elapsed()
     );
+    // Refused by their count, not by their verification: even a true
+    // statement among too many leads nowhere.
+    let next = signature::generate().unwrap();
+    let true_one = RotationStatement::make(&pinned, &next, "2019-07-01".parse().unwrap());
+    statements.truncate(package::MAX_ROTATIONS);
+    statements.insert(0, true_one);
+    assert!(keys::chain(
+        &public_key_text(&pinned),
+        &public_key_text(&next),
+        &statements
+    )
+    .is_none());
+    statements.pop();
+    assert!(keys::chain(
+        &public_key_text(&pinned),
+        &public_key_text(&next),
+        &statements
+    )
+    .is_some());
 }
 
 #[test]
