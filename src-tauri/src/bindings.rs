@@ -58,6 +58,7 @@ fn roots(out: &mut Declarations) {
     out.visit::<core::submissions::SubmissionMatrix>();
     out.visit::<exchange::PackageUpdate>();
     out.visit::<core::package::Applied>();
+    out.visit::<core::package::TrustedBappedaKey>();
     // bands.rs
     out.visit::<core::planning::bands::BandsView>();
     out.visit::<core::planning::bands::BandsInput>();
@@ -72,6 +73,7 @@ fn roots(out: &mut Declarations) {
     out.visit::<renaksi_api::backups::RestoreDone>();
     out.visit::<renaksi_api::backups::KeyStatus>();
     out.visit::<core::keys::Rotated>();
+    out.visit::<core::keys::Renewed>();
     // cocreation.rs
     out.visit::<core::cocreation::SessionList>();
     out.visit::<core::cocreation::Session>();

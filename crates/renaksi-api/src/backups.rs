@@ -6,7 +6,7 @@
 use std::path::{Path, PathBuf};
 
 use renaksi_core::backups::{self, BackupInfo, Kind};
-use renaksi_core::keys::{self, ReplacedKey, Rotated};
+use renaksi_core::keys::{self, Renewed, ReplacedKey, Rotated};
 use renaksi_core::{Error, Result, Store};
 use serde::Serialize;
 
@@ -71,13 +71,47 @@ pub fn after_restore(store: &mut Store, db_path: &Path) -> Result<Option<Replace
     backups::restore_key(store, crate::data_dir(db_path))
 }
 
-/// What a restore from the window did: the backup now in use, and the key it
-/// replaced in `kunci/` when the backup held another one.
+/// [`after_restore`] once the data is already replaced: a failure of the key
+/// step does not make the restore a failure (the data is the backup's now),
+/// it is told as a warning; the next start brings the key in line again.
+pub fn keys_after_restore(store: &mut Store, db_path: &Path) -> KeysAfterRestore {
+    match after_restore(store, db_path) {
+        Ok(replaced_key) => KeysAfterRestore {
+            replaced_key,
+            key_warning: None,
+        },
+        Err(error) => KeysAfterRestore {
+            replaced_key: None,
+            key_warning: Some(key_warning(&error.to_string())),
+        },
+    }
+}
+
+/// The warning of a key step that failed after the data was replaced.
+pub fn key_warning(detail: &str) -> String {
+    format!(
+        "Data sudah dipulihkan dari cadangan, tetapi kunci tanda tangan belum dapat \
+         diselaraskan: {detail} Renaksi mencobanya lagi saat dibuka berikutnya; sebelum itu \
+         jangan mengekspor laporan atau paket."
+    )
+}
+
+/// What the key step after a restore did (see [`keys_after_restore`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct KeysAfterRestore {
+    pub replaced_key: Option<ReplacedKey>,
+    pub key_warning: Option<String>,
+}
+
+/// What a restore from the window did: the backup now in use, the key it
+/// replaced in `kunci/` when the backup held another one, and a warning when
+/// the key step failed after the data was replaced (the restore stands).
 #[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct RestoreDone {
     pub backup: BackupInfo,
     pub replaced_key: Option<ReplacedKey>,
+    pub key_warning: Option<String>,
 }
 
 /// The database at `db_path` failed its check: the damaged file is moved aside
@@ -91,11 +125,11 @@ pub fn recover(db_path: &Path, file: &Path) -> Result<(Store, PathBuf)> {
 #[derive(Debug)]
 pub enum Restored {
     /// The data was replaced; what it replaced is in a before-restore backup.
-    Replaced(BackupInfo, Option<ReplacedKey>),
+    Replaced(BackupInfo, KeysAfterRestore),
     /// The database was damaged: moved to `aside`, and recovered from the backup.
     Recovered {
         aside: PathBuf,
-        replaced_key: Option<ReplacedKey>,
+        keys: KeysAfterRestore,
     },
 }
 
@@ -109,8 +143,8 @@ pub fn restore_file(db_path: &Path, file: &Path) -> Result<Restored> {
             drop(store);
             // Brought up to date now, so a refusal is told with the restore.
             let mut store = reopen_after_restore(db_path)?;
-            let replaced_key = after_restore(&mut store, db_path)?;
-            Ok(Restored::Replaced(info, replaced_key))
+            let keys = keys_after_restore(&mut store, db_path);
+            Ok(Restored::Replaced(info, keys))
         }
         // Damaged, or a schema that cannot be brought up to date (after a
         // restore of such a backup): the file is moved aside, never overwritten.
@@ -119,11 +153,8 @@ pub fn restore_file(db_path: &Path, file: &Path) -> Result<Restored> {
                 || e.field() == Some("migration") =>
         {
             let (mut store, aside) = recover(db_path, file)?;
-            let replaced_key = after_restore(&mut store, db_path)?;
-            Ok(Restored::Recovered {
-                aside,
-                replaced_key,
-            })
+            let keys = keys_after_restore(&mut store, db_path);
+            Ok(Restored::Recovered { aside, keys })
         }
         Err(e) => Err(e),
     }
@@ -138,6 +169,9 @@ pub struct KeyStatus {
     pub fingerprint: Option<String>,
     /// Bappeda may replace its key; an OPD's key is never replaced this way.
     pub can_rotate: bool,
+    /// An OPD may make a new key ("Buat kunci baru") when its key may be in
+    /// other hands; Bappeda then confirms the changed key by its words.
+    pub can_renew: bool,
     /// The replacements Bappeda made, oldest first; every package carries them.
     pub rotations: Vec<RotationView>,
 }
@@ -153,14 +187,14 @@ pub struct RotationView {
 
 pub fn key_status(store: &Store, db_path: &Path) -> Result<KeyStatus> {
     let conn = store.conn();
-    let can_rotate = matches!(
-        renaksi_core::profile::load(conn)?.map(|p| p.role.kind()),
-        Some(renaksi_core::profile::RoleKind::Bappeda)
-    );
+    let kind = renaksi_core::profile::load(conn)?.map(|p| p.role.kind());
+    let can_rotate = kind == Some(renaksi_core::profile::RoleKind::Bappeda);
+    let can_renew = kind == Some(renaksi_core::profile::RoleKind::Opd);
     let words = renaksi_core::workbook::key_words::fingerprint_words;
     Ok(KeyStatus {
         fingerprint: keys::current_fingerprint(conn, crate::data_dir(db_path))?,
         can_rotate,
+        can_renew,
         rotations: keys::statements(conn)?
             .into_iter()
             .map(|s| RotationView {
@@ -180,4 +214,14 @@ pub fn rotate_key(store: &mut Store, db_path: &Path, from: Option<&str>) -> Resu
     let rotated = keys::rotate(store, crate::data_dir(db_path), from)?;
     backups::take(store, Kind::Manual)?;
     Ok(rotated)
+}
+
+/// An OPD makes a new signing key ("Buat kunci baru"), when its key may be in
+/// other hands: the old key is kept aside in `kunci/`, the change audited,
+/// and a backup taken (the new key is in the database). Bappeda's next
+/// import asks to confirm the changed key by the words the OPD reads out.
+pub fn renew_key(store: &mut Store, db_path: &Path) -> Result<Renewed> {
+    let renewed = keys::renew(store, crate::data_dir(db_path))?;
+    backups::take(store, Kind::Manual)?;
+    Ok(renewed)
 }

@@ -36,6 +36,19 @@ pub fn preview_package(store: &Store, file: &Path) -> Result<PackageChanges> {
     package::preview(store.conn(), &signed)
 }
 
+/// "Terima kunci Bappeda": an OPD whose pinned Bappeda key refuses the
+/// package in `file` pins the package's key, because its clerk typed the
+/// fingerprint Bappeda read out (words or hex). Audited; a fingerprint that
+/// does not match changes nothing. Take the package afterwards.
+pub fn trust_bappeda_key(
+    store: &mut Store,
+    file: &Path,
+    fingerprint: &str,
+) -> Result<package::TrustedBappedaKey> {
+    let signed = package::read_file(file)?;
+    package::trust_bappeda_key(store, &signed, fingerprint)
+}
+
 /// Takes the package in `file` from the app, after the preview: the database
 /// is backed up first, then the package is applied in one transaction.
 pub fn take_package(store: &mut Store, file: &Path) -> Result<Applied> {

@@ -68,15 +68,15 @@ pub struct OwnKey {
     pub fingerprint: String,
 }
 
-/// The fingerprint of the key this installation signs its reports with
-/// (kept in `data_dir`), or `None` while there is none yet: showing it does
-/// not make one.
-pub fn own_key(data_dir: &Path) -> Result<Option<OwnKey>> {
+/// The fingerprint of the key this installation signs its reports with (the
+/// database's key, as the export signs; else the one in `data_dir`'s
+/// `kunci/`), or `None` while there is none yet: showing it does not make one.
+pub fn own_key(store: &Store, data_dir: &Path) -> Result<Option<OwnKey>> {
     use renaksi_core::workbook::{key_words, signature};
-    if !signature::key_path(data_dir).exists() {
+    // One source with the export: the database's key signs.
+    let Some(public_key) = renaksi_core::keys::current_public_key(store.conn(), data_dir)? else {
         return Ok(None);
-    }
-    let public_key = signature::public_key_text(&signature::load_or_create(data_dir)?);
+    };
     Ok(Some(OwnKey {
         words: key_words::fingerprint_words(&public_key),
         fingerprint: signature::fingerprint(&public_key),

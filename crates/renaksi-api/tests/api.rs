@@ -142,7 +142,9 @@ fn reports(root: &Path) -> (Vec<PathBuf>, Decisions) {
         };
         report::export(&mut Store::open(&db).unwrap(), &folder, &request).unwrap();
         files.push(out);
-        let read_out = report::own_key(&folder).unwrap().unwrap();
+        let read_out = report::own_key(&Store::open(&db).unwrap(), &folder)
+            .unwrap()
+            .unwrap();
         accepted.push(format!("{code}={}", read_out.words));
     }
     let junk = root.join("bukan-laporan.xlsx");
@@ -206,7 +208,10 @@ fn the_own_key_is_none_until_made_then_the_words_its_reports_carry() {
     let db = demo(dir.path(), "dinkes", Some("DINKES"));
     let folder = db.parent().unwrap().to_path_buf();
     let key_file = renaksi_core::workbook::signature::key_path(&folder);
-    assert_eq!(report::own_key(&folder).unwrap(), None);
+    assert_eq!(
+        report::own_key(&Store::open(&db).unwrap(), &folder).unwrap(),
+        None
+    );
     assert!(!key_file.exists(), "showing the key made none");
 
     let out = dir.path().join("laporan.xlsx");
@@ -217,7 +222,9 @@ fn the_own_key_is_none_until_made_then_the_words_its_reports_carry() {
         with_evidence: false,
     };
     report::export(&mut Store::open(&db).unwrap(), &folder, &request).unwrap();
-    let own = report::own_key(&folder).unwrap().unwrap();
+    let own = report::own_key(&Store::open(&db).unwrap(), &folder)
+        .unwrap()
+        .unwrap();
     assert_eq!(own.words.split(' ').count(), 8);
 
     // Bappeda's import asks about the very key the OPD's screen shows.
@@ -629,4 +636,92 @@ fn a_first_start_on_a_database_already_set_up_is_refused_and_changes_nothing() {
             assert_eq!(setup::status(&store, &db).unwrap().profile.unwrap(), before);
         }
     }
+}
+
+/// The report screen shows the key the export signs with: the database's,
+/// even while `kunci/` holds another (one source, `keys::current_fingerprint`).
+#[test]
+fn the_own_key_is_the_databases_key_the_export_signs_with() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo(dir.path(), "dinkes", Some("DINKES"));
+    let folder = db.parent().unwrap().to_path_buf();
+    let request = |name: &str| ExportReport {
+        period: PeriodRef::new(2019, 1).unwrap(),
+        paper: Paper::A4,
+        out: dir.path().join(name),
+        with_evidence: false,
+    };
+    report::export(&mut Store::open(&db).unwrap(), &folder, &request("1.xlsx")).unwrap();
+    let other = renaksi_core::workbook::signature::generate().unwrap();
+    renaksi_core::workbook::signature::save(&folder, &other).unwrap();
+
+    let store = Store::open(&db).unwrap();
+    let own = report::own_key(&store, &folder).unwrap().unwrap();
+    assert_eq!(
+        Some(own.words.clone()),
+        renaksi_core::keys::current_fingerprint(store.conn(), &folder).unwrap()
+    );
+    drop(store);
+    let done = report::export(&mut Store::open(&db).unwrap(), &folder, &request("2.xlsx")).unwrap();
+    assert_eq!(done.key_fingerprint, own.fingerprint, "the key shown signs");
+}
+
+/// A restore whose data was replaced is a success even when the key step
+/// after it fails: the failure comes back as a warning with it.
+#[test]
+fn a_restore_whose_key_step_fails_after_the_data_was_replaced_succeeds_with_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo(dir.path(), "dinkes", Some("DINKES"));
+    let folder = db.parent().unwrap().to_path_buf();
+    let request = ExportReport {
+        period: PeriodRef::new(2019, 1).unwrap(),
+        paper: Paper::A4,
+        out: dir.path().join("1.xlsx"),
+        with_evidence: false,
+    };
+    let store = &mut Store::open(&db).unwrap();
+    report::export(store, &folder, &request).unwrap();
+    let secret: String = store
+        .conn()
+        .query_row("SELECT secret_hex FROM installation_key", [], |r| r.get(0))
+        .unwrap();
+    // A backup whose key row is damaged (the live database is sound again).
+    let set = |store: &Store, secret: &str| {
+        store
+            .conn()
+            .execute("UPDATE installation_key SET secret_hex = ?1", [secret])
+            .unwrap()
+    };
+    set(store, &"z".repeat(64));
+    let taken = backups::back_up_now(store).unwrap();
+    set(store, &secret);
+
+    let restored = backups::restore_file(&db, Path::new(&taken.path)).unwrap();
+    let backups::Restored::Replaced(info, keys) = restored else {
+        panic!("the data was replaced");
+    };
+    assert_eq!(info.file_name, taken.file_name);
+    assert_eq!(keys.replaced_key, None);
+    let warning = keys.key_warning.expect("the key step's failure is told");
+    assert!(warning.contains("Data sudah dipulihkan"), "{warning}");
+    assert!(warning.contains("rusak"), "{warning}");
+}
+
+/// An OPD makes a new key (`renew_key`): a backup holds it at once.
+#[test]
+fn an_opds_new_key_is_backed_up_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo(dir.path(), "dinkes", Some("DINKES"));
+    let mut store = Store::open(&db).unwrap();
+    assert!(backups::key_status(&store, &db).unwrap().can_renew);
+    let renewed = backups::renew_key(&mut store, &db).unwrap();
+    let newest = &backups::list(&db).unwrap()[0];
+    assert_eq!(
+        newest.key_fingerprint.as_deref(),
+        Some(renewed.new_fingerprint.as_str())
+    );
+    assert_eq!(
+        backups::key_status(&store, &db).unwrap().fingerprint,
+        Some(renewed.new_fingerprint)
+    );
 }

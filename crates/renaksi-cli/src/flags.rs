@@ -204,6 +204,20 @@ pub enum KeyCommand {
         #[arg(long, value_name = "YYYY-MM-DD")]
         from: Option<String>,
     },
+    /// OPD: make a new key when the old one may be in other hands (a stolen
+    /// laptop, a copied backup). The old key is kept aside in kunci/, and a
+    /// backup is taken; Bappeda asks to confirm the changed key by its words.
+    New,
+    /// OPD: accept Bappeda's key from a package that the key pinned here
+    /// refuses, by the fingerprint Bappeda reads out (words or hex).
+    TrustBappeda {
+        /// The plan package signed by the key to accept.
+        #[arg(long, value_name = "FILE")]
+        package: PathBuf,
+        /// The fingerprint Bappeda read out, e.g. "kata kata ..." or 1A2B-3C4D-5E6F-7081.
+        #[arg(long)]
+        fingerprint: String,
+    },
 }
 
 #[derive(Subcommand)]

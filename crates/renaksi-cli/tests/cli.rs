@@ -2232,3 +2232,104 @@ fn bappeda_rotates_its_key_and_an_opd_takes_it_with_the_next_package() {
     assert!(!out.status.success());
     assert!(stderr(&out).contains(&old_words), "{}", stderr(&out));
 }
+
+#[test]
+fn an_opd_makes_a_new_key_and_takes_bappedas_key_by_the_fingerprint_read_out() {
+    let root = tempfile::tempdir().unwrap();
+    let office = |name: &str| {
+        let dir = root.path().join(name);
+        std::fs::create_dir_all(&dir).unwrap();
+        dir.join("renaksi.db")
+    };
+    let run = |args: &[&str]| {
+        let out = renaksi(args, root.path());
+        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+        stdout(&out)
+    };
+    // Someone else's "Bappeda" published the package this OPD started from.
+    let forger = office("palsu");
+    let f = forger.to_str().unwrap();
+    run(&["demo", "--db", f]);
+    let forged = root.path().join("paket-palsu.xlsx");
+    run(&["package", "--db", f, "--out", forged.to_str().unwrap()]);
+    let dinkes = office("dinkes");
+    let d = dinkes.to_str().unwrap();
+    run(&[
+        "init",
+        "--db",
+        d,
+        "--package",
+        forged.to_str().unwrap(),
+        "--opd",
+        "DINKES",
+    ]);
+
+    // "Buat kunci baru": an OPD only.
+    let out = renaksi(&["key", "new", "--db", f], root.path());
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("Hanya OPD"), "{}", stderr(&out));
+    let report = root.path().join("tw1.xlsx");
+    run(&[
+        "export",
+        "--db",
+        d,
+        "--period",
+        "2019-Q1",
+        "--out",
+        report.to_str().unwrap(),
+    ]);
+    let old_words = fingerprint_words(&dinkes);
+    let said = run(&["key", "new", "--db", d]);
+    let new_words = fingerprint_words(&dinkes);
+    assert_ne!(new_words, old_words);
+    assert!(
+        said.contains(&format!("Kunci lama : {old_words}"))
+            && said.contains(&format!("Kunci baru : {new_words}"))
+            && said.contains("Bappeda akan meminta konfirmasi"),
+        "{said}"
+    );
+    assert_eq!(key_words(&dinkes, root.path()), new_words);
+
+    // The real Bappeda's package is refused, and the refusal names the way out.
+    let bappeda = office("bappeda");
+    let b = bappeda.to_str().unwrap();
+    run(&["demo", "--db", b]);
+    let genuine = root.path().join("paket-asli.xlsx");
+    let g = genuine.to_str().unwrap();
+    run(&["package", "--db", b, "--out", g]);
+    let out = renaksi(&["update-package", "--db", d, "--package", g], root.path());
+    assert!(!out.status.success());
+    assert!(
+        stderr(&out).contains("Terima kunci Bappeda") && stderr(&out).contains("trust-bappeda"),
+        "{}",
+        stderr(&out)
+    );
+    let wrong = key_words(&forger, root.path());
+    let trust = |fingerprint: &str| {
+        renaksi(
+            &[
+                "key",
+                "trust-bappeda",
+                "--db",
+                d,
+                "--package",
+                g,
+                "--fingerprint",
+                fingerprint,
+            ],
+            root.path(),
+        )
+    };
+    let out = trust(&wrong);
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("tidak sama"), "{}", stderr(&out));
+    let read_out = key_words(&bappeda, root.path());
+    let out = trust(&read_out);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains(&format!("Kunci Bappeda diterima   : {read_out}")),
+        "{}",
+        stdout(&out)
+    );
+    run(&["update-package", "--db", d, "--package", g]);
+}

@@ -374,6 +374,14 @@ pub fn restore(store: &mut Store, backup_file: &Path) -> Result<BackupInfo> {
         ));
     }
     let source = open_checked(backup_file)?;
+    // The live database's counter goes into the mark of `kunci/` before the
+    // data holding it is replaced: the next report is numbered above it even
+    // when the mark was never written (a database from before marks).
+    let data_dir = db_path(store)?
+        .parent()
+        .unwrap_or_else(|| Path::new("."))
+        .to_path_buf();
+    crate::keys::hold_sequence_mark(store.conn(), &data_dir)?;
     take(store, Kind::BeforeRestore)?;
     // The backup API copies into the live connection as one transaction: the
     // data is the backup's or, should anything fail, what it was.

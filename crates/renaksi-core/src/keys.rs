@@ -10,7 +10,12 @@
 //! new database in the same folder (an OPD starting again from the package)
 //! takes the installation's key from. When the two differ, the database's key
 //! wins (the restored profile is the one that signs from now on) and the key
-//! `kunci/` held is kept aside there, never deleted.
+//! `kunci/` held is kept aside there, never deleted, with one exception: when
+//! the folder's key follows from the database's by Bappeda's rotation
+//! statements (a backup from before a rotation was restored), the folder's
+//! newer key stays, since the OPDs pinned it. For that, `kunci/` keeps every
+//! rotation statement too (`penggantian-kunci.json`, synced), and both places
+//! are brought to hold all of them.
 //!
 //! Security: the secret never leaves through an export (reports and packages
 //! carry the public key, open data no key at all); the key file and every
@@ -56,6 +61,10 @@ pub enum KeySync {
     /// The key file of `kunci/` was damaged: it was moved aside and the
     /// database's key written in its place.
     Repaired { aside: PathBuf },
+    /// The database held a key that Bappeda's rotation statements (kept in
+    /// `kunci/`) replaced since: a backup from before a rotation was
+    /// restored. The folder's newer key stays and the database takes it.
+    FollowedRotation,
 }
 
 /// The key `kunci/` held before a restored database's key took its place.
@@ -75,21 +84,27 @@ pub struct ReplacedKey {
 /// and returns the key that signs, with what was done. A damaged key file
 /// with no key in the database is an error; nothing makes a new key then.
 pub fn reconcile(store: &mut Store, data_dir: &Path) -> Result<(SigningKey, KeySync)> {
+    let statements = share_statements(store, data_dir)?;
     let stored = stored_key(store.conn())?;
-    let (key, sync) = align_folder(data_dir, stored.as_ref())?;
-    if stored.is_none() {
+    let (key, sync) = align_folder(data_dir, stored.as_ref(), &statements)?;
+    let sync = if stored.is_none() || sync == KeySync::FollowedRotation {
         let row = StoredKey {
             secret_hex: signature::secret_hex(&key),
             public_key: public_key_text(&key),
             since: now(),
         };
         store.write(|tx| installation_key::set(tx, &row))?;
-        let sync = match sync {
+        match sync {
             KeySync::Unchanged => KeySync::StoredFromFolder,
             other => other,
-        };
-        return Ok((key, sync));
-    }
+        }
+    } else {
+        sync
+    };
+    // A database from before the mark was kept (or whose mark was lost)
+    // seeds it with its counter: a later restore of an older backup cannot
+    // go below what this database signed.
+    raise_sequence_mark(data_dir, &key, counted_sequence(store.conn())?)?;
     Ok((key, sync))
 }
 
@@ -98,7 +113,43 @@ pub fn reconcile(store: &mut Store, data_dir: &Path) -> Result<(SigningKey, KeyS
 /// `kunci/` (made when there is none), which the next [`reconcile`] stores.
 pub fn signing_key(conn: &Connection, data_dir: &Path) -> Result<SigningKey> {
     let stored = stored_key(conn)?;
-    align_folder(data_dir, stored.as_ref()).map(|(key, _)| key)
+    let mut known = statements(conn)?;
+    for s in folder_statements(data_dir) {
+        if !known.contains(&s) {
+            known.push(s);
+        }
+    }
+    align_folder(data_dir, stored.as_ref(), &known).map(|(key, _)| key)
+}
+
+/// The database's report counter (`report.sequence`): the highest sequence
+/// it recorded as signed.
+pub fn counted_sequence(conn: &Connection) -> Result<i64> {
+    Ok(
+        crate::store::settings::get(conn, crate::report::export::SEQUENCE)?
+            .and_then(|s| s.parse::<i64>().ok())
+            .unwrap_or(0),
+    )
+}
+
+/// Raises the mark of `kunci/` to the database's counter for the key the
+/// database signs with, before a restore replaces the data that counter is
+/// in. A database with no key, or that never signed, leaves it as it is; a
+/// damaged key (in the database, then in `kunci/`) does not stop the restore
+/// that may be meant to mend it.
+pub fn hold_sequence_mark(conn: &Connection, data_dir: &Path) -> Result<()> {
+    let counted = counted_sequence(conn)?;
+    if counted <= 0 {
+        return Ok(());
+    }
+    let key = match stored_key(conn).ok().flatten() {
+        Some(key) => Some(key),
+        None => signature::load(data_dir).ok().flatten(),
+    };
+    match key {
+        Some(key) => raise_sequence_mark(data_dir, &key, counted),
+        None => Ok(()),
+    }
 }
 
 /// The key a backup of this database holds: the installation's key, made
@@ -133,7 +184,11 @@ pub fn stored_key(conn: &Connection) -> Result<Option<SigningKey>> {
 
 /// The file side of [`reconcile`]: `kunci/` made to hold `stored` when the
 /// database has a key, else the folder's key (made when there is none).
-fn align_folder(data_dir: &Path, stored: Option<&SigningKey>) -> Result<(SigningKey, KeySync)> {
+fn align_folder(
+    data_dir: &Path,
+    stored: Option<&SigningKey>,
+    statements: &[RotationStatement],
+) -> Result<(SigningKey, KeySync)> {
     let in_folder = signature::load(data_dir);
     let Some(stored) = stored else {
         return match in_folder? {
@@ -148,6 +203,18 @@ fn align_folder(data_dir: &Path, stored: Option<&SigningKey>) -> Result<(Signing
     let sync = match in_folder {
         Ok(Some(key)) if key.to_bytes() == stored.to_bytes() => {
             return Ok((key, KeySync::Unchanged))
+        }
+        // Bappeda rotated its key after the restored backup was taken: the
+        // statements lead from the database's key to the folder's.
+        Ok(Some(newer))
+            if chain(
+                &public_key_text(stored),
+                &public_key_text(&newer),
+                statements,
+            )
+            .is_some() =>
+        {
+            return Ok((newer, KeySync::FollowedRotation))
         }
         Ok(Some(other)) => {
             let aside = keep_aside(data_dir, &other)?;
@@ -305,17 +372,19 @@ impl RotationStatement {
 
     /// Whether both signatures hold and the date is a date.
     pub fn verifies(&self) -> bool {
+        // The old key's signature first: a statement its holder did not make
+        // costs one verification, whatever it claims.
         NaiveDate::parse_from_str(&self.from, "%Y-%m-%d").is_ok()
             && self.old_key != self.new_key
-            && verify_bytes(
-                &self.new_key,
-                &self.new_key_signature,
-                &Self::new_key_bytes(&self.old_key, &self.new_key, &self.from),
-            )
             && verify_bytes(
                 &self.old_key,
                 &self.old_key_signature,
                 &self.old_key_bytes(),
+            )
+            && verify_bytes(
+                &self.new_key,
+                &self.new_key_signature,
+                &Self::new_key_bytes(&self.old_key, &self.new_key, &self.from),
             )
     }
 }
@@ -333,12 +402,17 @@ impl From<Rotation> for RotationStatement {
 }
 
 /// The statements that lead from the key `pinned` to the key `signer`, each
-/// verified, in order; `None` when they do not.
+/// verified, in order; `None` when they do not, or when there are more than
+/// [`crate::package::MAX_ROTATIONS`] (refused before any is verified).
 pub fn chain<'s>(
     pinned: &str,
     signer: &str,
     statements: &'s [RotationStatement],
 ) -> Option<Vec<&'s RotationStatement>> {
+    // More statements than Bappeda ever makes lead nowhere, unverified.
+    if statements.len() > crate::package::MAX_ROTATIONS {
+        return None;
+    }
     let mut current = pinned;
     let mut path = Vec::new();
     while current != signer {
@@ -385,6 +459,11 @@ pub fn rotate(store: &mut Store, data_dir: &Path, from: Option<&str>) -> Result<
     let new = signature::generate()?;
     let statement = RotationStatement::make(&old, &new, from);
     let aside = keep_aside(data_dir, &old)?;
+    // `kunci/` keeps the statement before the new key signs anything, so a
+    // restore of an older backup follows it (see the module's text).
+    let mut kept = folder_statements(data_dir);
+    kept.push(statement.clone());
+    save_folder_statements(data_dir, &kept)?;
     let row = StoredKey {
         secret_hex: signature::secret_hex(&new),
         public_key: public_key_text(&new),
@@ -396,17 +475,7 @@ pub fn rotate(store: &mut Store, data_dir: &Path, from: Option<&str>) -> Result<
     );
     store.write(|tx| {
         installation_key::set(tx, &row)?;
-        key_rotations::insert(
-            tx,
-            &Rotation {
-                old_public_key: statement.old_key.clone(),
-                new_public_key: statement.new_key.clone(),
-                effective_from: statement.from.clone(),
-                new_key_signature: statement.new_key_signature.clone(),
-                old_key_signature: statement.old_key_signature.clone(),
-                made_at: now(),
-            },
-        )?;
+        key_rotations::insert(tx, &to_row(&statement))?;
         audit::record(
             tx,
             &profile.user_name,
@@ -427,6 +496,74 @@ pub fn rotate(store: &mut Store, data_dir: &Path, from: Option<&str>) -> Result<
     })
 }
 
+/// The file of `kunci/` that keeps every rotation statement, so a restore
+/// of a backup from before a rotation can follow it (see the module's text).
+fn statements_path(data_dir: &Path) -> PathBuf {
+    signature::key_path(data_dir).with_file_name("penggantian-kunci.json")
+}
+
+/// The rotation statements `kunci/` keeps; none when there is no file. A
+/// damaged file counts as none: the database still holds what it made.
+pub fn folder_statements(data_dir: &Path) -> Vec<RotationStatement> {
+    fs::read(statements_path(data_dir))
+        .ok()
+        .and_then(|bytes| serde_json::from_slice(&bytes).ok())
+        .unwrap_or_default()
+}
+
+/// Writes the statements to `kunci/`, synced (file and folder).
+fn save_folder_statements(data_dir: &Path, statements: &[RotationStatement]) -> Result<()> {
+    let path = statements_path(data_dir);
+    let dir = path.parent().unwrap_or(data_dir);
+    crate::location::create_private_dir(dir)?;
+    let bytes = serde_json::to_vec_pretty(statements).expect("statements serialise");
+    crate::files::write_atomically(&path, &bytes)?;
+    crate::files::sync_dir(dir);
+    Ok(())
+}
+
+/// Brings the statements of the database and of `kunci/` together: each
+/// place gets those it lacks (only verified ones enter the database).
+/// Returns them all.
+fn share_statements(store: &mut Store, data_dir: &Path) -> Result<Vec<RotationStatement>> {
+    let in_db = statements(store.conn())?;
+    let in_folder = folder_statements(data_dir);
+    let missing_in_db: Vec<RotationStatement> = in_folder
+        .iter()
+        .filter(|s| !in_db.contains(s) && s.verifies())
+        .cloned()
+        .collect();
+    let mut all = in_folder.clone();
+    for s in &in_db {
+        if !all.contains(s) {
+            all.push(s.clone());
+        }
+    }
+    if all.len() > in_folder.len() {
+        save_folder_statements(data_dir, &all)?;
+    }
+    if !missing_in_db.is_empty() {
+        store.write(|tx| {
+            for s in &missing_in_db {
+                key_rotations::insert(tx, &to_row(s))?;
+            }
+            Ok(())
+        })?;
+    }
+    Ok(all)
+}
+
+fn to_row(statement: &RotationStatement) -> Rotation {
+    Rotation {
+        old_public_key: statement.old_key.clone(),
+        new_public_key: statement.new_key.clone(),
+        effective_from: statement.from.clone(),
+        new_key_signature: statement.new_key_signature.clone(),
+        old_key_signature: statement.old_key_signature.clone(),
+        made_at: now(),
+    }
+}
+
 /// Every rotation statement this (Bappeda) database made, oldest first.
 pub fn statements(conn: &Connection) -> Result<Vec<RotationStatement>> {
     Ok(key_rotations::list(conn)?
@@ -438,9 +575,76 @@ pub fn statements(conn: &Connection) -> Result<Vec<RotationStatement>> {
 /// The fingerprint in words of the key this installation signs with, when it
 /// has one (nothing is made to answer).
 pub fn current_fingerprint(conn: &Connection, data_dir: &Path) -> Result<Option<String>> {
+    Ok(current_public_key(conn, data_dir)?.map(|k| fingerprint_words(&k)))
+}
+
+/// The public key this installation signs with, when it has one: the
+/// database's key (what an export signs with), else that of `kunci/`, which
+/// the next [`reconcile`] stores. Nothing is made to answer.
+pub fn current_public_key(conn: &Connection, data_dir: &Path) -> Result<Option<String>> {
     let key = match stored_key(conn)? {
         Some(key) => Some(key),
         None => signature::load(data_dir)?,
     };
-    Ok(key.map(|k| fingerprint_words(&public_key_text(&k))))
+    Ok(key.map(|k| public_key_text(&k)))
+}
+
+// ---------------------------------------------------------------------------
+// An OPD's new key.
+
+/// What making an OPD's new key did.
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Renewed {
+    pub old_fingerprint: String,
+    /// The fingerprint in words the clerk reads out when Bappeda asks.
+    pub new_fingerprint: String,
+    /// Where the old key is kept, in `kunci/`.
+    pub old_key_file: String,
+}
+
+/// An OPD whose key may be in other hands (a stolen laptop, a copied
+/// backup) makes a new one: the old key is kept aside in `kunci/`, the new
+/// one signs from now on, and the change is audited. Bappeda's import then
+/// asks to confirm the changed key by the words the OPD reads out; reports
+/// signed by the old key stay refused as a changed key. The new key's
+/// sequences continue above every sequence the old one signed here.
+pub fn renew(store: &mut Store, data_dir: &Path) -> Result<Renewed> {
+    crate::access::require_opd(store.conn(), "membuat kunci baru untuk laporan OPD")?;
+    let user = crate::editing::current_profile(store.conn())?.user_name;
+    let (old, _) = reconcile(store, data_dir)?;
+    let new = signature::generate()?;
+    let aside = keep_aside(data_dir, &old)?;
+    // The new key starts above what the old one signed: Bappeda compares
+    // sequences per key, but a number never comes back in this office.
+    let above = sequence_mark(data_dir, &old).max(counted_sequence(store.conn())?);
+    raise_sequence_mark(data_dir, &new, above)?;
+    let row = StoredKey {
+        secret_hex: signature::secret_hex(&new),
+        public_key: public_key_text(&new),
+        since: now(),
+    };
+    let (old_words, new_words) = (
+        fingerprint_words(&public_key_text(&old)),
+        fingerprint_words(&public_key_text(&new)),
+    );
+    store.write(|tx| {
+        installation_key::set(tx, &row)?;
+        audit::record(
+            tx,
+            &user,
+            &Change::new("installation_key", "1", "update")
+                .on("fingerprint")
+                .from(Some(&old_words))
+                .to(Some(&new_words)),
+        )
+    })?;
+    // Should this write fail, the next start writes it (the database's key
+    // wins) and keeps the old one aside.
+    signature::save(data_dir, &new)?;
+    Ok(Renewed {
+        old_fingerprint: old_words,
+        new_fingerprint: new_words,
+        old_key_file: aside.display().to_string(),
+    })
 }

@@ -1,6 +1,14 @@
 //! Where the database lives: the per-user local data folder, unless the user
 //! names a file (`--db PATH`) or a folder (`RENAKSI_DATA_DIR`).
 //! Never a network share: the local data folder is per machine.
+//!
+//! The database, its backups and `kunci/` hold the installation's secret
+//! signing key. On Linux and macOS the data folder is made readable by this
+//! user only (0700) when it is created, and again each time the database in
+//! the app's own data folder is opened; the database file is 0600, so SQLite
+//! gives its journal the same mode. On Windows Renaksi relies on the per-user
+//! `%LOCALAPPDATA%`, which other users of the PC cannot read; a folder named
+//! with `RENAKSI_DATA_DIR` or `--db` keeps the access its owner gave it.
 
 use std::path::{Path, PathBuf};
 
@@ -38,4 +46,58 @@ pub fn backup_dir(db_path: &Path) -> PathBuf {
         .parent()
         .unwrap_or_else(|| Path::new("."))
         .join("backups")
+}
+
+/// Makes `dir` (and any missing parent) with access for this user only on
+/// unix (0700 for each folder made); an existing folder is left as it is.
+pub fn create_private_dir(dir: &Path) -> Result<()> {
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        builder.mode(0o700);
+    }
+    builder
+        .create(dir)
+        .map_err(|e| Error::io("membuat folder", dir, e))
+}
+
+/// Before the database at `path` is opened: the file is made (or kept)
+/// readable by this user only, so its `-wal` and `-shm` are too, and when it
+/// lies in the app's data folder ([`data_dir`]) that folder is made 0700.
+/// A folder the user named elsewhere keeps its access (it may be shared,
+/// like `/tmp`). Nothing to do on Windows (see the module's text).
+pub fn protect_database(path: &Path) -> Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        // Best effort on what exists (a file of another owner keeps its mode
+        // and still opens); a new database file is made private or not at all.
+        let private = |p: &Path, mode: u32| {
+            let _ = std::fs::set_permissions(p, std::fs::Permissions::from_mode(mode));
+        };
+        if path.exists() {
+            private(path, 0o600);
+        } else {
+            crate::store::backup::private_file(path).map_err(|e| Error::io("membuat", path, e))?;
+        }
+        for suffix in ["-wal", "-shm"] {
+            let mut name = path.as_os_str().to_owned();
+            name.push(suffix);
+            let journal = PathBuf::from(name);
+            if journal.exists() {
+                private(&journal, 0o600);
+            }
+        }
+        let parent = path.parent().filter(|d| !d.as_os_str().is_empty());
+        if let (Some(dir), Ok(own)) = (parent, data_dir()) {
+            if dir == own {
+                private(dir, 0o700);
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = path;
+    Ok(())
 }

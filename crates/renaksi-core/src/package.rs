@@ -155,12 +155,7 @@ impl PlanPackage {
             plan.year_end
         );
         check_new(&new_plan).map_err(|e| refused(&what, &message_of(e)))?;
-        if self.rotations.len() > MAX_ROTATIONS {
-            return Err(refused(
-                "pernyataan penggantian kunci",
-                &format!("Paket membawa lebih dari {MAX_ROTATIONS} penggantian kunci Bappeda."),
-            ));
-        }
+        refuse_many_rotations(self)?;
         crate::report::rules::check_package(self)?;
         if plan.version < 1 {
             return Err(refused(&what, "Versi rencana aksi mulai dari 1."));
@@ -868,6 +863,22 @@ fn write_readable_sheet(
     Ok(())
 }
 
+/// Refuses a package carrying more rotation statements than Bappeda ever
+/// makes ([`MAX_ROTATIONS`]), before any of them is verified.
+fn refuse_many_rotations(package: &PlanPackage) -> Result<()> {
+    if package.rotations.len() > MAX_ROTATIONS {
+        return Err(Error::invalid(
+            "file",
+            format!(
+                "Paket rencana aksi ini tidak dapat dipakai: pernyataan penggantian kunci di \
+                 dalamnya tidak sah. Paket membawa lebih dari {MAX_ROTATIONS} penggantian kunci \
+                 Bappeda. Minta paket yang benar kepada Bappeda."
+            ),
+        ));
+    }
+    Ok(())
+}
+
 /// A package read from a file, with its signature verified.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SignedPackage {
@@ -907,6 +918,9 @@ pub fn read_bytes(bytes: Vec<u8>) -> Result<SignedPackage> {
             ),
         )
     })?;
+    // Counted before anything is verified: each statement costs signature
+    // checks when an OPD follows the chain.
+    refuse_many_rotations(&package)?;
     if package.meta.format_version != format {
         return Err(Error::invalid(
             "file",
@@ -960,8 +974,9 @@ pub enum PackageFit {
 /// signed by another key, of an older or overlapping plan, or an older version.
 fn fit(conn: &Connection, signed: &SignedPackage) -> Result<(PackageFit, Option<Plan>)> {
     let package = &signed.package;
-    key_change(conn, signed)?;
+    // The caps first: the key's statements are verified only within them.
     package.check()?;
+    key_change(conn, signed)?;
     check_one_plan(conn, package)?;
     let held = plans::list(conn)?;
     if held.is_empty() {
@@ -1036,7 +1051,9 @@ fn key_change(conn: &Connection, signed: &SignedPackage) -> Result<Option<Bapped
             "Paket ini ditandatangani dengan kunci yang berbeda dari kunci Bappeda yang dipakai \
              di sini, tanpa pernyataan penggantian kunci yang ditandatangani kunci lama. Kunci di \
              sini: {}. Kunci paket: {}. Paket tidak dipakai; tanyakan kepada Bappeda sebelum \
-             memakainya.",
+             memakainya. Bila Bappeda membacakan sidik jari kunci paket ini (lewat telepon atau \
+             langsung) dan sama, pilih \"Terima kunci Bappeda\" dan ketik sidik jari yang \
+             dibacakan (di baris perintah: renaksi key trust-bappeda).",
             fingerprint_words(&pinned),
             fingerprint_words(&signed.public_key)
         ))),
@@ -1681,4 +1698,54 @@ fn changed_fields(old: &Action, new: &Action, with_narrative: bool) -> Vec<Strin
         );
     }
     fields
+}
+
+/// What "Terima kunci Bappeda" did.
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+pub struct TrustedBappedaKey {
+    /// The key pinned before, in words; none when none was.
+    pub previous_fingerprint: Option<String>,
+    pub fingerprint: String,
+}
+
+/// "Terima kunci Bappeda": the OPD pins the key that signed `signed` because
+/// its clerk typed the fingerprint Bappeda read out (words or hex), the way
+/// out of a pin taken from a forged first package. Audited. A fingerprint
+/// that does not match the package's key changes nothing.
+pub fn trust_bappeda_key(
+    store: &mut Store,
+    signed: &SignedPackage,
+    typed: &str,
+) -> Result<TrustedBappedaKey> {
+    crate::access::require_opd(store.conn(), "menerima kunci Bappeda")?;
+    let actor = current_profile(store.conn())?.user_name;
+    if !crate::workbook::key_words::fingerprint_matches(&signed.public_key, typed) {
+        return Err(Error::invalid(
+            "fingerprint",
+            "Sidik jari yang diketik tidak sama dengan sidik jari kunci paket ini. Kunci Bappeda \
+             tidak diubah. Periksa lagi kata-kata yang dibacakan Bappeda; bila tetap berbeda, \
+             paket ini bukan dari Bappeda.",
+        ));
+    }
+    let previous = settings::get(store.conn(), BAPPEDA_KEY)?;
+    let fingerprint = fingerprint_words(&signed.public_key);
+    let previous_fingerprint = previous.as_deref().map(fingerprint_words);
+    if previous.as_deref() != Some(signed.public_key.as_str()) {
+        store.write(|tx| {
+            settings::set(tx, BAPPEDA_KEY, &signed.public_key)?;
+            audit::record(
+                tx,
+                &actor,
+                &Change::new("bappeda_key", &signed.package.plan.id, "update")
+                    .on("fingerprint")
+                    .from(previous_fingerprint.as_deref())
+                    .to(Some(&fingerprint)),
+            )
+        })?;
+    }
+    Ok(TrustedBappedaKey {
+        previous_fingerprint,
+        fingerprint,
+    })
 }

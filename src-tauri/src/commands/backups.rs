@@ -5,7 +5,7 @@
 
 use renaksi_api::backups::{self, KeyStatus, RestoreDone};
 use renaksi_core::backups::BackupInfo;
-use renaksi_core::keys::{ReplacedKey, Rotated};
+use renaksi_core::keys::{Renewed, Rotated};
 use renaksi_core::Error;
 use tauri::State;
 
@@ -41,24 +41,35 @@ pub fn restore_backup(state: State<'_, AppState>, file_name: String) -> CommandR
         }
     })?;
     log::info!("data dipulihkan dari cadangan {}", restored.file_name);
-    let replaced_key = keys_after_restore(&state)?;
+    let keys = keys_after_restore(&state);
     Ok(RestoreDone {
         backup: restored,
-        replaced_key,
+        replaced_key: keys.replaced_key,
+        key_warning: keys.key_warning,
     })
 }
 
 /// The restored key signs from now on; the one `kunci/` held, if another,
-/// is kept aside there.
-fn keys_after_restore(state: &AppState) -> CommandResult<Option<ReplacedKey>> {
-    let replaced = backups::after_restore(&mut *state.store()?, &state.db_path)?;
-    if let Some(key) = &replaced {
+/// is kept aside there. The data is replaced already: a failure here is a
+/// warning with the restore's success, never the restore's failure.
+fn keys_after_restore(state: &AppState) -> backups::KeysAfterRestore {
+    let keys = match state.store() {
+        Ok(mut store) => backups::keys_after_restore(&mut store, &state.db_path),
+        Err(error) => backups::KeysAfterRestore {
+            replaced_key: None,
+            key_warning: Some(backups::key_warning(&error.message)),
+        },
+    };
+    if let Some(key) = &keys.replaced_key {
         log::warn!(
             "kunci dari cadangan dipakai; kunci sebelumnya disimpan di {}",
             key.aside.display()
         );
     }
-    Ok(replaced)
+    if let Some(warning) = &keys.key_warning {
+        log::warn!("{warning}");
+    }
+    keys
 }
 
 /// The installation's key: its fingerprint in words, and whether this
@@ -81,6 +92,18 @@ pub fn rotate_key(state: State<'_, AppState>, from: String) -> CommandResult<Rot
     Ok(rotated)
 }
 
+/// An OPD makes a new signing key ("Buat kunci baru"), after the window
+/// asked to confirm; the old key is kept aside in `kunci/`.
+#[tauri::command]
+pub fn renew_key(state: State<'_, AppState>) -> CommandResult<Renewed> {
+    let renewed = backups::renew_key(&mut *state.store()?, &state.db_path)?;
+    log::warn!(
+        "kunci OPD diganti; kunci lama disimpan di {}",
+        renewed.old_key_file
+    );
+    Ok(renewed)
+}
+
 /// At start, when the database failed its check: the damaged file is moved
 /// aside and the backup takes its place.
 #[tauri::command]
@@ -98,7 +121,9 @@ pub fn recover_from_backup(
     let path = backups::by_file_name(&state.db_path, &file_name)?;
     let (store, aside) = backups::recover(&state.db_path, &path)?;
     state.replace_store(store);
-    keys_after_restore(&state)?;
+    // A failed key step is logged and tried again at the next start: the
+    // data is recovered either way.
+    keys_after_restore(&state);
     log::warn!(
         "basis data rusak dipindahkan ke {}; dipulihkan dari {file_name}",
         aside.display()

@@ -232,6 +232,35 @@ pub async fn pick_package_update(
     }))
 }
 
+/// "Terima kunci Bappeda" at an OPD whose pinned key refused a package: asks
+/// for the package again and pins its key, when `fingerprint` (what Bappeda
+/// read out, words or hex) matches it. `None` when the dialog was cancelled.
+#[tauri::command]
+pub async fn trust_bappeda_key(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    fingerprint: String,
+) -> CommandResult<Option<renaksi_core::package::TrustedBappedaKey>> {
+    let Some(picked) = app
+        .dialog()
+        .file()
+        .set_title("Pilih paket rencana aksi dari Bappeda")
+        .add_filter("Buku kerja Excel", &["xlsx"])
+        .blocking_pick_file()
+    else {
+        return Ok(None);
+    };
+    let path = picked
+        .into_path()
+        .map_err(|_| Error::invalid("file", "Berkas itu tidak dapat dipakai dari sini."))?;
+    let trusted = exchange::trust_bappeda_key(&mut *state.store()?, &path, &fingerprint)?;
+    log::warn!(
+        "kunci Bappeda diterima dengan sidik jari yang dibacakan: {}",
+        trusted.fingerprint
+    );
+    Ok(Some(trusted))
+}
+
 /// Takes the package picked with `pick_package_update` (after a backup).
 #[tauri::command]
 pub fn take_package_update(state: State<'_, AppState>, token: String) -> CommandResult<Applied> {

@@ -21,7 +21,7 @@ pub fn report_settings(state: State<'_, AppState>) -> CommandResult<SignatureSet
 /// out to Bappeda; `None` while there is no key yet.
 #[tauri::command]
 pub fn own_key(state: State<'_, AppState>) -> CommandResult<Option<report::OwnKey>> {
-    Ok(report::own_key(state.data_dir())?)
+    Ok(report::own_key(&*state.store()?, state.data_dir())?)
 }
 
 #[tauri::command]

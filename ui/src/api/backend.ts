@@ -62,6 +62,8 @@ import type {
   ResponseForm,
   ReviewNote,
   Rotated,
+  Renewed,
+  TrustedBappedaKey,
   Session,
   SessionForm,
   SessionList,
@@ -139,6 +141,8 @@ export interface Backend {
   /** OPD: a newer package picked, with what taking it changes; null = cancelled. */
   pickPackageUpdate(): Promise<PackageUpdate | null>;
   takePackageUpdate(token: string): Promise<Applied>;
+  /** OPD: pins Bappeda's key of a refused package by the fingerprint read out; null = cancelled. */
+  trustBappedaKey(fingerprint: string): Promise<TrustedBappedaKey | null>;
   // bands.rs
   gradeBands(): Promise<BandsView>;
   setGradeBands(input: BandsInput): Promise<BandsView>;
@@ -163,6 +167,8 @@ export interface Backend {
   keyStatus(): Promise<KeyStatus>;
   /** Bappeda only; `from` is YYYY-MM-DD. */
   rotateKey(from: string): Promise<Rotated>;
+  /** OPD only: a new key; Bappeda then confirms the changed key by its words. */
+  renewKey(): Promise<Renewed>;
   // cocreation.rs
   sessionsList(): Promise<SessionList>;
   sessionDetail(id: string): Promise<Session>;
@@ -248,6 +254,7 @@ export const tauriBackend: Backend = {
   pickPackage: exchange.pickPackage,
   pickPackageUpdate: exchange.pickPackageUpdate,
   takePackageUpdate: exchange.takePackageUpdate,
+  trustBappedaKey: exchange.trustBappedaKey,
   gradeBands: bands.gradeBands,
   setGradeBands: bands.setGradeBands,
   undoGradeBands: bands.undoGradeBands,
@@ -262,6 +269,7 @@ export const tauriBackend: Backend = {
   recoverFromBackup: backups.recoverFromBackup,
   keyStatus: backups.keyStatus,
   rotateKey: backups.rotateKey,
+  renewKey: backups.renewKey,
   sessionsList: cocreation.sessionsList,
   sessionDetail: cocreation.sessionDetail,
   saveSession: cocreation.saveSession,

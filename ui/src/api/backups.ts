@@ -1,7 +1,7 @@
 // Commands of src-tauri/src/commands/backups.rs: the backups beside the
 // database, back up now, restore, and recovery when the database is damaged.
 import { call } from './invoke';
-import type { BackupInfo, KeyStatus, RestoreDone, Rotated } from './types';
+import type { BackupInfo, KeyStatus, Renewed, RestoreDone, Rotated } from './types';
 
 /** Every backup, newest first (also when the database could not be opened). */
 export function backupsList(): Promise<BackupInfo[]> {
@@ -31,4 +31,9 @@ export function keyStatus(): Promise<KeyStatus> {
 /** Bappeda replaces its key from `from` (YYYY-MM-DD), after the window asked to confirm. */
 export function rotateKey(from: string): Promise<Rotated> {
   return call<Rotated>('rotate_key', { from });
+}
+
+/** OPD: makes a new signing key ("Buat kunci baru"), after the window asked to confirm. */
+export function renewKey(): Promise<Renewed> {
+  return call<Renewed>('renew_key');
 }

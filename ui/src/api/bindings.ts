@@ -468,6 +468,11 @@ fingerprint: string | null,
  */
 canRotate: boolean, 
 /**
+ * An OPD may make a new key ("Buat kunci baru") when its key may be in
+ * other hands; Bappeda then confirms the changed key by its words.
+ */
+canRenew: boolean, 
+/**
  * The replacements Bappeda made, oldest first; every package carries them.
  */
 rotations: Array<RotationView>, };
@@ -820,6 +825,19 @@ rollup: Rollup, themes: Array<ThemeSummary>, opds: Array<OpdSummary>, milestones
 export type RekapWritten = { path: string, period: PeriodRef, themes: number, opds: number, indicators: number, notes: number, };
 
 /**
+ * What making an OPD's new key did.
+ */
+export type Renewed = { oldFingerprint: string, 
+/**
+ * The fingerprint in words the clerk reads out when Bappeda asks.
+ */
+newFingerprint: string, 
+/**
+ * Where the old key is kept, in `kunci/`.
+ */
+oldKeyFile: string, };
+
+/**
  * The key `kunci/` held before a restored database's key took its place.
  */
 export type ReplacedKey = { 
@@ -839,10 +857,11 @@ currentFingerprint: string, };
 export type ResponseForm = { inputId: string, decision: Decision, reason: string, };
 
 /**
- * What a restore from the window did: the backup now in use, and the key it
- * replaced in `kunci/` when the backup held another one.
+ * What a restore from the window did: the backup now in use, the key it
+ * replaced in `kunci/` when the backup held another one, and a warning when
+ * the key step failed after the data was replaced (the restore stands).
  */
-export type RestoreDone = { backup: BackupInfo, replacedKey: ReplacedKey | null, };
+export type RestoreDone = { backup: BackupInfo, replacedKey: ReplacedKey | null, keyWarning: string | null, };
 
 /**
  * A note with what it is about, as a reader sees it.
@@ -1069,6 +1088,15 @@ id: string | null, name: string, description: string, };
 export type ThemeOverview = { id: string, seq: number, name: string, description: string, rollup: Rollup, actions: Array<ActionSummary>, };
 
 export type ThemeSummary = { seq: number, name: string, actionCount: number, milestoneCount: number, indicatorCount: number, milestones: Array<StatusCount>, rollup: Rollup, };
+
+/**
+ * What "Terima kunci Bappeda" did.
+ */
+export type TrustedBappedaKey = { 
+/**
+ * The key pinned before, in words; none when none was.
+ */
+previousFingerprint: string | null, fingerprint: string, };
 
 /**
  * A key Bappeda has not confirmed for an OPD: what the clerk is asked about.

@@ -13,6 +13,7 @@ import type {
   PickedFile,
   Received,
   SubmissionMatrix,
+  TrustedBappedaKey,
 } from './types';
 
 /** Bappeda: asks where to save, then writes the plan package; the saved path, or null = cancelled. */
@@ -67,6 +68,11 @@ export function verifyReport(opdCode: string, period: PeriodRef): Promise<Submis
 /** OPD: asks for a newer plan package and says what taking it would change; null = cancelled. Rejects when it would be refused. */
 export function pickPackageUpdate(): Promise<PackageUpdate | null> {
   return call<PackageUpdate | null>('pick_package_update');
+}
+
+/** OPD: "Terima kunci Bappeda": asks for the package again and pins its key when `fingerprint` (what Bappeda read out) matches; null = cancelled. */
+export function trustBappedaKey(fingerprint: string): Promise<TrustedBappedaKey | null> {
+  return call<TrustedBappedaKey | null>('trust_bappeda_key', { fingerprint });
 }
 
 /** OPD: takes the package picked with pickPackageUpdate. */

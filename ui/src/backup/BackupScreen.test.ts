@@ -68,7 +68,7 @@ describe('BackupScreen', () => {
   it('restores only after showing what the backup holds and a second yes', async () => {
     // The backend keeps what a restore replaces: its backup is listed first afterwards.
     const { wrapper, fake } = await mountBackups([], {
-      restoreBackup: { backup: DAILY, replacedKey: null },
+      restoreBackup: { backup: DAILY, replacedKey: null, keyWarning: null },
       backupsList: inTurn([DAILY, BROKEN], [BEFORE_RESTORE, DAILY, BROKEN]),
     });
     await wrapper.get('[data-testid="backup-restore"]').trigger('click');
@@ -100,6 +100,7 @@ describe('the signing key on the backup screen', () => {
       restoreBackup: {
         backup: DAILY,
         replacedKey: { aside, replacedFingerprint: SAMPLE_KEY_WORDS, currentFingerprint: SAMPLE_BAPPEDA_KEY_WORDS },
+        keyWarning: null,
       },
     });
     const keys = wrapper.findAll('[data-testid="backup-key"]').map((k) => k.text());
@@ -118,11 +119,49 @@ describe('the signing key on the backup screen', () => {
     expect(note).toContain(`(${SAMPLE_KEY_WORDS}) tidak dihapus: disimpan di ${aside}`);
   });
 
+  it('tells a failed key step as a warning with the restore, which stands', async () => {
+    const warning = 'Data sudah dipulihkan dari cadangan, tetapi kunci tanda tangan belum dapat diselaraskan.';
+    const { wrapper } = await mountBackups([DAILY], {
+      restoreBackup: { backup: DAILY, replacedKey: null, keyWarning: warning },
+    });
+    await wrapper.get('[data-testid="backup-restore"]').trigger('click');
+    await flushPromises();
+    await wrapper.get('[data-testid="restore-yes"]').trigger('click');
+    await flushPromises();
+    expect(wrapper.emitted('restored')).toHaveLength(1);
+    expect(wrapper.get('[data-testid="restore-key-warning"]').text()).toBe(warning);
+    expect(wrapper.get('[data-testid="backup-message"]').text()).toMatch(/^Data dipulihkan dari cadangan/);
+  });
+
+  it('lets an OPD make a new key only after a confirmation that says Bappeda will ask about it', async () => {
+    const before = { fingerprint: SAMPLE_KEY_WORDS, canRotate: false, canRenew: true, rotations: [] };
+    const after = { ...before, fingerprint: SAMPLE_BAPPEDA_NEW_KEY_WORDS };
+    const { wrapper, fake } = await mountBackups([DAILY], { keyStatus: inTurn(before, after) });
+    expect(wrapper.find('[data-testid="key-rotate"]').exists()).toBe(false);
+    await wrapper.get('[data-testid="key-renew"]').trigger('click');
+    await flushPromises();
+    expect(wrapper.get('[data-testid="key-renew-confirm"]').text()).toContain('Bappeda akan meminta konfirmasi');
+    expect(document.activeElement).toBe(wrapper.get('[data-testid="key-renew-yes"]').element);
+    await wrapper.get('[data-testid="key-renew-cancel"]').trigger('click');
+    expect(fake.callsOf('renewKey')).toHaveLength(0);
+
+    await wrapper.get('[data-testid="key-renew"]').trigger('click');
+    await flushPromises();
+    await wrapper.get('[data-testid="key-renew-confirm"]').trigger('submit');
+    await flushPromises();
+    expect(fake.callsOf('renewKey')).toHaveLength(1);
+    const said = wrapper.get('[data-testid="key-renewed"]').text();
+    expect(said).toContain(`${SAMPLE_KEY_WORDS} → ${SAMPLE_BAPPEDA_NEW_KEY_WORDS}`);
+    expect(said).toContain('bacakan kata-kata kunci baru ini kepada Bappeda');
+    expect(wrapper.get('[data-testid="key-fingerprint"]').text()).toBe(SAMPLE_BAPPEDA_NEW_KEY_WORDS);
+  });
+
   it('lets Bappeda replace its key only after a confirmation, and shows both fingerprints', async () => {
-    const before = { fingerprint: SAMPLE_BAPPEDA_KEY_WORDS, canRotate: true, rotations: [] };
+    const before = { fingerprint: SAMPLE_BAPPEDA_KEY_WORDS, canRotate: true, canRenew: false, rotations: [] };
     const after = {
       fingerprint: SAMPLE_BAPPEDA_NEW_KEY_WORDS,
       canRotate: true,
+      canRenew: false,
       rotations: [{ oldFingerprint: SAMPLE_BAPPEDA_KEY_WORDS, newFingerprint: SAMPLE_BAPPEDA_NEW_KEY_WORDS, from: '2019-07-16' }],
     };
     const { wrapper, fake } = await mountBackups([DAILY], { keyStatus: inTurn(before, after) });

@@ -115,6 +115,28 @@ describe('PackageUpdate', () => {
     expect(fake.callsOf('takePackageUpdate')).toHaveLength(0);
   });
 
+  it('offers "Terima kunci Bappeda" when the pinned key refuses the package, by the words read out', async () => {
+    const message = 'Paket ini ditandatangani dengan kunci yang berbeda dari kunci Bappeda yang dipakai di sini.';
+    const { wrapper, fake } = await mountUpdate({
+      failures: { pickPackageUpdate: { code: 'forbidden', message, field: null } },
+    });
+    expect(wrapper.find('[data-testid="package-update-trust"]').exists()).toBe(false);
+    await pick(wrapper);
+    expect(wrapper.get('[data-testid="error-alert"]').text()).toContain(message);
+    const form = wrapper.get('[data-testid="package-update-trust"]');
+    expect(form.text()).toContain('Terima kunci Bappeda');
+    expect(form.text()).toContain('membacakan sidik kunci');
+    await wrapper.get('[data-testid="package-update-trust-fingerprint"]').setValue(SAMPLE_BAPPEDA_KEY_WORDS);
+    await form.trigger('submit');
+    await flushPromises();
+    expect(fake.callsOf('trustBappedaKey')).toEqual([[SAMPLE_BAPPEDA_KEY_WORDS]]);
+    expect(wrapper.get('[data-testid="package-update-trusted"]').text()).toBe(
+      `Kunci Bappeda diterima: ${SAMPLE_BAPPEDA_KEY_WORDS}. Ambil paketnya lagi untuk memakainya.`,
+    );
+    expect(wrapper.find('[data-testid="package-update-trust"]').exists()).toBe(false);
+    expect(fake.callsOf('takePackageUpdate')).toHaveLength(0);
+  });
+
   it('a cancelled dialog or "Batal" changes nothing', async () => {
     const cancelled = await mountUpdate({ fileDialog: 'cancel' });
     await pick(cancelled.wrapper);

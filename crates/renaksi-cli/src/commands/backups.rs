@@ -39,28 +39,28 @@ pub fn restore(db: &Path, file: &Path, yes: bool) -> Result<()> {
         )
         .into());
     }
-    let replaced_key = match backups::restore_file(db, file)? {
-        Restored::Replaced(_, replaced_key) => {
+    let keys = match backups::restore_file(db, file)? {
+        Restored::Replaced(_, keys) => {
             out!(
                 "Data {} dipulihkan dari {}; data sebelumnya disimpan sebagai cadangan sebelum-pulihkan.",
                 db.display(),
                 info.file_name
             )?;
-            replaced_key
+            keys
         }
-        Restored::Recovered {
-            aside,
-            replaced_key,
-        } => {
+        Restored::Recovered { aside, keys } => {
             out!(
                 "Basis data yang rusak dipindahkan ke {}; data dipulihkan dari {}.",
                 aside.display(),
                 info.file_name
             )?;
-            replaced_key
+            keys
         }
     };
-    if let Some(key) = replaced_key {
+    if let Some(warning) = &keys.key_warning {
+        eprintln!("Peringatan: {warning}");
+    }
+    if let Some(key) = keys.replaced_key {
         out!(
             "Kunci tanda tangan dari cadangan dipakai mulai sekarang ({}). Kunci yang tadinya \
              dipakai di sini ({}) disimpan di {}.",
@@ -99,6 +99,33 @@ pub fn key(db: &Path, command: &KeyCommand) -> Result<()> {
             out!(
                 "Terbitkan paket rencana aksi baru: OPD menerima kunci baru bersama paket itu. \
                  Bacakan sidik kunci baru kepada OPD yang bertanya."
+            )?;
+        }
+        KeyCommand::New => {
+            let renewed = backups::renew_key(&mut store, db)?;
+            out!("Kunci baru dibuat untuk laporan OPD.")?;
+            out!("Kunci lama : {}", renewed.old_fingerprint)?;
+            out!("Kunci baru : {}", renewed.new_fingerprint)?;
+            out!("Kunci lama disimpan di {}.", renewed.old_key_file)?;
+            out!(
+                "Bappeda akan meminta konfirmasi kunci yang berubah saat mengimpor laporan \
+                 berikutnya: bacakan kata-kata kunci baru di atas kepada Bappeda."
+            )?;
+        }
+        KeyCommand::TrustBappeda {
+            package,
+            fingerprint,
+        } => {
+            let trusted =
+                renaksi_api::exchange::trust_bappeda_key(&mut store, package, fingerprint)?;
+            if let Some(before) = &trusted.previous_fingerprint {
+                out!("Kunci Bappeda sebelumnya : {before}")?;
+            }
+            out!("Kunci Bappeda diterima   : {}", trusted.fingerprint)?;
+            out!(
+                "Paket dengan kunci ini sekarang dapat dipakai: renaksi update-package --db {} --package {}",
+                db.display(),
+                package.display()
             )?;
         }
     }

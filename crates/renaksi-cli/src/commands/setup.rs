@@ -43,7 +43,7 @@ pub fn info(db: &Path) -> Result<()> {
     }?;
     // The key this installation signs with, as the OPD reads it out to
     // Bappeda when asked (Bappeda confirms it with --accept-new-key).
-    match renaksi_api::report::own_key(renaksi_api::data_dir(db))? {
+    match renaksi_api::report::own_key(&store, renaksi_api::data_dir(db))? {
         Some(key) => out!("Sidik jari    : {} ({})", key.words, key.fingerprint),
         None => out!("Sidik jari    : belum ada (dibuat pada ekspor pertama)"),
     }?;

@@ -25,7 +25,7 @@ pub const SIGN_PLACE: &str = "report.sign_place";
 pub const HEAD_NAME: &str = "report.head_name";
 pub const HEAD_NIP: &str = "report.head_nip";
 pub const HEAD_POSITION: &str = "report.head_position";
-const SEQUENCE: &str = "report.sequence";
+pub(crate) const SEQUENCE: &str = "report.sequence";
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]

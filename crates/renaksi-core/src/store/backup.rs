@@ -29,6 +29,9 @@ pub fn write_copy_then(
 ) -> Result<()> {
     let tmp = dest.with_extension("tmp");
     let _ = fs::remove_file(&tmp);
+    // The file is made readable by this user only before SQLite writes the
+    // data (and the key) into it; SQLite keeps the mode of a file it finds.
+    private_file(&tmp).map_err(|e| Error::io("menyimpan cadangan", &tmp, e))?;
     let copied = (|| {
         let mut target = Connection::open(&tmp)?;
         {
@@ -41,15 +44,23 @@ pub fn write_copy_then(
         let _ = fs::remove_file(&tmp);
         return Err(error);
     }
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        let _ = fs::set_permissions(&tmp, fs::Permissions::from_mode(0o600));
-    }
     File::open(&tmp)
         .and_then(|file| file.sync_all())
         .map_err(|e| Error::io("menyimpan cadangan", &tmp, e))?;
     fs::rename(&tmp, dest).map_err(|e| Error::io("menyimpan cadangan", dest, e))?;
     crate::files::sync_dir(dest.parent().unwrap_or_else(|| Path::new(".")));
     Ok(())
+}
+
+/// Makes an empty file at `path`, readable by this user only (on Windows the
+/// file inherits the per-user folder's access: see `location`).
+pub(crate) fn private_file(path: &Path) -> std::io::Result<()> {
+    let mut options = fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    options.open(path).map(drop)
 }

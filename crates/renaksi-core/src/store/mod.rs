@@ -72,10 +72,13 @@ impl Store {
             inspect_without_writing(path, latest)?
         } else {
             if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-                std::fs::create_dir_all(dir).map_err(|e| Error::io("membuat folder", dir, e))?;
+                crate::location::create_private_dir(dir)?;
             }
             0
         };
+        // The database holds the signing key: it and its journal are this
+        // user's only, and so is the app's data folder (see `location`).
+        crate::location::protect_database(path)?;
 
         let mut conn = Connection::open(path).map_err(|_| Error::NotADatabase {
             path: path.to_path_buf(),

@@ -95,9 +95,13 @@ pub fn write_key_file(path: &Path, key: &SigningKey) -> Result<()> {
     let dir = path.parent().unwrap_or_else(|| Path::new("."));
     fs::create_dir_all(dir).map_err(|e| Error::io("membuat folder", dir, e))?;
     let tmp = crate::files::temp_path(path);
+    // A temporary file left by a crash is removed, and the new one is made
+    // readable by this user only before the secret is written into it
+    // (`create_new`: the mode applies to a new file only).
+    let _ = fs::remove_file(&tmp);
     let written = (|| {
         let mut options = fs::OpenOptions::new();
-        options.write(true).create(true).truncate(true);
+        options.write(true).create_new(true);
         #[cfg(unix)]
         {
             use std::os::unix::fs::OpenOptionsExt;

@@ -13,7 +13,7 @@ use renaksi_core::package::{self, SignedPackage};
 use renaksi_core::period::PeriodRef;
 use renaksi_core::profile::{Profile, Role};
 use renaksi_core::report::export::{export, Exported};
-use renaksi_core::report::import::{import_file, Imported};
+use renaksi_core::report::import::{import_file, AcceptedKey, Decisions, Imported, KeyChange};
 use renaksi_core::workbook::key_words::fingerprint_words;
 use renaksi_core::workbook::signature::{self, public_key_text};
 use renaksi_core::workbook::Paper;
@@ -538,4 +538,323 @@ fn a_package_with_more_rotations_than_bappeda_ever_makes_is_refused() {
     package::export_as_is(&built, &dir, &file).unwrap();
     let error = package::read_file(&file).unwrap_err();
     assert!(error.to_string().contains("penggantian kunci"), "{error}");
+}
+
+// ---------------------------------------------------------------------------
+// Review of #17: rotations and marks that a restore cannot undo, an OPD's
+// new key, a re-pinned Bappeda key, and keys kept from other users.
+
+#[test]
+fn a_bappeda_backup_from_before_a_rotation_keeps_the_newer_key_and_the_opds_take_the_next_package()
+{
+    let mut ex = exchange();
+    let before = backups::take(&ex.bappeda_db, Kind::Manual).unwrap();
+    keys::rotate(
+        &mut ex.bappeda_db,
+        data_dir(&ex.bappeda),
+        Some("2019-07-01"),
+    )
+    .unwrap();
+    let new_key = folder_key(&ex.bappeda);
+    let second = publish(&ex.bappeda_db, &ex.bappeda, "paket-2.xlsx");
+    package::apply(&mut ex.opd_db, &second, None).unwrap();
+    assert_eq!(pinned(&ex.opd_db), new_key);
+    let kept = std::fs::read_to_string(data_dir(&ex.bappeda).join("kunci/penggantian-kunci.json"))
+        .unwrap();
+    assert!(kept.contains(&new_key), "kunci/ keeps the statement");
+
+    // Bappeda restores the backup from before the rotation.
+    let bappeda = ex.bappeda.clone();
+    drop(std::mem::replace(
+        &mut ex.bappeda_db,
+        Store::open_in_memory().unwrap(),
+    ));
+    let (store, replaced) = restore(&bappeda, Path::new(&before.path));
+    assert_eq!(replaced, None, "the newer key is not set aside");
+    assert_eq!(
+        folder_key(&bappeda),
+        new_key,
+        "the folder's newer key stays"
+    );
+    assert_eq!(keys::statements(store.conn()).unwrap().len(), 1);
+    assert_eq!(
+        keys::current_fingerprint(store.conn(), data_dir(&bappeda)).unwrap(),
+        Some(fingerprint_words(&new_key)),
+        "the database took the newer key"
+    );
+
+    let third = publish(&store, &bappeda, "paket-3.xlsx");
+    assert_eq!(third.public_key, new_key);
+    package::apply(&mut ex.opd_db, &third, None).unwrap();
+    assert_eq!(pinned(&ex.opd_db), new_key);
+}
+
+/// The database at `db` as an app from before the marks left it: the mark
+/// file of `kunci/` is not there.
+fn forget_mark(db: &Path) {
+    std::fs::remove_file(data_dir(db).join("kunci/urutan-laporan.txt")).unwrap();
+}
+
+#[test]
+fn an_upgrade_from_before_the_marks_seeds_the_mark_from_the_database_counter() {
+    let root = tempfile::tempdir().unwrap();
+    let db = pc(root.path(), "opd");
+    let mut store = opd_store(&db, "DINKES");
+    export_report(&mut store, &db, "1.xlsx");
+    let backup = backups::take(&store, Kind::Manual).unwrap();
+    export_report(&mut store, &db, "2.xlsx");
+    export_report(&mut store, &db, "3.xlsx");
+    forget_mark(&db);
+
+    // The upgraded app starts.
+    let (key, _) = keys::reconcile(&mut store, data_dir(&db)).unwrap();
+    assert_eq!(keys::sequence_mark(data_dir(&db), &key), 3);
+    drop(store);
+
+    let (mut store, _) = restore(&db, Path::new(&backup.path));
+    let (next, _) = export_report(&mut store, &db, "4.xlsx");
+    assert_eq!(next.sequence, 4, "above the 3 used before the upgrade");
+}
+
+#[test]
+fn a_restore_raises_the_mark_to_the_live_counter_before_replacing_the_data() {
+    let root = tempfile::tempdir().unwrap();
+    let db = pc(root.path(), "opd");
+    let mut store = opd_store(&db, "DINKES");
+    export_report(&mut store, &db, "1.xlsx");
+    let backup = backups::take(&store, Kind::Manual).unwrap();
+    export_report(&mut store, &db, "2.xlsx");
+    export_report(&mut store, &db, "3.xlsx");
+    drop(store);
+    // No start in between: the mark is missing when the restore runs.
+    forget_mark(&db);
+
+    let (mut store, _) = restore(&db, Path::new(&backup.path));
+    let (next, _) = export_report(&mut store, &db, "4.xlsx");
+    assert_eq!(next.sequence, 4, "above the 3 the replaced data counted");
+}
+
+#[test]
+fn an_opd_makes_a_new_key_that_bappeda_confirms_as_a_changed_key() {
+    let root = tempfile::tempdir().unwrap();
+    let bappeda = pc(root.path(), "bappeda");
+    let mut bappeda_db = bappeda_store(&bappeda);
+    let db = pc(root.path(), "opd");
+    let mut store = opd_store(&db, "DINKES");
+    let (first, first_file) = export_report(&mut store, &db, "1.xlsx");
+    import_report(&mut bappeda_db, &first_file).unwrap();
+    let old_key = signature::load(data_dir(&db)).unwrap().unwrap();
+
+    let error = keys::renew(&mut bappeda_db, data_dir(&bappeda)).unwrap_err();
+    assert!(error.to_string().contains("Hanya OPD"), "{error}");
+
+    let renewed = keys::renew(&mut store, data_dir(&db)).unwrap();
+    assert_eq!(
+        renewed.old_fingerprint,
+        fingerprint_words(&public_key_text(&old_key))
+    );
+    assert_ne!(renewed.new_fingerprint, renewed.old_fingerprint);
+    let aside = signature::load_file(Path::new(&renewed.old_key_file))
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        aside.to_bytes(),
+        old_key.to_bytes(),
+        "the old key is kept aside"
+    );
+    assert_eq!(fingerprint_words(&folder_key(&db)), renewed.new_fingerprint);
+    let audited: i64 = store
+        .conn()
+        .query_row(
+            "SELECT count(*) FROM audit_log WHERE entity = 'installation_key'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(audited, 1);
+
+    let (next, file) = export_report(&mut store, &db, "2.xlsx");
+    assert_eq!(
+        next.key_fingerprint,
+        signature::fingerprint(&folder_key(&db)),
+        "the new key signs"
+    );
+    assert!(next.sequence > first.sequence, "sequences continue");
+    // Bappeda asks to confirm the changed key, then takes the report.
+    let refused = import_file(&mut bappeda_db, &file, &Default::default()).unwrap_err();
+    assert!(
+        matches!(refused, Error::KeyUnconfirmed(_)),
+        "a changed key is asked about: {refused}"
+    );
+    let Error::KeyUnconfirmed(asked) = refused else {
+        unreachable!()
+    };
+    assert_eq!(asked.change, KeyChange::Changed);
+    assert_eq!(
+        asked.words, renewed.new_fingerprint,
+        "the words the OPD reads out"
+    );
+    let confirmed = Decisions::accepting(AcceptedKey {
+        opd_code: "DINKES".into(),
+        fingerprint: renewed.new_fingerprint.clone(),
+    });
+    let imported = import_file(&mut bappeda_db, &file, &confirmed).unwrap();
+    assert_eq!(imported.sequence, next.sequence);
+    // A report the stolen old key signs now stays refused as a changed key.
+    let refused = import_file(&mut bappeda_db, &first_file, &Default::default()).unwrap_err();
+    assert!(matches!(refused, Error::KeyUnconfirmed(_)), "{refused}");
+}
+
+#[test]
+fn an_opd_pinned_by_a_forged_first_package_takes_bappedas_key_by_its_fingerprint() {
+    let root = tempfile::tempdir().unwrap();
+    let bappeda = pc(root.path(), "bappeda");
+    let bappeda_db = bappeda_store(&bappeda);
+    let ex_root = Exchange {
+        _root: tempfile::tempdir().unwrap(),
+        bappeda: bappeda.clone(),
+        bappeda_db,
+        opd_db: Store::open_in_memory().unwrap(),
+    };
+    let forger = signature::generate().unwrap();
+    let forged = root_package_signed_by(&ex_root, &forger, "palsu.xlsx");
+    let opd = pc(root.path(), "opd");
+    let mut opd_db = Store::open(&opd).unwrap();
+    package::apply(&mut opd_db, &forged, Some(("DINKES", "Sari"))).unwrap();
+
+    let genuine = publish(&ex_root.bappeda_db, &bappeda, "asli.xlsx");
+    let message = forbidden(package::apply(&mut opd_db, &genuine, None).unwrap_err());
+    assert!(message.contains("Terima kunci Bappeda"), "{message}");
+
+    let wrong = fingerprint_words(&public_key_text(&forger));
+    let error = package::trust_bappeda_key(&mut opd_db, &genuine, &wrong).unwrap_err();
+    assert_eq!(error.field(), Some("fingerprint"), "{error}");
+    assert_eq!(pinned(&opd_db), public_key_text(&forger), "nothing changed");
+
+    // The clerk types the words Bappeda reads out.
+    let read_out = fingerprint_words(&genuine.public_key);
+    let trusted = package::trust_bappeda_key(&mut opd_db, &genuine, &read_out).unwrap();
+    assert_eq!(trusted.fingerprint, read_out);
+    assert_eq!(trusted.previous_fingerprint, Some(wrong));
+    assert_eq!(pinned(&opd_db), genuine.public_key);
+    let audited: i64 = opd_db
+        .conn()
+        .query_row(
+            "SELECT count(*) FROM audit_log WHERE entity = 'bappeda_key'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(audited, 1);
+    package::apply(&mut opd_db, &genuine, None).unwrap();
+
+    // Hex works too; Bappeda itself has no use for it.
+    let hex = signature::fingerprint(&genuine.public_key);
+    package::trust_bappeda_key(&mut opd_db, &genuine, &hex).unwrap();
+    let mut bappeda_db = ex_root.bappeda_db;
+    let error = package::trust_bappeda_key(&mut bappeda_db, &genuine, &hex).unwrap_err();
+    assert!(error.to_string().contains("Hanya OPD"), "{error}");
+}
+
+#[test]
+fn a_package_with_ten_thousand_statements_is_refused_before_any_is_verified() {
+    let ex = exchange();
+    let mut built = package::build(&ex.bappeda_db).unwrap();
+    let a = signature::generate().unwrap();
+    let b = signature::generate().unwrap();
+    let one = RotationStatement::make(&a, &b, "2019-07-01".parse().unwrap());
+    built.rotations = vec![one; 10_000];
+    let dir = data_dir(&ex.bappeda).join("sepuluh-ribu");
+    signature::save(&dir, &b).unwrap();
+    let file = dir.join("banyak.xlsx");
+    package::export_as_is(&built, &dir, &file).unwrap();
+    let started = std::time::Instant::now();
+    let error = package::read_file(&file).unwrap_err();
+    assert!(error.to_string().contains("penggantian kunci"), "{error}");
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(20),
+        "refused quickly: {:?}",
+        started.elapsed()
+    );
+}
+
+#[test]
+fn ten_thousand_statements_from_the_pinned_key_lead_nowhere_without_being_verified() {
+    let pinned = signature::generate().unwrap();
+    let forger = signature::generate().unwrap();
+    let mut claimed = RotationStatement::make(&forger, &forger, "2019-07-01".parse().unwrap());
+    claimed.old_key = public_key_text(&pinned);
+    claimed.new_key = public_key_text(&signature::generate().unwrap());
+    let mut statements = vec![claimed; 10_000];
+    let started = std::time::Instant::now();
+    assert!(keys::chain(&public_key_text(&pinned), "x", &statements).is_none());
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(2),
+        "not verified one by one: {:?}",
+        started.elapsed()
+    );
+    // Refused by their count, not by their verification: even a true
+    // statement among too many leads nowhere.
+    let next = signature::generate().unwrap();
+    let true_one = RotationStatement::make(&pinned, &next, "2019-07-01".parse().unwrap());
+    statements.truncate(package::MAX_ROTATIONS);
+    statements.insert(0, true_one);
+    assert!(keys::chain(
+        &public_key_text(&pinned),
+        &public_key_text(&next),
+        &statements
+    )
+    .is_none());
+    statements.pop();
+    assert!(keys::chain(
+        &public_key_text(&pinned),
+        &public_key_text(&next),
+        &statements
+    )
+    .is_some());
+}
+
+#[test]
+fn a_rotation_statement_not_signed_by_the_old_key_fails_on_its_first_check() {
+    let a = signature::generate().unwrap();
+    let b = signature::generate().unwrap();
+    let mut statement = RotationStatement::make(&a, &b, "2019-07-01".parse().unwrap());
+    assert!(statement.verifies());
+    statement.old_key_signature = statement.new_key_signature.clone();
+    assert!(!statement.verifies());
+}
+
+#[cfg(unix)]
+#[test]
+fn the_data_folder_the_database_its_journal_backups_and_keys_are_this_users_only() {
+    use std::os::unix::fs::PermissionsExt;
+    let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    let root = tempfile::tempdir().unwrap();
+    let folder = root.path().join("data");
+    let db = folder.join("renaksi.db");
+    let mut store = opd_store(&db, "DINKES");
+    assert_eq!(mode(&folder), 0o700, "the data folder");
+    assert_eq!(mode(&db), 0o600, "the database");
+    let wal = folder.join("renaksi.db-wal");
+    assert!(wal.exists());
+    assert_eq!(mode(&wal), 0o600, "its journal");
+
+    let backup = backups::take(&store, Kind::Manual).unwrap();
+    assert_eq!(mode(Path::new(&backup.path)), 0o600, "a backup");
+
+    // A temporary key file left by a crash, readable by all, is not reused.
+    let (key, _) = keys::reconcile(&mut store, &folder).unwrap();
+    let key_file = signature::key_path(&folder);
+    let stale = key_file.with_file_name(format!(".opd-ed25519.key.{}.tmp", std::process::id()));
+    std::fs::write(&stale, "").unwrap();
+    std::fs::set_permissions(&stale, std::fs::Permissions::from_mode(0o644)).unwrap();
+    signature::save(&folder, &key).unwrap();
+    assert_eq!(mode(&key_file), 0o600, "the key file");
+    assert!(!stale.exists());
+
+    // An existing database opened again is made private again.
+    drop(store);
+    std::fs::set_permissions(&db, std::fs::Permissions::from_mode(0o644)).unwrap();
+    Store::open(&db).unwrap();
+    assert_eq!(mode(&db), 0o600);
 }
