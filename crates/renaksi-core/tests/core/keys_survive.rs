@@ -700,9 +700,22 @@ fn an_opd_makes_a_new_key_that_bappeda_confirms_as_a_changed_key() {
     });
     let imported = import_file(&mut bappeda_db, &file, &confirmed).unwrap();
     assert_eq!(imported.sequence, next.sequence);
-    // A report the stolen old key signs now stays refused as a changed key.
-    let refused = import_file(&mut bappeda_db, &first_file, &Default::default()).unwrap_err();
-    assert!(matches!(refused, Error::KeyUnconfirmed(_)), "{refused}");
+    // The old key's report sent again changes nothing, the trusted key
+    // included: the renewed key stays the one Bappeda holds (a new report the
+    // stolen key signs is a changed key, refused until confirmed).
+    let again = import_file(&mut bappeda_db, &first_file, &Default::default()).unwrap();
+    assert!(!again.changed && again.key_accepted.is_none(), "{again:?}");
+    let conn = bappeda_db.conn();
+    let dinkes = renaksi_core::store::opds::by_code(conn, "DINKES")
+        .unwrap()
+        .unwrap();
+    let pinned = renaksi_core::store::opd_keys::get(conn, &dinkes.id)
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        renaksi_core::workbook::key_words::fingerprint_words(&pinned.public_key),
+        renewed.new_fingerprint
+    );
 }
 
 #[test]
