@@ -10,6 +10,12 @@
 //! not write is a problem: the check compares with the layout's own lists
 //! (`layout::report_cells`, `summary_cells`, `report_notes`, `defined_names`),
 //! so the writer and the checker cannot disagree.
+//!
+//! Those checks say in words what is wrong; they cannot list everything a
+//! forger may change (a second shared-strings part the relationships name, a
+//! cell's style, a rich-text run, a chart's title). So a file they pass must
+//! also be, part for part, the workbook the export writes from the signed
+//! data (`written_by_renaksi`): the file is what Renaksi wrote, or refused.
 
 use std::collections::{BTreeMap, HashMap};
 use std::io::{Cursor, Read};
