@@ -40,7 +40,12 @@ pub const CHANGE_REASON: usize = 1000;
 /// A link kept as evidence.
 pub const EVIDENCE_LINK: usize = 2000;
 /// The signature block's place and the head's position.
-pub const SIGN_PLACE: usize = 80;
-pub const HEAD_POSITION: usize = 200;
+/// They take what an export puts there unasked, so a genuine report is never
+/// refused at import: the place defaults to the plan's region (less
+/// "Kabupaten "/"Kota "), the position to "Kepala " and the OPD's name.
+pub const SIGN_PLACE: usize = PLAN_REGION;
+pub const HEAD_POSITION: usize = HEAD_POSITION_PREFIX.len() + OPD_NAME;
+/// How the default position begins: "Kepala " and the OPD's name.
+pub const HEAD_POSITION_PREFIX: &str = "Kepala ";
 /// The signature block's date as printed ("15 April 2019").
 pub const SIGN_DATE: usize = 40;

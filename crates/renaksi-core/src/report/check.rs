@@ -10,11 +10,19 @@
 //! not write is a problem: the check compares with the layout's own lists
 //! (`layout::report_cells`, `summary_cells`, `report_notes`, `defined_names`),
 //! so the writer and the checker cannot disagree.
+//!
+//! Those checks say in words what is wrong; they cannot list everything a
+//! forger may change (a second shared-strings part the relationships name, a
+//! cell's style, a rich-text run, a chart's title). So a file they pass must
+//! also be, part for part, the workbook the export writes from the signed
+//! data (`written_by_renaksi`): the file is what Renaksi wrote, or refused.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
+use std::io::{Cursor, Read};
 use std::path::Path;
 
 use serde::Serialize;
+use xlsx_zip::ZipArchive;
 
 use super::datasheet::{self, SignedSnapshot};
 use super::layout::{
@@ -26,6 +34,7 @@ use super::snapshot::FORMAT_VERSION;
 use super::view::ReportView;
 use crate::workbook::guard::Inspected;
 use crate::workbook::machine_sheet::DATA_SHEET;
+use crate::workbook::print::Paper;
 use crate::workbook::reader::{cell_name, Book, Cell, SheetInfo, Visibility};
 use crate::workbook::signature;
 use crate::workbook::styles::{DECIMAL, PERCENT, WHOLE};
@@ -61,7 +70,9 @@ pub fn check_bytes(bytes: Vec<u8>) -> Result<CheckReport> {
 
 /// The signed snapshot of a report file with the check of it.
 pub(crate) fn read_checked(bytes: Vec<u8>) -> Result<(SignedSnapshot, CheckReport)> {
-    let mut book = Book::open(bytes)?;
+    // The file itself is kept for the last check, the part-by-part
+    // comparison with the workbook Renaksi writes from the signed data.
+    let mut book = Book::open(bytes.clone())?;
     let signed = datasheet::read(book.cells(DATA_SHEET)?)?;
     let mut printed = Printed {
         sheets: book.sheets(),
@@ -78,8 +89,137 @@ pub(crate) fn read_checked(bytes: Vec<u8>) -> Result<(SignedSnapshot, CheckRepor
     if has(SUMMARY_SHEET) {
         printed.summary = book.cells(SUMMARY_SHEET)?;
     }
-    let report = assess(&signed, &printed);
+    let mut report = assess(&signed, &printed);
+    // What the checks above name, they name in words; a file they pass must
+    // still be, part for part, what Renaksi writes from its signed data.
+    if report.problems.is_empty() {
+        report.problems.extend(written_by_renaksi(&bytes, &signed));
+    }
     Ok((signed, report))
+}
+
+/// Parts whose content is not compared: the document properties (title,
+/// author, the time of writing) are not printed, and their time makes no
+/// two exports alike. They must still be the parts an export has.
+const UNCOMPARED: &str = "docProps/";
+
+/// Whether `bytes` is exactly the workbook Renaksi writes from the signed
+/// snapshot: the same part names, and for each (but the document
+/// properties) the same bytes once decompressed. The workbook is written
+/// again with the public key and signature read from the file, on each
+/// paper, the one the file's Laporan names first. A problem names the first
+/// part that differs.
+///
+/// Enumerating what a forger may change cannot end (a second shared-strings
+/// part named by the relationships, a cell's style, a rich-text run, a
+/// chart's title, a merged cell, a row of no height, a repeated cell); this
+/// comparison leaves nothing but what the export writes.
+fn written_by_renaksi(bytes: &[u8], signed: &SignedSnapshot) -> Option<String> {
+    let received = match unpacked(bytes) {
+        Ok(parts) => parts,
+        Err(problem) => return Some(problem),
+    };
+    let named_f4 = received
+        .get(REPORT_PART)
+        .is_some_and(|xml| contains(xml, PAPER_F4_ATTRIBUTE));
+    let papers = if named_f4 {
+        [Paper::F4, Paper::A4]
+    } else {
+        [Paper::A4, Paper::F4]
+    };
+    let mut first = None;
+    for paper in papers {
+        let difference = match super::export::signed_workbook_bytes(
+            &signed.snapshot,
+            &signed.public_key,
+            &signed.signature,
+            paper,
+        )
+        .ok()
+        .and_then(|written| unpacked(&written).ok())
+        {
+            Some(written) => first_difference(&received, &written),
+            None => Some(
+                "Buku kerja laporan ini tidak dapat ditulis ulang dari data yang \
+                 ditandatangani, sehingga lembar cetaknya tidak dapat diperiksa."
+                    .to_owned(),
+            ),
+        };
+        match difference {
+            None => return None,
+            Some(problem) => {
+                first.get_or_insert(problem);
+            }
+        }
+    }
+    first
+}
+
+/// The Laporan sheet's part, and how it names the F4 paper (Excel's
+/// "Folio 8.5 x 13 in", see `print`): only which paper is tried first.
+const REPORT_PART: &str = "xl/worksheets/sheet1.xml";
+const PAPER_F4_ATTRIBUTE: &[u8] = b"paperSize=\"14\"";
+
+fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    haystack.windows(needle.len()).any(|w| w == needle)
+}
+
+/// Every part of a workbook by name, decompressed. The guard has already
+/// bounded what they expand to. A name given twice is a problem: which of
+/// the two a reader takes is its own choice.
+fn unpacked(bytes: &[u8]) -> std::result::Result<BTreeMap<String, Vec<u8>>, String> {
+    let damaged = || crate::workbook::guard::NOT_A_WORKBOOK.to_owned();
+    let mut archive = ZipArchive::new(Cursor::new(bytes)).map_err(|_| damaged())?;
+    let mut parts = BTreeMap::new();
+    for index in 0..archive.len() {
+        let mut file = archive.by_index(index).map_err(|_| damaged())?;
+        let name = file.name().map_err(|_| damaged())?.into_owned();
+        let mut content = Vec::with_capacity(file.size().min(1 << 24) as usize);
+        file.read_to_end(&mut content).map_err(|_| damaged())?;
+        if let Some(name) = parts.insert(name.clone(), content).map(|_| name) {
+            return Err(format!(
+                "Bagian {} ada dua kali di dalam berkas, padahal Renaksi menulis setiap bagian \
+                 sekali: berkas telah diubah setelah diekspor. {ASK_AGAIN}",
+                quote(&name)
+            ));
+        }
+    }
+    Ok(parts)
+}
+
+/// What Bappeda can do about a file changed after its export.
+const ASK_AGAIN: &str = "Minta OPD mengirim berkas hasil ekspor apa adanya.";
+
+/// The first part that is not the one written: one the export does not
+/// write, one it writes that is missing, then one whose bytes differ.
+fn first_difference(
+    received: &BTreeMap<String, Vec<u8>>,
+    written: &BTreeMap<String, Vec<u8>>,
+) -> Option<String> {
+    if let Some(name) = received.keys().find(|name| !written.contains_key(*name)) {
+        return Some(format!(
+            "Bagian {} tidak ditulis oleh Renaksi untuk data laporan ini: berkas telah diubah \
+             setelah diekspor. {ASK_AGAIN}",
+            quote(name)
+        ));
+    }
+    if let Some(name) = written.keys().find(|name| !received.contains_key(*name)) {
+        return Some(format!(
+            "Bagian {} yang ditulis oleh Renaksi tidak ada di berkas ini: berkas telah diubah \
+             setelah diekspor. {ASK_AGAIN}",
+            quote(name)
+        ));
+    }
+    written
+        .iter()
+        .find(|(name, bytes)| !name.starts_with(UNCOMPARED) && received[*name] != **bytes)
+        .map(|(name, _)| {
+            format!(
+                "Bagian {} berbeda dari yang ditulis Renaksi untuk data laporan ini: berkas \
+                 telah diubah setelah diekspor. {ASK_AGAIN}",
+                quote(name)
+            )
+        })
 }
 
 /// What a report file shows a reader, beside its data sheet.

@@ -12,6 +12,7 @@ use super::snapshot::{self, ExportInfo, Snapshot};
 use super::view::ReportView;
 use super::{datasheet, layout};
 use crate::dates::long_date;
+use crate::editing::lengths::{self, HEAD_POSITION_PREFIX};
 use crate::files::{temp_path, write_synced};
 use crate::period::PeriodRef;
 use crate::store::reports::{self, ReportRecord};
@@ -68,7 +69,7 @@ pub fn signature_settings(store: &Store) -> Result<SignatureSettings> {
         head_position: get(HEAD_POSITION)?.unwrap_or_else(|| {
             opd.as_ref()
                 .map(|o| match o.head_title.trim() {
-                    "" => format!("Kepala {}", o.name),
+                    "" => format!("{HEAD_POSITION_PREFIX}{}", o.name),
                     title => title.to_string(),
                 })
                 .unwrap_or_default()
@@ -84,23 +85,18 @@ pub fn signature_settings(store: &Store) -> Result<SignatureSettings> {
 }
 
 pub fn save_signature_settings(store: &mut Store, input: &SignatureSettings) -> Result<()> {
-    let place = crate::editing::required(
-        "place",
-        &input.place,
-        "Tempat",
-        crate::editing::lengths::SIGN_PLACE,
-    )?;
+    let place = crate::editing::required("place", &input.place, "Tempat", lengths::SIGN_PLACE)?;
     let position = crate::editing::required(
         "headPosition",
         &input.head_position,
         "Jabatan",
-        crate::editing::lengths::HEAD_POSITION,
+        lengths::HEAD_POSITION,
     )?;
     let name = crate::editing::required(
         "headName",
         &input.head_name,
         "Nama kepala OPD",
-        crate::editing::lengths::HEAD_NAME,
+        lengths::HEAD_NAME,
     )?;
     let nip = input.head_nip.trim().replace(' ', "");
     if !nip.is_empty() && (nip.len() != 18 || !nip.chars().all(|c| c.is_ascii_digit())) {
@@ -112,6 +108,41 @@ pub fn save_signature_settings(store: &mut Store, input: &SignatureSettings) -> 
         settings::set(tx, HEAD_NAME, &name)?;
         settings::set(tx, HEAD_NIP, &nip)
     })
+}
+
+/// The signature block as an export is about to sign it, held to the caps
+/// Bappeda's import holds it to (`rules`, the same constants as the
+/// settings): a block the import would refuse is refused here, before
+/// anything is written, with where to fix it.
+fn check_block_lengths(block: &SignatureSettings) -> Result<()> {
+    let nip = block.head_nip.trim();
+    for (field, value, label, max) in [
+        ("place", block.place.as_str(), "Tempat", lengths::SIGN_PLACE),
+        (
+            "headPosition",
+            &block.head_position,
+            "Jabatan",
+            lengths::HEAD_POSITION,
+        ),
+        (
+            "headName",
+            &block.head_name,
+            "Nama kepala OPD",
+            lengths::HEAD_NAME,
+        ),
+        ("headNip", nip, "NIP", lengths::NIP),
+    ] {
+        if value.chars().count() > max {
+            return Err(Error::invalid(
+                field,
+                format!(
+                    "{label} pada blok tanda tangan terlalu panjang (paling banyak {max} \
+                     karakter). Perbaiki di pengaturan tanda tangan laporan, lalu ekspor lagi."
+                ),
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// Writes the OPD's report for `period` to `out`.
@@ -141,6 +172,7 @@ pub fn export_with_evidence(
     let code = opd_code(store)?;
     crate::access::require_viewed_plan_active(store.conn())?;
     let block = signature_settings(store)?;
+    check_block_lengths(&block)?;
     let (key, _) = crate::keys::reconcile(store, data_dir)?;
     let sequence = next_sequence(store.conn(), data_dir, &key)?;
     let exported_at = now();
@@ -263,11 +295,45 @@ pub fn next_sequence(
     Ok(counted.max(crate::keys::sequence_mark(data_dir, key)) + 1)
 }
 
-/// The whole workbook: printable sheets, then the very hidden data sheet.
+/// The whole workbook: printable sheets, then the very hidden data sheet,
+/// signed with `key`.
 pub fn workbook_bytes(
     snapshot: &Snapshot,
     key: &ed25519_dalek::SigningKey,
     paper: Paper,
+) -> Result<Vec<u8>> {
+    write_workbook(snapshot, paper, || {
+        (
+            signature::public_key_text(key),
+            signature::sign_bytes(key, &snapshot.canonical_bytes()),
+        )
+    })
+}
+
+/// The workbook an export of `snapshot` on `paper` writes, with the public
+/// key and signature given as texts (those read from a received file, as no
+/// private key is at hand): what `check` compares a received report with,
+/// part by part. The same writer as [`workbook_bytes`].
+pub fn signed_workbook_bytes(
+    snapshot: &Snapshot,
+    public_key: &str,
+    signature: &str,
+    paper: Paper,
+) -> Result<Vec<u8>> {
+    write_workbook(snapshot, paper, || {
+        (public_key.to_owned(), signature.to_owned())
+    })
+}
+
+/// The one writer of a report: `sign` gives the public key and signature
+/// texts of the data sheet's last rows. Everything it writes is decided by
+/// the snapshot and the paper, in a fixed order (no clock but the document
+/// properties, no hash-map iteration), so the same snapshot gives the same
+/// parts.
+fn write_workbook(
+    snapshot: &Snapshot,
+    paper: Paper,
+    sign: impl FnOnce() -> (String, String),
 ) -> Result<Vec<u8>> {
     let xlsx = |e: rust_xlsxwriter::XlsxError| {
         Error::invalid("file", format!("Buku kerja tidak dapat dibuat: {e}"))
@@ -278,17 +344,16 @@ pub fn workbook_bytes(
     workbook.set_zip_compression_level(3);
     // The data sheet is most of the work: it is built on a second core while
     // this one signs and lays out the printable sheets.
-    let (mut data, row, signed) = std::thread::scope(|scope| {
+    let (mut data, row, (public_key, signed)) = std::thread::scope(|scope| {
         let data = scope.spawn(|| datasheet::unsigned_report_sheet(snapshot));
         let view = ReportView::from_snapshot(snapshot);
         let printable = layout::write_report_sheets(&mut workbook, &view, paper);
-        let signed = signature::sign_bytes(key, &snapshot.canonical_bytes());
+        let signed = sign();
         let (sheet, row) = data.join().expect("the data sheet thread does not panic")?;
         printable.map(|()| (sheet, row, signed))
     })
     .map_err(xlsx)?;
-    machine_sheet::sign_sheet(&mut data, row, &signature::public_key_text(key), &signed)
-        .map_err(xlsx)?;
+    machine_sheet::sign_sheet(&mut data, row, &public_key, &signed).map_err(xlsx)?;
     workbook.push_worksheet(data);
     workbook.save_to_buffer().map_err(xlsx)
 }

@@ -606,3 +606,296 @@ fn a_message_quoting_a_ten_thousand_character_title_is_short() {
         report.problems
     );
 }
+
+// The file is exactly what Renaksi writes from its signed data: every part
+// of the received file is compared, decompressed, with the workbook written
+// again from the signed snapshot. Each forgery below leaves every cell value
+// calamine reads as it was, so only that comparison finds most of them.
+
+const SHARED_STRINGS_XML: &str = "xl/sharedStrings.xml";
+const CHART_XML: &str = "xl/charts/chart1.xml";
+const KOP_OPD_LINE: &str = "Perangkat Daerah: Dinas Kesehatan (DINKES)";
+
+/// Refused by the check and at Bappeda's import; the check's problems.
+fn refused_everywhere(bytes: Vec<u8>) -> Vec<String> {
+    let problems = checked(bytes.clone()).problems;
+    assert!(!problems.is_empty(), "a forged file checked clean");
+    let message = refused_at_bappeda(bytes);
+    assert!(message.contains(&problems[0]), "{message}");
+    problems
+}
+
+/// Refused with the one message of the part-by-part comparison, naming `part`.
+fn refused_as_changed_part(bytes: Vec<u8>, part: &str) {
+    let problems = refused_everywhere(bytes);
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(
+        problems[0].contains(&format!("Bagian \"{part}\""))
+            && problems[0].contains("telah diubah setelah diekspor")
+            && problems[0].contains("Minta OPD mengirim berkas hasil ekspor apa adanya."),
+        "{problems:?}"
+    );
+}
+
+/// The workbook with `part` copied as `copy` (through `edit`), the
+/// workbook's relationships pointing to the copy, and its content type
+/// declared: what Excel reads, while a reader of fixed paths reads the
+/// original.
+fn redirected(bytes: &[u8], part_name: &str, copy: &str, edit: impl Fn(&str) -> String) -> Vec<u8> {
+    let original = part(bytes, part_name);
+    let changed = edit(&original);
+    assert_ne!(changed, original, "the copy changes nothing");
+    let with_copy = with_parts(bytes, &[(copy, changed)]);
+    let target = |name: &str| format!("Target=\"{}\"", name.trim_start_matches("xl/"));
+    let pointed = edit_part(&with_copy, "xl/_rels/workbook.xml.rels", |xml| {
+        assert!(xml.contains(&target(part_name)), "{xml}");
+        xml.replace(&target(part_name), &target(copy))
+    });
+    edit_part(&pointed, "[Content_Types].xml", |xml| {
+        let open = xml
+            .find(&format!("<Override PartName=\"/{part_name}\""))
+            .unwrap_or_else(|| panic!("no content type for {part_name}"));
+        let end = open + xml[open..].find("/>").unwrap() + 2;
+        let declared = xml[open..end].replace(part_name, copy);
+        format!("{}{declared}{}", &xml[..end], &xml[end..])
+    })
+}
+
+#[test]
+fn a_second_shared_strings_part_named_by_the_relationships_is_refused() {
+    let forged = redirected(
+        &real_export(),
+        SHARED_STRINGS_XML,
+        "xl/sharedStrings2.xml",
+        |xml| xml.replace(KOP_OPD_LINE, "Perangkat Daerah: Dinas Sosial (DINSOS)"),
+    );
+    refused_as_changed_part(forged, "xl/sharedStrings2.xml");
+}
+
+#[test]
+fn a_decoy_styles_part_named_by_the_relationships_is_refused() {
+    // Excel prints with the copy: every "#,##0.##" figure rounded.
+    let forged = redirected(&real_export(), STYLES_XML, "xl/styles2.xml", |xml| {
+        xml.replace("formatCode=\"#,##0.##\"", "formatCode=\"#,##0\"")
+    });
+    refused_as_changed_part(forged, "xl/styles2.xml");
+}
+
+#[test]
+fn a_figure_given_another_cells_rounding_style_is_refused() {
+    // G8 holds 68.5 ("#,##0.##"); the row number's style "0" prints 69.
+    let forged = edit_part(&real_export(), LAPORAN_XML, |xml| {
+        let cell = "<c r=\"G8\" s=\"7\"><v>68.5</v></c>";
+        assert!(
+            xml.contains(cell) && xml.contains("<c r=\"A8\" s=\"4\">"),
+            "{xml}"
+        );
+        xml.replace(cell, "<c r=\"G8\" s=\"4\"><v>68.5</v></c>")
+    });
+    refused_as_changed_part(forged, LAPORAN_XML);
+}
+
+#[test]
+fn a_rich_text_run_in_a_shared_string_is_refused() {
+    // The same text, its OPD struck through: a reader of values sees no change.
+    let forged = edit_part(&real_export(), SHARED_STRINGS_XML, |xml| {
+        let plain = format!("<si><t>{KOP_OPD_LINE}</t></si>");
+        assert!(xml.contains(&plain), "{xml}");
+        xml.replace(
+            &plain,
+            "<si><r><t xml:space=\"preserve\">Perangkat Daerah: </t></r><r><rPr><strike/>\
+             </rPr><t>Dinas Kesehatan (DINKES)</t></r></si>",
+        )
+    });
+    refused_as_changed_part(forged, SHARED_STRINGS_XML);
+}
+
+#[test]
+fn a_changed_chart_title_or_data_label_is_refused() {
+    let real = real_export();
+    let title = edit_part(&real, CHART_XML, |xml| {
+        let said = "Capaian s.d. Triwulan I 2019 per rencana aksi";
+        assert!(xml.contains(said), "{xml}");
+        xml.replace(said, "Capaian s.d. Triwulan IV 2019 per rencana aksi")
+    });
+    refused_as_changed_part(title, CHART_XML);
+    // The labels rounded: 98.625 shown as 99.
+    let label = edit_part(&real, CHART_XML, |xml| {
+        let labels = "<c:dLbls><c:numFmt formatCode=\"0.00\"";
+        assert!(xml.contains(labels), "{xml}");
+        xml.replace(labels, "<c:dLbls><c:numFmt formatCode=\"0\"")
+    });
+    refused_as_changed_part(label, CHART_XML);
+}
+
+#[test]
+fn a_merged_cell_hiding_a_figure_is_refused() {
+    // G8:H8 merged: H8's target no longer prints.
+    let forged = edit_part(&real_export(), LAPORAN_XML, |xml| {
+        let merges = "<mergeCells count=\"27\">";
+        assert!(xml.contains(merges), "{xml}");
+        xml.replace(
+            merges,
+            "<mergeCells count=\"28\"><mergeCell ref=\"G8:H8\"/>",
+        )
+    });
+    refused_as_changed_part(forged, LAPORAN_XML);
+}
+
+#[test]
+fn a_row_of_almost_no_height_is_refused() {
+    let forged = edit_part(&real_export(), LAPORAN_XML, |xml| {
+        let row = "<row r=\"8\" spans=\"1:23\" ht=\"51\" customHeight=\"1\">";
+        assert!(xml.contains(row), "{xml}");
+        xml.replace(
+            row,
+            "<row r=\"8\" spans=\"1:23\" ht=\"0.1\" customHeight=\"1\">",
+        )
+    });
+    refused_as_changed_part(forged, LAPORAN_XML);
+}
+
+#[test]
+fn a_repeated_cell_address_with_another_value_is_refused() {
+    let forged = edit_part(&real_export(), LAPORAN_XML, |xml| {
+        let cell = "<c r=\"G8\" s=\"7\"><v>68.5</v></c>";
+        assert!(xml.contains(cell), "{xml}");
+        xml.replace(cell, &format!("{cell}<c r=\"G8\" s=\"7\"><v>98.5</v></c>"))
+    });
+    refused_as_changed_part(forged, LAPORAN_XML);
+}
+
+#[test]
+fn two_exports_of_one_snapshot_differ_only_in_their_document_properties() {
+    let snapshot = demo_snapshot();
+    let key = SigningKey::from_bytes(&[7u8; 32]);
+    let parts = |bytes: Vec<u8>| -> Vec<(String, Vec<u8>)> {
+        let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
+        (0..archive.len())
+            .map(|i| {
+                let mut file = archive.by_index(i).unwrap();
+                let mut content = Vec::new();
+                file.read_to_end(&mut content).unwrap();
+                let name = file.name().to_owned();
+                if name.starts_with("docProps/") {
+                    content.clear();
+                }
+                (name, content)
+            })
+            .collect()
+    };
+    for paper in [Paper::A4, Paper::F4] {
+        let first = workbook_bytes(&snapshot, &key, paper).unwrap();
+        std::thread::sleep(Duration::from_millis(1100));
+        let second = workbook_bytes(&snapshot, &key, paper).unwrap();
+        assert_eq!(parts(first.clone()), parts(second), "{paper}");
+        assert_eq!(checked(first).problems, Vec::<String>::new(), "{paper}");
+    }
+}
+
+#[test]
+fn genuine_exports_on_a4_and_f4_with_evidence_an_empty_period_and_an_archived_action_pass() {
+    use crate::evidence::{offices, TW2_2019};
+    use renaksi_core::report::check::check_file;
+    use renaksi_core::report::export::export_with_evidence;
+    use renaksi_core::report::import::import_file;
+
+    let mut offices = offices();
+    // RA-02 and RA-03, which DINKES supports, archived by Bappeda (in both
+    // databases, as a package would carry it): their rows stay in the OPD's
+    // database but are no longer reported.
+    for store in [&offices.opd, &offices.bappeda] {
+        let archived = store
+            .conn()
+            .execute(
+                "UPDATE actions SET archived_at = '2019-05-02T01:00:00Z', \
+                 archive_reason = 'Digabung dengan RA-01' WHERE code IN ('RA-02', 'RA-03')",
+                [],
+            )
+            .unwrap();
+        assert_eq!(archived, 2);
+    }
+    let out = offices.dir.path().join("kirim");
+    std::fs::create_dir_all(&out).unwrap();
+    let empty = PeriodRef {
+        year: 2019,
+        quarter: 4,
+    };
+    for (period, paper, name) in [
+        (TW2_2019, Paper::A4, "tw2-a4.xlsx"),
+        (TW2_2019, Paper::F4, "tw2-f4.xlsx"),
+        (empty, Paper::A4, "tw4-a4.xlsx"),
+        (empty, Paper::F4, "tw4-f4.xlsx"),
+    ] {
+        let path = out.join(name);
+        let exported = export_with_evidence(
+            &mut offices.opd,
+            &offices.opd_data,
+            period,
+            paper,
+            &path,
+            true,
+        )
+        .unwrap();
+        assert!(exported.evidence.is_some(), "{name}: no evidence bundle");
+        let report = check_file(&path).unwrap();
+        assert_eq!(report.problems, Vec::<String>::new(), "{name}");
+        assert!(report.evidence > 0, "{name}");
+        crate::confirming_first_key(|decisions| {
+            import_file(&mut offices.bappeda, &path, decisions)
+        })
+        .unwrap_or_else(|e| panic!("{name}: {e}"));
+    }
+}
+
+#[test]
+fn an_opd_and_region_of_two_hundred_characters_export_and_import() {
+    use crate::evidence::{offices, TW2_2019};
+    use renaksi_core::report::export::export;
+    use renaksi_core::report::import::import_file;
+
+    let mut offices = offices();
+    let name: String = "Dinas Kesehatan Pengendalian Penduduk dan Keluarga Berencana "
+        .repeat(4)
+        .chars()
+        .take(200)
+        .collect();
+    let region: String = "Wonosobo Raya Pegunungan Dieng "
+        .repeat(7)
+        .chars()
+        .take(200)
+        .collect();
+    assert_eq!((name.chars().count(), region.chars().count()), (200, 200));
+    for store in [&offices.opd, &offices.bappeda] {
+        let conn = store.conn();
+        conn.execute(
+            "UPDATE opds SET name = ?1, head_title = '' WHERE code = 'DINKES'",
+            [&name],
+        )
+        .unwrap();
+        conn.execute("UPDATE plans SET region = ?1", [&region])
+            .unwrap();
+    }
+    offices
+        .opd
+        .conn()
+        .execute(
+            "DELETE FROM settings WHERE key IN ('report.sign_place', 'report.head_position')",
+            [],
+        )
+        .unwrap();
+    let path = offices.dir.path().join("panjang.xlsx");
+    export(
+        &mut offices.opd,
+        &offices.opd_data,
+        TW2_2019,
+        Paper::A4,
+        &path,
+    )
+    .unwrap();
+    let imported = crate::confirming_first_key(|decisions| {
+        import_file(&mut offices.bappeda, &path, decisions)
+    })
+    .unwrap();
+    assert!(imported.changed);
+}
