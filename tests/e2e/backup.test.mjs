@@ -24,7 +24,7 @@ test('a clerk backs up now and restores a backup after seeing what it holds', as
   cli('demo', '--db', bappedaDb);
   const made = cli('backup', '--db', bappedaDb).match(/^Cadangan dibuat: (.+)$/m)[1];
   // The backup holds Bappeda's signing key; a restore brings it with the data.
-  const bappedaKey = cli('key', 'show', '--db', bappedaDb).match(/^Sidik kunci: (.+)$/m)[1];
+  const bappedaKey = cli('key', 'show', '--db', bappedaDb).match(/^Sidik jari kunci: (.+)$/m)[1];
 
   // An OPD's copy, with Bappeda's backup placed among its own (as if taken in April 2019).
   mkdirSync(join(dir, 'opd', 'backups'), { recursive: true });

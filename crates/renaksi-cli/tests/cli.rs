@@ -451,7 +451,7 @@ fn bappeda_imports_every_opds_report_and_refuses_the_bad_ones_without_stopping()
 }
 
 /// Bappeda's import never takes an OPD's first key silently: the refusal
-/// names its fingerprint, `--accept-new-key CODE=FINGERPRINT` accepts that
+/// says how to confirm it (never the file's own words), `--accept-new-key CODE=FINGERPRINT` accepts that
 /// key and no other, and a malformed one is refused before anything is read.
 #[test]
 fn a_first_key_is_accepted_only_by_the_fingerprint_the_opd_reads_out() {
@@ -520,13 +520,16 @@ fn a_first_key_is_accepted_only_by_the_fingerprint_the_opd_reads_out() {
     );
     assert_eq!(received(), 0);
 
-    // Without a confirmation: refused, with the fingerprint and what to do.
+    // Without a confirmation: refused, with the OPD and what to do, but
+    // never the file's own words (a forger could read them out).
     let out = import(&[&genuine], &[]);
     assert_eq!(out.status.code(), Some(1));
     let said = stdout(&out);
+    assert!(!said.contains(&words[0]), "{said}");
     assert!(
         said.contains("DITOLAK")
-            && said.contains(&words[0])
+            && said.contains("DINKES")
+            && said.contains("belum pernah dikonfirmasi")
             && said.contains("layar Laporan")
             && said.contains("--accept-new-key DINKES="),
         "{said}"
@@ -544,7 +547,11 @@ fn a_first_key_is_accepted_only_by_the_fingerprint_the_opd_reads_out() {
         "{said}"
     );
     assert!(line("laporan-salinan").starts_with("DITOLAK"), "{said}");
-    assert!(line("laporan-salinan").contains(&words[1]), "{said}");
+    assert!(!line("laporan-salinan").contains(&words[1]), "{said}");
+    assert!(
+        line("laporan-salinan").contains("--accept-new-key DINKES="),
+        "{said}"
+    );
     assert_eq!(received(), 1);
 }
 
@@ -1911,6 +1918,26 @@ fn a_listing_into_a_closed_pipe_ends_quietly() {
     }
 }
 
+/// A folder the user names with `RENAKSI_DATA_DIR` that already exists keeps
+/// the access its owner gave it: only the platform's own data folder (or one
+/// Renaksi creates) is made 0700.
+#[cfg(unix)]
+#[test]
+fn a_named_existing_data_folder_keeps_its_mode() {
+    use std::os::unix::fs::PermissionsExt;
+    let root = tempfile::tempdir().unwrap();
+    let named = root.path().join("bersama");
+    std::fs::create_dir(&named).unwrap();
+    std::fs::set_permissions(&named, std::fs::Permissions::from_mode(0o755)).unwrap();
+    for args in [&["demo"][..], &["info"][..]] {
+        let out = renaksi(args, &named);
+        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+    }
+    assert!(named.join("renaksi.db").exists());
+    let mode = std::fs::metadata(&named).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o755, "the named folder keeps its mode");
+}
+
 /// `renaksi restore … --yes | head -0`: the restore prints what the backup
 /// holds before it restores. With the reader gone before that first line, it
 /// still restores and exits 0; it never exits 0 having done nothing.
@@ -2038,7 +2065,7 @@ fn key_words(db: &Path, data_dir: &Path) -> String {
     assert!(out.status.success(), "{}", stderr(&out));
     stdout(&out)
         .lines()
-        .find_map(|l| l.strip_prefix("Sidik kunci: "))
+        .find_map(|l| l.strip_prefix("Sidik jari kunci: "))
         .unwrap_or_else(|| panic!("no fingerprint in {}", stdout(&out)))
         .to_string()
 }
@@ -2230,7 +2257,9 @@ fn bappeda_rotates_its_key_and_an_opd_takes_it_with_the_next_package() {
         root.path(),
     );
     assert!(!out.status.success());
-    assert!(stderr(&out).contains(&old_words), "{}", stderr(&out));
+    // Only the pinned key's words, never the package's.
+    assert!(stderr(&out).contains(&new_words), "{}", stderr(&out));
+    assert!(!stderr(&out).contains(&old_words), "{}", stderr(&out));
 }
 
 #[test]

@@ -429,10 +429,13 @@ pub fn recover(db_path: &Path, backup_file: &Path) -> Result<(Store, PathBuf)> {
 /// `kunci/` is brought in line with it. When `kunci/` held another key (a
 /// Bappeda backup restored on an OPD's PC, say), that key is kept aside in
 /// `kunci/`, never deleted, and returned so the user is told. A backup from
-/// before keys travelled with the data keeps the key of `kunci/`.
+/// before keys travelled with the data keeps the key of `kunci/`. A backup
+/// whose key "Buat kunci baru" retired since brings it back only aside: the
+/// folder's key stays, and the note (`retired`) says so.
 pub fn restore_key(store: &mut Store, data_dir: &Path) -> Result<Option<crate::keys::ReplacedKey>> {
     Ok(match crate::keys::reconcile(store, data_dir)?.1 {
         crate::keys::KeySync::Replaced(replaced) => Some(replaced),
+        crate::keys::KeySync::KeptOverRetired(kept) => Some(kept),
         _ => None,
     })
 }

@@ -68,6 +68,13 @@ pub enum Error {
     #[error("{0}")]
     PeriodClosed(String),
 
+    /// A plan package signed by another key than the Bappeda key this OPD
+    /// pinned, with no statement by the pinned key vouching for it. The
+    /// message names only the pinned key's words, never the package's: the
+    /// clerk types the words Bappeda reads out on a number the OPD holds.
+    #[error("{0}")]
+    BappedaKeyUnconfirmed(String),
+
     /// A report signed with a key Bappeda has not confirmed for its OPD: the
     /// first key seen for it, or another than the one held. Nothing is
     /// imported until a human compares the fingerprint with the one the OPD
@@ -126,6 +133,7 @@ impl Error {
             Error::Invalid { .. } => "invalid",
             Error::Forbidden(_) => "forbidden",
             Error::PeriodClosed(_) => "period_closed",
+            Error::BappedaKeyUnconfirmed(_) => "bappeda_key_unconfirmed",
             Error::KeyUnconfirmed(_) => "key_unconfirmed",
             Error::NotFound(_) => "not_found",
             Error::NoProfile => "no_profile",

@@ -17,6 +17,14 @@
 //! rotation statement too (`penggantian-kunci.json`, synced), and both places
 //! are brought to hold all of them.
 //!
+//! An OPD's "Buat kunci baru" ([`renew`]) retires the old key: its public key
+//! goes on a list kept in `kunci/` (`kunci-pensiun.txt`, synced) and in the
+//! database (setting `installation_key.retired`), and [`reconcile`] brings
+//! both to hold every retired key. A retired key never becomes the signing
+//! key again: when a backup from before the renewal is restored, the folder's
+//! newer key stays (the restore's note says so); when there is no other key,
+//! an export is refused until the clerk makes a new key.
+//!
 //! Security: the secret never leaves through an export (reports and packages
 //! carry the public key, open data no key at all); the key file and every
 //! backup file are readable by this user only. A backup copied elsewhere is as
@@ -65,6 +73,10 @@ pub enum KeySync {
     /// `kunci/`) replaced since: a backup from before a rotation was
     /// restored. The folder's newer key stays and the database takes it.
     FollowedRotation,
+    /// The database held a key retired by "Buat kunci baru" (a backup from
+    /// before the renewal was restored): the folder's key stays and the
+    /// database takes it.
+    KeptOverRetired(ReplacedKey),
 }
 
 /// The key `kunci/` held before a restored database's key took its place.
@@ -78,6 +90,9 @@ pub struct ReplacedKey {
     pub replaced_fingerprint: String,
     /// The fingerprint in words of the key that signs from now on.
     pub current_fingerprint: String,
+    /// The restored backup's key was retired by "Buat kunci baru": it is the
+    /// replaced one (kept at `aside`), and this PC's key stays.
+    pub retired: bool,
 }
 
 /// Brings the database's key and `kunci/` in line (see the module's text)
@@ -85,9 +100,14 @@ pub struct ReplacedKey {
 /// with no key in the database is an error; nothing makes a new key then.
 pub fn reconcile(store: &mut Store, data_dir: &Path) -> Result<(SigningKey, KeySync)> {
     let statements = share_statements(store, data_dir)?;
+    let retired = share_retired(store, data_dir)?;
     let stored = stored_key(store.conn())?;
-    let (key, sync) = align_folder(data_dir, stored.as_ref(), &statements)?;
-    let sync = if stored.is_none() || sync == KeySync::FollowedRotation {
+    let (key, sync) = align_folder(data_dir, stored.as_ref(), &statements, &retired)?;
+    let sync = if stored.is_none()
+        || matches!(
+            sync,
+            KeySync::FollowedRotation | KeySync::KeptOverRetired(_)
+        ) {
         let row = StoredKey {
             secret_hex: signature::secret_hex(&key),
             public_key: public_key_text(&key),
@@ -119,7 +139,8 @@ pub fn signing_key(conn: &Connection, data_dir: &Path) -> Result<SigningKey> {
             known.push(s);
         }
     }
-    align_folder(data_dir, stored.as_ref(), &known).map(|(key, _)| key)
+    let retired = all_retired(conn, data_dir)?;
+    align_folder(data_dir, stored.as_ref(), &known, &retired).map(|(key, _)| key)
 }
 
 /// The database's report counter (`report.sequence`): the highest sequence
@@ -188,6 +209,7 @@ fn align_folder(
     data_dir: &Path,
     stored: Option<&SigningKey>,
     statements: &[RotationStatement],
+    retired: &[String],
 ) -> Result<(SigningKey, KeySync)> {
     let in_folder = signature::load(data_dir);
     let Some(stored) = stored else {
@@ -203,6 +225,19 @@ fn align_folder(
     let sync = match in_folder {
         Ok(Some(key)) if key.to_bytes() == stored.to_bytes() => {
             return Ok((key, KeySync::Unchanged))
+        }
+        // The database's key was retired by "Buat kunci baru" (a backup from
+        // before the renewal was restored): the folder's key, not retired,
+        // stays. The retired key is already kept aside by the renewal.
+        Ok(Some(newer)) if is_retired(retired, stored) && !is_retired(retired, &newer) => {
+            let aside = keep_aside(data_dir, stored)?;
+            let note = ReplacedKey {
+                aside,
+                replaced_fingerprint: fingerprint_words(&public_key_text(stored)),
+                current_fingerprint: fingerprint_words(&public_key_text(&newer)),
+                retired: true,
+            };
+            return Ok((newer, KeySync::KeptOverRetired(note)));
         }
         // Bappeda rotated its key after the restored backup was taken: the
         // statements lead from the database's key to the folder's.
@@ -222,6 +257,7 @@ fn align_folder(
                 aside,
                 replaced_fingerprint: fingerprint_words(&public_key_text(&other)),
                 current_fingerprint: fingerprint_words(&public_key_text(stored)),
+                retired: false,
             })
         }
         Ok(None) => KeySync::WrittenToFolder,
@@ -262,6 +298,102 @@ pub fn keep_aside(data_dir: &Path, key: &SigningKey) -> Result<PathBuf> {
         .expect("some name is free");
     signature::write_key_file(&path, key)?;
     Ok(path)
+}
+
+// ---------------------------------------------------------------------------
+// Keys retired by "Buat kunci baru".
+
+/// The setting that lists the retired public keys, one a line.
+const RETIRED_SETTING: &str = "installation_key.retired";
+
+/// The file of `kunci/` that lists the retired public keys, one a line.
+fn retired_path(data_dir: &Path) -> PathBuf {
+    signature::key_path(data_dir).with_file_name("kunci-pensiun.txt")
+}
+
+fn parse_retired(text: &str) -> Vec<String> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// The retired keys `kunci/` lists; none when there is no file.
+pub fn folder_retired(data_dir: &Path) -> Vec<String> {
+    fs::read_to_string(retired_path(data_dir))
+        .map(|t| parse_retired(&t))
+        .unwrap_or_default()
+}
+
+/// Writes the list to `kunci/`, synced (file and folder).
+fn save_folder_retired(data_dir: &Path, retired: &[String]) -> Result<()> {
+    let path = retired_path(data_dir);
+    let dir = path.parent().unwrap_or(data_dir);
+    crate::location::create_private_dir(dir)?;
+    let mut text = retired.join("\n");
+    text.push('\n');
+    crate::files::write_atomically(&path, text.as_bytes())?;
+    crate::files::sync_dir(dir);
+    Ok(())
+}
+
+/// The retired keys the database lists.
+pub fn stored_retired(conn: &Connection) -> Result<Vec<String>> {
+    Ok(crate::store::settings::get(conn, RETIRED_SETTING)?
+        .map(|t| parse_retired(&t))
+        .unwrap_or_default())
+}
+
+/// Every retired key, of the database and of `kunci/`.
+fn all_retired(conn: &Connection, data_dir: &Path) -> Result<Vec<String>> {
+    let mut all = folder_retired(data_dir);
+    for key in stored_retired(conn)? {
+        if !all.contains(&key) {
+            all.push(key);
+        }
+    }
+    Ok(all)
+}
+
+/// Brings the retired keys of the database and of `kunci/` together: each
+/// place gets those it lacks. Returns them all.
+fn share_retired(store: &mut Store, data_dir: &Path) -> Result<Vec<String>> {
+    let in_folder = folder_retired(data_dir);
+    let in_db = stored_retired(store.conn())?;
+    let all = all_retired(store.conn(), data_dir)?;
+    if all.len() > in_folder.len() {
+        save_folder_retired(data_dir, &all)?;
+    }
+    if all.len() > in_db.len() {
+        let text = all.join("\n");
+        store.write(|tx| crate::store::settings::set(tx, RETIRED_SETTING, &text))?;
+    }
+    Ok(all)
+}
+
+fn is_retired(retired: &[String], key: &SigningKey) -> bool {
+    let public = public_key_text(key);
+    retired.contains(&public)
+}
+
+/// Refuses to sign with `key` when "Buat kunci baru" retired it: the clerk
+/// makes a new key first.
+pub fn refuse_retired(conn: &Connection, data_dir: &Path, key: &SigningKey) -> Result<()> {
+    if !is_retired(&all_retired(conn, data_dir)?, key) {
+        return Ok(());
+    }
+    Err(Error::invalid(
+        "key",
+        format!(
+            "Kunci tanda tangan di basis data ini ({}) sudah diganti dengan \"Buat kunci baru\" \
+             dan tidak dipakai lagi untuk menandatangani, dan komputer ini tidak menyimpan kunci \
+             lain. Buat kunci baru dulu (Cadangan > Kunci tanda tangan > Buat kunci baru, atau \
+             renaksi key new), lalu ekspor lagi; Bappeda akan meminta Anda membacakan sidik jari \
+             kunci yang baru.",
+            fingerprint_words(&public_key_text(key))
+        ),
+    ))
 }
 
 fn aside_name(data_dir: &Path, word: &str, tag: &str) -> PathBuf {
@@ -619,6 +751,16 @@ pub fn renew(store: &mut Store, data_dir: &Path) -> Result<Renewed> {
     // sequences per key, but a number never comes back in this office.
     let above = sequence_mark(data_dir, &old).max(counted_sequence(store.conn())?);
     raise_sequence_mark(data_dir, &new, above)?;
+    // The old key is retired in `kunci/` (synced) before the new key is
+    // stored, and in the database with it: a restore of a backup from before
+    // this renewal never brings the old key back as the signing key.
+    let mut retired = all_retired(store.conn(), data_dir)?;
+    let old_public = public_key_text(&old);
+    if !retired.contains(&old_public) {
+        retired.push(old_public);
+    }
+    save_folder_retired(data_dir, &retired)?;
+    let retired_text = retired.join("\n");
     let row = StoredKey {
         secret_hex: signature::secret_hex(&new),
         public_key: public_key_text(&new),
@@ -630,6 +772,7 @@ pub fn renew(store: &mut Store, data_dir: &Path) -> Result<Renewed> {
     );
     store.write(|tx| {
         installation_key::set(tx, &row)?;
+        crate::store::settings::set(tx, RETIRED_SETTING, &retired_text)?;
         audit::record(
             tx,
             &user,

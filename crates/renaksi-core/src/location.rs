@@ -4,11 +4,12 @@
 //!
 //! The database, its backups and `kunci/` hold the installation's secret
 //! signing key. On Linux and macOS the data folder is made readable by this
-//! user only (0700) when it is created, and again each time the database in
-//! the app's own data folder is opened; the database file is 0600, so SQLite
-//! gives its journal the same mode. On Windows Renaksi relies on the per-user
-//! `%LOCALAPPDATA%`, which other users of the PC cannot read; a folder named
-//! with `RENAKSI_DATA_DIR` or `--db` keeps the access its owner gave it.
+//! user only (0700) when Renaksi creates it, and the platform's own data
+//! folder (`~/.local/share/renaksi`) again each time the database in it is
+//! opened; the database file is 0600, so SQLite gives its journal the same
+//! mode. An existing folder the user named with `RENAKSI_DATA_DIR` or `--db`
+//! keeps the access its owner gave it. On Windows Renaksi relies on the
+//! per-user `%LOCALAPPDATA%`, which other users of the PC cannot read.
 
 use std::path::{Path, PathBuf};
 
@@ -26,10 +27,14 @@ const APP_DIR_NAME: &str = "renaksi";
 pub fn data_dir() -> Result<PathBuf> {
     match std::env::var_os(DATA_DIR_ENV) {
         Some(dir) if !dir.is_empty() => Ok(PathBuf::from(dir)),
-        _ => dirs::data_local_dir()
-            .map(|dir| dir.join(APP_DIR_NAME))
-            .ok_or(Error::NoDataDir),
+        _ => platform_data_dir().ok_or(Error::NoDataDir),
     }
+}
+
+/// The platform's local data folder for Renaksi, whatever `RENAKSI_DATA_DIR`
+/// says: the only existing folder Renaksi makes private on every open.
+fn platform_data_dir() -> Option<PathBuf> {
+    dirs::data_local_dir().map(|dir| dir.join(APP_DIR_NAME))
 }
 
 /// The database file: the explicit path when given, else `renaksi.db` in [`data_dir`].
@@ -65,9 +70,9 @@ pub fn create_private_dir(dir: &Path) -> Result<()> {
 
 /// Before the database at `path` is opened: the file is made (or kept)
 /// readable by this user only, so its `-wal` and `-shm` are too, and when it
-/// lies in the app's data folder ([`data_dir`]) that folder is made 0700.
-/// A folder the user named elsewhere keeps its access (it may be shared,
-/// like `/tmp`). Nothing to do on Windows (see the module's text).
+/// lies in the platform's data folder for Renaksi (not a `RENAKSI_DATA_DIR`)
+/// that folder is made 0700. A folder the user named keeps its access (it may
+/// be shared, like `/tmp`); one Renaksi creates is made 0700 when created. Nothing to do on Windows (see the module's text).
 pub fn protect_database(path: &Path) -> Result<()> {
     #[cfg(unix)]
     {
@@ -91,7 +96,7 @@ pub fn protect_database(path: &Path) -> Result<()> {
             }
         }
         let parent = path.parent().filter(|d| !d.as_os_str().is_empty());
-        if let (Some(dir), Ok(own)) = (parent, data_dir()) {
+        if let (Some(dir), Some(own)) = (parent, platform_data_dir()) {
             if dir == own {
                 private(dir, 0o700);
             }

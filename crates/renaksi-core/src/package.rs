@@ -1047,15 +1047,18 @@ fn key_change(conn: &Connection, signed: &SignedPackage) -> Result<Option<Bapped
             to_fingerprint: fingerprint_words(&signed.public_key),
             effective_from: path.last().map(|s| s.from.clone()).unwrap_or_default(),
         })),
-        None => Err(Error::Forbidden(format!(
+        // The package's own words are not shown: whoever forged it could
+        // phone and read them out. Only the pinned key's words are named.
+        None => Err(Error::BappedaKeyUnconfirmed(format!(
             "Paket ini ditandatangani dengan kunci yang berbeda dari kunci Bappeda yang dipakai \
-             di sini, tanpa pernyataan penggantian kunci yang ditandatangani kunci lama. Kunci di \
-             sini: {}. Kunci paket: {}. Paket tidak dipakai; tanyakan kepada Bappeda sebelum \
-             memakainya. Bila Bappeda membacakan sidik jari kunci paket ini (lewat telepon atau \
-             langsung) dan sama, pilih \"Terima kunci Bappeda\" dan ketik sidik jari yang \
-             dibacakan (di baris perintah: renaksi key trust-bappeda).",
-            fingerprint_words(&pinned),
-            fingerprint_words(&signed.public_key)
+             di sini (sidik jari kunci di sini: {}), tanpa pernyataan penggantian kunci yang \
+             ditandatangani kunci lama. Paket tidak dipakai. Telepon Bappeda di nomor yang sudah \
+             dipegang OPD (bukan nomor yang tertulis di berkas atau yang diberikan pengirimnya) \
+             dan tanyakan apakah kuncinya memang diganti. Bila ya, minta Bappeda membacakan \
+             kedelapan kata sidik jari kuncinya, pilih \"Terima kunci Bappeda\" dan ketik \
+             kata-kata yang dibacakan (di baris perintah: renaksi key trust-bappeda); kuncinya \
+             diterima hanya bila sama dengan kunci paket.",
+            fingerprint_words(&pinned)
         ))),
     }
 }

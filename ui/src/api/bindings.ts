@@ -852,7 +852,12 @@ replacedFingerprint: string,
 /**
  * The fingerprint in words of the key that signs from now on.
  */
-currentFingerprint: string, };
+currentFingerprint: string, 
+/**
+ * The restored backup's key was retired by "Buat kunci baru": it is the
+ * replaced one (kept at `aside`), and this PC's key stays.
+ */
+retired: boolean, };
 
 export type ResponseForm = { inputId: string, decision: Decision, reason: string, };
 

@@ -99,7 +99,7 @@ describe('the signing key on the backup screen', () => {
     const { wrapper } = await mountBackups([DAILY, OLD], {
       restoreBackup: {
         backup: DAILY,
-        replacedKey: { aside, replacedFingerprint: SAMPLE_KEY_WORDS, currentFingerprint: SAMPLE_BAPPEDA_KEY_WORDS },
+        replacedKey: { aside, replacedFingerprint: SAMPLE_KEY_WORDS, currentFingerprint: SAMPLE_BAPPEDA_KEY_WORDS, retired: false },
         keyWarning: null,
       },
     });
@@ -117,6 +117,25 @@ describe('the signing key on the backup screen', () => {
     const note = wrapper.get('[data-testid="restore-key-replaced"]').text();
     expect(note).toContain(`dipakai mulai sekarang (${SAMPLE_BAPPEDA_KEY_WORDS})`);
     expect(note).toContain(`(${SAMPLE_KEY_WORDS}) tidak dihapus: disimpan di ${aside}`);
+  });
+
+  it('says a backup from before "Buat kunci baru" does not bring its retired key back', async () => {
+    const aside = '/home/staf/.local/share/renaksi/kunci/diganti-0A1B2C3D4E5F6071-ed25519.key';
+    const { wrapper } = await mountBackups([DAILY], {
+      restoreBackup: {
+        backup: DAILY,
+        replacedKey: { aside, replacedFingerprint: SAMPLE_KEY_WORDS, currentFingerprint: SAMPLE_BAPPEDA_KEY_WORDS, retired: true },
+        keyWarning: null,
+      },
+    });
+    await wrapper.get('[data-testid="backup-restore"]').trigger('click');
+    await flushPromises();
+    await wrapper.get('[data-testid="restore-yes"]').trigger('click');
+    await flushPromises();
+    const note = wrapper.get('[data-testid="restore-key-replaced"]').text();
+    expect(note).toContain(`(${SAMPLE_KEY_WORDS}) sudah diganti dengan "Buat kunci baru"`);
+    expect(note).toContain(`kunci baru komputer ini (${SAMPLE_BAPPEDA_KEY_WORDS}) tetap dipakai`);
+    expect(note).not.toContain('dipakai mulai sekarang');
   });
 
   it('tells a failed key step as a warning with the restore, which stands', async () => {

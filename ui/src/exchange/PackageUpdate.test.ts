@@ -50,7 +50,7 @@ describe('PackageUpdate', () => {
     const { wrapper } = await mountUpdate();
     await pick(wrapper);
     expect(wrapper.get('[data-testid="package-update-key"]').text()).toBe(
-      `Sidik kunci Bappeda pada paket ini: ${SAMPLE_BAPPEDA_KEY_WORDS} Cocokkan dengan yang dibacakan Bappeda.`,
+      `Sidik jari kunci Bappeda pada paket ini: ${SAMPLE_BAPPEDA_KEY_WORDS} Cocokkan dengan yang dibacakan Bappeda.`,
     );
     expect(wrapper.find('[data-testid="package-update-key-change"]').exists()).toBe(false);
 
@@ -118,14 +118,15 @@ describe('PackageUpdate', () => {
   it('offers "Terima kunci Bappeda" when the pinned key refuses the package, by the words read out', async () => {
     const message = 'Paket ini ditandatangani dengan kunci yang berbeda dari kunci Bappeda yang dipakai di sini.';
     const { wrapper, fake } = await mountUpdate({
-      failures: { pickPackageUpdate: { code: 'forbidden', message, field: null } },
+      failures: { pickPackageUpdate: { code: 'bappeda_key_unconfirmed', message, field: null } },
     });
     expect(wrapper.find('[data-testid="package-update-trust"]').exists()).toBe(false);
     await pick(wrapper);
     expect(wrapper.get('[data-testid="error-alert"]').text()).toContain(message);
     const form = wrapper.get('[data-testid="package-update-trust"]');
     expect(form.text()).toContain('Terima kunci Bappeda');
-    expect(form.text()).toContain('membacakan sidik kunci');
+    expect(form.text()).toContain('membacakan kedelapan kata sidik jari kunci');
+    expect(form.text()).toContain('nomor yang sudah dipegang OPD');
     await wrapper.get('[data-testid="package-update-trust-fingerprint"]').setValue(SAMPLE_BAPPEDA_KEY_WORDS);
     await form.trigger('submit');
     await flushPromises();
@@ -135,6 +136,15 @@ describe('PackageUpdate', () => {
     );
     expect(wrapper.find('[data-testid="package-update-trust"]').exists()).toBe(false);
     expect(fake.callsOf('takePackageUpdate')).toHaveLength(0);
+  });
+
+  it('offers "Terima kunci Bappeda" only for its own refusal, not for any forbidden one', async () => {
+    const { wrapper } = await mountUpdate({
+      failures: { pickPackageUpdate: { code: 'forbidden', message: 'Tidak boleh.', field: null } },
+    });
+    await pick(wrapper);
+    expect(wrapper.get('[data-testid="error-alert"]').text()).toContain('Tidak boleh.');
+    expect(wrapper.find('[data-testid="package-update-trust"]').exists()).toBe(false);
   });
 
   it('a cancelled dialog or "Batal" changes nothing', async () => {

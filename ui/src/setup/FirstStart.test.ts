@@ -128,7 +128,7 @@ describe('FirstStart', () => {
     const key = wrapper.get('[data-testid="package-key"]');
     expect(key.get('strong').text()).toBe(SAMPLE_BAPPEDA_KEY_WORDS);
     expect(SAMPLE_BAPPEDA_KEY_WORDS.split(' ')).toHaveLength(8);
-    expect(wrapper.get('[data-testid="package-preview"]').text()).toContain('Sidik kunci Bappeda');
+    expect(wrapper.get('[data-testid="package-preview"]').text()).toContain('Sidik jari kunci Bappeda');
     expect(wrapper.get('[data-testid="package-key-compare"]').text()).toBe(
       'Cocokkan delapan kata ini dengan yang dibacakan Bappeda (misalnya lewat telepon) sebelum memakai paket ini. Bila berbeda, jangan pakai paketnya.',
     );

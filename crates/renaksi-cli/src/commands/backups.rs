@@ -60,7 +60,14 @@ pub fn restore(db: &Path, file: &Path, yes: bool) -> Result<()> {
     if let Some(warning) = &keys.key_warning {
         eprintln!("Peringatan: {warning}");
     }
-    if let Some(key) = keys.replaced_key {
+    if let Some(key) = keys.replaced_key.as_ref().filter(|k| k.retired) {
+        out!(
+            "Kunci tanda tangan dari cadangan ({}) sudah diganti dengan \"Buat kunci baru\" dan \
+             tidak dipakai lagi; kunci baru di sini ({}) tetap dipakai.",
+            key.replaced_fingerprint,
+            key.current_fingerprint
+        )?;
+    } else if let Some(key) = keys.replaced_key {
         out!(
             "Kunci tanda tangan dari cadangan dipakai mulai sekarang ({}). Kunci yang tadinya \
              dipakai di sini ({}) disimpan di {}.",
@@ -78,7 +85,7 @@ pub fn key(db: &Path, command: &KeyCommand) -> Result<()> {
         KeyCommand::Show => {
             let status = backups::key_status(&store, db)?;
             match &status.fingerprint {
-                Some(words) => out!("Sidik kunci: {words}"),
+                Some(words) => out!("Sidik jari kunci: {words}"),
                 None => out!("Belum ada kunci tanda tangan."),
             }?;
             for r in &status.rotations {
@@ -98,7 +105,7 @@ pub fn key(db: &Path, command: &KeyCommand) -> Result<()> {
             out!("Kunci lama disimpan di {}.", rotated.old_key_file)?;
             out!(
                 "Terbitkan paket rencana aksi baru: OPD menerima kunci baru bersama paket itu. \
-                 Bacakan sidik kunci baru kepada OPD yang bertanya."
+                 Bacakan sidik jari kunci baru kepada OPD yang bertanya."
             )?;
         }
         KeyCommand::New => {

@@ -174,6 +174,7 @@ pub fn export_with_evidence(
     let block = signature_settings(store)?;
     check_block_lengths(&block)?;
     let (key, _) = crate::keys::reconcile(store, data_dir)?;
+    crate::keys::refuse_retired(store.conn(), data_dir, &key)?;
     let sequence = next_sequence(store.conn(), data_dir, &key)?;
     let exported_at = now();
     let today =

@@ -138,13 +138,13 @@ pub struct UnconfirmedKey {
     pub held_since: Option<String>,
 }
 
-/// The refusal's message: what happened and what the clerk does next.
+/// The refusal's message: what happened and what the clerk does next. It
+/// names the OPD and whether the key is its first or a changed one, never the
+/// file's own fingerprint: whoever made the file could phone and read it out.
 pub fn unconfirmed_message(key: &UnconfirmedKey) -> String {
     let UnconfirmedKey {
         opd_code: code,
         opd_name: name,
-        words,
-        fingerprint,
         ..
     } = key;
     let what = match key.change {
@@ -159,11 +159,10 @@ pub fn unconfirmed_message(key: &UnconfirmedKey) -> String {
         ),
     };
     format!(
-        "{what} Sidik jari kunci laporan ini: {words} ({fingerprint}). Laporan belum diimpor. \
-         Telepon OPD di nomor yang sudah dipegang Bappeda (bukan nomor yang tertulis di berkas \
-         atau yang diberikan pengirimnya), minta OPD membacakan sidik jari kuncinya dari layar \
-         Laporan di aplikasinya, dan ketik kedelapan kata yang dibacakan, bukan yang tertulis \
-         di sini (baris perintah: --accept-new-key {code}=\"kedelapan kata yang dibacakan \
+        "{what} Laporan belum diimpor. Telepon OPD di nomor yang sudah dipegang Bappeda (bukan \
+         nomor yang tertulis di berkas atau yang diberikan pengirimnya), minta OPD membacakan \
+         kedelapan kata sidik jari kuncinya dari layar Laporan di aplikasinya, dan ketik kata-kata \
+         yang dibacakan (baris perintah: --accept-new-key {code}=\"kedelapan kata yang dibacakan \
          OPD\"); Renaksi mencocokkan semuanya dengan kunci laporan. Bila berbeda, jangan terima: \
          berkas ini bukan dari komputer OPD itu."
     )

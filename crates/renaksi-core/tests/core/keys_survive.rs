@@ -333,9 +333,11 @@ fn pinned(store: &Store) -> String {
         .unwrap()
 }
 
+/// The refusal of a package by an unconfirmed Bappeda key: its own code.
 fn forbidden(error: Error) -> String {
+    assert_eq!(error.code(), "bappeda_key_unconfirmed");
     match error {
-        Error::Forbidden(message) => message,
+        Error::BappedaKeyUnconfirmed(message) => message,
         other => panic!("expected a refusal, got {other}"),
     }
 }
@@ -392,7 +394,8 @@ fn an_opd_takes_bappedas_new_key_with_the_package_that_carries_the_statement() {
     // A package signed by the replaced key is refused from now on.
     let by_old_key = root_package_signed_by(&ex, &kept, "lama.xlsx");
     let message = forbidden(package::apply(&mut ex.opd_db, &by_old_key, None).unwrap_err());
-    assert!(message.contains(&fingerprint_words(&old_key)), "{message}");
+    assert!(message.contains(&fingerprint_words(&new_key)), "{message}");
+    assert!(!message.contains(&fingerprint_words(&old_key)), "{message}");
     assert_eq!(pinned(&ex.opd_db), new_key);
 
     // Twice rotated: an OPD that still pins the first key follows the chain.
@@ -447,8 +450,17 @@ fn a_package_by_a_new_key_without_a_statement_is_refused_and_changes_nothing() {
     let stranger = signature::generate().unwrap();
     let forged = root_package_signed_by(&ex, &stranger, "asing.xlsx");
     let message = forbidden(package::preview(ex.opd_db.conn(), &forged).unwrap_err());
+    // Only the pinned key's words: a forger could phone and read the package's.
     assert!(
-        message.contains(&fingerprint_words(&public_key_text(&stranger))),
+        !message.contains(&fingerprint_words(&public_key_text(&stranger))),
+        "{message}"
+    );
+    assert!(
+        message.contains(&fingerprint_words(&pinned_before)),
+        "{message}"
+    );
+    assert!(
+        message.contains("nomor yang sudah dipegang OPD"),
         "{message}"
     );
     forbidden(package::apply(&mut ex.opd_db, &forged, None).unwrap_err());
@@ -644,6 +656,16 @@ fn an_opd_makes_a_new_key_that_bappeda_confirms_as_a_changed_key() {
     let (first, first_file) = export_report(&mut store, &db, "1.xlsx");
     import_report(&mut bappeda_db, &first_file).unwrap();
     let old_key = signature::load(data_dir(&db)).unwrap().unwrap();
+    // Whoever stole the key holds a copy of the OPD's folder from before the
+    // renewal: its database and `kunci/`.
+    let stolen_backup = backups::take(&store, Kind::Manual).unwrap();
+    let stolen = pc(root.path(), "curian");
+    let (mut stolen_db, _) = restore(&stolen, Path::new(&stolen_backup.path));
+    assert_eq!(
+        folder_key(&stolen),
+        public_key_text(&old_key),
+        "the copy signs with the old key"
+    );
 
     let error = keys::renew(&mut bappeda_db, data_dir(&bappeda)).unwrap_err();
     assert!(error.to_string().contains("Hanya OPD"), "{error}");
@@ -716,6 +738,103 @@ fn an_opd_makes_a_new_key_that_bappeda_confirms_as_a_changed_key() {
         renaksi_core::workbook::key_words::fingerprint_words(&pinned.public_key),
         renewed.new_fingerprint
     );
+
+    // A NEW report the old (stolen) key signs after the renewal is a changed
+    // key: refused until confirmed, and nothing of it is taken.
+    let (forged, forged_file) = export_report(&mut stolen_db, &stolen, "curian.xlsx");
+    assert_eq!(
+        forged.key_fingerprint,
+        signature::fingerprint(&public_key_text(&old_key))
+    );
+    let reports_before: i64 = bappeda_db
+        .conn()
+        .query_row("SELECT count(*) FROM reports", [], |r| r.get(0))
+        .unwrap();
+    let refused = import_file(&mut bappeda_db, &forged_file, &Default::default()).unwrap_err();
+    let Error::KeyUnconfirmed(asked) = refused else {
+        panic!("the old key's new report is asked about: {refused}")
+    };
+    assert_eq!(asked.change, KeyChange::Changed);
+    assert_eq!(
+        asked.words,
+        fingerprint_words(&public_key_text(&old_key)),
+        "the stolen key is the one asked about"
+    );
+    let reports_after: i64 = bappeda_db
+        .conn()
+        .query_row("SELECT count(*) FROM reports", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(reports_after, reports_before, "nothing imported");
+    let pinned = renaksi_core::store::opd_keys::get(bappeda_db.conn(), &dinkes.id)
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        renaksi_core::workbook::key_words::fingerprint_words(&pinned.public_key),
+        renewed.new_fingerprint,
+        "the renewed key stays"
+    );
+}
+
+/// A backup from before "Buat kunci baru" does not bring the retired
+/// (possibly stolen) key back: the folder's new key stays and signs, and the
+/// restore's note says so. Without any other key, the export is refused until
+/// the clerk makes a new key.
+#[test]
+fn a_backup_from_before_a_new_key_does_not_bring_the_retired_key_back() {
+    let root = tempfile::tempdir().unwrap();
+    let db = pc(root.path(), "opd");
+    let mut store = opd_store(&db, "DINKES");
+    let (first, _) = export_report(&mut store, &db, "1.xlsx");
+    let old_key = folder_key(&db);
+    let before = backups::take(&store, Kind::Manual).unwrap();
+    let renewed = keys::renew(&mut store, data_dir(&db)).unwrap();
+    let new_key = folder_key(&db);
+    assert_ne!(new_key, old_key);
+    let listed = std::fs::read_to_string(data_dir(&db).join("kunci/kunci-pensiun.txt")).unwrap();
+    assert!(listed.contains(&old_key), "kunci/ lists the retired key");
+    assert_eq!(
+        keys::stored_retired(store.conn()).unwrap(),
+        vec![old_key.clone()]
+    );
+
+    drop(store);
+    let (mut store, note) = restore(&db, Path::new(&before.path));
+    let note = note.expect("the restore says the backup's key stays retired");
+    assert!(note.retired, "{note:?}");
+    assert_eq!(note.replaced_fingerprint, renewed.old_fingerprint);
+    assert_eq!(note.current_fingerprint, renewed.new_fingerprint);
+    assert_eq!(folder_key(&db), new_key, "the folder's new key stays");
+    assert_eq!(
+        keys::stored_retired(store.conn()).unwrap(),
+        vec![old_key.clone()],
+        "the restored database learns the retired key"
+    );
+    let (next, _) = export_report(&mut store, &db, "2.xlsx");
+    assert_eq!(
+        next.key_fingerprint,
+        signature::fingerprint(&new_key),
+        "the new key signs"
+    );
+    assert!(next.sequence > first.sequence);
+
+    // The same backup on another PC whose `kunci/` kept the list but lost
+    // the new key: the retired key is all there is, and nothing is signed.
+    let other = pc(root.path(), "lain");
+    std::fs::create_dir_all(data_dir(&other).join("kunci")).unwrap();
+    std::fs::write(data_dir(&other).join("kunci/kunci-pensiun.txt"), &listed).unwrap();
+    let (mut store, _) = restore(&other, Path::new(&before.path));
+    let out = data_dir(&other).join("3.xlsx");
+    let refused = export(&mut store, data_dir(&other), TW1_2019, Paper::A4, &out).unwrap_err();
+    assert!(refused.to_string().contains("Buat kunci baru"), "{refused}");
+    assert!(!out.exists(), "nothing written");
+    let again = keys::renew(&mut store, data_dir(&other)).unwrap();
+    assert_eq!(again.old_fingerprint, renewed.old_fingerprint);
+    let (signed, _) = export_report(&mut store, &other, "4.xlsx");
+    assert_eq!(
+        signed.key_fingerprint,
+        signature::fingerprint(&folder_key(&other))
+    );
+    assert_ne!(folder_key(&other), old_key);
 }
 
 #[test]

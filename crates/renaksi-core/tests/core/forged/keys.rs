@@ -166,9 +166,11 @@ fn a_first_key_is_refused_until_its_fingerprint_is_confirmed_and_nothing_changes
     );
     assert_eq!(key.words, words_of(&genuine()));
     let said = Error::KeyUnconfirmed(Box::new(key.clone())).to_string();
+    // The file's own words are never printed: a forger could read them out.
+    assert!(!said.contains(&key.words), "{said}");
+    assert!(!said.contains(&key.fingerprint), "{said}");
     assert!(
-        said.contains(&key.words)
-            && said.contains("membacakan sidik jari")
+        said.contains("membacakan kedelapan kata sidik jari")
             && said.contains("layar Laporan")
             && said.contains("--accept-new-key DINKES=")
             && said.contains("nomor yang sudah dipegang Bappeda"),
@@ -321,7 +323,7 @@ fn a_forged_first_report_with_a_huge_sequence_cannot_lock_the_real_opd_out() {
 }
 
 #[test]
-fn a_second_key_for_a_pinned_opd_is_refused_with_its_fingerprint() {
+fn a_second_key_for_a_pinned_opd_is_refused_as_a_changed_key() {
     let mut bappeda = bappeda();
     let mut dinkes = office("DINKES");
     realise(&mut dinkes, "DINKES", 70.0, "Realisasi triwulan II");
@@ -346,8 +348,10 @@ fn a_second_key_for_a_pinned_opd_is_refused_with_its_fingerprint() {
     assert_eq!(key.change, KeyChange::Changed);
     assert_eq!(key.words, words_of(&forger()));
     assert_eq!(key.fingerprint, fingerprint(&public_key_text(&forger())));
+    // The refusal carries the key to compare (`key.words`), but its message
+    // never prints the file's own words.
     assert!(
-        said.contains("kunci lain") && said.contains(&key.words),
+        said.contains("kunci lain") && !said.contains(&key.words),
         "{said}"
     );
     assert_eq!(state(&bappeda), before, "nothing changed");

@@ -85,7 +85,10 @@ fn refused_at_opd(exchange: &mut Exchange, path: &Path) -> String {
     let error = taken.expect_err("refused");
     assert!(start.elapsed() < BUDGET, "took {:?}", start.elapsed());
     assert!(
-        matches!(error.code(), "invalid" | "forbidden"),
+        matches!(
+            error.code(),
+            "invalid" | "forbidden" | "bappeda_key_unconfirmed"
+        ),
         "{}: {error}",
         error.code()
     );
