@@ -55,7 +55,9 @@ fn command_signatures() -> Vec<(String, String)> {
     for entry in fs::read_dir(&dir).unwrap() {
         let path = entry.unwrap().path();
         let text = read(&path);
-        for part in text.split("#[tauri::command]").skip(1) {
+        // `#[tauri::command]` or with arguments, `#[tauri::command(async)]`.
+        for part in text.split("#[tauri::command").skip(1) {
+            let part = &part[part.find(']').unwrap() + 1..];
             let signature = &part[..part.find('{').unwrap()];
             let name = signature
                 .split("fn ")

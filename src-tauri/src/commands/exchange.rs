@@ -135,8 +135,10 @@ pub fn import_report(
 /// Imports one picked evidence bundle (.zip) into the evidence folder: what
 /// it brought, and each refused entry with why. A bundle refused whole
 /// rejects with its reason. The store is held only to sort the bundle's
-/// hashes and to write its rows, not while it is read and unpacked.
-#[tauri::command]
+/// hashes and to write its rows, not while it is read and unpacked. Run off
+/// the main thread (`async`): hashing and unpacking a bundle of up to 2 GiB
+/// would otherwise freeze the window.
+#[tauri::command(async)]
 pub fn import_evidence_bundle(
     state: State<'_, AppState>,
     token: String,

@@ -198,10 +198,10 @@ pub fn open_evidence(state: State<'_, AppState>, id: String) -> CommandResult<()
 #[tauri::command]
 pub fn show_evidence_folder(state: State<'_, AppState>, id: String) -> CommandResult<()> {
     let folder = workspace::evidence_folder(&*state.store()?, state.data_dir(), &id)?;
-    open::that_detached(folder).map_err(|e| {
+    open::that_detached(&folder).map_err(|e| {
         Error::Io {
             action: "membuka folder",
-            path: id.into(),
+            path: folder,
             source: e,
         }
         .into()

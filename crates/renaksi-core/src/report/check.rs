@@ -152,7 +152,32 @@ fn written_by_renaksi(bytes: &[u8], signed: &SignedSnapshot) -> Option<String> {
             }
         }
     }
-    first
+    // Another version of Renaksi may write the same data otherwise: a
+    // genuine report of it is not called changed after its export.
+    first.map(|problem| other_version(&signed.snapshot.meta.app_version).unwrap_or(problem))
+}
+
+/// Why a report the part-for-part comparison does not match was perhaps
+/// written by another version of Renaksi than this one (`recorded`, the
+/// version its signed data names): the same version must write and check
+/// it. None when it names this version.
+fn other_version(recorded: &str) -> Option<String> {
+    let this = crate::APP_VERSION;
+    let recorded = recorded.trim();
+    if recorded == this {
+        return None;
+    }
+    let made_with = if recorded.is_empty() {
+        "Laporan ini tidak mencatat versi Renaksi yang membuatnya".to_owned()
+    } else {
+        format!("Laporan ini dibuat dengan Renaksi {}", quote(recorded))
+    };
+    Some(format!(
+        "{made_with}, sedangkan Bappeda memakai Renaksi {this}; lembar cetaknya tidak sama \
+         dengan yang ditulis Renaksi {this} dari data yang ditandatangani, sehingga tidak \
+         dapat diperiksa. Gunakan versi Renaksi yang sama: minta OPD memperbarui ke Renaksi \
+         {this} (atau Bappeda ke versi OPD) lalu mengekspor ulang laporannya."
+    ))
 }
 
 /// The Laporan sheet's part, and how it names the F4 paper (Excel's

@@ -169,16 +169,93 @@ pub(crate) fn write_temp(sources: &[Source], out: &Path) -> Result<(PathBuf, Bun
     ))
 }
 
+/// Writes the bundle, then reads its directory as the import does. A file
+/// that packs so well that it, or the whole bundle, would pass the import's
+/// ratio (a zip bomb to it) is written again stored, so that a bundle this
+/// app writes always passes its own import.
 fn write_zip(sources: &[Source], tmp: &Path) -> Result<u64> {
+    let limits = Limits::default();
+    // Scans and photos are packed already: storing them saves the time.
+    let mut stored: Vec<bool> = sources
+        .iter()
+        .map(|s| packed_already(&s.file_name))
+        .collect();
+    let written = write_entries(sources, &stored, tmp)?;
+    let Some(sizes) = sizes_if_refused(tmp, written, &limits) else {
+        return Ok(written);
+    };
+    if !store_within_ratio(&sizes, written, &limits, &mut stored) {
+        return Ok(written);
+    }
+    let written = write_entries(sources, &stored, tmp)?;
+    if sizes_if_refused(tmp, written, &limits).is_none() {
+        return Ok(written);
+    }
+    // Not expected: a bundle of stored entries is no smaller than they unpack to.
+    stored.fill(true);
+    write_entries(sources, &stored, tmp)
+}
+
+/// Each entry's unpacked and packed size, in the order written, when the
+/// import's check of the directory would refuse the bundle at `tmp`.
+fn sizes_if_refused(tmp: &Path, file_bytes: u64, limits: &Limits) -> Option<Vec<(u64, u64)>> {
+    let mut archive = ZipArchive::new(File::open(tmp).ok()?).ok()?;
+    directory(&mut archive, limits, file_bytes).err()?;
+    (0..archive.len())
+        .map(|index| {
+            let entry = archive.by_index_raw(index).ok()?;
+            Some((entry.size(), entry.compressed_size()))
+        })
+        .collect()
+}
+
+/// Marks entries to store (not deflate) until each, and the whole bundle,
+/// stays within half the import's ratio: first every large entry beyond it,
+/// then, most packed first, until the bundle is. Whether any was marked.
+fn store_within_ratio(
+    sizes: &[(u64, u64)],
+    file_bytes: u64,
+    limits: &Limits,
+    stored: &mut [bool],
+) -> bool {
+    if sizes.len() != stored.len() {
+        stored.fill(true);
+        return true;
+    }
+    let ratio = (limits.ratio / 2).max(1);
+    let saved = |index: usize| sizes[index].0.saturating_sub(sizes[index].1);
+    let mut file = file_bytes;
+    let mut changed = false;
+    for (index, &(size, packed)) in sizes.iter().enumerate() {
+        if !stored[index] && size > limits.ratio_floor && size > packed.saturating_mul(ratio) {
+            stored[index] = true;
+            file = file.saturating_add(saved(index));
+            changed = true;
+        }
+    }
+    let total: u64 = sizes.iter().map(|&(size, _)| size).sum();
+    let mut deflated: Vec<usize> = (0..sizes.len()).filter(|&index| !stored[index]).collect();
+    deflated.sort_by_key(|&index| std::cmp::Reverse(saved(index)));
+    for index in deflated {
+        if total <= limits.ratio_floor || total <= file.saturating_mul(ratio) {
+            break;
+        }
+        stored[index] = true;
+        file = file.saturating_add(saved(index));
+        changed = true;
+    }
+    changed
+}
+
+fn write_entries(sources: &[Source], stored: &[bool], tmp: &Path) -> Result<u64> {
     let io_error = |e: io::Error| Error::io("menulis", tmp, e);
     let zip_error =
         |e: xlsx_zip::result::ZipError| Error::io("menulis", tmp, io::Error::other(e.to_string()));
     let file = File::create(tmp).map_err(io_error)?;
     let mut zip = ZipWriter::new(BufWriter::new(file));
-    for source in sources {
+    for (source, &stored) in sources.iter().zip(stored) {
         let entry = format!("{}{}", source.sha256, extension(&source.file_name));
-        // Scans and photos are packed already: storing them saves the time.
-        let method = if packed_already(&source.file_name) {
+        let method = if stored {
             CompressionMethod::Stored
         } else {
             CompressionMethod::Deflated

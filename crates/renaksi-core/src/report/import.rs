@@ -21,7 +21,8 @@ use crate::model::OgpValue;
 use crate::store::audit::{self, Change};
 use crate::store::reports::{self, ReportRecord};
 use crate::store::{
-    actions, evidence, indicators, milestones, opds, periods, plans, realisations, targets,
+    actions, evidence, indicators, milestones, opd_keys, opds, periods, plans, realisations,
+    targets,
 };
 use crate::{Error, Result, Store};
 
@@ -195,6 +196,14 @@ pub fn apply(store: &mut Store, read: ReadReport, decisions: &Decisions) -> Resu
             .as_ref()
             .is_some_and(|(held, held_digest)| meta.sequence == *held && *held_digest == digest)
         {
+            // Its key since replaced (a forged file taken earlier, or a key
+            // the OPD has renewed): "nothing changed" would hide that the
+            // file is no longer signed by the key Bappeda trusts.
+            let trusted = opd_keys::get(tx, &opd.id)?
+                .is_some_and(|held| held.public_key == signed.public_key);
+            if !trusted {
+                return Err(rejected(NO_LONGER_TRUSTED.into()));
+            }
             return Ok(summary(snapshot, &opd.name, false, &signed.public_key, None));
         }
         let key = trust::settle(tx, &actor, &opd, &signed.public_key, decisions)?;
@@ -238,6 +247,11 @@ pub fn apply(store: &mut Store, read: ReadReport, decisions: &Decisions) -> Resu
         Ok(summary(snapshot, &opd.name, true, &signed.public_key, key.accepted))
     })
 }
+
+/// The same file again, signed by a key that is no longer the OPD's.
+const NO_LONGER_TRUSTED: &str =
+    "Laporan ini sudah pernah diterima, tetapi kuncinya bukan kunci OPD \
+     yang dipercaya sekarang; datanya tidak dipakai.";
 
 fn rejected(why: String) -> Error {
     Error::invalid("file", format!("Laporan ditolak: {why}"))

@@ -490,6 +490,55 @@ fn a_bundle_of_many_small_highly_packed_entries_is_refused_before_anything_is_wr
     assert_eq!(offices.bappeda_files().len(), 1);
 }
 
+/// Two text files that pack 1000 to 1: each under the ratio floor, the whole
+/// far beyond the bundle's ratio. The bundle the app writes stores what must
+/// be stored, so its own import takes it. Before, every file was deflated and
+/// the genuine bundle was refused whole as a zip bomb.
+#[test]
+fn a_bundle_of_highly_packable_files_the_app_writes_passes_its_own_import() {
+    let mut offices = offices();
+    let milestone = action_detail(offices.opd.conn(), &offices.action_id, None)
+        .unwrap()
+        .milestones
+        .into_iter()
+        .find(|m| m.can_edit)
+        .unwrap();
+    let texts = [vec![b'a'; 600 * 1024], vec![b'b'; 600 * 1024]];
+    for (i, text) in texts.iter().enumerate() {
+        let source = offices.dir.path().join(format!("catatan-{i}.txt"));
+        std::fs::write(&source, text).unwrap();
+        evidence::add_file(
+            &mut offices.opd,
+            &offices.opd_data,
+            &EvidenceTarget {
+                milestone_id: Some(milestone.id.clone()),
+                indicator_id: None,
+                year: None,
+                quarter: None,
+            },
+            &source,
+        )
+        .unwrap();
+    }
+    let exported = offices.export(true).unwrap();
+    let written = exported.evidence.clone().unwrap();
+    assert_eq!(written.files, 3);
+    import_report(&mut offices, &exported.path).unwrap();
+    let bundle = offices.import_bundle(&written.path).unwrap();
+    assert_eq!(bundle.received, 3, "{bundle:?}");
+    assert!(bundle.refused.is_empty(), "{bundle:?}");
+    for text in &texts {
+        let held = offices
+            .bappeda_files()
+            .into_iter()
+            .find(|path| {
+                path.starts_with(offices.bappeda_data.join("bukti").join(sha256_hex(text)))
+            })
+            .unwrap();
+        assert_eq!(&std::fs::read(held).unwrap(), text);
+    }
+}
+
 #[test]
 fn only_documents_open_directly_and_a_resolved_windows_path_is_handed_on_plain() {
     for name in [

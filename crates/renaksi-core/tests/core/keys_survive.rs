@@ -722,11 +722,17 @@ fn an_opd_makes_a_new_key_that_bappeda_confirms_as_a_changed_key() {
     });
     let imported = import_file(&mut bappeda_db, &file, &confirmed).unwrap();
     assert_eq!(imported.sequence, next.sequence);
-    // The old key's report sent again changes nothing, the trusted key
-    // included: the renewed key stays the one Bappeda holds (a new report the
-    // stolen key signs is a changed key, refused until confirmed).
-    let again = import_file(&mut bappeda_db, &first_file, &Default::default()).unwrap();
-    assert!(!again.changed && again.key_accepted.is_none(), "{again:?}");
+    // The old key's report sent again is refused (its key is no longer the
+    // one trusted) and changes nothing, the trusted key included: the
+    // renewed key stays the one Bappeda holds (a new report the stolen key
+    // signs is a changed key, refused until confirmed).
+    let again = import_file(&mut bappeda_db, &first_file, &Default::default()).unwrap_err();
+    assert!(
+        again
+            .to_string()
+            .contains("bukan kunci OPD yang dipercaya sekarang"),
+        "{again}"
+    );
     let conn = bappeda_db.conn();
     let dinkes = renaksi_core::store::opds::by_code(conn, "DINKES")
         .unwrap()

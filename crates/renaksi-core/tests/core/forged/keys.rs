@@ -398,11 +398,13 @@ fn a_confirmed_fingerprint_accepts_that_key_and_no_other_of_the_same_opd() {
 }
 
 /// A file imported already, sent again with its (since replaced) key
-/// confirmed: the answer "nothing changed" is true, the key Bappeda trusts
-/// included. Before, the import recorded the confirmed key back as the OPD's
-/// (committed with the answer "tidak ada yang berubah").
+/// confirmed or not: refused, saying its key is no longer the one trusted,
+/// and nothing changes, the key Bappeda trusts included. Before, the import
+/// recorded the confirmed key back as the OPD's (committed with the answer
+/// "tidak ada yang berubah"), and later answered "nothing changed", hiding
+/// that the forged key is no longer trusted.
 #[test]
-fn the_same_file_again_changes_no_key_even_when_its_key_is_confirmed() {
+fn the_same_file_again_with_a_replaced_key_is_refused_and_changes_nothing() {
     let mut bappeda = bappeda();
     let mut forged_office = office("DINKES");
     realise(&mut forged_office, "DINKES", 1.0, "Data palsu");
@@ -427,9 +429,15 @@ fn the_same_file_again_changes_no_key_even_when_its_key_is_confirmed() {
         confirming("DINKES", words_of(&forger())),
         Decisions::default(),
     ] {
-        let again = import_report(&mut bappeda, forged.clone(), &decisions).unwrap();
-        assert!(!again.changed);
-        assert_eq!(again.key_accepted, None, "no key is accepted");
+        let again = import_report(&mut bappeda, forged.clone(), &decisions).unwrap_err();
+        assert_eq!(again.code(), "invalid", "{again}");
+        assert!(
+            again.to_string().contains(
+                "sudah pernah diterima, tetapi kuncinya bukan kunci OPD yang dipercaya \
+                 sekarang; datanya tidak dipakai"
+            ),
+            "{again}"
+        );
         assert_eq!(state(&bappeda), before, "nothing changed, the key included");
     }
     let held = renaksi_core::store::opd_keys::get(bappeda.conn(), &dinkes_id(&bappeda))

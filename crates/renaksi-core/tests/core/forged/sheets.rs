@@ -710,6 +710,42 @@ fn a_rich_text_run_in_a_shared_string_is_refused() {
     refused_as_changed_part(forged, SHARED_STRINGS_XML);
 }
 
+/// A genuine report of another Renaksi version (its signed data names the
+/// version), whose writer laid a part out otherwise, is refused naming both
+/// versions, not as a file changed after its export; with no version
+/// recorded, it says so. This version's file laid out otherwise is still a
+/// changed file.
+#[test]
+fn a_report_of_another_renaksi_version_is_named_by_its_version_not_as_changed() {
+    let this = renaksi_core::APP_VERSION;
+    let written_otherwise =
+        |bytes: Vec<u8>| edit_part(&bytes, STYLES_XML, |xml| format!("{xml}\n"));
+    let older = signed(|s| s.meta.app_version = "0.0.9".into());
+    assert_eq!(checked(older.clone()).problems, Vec::<String>::new());
+    let problems = refused_everywhere(written_otherwise(older));
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(
+        problems[0].starts_with(&format!(
+            "Laporan ini dibuat dengan Renaksi \"0.0.9\", sedangkan Bappeda memakai Renaksi \
+             {this};"
+        )) && problems[0].contains("Gunakan versi Renaksi yang sama")
+            && !problems[0].contains("diubah setelah diekspor"),
+        "{problems:?}"
+    );
+
+    let unnamed = signed(|s| s.meta.app_version = String::new());
+    let problems = refused_everywhere(written_otherwise(unnamed));
+    assert!(
+        problems[0].starts_with(&format!(
+            "Laporan ini tidak mencatat versi Renaksi yang membuatnya, sedangkan Bappeda \
+             memakai Renaksi {this};"
+        )),
+        "{problems:?}"
+    );
+
+    refused_as_changed_part(written_otherwise(real_export()), STYLES_XML);
+}
+
 #[test]
 fn a_changed_chart_title_or_data_label_is_refused() {
     let real = real_export();
