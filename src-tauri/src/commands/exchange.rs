@@ -174,18 +174,9 @@ pub async fn pick_package(
     app: AppHandle,
     state: State<'_, AppState>,
 ) -> CommandResult<Option<PackagePreview>> {
-    let Some(picked) = app
-        .dialog()
-        .file()
-        .set_title("Pilih paket rencana aksi dari Bappeda")
-        .add_filter("Buku kerja Excel", &["xlsx"])
-        .blocking_pick_file()
-    else {
+    let Some(path) = pick_package_file(&app, "Pilih paket rencana aksi dari Bappeda")? else {
         return Ok(None);
     };
-    let path = picked
-        .into_path()
-        .map_err(|_| Error::invalid("file", "Berkas itu tidak dapat dipakai dari sini."))?;
     let contents = setup::package_contents(&path)?;
     Ok(Some(PackagePreview {
         token: state.remember_pick(path),
@@ -211,18 +202,9 @@ pub async fn pick_package_update(
     app: AppHandle,
     state: State<'_, AppState>,
 ) -> CommandResult<Option<PackageUpdate>> {
-    let Some(picked) = app
-        .dialog()
-        .file()
-        .set_title("Pilih paket rencana aksi baru dari Bappeda")
-        .add_filter("Buku kerja Excel", &["xlsx"])
-        .blocking_pick_file()
-    else {
+    let Some(path) = pick_package_file(&app, "Pilih paket rencana aksi baru dari Bappeda")? else {
         return Ok(None);
     };
-    let path = picked
-        .into_path()
-        .map_err(|_| Error::invalid("file", "Berkas itu tidak dapat dipakai dari sini."))?;
     let changes = exchange::preview_package(&*state.store()?, &path)?;
     Ok(Some(PackageUpdate {
         name: path
@@ -243,18 +225,9 @@ pub async fn trust_bappeda_key(
     state: State<'_, AppState>,
     fingerprint: String,
 ) -> CommandResult<Option<renaksi_core::package::TrustedBappedaKey>> {
-    let Some(picked) = app
-        .dialog()
-        .file()
-        .set_title("Pilih paket rencana aksi dari Bappeda")
-        .add_filter("Buku kerja Excel", &["xlsx"])
-        .blocking_pick_file()
-    else {
+    let Some(path) = pick_package_file(&app, "Pilih paket rencana aksi dari Bappeda")? else {
         return Ok(None);
     };
-    let path = picked
-        .into_path()
-        .map_err(|_| Error::invalid("file", "Berkas itu tidak dapat dipakai dari sini."))?;
     let trusted = exchange::trust_bappeda_key(&mut *state.store()?, &path, &fingerprint)?;
     log::warn!(
         "kunci Bappeda diterima dengan sidik jari yang dibacakan: {}",
@@ -297,4 +270,22 @@ pub fn verify_report(
     let mut store = state.store()?;
     exchange::verify_report(&mut store, &opd_code, period)?;
     Ok(exchange::submission_matrix(&store)?)
+}
+
+/// The system's open dialog for one plan package (.xlsx); `None` when the
+/// clerk cancelled it.
+fn pick_package_file(app: &AppHandle, title: &str) -> CommandResult<Option<std::path::PathBuf>> {
+    let Some(picked) = app
+        .dialog()
+        .file()
+        .set_title(title)
+        .add_filter("Buku kerja Excel", &["xlsx"])
+        .blocking_pick_file()
+    else {
+        return Ok(None);
+    };
+    let path = picked
+        .into_path()
+        .map_err(|_| Error::invalid("file", "Berkas itu tidak dapat dipakai dari sini."))?;
+    Ok(Some(path))
 }
