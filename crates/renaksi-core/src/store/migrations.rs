@@ -18,6 +18,7 @@ pub const STEPS: &[&str] = &[
     include_str!("migrations/0004_received_indicators.sql"),
     include_str!("migrations/0005_evidence.sql"),
     include_str!("migrations/0006_keys.sql"),
+    include_str!("migrations/0007_feedback.sql"),
 ];
 
 /// The schema version this build of the app writes.
