@@ -82,6 +82,24 @@ pub enum Error {
     #[error("{}", crate::report::trust::unconfirmed_message(.0))]
     KeyUnconfirmed(Box<crate::report::trust::UnconfirmedKey>),
 
+    /// A feedback file (Umpan balik) written for another OPD than this one.
+    #[error("{0}")]
+    FeedbackOtherOpd(String),
+
+    /// A feedback file older than the last one this OPD took.
+    #[error("{0}")]
+    FeedbackOlder(String),
+
+    /// A feedback file signed by another key than Bappeda's pinned one, with
+    /// no statement by the pinned key vouching for it. Like
+    /// [`Error::BappedaKeyUnconfirmed`], only the pinned key's words are named.
+    #[error("{0}")]
+    FeedbackKey(String),
+
+    /// A feedback file for another plan than the one this OPD works on.
+    #[error("{0}")]
+    FeedbackOtherPlan(String),
+
     #[error("{0} tidak ditemukan; mungkin sudah dihapus.")]
     NotFound(String),
 
@@ -135,6 +153,10 @@ impl Error {
             Error::PeriodClosed(_) => "period_closed",
             Error::BappedaKeyUnconfirmed(_) => "bappeda_key_unconfirmed",
             Error::KeyUnconfirmed(_) => "key_unconfirmed",
+            Error::FeedbackOtherOpd(_) => "feedback_other_opd",
+            Error::FeedbackOlder(_) => "feedback_older",
+            Error::FeedbackKey(_) => "feedback_key",
+            Error::FeedbackOtherPlan(_) => "feedback_other_plan",
             Error::NotFound(_) => "not_found",
             Error::NoProfile => "no_profile",
             Error::TemplateInvalid { .. } => "template_invalid",

@@ -14,6 +14,7 @@ pub mod demo;
 pub mod detail;
 pub mod editing;
 pub mod error;
+pub mod feedback;
 pub mod files;
 pub mod ids;
 pub mod keys;

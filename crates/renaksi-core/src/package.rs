@@ -1035,32 +1035,77 @@ pub struct BappedaKeyChange {
 /// vouch for, or refused. After a change is taken, a package signed by the
 /// replaced key is refused: nothing leads from the new key back to it.
 fn key_change(conn: &Connection, signed: &SignedPackage) -> Result<Option<BappedaKeyChange>> {
-    let Some(pinned) = settings::get(conn, BAPPEDA_KEY)? else {
+    // The package's own words are not shown: whoever forged it could
+    // phone and read them out. Only the pinned key's words are named.
+    bappeda_key_change(
+        conn,
+        &signed.public_key,
+        &signed.package.rotations,
+        |pinned_words| {
+            Error::BappedaKeyUnconfirmed(format!(
+                "Paket ini ditandatangani dengan kunci yang berbeda dari kunci Bappeda yang dipakai \
+                 di sini (sidik jari kunci di sini: {pinned_words}), tanpa pernyataan penggantian \
+                 kunci yang ditandatangani kunci lama. Paket tidak dipakai. Telepon Bappeda di \
+                 nomor yang sudah dipegang OPD (bukan nomor yang tertulis di berkas atau yang \
+                 diberikan pengirimnya) dan tanyakan apakah kuncinya memang diganti. Bila ya, \
+                 minta Bappeda membacakan kedelapan kata sidik jari kuncinya, pilih \"Terima kunci \
+                 Bappeda\" dan ketik kata-kata yang dibacakan (di baris perintah: renaksi key \
+                 trust-bappeda); kuncinya diterima hanya bila sama dengan kunci paket."
+            ))
+        },
+    )
+}
+
+/// Bappeda's key as this OPD pinned it (from the first package), if any.
+pub(crate) fn pinned_bappeda_key(conn: &Connection) -> Result<Option<String>> {
+    settings::get(conn, BAPPEDA_KEY)
+}
+
+/// How `public_key`, which signed a file from Bappeda (a package, a feedback
+/// file), stands to the key this OPD pinned: the same (or none pinned yet),
+/// a change that `rotations` signed by the pinned key vouch for, or refused
+/// with `refused(pinned key's words)`. The one check of Bappeda's key.
+pub(crate) fn bappeda_key_change(
+    conn: &Connection,
+    public_key: &str,
+    rotations: &[RotationStatement],
+    refused: impl FnOnce(&str) -> Error,
+) -> Result<Option<BappedaKeyChange>> {
+    let Some(pinned) = pinned_bappeda_key(conn)? else {
         return Ok(None);
     };
-    if pinned == signed.public_key {
+    if pinned == public_key {
         return Ok(None);
     }
-    match crate::keys::chain(&pinned, &signed.public_key, &signed.package.rotations) {
+    match crate::keys::chain(&pinned, public_key, rotations) {
         Some(path) => Ok(Some(BappedaKeyChange {
             from_fingerprint: fingerprint_words(&pinned),
-            to_fingerprint: fingerprint_words(&signed.public_key),
+            to_fingerprint: fingerprint_words(public_key),
             effective_from: path.last().map(|s| s.from.clone()).unwrap_or_default(),
         })),
-        // The package's own words are not shown: whoever forged it could
-        // phone and read them out. Only the pinned key's words are named.
-        None => Err(Error::BappedaKeyUnconfirmed(format!(
-            "Paket ini ditandatangani dengan kunci yang berbeda dari kunci Bappeda yang dipakai \
-             di sini (sidik jari kunci di sini: {}), tanpa pernyataan penggantian kunci yang \
-             ditandatangani kunci lama. Paket tidak dipakai. Telepon Bappeda di nomor yang sudah \
-             dipegang OPD (bukan nomor yang tertulis di berkas atau yang diberikan pengirimnya) \
-             dan tanyakan apakah kuncinya memang diganti. Bila ya, minta Bappeda membacakan \
-             kedelapan kata sidik jari kuncinya, pilih \"Terima kunci Bappeda\" dan ketik \
-             kata-kata yang dibacakan (di baris perintah: renaksi key trust-bappeda); kuncinya \
-             diterima hanya bila sama dengan kunci paket.",
-            fingerprint_words(&pinned)
-        ))),
+        None => Err(refused(&fingerprint_words(&pinned))),
     }
+}
+
+/// Pins `public_key` as Bappeda's, the statements of `change` vouching for
+/// it, with its audit row (`plan_id` names the plan of the file that
+/// brought it).
+pub(crate) fn pin_rotated_key(
+    tx: &rusqlite::Transaction<'_>,
+    actor: &str,
+    plan_id: &str,
+    public_key: &str,
+    change: &BappedaKeyChange,
+) -> Result<()> {
+    settings::set(tx, BAPPEDA_KEY, public_key)?;
+    audit::record(
+        tx,
+        actor,
+        &Change::new("bappeda_key", plan_id, "update")
+            .on("fingerprint")
+            .from(Some(&change.from_fingerprint))
+            .to(Some(&change.to_fingerprint)),
+    )
 }
 
 /// Refuses a package whose rows do not all belong to its one plan, or whose
@@ -1456,15 +1501,7 @@ pub fn apply(
         }
         if let Some(change) = &key_change {
             // The statements signed by the pinned key vouch for the new one.
-            settings::set(tx, BAPPEDA_KEY, &signed.public_key)?;
-            audit::record(
-                tx,
-                &actor,
-                &Change::new("bappeda_key", &package.plan.id, "update")
-                    .on("fingerprint")
-                    .from(Some(&change.from_fingerprint))
-                    .to(Some(&change.to_fingerprint)),
-            )?;
+            pin_rotated_key(tx, &actor, &package.plan.id, &signed.public_key, change)?;
         }
         let note = format!("paket rencana aksi versi {}", package.plan.version);
         audit::record(

@@ -125,7 +125,7 @@ impl Profile {
         if user_name.is_empty() {
             return Err(Error::invalid("userName", "Nama pengguna wajib diisi."));
         }
-        if user_name.chars().count() > 80 {
+        if user_name.chars().count() > crate::editing::lengths::USER_NAME {
             return Err(Error::invalid(
                 "userName",
                 "Nama pengguna paling banyak 80 karakter.",

@@ -9,12 +9,14 @@ use crate::access;
 use crate::editing::{actor, new_id, record, required};
 use crate::period::PeriodRef;
 use crate::store::audit::Change;
+use crate::store::note_replies::{self, ReplyRow};
 use crate::store::review_notes::{self, ReviewNoteRow};
 use crate::store::{actions, indicators, now, opds};
 use crate::{Error, Result, Store};
 
-/// The longest note, in characters: a paragraph or two, not a document.
-const MAX_BODY: usize = 2_000;
+/// The longest note, in characters: a paragraph or two, not a document. An
+/// OPD's reply (tanggapan) takes as much.
+pub const MAX_BODY: usize = 2_000;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[ts(rename = "NoteSubjectKind")]
@@ -26,7 +28,7 @@ pub enum SubjectKind {
 }
 
 impl SubjectKind {
-    fn as_str(self) -> &'static str {
+    pub fn as_str(self) -> &'static str {
         match self {
             SubjectKind::Report => "report",
             SubjectKind::Action => "action",
@@ -34,7 +36,7 @@ impl SubjectKind {
         }
     }
 
-    fn parse(text: &str) -> Option<SubjectKind> {
+    pub fn parse(text: &str) -> Option<SubjectKind> {
         match text {
             "report" => Some(SubjectKind::Report),
             "action" => Some(SubjectKind::Action),
@@ -67,6 +69,42 @@ pub struct ReviewNote {
     pub body: String,
     pub created_at: String,
     pub resolved_at: Option<String>,
+    /// The OPD's replies (tanggapan), oldest first: the thread of the note.
+    pub replies: Vec<NoteReply>,
+}
+
+/// A reply (tanggapan) of an OPD to a verifier note. Never edited: the OPD
+/// writes another.
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+pub struct NoteReply {
+    pub id: String,
+    pub author: String,
+    pub body: String,
+    pub created_at: String,
+    /// At Bappeda: when a report brought it. At an OPD: when a feedback file
+    /// said Bappeda has it; none while it is on its way.
+    pub received_at: Option<String>,
+}
+
+impl From<ReplyRow> for NoteReply {
+    fn from(row: ReplyRow) -> NoteReply {
+        NoteReply {
+            id: row.id,
+            author: row.author,
+            body: row.body,
+            created_at: row.created_at,
+            received_at: row.received_at,
+        }
+    }
+}
+
+/// The replies to a note, oldest first.
+pub fn replies(conn: &Connection, note_id: &str) -> Result<Vec<NoteReply>> {
+    Ok(note_replies::for_note(conn, note_id)?
+        .into_iter()
+        .map(NoteReply::from)
+        .collect())
 }
 
 /// What a subject is called and whose it is.
@@ -136,7 +174,9 @@ fn described(conn: &Connection, row: ReviewNoteRow) -> Result<ReviewNote> {
         label: "(sudah dihapus)".into(),
         opd_code: String::new(),
     });
+    let replies = replies(conn, &row.id)?;
     Ok(ReviewNote {
+        replies,
         id: row.id,
         subject_kind: kind,
         subject_id: row.subject_id,
@@ -212,6 +252,44 @@ pub fn list(conn: &Connection) -> Result<Vec<ReviewNote>> {
         .into_iter()
         .map(|row| described(conn, row))
         .collect()
+}
+
+/// The code of the OPD a note's subject belongs to (the report's, the
+/// action's lead, the indicator's), as [`ReviewNote::opd_code`] says; `None`
+/// when the subject is gone.
+pub(crate) fn subject_opd_code(conn: &Connection, note: &ReviewNoteRow) -> Result<Option<String>> {
+    let Some(kind) = SubjectKind::parse(&note.subject_kind) else {
+        return Ok(None);
+    };
+    Ok(subject(conn, kind, &note.subject_id)?.map(|s| s.opd_code))
+}
+
+/// The notes on one OPD's reports, the actions it leads and the indicators
+/// it owns in a plan, open and resolved, oldest first: what its feedback
+/// file carries.
+pub fn notes_for_opd(conn: &Connection, plan_id: &str, opd_id: &str) -> Result<Vec<ReviewNote>> {
+    let mut stmt = conn.prepare(
+        "SELECT n.id FROM review_notes n WHERE
+            (n.subject_kind = 'report' AND EXISTS (SELECT 1 FROM reports r
+                WHERE r.id = n.subject_id AND r.plan_id = ?1 AND r.opd_id = ?2
+                  AND r.direction = 'imported'))
+         OR (n.subject_kind = 'action' AND EXISTS (SELECT 1 FROM actions a
+                WHERE a.id = n.subject_id AND a.plan_id = ?1 AND a.lead_opd_id = ?2))
+         OR (n.subject_kind = 'indicator' AND EXISTS (SELECT 1 FROM indicators i
+                JOIN actions a ON a.id = i.action_id
+                WHERE i.id = n.subject_id AND a.plan_id = ?1 AND i.opd_id = ?2))
+         ORDER BY n.created_at, n.rowid",
+    )?;
+    let ids: Vec<String> = stmt
+        .query_map([plan_id, opd_id], |row| row.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut notes = Vec::with_capacity(ids.len());
+    for id in ids {
+        if let Some(row) = review_notes::get(conn, &id)? {
+            notes.push(described(conn, row)?);
+        }
+    }
+    Ok(notes)
 }
 
 /// The latest report received from an OPD for a quarter.

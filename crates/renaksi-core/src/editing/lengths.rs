@@ -49,3 +49,5 @@ pub const HEAD_POSITION: usize = HEAD_POSITION_PREFIX.len() + OPD_NAME;
 pub const HEAD_POSITION_PREFIX: &str = "Kepala ";
 /// The signature block's date as printed ("15 April 2019").
 pub const SIGN_DATE: usize = 40;
+/// A user name (the profile's), as it signs notes, replies and the history.
+pub const USER_NAME: usize = 80;

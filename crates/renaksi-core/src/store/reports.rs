@@ -109,3 +109,15 @@ pub fn list_imported(conn: &rusqlite::Connection) -> Result<Vec<Received>> {
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
+
+/// A received report's sequence and key fingerprint, by its id.
+pub fn sequence_and_key(conn: &rusqlite::Connection, id: &str) -> Result<Option<(i64, String)>> {
+    use rusqlite::OptionalExtension;
+    Ok(conn
+        .query_row(
+            "SELECT sequence, key_fingerprint FROM reports WHERE id = ?1",
+            [id],
+            |row| Ok((row.get(0)?, row.get(1)?)),
+        )
+        .optional()?)
+}

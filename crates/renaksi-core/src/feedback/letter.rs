@@ -1,0 +1,403 @@
+//! The visible sheet of the feedback file, "Umpan Balik": a printable letter
+//! a clerk hands to the head of office. The kop (regency, Bappeda, title),
+//! to whom and when, the quarters (due date, the report received with its
+//! number, state, who verified it, closed), the verifier notes with the OPD's
+//! replies received so far, and a signature block.
+//!
+//! Made from the signed [`Feedback`] alone, deterministically, so an OPD can
+//! check that the letter it took says what Bappeda signed. User text is
+//! written as quote-prefixed strings; no formula is ever written.
+
+use chrono::{DateTime, NaiveDate};
+use rust_xlsxwriter::{DocProperties, Format, FormatAlign, Workbook, Worksheet, XlsxError};
+
+use super::content::{Feedback, NoteRow, QuarterRow};
+use crate::dates::{long_date, wib};
+use crate::period::PeriodRef;
+use crate::store::feedback_reports::ReportRow;
+use crate::workbook::print::{fit_to_width, page_setup, Paper};
+use crate::workbook::styles;
+use crate::workbook::text::{clip, lines_needed};
+
+/// The name of the letter's sheet.
+pub const SHEET: &str = "Umpan Balik";
+
+const BODY_PT: f64 = 10.0;
+const KOP_PT: f64 = 13.0;
+/// The letter's grid; each table merges columns of it:
+/// quarters: Triwulan 0-1 | Batas waktu 2 | Diterima 3 | Status 4 |
+/// Diverifikasi oleh 5-6 | Ditutup 7;
+/// notes: No 0 | Tentang 1-2 | Catatan 3 | Tanggal 4 | Status 5 | Tanggapan OPD 6-7.
+const WIDTHS: [f64; 8] = [5.0, 17.0, 17.0, 36.0, 14.0, 12.0, 17.0, 24.0];
+const LAST_COL: u16 = WIDTHS.len() as u16 - 1;
+
+const QUARTER_COLUMNS: [(&str, u16, u16); 6] = [
+    ("Triwulan", 0, 1),
+    ("Batas waktu", 2, 2),
+    ("Diterima (tanggal, no. laporan)", 3, 3),
+    ("Status", 4, 4),
+    ("Diverifikasi oleh", 5, 6),
+    ("Ditutup", 7, 7),
+];
+const NOTE_COLUMNS: [(&str, u16, u16); 6] = [
+    ("No", 0, 0),
+    ("Tentang", 1, 2),
+    ("Catatan", 3, 3),
+    ("Tanggal", 4, 4),
+    ("Status", 5, 5),
+    ("Tanggapan OPD", 6, 7),
+];
+
+struct Styles {
+    title: Format,
+    kop: Format,
+    paragraph: Format,
+    section: Format,
+    header: Format,
+    text: Format,
+    centre: Format,
+    plain_centre: Format,
+    stamp: Format,
+}
+
+impl Styles {
+    fn new() -> Styles {
+        let base = Format::new()
+            .set_font_size(BODY_PT)
+            .set_text_wrap()
+            .set_quote_prefix()
+            .set_align(FormatAlign::Top);
+        let kop = styles::kop(KOP_PT);
+        let cell = styles::text(BODY_PT);
+        Styles {
+            title: kop.clone().set_font_size(KOP_PT + 1.0),
+            kop,
+            paragraph: base.clone().set_align(FormatAlign::Justify),
+            section: base
+                .clone()
+                .set_bold()
+                .set_align(FormatAlign::VerticalCenter),
+            header: styles::header(BODY_PT),
+            centre: cell.clone().set_align(FormatAlign::Center),
+            text: cell,
+            plain_centre: base.set_align(FormatAlign::Center),
+            stamp: styles::stamp(),
+        }
+    }
+}
+
+fn height(lines: usize, pt: f64) -> f64 {
+    (lines as f64 * pt * 1.25 + 5.0).clamp(16.0, 409.0)
+}
+
+fn span(first: u16, last: u16) -> f64 {
+    WIDTHS[usize::from(first)..=usize::from(last)].iter().sum()
+}
+
+/// Writes `text` over columns `first..=last` of `row` (merged when wider
+/// than one); returns the lines it needs.
+fn cell(
+    sheet: &mut Worksheet,
+    row: u32,
+    (first, last): (u16, u16),
+    text: &str,
+    format: &Format,
+) -> Result<usize, XlsxError> {
+    let text = clip(text);
+    if first == last {
+        if text.is_empty() {
+            sheet.write_blank(row, first, format)?;
+        } else {
+            sheet.write_string_with_format(row, first, &text, format)?;
+        }
+    } else {
+        sheet.merge_range(row, first, row, last, &text, format)?;
+    }
+    Ok(lines_needed(&text, span(first, last) - 1.0, BODY_PT))
+}
+
+/// One line of text across the whole letter, its row tall enough for it.
+fn line(
+    sheet: &mut Worksheet,
+    row: u32,
+    text: &str,
+    format: &Format,
+    pt: f64,
+) -> Result<(), XlsxError> {
+    let text = clip(text);
+    sheet.merge_range(row, 0, row, LAST_COL, &text, format)?;
+    let lines = lines_needed(&text, span(0, LAST_COL) - 1.0, pt);
+    sheet.set_row_height(row, height(lines, pt))?;
+    Ok(())
+}
+
+/// "15 Juli 2018" from a stored time (RFC 3339, shown in WIB) or date.
+pub fn date_of(text: &str) -> String {
+    if let Ok(time) = DateTime::parse_from_rfc3339(text) {
+        return long_date(time.with_timezone(&wib()).date_naive());
+    }
+    match NaiveDate::parse_from_str(text, "%Y-%m-%d") {
+        Ok(date) => long_date(date),
+        Err(_) => text.to_string(),
+    }
+}
+
+/// "Wonosobo" from "Kabupaten Wonosobo".
+fn town(region: &str) -> &str {
+    let region = region.trim();
+    ["Kabupaten ", "Kota "]
+        .iter()
+        .find_map(|prefix| region.strip_prefix(prefix))
+        .unwrap_or(region)
+        .trim()
+}
+
+/// The state of a quarter as the letter prints it.
+pub fn state_label(word: &str) -> &'static str {
+    match word {
+        "diterima" => "Diterima",
+        "terlambat" => "Terlambat",
+        "diverifikasi" => "Diverifikasi",
+        _ => "Belum",
+    }
+}
+
+/// The report of a quarter received last, as Bappeda recorded it.
+fn latest<'a>(reports: &'a [ReportRow], q: &QuarterRow) -> Option<&'a ReportRow> {
+    reports
+        .iter()
+        .filter(|r| r.year == q.year && r.quarter == q.quarter)
+        .max_by(|a, b| a.received_at.cmp(&b.received_at))
+}
+
+fn header_row(
+    sheet: &mut Worksheet,
+    row: u32,
+    columns: &[(&str, u16, u16)],
+    st: &Styles,
+) -> Result<(), XlsxError> {
+    let mut lines = 1;
+    for (label, first, last) in columns {
+        if first == last {
+            sheet.write_string_with_format(row, *first, *label, &st.header)?;
+        } else {
+            sheet.merge_range(row, *first, row, *last, label, &st.header)?;
+        }
+        lines = lines.max(lines_needed(label, span(*first, *last) - 1.0, BODY_PT));
+    }
+    sheet.set_row_height(row, height(lines, BODY_PT).max(22.0))?;
+    Ok(())
+}
+
+fn quarters_table(
+    sheet: &mut Worksheet,
+    mut row: u32,
+    feedback: &Feedback,
+    st: &Styles,
+) -> Result<u32, XlsxError> {
+    header_row(sheet, row, &QUARTER_COLUMNS, st)?;
+    row += 1;
+    for q in &feedback.quarters {
+        let report = latest(&feedback.reports, q);
+        let period = PeriodRef {
+            year: q.year,
+            quarter: q.quarter,
+        }
+        .label();
+        let due = q.due_date.as_deref().map_or("-".into(), date_of);
+        let received = report.map_or("-".into(), |r| {
+            format!("{} (no. {})", date_of(&r.received_at), r.sequence)
+        });
+        let verified = report
+            .and_then(|r| {
+                r.verified_at
+                    .as_ref()
+                    .map(|at| match r.verified_by.as_deref() {
+                        Some(by) if !by.trim().is_empty() => format!("{by}, {}", date_of(at)),
+                        _ => date_of(at),
+                    })
+            })
+            .unwrap_or_else(|| "-".into());
+        let closed = if q.closed != 0 { "Ditutup" } else { "-" };
+        let texts = [
+            (period.as_str(), &st.text),
+            (due.as_str(), &st.centre),
+            (received.as_str(), &st.text),
+            (state_label(&q.state), &st.centre),
+            (verified.as_str(), &st.text),
+            (closed, &st.centre),
+        ];
+        let mut lines = 1;
+        for ((text, format), (_, first, last)) in texts.into_iter().zip(QUARTER_COLUMNS) {
+            lines = lines.max(cell(sheet, row, (first, last), text, format)?);
+        }
+        sheet.set_row_height(row, height(lines, BODY_PT))?;
+        row += 1;
+    }
+    Ok(row)
+}
+
+/// The OPD's replies to a note that Bappeda received, as one cell.
+fn replies_text(feedback: &Feedback, note: &NoteRow) -> String {
+    let replies: Vec<String> = feedback
+        .replies
+        .iter()
+        .filter(|r| r.note_id == note.id)
+        .map(|r| format!("{} ({}): {}", date_of(&r.created_at), r.author, r.body))
+        .collect();
+    if replies.is_empty() {
+        "-".into()
+    } else {
+        replies.join("\n\n")
+    }
+}
+
+fn notes_table(
+    sheet: &mut Worksheet,
+    mut row: u32,
+    feedback: &Feedback,
+    st: &Styles,
+) -> Result<u32, XlsxError> {
+    header_row(sheet, row, &NOTE_COLUMNS, st)?;
+    // The notes may run over pages: their header is the one repeated.
+    sheet.set_repeat_rows(row, row)?;
+    row += 1;
+    for (i, note) in feedback.notes.iter().enumerate() {
+        let number = (i + 1).to_string();
+        let body = format!("{}\n({})", note.body, note.author);
+        let status = match &note.resolved_at {
+            Some(at) => format!("Selesai\n{}", date_of(at)),
+            None => "Terbuka".into(),
+        };
+        let created = date_of(&note.created_at);
+        let replies = replies_text(feedback, note);
+        let texts = [
+            (number.as_str(), &st.centre),
+            (note.subject_label.as_str(), &st.text),
+            (body.as_str(), &st.text),
+            (created.as_str(), &st.centre),
+            (status.as_str(), &st.centre),
+            (replies.as_str(), &st.text),
+        ];
+        let mut lines = 1;
+        for ((text, format), (_, first, last)) in texts.into_iter().zip(NOTE_COLUMNS) {
+            lines = lines.max(cell(sheet, row, (first, last), text, format)?);
+        }
+        sheet.set_row_height(row, height(lines, BODY_PT))?;
+        row += 1;
+    }
+    if feedback.notes.is_empty() {
+        line(
+            sheet,
+            row,
+            "Tidak ada catatan verifikator.",
+            &st.text,
+            BODY_PT,
+        )?;
+        row += 1;
+    }
+    Ok(row)
+}
+
+/// Adds the letter sheet to `workbook`.
+pub fn write(workbook: &mut Workbook, feedback: &Feedback, paper: Paper) -> Result<(), XlsxError> {
+    let st = Styles::new();
+    let meta = &feedback.meta;
+    workbook.set_properties(
+        &DocProperties::new()
+            .set_title(format!("Umpan balik untuk {}", meta.opd_name))
+            .set_company(meta.region.trim())
+            .set_comment(format!("Renaksi {}", meta.app_version)),
+    );
+    let sheet = workbook.add_worksheet().set_name(SHEET)?;
+    for (col, width) in (0u16..).zip(WIDTHS) {
+        sheet.set_column_width(col, width)?;
+    }
+    let region = meta.region.trim();
+    line(
+        sheet,
+        0,
+        &format!("PEMERINTAH {}", region.to_uppercase()),
+        &st.kop,
+        KOP_PT,
+    )?;
+    line(
+        sheet,
+        1,
+        "BADAN PERENCANAAN PEMBANGUNAN DAERAH (BAPPEDA)",
+        &st.kop,
+        KOP_PT,
+    )?;
+    line(
+        sheet,
+        2,
+        "UMPAN BALIK ATAS LAPORAN RENCANA AKSI",
+        &st.title,
+        KOP_PT + 1.0,
+    )?;
+    line(sheet, 3, meta.plan_title.trim(), &st.kop, BODY_PT + 1.0)?;
+    sheet.set_row_height(4, 8.0)?;
+    let written = date_of(&meta.written_at);
+    line(
+        sheet,
+        5,
+        &format!("Kepada Yth. Kepala {}", meta.opd_name.trim()),
+        &st.section,
+        BODY_PT,
+    )?;
+    line(
+        sheet,
+        6,
+        &format!("Tanggal: {written}    Nomor umpan balik: {}", meta.sequence),
+        &st.paragraph,
+        BODY_PT,
+    )?;
+    line(
+        sheet,
+        7,
+        &format!(
+            "Bersama ini Bappeda menyampaikan umpan balik atas laporan rencana aksi {} ({}): \
+             penerimaan dan verifikasi laporan setiap triwulan, batas waktu pelaporan, dan \
+             catatan verifikator. Mohon setiap catatan yang masih terbuka ditanggapi melalui \
+             aplikasi Renaksi; tanggapan terkirim bersama laporan berikutnya.",
+            meta.opd_name.trim(),
+            meta.opd_code
+        ),
+        &st.paragraph,
+        BODY_PT,
+    )?;
+    line(sheet, 8, "A. Laporan per triwulan", &st.section, BODY_PT)?;
+    let mut row = quarters_table(sheet, 9, feedback, &st)?;
+    row += 1;
+    line(sheet, row, "B. Catatan verifikator", &st.section, BODY_PT)?;
+    row = notes_table(sheet, row + 1, feedback, &st)?;
+    row += 1;
+    line(
+        sheet,
+        row,
+        "Demikian umpan balik ini disampaikan untuk ditindaklanjuti.",
+        &st.paragraph,
+        BODY_PT,
+    )?;
+    row += 2;
+    // One cell, so a page break never falls between the title and the name.
+    let block = format!(
+        "{}, {written}\nKepala Bappeda {region}\n\n\n\n\n(..........................................)\nNIP. ..........................................",
+        town(region)
+    );
+    sheet.merge_range(row, 4, row, LAST_COL, &clip(&block), &st.plain_centre)?;
+    sheet.set_row_height(row, height(9, BODY_PT))?;
+    row += 2;
+    sheet.write_string_with_format(
+        row,
+        0,
+        format!(
+            "Dibuat dengan Renaksi {} · umpan balik untuk {} no. {}",
+            meta.app_version, meta.opd_code, meta.sequence
+        ),
+        &st.stamp,
+    )?;
+    page_setup(sheet, paper, &format!("Umpan balik {}", meta.opd_code));
+    fit_to_width(sheet, row, LAST_COL)?;
+    Ok(())
+}
