@@ -51,3 +51,21 @@ pub fn add_on(store: &mut Store, subject: &NamedSubject, body: &str) -> Result<R
 pub fn set_resolved(store: &mut Store, id: &str, resolved: bool) -> Result<ReviewNote> {
     review::set_resolved(store, id, resolved)
 }
+
+/// The notes this database's profile sees: Bappeda's own, each with the
+/// replies its reports brought; at an OPD, the notes it received in
+/// Bappeda's feedback file, each with its own replies.
+#[derive(Debug, Clone, PartialEq)]
+pub enum NoteList {
+    Bappeda(Vec<ReviewNote>),
+    Opd(Vec<renaksi_core::feedback::ReceivedNote>),
+}
+
+/// The notes of this profile ([`NoteList`]), oldest first.
+pub fn list_for_profile(store: &Store) -> Result<NoteList> {
+    if renaksi_core::access::is_bappeda(store.conn())? {
+        Ok(NoteList::Bappeda(review::list(store.conn())?))
+    } else {
+        Ok(NoteList::Opd(renaksi_core::feedback::notes(store.conn())?))
+    }
+}

@@ -132,8 +132,36 @@ pub enum Command {
         #[arg(long, value_name = "PAPER", default_value = "a4")]
         paper: String,
     },
-    /// Bappeda's verifier notes (catatan verifikator) on reports, actions and
-    /// indicators.
+    /// Bappeda writes the feedback file (Umpan balik) for an OPD: reports
+    /// received and verified per quarter, due dates, closed quarters and every
+    /// verifier note, signed, with a printable letter. One OPD (--opd, --out
+    /// is the file) or every OPD with a role in the plan (--all, --out is a
+    /// folder; files named umpan-balik-CODE-n.xlsx).
+    #[command(group(ArgGroup::new("whom").required(true).args(["opd", "all"])))]
+    Feedback {
+        /// The OPD's code, e.g. DINKES.
+        #[arg(long, value_name = "CODE")]
+        opd: Option<String>,
+        /// Every OPD with a role in the plan.
+        #[arg(long)]
+        all: bool,
+        /// The workbook to write (with --opd), or the folder (with --all).
+        #[arg(long, value_name = "FILE|DIR")]
+        out: PathBuf,
+        /// Paper for printing the letter: a4 (default) or f4.
+        #[arg(long, value_name = "PAPER", default_value = "a4")]
+        paper: String,
+    },
+    /// An OPD takes Bappeda's feedback file: checked like a package (Bappeda's
+    /// key, the plan, this OPD, newer than the last taken), then the notes,
+    /// reports received, due dates and closed quarters are taken in one step.
+    TakeFeedback {
+        /// The feedback workbook from Bappeda.
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
+    /// Verifier notes (catatan verifikator): Bappeda writes them on reports,
+    /// actions and indicators; an OPD lists those it received and replies.
     Note {
         #[command(subcommand)]
         command: NoteCommand,
@@ -236,12 +264,21 @@ pub enum NoteCommand {
         /// The note.
         body: String,
     },
-    /// Every note, oldest first.
+    /// Every note, oldest first, with the OPD's replies under it (at an OPD:
+    /// the notes received in Bappeda's feedback file).
     List,
     /// Mark a note as dealt with.
     Resolve {
         /// The note's id, as `note list` shows it.
         id: String,
+    },
+    /// An OPD answers a note it received (tanggapan); the answer travels in
+    /// its next report. A reply is never edited: write another.
+    Reply {
+        /// The note's id, as `note list` shows it.
+        id: String,
+        /// The reply.
+        body: String,
     },
 }
 

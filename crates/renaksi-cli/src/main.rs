@@ -12,8 +12,8 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use commands::{
-    backups, bands, cocreation, consolidation, exchange, plan, planning, report, review, setup,
-    template, versions, Failure,
+    backups, bands, cocreation, consolidation, exchange, feedback, plan, planning, report, review,
+    setup, template, versions, Failure,
 };
 use flags::{Cli, Command, OpdCommand, PlanCommand};
 use renaksi_api::setup::InitFromPackage;
@@ -70,6 +70,13 @@ fn run(cli: Cli) -> commands::Result<()> {
         Command::Verify { opd, period } => exchange::verify(&db()?, &opd, &period),
         Command::Opendata { out } => exchange::opendata(&db()?, &out),
         Command::Rekap { period, out, paper } => consolidation::rekap(&db()?, &period, out, &paper),
+        Command::Feedback {
+            opd,
+            all: _,
+            out,
+            paper,
+        } => feedback::write(&db()?, opd.as_deref(), &out, &paper),
+        Command::TakeFeedback { file } => feedback::take(&db()?, &file),
         Command::Note { command } => review::note(&db()?, &command),
         Command::Session { command } => cocreation::session(&db()?, &command),
         Command::Plan {

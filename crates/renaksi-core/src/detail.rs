@@ -32,6 +32,10 @@ pub struct ActionDetail {
     pub periods: Vec<PeriodView>,
     pub period: PeriodRef,
     pub grades: Vec<GradeBand>,
+    /// At an OPD: Bappeda's notes received on this action and on its
+    /// indicators (by `subjectKind` and `subjectId`), with the OPD's replies.
+    /// Empty at Bappeda, whose notes are in the notes screen.
+    pub notes: Vec<crate::feedback::ReceivedNote>,
 }
 
 /// A quarter of the plan, with whether this profile may still change its
@@ -296,7 +300,11 @@ pub fn action_detail(
         &scale,
     );
 
+    let indicator_ids: Vec<&str> = indicator_views.iter().map(|i| i.id.as_str()).collect();
+    let notes =
+        crate::feedback::notes_on_action(conn, &action.plan_id, &action.id, &indicator_ids)?;
     Ok(ActionDetail {
+        notes,
         can_edit_narrative: writable
             && actor.can_edit_narrative(&action, status)
             && action.archived.is_none(),

@@ -57,7 +57,7 @@ pub fn import(db: &Path, files: &[PathBuf], accept_new_key: &[String]) -> Result
         let written = match event {
             ImportEvent::BackedUp(backup) => out!("Cadangan sebelum impor: {}", backup.path),
             ImportEvent::Imported { file, imported } if imported.changed => out!(
-                "DITERIMA  {}: {} ({}) {}, nomor {}, {} tonggak, {} indikator{}.",
+                "DITERIMA  {}: {} ({}) {}, nomor {}, {} tonggak, {} indikator{}{}.",
                 file.display(),
                 imported.opd_name,
                 imported.opd_code,
@@ -65,6 +65,10 @@ pub fn import(db: &Path, files: &[PathBuf], accept_new_key: &[String]) -> Result
                 imported.sequence,
                 imported.milestones,
                 imported.indicators,
+                match imported.replies {
+                    0 => String::new(),
+                    n => format!(", {n} tanggapan baru atas catatan verifikator"),
+                },
                 match imported.key_accepted {
                     Some(KeyChange::First) => format!(
                         "; kunci \"{}\" ({}) diterima sebagai kunci OPD ini",

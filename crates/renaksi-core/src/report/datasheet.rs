@@ -26,10 +26,29 @@ pub const MAX_PRINTED_BYTES: usize = 64 * 1024 * 1024;
 
 use Kind::*;
 
+/// Most replies to verifier notes a report may carry.
+pub const MAX_REPLIES: usize = 10_000;
+
+/// The report's tables as read: the reply table may be there or not.
 const REPORT_SCHEMA: Schema = Schema {
     magic: MAGIC,
     tables: TABLES,
 };
+/// As written while the OPD has no replies: without the reply table, so the
+/// report is byte for byte what the app wrote before replies existed.
+const REPORT_SCHEMA_WITHOUT_REPLIES: Schema = Schema {
+    magic: MAGIC,
+    tables: TABLES.split_at(TABLES.len() - 1).0,
+};
+
+/// The schema a snapshot is written with.
+fn schema_for(snapshot: &Snapshot) -> &'static Schema {
+    if snapshot.data.replies.is_empty() {
+        &REPORT_SCHEMA_WITHOUT_REPLIES
+    } else {
+        &REPORT_SCHEMA
+    }
+}
 
 const TABLES: &[Table] = &[
     Table {
@@ -172,6 +191,19 @@ const TABLES: &[Table] = &[
             ("url", OptText),
         ],
     },
+    // Last: left out while empty (`REPORT_SCHEMA_WITHOUT_REPLIES`).
+    Table {
+        name: "reply",
+        path: &["data", "replies"],
+        single: false,
+        columns: &[
+            ("id", Text),
+            ("noteId", Text),
+            ("author", Text),
+            ("body", Text),
+            ("createdAt", Text),
+        ],
+    },
 ];
 
 /// Adds the very hidden data sheet of a report.
@@ -182,7 +214,7 @@ pub fn write(
     signature: &str,
 ) -> Result<(), XlsxError> {
     let json = serde_json::to_value(snapshot).expect("a snapshot always serialises");
-    machine_sheet::write_signed(workbook, &REPORT_SCHEMA, &json, public_key, signature)
+    machine_sheet::write_signed(workbook, schema_for(snapshot), &json, public_key, signature)
 }
 
 /// A report's data sheet without its last rows (public key and signature), in
@@ -191,7 +223,7 @@ pub fn write(
 /// [`machine_sheet::sign_sheet`] writes at.
 pub fn unsigned_report_sheet(snapshot: &Snapshot) -> Result<(Worksheet, u32), XlsxError> {
     let json = serde_json::to_value(snapshot).expect("a snapshot always serialises");
-    machine_sheet::unsigned_sheet(&REPORT_SCHEMA, &json)
+    machine_sheet::unsigned_sheet(schema_for(snapshot), &json)
 }
 
 /// What the data sheet holds.
@@ -326,6 +358,9 @@ fn check_size(snapshot: &Snapshot) -> Result<()> {
     }
     if data.evidence.len() > MAX_EVIDENCE {
         return too_big(format!("bukti lebih dari {MAX_EVIDENCE} baris"));
+    }
+    if data.replies.len() > MAX_REPLIES {
+        return too_big(format!("tanggapan lebih dari {MAX_REPLIES} baris"));
     }
     if super::view::text_bound(snapshot) > MAX_PRINTED_BYTES {
         return too_big(format!(

@@ -43,6 +43,8 @@ pub struct Imported {
     pub key_words: String,
     pub milestones: usize,
     pub indicators: usize,
+    /// Replies to verifier notes this report brought that were new here.
+    pub replies: usize,
 }
 
 /// A report file read and checked, not yet applied: the part of an import that
@@ -184,6 +186,7 @@ pub fn apply(store: &mut Store, read: ReadReport, decisions: &Decisions) -> Resu
         super::rules::check(tx, &plan, snapshot)?;
         check_ownership(tx, &plan.id, snapshot)?;
         check_closed_quarters(tx, &plan.id, snapshot)?;
+        let new_replies = super::replies::new_replies(tx, &opd, snapshot)?;
 
         // This very file imported already: nothing changes, not even the key
         // Bappeda trusts for the OPD. Checked before `trust::settle`, which
@@ -204,7 +207,7 @@ pub fn apply(store: &mut Store, read: ReadReport, decisions: &Decisions) -> Resu
             if !trusted {
                 return Err(rejected(NO_LONGER_TRUSTED.into()));
             }
-            return Ok(summary(snapshot, &opd.name, false, &signed.public_key, None));
+            return Ok(summary(snapshot, &opd.name, false, &signed.public_key, None, 0));
         }
         let key = trust::settle(tx, &actor, &opd, &signed.public_key, decisions)?;
         if let Some((held, _)) = latest {
@@ -217,6 +220,7 @@ pub fn apply(store: &mut Store, read: ReadReport, decisions: &Decisions) -> Resu
         }
 
         replace_opd_rows(tx, &signed, plan.status)?;
+        super::replies::keep(tx, &actor, &opd, &new_replies)?;
         reports::insert(
             tx,
             &ReportRecord {
@@ -244,7 +248,14 @@ pub fn apply(store: &mut Store, read: ReadReport, decisions: &Decisions) -> Resu
             &actor,
             &Change::new("opd", &opd.id, "import").to(Some(&note)),
         )?;
-        Ok(summary(snapshot, &opd.name, true, &signed.public_key, key.accepted))
+        Ok(summary(
+            snapshot,
+            &opd.name,
+            true,
+            &signed.public_key,
+            key.accepted,
+            new_replies.len(),
+        ))
     })
 }
 
@@ -547,6 +558,7 @@ fn summary(
     changed: bool,
     public_key: &str,
     key_accepted: Option<KeyChange>,
+    replies: usize,
 ) -> Imported {
     Imported {
         opd_code: snapshot.meta.opd_code.clone(),
@@ -559,5 +571,6 @@ fn summary(
         key_words: crate::workbook::key_words::fingerprint_words(public_key),
         milestones: snapshot.data.milestones.len(),
         indicators: snapshot.data.indicators.len(),
+        replies,
     }
 }

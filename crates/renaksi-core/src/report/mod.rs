@@ -9,6 +9,8 @@
 //!   checks a snapshot read back from a file passes.
 //! - `export` and `check`: the two user actions at the OPD; `import`: Bappeda's,
 //!   with `trust` deciding whether the key that signed a report is trusted.
+//! - `replies`: the OPD's replies to verifier notes a report brings, kept
+//!   at Bappeda's import.
 //! - `evidence_bundle`: the files of the report's file evidence, in a .zip
 //!   beside it, and their import at Bappeda.
 
@@ -19,6 +21,7 @@ pub mod evidence_bundle;
 pub mod export;
 pub mod import;
 pub mod layout;
+pub mod replies;
 pub mod rules;
 pub mod snapshot;
 pub mod trust;

@@ -22,6 +22,8 @@ pub const QUOTE_CHARS: usize = 80;
 /// Longest app version and export time a report may carry (they are printed
 /// in its stamp): "0.1.0", "2019-04-15T03:30:00Z".
 const STAMP_TEXT: usize = 40;
+/// Longest id (a UUID) a report may name.
+const ID: usize = 64;
 /// Longest list of OGP value keys of a narrative ("transparency,participation,...").
 const OGP_VALUES: usize = 200;
 
@@ -124,6 +126,13 @@ fn lengths(snapshot: &Snapshot) -> Result<()> {
         if let Some(name) = &e.file_name {
             texts.push(text("nama berkas bukti dukung", name, EVIDENCE_TITLE));
         }
+    }
+    for r in &data.replies {
+        texts.push(text("id tanggapan", &r.id, ID));
+        texts.push(text("id catatan tanggapan", &r.note_id, ID));
+        texts.push(text("penulis tanggapan", &r.author, USER_NAME));
+        texts.push(text("tanggapan", &r.body, crate::review::MAX_BODY));
+        texts.push(text("waktu tanggapan", &r.created_at, STAMP_TEXT));
     }
     for n in &data.narratives {
         texts.push(text("permasalahan", &n.problem, NARRATIVE_TEXT));

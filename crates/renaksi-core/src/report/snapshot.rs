@@ -88,6 +88,23 @@ pub struct OpdData {
     pub targets: Vec<Target>,
     pub realisations: Vec<Realisation>,
     pub evidence: Vec<EvidenceRow>,
+    /// The OPD's replies (tanggapan) to the verifier notes it received. Left
+    /// out while empty, so a report without them serialises (and is signed
+    /// and laid out) as before replies existed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub replies: Vec<NoteReplyRow>,
+}
+
+/// A reply to a verifier note as it travels to Bappeda.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct NoteReplyRow {
+    pub id: String,
+    /// Bappeda's note id.
+    pub note_id: String,
+    pub author: String,
+    pub body: String,
+    pub created_at: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -237,6 +254,24 @@ pub fn build(conn: &Connection, opd_code: &str, info: &ExportInfo) -> Result<Sna
             }
         }
     }
+    // Replies to the notes of this plan's last feedback file: a note no
+    // longer in it (its subject moved to another OPD) is no longer answered.
+    let received: std::collections::HashSet<String> =
+        crate::store::feedback_notes::list(conn, &plan.id)?
+            .into_iter()
+            .map(|n| n.id)
+            .collect();
+    data.replies = crate::store::note_replies::of_opd(conn, &opd.id)?
+        .into_iter()
+        .filter(|r| received.contains(&r.note_id))
+        .map(|r| NoteReplyRow {
+            id: r.id,
+            note_id: r.note_id,
+            author: r.author,
+            body: r.body,
+            created_at: r.created_at,
+        })
+        .collect();
     sort(&mut data);
 
     Ok(Snapshot {
@@ -298,6 +333,7 @@ pub fn sort(data: &mut OpdData) {
         (&a.indicator_id, a.year, a.quarter).cmp(&(&b.indicator_id, b.year, b.quarter))
     });
     data.evidence.sort_by(|a, b| a.id.cmp(&b.id));
+    data.replies.sort_by(|a, b| a.id.cmp(&b.id));
 }
 
 impl Snapshot {

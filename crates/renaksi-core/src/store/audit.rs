@@ -30,6 +30,9 @@ pub enum HistoryEntity {
     Indicator,
     Theme,
     Opd,
+    /// A verifier note's thread: written, replies written (OPD) or received
+    /// (Bappeda), resolved.
+    Note,
 }
 
 impl HistoryEntity {
@@ -41,6 +44,7 @@ impl HistoryEntity {
             HistoryEntity::Indicator => "indicator",
             HistoryEntity::Theme => "theme",
             HistoryEntity::Opd => "opd",
+            HistoryEntity::Note => "review_note",
         }
     }
 }
