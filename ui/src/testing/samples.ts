@@ -560,6 +560,7 @@ export function sampleDetail(): ActionDetail {
     periods: samplePeriods().map((p) => ({ ...p, locked: p.closed })),
     period: { ...SAMPLE_PERIOD },
     grades: sampleGrades(),
+    notes: [],
   };
 }
 
@@ -667,6 +668,7 @@ export function sampleImported(partial: Partial<Imported> = {}): Imported {
     keyWords: SAMPLE_KEY_WORDS,
     milestones: 2,
     indicators: 1,
+    replies: 0,
     ...partial,
   };
 }
@@ -833,6 +835,7 @@ export function sampleNote(partial: Partial<ReviewNote> = {}): ReviewNote {
     body: 'Lengkapi bukti tonggak kedua.',
     createdAt: '2019-07-15T03:00:00Z',
     resolvedAt: null,
+    replies: [],
     ...partial,
   };
 }
