@@ -104,8 +104,8 @@ describe('PlanOverview with the calendar banner', () => {
     const withBanner = mountWithApp(PlanOverview, { props: { overview: sampleOverview(), showCalendar: true } });
     await flushPromises();
     const shown = withBanner.wrapper.get('[data-testid="calendar-banner"]');
-    // Above the toolbar: the first thing on the overview.
-    expect(withBanner.wrapper.element.firstElementChild).toBe(shown.element);
+    // On the line of the count, above the first theme: no row of its own.
+    expect(shown.element.parentElement?.classList.contains('plan-overview__count')).toBe(true);
     await withBanner.wrapper.get('[data-testid="calendar-banner-open"]').trigger('click');
     expect(withBanner.wrapper.emitted('open-report')).toHaveLength(1);
   });

@@ -75,6 +75,7 @@ describe('the report calendar', () => {
     expect(calendarRow(wrapper, 2018, 1)).toMatchObject({
       state: 'diverifikasi',
       cells: [
+        // Closed, but reported: the row says both.
         'Triwulan I 2018 ditutup Bappeda',
         '15 April 2018',
         'Diverifikasi',
@@ -84,7 +85,7 @@ describe('the report calendar', () => {
     });
     expect(calendarRow(wrapper, 2018, 2).cells.slice(2)).toEqual(['Diterima', '13 Juli 2018, no. 2', 'Diterima 16 Juli 2018']);
     expect(calendarRow(wrapper, 2018, 3).cells.slice(2)).toEqual(['Diekspor', '10 Oktober 2018, no. 3', '–']);
-    expect(calendarRow(wrapper, 2018, 4).cells.slice(2)).toEqual(['Ditutup', '–', '–']);
+    expect(calendarRow(wrapper, 2018, 4).cells).toEqual(['Triwulan IV 2018', '15 Januari 2019', 'Ditutup', '–', '–']);
     const late = calendarRow(wrapper, 2019, 2);
     expect(late.cells).toEqual(['Triwulan II 2019', '15 Juli 2019', 'Terlambat', '–', '–']);
     // The row the banner names is set apart.
