@@ -457,7 +457,12 @@ keyWords: string, milestones: number, indicators: number,
 /**
  * Replies to verifier notes this report brought that were new here.
  */
-replies: number, };
+replies: number, 
+/**
+ * Replies it brought that were not kept (their note is no longer about
+ * this OPD), each with the reason.
+ */
+skippedReplies: Array<SkippedReply>, };
 
 export type IndicatorBrief = { id: string, description: string, unit: string, opdCode: string, achievement: Achievement, };
 
@@ -914,8 +919,9 @@ reportSequence: number | null, author: string, body: string, createdAt: string, 
  */
 replies: Array<NoteReply>, 
 /**
- * Whether this OPD may reply now: the note is open and its plan the
- * active one.
+ * Whether this OPD may reply now: the note is open, its plan the active
+ * one, and its subject still this OPD's (the action's lead, the
+ * indicator's owner, as the last package says).
  */
 canReply: boolean, };
 
@@ -1102,6 +1108,15 @@ respondedCount: number, };
  * The signature block as the settings (or, failing them, the OPD's record) say.
  */
 export type SignatureSettings = { place: string, headPosition: string, headName: string, headNip: string, };
+
+/**
+ * A reply a report brought that Bappeda did not keep, and why.
+ */
+export type SkippedReply = { id: string, noteId: string, 
+/**
+ * The start of the reply's text.
+ */
+excerpt: string, reason: string, };
 
 /**
  * How a new database starts. "package": an OPD starts from the plan

@@ -669,6 +669,7 @@ export function sampleImported(partial: Partial<Imported> = {}): Imported {
     milestones: 2,
     indicators: 1,
     replies: 0,
+    skippedReplies: [],
     ...partial,
   };
 }
