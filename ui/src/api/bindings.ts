@@ -44,6 +44,15 @@ exportReport: boolean,
  */
 takePackage: boolean, 
 /**
+ * Write the feedback file (Umpan balik) for the OPDs (Bappeda).
+ */
+writeFeedback: boolean, 
+/**
+ * Take Bappeda's feedback file and see its notes (an OPD); whether a
+ * note may be answered is the note's own `canReply`.
+ */
+takeFeedback: boolean, 
+/**
  * Open the plan editor: new plan, status, quarters, plan switcher (Bappeda).
  */
 editPlan: boolean, 
@@ -87,7 +96,13 @@ export type ActionDetail = { action: ActionView, canEditNarrative: boolean,
 /**
  * The OPD this profile adds milestones and indicators as, if any.
  */
-canAddFor: OpdRef | null, milestones: Array<MilestoneView>, indicators: Array<IndicatorView>, rollup: Rollup, periods: Array<PeriodView>, period: PeriodRef, grades: Array<GradeBand>, };
+canAddFor: OpdRef | null, milestones: Array<MilestoneView>, indicators: Array<IndicatorView>, rollup: Rollup, periods: Array<PeriodView>, period: PeriodRef, grades: Array<GradeBand>, 
+/**
+ * At an OPD: Bappeda's notes received on this action and on its
+ * indicators (by `subjectKind` and `subjectId`), with the OPD's replies.
+ * Empty at Bappeda, whose notes are in the notes screen.
+ */
+notes: Array<ReceivedNote>, };
 
 export type ActionEntry = { id: string, themeId: string, code: string, title: string, leadOpdId: string, supportingOpdIds: Array<string>, startDate: string | null, endDate: string | null, problem: string, description: string, contribution: string, ogpValues: Array<OgpValue>, csoPartners: string, archived: Archived | null, 
 /**
@@ -343,6 +358,20 @@ export type Exported = { path: string, opdCode: string, period: PeriodRef, seque
 evidence: BundleWritten | null, };
 
 /**
+ * The last feedback file taken, as the OPD's screens show it.
+ */
+export type FeedbackStatus = { sequence: number, writtenAt: string, takenAt: string, 
+/**
+ * The fingerprint (hex) of Bappeda's key that signed it.
+ */
+keyFingerprint: string, };
+
+/**
+ * What was written, for the caller to report.
+ */
+export type FeedbackWritten = { path: string, opdCode: string, opdName: string, sequence: number, reports: number, notes: number, openNotes: number, replies: number, };
+
+/**
  * One field, old -> new, as a reader sees them (OPD codes, Indonesian dates
  * and numbers); `None` where the field was empty.
  */
@@ -397,7 +426,7 @@ export type GradeKey = "sangat_tinggi" | "tinggi" | "sedang" | "rendah" | "sanga
  * The rows whose history the workspace shows, by the `entity` word of
  * their audit rows.
  */
-export type HistoryEntity = "action" | "milestone" | "indicator" | "theme" | "opd";
+export type HistoryEntity = "action" | "milestone" | "indicator" | "theme" | "opd" | "note";
 
 export type Imported = { opdCode: string, opdName: string, periodLabel: string, sequence: number, 
 /**
@@ -412,7 +441,11 @@ keyAccepted: KeyChange | null, keyFingerprint: string,
 /**
  * The same fingerprint as eight words.
  */
-keyWords: string, milestones: number, indicators: number, };
+keyWords: string, milestones: number, indicators: number, 
+/**
+ * Replies to verifier notes this report brought that were new here.
+ */
+replies: number, };
 
 export type IndicatorBrief = { id: string, description: string, unit: string, opdCode: string, achievement: Achievement, };
 
@@ -524,6 +557,17 @@ export type NewPlan = {
 region: string, title: string, first: PeriodRef, last: PeriodRef, };
 
 export type NoteInput = { subjectKind: NoteSubjectKind, subjectId: string, body: string, };
+
+/**
+ * A reply (tanggapan) of an OPD to a verifier note. Never edited: the OPD
+ * writes another.
+ */
+export type NoteReply = { id: string, author: string, body: string, createdAt: string, 
+/**
+ * At Bappeda: when a report brought it. At an OPD: when a feedback file
+ * said Bappeda has it; none while it is on its way.
+ */
+receivedAt: string | null, };
 
 export type NoteSubjectKind = "report" | "action" | "indicator";
 
@@ -803,6 +847,28 @@ export type RealisationView = { year: number, quarter: number, value: number | n
  */
 export type Received = { id: string, opdCode: string, opdName: string, year: number, quarter: number, sequence: number, exportedAt: string, receivedAt: string | null, fileName: string, keyFingerprint: string, };
 
+/**
+ * A verifier note an OPD received in a feedback file.
+ */
+export type ReceivedNote = { id: string, subjectKind: NoteSubjectKind, 
+/**
+ * The action's or indicator's id; empty for a report note.
+ */
+subjectId: string, subjectLabel: string, 
+/**
+ * For a note on a report: that report's number.
+ */
+reportSequence: number | null, author: string, body: string, createdAt: string, resolvedAt: string | null, 
+/**
+ * The OPD's own replies, oldest first.
+ */
+replies: Array<NoteReply>, 
+/**
+ * Whether this OPD may reply now: the note is open and its plan the
+ * active one.
+ */
+canReply: boolean, };
+
 export type RefusedEntry = { 
 /**
  * The entry's name in the bundle, as shown (clipped, printable).
@@ -879,7 +945,11 @@ subjectLabel: string,
 /**
  * The OPD the subject belongs to (the report's, the lead, the indicator's).
  */
-opdCode: string, author: string, body: string, createdAt: string, resolvedAt: string | null, };
+opdCode: string, author: string, body: string, createdAt: string, resolvedAt: string | null, 
+/**
+ * The OPD's replies (tanggapan), oldest first: the thread of the note.
+ */
+replies: Array<NoteReply>, };
 
 /**
  * The two roles, as one word: `bappeda` or `opd`. The first start's choice,
@@ -986,6 +1056,27 @@ export type SubmissionMatrix = { periods: Array<Period>, rows: Array<MatrixRow>,
  * Serialised under the Indonesian words the UI and the files use.
  */
 export type SubmissionState = "belum" | "diterima" | "terlambat" | "diverifikasi";
+
+/**
+ * What taking a feedback file did.
+ */
+export type TakenFeedback = { 
+/**
+ * False when this file (its sequence) was taken already: nothing changed.
+ */
+changed: boolean, sequence: number, writtenAt: string, reports: number, notes: number, openNotes: number, 
+/**
+ * Quarters whose due date or closing the file changed here.
+ */
+quartersChanged: number, 
+/**
+ * The OPD's replies the file says Bappeda now has.
+ */
+repliesReceived: number, 
+/**
+ * Bappeda's key changed along its rotation statements.
+ */
+keyChange: BappedaKeyChange | null, };
 
 /**
  * A quarter's target of an indicator present in both versions, old -> new

@@ -23,6 +23,7 @@ function note(partial: Partial<ReviewNote>): ReviewNote {
     body: 'Catatan lain',
     createdAt: '2019-07-10T03:00:00Z',
     resolvedAt: null,
+    replies: [],
     ...partial,
   };
 }
