@@ -218,6 +218,8 @@ fn help_documents_every_command() {
         "opendata",
         "rekap",
         "note",
+        "feedback",
+        "take-feedback",
         "plan",
         "period",
         "key",
@@ -2361,4 +2363,252 @@ fn an_opd_makes_a_new_key_and_takes_bappedas_key_by_the_fingerprint_read_out() {
         stdout(&out)
     );
     run(&["update-package", "--db", d, "--package", g]);
+}
+
+/// What taking a feedback file could change at an OPD, as text.
+fn feedback_state(db: &Path) -> String {
+    let conn = Connection::open(db).unwrap();
+    let mut text = String::new();
+    for table in [
+        "feedback_taken",
+        "feedback_reports",
+        "feedback_notes",
+        "note_replies",
+        "periods",
+        "settings",
+        "audit_log",
+    ] {
+        let mut stmt = conn.prepare(&format!("SELECT * FROM {table}")).unwrap();
+        let columns = stmt.column_count();
+        let mut rows: Vec<String> = stmt
+            .query_map([], |row| {
+                (0..columns)
+                    .map(|i| {
+                        row.get::<_, rusqlite::types::Value>(i)
+                            .map(|v| format!("{v:?}"))
+                    })
+                    .collect::<rusqlite::Result<Vec<_>>>()
+                    .map(|v| v.join("|"))
+            })
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
+        rows.sort();
+        text.push_str(&format!("{table}:\n{}\n", rows.join("\n")));
+    }
+    text
+}
+
+/// The issue's loop through the `renaksi` binary: Bappeda imports a report,
+/// writes a note on an action and one on an indicator, verifies the report
+/// and writes the feedback file; the OPD takes it, lists both notes on their
+/// subjects, answers one and exports; Bappeda imports that report, lists the
+/// answer under its note and resolves it. A file for another OPD, an older
+/// one and the same one again change nothing at the OPD.
+#[test]
+fn the_feedback_loop_from_the_command_line() {
+    let root = tempfile::tempdir().unwrap();
+    let office = |name: &str| {
+        let dir = root.path().join(name);
+        std::fs::create_dir_all(&dir).unwrap();
+        dir.join("renaksi.db")
+    };
+    let path = |name: &str| root.path().join(name).to_string_lossy().into_owned();
+    let run = |args: &[&str]| {
+        let out = renaksi(args, root.path());
+        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+        stdout(&out)
+    };
+    let bappeda = office("bappeda");
+    let b = bappeda.to_str().unwrap();
+    run(&["demo", "--db", b]);
+    for quarter in 1..=4 {
+        let period = format!("2018-TW{quarter}");
+        run(&[
+            "period",
+            "reopen",
+            "--db",
+            b,
+            "--period",
+            &period,
+            "--reason",
+            "Mulai dari paket",
+        ]);
+    }
+    run(&["package", "--db", b, "--out", &path("paket.xlsx")]);
+    let dinkes = office("dinkes");
+    let d = dinkes.to_str().unwrap();
+    run(&[
+        "init",
+        "--db",
+        d,
+        "--package",
+        &path("paket.xlsx"),
+        "--opd",
+        "DINKES",
+    ]);
+    run(&[
+        "export",
+        "--db",
+        d,
+        "--period",
+        "2019-TW1",
+        "--out",
+        &path("lap-1.xlsx"),
+    ]);
+    let keys = accepting(&[("DINKES", dinkes.as_path())]);
+    let mut import = vec!["import", "--db", b];
+    let lap1 = path("lap-1.xlsx");
+    import.push(&lap1);
+    import.extend(keys.iter().map(String::as_str));
+    run(&import);
+
+    let indicator: String = Connection::open(&dinkes)
+        .unwrap()
+        .query_row(
+            "SELECT i.id FROM indicators i JOIN actions a ON a.id = i.action_id
+             WHERE a.code = 'RA-01' ORDER BY i.seq LIMIT 1",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    run(&[
+        "note",
+        "add",
+        "--db",
+        b,
+        "--action",
+        "RA-01",
+        "Lengkapi bukti rapat koordinasi.",
+    ]);
+    run(&[
+        "note",
+        "add",
+        "--db",
+        b,
+        "--indicator",
+        &indicator,
+        "Target TW2 tampak terlalu rendah.",
+    ]);
+    run(&[
+        "verify", "--db", b, "--opd", "DINKES", "--period", "2019-TW1",
+    ]);
+    let said = run(&[
+        "feedback",
+        "--db",
+        b,
+        "--opd",
+        "DINKES",
+        "--out",
+        &path("ub-1.xlsx"),
+    ]);
+    assert!(said.contains("2 catatan (2 terbuka)"), "{said}");
+
+    let said = run(&["take-feedback", "--db", d, &path("ub-1.xlsx")]);
+    assert!(said.contains("2 catatan"), "{said}");
+    let listed = run(&["note", "list", "--db", d]);
+    let action_line = listed
+        .lines()
+        .find(|l| l.contains("Lengkapi bukti rapat koordinasi."))
+        .unwrap_or_else(|| panic!("{listed}"));
+    assert!(
+        action_line.contains("[terbuka]  RA-01 Penyiapan"),
+        "{action_line}"
+    );
+    let indicator_line = listed
+        .lines()
+        .find(|l| l.contains("Target TW2 tampak terlalu rendah."))
+        .unwrap_or_else(|| panic!("{listed}"));
+    assert!(indicator_line.contains("RA-01 · "), "{indicator_line}");
+    let note_id = action_line.split_whitespace().next().unwrap().to_string();
+    let subject: String = Connection::open(&dinkes)
+        .unwrap()
+        .query_row(
+            "SELECT subject_kind || ':' || subject_id FROM feedback_notes WHERE id = ?1",
+            [&note_id],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert!(subject.starts_with("action:"), "{subject}");
+
+    let said = run(&[
+        "note",
+        "reply",
+        "--db",
+        d,
+        &note_id,
+        "Bukti rapat sudah diunggah sebagai tautan.",
+    ]);
+    assert!(said.contains("Tanggapan"), "{said}");
+    let out = renaksi(&["note", "reply", "--db", b, &note_id, "x"], root.path());
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("Hanya OPD"), "{}", stderr(&out));
+    run(&[
+        "export",
+        "--db",
+        d,
+        "--period",
+        "2019-TW2",
+        "--out",
+        &path("lap-2.xlsx"),
+    ]);
+    let said = run(&["import", "--db", b, &path("lap-2.xlsx")]);
+    assert!(said.contains("1 tanggapan baru"), "{said}");
+    let listed = run(&["note", "list", "--db", b]);
+    let lines: Vec<&str> = listed.lines().collect();
+    let at = lines
+        .iter()
+        .position(|l| l.starts_with(&note_id))
+        .unwrap_or_else(|| panic!("{listed}"));
+    assert!(
+        lines[at + 1].trim_start().starts_with("tanggapan ")
+            && lines[at + 1].contains("Bukti rapat sudah diunggah sebagai tautan."),
+        "{listed}"
+    );
+    run(&["note", "resolve", "--db", b, &note_id]);
+    assert!(run(&["note", "list", "--db", b])
+        .lines()
+        .any(|l| l.starts_with(&note_id) && l.contains("[selesai]")));
+
+    // Every OPD's file into a folder; DINKES's is its second.
+    let folder = root.path().join("umpan-balik");
+    std::fs::create_dir_all(&folder).unwrap();
+    let said = run(&[
+        "feedback",
+        "--db",
+        b,
+        "--all",
+        "--out",
+        folder.to_str().unwrap(),
+    ]);
+    assert!(said.contains("berkas umpan balik ditulis"), "{said}");
+    let second = folder.join("umpan-balik-DINKES-2.xlsx");
+    let for_dinsos = folder.join("umpan-balik-DINSOS-1.xlsx");
+    assert!(second.is_file() && for_dinsos.is_file(), "{said}");
+    let said = run(&["take-feedback", "--db", d, second.to_str().unwrap()]);
+    assert!(
+        said.contains("1 tanggapan sudah diterima Bappeda"),
+        "{said}"
+    );
+    assert!(run(&["note", "list", "--db", d])
+        .lines()
+        .any(|l| l.starts_with(&note_id) && l.contains("[selesai]")));
+
+    let before = feedback_state(&dinkes);
+    for (file, said) in [
+        (
+            for_dinsos.to_string_lossy().into_owned(),
+            "bukan untuk DINKES",
+        ),
+        (path("ub-1.xlsx"), "lebih lama dari yang sudah diambil"),
+    ] {
+        let out = renaksi(&["take-feedback", "--db", d, &file], root.path());
+        assert!(!out.status.success(), "{file}");
+        assert!(stderr(&out).contains(said), "{}", stderr(&out));
+        assert_eq!(stderr(&out).lines().count(), 1);
+        assert_eq!(feedback_state(&dinkes), before, "{file}");
+    }
+    let said = run(&["take-feedback", "--db", d, second.to_str().unwrap()]);
+    assert!(said.contains("sudah diambil sebelumnya"), "{said}");
+    assert_eq!(feedback_state(&dinkes), before);
 }

@@ -4,8 +4,8 @@
 use std::path::Path;
 
 use renaksi_api::review::{self, NamedSubject, NoteList};
-use renaksi_core::review::NoteReply;
 use renaksi_api::Error;
+use renaksi_core::review::NoteReply;
 
 use super::Result;
 

@@ -94,7 +94,14 @@ const TABLES: &[Table] = &[
         name: "reply",
         path: &["replies"],
         single: false,
-        columns: &[("id", Text), ("noteId", Text), ("receivedAt", Text)],
+        columns: &[
+            ("id", Text),
+            ("noteId", Text),
+            ("author", Text),
+            ("body", Text),
+            ("createdAt", Text),
+            ("receivedAt", Text),
+        ],
     },
     Table {
         name: "rotation",

@@ -123,13 +123,22 @@ fn line(
     text: &str,
     format: &Format,
     pt: f64,
-) -> Result<(), XlsxError> {
+) -> Result<f64, XlsxError> {
     let text = clip(text);
     sheet.merge_range(row, 0, row, LAST_COL, &text, format)?;
     let lines = lines_needed(&text, span(0, LAST_COL) - 1.0, pt);
-    sheet.set_row_height(row, height(lines, pt))?;
-    Ok(())
+    let points = height(lines, pt);
+    sheet.set_row_height(row, points)?;
+    Ok(points)
 }
+
+/// Rows a landscape page holds at full width, in points, roughly.
+const ONE_PAGE_PT: f64 = 540.0;
+/// A letter up to this many pages' rows is shrunk onto one page; a longer
+/// one runs over pages with the notes' header repeated on each.
+const SHRINK_TO_ONE_PAGE: f64 = 1.5;
+/// The height of a row given none.
+const DEFAULT_ROW_PT: f64 = 15.0;
 
 /// "15 Juli 2018" from a stored time (RFC 3339, shown in WIB) or date.
 pub fn date_of(text: &str) -> String {
@@ -175,7 +184,7 @@ fn header_row(
     row: u32,
     columns: &[(&str, u16, u16)],
     st: &Styles,
-) -> Result<(), XlsxError> {
+) -> Result<f64, XlsxError> {
     let mut lines = 1;
     for (label, first, last) in columns {
         if first == last {
@@ -185,8 +194,9 @@ fn header_row(
         }
         lines = lines.max(lines_needed(label, span(*first, *last) - 1.0, BODY_PT));
     }
-    sheet.set_row_height(row, height(lines, BODY_PT).max(22.0))?;
-    Ok(())
+    let points = height(lines, BODY_PT).max(22.0);
+    sheet.set_row_height(row, points)?;
+    Ok(points)
 }
 
 fn quarters_table(
@@ -194,8 +204,9 @@ fn quarters_table(
     mut row: u32,
     feedback: &Feedback,
     st: &Styles,
+    total: &mut f64,
 ) -> Result<u32, XlsxError> {
-    header_row(sheet, row, &QUARTER_COLUMNS, st)?;
+    *total += header_row(sheet, row, &QUARTER_COLUMNS, st)?;
     row += 1;
     for q in &feedback.quarters {
         let report = latest(&feedback.reports, q);
@@ -232,6 +243,7 @@ fn quarters_table(
             lines = lines.max(cell(sheet, row, (first, last), text, format)?);
         }
         sheet.set_row_height(row, height(lines, BODY_PT))?;
+        *total += height(lines, BODY_PT);
         row += 1;
     }
     Ok(row)
@@ -257,10 +269,9 @@ fn notes_table(
     mut row: u32,
     feedback: &Feedback,
     st: &Styles,
+    total: &mut f64,
 ) -> Result<u32, XlsxError> {
-    header_row(sheet, row, &NOTE_COLUMNS, st)?;
-    // The notes may run over pages: their header is the one repeated.
-    sheet.set_repeat_rows(row, row)?;
+    *total += header_row(sheet, row, &NOTE_COLUMNS, st)?;
     row += 1;
     for (i, note) in feedback.notes.iter().enumerate() {
         let number = (i + 1).to_string();
@@ -284,10 +295,11 @@ fn notes_table(
             lines = lines.max(cell(sheet, row, (first, last), text, format)?);
         }
         sheet.set_row_height(row, height(lines, BODY_PT))?;
+        *total += height(lines, BODY_PT);
         row += 1;
     }
     if feedback.notes.is_empty() {
-        line(
+        *total += line(
             sheet,
             row,
             "Tidak ada catatan verifikator.",
@@ -314,45 +326,47 @@ pub fn write(workbook: &mut Workbook, feedback: &Feedback, paper: Paper) -> Resu
         sheet.set_column_width(col, width)?;
     }
     let region = meta.region.trim();
-    line(
+    let mut total = 0.0;
+    total += line(
         sheet,
         0,
         &format!("PEMERINTAH {}", region.to_uppercase()),
         &st.kop,
         KOP_PT,
     )?;
-    line(
+    total += line(
         sheet,
         1,
         "BADAN PERENCANAAN PEMBANGUNAN DAERAH (BAPPEDA)",
         &st.kop,
         KOP_PT,
     )?;
-    line(
+    total += line(
         sheet,
         2,
         "UMPAN BALIK ATAS LAPORAN RENCANA AKSI",
         &st.title,
         KOP_PT + 1.0,
     )?;
-    line(sheet, 3, meta.plan_title.trim(), &st.kop, BODY_PT + 1.0)?;
+    total += line(sheet, 3, meta.plan_title.trim(), &st.kop, BODY_PT + 1.0)?;
     sheet.set_row_height(4, 8.0)?;
+    total += 8.0;
     let written = date_of(&meta.written_at);
-    line(
+    total += line(
         sheet,
         5,
         &format!("Kepada Yth. Kepala {}", meta.opd_name.trim()),
         &st.section,
         BODY_PT,
     )?;
-    line(
+    total += line(
         sheet,
         6,
         &format!("Tanggal: {written}    Nomor umpan balik: {}", meta.sequence),
         &st.paragraph,
         BODY_PT,
     )?;
-    line(
+    total += line(
         sheet,
         7,
         &format!(
@@ -366,27 +380,37 @@ pub fn write(workbook: &mut Workbook, feedback: &Feedback, paper: Paper) -> Resu
         &st.paragraph,
         BODY_PT,
     )?;
-    line(sheet, 8, "A. Laporan per triwulan", &st.section, BODY_PT)?;
-    let mut row = quarters_table(sheet, 9, feedback, &st)?;
+    total += line(sheet, 8, "A. Laporan per triwulan", &st.section, BODY_PT)?;
+    let mut row = quarters_table(sheet, 9, feedback, &st, &mut total)?;
     row += 1;
-    line(sheet, row, "B. Catatan verifikator", &st.section, BODY_PT)?;
-    row = notes_table(sheet, row + 1, feedback, &st)?;
+    total += DEFAULT_ROW_PT;
+    total += line(sheet, row, "B. Catatan verifikator", &st.section, BODY_PT)?;
+    let notes_header = row + 1;
+    row = notes_table(sheet, notes_header, feedback, &st, &mut total)?;
     row += 1;
-    line(
-        sheet,
+    total += DEFAULT_ROW_PT;
+    // The closing line beside the signature block, which is one cell, so a
+    // page break never falls between the title and the name.
+    sheet.merge_range(
         row,
+        0,
+        row,
+        3,
         "Demikian umpan balik ini disampaikan untuk ditindaklanjuti.",
         &st.paragraph,
-        BODY_PT,
     )?;
-    row += 2;
-    // One cell, so a page break never falls between the title and the name.
     let block = format!(
-        "{}, {written}\nKepala Bappeda {region}\n\n\n\n\n(..........................................)\nNIP. ..........................................",
+        "{}, {written}\nKepala Bappeda {region}\n\n\n\n(..........................................)\nNIP. ..........................................",
         town(region)
     );
     sheet.merge_range(row, 4, row, LAST_COL, &clip(&block), &st.plain_centre)?;
-    sheet.set_row_height(row, height(9, BODY_PT))?;
+    sheet.set_row_height(row, height(8, BODY_PT))?;
+    total += height(8, BODY_PT) + DEFAULT_ROW_PT;
+    let one_page = total <= ONE_PAGE_PT * SHRINK_TO_ONE_PAGE;
+    if !one_page {
+        // The notes run over pages: their header is the one repeated.
+        sheet.set_repeat_rows(notes_header, notes_header)?;
+    }
     row += 2;
     sheet.write_string_with_format(
         row,
@@ -399,5 +423,10 @@ pub fn write(workbook: &mut Workbook, feedback: &Feedback, paper: Paper) -> Resu
     )?;
     page_setup(sheet, paper, &format!("Umpan balik {}", meta.opd_code));
     fit_to_width(sheet, row, LAST_COL)?;
+    if one_page {
+        // A letter a little longer than a page is printed a little smaller
+        // on one, rather than its signature alone on a second.
+        sheet.set_print_fit_to_pages(1, 1);
+    }
     Ok(())
 }

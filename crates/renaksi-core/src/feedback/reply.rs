@@ -47,7 +47,9 @@ pub fn reply(store: &mut Store, note_id: &str, body: &str) -> Result<ReceivedNot
         audit::record(
             tx,
             actor.name(),
-            &Change::new("review_note", &row.note_id, "reply").to(Some(&row.body)),
+            &Change::new("review_note", &row.note_id, "create")
+                .on("reply")
+                .to(Some(&row.body)),
         )
     })?;
     notes::note(store.conn(), &note.id)

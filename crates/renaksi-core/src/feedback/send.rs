@@ -165,8 +165,10 @@ fn write_for(
         crate::store::audit::record(
             tx,
             &actor,
-            &crate::store::audit::Change::new("opd", &opd.id, "feedback")
-                .to(Some(&format!("umpan balik nomor {sequence}"))),
+            &crate::store::audit::Change::new("feedback", &opd.id, "create").to(Some(&format!(
+                "umpan balik untuk {} nomor {sequence}",
+                opd.code
+            ))),
         )?;
         crate::files::write_atomically(out, &bytes)
     })?;

@@ -241,7 +241,7 @@ pub fn apply(store: &mut Store, signed: &SignedFeedback) -> Result<TakenFeedback
         audit::record(
             tx,
             &actor,
-            &Change::new("plan", &plan.id, "feedback").to(Some(&format!(
+            &Change::new("feedback", &plan.id, "import").to(Some(&format!(
                 "umpan balik nomor {} ({} catatan, kunci {})",
                 meta.sequence,
                 feedback.notes.len(),

@@ -98,10 +98,12 @@ pub(crate) fn keep(
         audit::record(
             tx,
             actor,
-            &Change::new("review_note", &reply.note_id, "reply_received").to(Some(&format!(
-                "{} ({}): {}",
-                opd.code, reply.author, reply.body
-            ))),
+            &Change::new("review_note", &reply.note_id, "import")
+                .on("reply")
+                .to(Some(&format!(
+                    "{} ({}): {}",
+                    opd.code, reply.author, reply.body
+                ))),
         )?;
     }
     Ok(())

@@ -10,6 +10,7 @@ mod demo;
 mod durability;
 mod editing;
 mod evidence;
+mod feedback;
 mod fixtures;
 mod forged;
 mod hostile;

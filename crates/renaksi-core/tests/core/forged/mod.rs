@@ -9,8 +9,10 @@
 //! - `sheets`: a hidden real Laporan behind a visible impostor, and the other
 //!   printed parts of a report that disagree with its data or with the plan.
 //! - `packages`: a plan package zip bomb and other hostile packages.
+//! - `replies`: replies to verifier notes a report may not carry.
 
 mod evidence;
 mod keys;
 mod packages;
+mod replies;
 mod sheets;
