@@ -313,7 +313,7 @@ describe('ReportScreen', () => {
 
   it('takes Bappeda\'s feedback file, says what it brought, and opens the Umpan balik screen', async () => {
     const { wrapper, backend } = await mountReport();
-    const take = wrapper.get('[data-testid="feedback-take"]');
+    const take = wrapper.get('[data-testid="feedback-take-panel"]');
     expect(take.get('[data-testid="feedback-last"]').text()).toBe('Belum ada berkas umpan balik yang diambil.');
     await take.get('button[data-testid="feedback-take"]').trigger('click');
     await flushPromises();
