@@ -54,7 +54,53 @@ pub fn check(feedback: &Feedback) -> Result<()> {
         }
     }
     lengths(feedback)?;
-    words_and_dates(feedback)
+    words_and_dates(feedback)?;
+    unique(feedback)
+}
+
+/// No note, reply or report twice: each is one row where the OPD keeps it.
+fn unique(feedback: &Feedback) -> Result<()> {
+    let mut notes = std::collections::HashSet::new();
+    if let Some(n) = feedback.notes.iter().find(|n| !notes.insert(n.id.as_str())) {
+        return Err(refused(format!(
+            "catatan {} tercantum dua kali.",
+            quote(&n.subject_label)
+        )));
+    }
+    let mut replies = std::collections::HashSet::new();
+    if let Some(r) = feedback
+        .replies
+        .iter()
+        .find(|r| !replies.insert(r.id.as_str()))
+    {
+        return Err(refused(format!(
+            "tanggapan {} tercantum dua kali.",
+            quote(&r.body)
+        )));
+    }
+    let mut reports = std::collections::HashSet::new();
+    if let Some(r) = feedback
+        .reports
+        .iter()
+        .find(|r| !reports.insert((r.key_fingerprint.as_str(), r.sequence)))
+    {
+        return Err(refused(format!(
+            "laporan nomor {} tercantum dua kali.",
+            r.sequence
+        )));
+    }
+    let mut quarters = std::collections::HashSet::new();
+    if let Some(q) = feedback
+        .quarters
+        .iter()
+        .find(|q| !quarters.insert((q.year, q.quarter)))
+    {
+        return Err(refused(format!(
+            "triwulan {} {} tercantum dua kali.",
+            q.quarter, q.year
+        )));
+    }
+    Ok(())
 }
 
 fn lengths(feedback: &Feedback) -> Result<()> {

@@ -576,3 +576,56 @@ fn due_dates_and_closed_quarters_from_the_file_take_effect_at_the_opd() {
         .iter()
         .any(|c| c.field.as_deref() == Some("closed") && c.new_value.as_deref() == Some("true")));
 }
+
+#[test]
+fn a_signed_file_over_the_caps_is_refused_before_it_is_used() {
+    use renaksi_core::feedback::{content, file};
+    let mut w = World::new();
+    let ra01 = action(&w.bappeda, "RA-01");
+    w.note(SubjectKind::Action, &ra01, "Catatan.");
+    let genuine = w.feedback("umpan-balik-1.xlsx");
+    w.take(&genuine).unwrap();
+    let before = held(&w.opd);
+    let plan = plans::require_current(w.bappeda.conn()).unwrap();
+    let opd = renaksi_core::store::opds::by_code(w.bappeda.conn(), "DINKES")
+        .unwrap()
+        .unwrap();
+    let key = renaksi_core::keys::signing_key(w.bappeda.conn(), &w.bappeda_dir).unwrap();
+    let signed_file = |name: &str, edit: &dyn Fn(&mut content::Feedback)| {
+        let mut feedback = content::build(
+            w.bappeda.conn(),
+            &plan,
+            &opd,
+            9_000_000_000,
+            "2019-07-20T03:00:00Z",
+            chrono::NaiveDate::from_ymd_opt(2019, 7, 20).unwrap(),
+        )
+        .unwrap();
+        edit(&mut feedback);
+        let path = w.root.path().join(name);
+        std::fs::write(
+            &path,
+            file::workbook_bytes(&feedback, &key, Paper::A4).unwrap(),
+        )
+        .unwrap();
+        path
+    };
+    let long = signed_file("panjang.xlsx", &|f| {
+        f.notes[0].body = "x".repeat(review::MAX_BODY + 1);
+    });
+    let twice = signed_file("ganda.xlsx", &|f| {
+        let again = f.notes[0].clone();
+        f.notes.push(again);
+    });
+    let bad_state = signed_file("status.xlsx", &|f| f.quarters[0].state = "lunas".into());
+    for (file, said) in [
+        (long, "terlalu panjang"),
+        (twice, "tercantum dua kali"),
+        (bad_state, "tidak dikenal"),
+    ] {
+        let error = w.take(&file).unwrap_err();
+        assert!(error.to_string().contains(said), "{error}");
+        assert_eq!(error.code(), "invalid");
+        assert_eq!(held(&w.opd), before);
+    }
+}
