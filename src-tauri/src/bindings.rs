@@ -48,6 +48,8 @@ fn roots(out: &mut Declarations) {
     out.visit::<core::report::export::SignatureSettings>();
     out.visit::<core::report::export::Exported>();
     out.visit::<renaksi_api::report::OwnKey>();
+    out.visit::<core::calendar::ReportCalendar>();
+    out.visit::<core::calendar::history::ReportHistory>();
     // exchange.rs
     out.visit::<exchange::PickedFile>();
     out.visit::<exchange::PackagePreview>();

@@ -84,14 +84,28 @@ test('a demo database made with the CLI opens straight on the plan, in both lang
   }
 });
 
-test('the first action card is in view on an office screen (1366×768) and a projector (1024×768)', async () => {
+for (const who of ['bappeda', 'opd']) {
+test(`the first action card is in view on an office screen (1366×768) and a projector (1024×768): ${who}`, async () => {
   const dir = tempDir();
-  const db = join(dir, 'bappeda.db');
-  cli('demo', '--db', db);
+  const db = join(dir, `${who}.db`);
+  // An OPD's overview has the calendar banner above the toolbar.
+  if (who === 'opd') cli('demo', '--db', db, '--opd', 'DINKES');
+  else cli('demo', '--db', db);
+  const suffix = who === 'opd' ? '-opd' : '';
   const app = await launchApp({ args: ['--db', db] });
   try {
     const { browser } = app;
     await expectWonosoboPlan(browser);
+    if (who === 'opd') {
+      await browser.waitUntil(
+        // Its text content: a line too long for the window is cut with an ellipsis on screen.
+        async () =>
+          /terlambat/.test(
+            await browser.execute(() => document.querySelector('[data-testid="calendar-banner-text"]')?.textContent ?? ''),
+          ),
+        { timeout: 20000, timeoutMsg: 'the calendar banner did not load' },
+      );
+    }
     for (const [width, height] of [
       [1366, 768],
       [1024, 768],
@@ -102,7 +116,7 @@ test('the first action card is in view on an office screen (1366×768) and a pro
         timeoutMsg: `the window did not become ${width} px wide`,
       });
       await browser.execute(() => window.scrollTo(0, 0));
-      await screenshot(browser, `plan-overview-${width}x${height}`);
+      await screenshot(browser, `plan-overview${suffix}-${width}x${height}`);
       // In view: the first card's heading (code and title) and its capaian.
       const layout = await browser.execute(() => {
         const card = document.querySelector('[data-testid="action"]');
@@ -111,9 +125,11 @@ test('the first action card is in view on an office screen (1366×768) and a pro
         // Rows of the toolbar: fields whose tops are more than a label's height apart.
         const tops = [...document.querySelectorAll('.toolbar > *')].map((field) => field.getBoundingClientRect().top).sort((a, b) => a - b);
         const rows = tops.filter((top, i) => i === 0 || top - tops[i - 1] > 20).length;
-        return { top: heading.top, bottom: achievement.bottom, viewport: window.innerHeight, rows };
+        const banner = document.querySelector('[data-testid="calendar-banner"]')?.getBoundingClientRect();
+        return { top: heading.top, bottom: achievement.bottom, viewport: window.innerHeight, rows, banner: banner?.height ?? 0 };
       });
       assert.ok(layout.rows <= 2, `the toolbar takes ${layout.rows} rows at ${width}×${height}`);
+      if (who === 'opd') assert.ok(layout.banner > 0 && layout.banner < 60, `the banner is one line (${layout.banner} px)`);
       assert.ok(
         layout.top >= 0 && layout.bottom <= layout.viewport,
         `the first action card (${Math.round(layout.top)}–${Math.round(layout.bottom)} px) is in view of ${layout.viewport} px at ${width}×${height}`,
@@ -123,6 +139,7 @@ test('the first action card is in view on an office screen (1366×768) and a pro
     await app.close();
   }
 });
+}
 
 test('starting empty leads Bappeda into the plan editor, and back shows the way in again', async () => {
   const app = await launchApp();

@@ -57,7 +57,10 @@ describe('App', () => {
       'Rencana Aksi Daerah Keterbukaan Pemerintah Kabupaten Wonosobo 2018-2019',
     );
     expect(wrapper.get('[data-testid="profile-badge"]').text()).toBe('OPD DINKES · Sari');
-    expect(fake.calls).toEqual([]);
+    // Neither start question is asked again; the only call is the OPD's
+    // calendar banner asking for its line, which the plan does not wait for.
+    expect(fake.calls.map((call) => call.method)).toEqual(['reportCalendar']);
+    expect(wrapper.get('[data-testid="calendar-banner-text"]').text()).toBe('Memuat kalender laporan…');
   });
 
   it('on first start shows both choices and where the data file lives', async () => {

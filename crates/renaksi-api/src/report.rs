@@ -1,8 +1,11 @@
-//! The quarterly Laporan OPD: the signature block settings, the export, and
-//! the check of a report file.
+//! The quarterly Laporan OPD: the signature block settings, the export, the
+//! OPD's calendar and report history, and the check of a report file.
 
 use std::path::{Path, PathBuf};
 
+use renaksi_core::calendar::history::ReportHistory;
+use renaksi_core::calendar::ReportCalendar;
+use renaksi_core::dates::NaiveDate;
 use renaksi_core::editing::current_profile;
 use renaksi_core::period::PeriodRef;
 use renaksi_core::profile::Role;
@@ -81,6 +84,20 @@ pub fn own_key(store: &Store, data_dir: &Path) -> Result<Option<OwnKey>> {
         words: key_words::fingerprint_words(&public_key),
         fingerprint: signature::fingerprint(&public_key),
     }))
+}
+
+/// The OPD's calendar of the plan being viewed, as of `today` (the shell
+/// gives the computer's date, `renaksi_core::dates::today_local`): the next
+/// report due or the oldest overdue, and per quarter what was exported here
+/// and what Bappeda received and verified as of the last feedback file.
+pub fn calendar(store: &Store, today: NaiveDate) -> Result<ReportCalendar> {
+    renaksi_core::calendar::calendar(store.conn(), today)
+}
+
+/// Every report exported here for the plan being viewed, newest first, with
+/// Bappeda's status for it as of the last feedback file.
+pub fn history(store: &Store) -> Result<ReportHistory> {
+    renaksi_core::calendar::history::history(store.conn())
 }
 
 /// The file name the save dialog suggests: `laporan-dinkes-2018-tw2.xlsx`.

@@ -725,3 +725,44 @@ fn an_opds_new_key_is_backed_up_at_once() {
         Some(renewed.new_fingerprint)
     );
 }
+
+/// The OPD's calendar counts from the day the shell gives, and its history
+/// lists the export just made (no feedback yet: no news of it).
+#[test]
+fn an_exported_report_moves_the_calendar_on_and_enters_the_history() {
+    use renaksi_core::calendar::history::BappedaStatus;
+    use renaksi_core::dates::NaiveDate;
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo(dir.path(), "dinkes", Some("DINKES"));
+    let folder = db.parent().unwrap().to_path_buf();
+    let mut store = Store::open(&db).unwrap();
+    let day = NaiveDate::from_ymd_opt(2019, 5, 1).unwrap();
+
+    let before = report::calendar(&store, day).unwrap();
+    let next = before.next.unwrap();
+    assert_eq!((next.quarter, next.days_left, next.overdue), (1, -16, true));
+    assert!(report::history(&store).unwrap().exports.is_empty());
+
+    let request: ExportReport = serde_json::from_value(json!({
+        "period": {"year": 2019, "quarter": 1},
+        "paper": "a4",
+        "out": folder.join("laporan.xlsx"),
+    }))
+    .unwrap();
+    let done = report::export(&mut store, &folder, &request).unwrap();
+    let after = report::calendar(&store, day).unwrap();
+    let next = after.next.unwrap();
+    assert_eq!((next.quarter, next.days_left, next.overdue), (2, 75, false));
+    let history = report::history(&store).unwrap();
+    assert_eq!(history.exports.len(), 1);
+    assert_eq!(history.exports[0].sequence, done.sequence);
+    assert_eq!(history.exports[0].status, BappedaStatus::NoNews);
+    assert_eq!(
+        history.exports[0].key_words,
+        report::own_key(&store, &folder).unwrap().unwrap().words
+    );
+
+    let bappeda = demo(dir.path(), "bappeda", None);
+    let error = report::calendar(&Store::open(&bappeda).unwrap(), day).unwrap_err();
+    assert_eq!(error.code(), "forbidden");
+}

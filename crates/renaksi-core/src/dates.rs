@@ -1,6 +1,7 @@
 //! Dates and times as an Indonesian reader writes them: 15 Juli 2018, 10.30 WIB.
 
-use chrono::{DateTime, FixedOffset, NaiveDate};
+pub use chrono::NaiveDate;
+use chrono::{DateTime, FixedOffset};
 
 const MONTHS: [&str; 12] = [
     "Januari",
@@ -25,6 +26,12 @@ pub fn wib() -> FixedOffset {
 /// Today's date in Western Indonesian Time (UTC+7).
 pub fn today_wib() -> NaiveDate {
     chrono::Utc::now().with_timezone(&wib()).date_naive()
+}
+
+/// Today's date on this computer's clock and time zone: what an OPD's
+/// calendar counts days from (WIB, WITA or WIT, as the office is).
+pub fn today_local() -> NaiveDate {
+    chrono::Local::now().date_naive()
 }
 
 /// "15 Juli 2018".
@@ -54,6 +61,14 @@ pub fn long_time_wib(rfc3339: &str) -> String {
     }
 }
 
+/// The day of an RFC 3339 time in Western Indonesian Time: "15 Juli 2018".
+pub fn long_date_wib(rfc3339: &str) -> String {
+    match DateTime::parse_from_rfc3339(rfc3339) {
+        Ok(time) => long_date(time.with_timezone(&wib()).date_naive()),
+        Err(_) => rfc3339.to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -72,5 +87,7 @@ mod tests {
             long_time_wib("2019-12-31T20:00:00Z"),
             "1 Januari 2020 03.00 WIB"
         );
+        assert_eq!(long_date_wib("2019-12-31T20:00:00Z"), "1 Januari 2020");
+        assert_eq!(long_date_wib("kemarin"), "kemarin");
     }
 }

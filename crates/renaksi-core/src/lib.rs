@@ -7,6 +7,7 @@
 pub mod access;
 pub mod achievement;
 pub mod backups;
+pub mod calendar;
 pub mod cocreation;
 pub mod consolidation;
 pub mod dates;

@@ -18,7 +18,7 @@ use serde::Serialize;
 
 use crate::achievement::{GradeBand, GradeKey, GradeScale, Reason};
 use crate::consolidation::{self, RegencySummary, StatusCount};
-use crate::dates::{long_date, long_time_wib};
+use crate::dates::{long_date, long_date_wib, long_time_wib};
 use crate::files::write_atomically;
 use crate::period::{roman, PeriodRef};
 use crate::review::{self, ReviewNote, SubjectKind};
@@ -100,8 +100,8 @@ enum Cell {
     Count(usize),
     Number(Option<f64>),
     Percent(Option<f64>),
-    /// A submission state, coloured.
-    State(SubmissionState),
+    /// A submission state, coloured, with lines below it (the dates).
+    State(SubmissionState, String),
 }
 
 struct Styles {
@@ -249,13 +249,18 @@ fn table(
                 Cell::Number(_) | Cell::Percent(_) => {
                     sheet.write_string_with_format(r, col, "-", &st.label)?;
                 }
-                Cell::State(state) => {
+                Cell::State(state, detail) => {
                     let format = st
                         .states
                         .iter()
                         .find(|(s, _)| s == state)
                         .map_or(&st.label, |(_, f)| f);
-                    sheet.write_string_with_format(r, col, state_label(*state), format)?;
+                    let text = match detail.as_str() {
+                        "" => state_label(*state).to_owned(),
+                        detail => format!("{}\n{detail}", state_label(*state)),
+                    };
+                    lines = lines.max(lines_needed(&text, columns[c].1 - 0.5, BODY_PT));
+                    sheet.write_string_with_format(r, col, clip(&text), format)?;
                 }
             }
         }
@@ -522,13 +527,29 @@ fn workbook_bytes(
     finish(sheet, paper, last, columns.len() as u16 - 1)?;
 
     // Matriks Laporan
+    // Each quarter's due date under its name; in a cell, the day the report
+    // arrived here and the day the OPD exported it (its own clock).
     let period_labels: Vec<String> = matrix
         .periods
         .iter()
-        .map(|p| format!("TW {} {}", roman(p.quarter), p.year))
+        .map(|p| {
+            let due = p
+                .due_date
+                .as_deref()
+                .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
+            match due {
+                Some(due) => format!(
+                    "TW {} {}\nbatas {}",
+                    roman(p.quarter),
+                    p.year,
+                    long_date(due)
+                ),
+                None => format!("TW {} {}", roman(p.quarter), p.year),
+            }
+        })
         .collect();
     let mut columns: Vec<(&str, f64)> = vec![("Kode", 14.0), ("Perangkat Daerah", 36.0)];
-    columns.extend(period_labels.iter().map(|l| (l.as_str(), 12.0)));
+    columns.extend(period_labels.iter().map(|l| (l.as_str(), 19.0)));
     let rows: Vec<Vec<Cell>> = matrix
         .rows
         .iter()
@@ -537,7 +558,20 @@ fn workbook_bytes(
                 Cell::Text(row.opd.code.clone()),
                 Cell::Text(row.opd.name.clone()),
             ];
-            cells.extend(row.cells.iter().map(|c| Cell::State(c.state)));
+            cells.extend(row.cells.iter().map(|c| {
+                let lines: Vec<String> = [
+                    c.received_at
+                        .as_deref()
+                        .map(|at| format!("masuk {}", long_date_wib(at))),
+                    c.exported_at
+                        .as_deref()
+                        .map(|at| format!("diekspor {}", long_date_wib(at))),
+                ]
+                .into_iter()
+                .flatten()
+                .collect();
+                Cell::State(c.state, lines.join("\n"))
+            }));
             cells
         })
         .collect();
@@ -552,7 +586,8 @@ fn workbook_bytes(
         &st,
     )?;
     let legend = format!(
-        "Keadaan per {}. Terlambat: diterima sesudah batas waktu triwulan. Diverifikasi: sudah diperiksa Bappeda.",
+        "Keadaan per {}. Terlambat: diterima Bappeda sesudah batas waktu triwulan (tanggal diekspor \
+         hanya keterangan, menurut jam komputer OPD). Diverifikasi: sudah diperiksa Bappeda.",
         long_date(NaiveDate::parse_from_str(&summary.today, "%Y-%m-%d").unwrap_or_default())
     );
     sheet.write_string_with_format(end + 1, 0, legend, &st.stamp)?;

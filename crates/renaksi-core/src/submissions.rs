@@ -1,7 +1,9 @@
 //! Who has reported what: the submission matrix of OPD × quarter that Bappeda
 //! watches. A quarter's report is *diterima* when it arrived by the due date,
 //! *terlambat* when it arrived after it, *diverifikasi* once Bappeda checked it,
-//! and *belum* while nothing arrived.
+//! and *belum* while nothing arrived. Terlambat is decided on Bappeda's
+//! clock, the day the report arrived here; the day the OPD exported it is
+//! shown beside it for information only (it is the OPD's clock).
 
 use std::collections::HashMap;
 
@@ -42,6 +44,9 @@ pub struct MatrixCell {
     /// The latest report's number and arrival, when one arrived.
     pub sequence: Option<i64>,
     pub received_at: Option<String>,
+    /// When the OPD exported that report (RFC 3339, the OPD's own clock as
+    /// signed in the report): for information, not for terlambat.
+    pub exported_at: Option<String>,
     /// True when nothing arrived and the due date has passed.
     pub overdue: bool,
 }
@@ -60,8 +65,9 @@ pub struct SubmissionMatrix {
     pub rows: Vec<MatrixRow>,
 }
 
-/// The latest report of a quarter: its number, when it arrived, whether verified.
-type Arrival = (i64, Option<String>, bool);
+/// The latest report of a quarter: its number, when it arrived, whether
+/// verified, when the OPD exported it.
+type Arrival = (i64, Option<String>, bool, String);
 
 /// The matrix for every OPD with a role in the plan, as of `today`.
 pub fn matrix(conn: &Connection, today: NaiveDate) -> Result<SubmissionMatrix> {
@@ -79,14 +85,15 @@ pub fn matrix(conn: &Connection, today: NaiveDate) -> Result<SubmissionMatrix> {
     // (sequences of different keys do not compare; see `reports::RECEIVED_LAST_FIRST`).
     let mut latest: HashMap<(String, i32, u8), Arrival> = HashMap::new();
     let mut stmt = conn.prepare(
-        "SELECT opd_id, year, quarter, sequence, received_at, verified_at IS NOT NULL FROM reports
+        "SELECT opd_id, year, quarter, sequence, received_at, verified_at IS NOT NULL, exported_at
+         FROM reports
          WHERE plan_id = ?1 AND direction = 'imported' ORDER BY received_at, rowid",
     )?;
     let mut rows = stmt.query([&plan.id])?;
     while let Some(row) = rows.next()? {
         latest.insert(
             (row.get(0)?, row.get(1)?, row.get(2)?),
-            (row.get(3)?, row.get(4)?, row.get(5)?),
+            (row.get(3)?, row.get(4)?, row.get(5)?, row.get(6)?),
         );
     }
 
@@ -104,12 +111,12 @@ pub fn matrix(conn: &Connection, today: NaiveDate) -> Result<SubmissionMatrix> {
                 .map(|p| {
                     let report = latest.get(&(opd.id.clone(), p.year, p.quarter));
                     let arrived = report
-                        .and_then(|(_, at, _)| at.as_deref())
+                        .and_then(|(_, at, _, _)| at.as_deref())
                         .and_then(|at| at.get(..10))
                         .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
                     let state = match (report, due(p)) {
                         (None, _) => SubmissionState::NotSubmitted,
-                        (Some((_, _, true)), _) => SubmissionState::Verified,
+                        (Some((_, _, true, _)), _) => SubmissionState::Verified,
                         (Some(_), Some(due)) if arrived.is_some_and(|a| a > due) => {
                             SubmissionState::Late
                         }
@@ -119,8 +126,9 @@ pub fn matrix(conn: &Connection, today: NaiveDate) -> Result<SubmissionMatrix> {
                         year: p.year,
                         quarter: p.quarter,
                         state,
-                        sequence: report.map(|(s, _, _)| *s),
-                        received_at: report.and_then(|(_, at, _)| at.clone()),
+                        sequence: report.map(|(s, _, _, _)| *s),
+                        received_at: report.and_then(|(_, at, _, _)| at.clone()),
+                        exported_at: report.map(|(_, _, _, at)| at.clone()),
                         overdue: report.is_none() && due(p).is_some_and(|d| today > d),
                     }
                 })

@@ -32,6 +32,8 @@ macro_rules! app_commands {
             report::own_key,
             report::export_report,
             report::report_has_evidence_files,
+            report::report_calendar,
+            report::report_history,
             exchange::export_package,
             exchange::pick_report_files,
             exchange::import_report,

@@ -4,6 +4,9 @@
 
 use renaksi_api::report::{self, ExportReport};
 use renaksi_api::Paper;
+use renaksi_core::calendar::history::ReportHistory;
+use renaksi_core::calendar::ReportCalendar;
+use renaksi_core::dates::today_local;
 use renaksi_core::period::PeriodRef;
 use renaksi_core::report::export::{Exported, SignatureSettings};
 use tauri::{AppHandle, State};
@@ -22,6 +25,19 @@ pub fn report_settings(state: State<'_, AppState>) -> CommandResult<SignatureSet
 #[tauri::command]
 pub fn own_key(state: State<'_, AppState>) -> CommandResult<Option<report::OwnKey>> {
     Ok(report::own_key(&*state.store()?, state.data_dir())?)
+}
+
+/// The OPD's calendar as of the computer's date: the next report due (or
+/// the oldest overdue) and each quarter's state.
+#[tauri::command]
+pub fn report_calendar(state: State<'_, AppState>) -> CommandResult<ReportCalendar> {
+    Ok(report::calendar(&*state.store()?, today_local())?)
+}
+
+/// Every report exported here, with Bappeda's status for it.
+#[tauri::command]
+pub fn report_history(state: State<'_, AppState>) -> CommandResult<ReportHistory> {
+    Ok(report::history(&*state.store()?)?)
 }
 
 #[tauri::command]

@@ -62,6 +62,8 @@ import type {
   Received,
   RegencySummary,
   RekapWritten,
+  ReportCalendar,
+  ReportHistory,
   RestoreDone,
   ResponseForm,
   ReviewNote,
@@ -123,6 +125,10 @@ export interface Backend {
   exportReport(period: PeriodRef, paper: Paper, withEvidence: boolean): Promise<Exported | null>;
   /** Whether the OPD holds evidence files (the export offers their bundle, checked). */
   reportHasEvidenceFiles(): Promise<boolean>;
+  /** OPD: the next report due (or the oldest overdue) and each quarter's state, as of the computer's date. */
+  reportCalendar(): Promise<ReportCalendar>;
+  /** OPD: every report exported here, newest first, with Bappeda's status from the last feedback file. */
+  reportHistory(): Promise<ReportHistory>;
   // exchange.rs
   /** Bappeda: the saved plan package's path; null = the save dialog was cancelled. */
   exportPackage(): Promise<string | null>;
@@ -262,6 +268,8 @@ export const tauriBackend: Backend = {
   ownKey: report.ownKey,
   exportReport: report.exportReport,
   reportHasEvidenceFiles: report.reportHasEvidenceFiles,
+  reportCalendar: report.reportCalendar,
+  reportHistory: report.reportHistory,
   exportPackage: exchange.exportPackage,
   pickReportFiles: exchange.pickReportFiles,
   importReport: exchange.importReport,

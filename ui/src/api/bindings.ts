@@ -262,6 +262,11 @@ export type BappedaKeyChange = { fromFingerprint: string, toFingerprint: string,
 effectiveFrom: string, };
 
 /**
+ * Bappeda's status for one export, as of the last feedback file.
+ */
+export type BappedaStatus = "diverifikasi" | "diterima" | "belum_ada_kabar" | "tidak_tercatat";
+
+/**
  * What was written, for the caller to report.
  */
 export type BeritaAcaraWritten = { path: string, sessionTitle: string, participants: number, inputs: number, 
@@ -350,12 +355,42 @@ awaitingFile: boolean,
  */
 opensDirectly: boolean, };
 
+export type ExportEntry = { id: string, year: number, quarter: number, sequence: number, 
+/**
+ * RFC 3339.
+ */
+exportedAt: string, fileName: string, 
+/**
+ * The signing key's fingerprint in hex groups, as recorded.
+ */
+keyFingerprint: string, 
+/**
+ * The same fingerprint as the eight words a clerk reads aloud ("" when
+ * the recorded fingerprint is not one).
+ */
+keyWords: string, status: BappedaStatus, receivedAt: string | null, verifiedAt: string | null, verifiedBy: string | null, };
+
+/**
+ * The latest report of a quarter exported here.
+ */
+export type ExportMark = { sequence: number, 
+/**
+ * RFC 3339.
+ */
+exportedAt: string, };
+
 export type Exported = { path: string, opdCode: string, period: PeriodRef, sequence: number, rows: number, keyFingerprint: string, 
 /**
  * The evidence bundle written beside the report, when asked for and the
  * report has file evidence.
  */
 evidence: BundleWritten | null, };
+
+/**
+ * The last feedback file taken for a plan: Bappeda's sequence for it, when
+ * Bappeda wrote it and when it was taken here (RFC 3339).
+ */
+export type FeedbackAsOf = { sequence: number, writtenAt: string, takenAt: string, };
 
 /**
  * The last feedback file taken, as the OPD's screens show it.
@@ -518,6 +553,11 @@ export type MatrixCell = { year: number, quarter: number, state: SubmissionState
  */
 sequence: number | null, receivedAt: string | null, 
 /**
+ * When the OPD exported that report (RFC 3339, the OPD's own clock as
+ * signed in the report): for information, not for terlambat.
+ */
+exportedAt: string | null, 
+/**
  * True when nothing arrived and the due date has passed.
  */
 overdue: boolean, };
@@ -555,6 +595,19 @@ export type NewPlan = {
  * "Kabupaten Wonosobo", "Kota Semarang".
  */
 region: string, title: string, first: PeriodRef, last: PeriodRef, };
+
+/**
+ * The report the banner names.
+ */
+export type NextDue = { year: number, quarter: number, 
+/**
+ * "YYYY-MM-DD".
+ */
+dueDate: string, 
+/**
+ * Days from today to the due date: 0 on the day, negative once it passed.
+ */
+daysLeft: number, overdue: boolean, };
 
 export type NoteInput = { subjectKind: NoteSubjectKind, subjectId: string, body: string, };
 
@@ -838,6 +891,26 @@ export type Polarity = "positif" | "negatif";
  */
 export type Profile = { role: RoleKind, opdCode: string | null, userName: string, };
 
+export type QuarterCalendar = { year: number, quarter: number, 
+/**
+ * "YYYY-MM-DD", when Bappeda set one.
+ */
+dueDate: string | null, closed: boolean, exported: ExportMark | null, 
+/**
+ * When Bappeda received the quarter's latest report, per the last feedback.
+ */
+receivedAt: string | null, 
+/**
+ * When and by whom Bappeda verified that report, per the last feedback.
+ */
+verifiedAt: string | null, verifiedBy: string | null, state: QuarterState, };
+
+/**
+ * Where a quarter's report stands, most advanced first. Serialised under the
+ * words the UI keys its labels by.
+ */
+export type QuarterState = "diverifikasi" | "diterima" | "diekspor" | "ditutup" | "terlambat" | "menunggu";
+
 export type RealisationInput = { indicatorId: string, year: number, quarter: number, value: number | null, notes: string, obstacles: string, followUp: string, };
 
 export type RealisationView = { year: number, quarter: number, value: number | null, notes: string, obstacles: string, followUp: string, evidence: Array<EvidenceView>, };
@@ -924,6 +997,31 @@ currentFingerprint: string,
  * replaced one (kept at `aside`), and this PC's key stays.
  */
 retired: boolean, };
+
+export type ReportCalendar = { 
+/**
+ * The day the calendar counts from, "YYYY-MM-DD" (the computer's date).
+ */
+today: string, 
+/**
+ * The last feedback file taken for this plan, if any.
+ */
+feedback: FeedbackAsOf | null, quarters: Array<QuarterCalendar>, 
+/**
+ * The oldest overdue report, else the next one due; `None` when nothing
+ * is awaited.
+ */
+next: NextDue | null, 
+/**
+ * How many quarters are overdue (`next` among them when it is overdue).
+ */
+overdueCount: number, };
+
+export type ReportHistory = { 
+/**
+ * The last feedback file taken for this plan, if any.
+ */
+feedback: FeedbackAsOf | null, exports: Array<ExportEntry>, };
 
 export type ResponseForm = { inputId: string, decision: Decision, reason: string, };
 

@@ -109,11 +109,15 @@ describe('call', () => {
     await report.saveReportSettings(input);
     await report.exportReport(period, 'f4', true);
     await report.reportHasEvidenceFiles();
+    await report.reportCalendar();
+    await report.reportHistory();
     expect(vi.mocked(invoke).mock.calls).toEqual([
       ['report_settings', undefined],
       ['save_report_settings', { input }],
       ['export_report', { period, paper: 'f4', withEvidence: true }],
       ['report_has_evidence_files', undefined],
+      ['report_calendar', undefined],
+      ['report_history', undefined],
     ]);
   });
 

@@ -2,7 +2,7 @@
 // quarterly Laporan OPD, and its export. Rust opens the save dialog itself;
 // the webview never supplies a path.
 import { call } from './invoke';
-import type { Exported, OwnKey, Paper, PeriodRef, SignatureSettings } from './types';
+import type { Exported, OwnKey, Paper, PeriodRef, ReportCalendar, ReportHistory, SignatureSettings } from './types';
 
 /** The stored signature block, or defaults from the plan and the OPD. */
 export function reportSettings(): Promise<SignatureSettings> {
@@ -30,4 +30,14 @@ export function reportHasEvidenceFiles(): Promise<boolean> {
  */
 export function exportReport(period: PeriodRef, paper: Paper, withEvidence: boolean): Promise<Exported | null> {
   return call<Exported | null>('export_report', { period, paper, withEvidence });
+}
+
+/** OPD: the next report due (or the oldest overdue) and each quarter's state, as of the computer's date. */
+export function reportCalendar(): Promise<ReportCalendar> {
+  return call<ReportCalendar>('report_calendar');
+}
+
+/** OPD: every report exported here, newest first, with Bappeda's status from the last feedback file. */
+export function reportHistory(): Promise<ReportHistory> {
+  return call<ReportHistory>('report_history');
 }

@@ -374,16 +374,17 @@ describe('ExchangeScreen', () => {
       expect(section.get('h3').text()).toBe('Matriks penyampaian laporan');
       const table = section.get('table');
       expect(table.get('caption').text()).toBe('Status laporan triwulan setiap OPD');
-      expect(table.findAll('thead th').map((th) => th.text())).toEqual([
+      // Each quarter with its due date.
+      expect(table.findAll('thead th').map(text)).toEqual([
         'OPD',
-        'TW I 2018',
-        'TW II 2018',
-        'TW III 2018',
-        'TW IV 2018',
-        'TW I 2019',
-        'TW II 2019',
-        'TW III 2019',
-        'TW IV 2019',
+        'TW I 2018 batas 15 April 2018',
+        'TW II 2018 batas 15 Juli 2018',
+        'TW III 2018 batas 15 Oktober 2018',
+        'TW IV 2018 batas 15 Januari 2019',
+        'TW I 2019 batas 15 April 2019',
+        'TW II 2019 batas 15 Juli 2019',
+        'TW III 2019 batas 15 Oktober 2019',
+        'TW IV 2019 batas 15 Januari 2020',
       ]);
       expect(table.findAll('tbody th[scope="row"]').map(text)).toEqual([
         'Dinas Kesehatan DINKES',
@@ -402,9 +403,12 @@ describe('ExchangeScreen', () => {
         }
       }
 
-      expect(text(cell(wrapper, 'DINKES', 2018, 1))).toBe('Diverifikasi no. 1');
-      expect(text(cell(wrapper, 'DINKES', 2018, 2))).toBe('Terlambat no. 2 Verifikasi');
-      expect(text(cell(wrapper, 'DINSOS', 2018, 4))).toBe('Diterima no. 1 Verifikasi');
+      // Beside the day it arrived, the day the OPD exported it.
+      expect(text(cell(wrapper, 'DINKES', 2018, 1))).toBe('Diverifikasi no. 1 masuk 12 April 2018 diekspor 11 April 2018');
+      expect(text(cell(wrapper, 'DINKES', 2018, 2))).toBe('Terlambat no. 2 masuk 20 Juli 2018 diekspor 19 Juli 2018 Verifikasi');
+      expect(text(cell(wrapper, 'DINSOS', 2018, 4))).toBe(
+        'Diterima no. 1 masuk 14 Januari 2019 diekspor 13 Januari 2019 Verifikasi',
+      );
       // Not sent, and the due date is past: said in words, and set apart.
       const overdue = cell(wrapper, 'DINKES', 2019, 1);
       expect(overdue.attributes('data-state')).toBe('belum');
@@ -425,6 +429,9 @@ describe('ExchangeScreen', () => {
       for (const word of ['Belum', 'Diterima', 'Terlambat', 'Diverifikasi', 'masuk setelah tenggat']) {
         expect(legend).toContain(word);
       }
+      expect(wrapper.get('[data-testid="matrix-exported-note"]').text()).toBe(
+        'Tanggal diekspor menurut jam komputer OPD dan hanya keterangan; terlambat dihitung dari tanggal laporan diterima Bappeda.',
+      );
       // A wide plan scrolls inside its own keyboard-reachable container.
       const scroll = table.element.parentElement!;
       expect(scroll.classList.contains('matrix__scroll')).toBe(true);
@@ -444,7 +451,7 @@ describe('ExchangeScreen', () => {
 
       expect(fake.callsOf('verifyReport')).toEqual([['DINSOS', { year: 2018, quarter: 4 }]]);
       expect(target().attributes('data-state')).toBe('diverifikasi');
-      expect(text(target())).toBe('Diverifikasi no. 1');
+      expect(text(target())).toBe('Diverifikasi no. 1 masuk 14 Januari 2019 diekspor 13 Januari 2019');
       expect(target().find('[data-testid="verify-cell"]').exists()).toBe(false);
       // The focus stays where the button was, and the change is announced.
       expect(document.activeElement).toBe(target().element);
@@ -474,7 +481,13 @@ describe('ExchangeScreen', () => {
           answers: {
             submissionMatrix: inTurn(
               sampleMatrix(),
-              matrixWith('DINKES', 2019, 1, { state: 'diterima', sequence: 3, receivedAt: '2019-04-11T03:30:00Z', overdue: false }),
+              matrixWith('DINKES', 2019, 1, {
+                state: 'diterima',
+                sequence: 3,
+                receivedAt: '2019-04-11T03:30:00Z',
+                exportedAt: '2019-04-10T09:00:00Z',
+                overdue: false,
+              }),
             ),
           },
         },
@@ -486,7 +499,7 @@ describe('ExchangeScreen', () => {
       expect(fake.callsOf('submissionMatrix')).toHaveLength(2);
       const imported = cell(wrapper, 'DINKES', 2019, 1);
       expect(imported.attributes('data-state')).toBe('diterima');
-      expect(text(imported)).toBe('Diterima no. 3 Verifikasi');
+      expect(text(imported)).toBe('Diterima no. 3 masuk 11 April 2019 diekspor 10 April 2019 Verifikasi');
     });
 
     it('does not reload when a file had been received already', async () => {
@@ -506,7 +519,8 @@ describe('ExchangeScreen', () => {
       await flushPromises();
       const section = wrapper.get('[data-testid="submission-matrix"]');
       expect(section.get('h3').text()).toBe('Report submission matrix');
-      expect(section.findAll('[data-testid="matrix-period"]')[4]!.text()).toBe('Q1 2019');
+      expect(text(section.findAll('[data-testid="matrix-period"]')[4]!)).toBe('Q1 2019 due 15 April 2019');
+      expect(text(cell(wrapper, 'DINKES', 2018, 2))).toBe('Late no. 2 received 20 July 2018 exported 19 July 2018 Verify');
       expect(text(cell(wrapper, 'DINKES', 2019, 1))).toBe('Not yet · past due');
       expect(cell(wrapper, 'DINKES', 2018, 2).get('[data-testid="verify-cell"]').attributes('aria-label')).toBe(
         'Verify the report of Dinas Kesehatan (DINKES) for Quarter II 2018',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime, parseIsoDate } from './date';
+import { formatDate, formatDateTime, formatInstantDate, parseIsoDate } from './date';
 
 describe('formatDate', () => {
   it('writes a date the Indonesian way', () => {
@@ -46,5 +46,17 @@ describe('formatDateTime', () => {
   it('returns text that is not an instant unchanged', () => {
     expect(formatDateTime('kemarin', 'id')).toBe('kemarin');
     expect(formatDateTime('2018-13-45T99:00:00Z', 'id')).toBe('2018-13-45T99:00:00Z');
+  });
+});
+
+describe('formatInstantDate', () => {
+  it('writes the day of an instant in the local time zone', () => {
+    expect(formatInstantDate('2019-07-25T02:00:00Z', 'id', 'Asia/Jakarta')).toBe('25 Juli 2019');
+    expect(formatInstantDate('2018-12-31T17:05:00Z', 'id', 'Asia/Jakarta')).toBe('1 Januari 2019');
+    expect(formatInstantDate('2018-12-31T17:05:00Z', 'en', 'UTC')).toBe('31 December 2018');
+  });
+
+  it('returns text that is not an instant unchanged', () => {
+    expect(formatInstantDate('kemarin', 'id')).toBe('kemarin');
   });
 });

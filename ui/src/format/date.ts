@@ -85,3 +85,28 @@ export function formatDateTime(value: string, language: FormatLanguage, timeZone
   const separator = language === 'id' ? '.' : ':';
   return `${part('day')} ${part('month')} ${part('year')} ${part('hour')}${separator}${part('minute')}`;
 }
+
+const instantDateFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * The day of an RFC 3339 instant in the computer's time zone: "25 Juli 2019"
+ * (id) or "25 July 2019" (en). `timeZone` is for tests. Text that is not an
+ * instant is returned unchanged.
+ */
+export function formatInstantDate(value: string, language: FormatLanguage, timeZone?: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}T/.test(value)) return value;
+  const instant = new Date(value);
+  if (Number.isNaN(instant.getTime())) return value;
+  const key = `${language}:${timeZone ?? ''}`;
+  let cached = instantDateFormatters.get(key);
+  if (!cached) {
+    cached = new Intl.DateTimeFormat(INTL_LOCALE[language], {
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      ...(timeZone ? { timeZone } : {}),
+    });
+    instantDateFormatters.set(key, cached);
+  }
+  return cached.format(instant);
+}

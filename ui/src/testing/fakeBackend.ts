@@ -65,9 +65,11 @@ import {
   sampleVersion,
 } from './samples';
 import { sampleApplied, sampleBands, samplePackageUpdate } from './packageSamples';
+import { sampleCalendar, sampleReportHistory } from './calendarSamples';
 
 export * from './samples';
 export * from './packageSamples';
+export * from './calendarSamples';
 
 export type Method = Exclude<keyof Backend, 'startup'>;
 type Result<M extends Method> = Awaited<ReturnType<Backend[M]>>;
@@ -177,6 +179,8 @@ function defaults(options: FakeBackendOptions): { [M in Method]: Answer<M> } {
     ownKey: sampleOwnKey(),
     exportReport: cancel ? null : sampleExported(),
     reportHasEvidenceFiles: false,
+    reportCalendar: sampleCalendar(),
+    reportHistory: sampleReportHistory(),
     exportPackage: cancel ? null : SAMPLE_PACKAGE_PATH,
     pickReportFiles: cancel ? [] : (options.pickedFiles ?? samplePickedFiles()),
     importReport: (token) => {

@@ -47,6 +47,9 @@ pub struct ReportRow {
     pub baseline: Option<f64>,
     pub annual_target: Option<f64>,
     pub targets: [Option<f64>; 4],
+    /// Realisasi TW I-IV as known up to the report's quarter: the quarters
+    /// after it are empty even when the snapshot holds them (a report "s.d.
+    /// TW II" shows what was known up to TW II; the signed data keeps all).
     pub realisations: [Option<f64>; 4],
     /// Capaian s.d. TW n (%).
     pub percent: Option<f64>,
@@ -184,6 +187,15 @@ pub fn text_bound(snapshot: &Snapshot) -> usize {
         .fold(0usize, usize::saturating_add)
 }
 
+/// The quarters up to `quarter`; the later ones empty. Capaian s.d. TW n
+/// reads only these already (`achievement::to_date`).
+fn up_to(values: Quarters, quarter: u8) -> Quarters {
+    let mut shown = [None; 4];
+    let known = usize::from(quarter.clamp(1, 4));
+    shown[..known].copy_from_slice(&values[..known]);
+    shown
+}
+
 impl ReportView {
     /// Everything the printable sheets show, from the snapshot alone. The
     /// snapshot's quarters are 1 to 4 (`datasheet::read` sees to it for
@@ -302,7 +314,7 @@ impl ReportView {
                 baseline: indicator.baseline,
                 annual_target: figures.annual_target,
                 targets: year_targets,
-                realisations: real,
+                realisations: up_to(real, period.quarter),
                 percent: figures.percent,
                 grade: grade_label(figures.grade),
                 annual_percent: figures.annual_percent,

@@ -46,6 +46,27 @@ pub fn fingerprint_words(public_key_text: &str) -> String {
         .join(" ")
 }
 
+/// The words of a fingerprint recorded in hex ("1A2B-3C4D-5E6F-7081", as
+/// `signature::fingerprint` writes it): the same eight bytes. `None` unless
+/// it is sixteen hex digits.
+pub fn words_of_fingerprint(hex: &str) -> Option<String> {
+    let digits: Vec<u8> = hex
+        .chars()
+        .filter(|c| *c != '-' && !c.is_whitespace())
+        .map(|c| c.to_digit(16).map(|d| d as u8))
+        .collect::<Option<_>>()?;
+    if digits.len() != 16 {
+        return None;
+    }
+    Some(
+        digits
+            .chunks(2)
+            .map(|pair| WORDS[usize::from(pair[0] * 16 + pair[1])])
+            .collect::<Vec<_>>()
+            .join(" "),
+    )
+}
+
 /// Whether `typed` names the fingerprint of `public_key_text`, given as its
 /// words or as its hex groups, ignoring case, spaces and dashes.
 pub fn fingerprint_matches(public_key_text: &str, typed: &str) -> bool {
@@ -91,6 +112,12 @@ mod tests {
             &super::super::signature::fingerprint(key)
         ));
         assert!(!fingerprint_matches(key, ""));
+        assert_eq!(
+            words_of_fingerprint(&super::super::signature::fingerprint(key)).as_deref(),
+            Some(words.as_str())
+        );
+        assert_eq!(words_of_fingerprint("1A2B-3C4D"), None);
+        assert_eq!(words_of_fingerprint("ZZ2B-3C4D-5E6F-7081"), None);
         let other = "AAAAEjRWeJq8w9Ln5n+OKgE0VniavN7/ECE0VniavN4=";
         assert!(!fingerprint_matches(other, &words));
     }

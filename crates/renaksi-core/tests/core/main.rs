@@ -3,6 +3,7 @@
 
 mod access;
 mod backups;
+mod calendar;
 mod cocreation;
 mod demo;
 // Kills the save loop with SIGKILL and reads the signal from its exit status.

@@ -331,3 +331,138 @@ proptest! {
         prop_assert!(report.problems.is_empty(), "{:?}", report.problems);
     }
 }
+
+/// A report "s.d. TW II" prints what was known up to TW II: the Realisasi TW
+/// III and IV columns stay empty though the database holds them, targets
+/// show the whole year, the capaian is that of the database without them,
+/// and the signed data still carries every quarter.
+#[test]
+fn a_report_prints_realisations_only_up_to_its_quarter() {
+    use renaksi_core::report::layout::{REPORT_SHEET, TABLE_HEADER_ROW, TABLE_HEADER_ROWS};
+    use renaksi_core::workbook::Cell;
+    const TW2_2019: PeriodRef = PeriodRef {
+        year: 2019,
+        quarter: 2,
+    };
+    // "Jumlah desa/kelurahan ..." of DINSOS: kumulatif, targets 60, 50, 30, 14
+    // in 2019, realised 41 in TW I.
+    const INDICATOR: &str = "24d67b7e-4a19-4a85-b279-01917a749e26";
+    let (dir, path) = crate::temp_db();
+    let mut store = Store::open(&path).unwrap();
+    demo::load_as(
+        &mut store,
+        &DemoView::Opd("DINSOS".into()),
+        &Profile::new(
+            Role::Opd {
+                code: "DINSOS".into(),
+            },
+            "Sari",
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    let set = |store: &mut Store, quarter: u8, value: Option<f64>| {
+        store
+            .write(|tx| {
+                tx.execute(
+                    "DELETE FROM realisations WHERE indicator_id = ?1 AND year = 2019 AND quarter = ?2",
+                    rusqlite::params![INDICATOR, quarter],
+                )?;
+                if let Some(value) = value {
+                    tx.execute(
+                        "INSERT INTO realisations (indicator_id, year, quarter, value, updated_at)
+                         VALUES (?1, 2019, ?2, ?3, '2019-07-01T00:00:00Z')",
+                        rusqlite::params![INDICATOR, quarter, value],
+                    )?;
+                }
+                Ok(())
+            })
+            .unwrap();
+    };
+    set(&mut store, 2, Some(44.0));
+    let printed = |store: &mut Store, name: &str| {
+        let out = dir.path().join(name);
+        export(store, dir.path(), TW2_2019, Paper::A4, &out).unwrap();
+        let bytes = std::fs::read(&out).unwrap();
+        assert_eq!(check_file(&out).unwrap().problems, Vec::<String>::new());
+        let mut book = Book::open(bytes.clone()).unwrap();
+        let cells = book.cells(REPORT_SHEET).unwrap();
+        let description: String = store
+            .conn()
+            .query_row(
+                "SELECT description FROM indicators WHERE id = ?1",
+                [INDICATOR],
+                |r| r.get(0),
+            )
+            .unwrap();
+        // The indicator's row of the evaluation table (column E holds the indicator).
+        let row = cells
+            .iter()
+            .find(|(r, c, cell)| {
+                *r >= TABLE_HEADER_ROW + TABLE_HEADER_ROWS
+                    && *c == 4
+                    && *cell == Cell::Text(description.clone())
+            })
+            .map(|(r, _, _)| *r)
+            .unwrap();
+        let at = |col: u32| {
+            cells
+                .iter()
+                .find(|(r, c, _)| *r == row && *c == col)
+                .map_or(Cell::Empty, |(_, _, cell)| cell.clone())
+        };
+        // Targets TW I-IV are columns I-L, realisations M-P, then the capaian
+        // s.d. TW n (Q) and against the annual target (S).
+        let figures: Vec<Cell> = (8..=18).map(at).collect();
+        (figures, read_back(bytes))
+    };
+    let (without_later, _) = printed(&mut store, "tanpa-tw3.xlsx");
+
+    set(&mut store, 3, Some(25.0));
+    set(&mut store, 4, Some(10.0));
+    let (with_later, signed) = printed(&mut store, "dengan-tw3.xlsx");
+    let n = Cell::Number;
+    assert_eq!(
+        with_later[..8],
+        [
+            n(60.0),
+            n(50.0),
+            n(30.0),
+            n(14.0),
+            n(41.0),
+            n(44.0),
+            Cell::Empty,
+            Cell::Empty
+        ],
+        "{with_later:?}"
+    );
+    // Capaian s.d. TW II: (41 + 44) / (60 + 50); against the year: 85 / 154.
+    let Cell::Number(percent) = with_later[8] else {
+        panic!("{with_later:?}")
+    };
+    assert!((percent - 85.0 / 110.0 * 100.0).abs() < 1e-9, "{percent}");
+    let Cell::Number(annual) = with_later[10] else {
+        panic!("{with_later:?}")
+    };
+    assert!((annual - 85.0 / 154.0 * 100.0).abs() < 1e-9, "{annual}");
+    assert_eq!(with_later, without_later, "the same printed figures");
+
+    // The signed data keeps the full snapshot.
+    let kept: Vec<(u8, Option<f64>)> = signed
+        .snapshot
+        .data
+        .realisations
+        .iter()
+        .filter(|r| r.indicator_id == INDICATOR && r.year == 2019)
+        .map(|r| (r.quarter, r.value))
+        .collect();
+    assert_eq!(
+        kept,
+        [
+            (1, Some(41.0)),
+            (2, Some(44.0)),
+            (3, Some(25.0)),
+            (4, Some(10.0))
+        ]
+    );
+}

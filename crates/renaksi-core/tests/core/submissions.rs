@@ -169,3 +169,82 @@ fn states_and_grades_keep_their_stored_indonesian_names() {
 fn import_report(store: &mut Store, bytes: Vec<u8>) -> renaksi_core::Result<Imported> {
     crate::confirming_first_key(|decisions| import_bytes(store, "a.xlsx", bytes.clone(), decisions))
 }
+
+/// Each quarter's due date heads its column; beside the day a report
+/// arrived, the matrix and the rekap's Matriks Laporan show the day the OPD
+/// exported it (the OPD's clock, for information).
+#[test]
+fn the_matrix_shows_due_dates_and_the_day_the_opd_exported() {
+    use calamine::{open_workbook_from_rs, Data, Reader, Xlsx};
+    use renaksi_core::dates::long_date_wib;
+    use renaksi_core::rekap::{self, HEADER_ROW, MATRIX_SHEET};
+
+    let (dir, path) = crate::temp_db();
+    let mut bappeda = Store::open(&path).unwrap();
+    demo::load(&mut bappeda, &DemoView::Bappeda).unwrap();
+    import_report(&mut bappeda, report_of("DINSOS", 1)).unwrap();
+    let today = NaiveDate::from_ymd_opt(2019, 8, 1).unwrap();
+
+    let m = matrix(bappeda.conn(), today).unwrap();
+    let tw1 = m
+        .periods
+        .iter()
+        .find(|p| p.year == 2019 && p.quarter == 1)
+        .unwrap();
+    assert_eq!(tw1.due_date.as_deref(), Some("2019-04-15"));
+    let row = m.rows.iter().find(|r| r.opd.code == "DINSOS").unwrap();
+    let cell = row
+        .cells
+        .iter()
+        .find(|c| c.year == 2019 && c.quarter == 1)
+        .unwrap();
+    assert_eq!(cell.exported_at.as_deref(), Some("2019-04-10T00:00:00Z"));
+    let received = cell.received_at.clone().unwrap();
+    // Terlambat goes by the day it arrived here, not the day it was exported.
+    assert_eq!(cell.state, SubmissionState::Late);
+    let empty = row
+        .cells
+        .iter()
+        .find(|c| c.year == 2019 && c.quarter == 2)
+        .unwrap();
+    assert_eq!(
+        (empty.exported_at.as_deref(), empty.received_at.as_deref()),
+        (None, None)
+    );
+
+    let out = dir.path().join("rekap.xlsx");
+    rekap::export(
+        &bappeda,
+        Some(PeriodRef {
+            year: 2019,
+            quarter: 1,
+        }),
+        today,
+        &out,
+        Paper::A4,
+    )
+    .unwrap();
+    let mut book: Xlsx<_> =
+        open_workbook_from_rs(std::io::Cursor::new(std::fs::read(&out).unwrap())).unwrap();
+    let sheet = book.worksheet_range(MATRIX_SHEET).unwrap();
+    let text = |row: u32, col: u32| match sheet.get_value((row, col)) {
+        Some(Data::String(s)) => s.clone(),
+        other => format!("{other:?}"),
+    };
+    let header: Vec<String> = (0..12).map(|c| text(HEADER_ROW, c)).collect();
+    let column = header
+        .iter()
+        .position(|h| h == "TW I 2019\nbatas 15 April 2019")
+        .unwrap_or_else(|| panic!("{header:?}"));
+    let dinsos = (HEADER_ROW + 1..HEADER_ROW + 40)
+        .find(|r| text(*r, 0) == "DINSOS")
+        .unwrap();
+    assert_eq!(
+        text(dinsos, column as u32),
+        format!(
+            "Terlambat\nmasuk {}\ndiekspor 10 April 2019",
+            long_date_wib(&received)
+        )
+    );
+    assert_eq!(text(dinsos, column as u32 + 1), "Belum");
+}
