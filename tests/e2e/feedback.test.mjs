@@ -1,9 +1,10 @@
 // Umpan balik, the conversation between Bappeda and an OPD, in the real
 // windows (issue #18's loop): Bappeda imports DINKES's report, writes a note
-// on an action and one on an indicator, verifies the report and writes the
-// feedback file through the save dialog; DINKES takes it, finds each note on
-// its action and its indicator card and in the Umpan balik list, answers the
-// action's note and exports its next report; Bappeda imports that report,
+// on an action and one on an indicator, verifies the report, closes the 2018
+// quarters and moves a due date, and writes the feedback file through the
+// save dialog; DINKES takes it, finds each note on its action and its
+// indicator card and in the Umpan balik list, sees its next due date as the
+// file set it, answers the action's note and exports its next report; Bappeda imports that report,
 // sees the answer under its note and resolves it. Bappeda's next file tells
 // the OPD its reply arrived and the note is done; the older file is then
 // refused in the window, and changes nothing.
@@ -150,6 +151,56 @@ async function writeNote(browser, subject, body) {
   });
 }
 
+/** Sets an input the way a person's typing would end, for inputs WebDriver cannot type into (date). */
+async function setInput(browser, element, value) {
+  await browser.execute(
+    (el, v) => {
+      el.value = v;
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+      el.dispatchEvent(new Event('change', { bubbles: true }));
+    },
+    element,
+    value,
+  );
+}
+
+/**
+ * Bappeda, in the plan editor's Triwulan tab, closes the 2018 quarters
+ * (reopened before the package, so that DINKES could start from it) and
+ * moves the due date of TW II 2019: the feedback file carries both.
+ */
+async function closeAndMoveDue(browser) {
+  await press(await byTestId(browser, 'open-planning'));
+  await press(await byTestId(browser, 'planning-tab-quarters'));
+  await (await byTestId(browser, 'planning-panel-quarters')).waitForDisplayed({ timeout: 20000 });
+  await browser.waitUntil(async () => (await allByTestId(browser, 'quarter-row')).length === 8, {
+    timeout: 20000,
+    timeoutMsg: 'the eight quarters are not listed',
+  });
+  const message = await byTestId(browser, 'quarters-message');
+  for (const [index, roman] of ['I', 'II', 'III', 'IV'].entries()) {
+    const row = (await allByTestId(browser, 'quarter-row'))[index];
+    await (await row.$('[data-testid="quarter-reason"]')).setValue('Triwulan 2018 sudah dievaluasi');
+    await press(await row.$('[data-testid="quarter-toggle"]'));
+    await waitForText(message, new RegExp(`Triwulan ${roman} 2018 ditutup`), 'the quarters message');
+  }
+  const due = await (await allByTestId(browser, 'quarter-row'))[5].$('[data-testid="quarter-due"]');
+  await setInput(browser, due, '2019-07-31');
+  await press(await (await allByTestId(browser, 'quarter-row'))[5].$('[data-testid="quarter-due-save"]'));
+  await waitForText(message, /Batas waktu Triwulan II 2019 disimpan/, 'the quarters message');
+}
+
+/** The OPD's banner on the plan overview, once loaded (its text content: a long line is cut with an ellipsis). */
+async function bannerText(browser) {
+  await (await byTestId(browser, 'calendar-banner-text')).waitForDisplayed({ timeout: 20000 });
+  const read = () => browser.execute(() => document.querySelector('[data-testid="calendar-banner-text"]').textContent.trim());
+  await browser.waitUntil(async () => /^(Laporan|Tidak ada)/.test(await read()), {
+    timeout: 20000,
+    timeoutMsg: 'the banner did not load',
+  });
+  return read();
+}
+
 /** Bappeda writes DINKES's feedback file from the incoming-reports screen, through the save dialog. */
 async function writeFeedback(browser, out) {
   await press(await byTestId(browser, 'open-exchange'));
@@ -229,6 +280,7 @@ test('Bappeda notes, the OPD takes the feedback and answers, Bappeda sees the an
     await writeNote(browser, 'Rencana aksi RA-01', ACTION_NOTE);
     await writeNote(browser, INDICATOR, INDICATOR_NOTE);
     await press(await byTestId(browser, 'action-detail-back'));
+    await closeAndMoveDue(browser);
 
     const said = await writeFeedback(browser, feedback1);
     assert.match(said, /Isinya: 1 laporan diterima, 2 catatan \(2 terbuka\), 0 tanggapan\./);
@@ -243,15 +295,20 @@ test('Bappeda notes, the OPD takes the feedback and answers, Bappeda sees the an
   try {
     const { browser } = app;
     await (await byTestId(browser, 'plan-title')).waitForDisplayed({ timeout: 20000 });
-    // TODO(H3 calendar): once branch h3 is merged, assert the next due date
-    // here, as the OPD sees it on the plan overview's banner, e.g.
-    //   assert.match(await (await byTestId(browser, 'due-banner')).getText(), /Triwulan II 2019/);
+    // Before the feedback: the package's quarters (2018 open, TW II 2019 due 15 July).
+    assert.doesNotMatch(await bannerText(browser), /31 Juli 2019/);
     const taken = await takeFeedback(browser, feedback1);
     assert.equal(await taken.getAttribute('data-testid'), 'feedback-taken', await taken.getText());
     assert.equal(await taken.getAttribute('data-changed'), 'true');
     assert.equal(await (await taken.$('[data-testid="feedback-taken-notes"]')).getText(), '2 catatan verifikator, 2 masih terbuka');
+    assert.match(await taken.getText(), /5 triwulan diperbarui/);
     await shoot(browser, 'feedback-opd-taken', 'feedback-take-panel');
     await press(await byTestId(browser, 'report-back'));
+
+    // 3. The next due date, as the feedback file set it: 2018 is closed, TW I
+    // 2019 sent, so TW II 2019 (due 31 July 2019 now) is the report awaited.
+    const banner = await bannerText(browser);
+    assert.match(banner, /^Laporan Triwulan II 2019 terlambat [\d.]+ hari \(batas 31 Juli 2019\)\./, banner);
 
     // In the workspace: the action's note at the top, the indicator's on its card.
     await openAction(browser, 'RA-01');
