@@ -125,6 +125,7 @@ describe('FeedbackScreen', () => {
     expect(wrapper.get('[data-testid="feedback-taken-notes"]').text()).toBe('3 catatan verifikator, 2 masih terbuka');
     expect(wrapper.get('[data-testid="feedback-last"]').text()).toMatch(/^Berkas terakhir yang diambil: ditulis Bappeda 15 Juli 2019/);
     expect(bodies(wrapper)).toEqual(['Lengkapi bukti tonggak kedua.']);
+    expect(wrapper.emitted('taken')).toHaveLength(1);
   });
 
   it('shows why a feedback file was refused, and the list stays as it was', async () => {
@@ -139,6 +140,7 @@ describe('FeedbackScreen', () => {
     expect(wrapper.find('[data-testid="feedback-taken"]').exists()).toBe(false);
     expect(backend.callsOf('feedbackNotes')).toHaveLength(1);
     expect(bodies(wrapper)).toEqual(['Lengkapi bukti tonggak kedua.']);
+    expect(wrapper.emitted('taken')).toBeUndefined();
   });
 
   it('says a file taken before changed nothing, and a cancelled dialog only "Dibatalkan"', async () => {
@@ -150,6 +152,7 @@ describe('FeedbackScreen', () => {
     expect(wrapper.get('[data-testid="feedback-taken-same"]').text()).toContain('sudah diambil sebelumnya; tidak ada yang berubah');
     // Nothing changed: the notes are not asked again.
     expect(backend.callsOf('feedbackNotes')).toHaveLength(1);
+    expect(wrapper.emitted('taken')).toBeUndefined();
     await wrapper.get('button[data-testid="feedback-take"]').trigger('click');
     await flushPromises();
     expect(wrapper.get('[data-testid="feedback-take-cancelled"]').text()).toBe('Dibatalkan');
