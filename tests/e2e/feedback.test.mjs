@@ -283,6 +283,7 @@ test('Bappeda notes, the OPD takes the feedback and answers, Bappeda sees the an
     await closeAndMoveDue(browser);
 
     const said = await writeFeedback(browser, feedback1);
+    assert.match(said, /^Umpan balik ke-1 untuk DINKES /);
     assert.match(said, /Isinya: 1 laporan diterima, 2 catatan \(2 terbuka\), 0 tanggapan\./);
     await shoot(browser, 'feedback-bappeda-written', 'feedback-write');
   } finally {
@@ -301,7 +302,10 @@ test('Bappeda notes, the OPD takes the feedback and answers, Bappeda sees the an
     assert.equal(await taken.getAttribute('data-testid'), 'feedback-taken', await taken.getText());
     assert.equal(await taken.getAttribute('data-changed'), 'true');
     assert.equal(await (await taken.$('[data-testid="feedback-taken-notes"]')).getText(), '2 catatan verifikator, 2 masih terbuka');
-    assert.match(await taken.getText(), /5 triwulan diperbarui/);
+    const quarters = await (await taken.$('[data-testid="feedback-taken-quarters"]')).getText();
+    assert.match(quarters, /^5 perubahan triwulan:/, quarters);
+    assert.match(quarters, /Triwulan I 2018 ditutup/, quarters);
+    assert.match(quarters, /Batas waktu Triwulan II 2019: 31 Juli 2019/, quarters);
     await shoot(browser, 'feedback-opd-taken', 'feedback-take-panel');
     await press(await byTestId(browser, 'report-back'));
 
@@ -398,6 +402,7 @@ test('Bappeda notes, the OPD takes the feedback and answers, Bappeda sees the an
     await press(await byTestId(browser, 'action-detail-back'));
 
     const said = await writeFeedback(browser, feedback2);
+    assert.match(said, /^Umpan balik ke-2 untuk DINKES /);
     assert.match(said, /2 catatan \(1 terbuka\), 1 tanggapan\./);
   } finally {
     await app.close();
@@ -430,7 +435,7 @@ test('Bappeda notes, the OPD takes the feedback and answers, Bappeda sees the an
 
     const refused = await takeFeedback(browser, feedback1);
     assert.equal(await refused.getAttribute('data-testid'), 'error-alert');
-    assert.match(await refused.getText(), /lebih lama dari yang sudah diambil/);
+    assert.match(await refused.getText(), /umpan balik ke-1 .*lebih lama dari umpan balik ke-2 yang sudah diambil/i);
     assert.equal(cli('note', 'list', '--db', dinkesDb), notesBefore, 'the refused file changed nothing');
   } finally {
     await app.close();

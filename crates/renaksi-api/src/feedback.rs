@@ -56,7 +56,7 @@ pub fn suggested_file_name(store: &Store, opd_code: &str) -> Result<String> {
 /// the same file again, changes nothing (and takes no backup).
 pub fn take(store: &mut Store, file: &Path) -> Result<TakenFeedback> {
     renaksi_core::access::require_opd(store.conn(), "mengambil berkas umpan balik")?;
-    let signed = feedback::file::read_file(file)?;
+    let signed = feedback::file::read_file(store.conn(), file)?;
     if feedback::take::would_change(store.conn(), &signed)? {
         backups::take(store, Kind::BeforeImport)?;
     }

@@ -2503,8 +2503,10 @@ fn the_feedback_loop_from_the_command_line() {
         &path("ub-1.xlsx"),
     ]);
     assert!(said.contains("2 catatan (2 terbuka)"), "{said}");
+    assert!(said.contains("Umpan balik ke-1 untuk DINKES"), "{said}");
 
     let said = run(&["take-feedback", "--db", d, &path("ub-1.xlsx")]);
+    assert!(said.contains("Umpan balik ke-1 diambil"), "{said}");
     assert!(said.contains("2 catatan"), "{said}");
     let listed = run(&["note", "list", "--db", d]);
     let action_line = listed
@@ -2600,7 +2602,7 @@ fn the_feedback_loop_from_the_command_line() {
             for_dinsos.to_string_lossy().into_owned(),
             "bukan untuk DINKES",
         ),
-        (path("ub-1.xlsx"), "lebih lama dari yang sudah diambil"),
+        (path("ub-1.xlsx"), "umpan balik ke-1 yang ditulis"),
     ] {
         let out = renaksi(&["take-feedback", "--db", d, &file], root.path());
         assert!(!out.status.success(), "{file}");
@@ -2609,6 +2611,9 @@ fn the_feedback_loop_from_the_command_line() {
         assert_eq!(feedback_state(&dinkes), before, "{file}");
     }
     let said = run(&["take-feedback", "--db", d, second.to_str().unwrap()]);
-    assert!(said.contains("sudah diambil sebelumnya"), "{said}");
+    assert!(
+        said.contains("Umpan balik ke-2 sudah diambil sebelumnya"),
+        "{said}"
+    );
     assert_eq!(feedback_state(&dinkes), before);
 }

@@ -25,6 +25,7 @@ pub mod opendata;
 pub mod overview;
 pub mod package;
 pub mod period;
+pub mod period_stamp;
 pub mod plan_template;
 pub mod planning;
 pub mod profile;

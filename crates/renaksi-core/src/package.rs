@@ -1349,7 +1349,9 @@ fn dropped(conn: &Connection, package: &PlanPackage, held: Option<&Plan>) -> Res
 /// actions arrive archived, and actions and themes of the plan held that the
 /// package no longer carries are archived, with the OPD's rows on them kept.
 /// Indicators of the plan document arrive once. Bappeda's key is pinned on the
-/// first package.
+/// first package. Quarters held here change only when the package is not
+/// older than them (a feedback file written later may have brought newer
+/// ones: `period_stamp`); quarters it adds are always taken.
 pub fn apply(
     store: &mut Store,
     signed: &SignedPackage,
@@ -1389,7 +1391,12 @@ pub fn apply(
         .map_or_else(|| current_profile(store.conn()).map(|p| p.user_name), Ok)?;
     let bands = package.check()?;
     let received = receive.len();
+    let plan_id = package.plan.id.as_str();
     store.write(|tx| {
+        // A package older than the quarters held (a newer feedback file
+        // brought them) adds the quarters missing here and changes none.
+        let periods_current =
+            crate::period_stamp::is_current(tx, plan_id, &package.meta.exported_at)?;
         if fit == PackageFit::Update {
             plans::update(tx, &package.plan)?;
         } else {
@@ -1401,6 +1408,9 @@ pub fn apply(
             plans::set_grade_bands(tx, &package.plan.id, json.as_deref())?;
         }
         for p in &package.periods {
+            if !periods_current && periods::get(tx, plan_id, p.year, p.quarter)?.is_some() {
+                continue;
+            }
             let period = Period {
                 year: p.year,
                 quarter: p.quarter,
@@ -1408,6 +1418,9 @@ pub fn apply(
                 closed: p.closed != 0,
             };
             periods::upsert(tx, &package.plan.id, &period)?;
+        }
+        if periods_current {
+            crate::period_stamp::record(tx, plan_id, &package.meta.exported_at)?;
         }
         for opd in &package.opds {
             opds::upsert(tx, &opd.to_opd())?;
@@ -1651,11 +1664,17 @@ pub fn preview(conn: &Connection, signed: &SignedPackage) -> Result<PackageChang
     } else {
         Vec::new()
     };
+    // As `apply`: a package older than the quarters held changes none.
+    let periods_current =
+        crate::period_stamp::is_current(conn, plan_id, &package.meta.exported_at)?;
     let mut period_changes = Vec::new();
     for p in &package.periods {
         let old = old_periods
             .iter()
             .find(|o| o.year == p.year && o.quarter == p.quarter);
+        if old.is_some() && !periods_current {
+            continue;
+        }
         let closed = p.closed != 0;
         let differs = old.is_none_or(|o| o.closed != closed || o.due_date != p.due_date);
         if held.is_some() && differs {

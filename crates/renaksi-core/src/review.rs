@@ -107,10 +107,11 @@ pub fn replies(conn: &Connection, note_id: &str) -> Result<Vec<NoteReply>> {
         .collect())
 }
 
-/// What a subject is called and whose it is.
-struct Subject {
-    label: String,
-    opd_code: String,
+/// What a subject is called, whose it is, and in which plan.
+pub(crate) struct Subject {
+    pub label: String,
+    pub opd_code: String,
+    pub plan_id: String,
 }
 
 /// What only Bappeda does here, for [`access::require_bappeda`].
@@ -126,17 +127,19 @@ fn subject(conn: &Connection, kind: SubjectKind, id: &str) -> Result<Option<Subj
             Some(a) => Some(Subject {
                 label: format!("{} {}", a.code, a.title),
                 opd_code: opd_code_of(conn, &a.lead_opd_id)?,
+                plan_id: a.plan_id,
             }),
             None => None,
         },
         SubjectKind::Indicator => match indicators::get(conn, id)? {
             Some(i) => {
-                let code = actions::get(conn, &i.action_id)?
-                    .map(|a| a.code)
+                let (code, plan_id) = actions::get(conn, &i.action_id)?
+                    .map(|a| (a.code, a.plan_id))
                     .unwrap_or_default();
                 Some(Subject {
                     label: format!("{code} · {}", i.description),
                     opd_code: opd_code_of(conn, &i.opd_id)?,
+                    plan_id,
                 })
             }
             None => None,
@@ -144,7 +147,7 @@ fn subject(conn: &Connection, kind: SubjectKind, id: &str) -> Result<Option<Subj
         SubjectKind::Report => {
             use rusqlite::OptionalExtension;
             conn.query_row(
-                "SELECT o.code, r.year, r.quarter, r.sequence FROM reports r
+                "SELECT o.code, r.year, r.quarter, r.sequence, r.plan_id FROM reports r
                  JOIN opds o ON o.id = r.opd_id WHERE r.id = ?1 AND r.direction = 'imported'",
                 [id],
                 |row| {
@@ -156,6 +159,7 @@ fn subject(conn: &Connection, kind: SubjectKind, id: &str) -> Result<Option<Subj
                             PeriodRef { year, quarter }.label()
                         ),
                         opd_code: code,
+                        plan_id: row.get(4)?,
                     })
                 },
             )
@@ -173,6 +177,7 @@ fn described(conn: &Connection, row: ReviewNoteRow) -> Result<ReviewNote> {
     let subject = subject(conn, kind, &row.subject_id)?.unwrap_or(Subject {
         label: "(sudah dihapus)".into(),
         opd_code: String::new(),
+        plan_id: String::new(),
     });
     let replies = replies(conn, &row.id)?;
     Ok(ReviewNote {
@@ -254,14 +259,14 @@ pub fn list(conn: &Connection) -> Result<Vec<ReviewNote>> {
         .collect()
 }
 
-/// The code of the OPD a note's subject belongs to (the report's, the
-/// action's lead, the indicator's), as [`ReviewNote::opd_code`] says; `None`
-/// when the subject is gone.
-pub(crate) fn subject_opd_code(conn: &Connection, note: &ReviewNoteRow) -> Result<Option<String>> {
+/// What a note's subject is, whose (the report's OPD, the action's lead, the
+/// indicator's owner, as [`ReviewNote::opd_code`] says) and in which plan;
+/// `None` when the subject is gone.
+pub(crate) fn note_subject(conn: &Connection, note: &ReviewNoteRow) -> Result<Option<Subject>> {
     let Some(kind) = SubjectKind::parse(&note.subject_kind) else {
         return Ok(None);
     };
-    Ok(subject(conn, kind, &note.subject_id)?.map(|s| s.opd_code))
+    subject(conn, kind, &note.subject_id)
 }
 
 /// The notes on one OPD's reports, the actions it leads and the indicators

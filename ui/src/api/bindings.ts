@@ -395,7 +395,15 @@ export type FeedbackAsOf = { sequence: number, writtenAt: string, takenAt: strin
 /**
  * The last feedback file taken, as the OPD's screens show it.
  */
-export type FeedbackStatus = { sequence: number, writtenAt: string, takenAt: string, 
+export type FeedbackStatus = { 
+/**
+ * Orders the files; not for people.
+ */
+sequence: number, 
+/**
+ * "Umpan balik ke-3".
+ */
+number: number, writtenAt: string, takenAt: string, 
 /**
  * The fingerprint (hex) of Bappeda's key that signed it.
  */
@@ -404,7 +412,15 @@ keyFingerprint: string, };
 /**
  * What was written, for the caller to report.
  */
-export type FeedbackWritten = { path: string, opdCode: string, opdName: string, sequence: number, reports: number, notes: number, openNotes: number, replies: number, };
+export type FeedbackWritten = { path: string, opdCode: string, opdName: string, 
+/**
+ * Orders the files; not for people.
+ */
+sequence: number, 
+/**
+ * "Umpan balik ke-3".
+ */
+number: number, reports: number, notes: number, openNotes: number, replies: number, };
 
 /**
  * One field, old -> new, as a reader sees them (OPD codes, Indonesian dates
@@ -480,7 +496,12 @@ keyWords: string, milestones: number, indicators: number,
 /**
  * Replies to verifier notes this report brought that were new here.
  */
-replies: number, };
+replies: number, 
+/**
+ * Replies it brought that were not kept (their note is no longer about
+ * this OPD), each with the reason.
+ */
+skippedReplies: Array<SkippedReply>, };
 
 export type IndicatorBrief = { id: string, description: string, unit: string, opdCode: string, achievement: Achievement, };
 
@@ -937,8 +958,9 @@ reportSequence: number | null, author: string, body: string, createdAt: string, 
  */
 replies: Array<NoteReply>, 
 /**
- * Whether this OPD may reply now: the note is open and its plan the
- * active one.
+ * Whether this OPD may reply now: the note is open, its plan the active
+ * one, and its subject still this OPD's (the action's lead, the
+ * indicator's owner, as the last package says).
  */
 canReply: boolean, };
 
@@ -1127,6 +1149,15 @@ respondedCount: number, };
 export type SignatureSettings = { place: string, headPosition: string, headName: string, headNip: string, };
 
 /**
+ * A reply a report brought that Bappeda did not keep, and why.
+ */
+export type SkippedReply = { id: string, noteId: string, 
+/**
+ * The start of the reply's text.
+ */
+excerpt: string, reason: string, };
+
+/**
  * How a new database starts. "package": an OPD starts from the plan
  * package Bappeda sent.
  */
@@ -1162,11 +1193,29 @@ export type TakenFeedback = {
 /**
  * False when this file (its sequence) was taken already: nothing changed.
  */
-changed: boolean, sequence: number, writtenAt: string, reports: number, notes: number, openNotes: number, 
+changed: boolean, 
+/**
+ * Orders the files; not for people.
+ */
+sequence: number, 
+/**
+ * "Umpan balik ke-3".
+ */
+number: number, writtenAt: string, reports: number, notes: number, openNotes: number, 
 /**
  * Quarters whose due date or closing the file changed here.
  */
 quartersChanged: number, 
+/**
+ * Each change, named: "Triwulan I 2019 ditutup".
+ */
+quarterChanges: Array<string>, 
+/**
+ * The file was written before the quarters held here (a newer plan
+ * package or feedback file brought them): its due dates and closings
+ * were not taken.
+ */
+quartersOlder: boolean, 
 /**
  * The OPD's replies the file says Bappeda now has.
  */

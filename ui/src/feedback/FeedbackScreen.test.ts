@@ -121,9 +121,13 @@ describe('FeedbackScreen', () => {
     await wrapper.get('button[data-testid="feedback-take"]').trigger('click');
     await flushPromises();
     expect(backend.callsOf('takeFeedback')).toHaveLength(1);
-    expect(wrapper.get('[data-testid="feedback-taken-summary"]').text()).toMatch(/^Umpan balik Bappeda tertanggal 15 Juli 2019 .* diambil\.$/);
+    expect(wrapper.get('[data-testid="feedback-taken-summary"]').text()).toMatch(
+      /^Umpan balik ke-2 dari Bappeda \(ditulis 15 Juli 2019 \d\d\.\d\d\) diambil\.$/,
+    );
     expect(wrapper.get('[data-testid="feedback-taken-notes"]').text()).toBe('3 catatan verifikator, 2 masih terbuka');
-    expect(wrapper.get('[data-testid="feedback-last"]').text()).toMatch(/^Berkas terakhir yang diambil: ditulis Bappeda 15 Juli 2019/);
+    expect(wrapper.get('[data-testid="feedback-last"]').text()).toMatch(
+      /^Berkas terakhir yang diambil: umpan balik ke-2, ditulis Bappeda 15 Juli 2019/,
+    );
     expect(bodies(wrapper)).toEqual(['Lengkapi bukti tonggak kedua.']);
     expect(wrapper.emitted('taken')).toHaveLength(1);
   });
@@ -141,6 +145,16 @@ describe('FeedbackScreen', () => {
     expect(backend.callsOf('feedbackNotes')).toHaveLength(1);
     expect(bodies(wrapper)).toEqual(['Lengkapi bukti tonggak kedua.']);
     expect(wrapper.emitted('taken')).toBeUndefined();
+  });
+
+  it('says when a file is older than the quarters held, so its due dates and closings were not taken', async () => {
+    const { wrapper } = await render({
+      answers: { takeFeedback: sampleTakenFeedback({ quartersChanged: 0, quarterChanges: [], quartersOlder: true }) },
+    });
+    await wrapper.get('button[data-testid="feedback-take"]').trigger('click');
+    await flushPromises();
+    expect(wrapper.find('[data-testid="feedback-taken-quarters"]').exists()).toBe(false);
+    expect(wrapper.get('[data-testid="feedback-taken-quarters-older"]').text()).toContain('tidak diambil');
   });
 
   it('says a file taken before changed nothing, and a cancelled dialog only "Dibatalkan"', async () => {

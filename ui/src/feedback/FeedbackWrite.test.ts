@@ -24,7 +24,7 @@ describe('FeedbackWrite', () => {
     const { wrapper, backend } = await render({
       answers: {
         writeFeedback: (opdCode) =>
-          sampleFeedbackWritten({ opdCode, path: `/home/staf/Dokumen/umpan-balik-${opdCode}-1.xlsx`, notes: 4, openNotes: 1 }),
+          sampleFeedbackWritten({ opdCode, number: 1, path: `/home/staf/Dokumen/umpan-balik-${opdCode}-1.xlsx`, notes: 4, openNotes: 1 }),
       },
     });
     const section = wrapper.get('[data-testid="feedback-write"]');
@@ -38,7 +38,7 @@ describe('FeedbackWrite', () => {
 
     expect(backend.callsOf('writeFeedback')).toEqual([['DINSOS', 'f4']]);
     expect(section.get('[data-testid="feedback-write-result"]').text()).toBe(
-      'Umpan balik untuk DINSOS disimpan ke /home/staf/Dokumen/umpan-balik-DINSOS-1.xlsx. ' +
+      'Umpan balik ke-1 untuk DINSOS disimpan ke /home/staf/Dokumen/umpan-balik-DINSOS-1.xlsx. ' +
         'Isinya: 2 laporan diterima, 4 catatan (1 terbuka), 1 tanggapan.',
     );
   });
@@ -57,8 +57,8 @@ describe('FeedbackWrite', () => {
     const result = wrapper.get('[data-testid="feedback-write-all-result"]');
     expect(result.text()).toContain('2 berkas umpan balik disimpan ke /home/staf/umpan-balik:');
     expect(result.findAll('[data-testid="feedback-write-all-file"]').map((f) => f.text())).toEqual([
-      'DINKES: umpan-balik-DINKES-2.xlsx — Isinya: 2 laporan diterima, 3 catatan (2 terbuka), 1 tanggapan.',
-      'DINSOS: umpan-balik-DINSOS-2.xlsx — Isinya: 2 laporan diterima, 3 catatan (2 terbuka), 1 tanggapan.',
+      'DINKES, umpan balik ke-2: umpan-balik-DINKES-2.xlsx — Isinya: 2 laporan diterima, 3 catatan (2 terbuka), 1 tanggapan.',
+      'DINSOS, umpan balik ke-2: umpan-balik-DINSOS-2.xlsx — Isinya: 2 laporan diterima, 3 catatan (2 terbuka), 1 tanggapan.',
     ]);
   });
 

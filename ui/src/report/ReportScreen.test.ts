@@ -319,7 +319,9 @@ describe('ReportScreen', () => {
     await flushPromises();
     expect((backend as FakeBackend).callsOf('takeFeedback')).toHaveLength(1);
     expect(take.get('[data-testid="feedback-taken-notes"]').text()).toBe('3 catatan verifikator, 2 masih terbuka');
-    expect(take.text()).toContain('1 triwulan diperbarui');
+    expect(take.get('[data-testid="feedback-taken-quarters"]').text()).toBe(
+      '1 perubahan triwulan: Batas waktu Triwulan II 2019: 31 Juli 2019',
+    );
     expect(take.text()).toContain('1 tanggapan sudah diterima Bappeda');
     expect(wrapper.emitted('feedbackTaken')).toHaveLength(1);
     await take.get('[data-testid="feedback-open-notes"]').trigger('click');

@@ -678,6 +678,7 @@ export function sampleImported(partial: Partial<Imported> = {}): Imported {
     milestones: 2,
     indicators: 1,
     replies: 0,
+    skippedReplies: [],
     ...partial,
   };
 }
@@ -903,6 +904,7 @@ export function sampleFeedbackWritten(partial: Partial<FeedbackWritten> = {}): F
     opdCode: 'DINKES',
     opdName: 'Dinas Kesehatan',
     sequence: 1563159600,
+    number: 2,
     reports: 2,
     notes: 3,
     openNotes: 2,
@@ -916,11 +918,14 @@ export function sampleTakenFeedback(partial: Partial<TakenFeedback> = {}): Taken
   return {
     changed: true,
     sequence: 1563159600,
+    number: 2,
     writtenAt: '2019-07-15T03:00:00Z',
     reports: 2,
     notes: 3,
     openNotes: 2,
     quartersChanged: 1,
+    quarterChanges: ['Batas waktu Triwulan II 2019: 31 Juli 2019'],
+    quartersOlder: false,
     repliesReceived: 1,
     keyChange: null,
     ...partial,
@@ -931,6 +936,7 @@ export function sampleTakenFeedback(partial: Partial<TakenFeedback> = {}): Taken
 export function sampleFeedbackStatus(partial: Partial<FeedbackStatus> = {}): FeedbackStatus {
   return {
     sequence: 1563159600,
+    number: 2,
     writtenAt: '2019-07-15T03:00:00Z',
     takenAt: '2019-07-16T01:00:00Z',
     keyFingerprint: '0a1b2c3d4e5f60718293a4b5c6d7e8f9',

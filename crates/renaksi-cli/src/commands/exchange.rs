@@ -9,6 +9,7 @@ use renaksi_api::Error;
 use super::Result;
 use renaksi_core::period::PeriodRef;
 use renaksi_core::report::import::KeyChange;
+use renaksi_core::report::replies::SkippedReply;
 use renaksi_core::submissions::SubmissionState;
 
 use super::one_line;
@@ -47,6 +48,18 @@ pub fn update_package(db: &Path, file: &Path) -> Result<()> {
     Ok(())
 }
 
+/// The replies a report brought that Bappeda did not keep, each with why.
+fn skipped_replies(skipped: &[SkippedReply]) -> std::io::Result<()> {
+    for s in skipped {
+        out!(
+            "          tanggapan \"{}\" tidak disimpan: {}",
+            one_line(&s.excerpt),
+            s.reason
+        )?;
+    }
+    Ok(())
+}
+
 pub fn import(db: &Path, files: &[PathBuf], accept_new_key: &[String]) -> Result<()> {
     let mut store = renaksi_api::open_existing(db)?;
     let decisions = exchange::key_decisions(&store, accept_new_key)?;
@@ -80,7 +93,8 @@ pub fn import(db: &Path, files: &[PathBuf], accept_new_key: &[String]) -> Result
                     ),
                     None => String::new(),
                 }
-            ),
+            )
+            .and_then(|()| skipped_replies(&imported.skipped_replies)),
             ImportEvent::Imported { file, imported } => out!(
             "SUDAH ADA {}: laporan {} nomor {} sudah diterima sebelumnya; tidak ada yang berubah.",
             file.display(),

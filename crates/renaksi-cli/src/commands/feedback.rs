@@ -10,9 +10,9 @@ use super::Result;
 
 fn written(w: &FeedbackWritten) -> std::io::Result<()> {
     out!(
-        "Umpan balik untuk {} nomor {} ditulis ke {}: {} laporan diterima, {} catatan ({} terbuka), {} tanggapan diterima.",
+        "Umpan balik ke-{} untuk {} ditulis ke {}: {} laporan diterima, {} catatan ({} terbuka), {} tanggapan diterima.",
+        w.number,
         w.opd_code,
-        w.sequence,
         w.path,
         w.reports,
         w.notes,
@@ -51,20 +51,28 @@ pub fn take(db: &Path, file: &Path) -> Result<()> {
     let taken = feedback::take(&mut store, file)?;
     if !taken.changed {
         out!(
-            "Berkas umpan balik nomor {} sudah diambil sebelumnya; tidak ada yang berubah.",
-            taken.sequence
+            "Umpan balik ke-{} sudah diambil sebelumnya; tidak ada yang berubah.",
+            taken.number
         )?;
         return Ok(());
     }
     out!(
-        "Umpan balik nomor {} diambil: {} laporan diterima Bappeda, {} catatan ({} terbuka), {} triwulan diperbarui, {} tanggapan sudah diterima Bappeda.",
-        taken.sequence,
+        "Umpan balik ke-{} diambil: {} laporan diterima Bappeda, {} catatan ({} terbuka), {} triwulan diperbarui, {} tanggapan sudah diterima Bappeda.",
+        taken.number,
         taken.reports,
         taken.notes,
         taken.open_notes,
         taken.quarters_changed,
         taken.replies_received
     )?;
+    for change in &taken.quarter_changes {
+        out!("  {change}")?;
+    }
+    if taken.quarters_older {
+        out!(
+            "Batas waktu dan triwulan ditutup dari berkas ini tidak dipakai: yang dipegang di sini lebih baru (paket rencana aksi atau umpan balik yang ditulis sesudahnya)."
+        )?;
+    }
     if let Some(change) = &taken.key_change {
         out!(
             "Kunci Bappeda diganti sejak {}: {} -> {}.",

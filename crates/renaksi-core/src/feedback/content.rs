@@ -12,7 +12,7 @@ use crate::keys::RotationStatement;
 use crate::model::{Opd, Plan};
 use crate::review;
 use crate::store::feedback_reports::ReportRow;
-use crate::store::{periods, reports};
+use crate::store::{note_replies, periods, reports};
 use crate::submissions::{self, SubmissionState};
 use crate::Result;
 
@@ -48,9 +48,13 @@ pub struct Meta {
     pub opd_id: String,
     pub opd_code: String,
     pub opd_name: String,
-    /// Bappeda's count of feedback files for this OPD and plan: an OPD takes
-    /// only a file newer than the last one it took.
+    /// Orders Bappeda's feedback files for this OPD and plan (see `send`):
+    /// an OPD takes only a file newer than the last one it took. Never
+    /// printed: people read [`Meta::number`].
     pub sequence: i64,
+    /// The count a person reads: "Umpan balik ke-3", the third file written
+    /// for this OPD and plan.
+    pub number: i64,
     pub written_at: String,
     pub app_version: String,
 }
@@ -120,12 +124,21 @@ pub fn state_word(state: SubmissionState) -> String {
 /// The words a quarter's state may be.
 pub const STATE_WORDS: [&str; 4] = ["belum", "diterima", "terlambat", "diverifikasi"];
 
+/// Which file of an OPD's feedback this is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Numbering {
+    /// The ordering key ([`Meta::sequence`]).
+    pub sequence: i64,
+    /// The count a person reads ([`Meta::number`]).
+    pub number: i64,
+}
+
 /// What Bappeda's store says to `opd` about `plan`, as of `today`.
 pub fn build(
     conn: &Connection,
     plan: &Plan,
     opd: &Opd,
-    sequence: i64,
+    numbering: Numbering,
     written_at: &str,
     today: chrono::NaiveDate,
 ) -> Result<Feedback> {
@@ -197,14 +210,24 @@ pub fn build(
             created_at: note.created_at.clone(),
             resolved_at: note.resolved_at.clone(),
         });
-        replies.extend(note.replies.iter().map(|r| ReplyReceipt {
-            id: r.id.clone(),
-            note_id: note.id.clone(),
-            author: r.author.clone(),
-            body: r.body.clone(),
-            created_at: r.created_at.clone(),
-            received_at: r.received_at.clone().unwrap_or_default(),
-        }));
+        // Only this OPD's own replies: after Bappeda moved an action's lead,
+        // the earlier lead's replies stay in Bappeda's thread, not in the
+        // letter to the new one.
+        replies.extend(
+            note_replies::for_note(conn, &note.id)?
+                .into_iter()
+                .filter(|r| r.opd_id == opd.id)
+                .filter_map(|r| {
+                    Some(ReplyReceipt {
+                        received_at: r.received_at?,
+                        id: r.id,
+                        note_id: note.id.clone(),
+                        author: r.author,
+                        body: r.body,
+                        created_at: r.created_at,
+                    })
+                }),
+        );
     }
     replies.sort_by(|a, b| a.id.cmp(&b.id));
     Ok(Feedback {
@@ -217,7 +240,8 @@ pub fn build(
             opd_id: opd.id.clone(),
             opd_code: opd.code.clone(),
             opd_name: opd.name.clone(),
-            sequence,
+            sequence: numbering.sequence,
+            number: numbering.number,
             written_at: written_at.to_string(),
             app_version: crate::APP_VERSION.to_string(),
         },

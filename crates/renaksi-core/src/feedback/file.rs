@@ -2,14 +2,15 @@
 //! [`super::letter`]) and the very hidden machine sheet holding the
 //! [`Feedback`] as the tables of [`SCHEMA`], signed by Bappeda's key.
 //! Reading goes through `workbook::reader` (size, guard, bounded cells, no
-//! formulas), then the signature over the canonical bytes, then the caps of
-//! [`super::rules`].
+//! formulas), then the caps of [`super::rules`], the signature over the
+//! canonical bytes, Bappeda's pinned key, and the letter part for part.
 
 use std::collections::BTreeMap;
 use std::io::{Cursor, Read};
 use std::path::Path;
 
 use ed25519_dalek::SigningKey;
+use rusqlite::Connection;
 use rust_xlsxwriter::Workbook;
 
 use super::content::{Feedback, FORMAT_VERSION};
@@ -42,6 +43,7 @@ const TABLES: &[Table] = &[
             ("opdCode", Text),
             ("opdName", Text),
             ("sequence", Int),
+            ("number", Int),
             ("writtenAt", Text),
             ("appVersion", Text),
         ],
@@ -175,15 +177,21 @@ fn not_feedback(what: &str) -> Error {
 }
 
 /// Reads a feedback file: its size is checked before it is read, and it goes
-/// through the workbook guard and reader like a package.
-pub fn read_file(path: &Path) -> Result<SignedFeedback> {
-    read_bytes(crate::workbook::reader::read_file(
-        path,
-        "sebuah berkas umpan balik",
-    )?)
+/// through the workbook guard and reader like a package. `conn` is the
+/// OPD's database, whose pinned Bappeda key must have signed it.
+pub fn read_file(conn: &Connection, path: &Path) -> Result<SignedFeedback> {
+    read_bytes(
+        conn,
+        crate::workbook::reader::read_file(path, "sebuah berkas umpan balik")?,
+    )
 }
 
-pub fn read_bytes(bytes: Vec<u8>) -> Result<SignedFeedback> {
+/// [`read_file`] of bytes read already. In order of cost: the guard and the
+/// reader, the magic and version, the caps, the signature over the data,
+/// the signer against Bappeda's pinned key (or its rotation chain), and only
+/// then the letter, rebuilt and compared part for part: a file signed by
+/// any other key never reaches that.
+pub fn read_bytes(conn: &Connection, bytes: Vec<u8>) -> Result<SignedFeedback> {
     // The file itself is kept for the last check, the comparison with the
     // workbook Renaksi writes from the signed data.
     let mut book = Book::open(bytes.clone())?;
@@ -236,6 +244,7 @@ pub fn read_bytes(bytes: Vec<u8>) -> Result<SignedFeedback> {
              sesudah ditandatangani Bappeda. Berkas tidak dipakai; minta Bappeda mengirimnya lagi.",
         ));
     }
+    super::take::bappeda_key(conn, &public_key, &feedback.rotations)?;
     if let Some(problem) = written_by_renaksi(&bytes, &feedback, &public_key, &signature) {
         return Err(Error::invalid("file", problem));
     }

@@ -8,10 +8,12 @@
 //! check that the letter it took says what Bappeda signed. User text is
 //! written as quote-prefixed strings; no formula is ever written.
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, NaiveDate};
 use rust_xlsxwriter::{DocProperties, Format, FormatAlign, Workbook, Worksheet, XlsxError};
 
-use super::content::{Feedback, NoteRow, QuarterRow};
+use super::content::{Feedback, QuarterRow, ReplyReceipt};
 use crate::dates::{long_date, wib};
 use crate::period::PeriodRef;
 use crate::store::feedback_reports::ReportRow;
@@ -151,6 +153,12 @@ pub fn date_of(text: &str) -> String {
     }
 }
 
+/// "Umpan balik ke-3": how the letter and the messages name a file (its
+/// sequence only orders the files).
+pub fn number_label(number: i64) -> String {
+    format!("Umpan balik ke-{number}")
+}
+
 /// "Wonosobo" from "Kabupaten Wonosobo".
 fn town(region: &str) -> &str {
     let region = region.trim();
@@ -249,12 +257,21 @@ fn quarters_table(
     Ok(row)
 }
 
+/// The OPD's replies Bappeda received, by note id, grouped once: a letter
+/// of thousands of notes looks each note's up, never scans them all.
+fn replies_by_note(feedback: &Feedback) -> HashMap<&str, Vec<&ReplyReceipt>> {
+    let mut by_note: HashMap<&str, Vec<&ReplyReceipt>> = HashMap::new();
+    for r in &feedback.replies {
+        by_note.entry(r.note_id.as_str()).or_default().push(r);
+    }
+    by_note
+}
+
 /// The OPD's replies to a note that Bappeda received, as one cell.
-fn replies_text(feedback: &Feedback, note: &NoteRow) -> String {
-    let replies: Vec<String> = feedback
-        .replies
-        .iter()
-        .filter(|r| r.note_id == note.id)
+fn replies_text(replies: Option<&Vec<&ReplyReceipt>>) -> String {
+    let replies: Vec<String> = replies
+        .into_iter()
+        .flatten()
         .map(|r| format!("{} ({}): {}", date_of(&r.created_at), r.author, r.body))
         .collect();
     if replies.is_empty() {
@@ -273,6 +290,7 @@ fn notes_table(
 ) -> Result<u32, XlsxError> {
     *total += header_row(sheet, row, &NOTE_COLUMNS, st)?;
     row += 1;
+    let replies = replies_by_note(feedback);
     for (i, note) in feedback.notes.iter().enumerate() {
         let number = (i + 1).to_string();
         let body = format!("{}\n({})", note.body, note.author);
@@ -281,7 +299,7 @@ fn notes_table(
             None => "Terbuka".into(),
         };
         let created = date_of(&note.created_at);
-        let replies = replies_text(feedback, note);
+        let replies = replies_text(replies.get(note.id.as_str()));
         let texts = [
             (number.as_str(), &st.centre),
             (note.subject_label.as_str(), &st.text),
@@ -362,7 +380,7 @@ pub fn write(workbook: &mut Workbook, feedback: &Feedback, paper: Paper) -> Resu
     total += line(
         sheet,
         6,
-        &format!("Tanggal: {written}    Nomor umpan balik: {}", meta.sequence),
+        &format!("Tanggal: {written}    {}", number_label(meta.number)),
         &st.paragraph,
         BODY_PT,
     )?;
@@ -416,8 +434,10 @@ pub fn write(workbook: &mut Workbook, feedback: &Feedback, paper: Paper) -> Resu
         row,
         0,
         format!(
-            "Dibuat dengan Renaksi {} · umpan balik untuk {} no. {}",
-            meta.app_version, meta.opd_code, meta.sequence
+            "Dibuat dengan Renaksi {} · {} untuk {}",
+            meta.app_version,
+            number_label(meta.number).to_lowercase(),
+            meta.opd_code
         ),
         &st.stamp,
     )?;

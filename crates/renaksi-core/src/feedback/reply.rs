@@ -1,6 +1,7 @@
 //! Tanggapan: an OPD answers a verifier note it received. Only an OPD, only
-//! on an open note of a feedback file of its active plan; the body required
-//! and no longer than a note. One IMMEDIATE transaction with its audit row
+//! on an open note of a feedback file of its active plan whose subject is
+//! still its own (the lead of an action or owner of an indicator, as the
+//! last package says); the body required and no longer than a note. One IMMEDIATE transaction with its audit row
 //! on the note's thread. A reply is never edited: the OPD writes another.
 //! Its replies travel, signed, in every later report.
 
@@ -27,12 +28,17 @@ pub fn reply(store: &mut Store, note_id: &str, body: &str) -> Result<ReceivedNot
             "Catatan ini sudah diselesaikan Bappeda; tanggapan tidak dapat ditambahkan lagi.",
         ));
     }
-    let body = required("body", body, "Tanggapan", MAX_BODY)?;
     let actor = actor(conn)?;
     let opd = actor
         .opd
         .clone()
         .ok_or_else(|| Error::Forbidden("Hanya OPD yang menanggapi catatan verifikator.".into()))?;
+    // Bappeda refuses nothing for it, but keeps no reply about another
+    // OPD's action or indicator: it is not written here either.
+    if let Some(why) = notes::not_ours(conn, &opd, &note)? {
+        return Err(Error::Forbidden(why));
+    }
+    let body = required("body", body, "Tanggapan", MAX_BODY)?;
     let row = ReplyRow {
         id: new_id(),
         note_id: note.id.clone(),

@@ -1,8 +1,10 @@
 //! The caps a feedback file is held to before anything in it is verified or
 //! used at an OPD: rows per table, every text within what Bappeda's editor
 //! takes ([`crate::editing::lengths`], a note's body within
-//! [`crate::review::MAX_BODY`]), words and dates that are what they say. A
-//! file from another office is untrusted even when signed.
+//! [`crate::review::MAX_BODY`]), words, numbers, dates and times that are
+//! what they say ([`check`]); and, against what the OPD holds, no note of
+//! another plan ([`check_held`]). A file from another office is untrusted
+//! even when signed.
 
 use super::content::{Feedback, STATE_WORDS};
 use crate::editing::lengths::*;
@@ -10,10 +12,12 @@ use crate::report::rules::quote;
 use crate::review::{SubjectKind, MAX_BODY};
 use crate::{Error, Result};
 
-/// Most notes a feedback file may carry (a real OPD: dozens).
-pub const MAX_NOTES: usize = 10_000;
+/// Most notes a feedback file may carry (a real OPD: dozens). With
+/// [`MAX_REPLIES`], a file at both caps stays within the workbook guard's
+/// shared strings, so the caps are what refuses a larger one.
+pub const MAX_NOTES: usize = 5_000;
 /// Most replies received it may list.
-pub const MAX_REPLIES: usize = 20_000;
+pub const MAX_REPLIES: usize = 10_000;
 /// Most reports received it may list (four a year, re-sent a few times).
 pub const MAX_REPORTS: usize = 2_000;
 /// Most quarters: a plan runs at most ten years.
@@ -55,7 +59,78 @@ pub fn check(feedback: &Feedback) -> Result<()> {
     }
     lengths(feedback)?;
     words_and_dates(feedback)?;
+    numbers(feedback)?;
+    times(feedback)?;
     unique(feedback)
+}
+
+/// Refuses a file naming a note this OPD holds under another plan: a note
+/// id is one row here, whichever plan it belongs to.
+pub fn check_held(conn: &rusqlite::Connection, plan_id: &str, feedback: &Feedback) -> Result<()> {
+    for n in &feedback.notes {
+        if let Some(other) = crate::store::feedback_notes::plan_of(conn, &n.id)? {
+            if other != plan_id {
+                return Err(refused(format!(
+                    "catatan {} sudah diterima di sini untuk rencana aksi lain.",
+                    quote(&n.subject_label)
+                )));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Sequences and numbers count from 1.
+fn numbers(feedback: &Feedback) -> Result<()> {
+    let meta = &feedback.meta;
+    if meta.sequence < 1 || meta.number < 1 {
+        return Err(refused(format!(
+            "nomor urut berkas {} / ke-{} tidak valid (harus 1 atau lebih).",
+            meta.sequence, meta.number
+        )));
+    }
+    let report = feedback.reports.iter().map(|r| r.sequence);
+    let notes = feedback.notes.iter().filter_map(|n| n.report_sequence);
+    if let Some(sequence) = report.chain(notes).find(|s| *s < 1) {
+        return Err(refused(format!(
+            "nomor urut laporan {sequence} tidak valid (harus 1 atau lebih)."
+        )));
+    }
+    Ok(())
+}
+
+/// Whether `text` is a time as Renaksi stores it (RFC 3339).
+pub(crate) fn is_time(text: &str) -> bool {
+    chrono::DateTime::parse_from_rfc3339(text).is_ok()
+}
+
+/// Every time is a time.
+fn times(feedback: &Feedback) -> Result<()> {
+    let mut times: Vec<(&str, &str)> = vec![("waktu penulisan", &feedback.meta.written_at)];
+    for r in &feedback.reports {
+        times.push(("waktu ekspor laporan", &r.exported_at));
+        times.push(("waktu terima laporan", &r.received_at));
+        if let Some(at) = &r.verified_at {
+            times.push(("waktu verifikasi", at));
+        }
+    }
+    for n in &feedback.notes {
+        times.push(("waktu catatan", &n.created_at));
+        if let Some(at) = &n.resolved_at {
+            times.push(("waktu selesai catatan", at));
+        }
+    }
+    for r in &feedback.replies {
+        times.push(("waktu tanggapan", &r.created_at));
+        times.push(("waktu terima tanggapan", &r.received_at));
+    }
+    match times.into_iter().find(|(_, at)| !is_time(at)) {
+        Some((what, at)) => Err(refused(format!(
+            "{what} {} bukan waktu yang valid.",
+            quote(at)
+        ))),
+        None => Ok(()),
+    }
 }
 
 /// No note, reply or report twice: each is one row where the OPD keeps it.

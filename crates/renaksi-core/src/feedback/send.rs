@@ -6,14 +6,18 @@
 //! written for that OPD and plan here, and, because the clock moves on, above
 //! those written before a restore of an older Bappeda backup (whose
 //! `feedback_sent` no longer knows them), so an OPD never refuses a genuine
-//! newer file as older. A clock set back still gives `last + 1`.
+//! newer file as older. A clock set back still gives `last + 1`. It only
+//! orders the files: the letter, the file name and the messages say the
+//! number a person counts, "Umpan balik ke-3" (the third file written here
+//! for that OPD and plan; after a restore it counts from the backup's).
 
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
-use super::content;
+use super::content::{self, Numbering};
 use super::file;
+use super::letter::number_label;
 use crate::dates::today_wib;
 use crate::model::{Opd, Plan};
 use crate::store::feedback_sent::{self, SentRecord};
@@ -28,7 +32,10 @@ pub struct FeedbackWritten {
     pub path: String,
     pub opd_code: String,
     pub opd_name: String,
+    /// Orders the files; not for people.
     pub sequence: i64,
+    /// "Umpan balik ke-3".
+    pub number: i64,
     pub reports: usize,
     pub notes: usize,
     pub open_notes: usize,
@@ -65,26 +72,61 @@ pub fn involved(conn: &rusqlite::Connection, plan: &Plan) -> Result<Vec<Opd>> {
         .collect())
 }
 
-/// The next sequence of `opd`'s feedback in `plan` (see the module's note).
-fn next_sequence(conn: &rusqlite::Connection, plan: &Plan, opd: &Opd) -> Result<i64> {
+/// The next sequence and number of `opd`'s feedback in `plan` (see the
+/// module's note).
+fn next_numbering(conn: &rusqlite::Connection, plan: &Plan, opd: &Opd) -> Result<Numbering> {
     let last = feedback_sent::last_sequence(conn, &plan.id, &opd.id)?.unwrap_or(0);
-    Ok((last + 1).max(chrono::Utc::now().timestamp()))
+    Ok(Numbering {
+        sequence: (last + 1).max(chrono::Utc::now().timestamp()),
+        number: next_number(conn, plan, opd)?,
+    })
+}
+
+fn next_number(conn: &rusqlite::Connection, plan: &Plan, opd: &Opd) -> Result<i64> {
+    Ok(feedback_sent::count(conn, &plan.id, &opd.id)? + 1)
 }
 
 /// The file name the save dialog suggests: `umpan-balik-DINKES-3.xlsx`, the
 /// third file written for that OPD in this plan.
 pub fn suggested_file_name(store: &Store, opd_code: &str) -> Result<String> {
     let (plan, opd) = plan_and_opd(store, opd_code)?;
-    let n = feedback_sent::count(store.conn(), &plan.id, &opd.id)? + 1;
-    Ok(file_name(&opd.code, n))
+    let n = next_number(store.conn(), &plan, &opd)?;
+    Ok(file_name(&opd.code, n, 1))
 }
 
-fn file_name(code: &str, n: i64) -> String {
+/// `umpan-balik-DINKES-3.xlsx`, or for the `copy`-th name of the same file
+/// `umpan-balik-DINKES-3 (2).xlsx`.
+fn file_name(code: &str, n: i64, copy: u32) -> String {
     let code: String = code
         .chars()
         .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
         .collect();
-    format!("umpan-balik-{code}-{n}.xlsx")
+    match copy {
+        1 => format!("umpan-balik-{code}-{n}.xlsx"),
+        _ => format!("umpan-balik-{code}-{n} ({copy}).xlsx"),
+    }
+}
+
+/// Most names tried for one file in a folder before giving up.
+const MAX_COPIES: u32 = 100;
+
+/// A name in `dir` no file has yet: a file there (one written before a
+/// restore of an older Bappeda backup, whose count starts lower) is never
+/// overwritten.
+fn free_path(dir: &Path, code: &str, n: i64) -> Result<PathBuf> {
+    (1..=MAX_COPIES)
+        .map(|copy| dir.join(file_name(code, n, copy)))
+        .find(|path| !path.exists())
+        .ok_or_else(|| {
+            Error::invalid(
+                "out",
+                format!(
+                    "Folder {} sudah memuat terlalu banyak berkas bernama {}; pilih folder lain.",
+                    dir.display(),
+                    file_name(code, n, 1)
+                ),
+            )
+        })
 }
 
 /// Writes the feedback file of the OPD `opd_code` to `out`.
@@ -122,8 +164,8 @@ pub fn write_all(
     }
     let mut written = Vec::new();
     for opd in involved(store.conn(), &plan)? {
-        let n = feedback_sent::count(store.conn(), &plan.id, &opd.id)? + 1;
-        let out: PathBuf = dir.join(file_name(&opd.code, n));
+        let n = next_number(store.conn(), &plan, &opd)?;
+        let out = free_path(dir, &opd.code, n)?;
         written.push(write_for(store, data_dir, &plan, &opd, paper, &out)?);
     }
     Ok(written)
@@ -139,10 +181,10 @@ fn write_for(
 ) -> Result<FeedbackWritten> {
     let key = crate::keys::signing_key(store.conn(), data_dir)?;
     let actor = crate::editing::current_profile(store.conn())?.user_name;
-    let sequence = next_sequence(store.conn(), plan, opd)?;
+    let numbering = next_numbering(store.conn(), plan, opd)?;
     let written_at = now();
     let feedback =
-        store.read(|conn| content::build(conn, plan, opd, sequence, &written_at, today_wib()))?;
+        store.read(|conn| content::build(conn, plan, opd, numbering, &written_at, today_wib()))?;
     let bytes = file::workbook_bytes(&feedback, &key, paper)?;
     let file_name = out
         .file_name()
@@ -157,7 +199,8 @@ fn write_for(
                 id: &crate::ids::new_id(),
                 plan_id: &plan.id,
                 opd_id: &opd.id,
-                sequence,
+                sequence: numbering.sequence,
+                number: numbering.number,
                 written_at: &written_at,
                 file_name: &file_name,
             },
@@ -166,7 +209,8 @@ fn write_for(
             tx,
             &actor,
             &crate::store::audit::Change::new("feedback", &opd.id, "create").to(Some(&format!(
-                "umpan balik untuk {} nomor {sequence}",
+                "{} untuk {}",
+                number_label(numbering.number),
                 opd.code
             ))),
         )?;
@@ -176,7 +220,8 @@ fn write_for(
         path: out.display().to_string(),
         opd_code: opd.code.clone(),
         opd_name: opd.name.clone(),
-        sequence,
+        sequence: numbering.sequence,
+        number: numbering.number,
         reports: feedback.reports.len(),
         notes: feedback.notes.len(),
         open_notes: feedback

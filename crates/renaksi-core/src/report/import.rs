@@ -45,6 +45,9 @@ pub struct Imported {
     pub indicators: usize,
     /// Replies to verifier notes this report brought that were new here.
     pub replies: usize,
+    /// Replies it brought that were not kept (their note is no longer about
+    /// this OPD), each with the reason.
+    pub skipped_replies: Vec<super::replies::SkippedReply>,
 }
 
 /// A report file read and checked, not yet applied: the part of an import that
@@ -186,7 +189,7 @@ pub fn apply(store: &mut Store, read: ReadReport, decisions: &Decisions) -> Resu
         super::rules::check(tx, &plan, snapshot)?;
         check_ownership(tx, &plan.id, snapshot)?;
         check_closed_quarters(tx, &plan.id, snapshot)?;
-        let new_replies = super::replies::new_replies(tx, &opd, snapshot)?;
+        let replies = super::replies::sort_replies(tx, &plan.id, &opd, snapshot)?;
 
         // This very file imported already: nothing changes, not even the key
         // Bappeda trusts for the OPD. Checked before `trust::settle`, which
@@ -207,7 +210,14 @@ pub fn apply(store: &mut Store, read: ReadReport, decisions: &Decisions) -> Resu
             if !trusted {
                 return Err(rejected(NO_LONGER_TRUSTED.into()));
             }
-            return Ok(summary(snapshot, &opd.name, false, &signed.public_key, None, 0));
+            return Ok(summary(
+                snapshot,
+                &opd.name,
+                false,
+                &signed.public_key,
+                None,
+                None,
+            ));
         }
         let key = trust::settle(tx, &actor, &opd, &signed.public_key, decisions)?;
         if let Some((held, _)) = latest {
@@ -220,7 +230,7 @@ pub fn apply(store: &mut Store, read: ReadReport, decisions: &Decisions) -> Resu
         }
 
         replace_opd_rows(tx, &signed, plan.status)?;
-        super::replies::keep(tx, &actor, &opd, &new_replies)?;
+        super::replies::keep(tx, &actor, &opd, &replies.new)?;
         reports::insert(
             tx,
             &ReportRecord {
@@ -254,7 +264,7 @@ pub fn apply(store: &mut Store, read: ReadReport, decisions: &Decisions) -> Resu
             true,
             &signed.public_key,
             key.accepted,
-            new_replies.len(),
+            Some(replies),
         ))
     })
 }
@@ -558,8 +568,9 @@ fn summary(
     changed: bool,
     public_key: &str,
     key_accepted: Option<KeyChange>,
-    replies: usize,
+    replies: Option<super::replies::Replies<'_>>,
 ) -> Imported {
+    let (replies, skipped_replies) = replies.map_or((0, Vec::new()), |r| (r.new.len(), r.skipped));
     Imported {
         opd_code: snapshot.meta.opd_code.clone(),
         opd_name: opd_name.to_string(),
@@ -572,5 +583,6 @@ fn summary(
         milestones: snapshot.data.milestones.len(),
         indicators: snapshot.data.indicators.len(),
         replies,
+        skipped_replies,
     }
 }

@@ -1,16 +1,20 @@
-//! The OPD's replies (tanggapan) a report brings to Bappeda: each must name
-//! a verifier note Bappeda holds whose subject belongs to the report's OPD
-//! (as `review` decides), and a reply Bappeda already holds must come back
-//! the same (a reply is never edited: another text under its id is a
-//! forgery, and the report is refused). New ones are kept in the import's
-//! transaction, with an audit row on the note's thread; none is ever
-//! deleted by a later report.
+//! The OPD's replies (tanggapan) a report brings to Bappeda. Each must name
+//! a verifier note Bappeda holds, on the report's own plan; a reply Bappeda
+//! already holds must come back the same (a reply is never edited: another
+//! text under its id is a forgery). Either refuses the report. A reply to a
+//! note whose subject is no longer this OPD's (Bappeda moved the action's
+//! lead or the indicator since the OPD answered) or is gone is not kept but
+//! listed as skipped, and the report is taken: the OPD cannot take a reply
+//! back, and its realisations should not wait for that. New ones are kept
+//! in the import's transaction, with an audit row on the note's thread; none
+//! is ever deleted by a later report.
 
 use std::collections::HashSet;
 
 use rusqlite::{Connection, Transaction};
+use serde::Serialize;
 
-use super::rules::quote;
+use super::rules::{cut, quote, QUOTE_CHARS};
 use super::snapshot::{NoteReplyRow, Snapshot};
 use crate::model::Opd;
 use crate::store::audit::{self, Change};
@@ -18,19 +22,41 @@ use crate::store::note_replies::{self, ReplyRow};
 use crate::store::{now, review_notes};
 use crate::{Error, Result};
 
+/// A reply a report brought that Bappeda did not keep, and why.
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SkippedReply {
+    pub id: String,
+    pub note_id: String,
+    /// The start of the reply's text.
+    pub excerpt: String,
+    pub reason: String,
+}
+
+/// What a report's replies come to: the ones to keep, the ones skipped.
+pub(crate) struct Replies<'s> {
+    pub new: Vec<&'s NoteReplyRow>,
+    pub skipped: Vec<SkippedReply>,
+}
+
 fn rejected(why: String) -> Error {
     Error::invalid("file", format!("Laporan ditolak: {why}"))
 }
 
-/// The replies of `snapshot` Bappeda does not hold yet, or why the report is
-/// refused.
-pub(crate) fn new_replies<'s>(
+/// The replies of `snapshot` (a report of `opd` for the plan `plan_id`)
+/// Bappeda does not hold yet and keeps, those it skips, or why the report
+/// is refused.
+pub(crate) fn sort_replies<'s>(
     conn: &Connection,
+    plan_id: &str,
     opd: &Opd,
     snapshot: &'s Snapshot,
-) -> Result<Vec<&'s NoteReplyRow>> {
+) -> Result<Replies<'s>> {
     let mut seen = HashSet::new();
-    let mut new = Vec::new();
+    let mut replies = Replies {
+        new: Vec::new(),
+        skipped: Vec::new(),
+    };
     for reply in &snapshot.data.replies {
         let shown = quote(&reply.body);
         if !seen.insert(reply.id.as_str()) {
@@ -62,16 +88,40 @@ pub(crate) fn new_replies<'s>(
                 "tanggapan {shown} menjawab catatan verifikator yang tidak ada di Bappeda."
             )));
         };
-        if crate::review::subject_opd_code(conn, &note)?.as_deref() != Some(opd.code.as_str()) {
+        let skip = |reason: String| SkippedReply {
+            id: reply.id.clone(),
+            note_id: reply.note_id.clone(),
+            excerpt: cut(&reply.body, QUOTE_CHARS),
+            reason,
+        };
+        let Some(subject) = crate::review::note_subject(conn, &note)? else {
+            replies.skipped.push(skip(
+                "pokok catatannya sudah dihapus di Bappeda; tanggapan tidak disimpan.".into(),
+            ));
+            continue;
+        };
+        if subject.plan_id != plan_id {
             return Err(rejected(format!(
-                "tanggapan {shown} menjawab catatan verifikator milik OPD lain; OPD {} hanya \
-                 dapat menanggapi catatan atas laporan, rencana aksi dan indikatornya sendiri.",
-                opd.code
+                "tanggapan {shown} menjawab catatan verifikator pada rencana aksi lain, bukan \
+                 rencana aksi laporan ini; catatan rencana aksi sebelumnya hanya dapat dibaca."
             )));
         }
-        new.push(reply);
+        if subject.opd_code != opd.code {
+            replies.skipped.push(skip(format!(
+                "catatan pada {} kini milik {}, bukan {}; tanggapan tidak disimpan.",
+                quote(&subject.label),
+                if subject.opd_code.is_empty() {
+                    "OPD lain"
+                } else {
+                    &subject.opd_code
+                },
+                opd.code
+            )));
+            continue;
+        }
+        replies.new.push(reply);
     }
-    Ok(new)
+    Ok(replies)
 }
 
 /// Keeps the new replies, received now, each with its audit row.

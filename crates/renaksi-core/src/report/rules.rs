@@ -53,7 +53,42 @@ pub(crate) fn check(conn: &Connection, plan: &Plan, snapshot: &Snapshot) -> Resu
     lengths(snapshot)?;
     years(plan, snapshot)?;
     figures_and_dates(snapshot)?;
+    reply_times(snapshot)?;
     super::context::check(conn, plan, snapshot)
+}
+
+/// Each reply was written at a real time, not after the report carrying it
+/// was exported (Bappeda's thread orders the replies by it).
+fn reply_times(snapshot: &Snapshot) -> Result<()> {
+    use chrono::DateTime;
+    let Some(first) = snapshot.data.replies.first() else {
+        return Ok(());
+    };
+    let exported = DateTime::parse_from_rfc3339(&snapshot.meta.exported_at).map_err(|_| {
+        refused(format!(
+            "waktu ekspor {} bukan waktu yang valid, jadi tanggapan {} tidak dapat diperiksa.",
+            quote(&snapshot.meta.exported_at),
+            quote(&first.body)
+        ))
+    })?;
+    for r in &snapshot.data.replies {
+        let Ok(written) = DateTime::parse_from_rfc3339(&r.created_at) else {
+            return Err(refused(format!(
+                "waktu tanggapan {} ({}) bukan waktu yang valid.",
+                quote(&r.body),
+                quote(&r.created_at)
+            )));
+        };
+        if written > exported {
+            return Err(refused(format!(
+                "tanggapan {} bertanggal {}, sesudah laporan diekspor ({}).",
+                quote(&r.body),
+                quote(&r.created_at),
+                quote(&snapshot.meta.exported_at)
+            )));
+        }
+    }
+    Ok(())
 }
 
 /// One text and the longest it may be.

@@ -84,3 +84,14 @@ pub fn get(conn: &Connection, plan_id: &str, id: &str) -> Result<Option<Feedback
         )
         .optional()?)
 }
+
+/// The plan a note id is held under, if any.
+pub fn plan_of(conn: &Connection, id: &str) -> Result<Option<String>> {
+    Ok(conn
+        .query_row(
+            "SELECT plan_id FROM feedback_notes WHERE id = ?1",
+            [id],
+            |row| row.get(0),
+        )
+        .optional()?)
+}

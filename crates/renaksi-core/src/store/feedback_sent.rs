@@ -11,19 +11,21 @@ pub struct SentRecord<'a> {
     pub plan_id: &'a str,
     pub opd_id: &'a str,
     pub sequence: i64,
+    pub number: i64,
     pub written_at: &'a str,
     pub file_name: &'a str,
 }
 
 pub fn insert(tx: &Transaction<'_>, sent: &SentRecord<'_>) -> Result<()> {
     tx.execute(
-        "INSERT INTO feedback_sent (id, plan_id, opd_id, sequence, written_at, file_name)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        "INSERT INTO feedback_sent (id, plan_id, opd_id, sequence, number, written_at, file_name)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
         params![
             sent.id,
             sent.plan_id,
             sent.opd_id,
             sent.sequence,
+            sent.number,
             sent.written_at,
             sent.file_name
         ],

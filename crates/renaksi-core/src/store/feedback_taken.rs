@@ -10,6 +10,8 @@ use crate::Result;
 pub struct Taken {
     pub plan_id: String,
     pub sequence: i64,
+    /// The count a person reads: "Umpan balik ke-3".
+    pub number: i64,
     /// The hex fingerprint of the key that signed it.
     pub key_fingerprint: String,
     pub written_at: String,
@@ -19,16 +21,17 @@ pub struct Taken {
 pub fn get(conn: &Connection, plan_id: &str) -> Result<Option<Taken>> {
     Ok(conn
         .query_row(
-            "SELECT plan_id, sequence, key_fingerprint, written_at, taken_at
+            "SELECT plan_id, sequence, number, key_fingerprint, written_at, taken_at
              FROM feedback_taken WHERE plan_id = ?1",
             [plan_id],
             |row| {
                 Ok(Taken {
                     plan_id: row.get(0)?,
                     sequence: row.get(1)?,
-                    key_fingerprint: row.get(2)?,
-                    written_at: row.get(3)?,
-                    taken_at: row.get(4)?,
+                    number: row.get(2)?,
+                    key_fingerprint: row.get(3)?,
+                    written_at: row.get(4)?,
+                    taken_at: row.get(5)?,
                 })
             },
         )
@@ -37,14 +40,16 @@ pub fn get(conn: &Connection, plan_id: &str) -> Result<Option<Taken>> {
 
 pub fn upsert(tx: &Transaction<'_>, taken: &Taken) -> Result<()> {
     tx.execute(
-        "INSERT INTO feedback_taken (plan_id, sequence, key_fingerprint, written_at, taken_at)
-         VALUES (?1, ?2, ?3, ?4, ?5)
+        "INSERT INTO feedback_taken
+             (plan_id, sequence, number, key_fingerprint, written_at, taken_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)
          ON CONFLICT(plan_id) DO UPDATE SET sequence = excluded.sequence,
-             key_fingerprint = excluded.key_fingerprint, written_at = excluded.written_at,
-             taken_at = excluded.taken_at",
+             number = excluded.number, key_fingerprint = excluded.key_fingerprint,
+             written_at = excluded.written_at, taken_at = excluded.taken_at",
         params![
             taken.plan_id,
             taken.sequence,
+            taken.number,
             taken.key_fingerprint,
             taken.written_at,
             taken.taken_at

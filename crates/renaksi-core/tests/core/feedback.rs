@@ -555,6 +555,15 @@ fn due_dates_and_closed_quarters_from_the_file_take_effect_at_the_opd() {
     let file = w.feedback("umpan-balik-1.xlsx");
     let taken = w.take(&file).unwrap();
     assert_eq!(taken.quarters_changed, 2);
+    let mut named = taken.quarter_changes.clone();
+    named.sort();
+    assert_eq!(
+        named,
+        vec![
+            "Batas waktu Triwulan II 2019: 20 Juli 2019",
+            "Triwulan I 2019 ditutup"
+        ]
+    );
     assert!(tw1_closed(&w.opd));
     let tw2 = renaksi_core::store::periods::get(w.opd.conn(), &plan_id, 2019, 2)
         .unwrap()
@@ -596,7 +605,10 @@ fn a_signed_file_over_the_caps_is_refused_before_it_is_used() {
             w.bappeda.conn(),
             &plan,
             &opd,
-            9_000_000_000,
+            content::Numbering {
+                sequence: 9_000_000_000,
+                number: 2,
+            },
             "2019-07-20T03:00:00Z",
             chrono::NaiveDate::from_ymd_opt(2019, 7, 20).unwrap(),
         )
@@ -628,4 +640,442 @@ fn a_signed_file_over_the_caps_is_refused_before_it_is_used() {
         assert_eq!(error.code(), "invalid");
         assert_eq!(held(&w.opd), before);
     }
+}
+
+// ---------------------------------------------------------------------------
+// Review of h1: quarters by two channels, reassigned subjects, the order of
+// the checks, the human number, the rules, the race, the letter's replies and
+// the OPD's note history.
+
+/// DINKES's feedback file as Bappeda's store says it now, but written at
+/// `written_at` on Bappeda's clock (its sequence follows that time, as
+/// `send` makes it), edited by `edit`, signed by `key`.
+fn written_at(
+    w: &World,
+    written_at: &str,
+    name: &str,
+    key: &ed25519_dalek::SigningKey,
+    edit: impl Fn(&mut renaksi_core::feedback::content::Feedback),
+) -> PathBuf {
+    use renaksi_core::feedback::{content, file};
+    let plan = plans::require_current(w.bappeda.conn()).unwrap();
+    let opd = renaksi_core::store::opds::by_code(w.bappeda.conn(), "DINKES")
+        .unwrap()
+        .unwrap();
+    let at = chrono::DateTime::parse_from_rfc3339(written_at).unwrap();
+    let mut feedback = content::build(
+        w.bappeda.conn(),
+        &plan,
+        &opd,
+        content::Numbering {
+            sequence: at.timestamp(),
+            number: 1,
+        },
+        written_at,
+        at.date_naive(),
+    )
+    .unwrap();
+    edit(&mut feedback);
+    let path = w.root.path().join(name);
+    std::fs::write(
+        &path,
+        file::workbook_bytes(&feedback, key, Paper::A4).unwrap(),
+    )
+    .unwrap();
+    path
+}
+
+fn bappeda_key(w: &World) -> ed25519_dalek::SigningKey {
+    renaksi_core::keys::signing_key(w.bappeda.conn(), &w.bappeda_dir).unwrap()
+}
+
+fn rfc3339(at: chrono::DateTime<chrono::Utc>) -> String {
+    at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
+
+fn close_tw1(store: &mut Store) {
+    periods::close(
+        store,
+        &PeriodChange {
+            period: TW1,
+            reason: "Sudah diverifikasi".into(),
+        },
+    )
+    .unwrap();
+}
+
+fn tw1_closed(store: &Store) -> bool {
+    let plan = plans::require_current(store.conn()).unwrap();
+    renaksi_core::access::is_closed(store.conn(), &plan.id, TW1).unwrap()
+}
+
+#[test]
+fn a_feedback_file_written_before_a_newer_package_does_not_reopen_its_quarter() {
+    let mut w = World::new();
+    let ra01 = action(&w.bappeda, "RA-01");
+    w.note(SubjectKind::Action, &ra01, "Lengkapi bukti.");
+    // Monday: the file is written while TW1 is open (it reaches the OPD late).
+    let monday = rfc3339(chrono::Utc::now() - chrono::Duration::days(1));
+    let key = bappeda_key(&w);
+    let late = written_at(&w, &monday, "umpan-balik-senin.xlsx", &key, |_| {});
+    // Tuesday: Bappeda closes TW1 and sends a package; the OPD takes it.
+    close_tw1(&mut w.bappeda);
+    let file = w.bappeda_dir.join("paket-2.xlsx");
+    package::export(&w.bappeda, &w.bappeda_dir, &file).unwrap();
+    let tuesday = package::read_file(&file).unwrap();
+    package::apply(&mut w.opd, &tuesday, None).unwrap();
+    assert!(tw1_closed(&w.opd));
+
+    // Monday's file still brings its notes, but not its older quarters.
+    let taken = w.take(&late).unwrap();
+    assert!(taken.changed);
+    assert_eq!(taken.notes, 1);
+    assert!(
+        tw1_closed(&w.opd),
+        "a quarter Bappeda closed since stays closed"
+    );
+    assert_eq!(taken.quarters_changed, 0);
+    assert!(taken.quarter_changes.is_empty());
+    assert!(taken.quarters_older);
+}
+
+#[test]
+fn a_package_taken_again_does_not_undo_a_closing_a_newer_feedback_file_brought() {
+    let mut w = World::new();
+    let first = package::read_file(&w.bappeda_dir.join("paket.xlsx")).unwrap();
+    let exported = chrono::DateTime::parse_from_rfc3339(&first.package.meta.exported_at).unwrap();
+    close_tw1(&mut w.bappeda);
+    let key = bappeda_key(&w);
+    let later = rfc3339(exported.to_utc() + chrono::Duration::minutes(5));
+    let file = written_at(&w, &later, "umpan-balik-1.xlsx", &key, |_| {});
+    let taken = w.take(&file).unwrap();
+    assert!(tw1_closed(&w.opd));
+    assert_eq!(taken.quarter_changes, vec!["Triwulan I 2019 ditutup"]);
+    assert!(!taken.quarters_older);
+
+    // The same package again (the clerk opens it once more): TW1 stays closed.
+    let preview = package::preview(w.opd.conn(), &first).unwrap();
+    assert!(preview.periods.is_empty(), "{:?}", preview.periods);
+    package::apply(&mut w.opd, &first, None).unwrap();
+    assert!(tw1_closed(&w.opd));
+}
+
+/// Bappeda gives the lead of an action to another OPD (the plan's next
+/// version); returns the package that says so.
+fn move_lead(w: &mut World, code: &str, to: &str) -> SignedPackage {
+    use renaksi_core::planning::structure::actions::{save, ActionInput};
+    let id = action(&w.bappeda, code);
+    let held = renaksi_core::store::actions::get(w.bappeda.conn(), &id)
+        .unwrap()
+        .unwrap();
+    let to = renaksi_core::store::opds::by_code(w.bappeda.conn(), to)
+        .unwrap()
+        .unwrap();
+    save(
+        &mut w.bappeda,
+        &ActionInput {
+            id: Some(held.id.clone()),
+            theme_id: held.theme_id.clone(),
+            code: held.code.clone(),
+            title: held.title.clone(),
+            lead_opd_id: to.id.clone(),
+            supporting_opd_ids: held
+                .supporting_opd_ids
+                .iter()
+                .filter(|s| **s != to.id)
+                .cloned()
+                .collect(),
+            start_date: held.start_date.clone(),
+            end_date: held.end_date.clone(),
+            problem: held.problem.clone(),
+            description: held.description.clone(),
+            contribution: held.contribution.clone(),
+            ogp_values: held.ogp_values.clone(),
+            cso_partners: held.cso_partners.clone(),
+        },
+    )
+    .unwrap();
+    let file = w.bappeda_dir.join(format!("paket-{code}-{}.xlsx", to.code));
+    package::export(&w.bappeda, &w.bappeda_dir, &file).unwrap();
+    package::read_file(&file).unwrap()
+}
+
+fn letter_text(file: &Path) -> Vec<String> {
+    use calamine::{open_workbook, Data, Reader, Xlsx};
+    let mut book: Xlsx<_> = open_workbook(file).unwrap();
+    let range = book.worksheet_range("Umpan Balik").unwrap();
+    range
+        .rows()
+        .map(|r| {
+            r.iter()
+                .map(|c| match c {
+                    Data::String(s) => s.clone(),
+                    Data::Empty => String::new(),
+                    other => other.to_string(),
+                })
+                .collect::<Vec<_>>()
+                .join(" | ")
+        })
+        .collect()
+}
+
+#[test]
+fn after_bappeda_moves_an_action_the_old_lead_cannot_reply_and_its_report_is_taken() {
+    let mut w = World::new();
+    let ra01 = action(&w.bappeda, "RA-01");
+    let note = w.note(SubjectKind::Action, &ra01, "Lengkapi bukti rapat.");
+    let file = w.feedback("umpan-balik-1.xlsx");
+    w.take(&file).unwrap();
+    feedback::reply(&mut w.opd, &note, "Bukti pertama diunggah.").unwrap();
+    assert_eq!(w.report(TW1).replies, 1);
+    feedback::reply(&mut w.opd, &note, "Bukti kedua menyusul.").unwrap();
+
+    // Bappeda gives RA-01 to DINSOS; DINKES takes the new package.
+    let moved = move_lead(&mut w, "RA-01", "DINSOS");
+    package::apply(&mut w.opd, &moved, None).unwrap();
+    let error = feedback::reply(&mut w.opd, &note, "Bukti ketiga.").unwrap_err();
+    assert_eq!(error.code(), "forbidden", "{error}");
+    assert!(error.to_string().contains("DINSOS"), "{error}");
+    let listed = feedback::notes(w.opd.conn()).unwrap();
+    assert!(!listed.iter().find(|n| n.id == note).unwrap().can_reply);
+
+    // Its next report is taken; the reply about RA-01 written before the
+    // move is not kept (the note is DINSOS's now).
+    let imported = w.report(PeriodRef {
+        year: 2019,
+        quarter: 2,
+    });
+    assert!(imported.changed);
+    assert_eq!(imported.replies, 0);
+    assert_eq!(imported.skipped_replies.len(), 1);
+    let skipped = &imported.skipped_replies[0];
+    assert_eq!(skipped.note_id, note);
+    assert_eq!(skipped.excerpt, "Bukti kedua menyusul.");
+    assert!(
+        skipped.reason.contains("kini milik DINSOS"),
+        "{}",
+        skipped.reason
+    );
+    let thread = review::replies(w.bappeda.conn(), &note).unwrap();
+    assert_eq!(thread.len(), 1, "{thread:?}");
+
+    // The letter to DINSOS carries the note, not DINKES's replies.
+    let for_dinsos = w.feedback_for("DINSOS", "umpan-balik-dinsos.xlsx");
+    let text = letter_text(&for_dinsos);
+    let row = text
+        .iter()
+        .find(|l| l.contains("Lengkapi bukti rapat."))
+        .unwrap_or_else(|| panic!("{text:?}"));
+    assert!(!row.contains("Bukti pertama diunggah."), "{row}");
+}
+
+/// A workbook part with an XML comment added: the letter no longer what
+/// Renaksi writes.
+fn touched(bytes: &[u8]) -> Vec<u8> {
+    edit_part(bytes, "xl/styles.xml", |xml| {
+        xml.replacen("?>", "?><!-- diubah -->", 1)
+    })
+}
+
+#[test]
+fn a_file_at_the_caps_signed_by_another_key_is_refused_for_its_key() {
+    use renaksi_core::feedback::content::{NoteRow, ReplyReceipt};
+    use renaksi_core::feedback::rules::{MAX_NOTES, MAX_REPLIES};
+    let mut w = World::new();
+    let other_dir = w.root.path().join("bappeda-lain");
+    std::fs::create_dir_all(&other_dir).unwrap();
+    let mut other = Store::open(&other_dir.join("renaksi.db")).unwrap();
+    demo::load(&mut other, &DemoView::Bappeda).unwrap();
+    let foreign = renaksi_core::keys::signing_key(other.conn(), &other_dir).unwrap();
+    let at = rfc3339(chrono::Utc::now());
+    let file = written_at(&w, &at, "umpan-balik-penuh.xlsx", &foreign, |f| {
+        f.notes = (0..MAX_NOTES)
+            .map(|i| NoteRow {
+                id: format!("n{i:05}"),
+                subject_kind: "report".into(),
+                subject_id: String::new(),
+                subject_label: "Laporan".into(),
+                report_sequence: Some(1),
+                report_key: None,
+                author: "A".into(),
+                body: "Catatan.".into(),
+                created_at: "2019-04-01T00:00:00Z".into(),
+                resolved_at: None,
+            })
+            .collect();
+        f.replies = (0..MAX_REPLIES)
+            .map(|i| ReplyReceipt {
+                id: format!("r{i:05}"),
+                note_id: format!("n{:05}", i % MAX_NOTES),
+                author: "B".into(),
+                body: "Ya.".into(),
+                created_at: "2019-04-02T00:00:00Z".into(),
+                received_at: "2019-04-03T00:00:00Z".into(),
+            })
+            .collect();
+    });
+    // Its letter altered too: the key is answered before the letter is
+    // rebuilt and compared.
+    let altered = w.root.path().join("umpan-balik-penuh-diubah.xlsx");
+    std::fs::write(&altered, touched(&std::fs::read(&file).unwrap())).unwrap();
+    let before = held(&w.opd);
+    let error = w.take(&altered).unwrap_err();
+    assert_eq!(error.code(), "feedback_key", "{error}");
+    assert_eq!(held(&w.opd), before);
+}
+
+#[test]
+fn the_letter_and_the_messages_count_files_and_a_folder_file_is_never_overwritten() {
+    let mut w = World::new();
+    w.feedback("umpan-balik-1.xlsx");
+    let file = w.root.path().join("umpan-balik-2.xlsx");
+    let written =
+        feedback::write(&mut w.bappeda, &w.bappeda_dir, "DINKES", Paper::A4, &file).unwrap();
+    let text = letter_text(&file).join("\n");
+    assert!(text.contains("Umpan balik ke-2"), "{text}");
+    assert!(
+        !text.contains(&written.sequence.to_string()),
+        "the ordering key is not printed: {text}"
+    );
+    w.take(&file).unwrap();
+
+    // A folder already holding DINKES's third file (another copy of an
+    // earlier Bappeda): it stays, the new one gets a free name.
+    let folder = w.root.path().join("semua");
+    std::fs::create_dir_all(&folder).unwrap();
+    let old = folder.join("umpan-balik-DINKES-3.xlsx");
+    std::fs::write(&old, b"berkas lama").unwrap();
+    let all = feedback::write_all(&mut w.bappeda, &w.bappeda_dir, &folder, Paper::A4).unwrap();
+    assert_eq!(std::fs::read(&old).unwrap(), b"berkas lama");
+    let dinkes = all.iter().find(|f| f.opd_code == "DINKES").unwrap();
+    assert_ne!(Path::new(&dinkes.path), old.as_path());
+    assert!(Path::new(&dinkes.path).is_file());
+    // The older file again: the message names the files by their count.
+    let error = w
+        .take(&w.root.path().join("umpan-balik-1.xlsx"))
+        .unwrap_err();
+    assert_eq!(error.code(), "feedback_older");
+    assert!(error.to_string().contains("ke-1"), "{error}");
+    assert!(error.to_string().contains("ke-2"), "{error}");
+}
+
+#[test]
+fn a_signed_file_with_numbers_times_or_note_ids_that_cannot_be_is_refused_in_indonesian() {
+    let mut w = World::new();
+    let ra01 = action(&w.bappeda, "RA-01");
+    let note = w.note(SubjectKind::Action, &ra01, "Catatan.");
+    let key = bappeda_key(&w);
+    let at = rfc3339(chrono::Utc::now());
+    let zero = written_at(&w, &at, "nol.xlsx", &key, |f| f.meta.sequence = 0);
+    let report_zero = written_at(&w, &at, "laporan-nol.xlsx", &key, |f| {
+        f.reports[0].sequence = 0
+    });
+    let bad_time = written_at(&w, &at, "waktu.xlsx", &key, |f| {
+        f.meta.written_at = "kemarin sore".into()
+    });
+    let bad_note_time = written_at(&w, &at, "waktu-catatan.xlsx", &key, |f| {
+        f.notes[0].created_at = "2019-13-45".into()
+    });
+    let before = held(&w.opd);
+    for (file, said) in [
+        (zero, "nomor urut"),
+        (report_zero, "nomor urut"),
+        (bad_time, "waktu"),
+        (bad_note_time, "waktu"),
+    ] {
+        let error = w.take(&file).unwrap_err();
+        assert_eq!(error.code(), "invalid", "{error}");
+        let message = error.to_string();
+        assert!(
+            message.contains("Berkas umpan balik ini tidak dapat dipakai"),
+            "{message}"
+        );
+        assert!(message.contains(said), "{message}");
+        assert_eq!(held(&w.opd), before);
+    }
+
+    // The note's id is held here under an earlier plan.
+    w.opd
+        .conn()
+        .execute_batch(&format!(
+            "INSERT INTO plans (id, region, title, year_start, year_end, created_at, updated_at)
+             VALUES ('rencana-lama', 'Kabupaten Wonosobo', 'Rencana lama', 2016, 2017,
+                     '2016-01-01T00:00:00Z', '2016-01-01T00:00:00Z');
+             INSERT INTO feedback_notes (id, plan_id, subject_kind, subject_id, subject_label,
+                     author, body, created_at)
+             VALUES ('{note}', 'rencana-lama', 'action', 'x', 'RA-01', 'Admin Bappeda', 'Lama',
+                     '2016-04-01T00:00:00Z');"
+        ))
+        .unwrap();
+    let before = held(&w.opd);
+    let file = w.feedback("umpan-balik-1.xlsx");
+    let error = w.take(&file).unwrap_err();
+    assert_eq!(error.code(), "invalid", "{error}");
+    assert!(error.to_string().contains("rencana aksi lain"), "{error}");
+    assert_eq!(held(&w.opd), before);
+}
+
+#[test]
+fn a_newer_file_taken_by_another_process_meanwhile_is_not_lowered() {
+    let mut w = World::new();
+    let older = w.feedback("umpan-balik-1.xlsx");
+    let newer = w.root.path().join("umpan-balik-2.xlsx");
+    let newer_sequence =
+        feedback::write(&mut w.bappeda, &w.bappeda_dir, "DINKES", Paper::A4, &newer)
+            .unwrap()
+            .sequence;
+    // Another process (the CLI beside the app) takes the newer file: it
+    // holds the write lock, writing what that take records, while this one
+    // checks the older file, and commits once this one waits for the lock.
+    let db = w.opd_dir.join("renaksi.db");
+    let plan_id = plans::require_current(w.opd.conn()).unwrap().id;
+    let (locked, go) = std::sync::mpsc::channel();
+    let other = std::thread::spawn(move || {
+        let mut conn = rusqlite::Connection::open(&db).unwrap();
+        let tx = conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+            .unwrap();
+        tx.execute(
+            "INSERT INTO feedback_taken
+                 (plan_id, sequence, number, key_fingerprint, written_at, taken_at)
+             VALUES (?1, ?2, 2, 'kunci', '2019-07-20T03:00:00Z', '2019-07-20T03:00:00Z')",
+            rusqlite::params![plan_id, newer_sequence],
+        )
+        .unwrap();
+        locked.send(()).unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(800));
+        tx.commit().unwrap();
+    });
+    go.recv().unwrap();
+    let error = w.take(&older).unwrap_err();
+    other.join().unwrap();
+    assert_eq!(error.code(), "feedback_older", "{error}");
+    assert_eq!(
+        feedback::status(w.opd.conn()).unwrap().unwrap().sequence,
+        newer_sequence
+    );
+}
+
+#[test]
+fn at_the_opd_a_note_received_and_resolved_leaves_a_row_in_its_history() {
+    let mut w = World::new();
+    let ra01 = action(&w.bappeda, "RA-01");
+    let note = w.note(SubjectKind::Action, &ra01, "Lengkapi bukti.");
+    let first = w.feedback("umpan-balik-1.xlsx");
+    w.take(&first).unwrap();
+    let history = |store: &Store| -> Vec<String> {
+        audit::history(store.conn(), "review_note", &note)
+            .unwrap()
+            .into_iter()
+            .map(|e| format!("{} {}", e.operation, e.field.unwrap_or_default()))
+            .collect()
+    };
+    assert_eq!(history(&w.opd), vec!["import ".to_string()]);
+    review::set_resolved(&mut w.bappeda, &note, true).unwrap();
+    let second = w.feedback("umpan-balik-2.xlsx");
+    w.take(&second).unwrap();
+    assert_eq!(
+        history(&w.opd),
+        vec!["update resolvedAt".to_string(), "import ".to_string()]
+    );
 }

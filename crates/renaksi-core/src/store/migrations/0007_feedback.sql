@@ -2,22 +2,28 @@
 -- OPD's replies to verifier notes.
 
 -- At Bappeda: each feedback file written, one row per OPD and file. Its
--- sequence is Bappeda's own count for that OPD's plan; an OPD takes only a
--- file newer than the last one it took.
+-- sequence orders the files, max(last + 1, unix seconds when written), so a
+-- restored older backup still writes above what an OPD took; an OPD takes
+-- only a file newer than the last one it took. Its number is the count a
+-- person reads ("Umpan balik ke-3"), never compared.
 CREATE TABLE feedback_sent (
     id          TEXT PRIMARY KEY,
     plan_id     TEXT NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
     opd_id      TEXT NOT NULL REFERENCES opds(id),
     sequence    INTEGER NOT NULL CHECK (sequence >= 1),
+    number      INTEGER NOT NULL CHECK (number >= 1),
     written_at  TEXT NOT NULL,
     file_name   TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX feedback_sent_opd ON feedback_sent(plan_id, opd_id, sequence);
 
--- At an OPD: the last feedback file taken for a plan, and whose key signed it.
+-- At an OPD: the last feedback file taken for a plan (its sequence, and the
+-- number a person reads; the default only serves plain SQL that predates it),
+-- and whose key signed it.
 CREATE TABLE feedback_taken (
     plan_id          TEXT PRIMARY KEY REFERENCES plans(id) ON DELETE CASCADE,
     sequence         INTEGER NOT NULL CHECK (sequence >= 1),
+    number           INTEGER NOT NULL DEFAULT 1 CHECK (number >= 1),
     key_fingerprint  TEXT NOT NULL,
     written_at       TEXT NOT NULL,
     taken_at         TEXT NOT NULL

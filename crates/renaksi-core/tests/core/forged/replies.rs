@@ -1,13 +1,16 @@
 //! Replies (tanggapan) a report brings to Bappeda that are not what an OPD
-//! may send: an answer to a note on another OPD's action, to a note Bappeda
-//! never wrote, or a reply held already coming back with another text. Each
-//! report is refused with the reason and changes nothing; the OPD signed it
-//! with its own key, as a forger holding its database would.
+//! may send: an answer to a note Bappeda never wrote or to a note of an
+//! earlier plan, a reply dated after its report (or not dated), or a reply
+//! held already coming back with another text. Each report is refused with
+//! the reason and changes nothing; the OPD signed it with its own key, as a
+//! forger holding its database would. An answer to a note on another OPD's
+//! action (the lead moved, or a forger) is not kept, and the report is.
 
 use renaksi_core::feedback;
+use renaksi_core::period::PeriodRef;
 use renaksi_core::report::import::import_file;
-use renaksi_core::review::SubjectKind;
-use renaksi_core::store::plans;
+use renaksi_core::review::{self, SubjectKind};
+use renaksi_core::store::{opds, plans};
 use renaksi_core::Store;
 
 use crate::feedback::{action, World, TW1};
@@ -41,7 +44,7 @@ fn bappeda_held(store: &Store) -> String {
 }
 
 /// A note this OPD "received" that Bappeda's file never carried, put into
-/// its database by hand, with a reply to it.
+/// its database by hand.
 fn plant_note_and_reply(opd: &Store, note_id: &str) {
     let plan = plans::require_current(opd.conn()).unwrap();
     opd.conn()
@@ -54,6 +57,27 @@ fn plant_note_and_reply(opd: &Store, note_id: &str) {
         .unwrap();
 }
 
+/// A reply to `note_id` put into the OPD's database by hand (the app
+/// refuses to answer a note that is not this OPD's), as of `created_at`.
+fn plant_reply(opd: &Store, note_id: &str, body: &str, created_at: &str) {
+    let dinkes = opds::by_code(opd.conn(), "DINKES").unwrap().unwrap();
+    opd.conn()
+        .execute(
+            "INSERT INTO note_replies (id, note_id, opd_id, author, body, created_at)
+             VALUES (?1, ?2, ?3, 'Operator OPD', ?4, ?5)",
+            rusqlite::params![
+                format!("balasan-{}", body.len()),
+                note_id,
+                dinkes.id,
+                body,
+                created_at
+            ],
+        )
+        .unwrap();
+}
+
+const EARLIER: &str = "2019-04-02T00:00:00Z";
+
 fn refused(w: &mut World) -> String {
     let before = bappeda_held(&w.bappeda);
     let file = w.export(TW1);
@@ -64,27 +88,93 @@ fn refused(w: &mut World) -> String {
 }
 
 #[test]
-fn a_reply_to_a_note_on_another_opds_action_is_refused() {
+fn a_reply_to_a_note_on_another_opds_action_is_not_kept_and_the_report_is() {
     let mut w = World::new();
     // Bappeda's note on RA-02, which DINSOS leads.
     let ra02 = action(&w.bappeda, "RA-02");
     let theirs = w.note(SubjectKind::Action, &ra02, "Catatan untuk DINSOS.");
     plant_note_and_reply(&w.opd, &theirs);
-    feedback::reply(&mut w.opd, &theirs, "Kami jawab atas nama DINSOS.").unwrap();
+    plant_reply(&w.opd, &theirs, "Kami jawab atas nama DINSOS.", EARLIER);
+    let before = review::replies(w.bappeda.conn(), &theirs).unwrap();
+    let imported = w.report(PeriodRef {
+        year: 2019,
+        quarter: 2,
+    });
+    assert!(imported.changed);
+    assert_eq!(imported.replies, 0);
+    assert_eq!(imported.skipped_replies.len(), 1);
+    assert!(
+        imported.skipped_replies[0].reason.contains("milik DINSOS"),
+        "{:?}",
+        imported.skipped_replies
+    );
+    assert_eq!(review::replies(w.bappeda.conn(), &theirs).unwrap(), before);
+}
+
+#[test]
+fn a_reply_to_a_note_of_an_earlier_plan_is_refused() {
+    let mut w = World::new();
+    // Bappeda holds an earlier plan, with an action DINKES led and a note on it.
+    let dinkes = opds::by_code(w.bappeda.conn(), "DINKES").unwrap().unwrap();
+    let theme: String = w
+        .bappeda
+        .conn()
+        .query_row("SELECT id FROM themes LIMIT 1", [], |r| r.get(0))
+        .unwrap();
+    w.bappeda
+        .conn()
+        .execute_batch(&format!(
+            "INSERT INTO plans (id, region, title, year_start, year_end, status, created_at, updated_at)
+             VALUES ('rencana-lama', 'Kabupaten Wonosobo', 'Rencana lama', 2016, 2017, 'final',
+                     '2016-01-01T00:00:00Z', '2016-01-01T00:00:00Z');
+             INSERT INTO actions (id, plan_id, theme_id, code, title, lead_opd_id, updated_at)
+             VALUES ('aksi-lama', 'rencana-lama', '{theme}', 'RA-01', 'Aksi lama', '{}',
+                     '2016-01-01T00:00:00Z');
+             INSERT INTO review_notes (id, subject_kind, subject_id, author, body, created_at)
+             VALUES ('catatan-lama', 'action', 'aksi-lama', 'Admin Bappeda', 'Catatan lama',
+                     '2017-04-01T00:00:00Z');",
+            dinkes.id
+        ))
+        .unwrap();
+    plant_note_and_reply(&w.opd, "catatan-lama");
+    plant_reply(
+        &w.opd,
+        "catatan-lama",
+        "Jawaban atas rencana lama.",
+        EARLIER,
+    );
     let said = refused(&mut w);
-    assert!(said.contains("milik OPD lain"), "{said}");
+    assert!(said.contains("rencana aksi lain"), "{said}");
+}
+
+#[test]
+fn a_reply_dated_after_its_report_or_not_dated_at_all_is_refused() {
+    let mut w = World::new();
+    let ra01 = action(&w.bappeda, "RA-01");
+    let note = w.note(SubjectKind::Action, &ra01, "Lengkapi bukti.");
+    let file = w.feedback("umpan-balik-1.xlsx");
+    w.take(&file).unwrap();
+    plant_reply(&w.opd, &note, "Dari masa depan.", "2099-01-01T00:00:00Z");
+    let said = refused(&mut w);
+    assert!(said.contains("sesudah laporan diekspor"), "{said}");
+    w.opd
+        .conn()
+        .execute("UPDATE note_replies SET created_at = 'kemarin'", [])
+        .unwrap();
+    let said = refused(&mut w);
+    assert!(said.contains("bukan waktu"), "{said}");
 }
 
 #[test]
 fn a_reply_to_a_note_bappeda_never_wrote_is_refused() {
     let mut w = World::new();
     plant_note_and_reply(&w.opd, "0190b1c2-0000-7000-8000-000000000000");
-    feedback::reply(
-        &mut w.opd,
+    plant_reply(
+        &w.opd,
         "0190b1c2-0000-7000-8000-000000000000",
         "Jawaban atas catatan karangan.",
-    )
-    .unwrap();
+        EARLIER,
+    );
     let said = refused(&mut w);
     assert!(said.contains("tidak ada di Bappeda"), "{said}");
 }
