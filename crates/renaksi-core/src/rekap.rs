@@ -549,7 +549,8 @@ fn workbook_bytes(
         })
         .collect();
     let mut columns: Vec<(&str, f64)> = vec![("Kode", 14.0), ("Perangkat Daerah", 36.0)];
-    columns.extend(period_labels.iter().map(|l| (l.as_str(), 19.0)));
+    // Wide enough for "diekspor 30 September 2026" on one line.
+    columns.extend(period_labels.iter().map(|l| (l.as_str(), 21.0)));
     let rows: Vec<Vec<Cell>> = matrix
         .rows
         .iter()
