@@ -70,6 +70,11 @@ fn roots(out: &mut Declarations) {
     // review.rs
     out.visit::<core::review::ReviewNote>();
     out.visit::<core::review::NoteInput>();
+    // feedback.rs
+    out.visit::<core::feedback::FeedbackWritten>();
+    out.visit::<core::feedback::TakenFeedback>();
+    out.visit::<core::feedback::ReceivedNote>();
+    out.visit::<core::feedback::FeedbackStatus>();
     // backups.rs
     out.visit::<core::backups::BackupInfo>();
     out.visit::<renaksi_api::backups::RestoreDone>();

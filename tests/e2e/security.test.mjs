@@ -30,6 +30,7 @@ const DIALOGS = {
   pick_package_update: 'Pilih paket rencana aksi baru dari Bappeda',
   export_plan_template: 'Simpan template rencana aksi',
   pick_plan_template: 'Pilih template rencana aksi',
+  take_feedback: 'Pilih berkas umpan balik dari Bappeda',
 };
 
 /** Plugin and core commands the window must not reach. */

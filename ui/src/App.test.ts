@@ -12,6 +12,7 @@ import {
   SAMPLE_DATA_FILE,
   SAMPLE_PERIOD,
   sampleOverview,
+  sampleReceivedNote,
 } from './testing/fakeBackend';
 import { mountWithApp } from './testing/mount';
 import { loadScreens } from './testing/screens';
@@ -392,6 +393,42 @@ describe('App', () => {
     await wrapper.get('[data-testid="exchange-back"]').trigger('click');
     await flushPromises();
     expect(backend.callsOf('planOverview')).toHaveLength(1);
+  });
+
+  it('opens Umpan balik from the header of an OPD copy, and from the report after a file is taken', async () => {
+    const backend = createFakeBackend({ receivedNotes: [sampleReceivedNote()] });
+    const { wrapper } = mountWithApp(App, { backend, attachTo: document.body });
+    await flushPromises();
+    await wrapper.get('[data-testid="open-feedback"]').trigger('click');
+    await flushPromises();
+    expect(wrapper.find('[data-testid="feedback-screen"]').exists()).toBe(true);
+    expect(wrapper.get('[data-testid="open-feedback"]').attributes('aria-current')).toBe('page');
+    expect(wrapper.findAll('[data-testid="received-note"]')).toHaveLength(1);
+    await wrapper.get('[data-testid="feedback-back"]').trigger('click');
+    await flushPromises();
+    expect(wrapper.find('[data-testid="plan-overview"]').exists()).toBe(true);
+    // Nothing was taken: the overview is not asked again.
+    expect(backend.callsOf('planOverview')).toHaveLength(1);
+
+    // Taken from the report screen: the due dates may have changed, so the
+    // overview is read again on the way back; "Lihat umpan balik" opens the list.
+    await wrapper.get('[data-testid="open-report"]').trigger('click');
+    await flushPromises();
+    await wrapper.get('button[data-testid="feedback-take"]').trigger('click');
+    await flushPromises();
+    await wrapper.get('[data-testid="feedback-open-notes"]').trigger('click');
+    await flushPromises();
+    expect(wrapper.find('[data-testid="feedback-screen"]').exists()).toBe(true);
+    await wrapper.get('[data-testid="feedback-back"]').trigger('click');
+    await flushPromises();
+    expect(backend.callsOf('planOverview')).toHaveLength(2);
+    wrapper.unmount();
+  });
+
+  it('has no Umpan balik in a Bappeda copy', async () => {
+    const { wrapper } = mountWithApp(App, { backend: createFakeBackend({ ...SAMPLE_BAPPEDA }) });
+    await flushPromises();
+    expect(wrapper.find('[data-testid="open-feedback"]').exists()).toBe(false);
   });
 
   it('has no incoming reports in an OPD copy', async () => {

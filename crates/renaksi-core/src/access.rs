@@ -207,6 +207,11 @@ pub struct Abilities {
     pub export_report: bool,
     /// Start from or take Bappeda's plan package (an OPD).
     pub take_package: bool,
+    /// Write the feedback file (Umpan balik) for the OPDs (Bappeda).
+    pub write_feedback: bool,
+    /// Take Bappeda's feedback file and see its notes (an OPD); whether a
+    /// note may be answered is the note's own `canReply`.
+    pub take_feedback: bool,
     /// Open the plan editor: new plan, status, quarters, plan switcher (Bappeda).
     pub edit_plan: bool,
     /// The plan being viewed is an earlier plan, read-only: every editing
@@ -234,6 +239,8 @@ impl Abilities {
             save_versions: bappeda && writable,
             export_report: opd && writable,
             take_package: opd,
+            write_feedback: bappeda && writable,
+            take_feedback: opd,
             edit_plan: bappeda,
             read_only,
         }

@@ -11,6 +11,7 @@ pub mod bands;
 pub mod cocreation;
 pub mod consolidation;
 pub mod exchange;
+pub mod feedback;
 pub mod plan;
 pub mod planning;
 pub mod report;

@@ -5,6 +5,7 @@ import * as backups from './backups';
 import * as bands from './bands';
 import * as consolidation from './consolidation';
 import * as exchange from './exchange';
+import * as feedback from './feedback';
 import { planOverview } from './plan';
 import * as planning from './planning';
 import * as report from './report';
@@ -28,6 +29,8 @@ import type {
   BeritaAcaraWritten,
   EvidenceTarget,
   Exported,
+  FeedbackStatus,
+  FeedbackWritten,
   FirstStartRequest,
   HistoryEntity,
   Imported,
@@ -55,6 +58,7 @@ import type {
   PlanOverview,
   PlanStructure,
   RealisationInput,
+  ReceivedNote,
   Received,
   RegencySummary,
   RekapWritten,
@@ -73,6 +77,7 @@ import type {
   StatusChange,
   StructureEntity,
   SubmissionMatrix,
+  TakenFeedback,
   TargetsInput,
   ThemeInput,
   TemplatePreview,
@@ -163,6 +168,19 @@ export interface Backend {
   reviewNotes(): Promise<ReviewNote[]>;
   addReviewNote(input: NoteInput): Promise<ReviewNote>;
   setReviewNoteResolved(id: string, resolved: boolean): Promise<ReviewNote>;
+  // feedback.rs
+  /** Bappeda: opens the save dialog (from Rust) and writes the OPD's feedback file; null = cancelled. */
+  writeFeedback(opdCode: string, paper: Paper): Promise<FeedbackWritten | null>;
+  /** Bappeda: opens the folder dialog (from Rust), one file per OPD; null = cancelled. */
+  writeFeedbackAll(paper: Paper): Promise<FeedbackWritten[] | null>;
+  /** OPD: opens the open dialog (from Rust) and takes the file; null = cancelled; rejects with the refusal. */
+  takeFeedback(): Promise<TakenFeedback | null>;
+  /** OPD: the notes received, oldest first, each with its replies. */
+  feedbackNotes(): Promise<ReceivedNote[]>;
+  /** OPD: answers a note; the note with its replies. */
+  replyToNote(noteId: string, body: string): Promise<ReceivedNote>;
+  /** OPD: the last feedback file taken; null = none yet. */
+  feedbackStatus(): Promise<FeedbackStatus | null>;
   // backups.rs
   /** Works also when the database could not be opened. */
   backupsList(): Promise<BackupInfo[]>;
@@ -271,6 +289,12 @@ export const tauriBackend: Backend = {
   reviewNotes: review.reviewNotes,
   addReviewNote: review.addReviewNote,
   setReviewNoteResolved: review.setReviewNoteResolved,
+  writeFeedback: feedback.writeFeedback,
+  writeFeedbackAll: feedback.writeFeedbackAll,
+  takeFeedback: feedback.takeFeedback,
+  feedbackNotes: feedback.feedbackNotes,
+  replyToNote: feedback.replyToNote,
+  feedbackStatus: feedback.feedbackStatus,
   backupsList: backups.backupsList,
   backupNow: backups.backupNow,
   restoreBackup: backups.restoreBackup,

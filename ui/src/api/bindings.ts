@@ -44,6 +44,15 @@ exportReport: boolean,
  */
 takePackage: boolean, 
 /**
+ * Write the feedback file (Umpan balik) for the OPDs (Bappeda).
+ */
+writeFeedback: boolean, 
+/**
+ * Take Bappeda's feedback file and see its notes (an OPD); whether a
+ * note may be answered is the note's own `canReply`.
+ */
+takeFeedback: boolean, 
+/**
  * Open the plan editor: new plan, status, quarters, plan switcher (Bappeda).
  */
 editPlan: boolean, 
@@ -382,6 +391,36 @@ evidence: BundleWritten | null, };
  * Bappeda wrote it and when it was taken here (RFC 3339).
  */
 export type FeedbackAsOf = { sequence: number, writtenAt: string, takenAt: string, };
+
+/**
+ * The last feedback file taken, as the OPD's screens show it.
+ */
+export type FeedbackStatus = { 
+/**
+ * Orders the files; not for people.
+ */
+sequence: number, 
+/**
+ * "Umpan balik ke-3".
+ */
+number: number, writtenAt: string, takenAt: string, 
+/**
+ * The fingerprint (hex) of Bappeda's key that signed it.
+ */
+keyFingerprint: string, };
+
+/**
+ * What was written, for the caller to report.
+ */
+export type FeedbackWritten = { path: string, opdCode: string, opdName: string, 
+/**
+ * Orders the files; not for people.
+ */
+sequence: number, 
+/**
+ * "Umpan balik ke-3".
+ */
+number: number, reports: number, notes: number, openNotes: number, replies: number, };
 
 /**
  * One field, old -> new, as a reader sees them (OPD codes, Indonesian dates
@@ -1146,6 +1185,45 @@ export type SubmissionMatrix = { periods: Array<Period>, rows: Array<MatrixRow>,
  * Serialised under the Indonesian words the UI and the files use.
  */
 export type SubmissionState = "belum" | "diterima" | "terlambat" | "diverifikasi";
+
+/**
+ * What taking a feedback file did.
+ */
+export type TakenFeedback = { 
+/**
+ * False when this file (its sequence) was taken already: nothing changed.
+ */
+changed: boolean, 
+/**
+ * Orders the files; not for people.
+ */
+sequence: number, 
+/**
+ * "Umpan balik ke-3".
+ */
+number: number, writtenAt: string, reports: number, notes: number, openNotes: number, 
+/**
+ * Quarters whose due date or closing the file changed here.
+ */
+quartersChanged: number, 
+/**
+ * Each change, named: "Triwulan I 2019 ditutup".
+ */
+quarterChanges: Array<string>, 
+/**
+ * The file was written before the quarters held here (a newer plan
+ * package or feedback file brought them): its due dates and closings
+ * were not taken.
+ */
+quartersOlder: boolean, 
+/**
+ * The OPD's replies the file says Bappeda now has.
+ */
+repliesReceived: number, 
+/**
+ * Bappeda's key changed along its rotation statements.
+ */
+keyChange: BappedaKeyChange | null, };
 
 /**
  * A quarter's target of an indicator present in both versions, old -> new

@@ -81,6 +81,32 @@ describe('ExchangeScreen', () => {
     expect(wrapper.emitted('imported')).toHaveLength(2);
   });
 
+  it('says when a report brought replies to verifier notes', async () => {
+    const { wrapper } = await mountExchange({
+      fake: {
+        imports: {
+          'file-1': sampleImported({
+            replies: 2,
+            skippedReplies: [
+              { id: 'reply-9', noteId: 'note-9', excerpt: 'Sudah kami perbaiki', reason: 'rencana aksi RA-02 kini dipimpin OPD lain' },
+            ],
+          }),
+        },
+        pickedFiles: samplePickedFiles().slice(0, 2),
+      },
+    });
+    await importPicked(wrapper);
+    const [withReplies, without] = wrapper.findAll('[data-testid="import-row"]');
+    expect(withReplies?.get('[data-testid="import-replies"]').text()).toBe(
+      '2 tanggapan baru atas catatan verifikator: lihat di bawah catatannya.',
+    );
+    expect(withReplies?.get('[data-testid="import-skipped-replies"]').text()).toBe(
+      'Tanggapan tidak disimpan: “Sudah kami perbaiki” (rencana aksi RA-02 kini dipimpin OPD lain)',
+    );
+    expect(without?.find('[data-testid="import-replies"]').exists()).toBe(false);
+    expect(without?.find('[data-testid="import-skipped-replies"]').exists()).toBe(false);
+  });
+
   it('shows each file as waiting, then importing, while the batch runs', async () => {
     const fake = createFakeBackend({ profile: BAPPEDA });
     const pending: Array<(imported: Imported) => void> = [];

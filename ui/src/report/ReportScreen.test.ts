@@ -310,4 +310,22 @@ describe('ReportScreen', () => {
     expect(wrapper.emitted('packageTaken')).toHaveLength(1);
     wrapper.unmount();
   });
+
+  it('takes Bappeda\'s feedback file, says what it brought, and opens the Umpan balik screen', async () => {
+    const { wrapper, backend } = await mountReport();
+    const take = wrapper.get('[data-testid="feedback-take-panel"]');
+    expect(take.get('[data-testid="feedback-last"]').text()).toBe('Belum ada berkas umpan balik yang diambil.');
+    await take.get('button[data-testid="feedback-take"]').trigger('click');
+    await flushPromises();
+    expect((backend as FakeBackend).callsOf('takeFeedback')).toHaveLength(1);
+    expect(take.get('[data-testid="feedback-taken-notes"]').text()).toBe('3 catatan verifikator, 2 masih terbuka');
+    expect(take.get('[data-testid="feedback-taken-quarters"]').text()).toBe(
+      '1 perubahan triwulan: Batas waktu Triwulan II 2019: 31 Juli 2019',
+    );
+    expect(take.text()).toContain('1 tanggapan sudah diterima Bappeda');
+    expect(wrapper.emitted('feedbackTaken')).toHaveLength(1);
+    await take.get('[data-testid="feedback-open-notes"]').trigger('click');
+    expect(wrapper.emitted('openFeedback')).toHaveLength(1);
+    wrapper.unmount();
+  });
 });

@@ -87,4 +87,34 @@ describe('ReviewNotes', () => {
     await flushPromises();
     expect(wrapper.findAll('[data-testid="review-note-state"]').map((s) => s.text())).toEqual(['Selesai', 'Selesai']);
   });
+
+  it('shows the OPD\'s replies under their note, with author, date and when the report brought them, and keeps resolve', async () => {
+    const answered = note({
+      id: 'note-d',
+      body: 'Lengkapi bukti tonggak kedua.',
+      replies: [
+        {
+          id: 'reply-1',
+          author: 'Sari',
+          body: '<i>Bukti</i> sudah diunggah.',
+          createdAt: '2019-07-16T02:00:00Z',
+          receivedAt: '2019-07-20T03:00:00Z',
+        },
+      ],
+    });
+    const { wrapper, fake } = await mountNotes(undefined, [answered], {
+      answers: { setReviewNoteResolved: { ...answered, resolvedAt: '2019-07-21T03:00:00Z' } },
+    });
+    const shown = wrapper.get('[data-note-id="note-d"]');
+    const reply = shown.get('[data-testid="note-reply"]');
+    expect(reply.get('[data-testid="note-reply-meta"]').text()).toMatch(/^Tanggapan Sari · 16 Juli 2019/);
+    expect(reply.get('[data-testid="note-reply-body"]').text()).toBe('<i>Bukti</i> sudah diunggah.');
+    expect(reply.find('i').exists()).toBe(false);
+    expect(reply.get('[data-testid="note-reply-state"]').text()).toMatch(/^Diterima 20 Juli 2019/);
+    await shown.get('[data-testid="review-note-toggle"]').trigger('click');
+    await flushPromises();
+    expect(fake.callsOf('setReviewNoteResolved')).toEqual([['note-d', true]]);
+    expect(wrapper.get('[data-testid="review-note-state"]').text()).toBe('Selesai');
+    expect(wrapper.get('[data-testid="note-reply-body"]').text()).toBe('<i>Bukti</i> sudah diunggah.');
+  });
 });

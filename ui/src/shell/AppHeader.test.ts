@@ -49,6 +49,8 @@ describe('AppHeader', () => {
         .map((button) => button.attributes('data-testid'));
     expect(shown(SAMPLE_OPD.abilities)).toContain('open-report');
     expect(shown(SAMPLE_OPD.abilities)).not.toContain('open-exchange');
+    expect(shown(SAMPLE_OPD.abilities)).toContain('open-feedback');
+    expect(shown(SAMPLE_BAPPEDA.abilities)).not.toContain('open-feedback');
     // An OPD profile whose answer says otherwise gets what the answer says.
     const reversed = { ...SAMPLE_OPD.abilities, exportReport: false, importReports: true };
     expect(shown(reversed)).not.toContain('open-report');

@@ -14,11 +14,13 @@ import type {
   Imported,
   PackagePreview,
   PickedFile,
+  FeedbackStatus,
   PlanList,
   PlanOverview,
   PlanStructure,
   Profile,
   Received,
+  ReceivedNote,
   RegencySummary,
   ReviewNote,
   SubmissionMatrix,
@@ -36,6 +38,7 @@ import {
   sampleDetail,
   sampleDiff,
   sampleExported,
+  sampleFeedbackWritten,
   sampleHistory,
   sampleImported,
   sampleMatrix,
@@ -48,11 +51,14 @@ import {
   SAMPLE_OPD_ABILITIES,
   SAMPLE_PROFILE,
   sampleRekapWritten,
+  sampleReceivedNote,
+  sampleReply,
   sampleReportSettings,
   sampleSession,
   sampleStatus,
   sampleStructure,
   sampleSummary,
+  sampleTakenFeedback,
   samplePickedTemplate,
   sampleTemplatePreview,
   sampleTemplateWritten,
@@ -115,6 +121,10 @@ export interface FakeBackendOptions {
   /** What consolidationSummary answers (null: no plan). */
   summary?: RegencySummary | null;
   notes?: ReviewNote[];
+  /** At an OPD: what feedbackNotes answers (the notes received). */
+  receivedNotes?: ReceivedNote[];
+  /** At an OPD: what feedbackStatus answers (null: no feedback file taken yet). */
+  feedback?: FeedbackStatus | null;
   backups?: BackupInfo[];
   versions?: VersionSummary[];
   /** What planList and every change of the plan editor answer. */
@@ -198,6 +208,15 @@ function defaults(options: FakeBackendOptions): { [M in Method]: Answer<M> } {
     reviewNotes: options.notes ?? [],
     addReviewNote: sampleNote(),
     setReviewNoteResolved: sampleNote({ resolvedAt: '2019-07-16T03:00:00Z' }),
+    writeFeedback: cancel ? null : sampleFeedbackWritten(),
+    writeFeedbackAll: cancel ? null : [sampleFeedbackWritten()],
+    takeFeedback: cancel ? null : sampleTakenFeedback(),
+    feedbackNotes: options.receivedNotes ?? [],
+    replyToNote: (noteId, body) => {
+      const note = (options.receivedNotes ?? []).find((n) => n.id === noteId) ?? sampleReceivedNote({ id: noteId });
+      return { ...note, replies: [...note.replies, sampleReply({ id: `reply-${note.replies.length + 1}`, body })] };
+    },
+    feedbackStatus: options.feedback ?? null,
     backupsList: options.backups ?? [],
     backupNow: sampleBackup({ fileName: 'renaksi-20190716T000000Z-manual.db', kind: 'manual', takenAt: '2019-07-16T00:00:00Z' }),
     restoreBackup: { backup: sampleBackup(), replacedKey: null, keyWarning: null },

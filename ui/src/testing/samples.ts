@@ -14,8 +14,11 @@ import type {
   BundleImported,
   EvidenceView,
   Exported,
+  FeedbackStatus,
+  FeedbackWritten,
   GradeBand,
   Imported,
+  NoteReply,
   OpdRef,
   OwnKey,
   PackagePreview,
@@ -28,6 +31,7 @@ import type {
   PlanStructure,
   Profile,
   Received,
+  ReceivedNote,
   RegencySummary,
   RekapWritten,
   ReviewNote,
@@ -38,6 +42,7 @@ import type {
   StatusCount,
   SubmissionMatrix,
   SubmissionState,
+  TakenFeedback,
   TemplatePreview,
   TemplateWritten,
   UnconfirmedKey,
@@ -69,6 +74,8 @@ export const SAMPLE_OPD_ABILITIES: Abilities = {
   saveVersions: false,
   exportReport: true,
   takePackage: true,
+  writeFeedback: false,
+  takeFeedback: true,
   editPlan: false,
   readOnly: false,
 };
@@ -84,6 +91,8 @@ export const SAMPLE_BAPPEDA_ABILITIES: Abilities = {
   saveVersions: true,
   exportReport: false,
   takePackage: false,
+  writeFeedback: true,
+  takeFeedback: false,
   editPlan: true,
   readOnly: false,
 };
@@ -839,6 +848,98 @@ export function sampleNote(partial: Partial<ReviewNote> = {}): ReviewNote {
     createdAt: '2019-07-15T03:00:00Z',
     resolvedAt: null,
     replies: [],
+    ...partial,
+  };
+}
+
+/** An OPD's reply (tanggapan) to a note; `receivedAt` null: not yet at Bappeda. */
+export function sampleReply(partial: Partial<NoteReply> = {}): NoteReply {
+  return {
+    id: 'reply-1',
+    author: 'Sari',
+    body: 'Bukti tonggak kedua sudah diunggah.',
+    createdAt: '2019-07-16T02:00:00Z',
+    receivedAt: null,
+    ...partial,
+  };
+}
+
+/** A note DINKES received in Bappeda's feedback file: on RA-01 (the sample detail's action), open. */
+export function sampleReceivedNote(partial: Partial<ReceivedNote> = {}): ReceivedNote {
+  return {
+    id: 'note-1',
+    subjectKind: 'action',
+    subjectId: 'action-1',
+    subjectLabel: 'RA-01 Sistem pengaduan layanan kesehatan terpadu',
+    reportSequence: null,
+    author: 'Admin Bappeda',
+    body: 'Lengkapi bukti tonggak kedua.',
+    createdAt: '2019-07-15T03:00:00Z',
+    resolvedAt: null,
+    replies: [],
+    canReply: true,
+    ...partial,
+  };
+}
+
+/** A note on the sample detail's first indicator (ind-1). */
+export function sampleIndicatorNote(partial: Partial<ReceivedNote> = {}): ReceivedNote {
+  return sampleReceivedNote({
+    id: 'note-2',
+    subjectKind: 'indicator',
+    subjectId: 'ind-1',
+    subjectLabel: 'RA-01 · Persentase penduduk terdaftar UHC',
+    body: 'Realisasi TW III belum disertai data BPJS.',
+    createdAt: '2019-07-15T03:10:00Z',
+    ...partial,
+  });
+}
+
+export const SAMPLE_FEEDBACK_PATH = '/home/staf/Dokumen/umpan-balik-DINKES-1563159600.xlsx';
+
+/** Bappeda's feedback file for DINKES, as written. */
+export function sampleFeedbackWritten(partial: Partial<FeedbackWritten> = {}): FeedbackWritten {
+  return {
+    path: SAMPLE_FEEDBACK_PATH,
+    opdCode: 'DINKES',
+    opdName: 'Dinas Kesehatan',
+    sequence: 1563159600,
+    number: 2,
+    reports: 2,
+    notes: 3,
+    openNotes: 2,
+    replies: 1,
+    ...partial,
+  };
+}
+
+/** What taking the sample feedback file did at DINKES. */
+export function sampleTakenFeedback(partial: Partial<TakenFeedback> = {}): TakenFeedback {
+  return {
+    changed: true,
+    sequence: 1563159600,
+    number: 2,
+    writtenAt: '2019-07-15T03:00:00Z',
+    reports: 2,
+    notes: 3,
+    openNotes: 2,
+    quartersChanged: 1,
+    quarterChanges: ['Batas waktu Triwulan II 2019: 31 Juli 2019'],
+    quartersOlder: false,
+    repliesReceived: 1,
+    keyChange: null,
+    ...partial,
+  };
+}
+
+/** The last feedback file DINKES took. */
+export function sampleFeedbackStatus(partial: Partial<FeedbackStatus> = {}): FeedbackStatus {
+  return {
+    sequence: 1563159600,
+    number: 2,
+    writtenAt: '2019-07-15T03:00:00Z',
+    takenAt: '2019-07-16T01:00:00Z',
+    keyFingerprint: '0a1b2c3d4e5f60718293a4b5c6d7e8f9',
     ...partial,
   };
 }

@@ -11,6 +11,7 @@ export async function loadScreens(): Promise<void> {
     import('../exchange/ExchangeScreen.vue'),
     import('../present/PresentationMode.vue'),
     import('../report/ReportScreen.vue'),
+    import('../feedback/FeedbackScreen.vue'),
     import('../cocreation/CocreationScreen.vue'),
     import('../planning/PlanEditorScreen.vue'),
     import('../planning/PlanTab.vue'),

@@ -9,6 +9,9 @@ import {
   SAMPLE_BAPPEDA_ABILITIES,
   SAMPLE_OPD_ABILITIES,
   sampleDetail,
+  sampleIndicatorNote,
+  sampleReceivedNote,
+  sampleReply,
   type FakeBackend,
   type FakeBackendOptions,
 } from '../testing/fakeBackend';
@@ -158,6 +161,64 @@ describe('ActionDetail', () => {
     expect(allowed.wrapper.find('[data-testid="review-notes"]').exists()).toBe(true);
     const atBappeda = await render({ abilitiesShown: SAMPLE_BAPPEDA_ABILITIES });
     expect(atBappeda.wrapper.find('[data-testid="review-notes"]').exists()).toBe(true);
+  });
+
+  it('shows each note Bappeda sent where it belongs: the action\'s at the top, an indicator\'s on its card', async () => {
+    const detail: ActionDetailData = {
+      ...sampleDetail(),
+      notes: [sampleReceivedNote(), sampleIndicatorNote({ resolvedAt: '2019-07-20T03:00:00Z', canReply: false })],
+    };
+    const { wrapper } = await render({ detail });
+    const top = wrapper.get('[data-testid="action-notes"]');
+    expect(top.findAll('[data-testid="received-note"]').map((n) => n.attributes('data-note-id'))).toEqual(['note-1']);
+    expect(top.get('[data-testid="received-note-body"]').text()).toBe('Lengkapi bukti tonggak kedua.');
+    expect(top.get('[data-testid="received-note-state"]').text()).toBe('Terbuka');
+    // It comes before the narrative, the first thing under the heading.
+    const narrative = wrapper.get('[data-testid="narrative"]').element;
+    expect(top.element.compareDocumentPosition(narrative) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(wrapper.get('[data-testid="indicator-notes-hint"]').text()).toContain('1 catatan Bappeda pada indikator');
+
+    const onCard = indicator(wrapper, 'ind-1').get('[data-testid="indicator-notes"]');
+    expect(onCard.get('[data-testid="received-note-body"]').text()).toBe('Realisasi TW III belum disertai data BPJS.');
+    expect(onCard.get('[data-testid="received-note-state"]').text()).toBe('Selesai');
+    expect(onCard.find('[data-testid="reply-open"]').exists()).toBe(false);
+    expect(indicator(wrapper, 'ind-2').find('[data-testid="indicator-notes"]').exists()).toBe(false);
+  });
+
+  it('answers a note from the workspace: "Tanggapi" opens the box, the reply joins the thread', async () => {
+    const note = sampleIndicatorNote();
+    const detail: ActionDetailData = { ...sampleDetail(), notes: [note] };
+    const { wrapper, backend } = await render({
+      detail,
+      answers: { replyToNote: { ...note, replies: [sampleReply({ body: 'Data BPJS dilampirkan.' })] } },
+    });
+    const card = () => indicator(wrapper, 'ind-1').get('[data-testid="indicator-notes"]');
+    expect(card().find('[data-testid="reply-body"]').exists()).toBe(false);
+    await card().get('[data-testid="reply-open"]').trigger('click');
+    await flushPromises();
+    expect(document.activeElement).toBe(card().get('[data-testid="reply-body"]').element);
+    await card().get('[data-testid="reply-body"]').setValue('Data BPJS dilampirkan.');
+    await card().get('form').trigger('submit');
+    await flushPromises();
+
+    expect(backend.callsOf('replyToNote')).toEqual([['note-2', 'Data BPJS dilampirkan.']]);
+    expect(card().get('[data-testid="note-reply-body"]').text()).toBe('Data BPJS dilampirkan.');
+    expect(card().get('[data-testid="note-reply-state"]').text()).toContain('Belum diterima Bappeda');
+    expect(card().find('[data-testid="reply-body"]').exists()).toBe(false);
+    // A reply is not a change of the action: nothing to undo, the detail was not asked again.
+    expect(wrapper.find('[data-testid="undo"]').exists()).toBe(false);
+    expect(backend.callsOf('actionDetail')).toHaveLength(1);
+  });
+
+  it('closes the reply box with Escape and stays on the action', async () => {
+    const { wrapper } = await render({ detail: { ...sampleDetail(), notes: [sampleReceivedNote()] } });
+    const top = () => wrapper.get('[data-testid="action-notes"]');
+    await top().get('[data-testid="reply-open"]').trigger('click');
+    await flushPromises();
+    await top().get('[data-testid="reply-body"]').trigger('keydown', { key: 'Escape' });
+    await flushPromises();
+    expect(top().find('[data-testid="reply-body"]').exists()).toBe(false);
+    expect(wrapper.emitted('back')).toBeUndefined();
   });
 
   it('shows the figures of the selected period, with units and two-decimal percentages', async () => {

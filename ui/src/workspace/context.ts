@@ -3,7 +3,7 @@
 // go, which quarters are locked, the Escape key and the history panel.
 import { inject, nextTick, onUnmounted, reactive, ref, useId, type InjectionKey, type Ref } from 'vue';
 import type { Backend } from '../api/backend';
-import type { ActionDetail, HistoryEntity, PeriodRef, Quarter } from '../api/types';
+import type { ActionDetail, HistoryEntity, PeriodRef, Quarter, ReceivedNote } from '../api/types';
 
 export interface FieldError {
   field: string;
@@ -37,6 +37,8 @@ export interface WorkspaceContext {
   /** Escape closes the newest open form or panel first; returns the remover. */
   onEscape(close: () => void): () => void;
   openHistory(entity: HistoryEntity, entityId: string, title: string): void;
+  /** A received note was answered: the shown detail carries it as the core returned it. */
+  noteReplied(note: ReceivedNote): void;
 }
 
 export const workspaceKey: InjectionKey<WorkspaceContext> = Symbol('workspace');

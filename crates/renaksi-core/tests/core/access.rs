@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 use renaksi_core::access::{self, Abilities};
 use renaksi_core::cocreation::{self, SessionForm};
 use renaksi_core::demo::{self, DemoView};
+use renaksi_core::feedback;
 use renaksi_core::package;
 use renaksi_core::period::PeriodRef;
 use renaksi_core::profile::{Profile, Role};
@@ -74,6 +75,8 @@ fn bappeda_and_an_opd_have_the_abilities_of_their_role() {
             save_versions: true,
             export_report: false,
             take_package: false,
+            write_feedback: true,
+            take_feedback: false,
             edit_plan: true,
             read_only: false,
         }
@@ -91,6 +94,8 @@ fn bappeda_and_an_opd_have_the_abilities_of_their_role() {
             save_versions: false,
             export_report: true,
             take_package: true,
+            write_feedback: false,
+            take_feedback: true,
             edit_plan: false,
             read_only: false,
         }
@@ -172,6 +177,20 @@ fn each_ability_agrees_with_the_check_the_core_makes() {
                 store.conn(),
                 "memakai paket rencana aksi"
             ))
+        );
+        assert_eq!(
+            can.write_feedback,
+            allowed(feedback::write(
+                &mut store,
+                dir.path(),
+                "TIDAK-ADA",
+                Paper::A4,
+                &nowhere
+            ))
+        );
+        assert_eq!(
+            can.take_feedback,
+            allowed(feedback::take_file(&mut store, &nowhere))
         );
         assert!(!nowhere.exists());
     }
