@@ -115,6 +115,10 @@ test("an OPD sees its overdue report, exports, and its calendar and history foll
     const exported = await (await browser.$('[data-testid="report-calendar-row"][data-year="2019"][data-quarter="2"] [data-testid="report-calendar-exported"]')).getText();
     assert.match(exported, /, no\. 2$/);
     assert.match(await (await byTestId(browser, 'report-calendar-next')).getText(), /^Laporan Triwulan III 2019 terlambat/);
+    // The row the line names is marked in words, not by its colour alone.
+    const marked = await browser.$('[data-testid="report-calendar-row"][aria-current="true"]');
+    assert.equal(`${await marked.getAttribute('data-year')}-${await marked.getAttribute('data-quarter')}`, '2019-3');
+    assert.match(await marked.getText(), /paling lama terlambat/);
     await (await byTestId(browser, 'report-calendar')).scrollIntoView({ block: 'start' });
     await screenshot(browser, 'opd-calendar-1366x768');
 

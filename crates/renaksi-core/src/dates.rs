@@ -34,6 +34,27 @@ pub fn today_local() -> NaiveDate {
     chrono::Local::now().date_naive()
 }
 
+/// "15 Jul 2018": for narrow cells (the rekap's Matriks Laporan).
+pub fn short_date(date: NaiveDate) -> String {
+    use chrono::Datelike;
+    let month = MONTHS[date.month0() as usize];
+    // Indonesian abbreviations: Agustus is "Agu", the rest their first three letters.
+    let short = if month == "Agustus" {
+        "Agu"
+    } else {
+        &month[..3]
+    };
+    format!("{} {short} {}", date.day(), date.year())
+}
+
+/// The day of an RFC 3339 time in Western Indonesian Time, short: "16 Apr 2019".
+pub fn short_date_wib(rfc3339: &str) -> String {
+    match date_wib(rfc3339) {
+        Some(day) => short_date(day),
+        None => rfc3339.to_string(),
+    }
+}
+
 /// "15 Juli 2018".
 pub fn long_date(date: NaiveDate) -> String {
     use chrono::Datelike;
@@ -61,11 +82,19 @@ pub fn long_time_wib(rfc3339: &str) -> String {
     }
 }
 
+/// The day of an RFC 3339 time in Western Indonesian Time (2019-04-15T18:00Z
+/// is 16 April there): the day Bappeda's dates are shown and judged by.
+pub fn date_wib(rfc3339: &str) -> Option<NaiveDate> {
+    DateTime::parse_from_rfc3339(rfc3339)
+        .ok()
+        .map(|time| time.with_timezone(&wib()).date_naive())
+}
+
 /// The day of an RFC 3339 time in Western Indonesian Time: "15 Juli 2018".
 pub fn long_date_wib(rfc3339: &str) -> String {
-    match DateTime::parse_from_rfc3339(rfc3339) {
-        Ok(time) => long_date(time.with_timezone(&wib()).date_naive()),
-        Err(_) => rfc3339.to_string(),
+    match date_wib(rfc3339) {
+        Some(day) => long_date(day),
+        None => rfc3339.to_string(),
     }
 }
 
@@ -89,5 +118,15 @@ mod tests {
         );
         assert_eq!(long_date_wib("2019-12-31T20:00:00Z"), "1 Januari 2020");
         assert_eq!(long_date_wib("kemarin"), "kemarin");
+        // The WIB day, not the UTC one.
+        assert_eq!(short_date_wib("2019-04-15T18:00:00Z"), "16 Apr 2019");
+        assert_eq!(
+            short_date(NaiveDate::from_ymd_opt(2026, 8, 5).unwrap()),
+            "5 Agu 2026"
+        );
+        assert_eq!(
+            short_date(NaiveDate::from_ymd_opt(2026, 5, 5).unwrap()),
+            "5 Mei 2026"
+        );
     }
 }

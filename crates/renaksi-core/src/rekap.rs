@@ -18,7 +18,7 @@ use serde::Serialize;
 
 use crate::achievement::{GradeBand, GradeKey, GradeScale, Reason};
 use crate::consolidation::{self, RegencySummary, StatusCount};
-use crate::dates::{long_date, long_date_wib, long_time_wib};
+use crate::dates::{long_date, long_time_wib, short_date, short_date_wib};
 use crate::files::write_atomically;
 use crate::period::{roman, PeriodRef};
 use crate::review::{self, ReviewNote, SubjectKind};
@@ -378,6 +378,20 @@ fn finish(
     fit_to_width(sheet, last_row, last_col)
 }
 
+/// Width of a quarter's column in the Matriks Laporan.
+const QUARTER_WIDTH: f64 = 13.0;
+
+/// "masuk 6 Des 2026" in a quarter's cell; "masuk\n16 Apr 2019" when the
+/// line would wrap, so a date never breaks in two.
+fn dated_line(word: &str, rfc3339: &str) -> String {
+    let line = format!("{word} {}", short_date_wib(rfc3339));
+    if lines_needed(&line, QUARTER_WIDTH - 0.5, BODY_PT) > 1 {
+        format!("{word}\n{}", short_date_wib(rfc3339))
+    } else {
+        line
+    }
+}
+
 fn workbook_bytes(
     summary: &RegencySummary,
     period: PeriodRef,
@@ -542,15 +556,17 @@ fn workbook_bytes(
                     "TW {} {}\nbatas {}",
                     roman(p.quarter),
                     p.year,
-                    long_date(due)
+                    short_date(due)
                 ),
                 None => format!("TW {} {}", roman(p.quarter), p.year),
             }
         })
         .collect();
     let mut columns: Vec<(&str, f64)> = vec![("Kode", 14.0), ("Perangkat Daerah", 36.0)];
-    // Wide enough for "diekspor 30 September 2026" on one line.
-    columns.extend(period_labels.iter().map(|l| (l.as_str(), 21.0)));
+    // Narrow, so a plan of many quarters still prints at a readable scale:
+    // short dates, each under its word when the two do not fit one line (the
+    // rows grow to fit).
+    columns.extend(period_labels.iter().map(|l| (l.as_str(), QUARTER_WIDTH)));
     let rows: Vec<Vec<Cell>> = matrix
         .rows
         .iter()
@@ -560,13 +576,21 @@ fn workbook_bytes(
                 Cell::Text(row.opd.name.clone()),
             ];
             cells.extend(row.cells.iter().map(|c| {
+                // When the quarter's report came more than once, the first
+                // arrival (which decides terlambat) and the last.
+                let received = if c.first_received_at.is_some() {
+                    "masuk terakhir"
+                } else {
+                    "masuk"
+                };
                 let lines: Vec<String> = [
-                    c.received_at
+                    c.first_received_at
                         .as_deref()
-                        .map(|at| format!("masuk {}", long_date_wib(at))),
+                        .map(|at| dated_line("masuk pertama", at)),
+                    c.received_at.as_deref().map(|at| dated_line(received, at)),
                     c.exported_at
                         .as_deref()
-                        .map(|at| format!("diekspor {}", long_date_wib(at))),
+                        .map(|at| dated_line("diekspor", at)),
                 ]
                 .into_iter()
                 .flatten()
@@ -587,8 +611,9 @@ fn workbook_bytes(
         &st,
     )?;
     let legend = format!(
-        "Keadaan per {}. Terlambat: diterima Bappeda sesudah batas waktu triwulan (tanggal diekspor \
-         hanya keterangan, menurut jam komputer OPD). Diverifikasi: sudah diperiksa Bappeda.",
+        "Keadaan per {}. Terlambat: laporan pertama triwulan itu diterima Bappeda sesudah batas \
+         waktunya (tanggal WIB; tanggal diekspor hanya keterangan, menurut jam komputer OPD). \
+         Diverifikasi: sudah diperiksa Bappeda.",
         long_date(NaiveDate::parse_from_str(&summary.today, "%Y-%m-%d").unwrap_or_default())
     );
     sheet.write_string_with_format(end + 1, 0, legend, &st.stamp)?;

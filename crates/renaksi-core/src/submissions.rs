@@ -2,16 +2,20 @@
 //! watches. A quarter's report is *diterima* when it arrived by the due date,
 //! *terlambat* when it arrived after it, *diverifikasi* once Bappeda checked it,
 //! and *belum* while nothing arrived. Terlambat is decided on Bappeda's
-//! clock, the day the report arrived here; the day the OPD exported it is
-//! shown beside it for information only (it is the OPD's clock).
+//! clock, by the WIB day the quarter's *first* report arrived here (a report
+//! sent again later, say after Bappeda's note, does not make an on-time
+//! quarter late); the latest report gives the number, the dates shown and
+//! the verification. The day the OPD exported it is shown beside it for
+//! information only (it is the OPD's clock).
 
 use std::collections::HashMap;
 
-use chrono::NaiveDate;
+use chrono::{DateTime, FixedOffset, NaiveDate};
 use rusqlite::{params, Connection};
 use serde::Serialize;
 
 use crate::access;
+use crate::dates::date_wib;
 use crate::model::Period;
 use crate::overview::OpdRef;
 use crate::period::PeriodRef;
@@ -44,6 +48,9 @@ pub struct MatrixCell {
     /// The latest report's number and arrival, when one arrived.
     pub sequence: Option<i64>,
     pub received_at: Option<String>,
+    /// When the quarter's first report arrived, when an earlier report than
+    /// the latest one came: terlambat is decided by this arrival.
+    pub first_received_at: Option<String>,
     /// When the OPD exported that report (RFC 3339, the OPD's own clock as
     /// signed in the report): for information, not for terlambat.
     pub exported_at: Option<String>,
@@ -83,7 +90,9 @@ pub fn matrix(conn: &Connection, today: NaiveDate) -> Result<SubmissionMatrix> {
 
     // Latest imported report per (OPD, year, quarter): the one received last
     // (sequences of different keys do not compare; see `reports::RECEIVED_LAST_FIRST`).
+    // Beside it, when the quarter's first report arrived: what decides terlambat.
     let mut latest: HashMap<(String, i32, u8), Arrival> = HashMap::new();
+    let mut first: HashMap<(String, i32, u8), (DateTime<FixedOffset>, String)> = HashMap::new();
     let mut stmt = conn.prepare(
         "SELECT opd_id, year, quarter, sequence, received_at, verified_at IS NOT NULL, exported_at
          FROM reports
@@ -91,10 +100,16 @@ pub fn matrix(conn: &Connection, today: NaiveDate) -> Result<SubmissionMatrix> {
     )?;
     let mut rows = stmt.query([&plan.id])?;
     while let Some(row) = rows.next()? {
-        latest.insert(
-            (row.get(0)?, row.get(1)?, row.get(2)?),
-            (row.get(3)?, row.get(4)?, row.get(5)?, row.get(6)?),
-        );
+        let key: (String, i32, u8) = (row.get(0)?, row.get(1)?, row.get(2)?);
+        let arrival: Arrival = (row.get(3)?, row.get(4)?, row.get(5)?, row.get(6)?);
+        if let Some(at) = arrival.1.as_deref() {
+            if let Ok(time) = DateTime::parse_from_rfc3339(at) {
+                if first.get(&key).is_none_or(|(earliest, _)| time < *earliest) {
+                    first.insert(key.clone(), (time, at.to_owned()));
+                }
+            }
+        }
+        latest.insert(key, arrival);
     }
 
     let due = |p: &Period| {
@@ -109,11 +124,10 @@ pub fn matrix(conn: &Connection, today: NaiveDate) -> Result<SubmissionMatrix> {
             cells: plan_periods
                 .iter()
                 .map(|p| {
-                    let report = latest.get(&(opd.id.clone(), p.year, p.quarter));
-                    let arrived = report
-                        .and_then(|(_, at, _, _)| at.as_deref())
-                        .and_then(|at| at.get(..10))
-                        .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
+                    let key = (opd.id.clone(), p.year, p.quarter);
+                    let report = latest.get(&key);
+                    let first_at = first.get(&key).map(|(_, at)| at.as_str());
+                    let arrived = first_at.and_then(date_wib);
                     let state = match (report, due(p)) {
                         (None, _) => SubmissionState::NotSubmitted,
                         (Some((_, _, true, _)), _) => SubmissionState::Verified,
@@ -128,6 +142,9 @@ pub fn matrix(conn: &Connection, today: NaiveDate) -> Result<SubmissionMatrix> {
                         state,
                         sequence: report.map(|(s, _, _, _)| *s),
                         received_at: report.and_then(|(_, at, _, _)| at.clone()),
+                        first_received_at: first_at
+                            .filter(|at| report.and_then(|(_, r, _, _)| r.as_deref()) != Some(at))
+                            .map(str::to_owned),
                         exported_at: report.map(|(_, _, _, at)| at.clone()),
                         overdue: report.is_none() && due(p).is_some_and(|d| today > d),
                     }

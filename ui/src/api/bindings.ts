@@ -574,6 +574,11 @@ export type MatrixCell = { year: number, quarter: number, state: SubmissionState
  */
 sequence: number | null, receivedAt: string | null, 
 /**
+ * When the quarter's first report arrived, when an earlier report than
+ * the latest one came: terlambat is decided by this arrival.
+ */
+firstReceivedAt: string | null, 
+/**
  * When the OPD exported that report (RFC 3339, the OPD's own clock as
  * signed in the report): for information, not for terlambat.
  */
@@ -1037,7 +1042,11 @@ next: NextDue | null,
 /**
  * How many quarters are overdue (`next` among them when it is overdue).
  */
-overdueCount: number, };
+overdueCount: number, 
+/**
+ * How many quarters are awaited with no due date set by Bappeda.
+ */
+waitingWithoutDue: number, };
 
 export type ReportHistory = { 
 /**

@@ -444,12 +444,32 @@ describe('ExchangeScreen', () => {
         expect(legend).toContain(word);
       }
       expect(wrapper.get('[data-testid="matrix-exported-note"]').text()).toBe(
-        'Tanggal diekspor menurut jam komputer OPD dan hanya keterangan; terlambat dihitung dari tanggal laporan diterima Bappeda.',
+        'Tanggal masuk menurut WIB. Terlambat dihitung dari tanggal laporan pertama triwulan itu diterima Bappeda; ' +
+          'laporan yang dikirim ulang sesudahnya tidak mengubahnya. Tanggal diekspor menurut jam komputer OPD dan hanya keterangan.',
       );
       // A wide plan scrolls inside its own keyboard-reachable container.
       const scroll = table.element.parentElement!;
       expect(scroll.classList.contains('matrix__scroll')).toBe(true);
       expect(scroll.getAttribute('tabindex')).toBe('0');
+    });
+
+    it('shows the first arrival beside the last when a quarter\'s report came again', async () => {
+      // On time by its first report (14 April); sent again after Bappeda's note.
+      const matrix = matrixWith('DINSOS', 2019, 1, {
+        state: 'diterima',
+        sequence: 2,
+        firstReceivedAt: '2019-04-14T03:00:00Z',
+        receivedAt: '2019-04-15T18:00:00Z',
+        exportedAt: '2019-04-15T09:00:00Z',
+        overdue: false,
+      });
+      const { wrapper } = await mountExchange({ fake: { answers: { submissionMatrix: matrix } } });
+      const shown = cell(wrapper, 'DINSOS', 2019, 1);
+      // 15 April 18.00 UTC is 16 April in WIB, the day Bappeda's dates are in.
+      expect(text(shown)).toBe(
+        'Diterima no. 2 masuk pertama 14 April 2019 masuk terakhir 16 April 2019 diekspor 15 April 2019 Verifikasi',
+      );
+      expect(shown.get('[data-testid="matrix-received-first"]').text()).toBe('masuk pertama 14 April 2019');
     });
 
     it('verifies a received report from its cell', async () => {
@@ -536,6 +556,19 @@ describe('ExchangeScreen', () => {
       expect(text(section.findAll('[data-testid="matrix-period"]')[4]!)).toBe('Q1 2019 due 15 April 2019');
       expect(text(cell(wrapper, 'DINKES', 2018, 2))).toBe('Late no. 2 received 20 July 2018 exported 19 July 2018 Verify');
       expect(text(cell(wrapper, 'DINKES', 2019, 1))).toBe('Not yet · past due');
+      const again = mountWithApp<Backend>(ExchangeScreen, {
+        backend: createFakeBackend({
+          profile: BAPPEDA,
+          answers: {
+            submissionMatrix: matrixWith('DINSOS', 2018, 4, { firstReceivedAt: '2019-01-10T03:00:00Z' }),
+          },
+        }),
+        language: 'en',
+      });
+      await flushPromises();
+      expect(text(cell(again.wrapper, 'DINSOS', 2018, 4))).toBe(
+        'Received no. 1 first received 10 January 2019 last received 14 January 2019 exported 13 January 2019 Verify',
+      );
       expect(cell(wrapper, 'DINKES', 2018, 2).get('[data-testid="verify-cell"]').attributes('aria-label')).toBe(
         'Verify the report of Dinas Kesehatan (DINKES) for Quarter II 2018',
       );

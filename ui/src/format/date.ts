@@ -90,8 +90,8 @@ const instantDateFormatters = new Map<string, Intl.DateTimeFormat>();
 
 /**
  * The day of an RFC 3339 instant in the computer's time zone: "25 Juli 2019"
- * (id) or "25 July 2019" (en). `timeZone` is for tests. Text that is not an
- * instant is returned unchanged.
+ * (id) or "25 July 2019" (en). `timeZone` names another zone (tests; WIB for
+ * Bappeda's matrix). Text that is not an instant is returned unchanged.
  */
 export function formatInstantDate(value: string, language: FormatLanguage, timeZone?: string): string {
   if (!/^\d{4}-\d{2}-\d{2}T/.test(value)) return value;

@@ -66,6 +66,34 @@ describe('CalendarBanner', () => {
     });
   });
 
+  it('says Bappeda has not set a due date while a quarter without one is awaited', async () => {
+    const undated = (waiting: number) => {
+      const calendar = sampleCalendar({ next: null, overdueCount: 0, waitingWithoutDue: waiting });
+      for (const q of calendar.quarters) {
+        if (q.year === 2019) {
+          q.dueDate = null;
+          q.state = 'menunggu';
+        }
+      }
+      return calendar;
+    };
+    const one = await mountBanner({ backend: createFakeBackend({ answers: { reportCalendar: undated(1) } }) });
+    expect(banner(one.wrapper)).toEqual({
+      text: 'Bappeda belum menetapkan batas waktu laporan Triwulan I 2019.',
+      tone: 'calm',
+    });
+    const many = await mountBanner({ backend: createFakeBackend({ answers: { reportCalendar: undated(4) } }) });
+    expect(banner(many.wrapper).text).toBe(
+      'Bappeda belum menetapkan batas waktu laporan Triwulan I 2019 dan 3 triwulan lain.',
+    );
+    const english = await mountBanner({ language: 'en', backend: createFakeBackend({ answers: { reportCalendar: undated(2) } }) });
+    expect(banner(english.wrapper).text).toBe(
+      'Bappeda has not set the due date for the Quarter I 2019 report and 1 other quarter yet.',
+    );
+    const englishOne = await mountBanner({ language: 'en', backend: createFakeBackend({ answers: { reportCalendar: undated(1) } }) });
+    expect(banner(englishOne.wrapper).text).toBe('Bappeda has not set the due date for the Quarter I 2019 report yet.');
+  });
+
   it('speaks English, with singular and plural days', async () => {
     const one = await mountBanner({
       language: 'en',

@@ -87,10 +87,40 @@ describe('the report calendar', () => {
     expect(calendarRow(wrapper, 2018, 3).cells.slice(2)).toEqual(['Diekspor', '10 Oktober 2018, no. 3', '–']);
     expect(calendarRow(wrapper, 2018, 4).cells).toEqual(['Triwulan IV 2018', '15 Januari 2019', 'Ditutup', '–', '–']);
     const late = calendarRow(wrapper, 2019, 2);
-    expect(late.cells).toEqual(['Triwulan II 2019', '15 Juli 2019', 'Terlambat', '–', '–']);
-    // The row the banner names is set apart.
+    // The row the banner names is set apart, in words too (not by colour alone).
+    expect(late.cells).toEqual(['Triwulan II 2019 ▸ paling lama terlambat', '15 Juli 2019', 'Terlambat', '–', '–']);
     expect(late.row.classes()).toContain('report-calendar__row--next');
+    expect(late.row.attributes('aria-current')).toBe('true');
     expect(calendarRow(wrapper, 2019, 3).cells.slice(1, 3)).toEqual(['15 Oktober 2019', 'Menunggu']);
+    expect(wrapper.findAll('[data-testid="report-calendar-marker"]')).toHaveLength(1);
+    expect(calendarRow(wrapper, 2019, 3).row.attributes('aria-current')).toBeUndefined();
+  });
+
+  it('marks the next report due in words when nothing is late', async () => {
+    const { wrapper } = await mountScreen(createFakeBackend({ answers: { reportCalendar: sampleCalendarDue(75) } }));
+    const next = calendarRow(wrapper, 2019, 3);
+    expect(next.cells[0]).toBe('Triwulan III 2019 ▸ laporan berikutnya');
+    expect(next.row.attributes('aria-current')).toBe('true');
+  });
+
+  it('says "verified" with the date alone when Bappeda\'s feedback names no verifier', async () => {
+    const calendar = sampleCalendar();
+    calendar.quarters[0]!.verifiedBy = null;
+    const { wrapper } = await mountScreen(createFakeBackend({ answers: { reportCalendar: calendar } }));
+    expect(calendarRow(wrapper, 2018, 1).cells[4]).toBe('Diverifikasi 20 April 2018');
+  });
+
+  it('says Bappeda has not set a due date rather than that nothing is awaited', async () => {
+    const calendar = sampleCalendar({ next: null, overdueCount: 0, waitingWithoutDue: 2 });
+    for (const q of calendar.quarters) {
+      if (q.year === 2019 && q.quarter >= 3) q.dueDate = null;
+    }
+    calendar.quarters[5]!.state = 'diekspor';
+    const { wrapper } = await mountScreen(createFakeBackend({ answers: { reportCalendar: calendar } }));
+    expect(wrapper.get('[data-testid="report-calendar-next"]').text()).toBe(
+      'Bappeda belum menetapkan batas waktu laporan Triwulan III 2019 dan 1 triwulan lain.',
+    );
+    expect(wrapper.findAll('[data-testid="report-calendar-marker"]')).toHaveLength(0);
   });
 
   it('says when no feedback file was taken yet, and when a due date is not set', async () => {
@@ -188,6 +218,13 @@ describe('the report history', () => {
     history.exports[0]!.keyWords = '';
     const { wrapper } = await mountScreen(createFakeBackend({ answers: { reportHistory: history } }));
     expect(text(wrapper.findAll('[data-testid="report-history-key"]')[0]!)).toBe(SAMPLE_KEY_FINGERPRINT);
+  });
+
+  it('gives the date alone when the feedback names no verifier', async () => {
+    const history = sampleReportHistory();
+    history.exports[3]!.verifiedBy = null;
+    const { wrapper } = await mountScreen(createFakeBackend({ answers: { reportHistory: history } }));
+    expect(historyRows(wrapper)[3]!.cells[4]).toBe('Diverifikasi 20 April 2018');
   });
 
   it('speaks English', async () => {

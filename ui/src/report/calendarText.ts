@@ -21,14 +21,26 @@ export function calendarTone(calendar: ReportCalendar): CalendarTone {
   return next.daysLeft <= SOON_DAYS ? 'soon' : 'calm';
 }
 
-/** "Laporan Triwulan II 2019 terlambat 17 hari (batas 15 Juli 2019)", or the next due, or nothing awaited. */
+/**
+ * "Laporan Triwulan II 2019 terlambat 17 hari (batas 15 Juli 2019)", or the
+ * next due; with none, the first quarter still awaited whose due date Bappeda
+ * has not set (never "nothing awaited" while one is), else nothing awaited.
+ */
 export function useNextDueText(): (calendar: ReportCalendar) => string {
   const { t } = useI18n();
   const { language } = useLanguage();
   const periodLabel = usePeriodLabel();
   return (calendar) => {
     const next = calendar.next;
-    if (!next) return t('calendar.next.none');
+    if (!next) {
+      const undated = calendar.quarters.find((q) => q.state === 'menunggu' && q.dueDate === null);
+      if (calendar.waitingWithoutDue === 0 || !undated) return t('calendar.next.none');
+      const period = periodLabel({ year: undated.year, quarter: undated.quarter as PeriodRef['quarter'] });
+      const others = calendar.waitingWithoutDue - 1;
+      return others > 0
+        ? t('calendar.next.noDueOthers', { period, n: formatNumber(others) }, others)
+        : t('calendar.next.noDue', { period });
+    }
     const period = periodLabel({ year: next.year, quarter: next.quarter as PeriodRef['quarter'] });
     const due = formatDate(next.dueDate, language.value);
     if (next.overdue) {

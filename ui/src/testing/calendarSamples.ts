@@ -44,6 +44,7 @@ export function sampleCalendar(overrides: Partial<ReportCalendar> = {}): ReportC
     })),
     next: { year: 2019, quarter: 2, dueDate: '2019-07-15', daysLeft: -17, overdue: true },
     overdueCount: 1,
+    waitingWithoutDue: 0,
     ...overrides,
   };
 }

@@ -747,6 +747,7 @@ export function sampleMatrix(): SubmissionMatrix {
           state: report?.[0] ?? 'belum',
           sequence: report?.[1] ?? null,
           receivedAt: report?.[2] ?? null,
+          firstReceivedAt: null,
           // Exported the day before it arrived.
           exportedAt: report ? new Date(Date.parse(report[2]) - 86_400_000).toISOString().replace('.000', '') : null,
           overdue: !report && period.dueDate !== null && period.dueDate < SAMPLE_MATRIX_TODAY,

@@ -1,7 +1,8 @@
-//! The report history at an OPD: every report exported here for the plan
-//! being viewed, newest first, with Bappeda's status for it as of the last
-//! feedback file. A report is matched in the feedback by its key's
-//! fingerprint and its sequence (one installation's count per key).
+//! The report history at an OPD: every report exported here for the active
+//! plan (as the calendar, even while an earlier plan is viewed), newest
+//! first, with Bappeda's status for it as of the last feedback file. A report
+//! is matched in the feedback by its key's fingerprint and its sequence (one
+//! installation's count per key).
 //!
 //! The status (docs/panduan.md, "Riwayat laporan"): *diverifikasi* or
 //! *diterima* when the feedback lists it; *belum ada kabar* when there is no
@@ -14,7 +15,6 @@ use serde::Serialize;
 
 use super::feedback::{self, FeedbackAsOf, Receipt};
 use crate::access;
-use crate::store::plans;
 use crate::workbook::key_words;
 use crate::Result;
 
@@ -62,10 +62,10 @@ pub struct ReportHistory {
     pub exports: Vec<ExportEntry>,
 }
 
-/// Every export of the plan being viewed, newest first. Only at an OPD.
+/// Every export of the active plan, newest first. Only at an OPD.
 pub fn history(conn: &Connection) -> Result<ReportHistory> {
     access::require_opd(conn, "melihat riwayat laporan")?;
-    let plan = plans::require_current(conn)?;
+    let plan = super::require_active(conn)?;
     let last = feedback::last_taken(conn, &plan.id)?;
     let receipts = feedback::receipts(conn, &plan.id)?;
     let mut stmt = conn.prepare(

@@ -8,7 +8,14 @@
 //! received. A quarter not done, not closed, whose due date has passed is
 //! overdue (*terlambat*). The banner names the oldest overdue quarter, else
 //! the first quarter not done whose due date is today or later. A closed
-//! quarter without a report is no longer awaited.
+//! quarter without a report is no longer awaited. A quarter awaited whose due
+//! date Bappeda has not set is counted apart: the banner says so rather than
+//! "nothing awaited".
+//!
+//! The calendar (and the report history) is always that of the active plan,
+//! the one reports are still due for, even while an earlier, read-only plan
+//! is being viewed: an earlier plan awaits nothing, and its quarters would
+//! only read as years late.
 
 mod feedback;
 pub mod history;
@@ -20,8 +27,9 @@ use rusqlite::Connection;
 use serde::Serialize;
 
 use crate::access;
+use crate::model::Plan;
 use crate::store::plans;
-use crate::Result;
+use crate::{Error, Result};
 pub use feedback::FeedbackAsOf;
 
 /// Where a quarter's report stands, most advanced first. Serialised under the
@@ -100,13 +108,15 @@ pub struct ReportCalendar {
     pub next: Option<NextDue>,
     /// How many quarters are overdue (`next` among them when it is overdue).
     pub overdue_count: u32,
+    /// How many quarters are awaited with no due date set by Bappeda.
+    pub waiting_without_due: u32,
 }
 
-/// The calendar of the plan being viewed, as of `today`. Only at an OPD
-/// (Bappeda watches its submission matrix).
+/// The calendar of the active plan, as of `today`. Only at an OPD (Bappeda
+/// watches its submission matrix).
 pub fn calendar(conn: &Connection, today: NaiveDate) -> Result<ReportCalendar> {
     access::require_opd(conn, "melihat kalender laporan")?;
-    let plan = plans::require_current(conn)?;
+    let plan = require_active(conn)?;
     let periods = crate::store::periods::list(conn, &plan.id)?;
     let exports = latest_exports(conn, &plan.id)?;
     let mut receipts: HashMap<(i32, u8), feedback::Receipt> = HashMap::new();
@@ -167,13 +177,23 @@ pub fn calendar(conn: &Connection, today: NaiveDate) -> Result<ReportCalendar> {
             overdue: q.state == QuarterState::Overdue,
         })
     });
+    let waiting_without_due = quarters
+        .iter()
+        .filter(|q| q.state == QuarterState::Waiting && q.due_date.is_none())
+        .count() as u32;
     Ok(ReportCalendar {
         today: today.format("%Y-%m-%d").to_string(),
         feedback: feedback::last_taken(conn, &plan.id)?,
         overdue_count: overdue.len() as u32,
+        waiting_without_due,
         quarters,
         next,
     })
+}
+
+/// The active plan (the newest), whichever plan is being viewed.
+fn require_active(conn: &Connection) -> Result<Plan> {
+    plans::active(conn)?.ok_or_else(|| Error::NotFound("Rencana aksi".into()))
 }
 
 fn parse_date(text: &str) -> Option<NaiveDate> {

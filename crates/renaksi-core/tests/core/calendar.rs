@@ -384,3 +384,118 @@ fn the_report_history_lists_every_export_with_bappedas_status() {
         BappedaStatus::NotRecorded
     );
 }
+
+/// A quarter still awaited with no due date set is not "nothing awaited":
+/// the calendar counts it apart, for the banner to say Bappeda has not set
+/// the date.
+#[test]
+fn quarters_without_a_due_date_are_still_awaited() {
+    let (_dir, mut store) = opd();
+    store
+        .write(|tx| {
+            tx.execute("UPDATE periods SET due_date = NULL WHERE year = 2019", [])?;
+            Ok(())
+        })
+        .unwrap();
+    let c = calendar(store.conn(), day("2019-11-01")).unwrap();
+    assert_eq!(c.next, None);
+    assert_eq!(c.overdue_count, 0);
+    assert_eq!(c.waiting_without_due, 4);
+    assert_eq!(quarter(&c, 2019, 1).state, QuarterState::Waiting);
+    assert_eq!(quarter(&c, 2019, 1).due_date, None);
+
+    // Once Bappeda sets one, it is named, and the others stay counted.
+    store
+        .write(|tx| {
+            tx.execute(
+                "UPDATE periods SET due_date = '2019-11-15' WHERE year = 2019 AND quarter = 3",
+                [],
+            )?;
+            Ok(())
+        })
+        .unwrap();
+    let c = calendar(store.conn(), day("2019-11-01")).unwrap();
+    assert_eq!(
+        c.next.as_ref().map(|n| (n.quarter, n.days_left)),
+        Some((3, 14))
+    );
+    assert_eq!(c.waiting_without_due, 3);
+}
+
+/// While the clerk views an earlier, read-only plan, the calendar and the
+/// history are still those of the active plan: the earlier plan awaits
+/// nothing, and its quarters must not read as years late.
+#[test]
+fn the_calendar_and_history_are_the_active_plans_while_an_earlier_one_is_viewed() {
+    use renaksi_core::package;
+    use renaksi_core::planning::{self, NewPlan};
+    use renaksi_core::store::plans;
+
+    let (dir, path) = crate::temp_db();
+    let mut bappeda = Store::open(&path).unwrap();
+    demo::load(&mut bappeda, &DemoView::Bappeda).unwrap();
+    let first_package = dir.path().join("paket-2018.xlsx");
+    renaksi_core::package::export(&bappeda, dir.path(), &first_package).unwrap();
+    let office = dir.path().join("opd");
+    std::fs::create_dir_all(&office).unwrap();
+    let mut opd = Store::open(&office.join("renaksi.db")).unwrap();
+    package::apply(
+        &mut opd,
+        &package::read_file(&first_package).unwrap(),
+        Some((CODE, "Sari")),
+    )
+    .unwrap();
+    let earlier = plans::current(opd.conn()).unwrap().unwrap();
+    export(
+        &mut opd,
+        &office,
+        PeriodRef {
+            year: 2019,
+            quarter: 1,
+        },
+        Paper::A4,
+        &office.join("laporan.xlsx"),
+    )
+    .unwrap();
+    assert_eq!(history(opd.conn()).unwrap().exports.len(), 1);
+
+    let (next_plan, _) = planning::create(
+        &mut bappeda,
+        &NewPlan {
+            region: earlier.region.clone(),
+            title: "Rencana Aksi Keterbukaan Pemerintah 2020-2022".into(),
+            first: PeriodRef {
+                year: 2020,
+                quarter: 1,
+            },
+            last: PeriodRef {
+                year: 2022,
+                quarter: 4,
+            },
+        },
+    )
+    .unwrap();
+    let next_package = dir.path().join("paket-2020.xlsx");
+    package::export(&bappeda, dir.path(), &next_package).unwrap();
+    package::apply(&mut opd, &package::read_file(&next_package).unwrap(), None).unwrap();
+    planning::view(&mut opd, &earlier.id).unwrap();
+    assert_eq!(plans::current(opd.conn()).unwrap().unwrap().id, earlier.id);
+    assert_ne!(earlier.id, next_plan.id);
+
+    let c = calendar(opd.conn(), day("2020-03-01")).unwrap();
+    assert_eq!(c.quarters.len(), 12);
+    assert!(
+        c.quarters.iter().all(|q| q.year >= 2020),
+        "{:?}",
+        c.quarters
+    );
+    assert_eq!(c.overdue_count, 0);
+    assert_eq!(
+        c.next.as_ref().map(|n| (n.year, n.quarter, n.overdue)),
+        Some((2020, 1, false))
+    );
+    // The earlier plan's report belongs to the earlier plan's history, which
+    // the report screen (for the active plan) does not show.
+    let h = history(opd.conn()).unwrap();
+    assert!(h.exports.is_empty(), "{:?}", h.exports);
+}

@@ -13,6 +13,11 @@ use renaksi_core::workbook::Paper;
 use renaksi_core::Store;
 
 fn report_of(code: &str, quarter: u8) -> Vec<u8> {
+    report_numbered(code, quarter, i64::from(quarter), quarter)
+}
+
+/// A report of `quarter` with its own number, signed with key number `key`.
+fn report_numbered(code: &str, quarter: u8, sequence: i64, key: u8) -> Vec<u8> {
     let mut office = Store::open_in_memory().unwrap();
     let profile = Profile::new(Role::Opd { code: code.into() }, "Operator").unwrap();
     demo::load_as(&mut office, &DemoView::Opd(code.into()), &profile).unwrap();
@@ -22,7 +27,7 @@ fn report_of(code: &str, quarter: u8) -> Vec<u8> {
             quarter,
         },
         exported_at: "2019-04-10T00:00:00Z".into(),
-        sequence: i64::from(quarter),
+        sequence,
         sign_place: String::new(),
         sign_date: String::new(),
         head_position: String::new(),
@@ -30,12 +35,7 @@ fn report_of(code: &str, quarter: u8) -> Vec<u8> {
         head_nip: String::new(),
     };
     let snapshot = snapshot::build(office.conn(), code, &info).unwrap();
-    workbook_bytes(
-        &snapshot,
-        &SigningKey::from_bytes(&[quarter; 32]),
-        Paper::A4,
-    )
-    .unwrap()
+    workbook_bytes(&snapshot, &SigningKey::from_bytes(&[key; 32]), Paper::A4).unwrap()
 }
 
 fn state(
@@ -176,7 +176,6 @@ fn import_report(store: &mut Store, bytes: Vec<u8>) -> renaksi_core::Result<Impo
 #[test]
 fn the_matrix_shows_due_dates_and_the_day_the_opd_exported() {
     use calamine::{open_workbook_from_rs, Data, Reader, Xlsx};
-    use renaksi_core::dates::long_date_wib;
     use renaksi_core::rekap::{self, HEADER_ROW, MATRIX_SHEET};
 
     let (dir, path) = crate::temp_db();
@@ -199,7 +198,6 @@ fn the_matrix_shows_due_dates_and_the_day_the_opd_exported() {
         .find(|c| c.year == 2019 && c.quarter == 1)
         .unwrap();
     assert_eq!(cell.exported_at.as_deref(), Some("2019-04-10T00:00:00Z"));
-    let received = cell.received_at.clone().unwrap();
     // Terlambat goes by the day it arrived here, not the day it was exported.
     assert_eq!(cell.state, SubmissionState::Late);
     let empty = row
@@ -211,6 +209,14 @@ fn the_matrix_shows_due_dates_and_the_day_the_opd_exported() {
         (empty.exported_at.as_deref(), empty.received_at.as_deref()),
         (None, None)
     );
+
+    // Fixed arrivals for the printed dates: DINSOS's one report 16 April WIB
+    // (late); DINKES's first on 14 April, its second 16 April (on time).
+    set_arrival(&mut bappeda, "DINSOS", 1, 1, "2019-04-15T18:00:00Z");
+    import_report(&mut bappeda, report_numbered("DINKES", 1, 1, 7)).unwrap();
+    set_arrival(&mut bappeda, "DINKES", 1, 1, "2019-04-14T03:00:00Z");
+    import_report(&mut bappeda, report_numbered("DINKES", 1, 2, 7)).unwrap();
+    set_arrival(&mut bappeda, "DINKES", 1, 2, "2019-04-15T18:00:00Z");
 
     let out = dir.path().join("rekap.xlsx");
     rekap::export(
@@ -234,17 +240,142 @@ fn the_matrix_shows_due_dates_and_the_day_the_opd_exported() {
     let header: Vec<String> = (0..12).map(|c| text(HEADER_ROW, c)).collect();
     let column = header
         .iter()
-        .position(|h| h == "TW I 2019\nbatas 15 April 2019")
+        .position(|h| h == "TW I 2019\nbatas 15 Apr 2019")
         .unwrap_or_else(|| panic!("{header:?}"));
-    let dinsos = (HEADER_ROW + 1..HEADER_ROW + 40)
-        .find(|r| text(*r, 0) == "DINSOS")
-        .unwrap();
+    let row_of = |code: &str| {
+        (HEADER_ROW + 1..HEADER_ROW + 40)
+            .find(|r| text(*r, 0) == code)
+            .unwrap()
+    };
+    // Short dates, each under its word where the two would not fit one line
+    // of the narrow column.
+    let dinsos = row_of("DINSOS");
     assert_eq!(
         text(dinsos, column as u32),
-        format!(
-            "Terlambat\nmasuk {}\ndiekspor 10 April 2019",
-            long_date_wib(&received)
-        )
+        "Terlambat\nmasuk\n16 Apr 2019\ndiekspor\n10 Apr 2019"
     );
     assert_eq!(text(dinsos, column as u32 + 1), "Belum");
+    assert_eq!(
+        text(row_of("DINKES"), column as u32),
+        "Diterima\nmasuk pertama\n14 Apr 2019\nmasuk terakhir\n16 Apr 2019\ndiekspor\n10 Apr 2019"
+    );
+
+    // The quarter columns stay narrow: a plan of twelve quarters must still
+    // print at a readable scale when fitted to the page width.
+    let sheet_number = book
+        .sheet_names()
+        .iter()
+        .position(|n| n == MATRIX_SHEET)
+        .unwrap()
+        + 1;
+    let mut archive = zip::ZipArchive::new(std::fs::File::open(&out).unwrap()).unwrap();
+    let mut xml = String::new();
+    std::io::Read::read_to_string(
+        &mut archive
+            .by_name(&format!("xl/worksheets/sheet{sheet_number}.xml"))
+            .unwrap(),
+        &mut xml,
+    )
+    .unwrap();
+    let quarter_columns = xml
+        .split("<col ")
+        .skip(1)
+        .find(|c| c.starts_with("min=\"3\""))
+        .unwrap_or_else(|| panic!("{xml}"));
+    let width: f64 = quarter_columns
+        .split("width=\"")
+        .nth(1)
+        .and_then(|w| w.split('"').next())
+        .and_then(|w| w.parse().ok())
+        .unwrap();
+    assert!(width < 15.0, "quarter columns {width} wide");
+}
+
+/// The import stamps the computer's time; these tests set when a report
+/// arrived to the instant they are about.
+fn set_arrival(store: &mut Store, code: &str, quarter: u8, sequence: i64, at: &str) {
+    store
+        .write(|tx| {
+            tx.execute(
+                "UPDATE reports SET received_at = ?4
+                 WHERE direction = 'imported' AND year = 2019 AND quarter = ?2 AND sequence = ?3
+                   AND opd_id = (SELECT id FROM opds WHERE code = ?1)",
+                rusqlite::params![code, quarter, sequence, at],
+            )?;
+            Ok(())
+        })
+        .unwrap();
+}
+
+fn cell(store: &Store, code: &str, quarter: u8) -> renaksi_core::submissions::MatrixCell {
+    let m = matrix(store.conn(), NaiveDate::from_ymd_opt(2019, 8, 1).unwrap()).unwrap();
+    m.rows
+        .into_iter()
+        .find(|r| r.opd.code == code)
+        .unwrap()
+        .cells
+        .into_iter()
+        .find(|c| c.year == 2019 && c.quarter == quarter)
+        .unwrap()
+}
+
+/// Terlambat goes by the day in WIB, the day every date of the matrix is shown
+/// in: 15 April 18.00 UTC is already 16 April 01.00 WIB, after TW I's due date
+/// (15 April); 15 April 23.59 WIB is still on time.
+#[test]
+fn a_report_is_late_by_the_wib_day_it_arrived() {
+    let mut bappeda = Store::open_in_memory().unwrap();
+    demo::load(&mut bappeda, &DemoView::Bappeda).unwrap();
+    import_report(&mut bappeda, report_of("DINSOS", 1)).unwrap();
+
+    set_arrival(&mut bappeda, "DINSOS", 1, 1, "2019-04-15T18:00:00Z");
+    assert_eq!(cell(&bappeda, "DINSOS", 1).state, SubmissionState::Late);
+
+    set_arrival(&mut bappeda, "DINSOS", 1, 1, "2019-04-15T16:59:00Z");
+    assert_eq!(cell(&bappeda, "DINSOS", 1).state, SubmissionState::Received);
+}
+
+/// An OPD that reported on time and sends the quarter again after the due
+/// date (answering Bappeda's note) is not late: the first arrival decides.
+/// The latest report still gives the number, the dates and the verification.
+#[test]
+fn a_later_report_of_an_on_time_quarter_does_not_make_it_late() {
+    let mut bappeda = Store::open_in_memory().unwrap();
+    demo::load(&mut bappeda, &DemoView::Bappeda).unwrap();
+    import_report(&mut bappeda, report_numbered("DINSOS", 1, 1, 1)).unwrap();
+    set_arrival(&mut bappeda, "DINSOS", 1, 1, "2019-04-14T03:00:00Z");
+    let first = cell(&bappeda, "DINSOS", 1);
+    assert_eq!(
+        (first.state, first.first_received_at.as_deref()),
+        (SubmissionState::Received, None),
+        "one report: its arrival is the only one"
+    );
+
+    // The second report of TW I arrives now, long after 15 April 2019.
+    import_report(&mut bappeda, report_numbered("DINSOS", 1, 2, 1)).unwrap();
+    let again = cell(&bappeda, "DINSOS", 1);
+    assert_eq!(again.state, SubmissionState::Received);
+    assert_eq!(again.sequence, Some(2));
+    assert_ne!(again.received_at.as_deref(), Some("2019-04-14T03:00:00Z"));
+    assert_eq!(
+        again.first_received_at.as_deref(),
+        Some("2019-04-14T03:00:00Z")
+    );
+
+    verify(
+        &mut bappeda,
+        "DINSOS",
+        PeriodRef {
+            year: 2019,
+            quarter: 1,
+        },
+    )
+    .unwrap();
+    assert_eq!(cell(&bappeda, "DINSOS", 1).state, SubmissionState::Verified);
+
+    // A quarter whose first report came late stays late when another follows.
+    import_report(&mut bappeda, report_numbered("DINSOS", 2, 3, 1)).unwrap();
+    set_arrival(&mut bappeda, "DINSOS", 2, 3, "2019-07-20T03:00:00Z");
+    import_report(&mut bappeda, report_numbered("DINSOS", 2, 4, 1)).unwrap();
+    assert_eq!(cell(&bappeda, "DINSOS", 2).state, SubmissionState::Late);
 }
