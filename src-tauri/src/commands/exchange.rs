@@ -16,7 +16,7 @@ use serde::Serialize;
 use tauri::{AppHandle, State};
 use tauri_plugin_dialog::DialogExt;
 
-use super::save_dialog::ask_xlsx_path;
+use super::save_dialog::{ask_xlsx_path, pick_xlsx_file};
 use crate::error::CommandResult;
 use crate::state::AppState;
 
@@ -174,7 +174,7 @@ pub async fn pick_package(
     app: AppHandle,
     state: State<'_, AppState>,
 ) -> CommandResult<Option<PackagePreview>> {
-    let Some(path) = pick_package_file(&app, "Pilih paket rencana aksi dari Bappeda")? else {
+    let Some(path) = pick_xlsx_file(&app, "Pilih paket rencana aksi dari Bappeda")? else {
         return Ok(None);
     };
     let contents = setup::package_contents(&path)?;
@@ -202,7 +202,7 @@ pub async fn pick_package_update(
     app: AppHandle,
     state: State<'_, AppState>,
 ) -> CommandResult<Option<PackageUpdate>> {
-    let Some(path) = pick_package_file(&app, "Pilih paket rencana aksi baru dari Bappeda")? else {
+    let Some(path) = pick_xlsx_file(&app, "Pilih paket rencana aksi baru dari Bappeda")? else {
         return Ok(None);
     };
     let changes = exchange::preview_package(&*state.store()?, &path)?;
@@ -225,7 +225,7 @@ pub async fn trust_bappeda_key(
     state: State<'_, AppState>,
     fingerprint: String,
 ) -> CommandResult<Option<renaksi_core::package::TrustedBappedaKey>> {
-    let Some(path) = pick_package_file(&app, "Pilih paket rencana aksi dari Bappeda")? else {
+    let Some(path) = pick_xlsx_file(&app, "Pilih paket rencana aksi dari Bappeda")? else {
         return Ok(None);
     };
     let trusted = exchange::trust_bappeda_key(&mut *state.store()?, &path, &fingerprint)?;
@@ -270,22 +270,4 @@ pub fn verify_report(
     let mut store = state.store()?;
     exchange::verify_report(&mut store, &opd_code, period)?;
     Ok(exchange::submission_matrix(&store)?)
-}
-
-/// The system's open dialog for one plan package (.xlsx); `None` when the
-/// clerk cancelled it.
-fn pick_package_file(app: &AppHandle, title: &str) -> CommandResult<Option<std::path::PathBuf>> {
-    let Some(picked) = app
-        .dialog()
-        .file()
-        .set_title(title)
-        .add_filter("Buku kerja Excel", &["xlsx"])
-        .blocking_pick_file()
-    else {
-        return Ok(None);
-    };
-    let path = picked
-        .into_path()
-        .map_err(|_| Error::invalid("file", "Berkas itu tidak dapat dipakai dari sini."))?;
-    Ok(Some(path))
 }

@@ -10,7 +10,7 @@ use renaksi_core::Error;
 use tauri::{AppHandle, State};
 use tauri_plugin_dialog::DialogExt;
 
-use super::save_dialog::ask_xlsx_path;
+use super::save_dialog::{ask_xlsx_path, pick_xlsx_file};
 use crate::error::CommandResult;
 use crate::state::AppState;
 
@@ -82,18 +82,9 @@ pub async fn take_feedback(
     app: AppHandle,
     state: State<'_, AppState>,
 ) -> CommandResult<Option<TakenFeedback>> {
-    let Some(picked) = app
-        .dialog()
-        .file()
-        .set_title("Pilih berkas umpan balik dari Bappeda")
-        .add_filter("Buku kerja Excel", &["xlsx"])
-        .blocking_pick_file()
-    else {
+    let Some(path) = pick_xlsx_file(&app, "Pilih berkas umpan balik dari Bappeda")? else {
         return Ok(None);
     };
-    let path = picked
-        .into_path()
-        .map_err(|_| Error::invalid("file", "Berkas itu tidak dapat dipakai dari sini."))?;
     let result = feedback::take(&mut *state.store()?, &path);
     match &result {
         Ok(taken) => {

@@ -1,5 +1,5 @@
-//! The system's save dialog for a workbook, opened from Rust so the webview
-//! never supplies a path.
+//! The system's save and open dialogs for a workbook, opened from Rust so the
+//! webview never supplies a path.
 
 use std::path::PathBuf;
 
@@ -33,5 +33,23 @@ pub fn ask_xlsx_path(
     {
         path.set_extension("xlsx");
     }
+    Ok(Some(path))
+}
+
+/// The system's open dialog for one workbook (.xlsx): a plan package, a plan
+/// template, a feedback file; `None` when the clerk cancelled it.
+pub fn pick_xlsx_file(app: &AppHandle, title: &str) -> Result<Option<PathBuf>, Error> {
+    let Some(picked) = app
+        .dialog()
+        .file()
+        .set_title(title)
+        .add_filter("Buku kerja Excel", &["xlsx"])
+        .blocking_pick_file()
+    else {
+        return Ok(None);
+    };
+    let path = picked
+        .into_path()
+        .map_err(|_| Error::invalid("file", "Berkas itu tidak dapat dipakai dari sini."))?;
     Ok(Some(path))
 }

@@ -7,10 +7,9 @@
 use renaksi_api::template::{self, TemplatePreview, TemplateWritten};
 use renaksi_core::Error;
 use tauri::{AppHandle, State};
-use tauri_plugin_dialog::DialogExt;
 
 use super::exchange::PickedFile;
-use super::save_dialog::ask_xlsx_path;
+use super::save_dialog::{ask_xlsx_path, pick_xlsx_file};
 use crate::error::CommandResult;
 use crate::state::{AppState, ChangeArea};
 
@@ -34,18 +33,9 @@ pub async fn pick_plan_template(
     app: AppHandle,
     state: State<'_, AppState>,
 ) -> CommandResult<Option<PickedFile>> {
-    let Some(picked) = app
-        .dialog()
-        .file()
-        .set_title("Pilih template rencana aksi")
-        .add_filter("Buku kerja Excel", &["xlsx"])
-        .blocking_pick_file()
-    else {
+    let Some(path) = pick_xlsx_file(&app, "Pilih template rencana aksi")? else {
         return Ok(None);
     };
-    let path = picked
-        .into_path()
-        .map_err(|_| Error::invalid("file", "Berkas itu tidak dapat dipakai dari sini."))?;
     Ok(Some(PickedFile::new(
         state.remember_pick(path.clone()),
         &path,

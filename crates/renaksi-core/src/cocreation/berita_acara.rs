@@ -15,7 +15,7 @@
 use std::path::Path;
 
 use chrono::NaiveDate;
-use rust_xlsxwriter::{DocProperties, Format, FormatAlign, Workbook, Worksheet, XlsxError};
+use rust_xlsxwriter::{DocProperties, Format, Workbook, Worksheet, XlsxError};
 use serde::Serialize;
 
 use super::{day_and_date, session, ActionInputs, Participant, ParticipantKind, Session};
@@ -24,15 +24,15 @@ use crate::files::write_atomically;
 use crate::model::Plan;
 use crate::store::plans;
 use crate::workbook::print::{fit_to_width, page_setup, Paper};
-use crate::workbook::styles;
+use crate::workbook::styles::{self, LetterStyles};
 use crate::workbook::text::{clip, lines_needed};
 use crate::{Error, Result, Store, APP_VERSION};
 
 pub const SHEET: &str = "Berita Acara";
 pub const ATTENDANCE_SHEET: &str = "Daftar Hadir";
 
-const BODY_PT: f64 = 10.0;
-const KOP_PT: f64 = 13.0;
+const BODY_PT: f64 = styles::LETTER_BODY_PT;
+const KOP_PT: f64 = styles::LETTER_KOP_PT;
 /// No | Rencana Aksi | Masukan | Dari | Tanggapan pemerintah | Alasan.
 const WIDTHS: [f64; 6] = [5.0, 26.0, 44.0, 22.0, 15.0, 32.0];
 /// No | Nama | Instansi/Organisasi | Unsur | Tanda tangan, on portrait paper.
@@ -122,44 +122,6 @@ fn height(lines: usize, pt: f64) -> f64 {
     (lines as f64 * pt * 1.25 + 5.0).clamp(16.0, 409.0)
 }
 
-struct Styles {
-    title: Format,
-    kop: Format,
-    paragraph: Format,
-    section: Format,
-    header: Format,
-    text: Format,
-    centre: Format,
-    plain_centre: Format,
-    stamp: Format,
-}
-
-impl Styles {
-    fn new() -> Styles {
-        let base = Format::new()
-            .set_font_size(BODY_PT)
-            .set_text_wrap()
-            .set_quote_prefix()
-            .set_align(FormatAlign::Top);
-        let kop = styles::kop(KOP_PT);
-        let cell = styles::text(BODY_PT);
-        Styles {
-            title: kop.clone().set_font_size(KOP_PT + 2.0),
-            kop,
-            paragraph: base.clone().set_align(FormatAlign::Justify),
-            section: base
-                .clone()
-                .set_bold()
-                .set_align(FormatAlign::VerticalCenter),
-            header: styles::header(BODY_PT),
-            centre: cell.clone().set_align(FormatAlign::Center),
-            text: cell,
-            plain_centre: base.set_align(FormatAlign::Center),
-            stamp: styles::stamp(),
-        }
-    }
-}
-
 /// Total width of columns `first..=last`.
 fn span(widths: &[f64], first: u16, last: u16) -> f64 {
     widths[usize::from(first)..=usize::from(last)].iter().sum()
@@ -195,7 +157,7 @@ fn start_sheet(
     heading: &str,
     plan: &Plan,
     session: &Session,
-    st: &Styles,
+    st: &LetterStyles,
 ) -> Result<u32, XlsxError> {
     for (col, width) in widths.iter().enumerate() {
         sheet.set_column_width(col as u16, *width)?;
@@ -214,7 +176,7 @@ fn header_row(
     widths: &[f64],
     row: u32,
     labels: &[&str],
-    st: &Styles,
+    st: &LetterStyles,
 ) -> Result<(), XlsxError> {
     let mut lines = 1;
     for (col, label) in labels.iter().enumerate() {
@@ -248,7 +210,7 @@ fn inputs_table(
     sheet: &mut Worksheet,
     mut row: u32,
     groups: &[ActionInputs],
-    st: &Styles,
+    st: &LetterStyles,
 ) -> Result<u32, XlsxError> {
     let mut no = 0;
     for group in groups {
@@ -307,7 +269,7 @@ fn berita_acara_sheet(
     plan: &Plan,
     session: &Session,
     paper: Paper,
-    st: &Styles,
+    st: &LetterStyles,
 ) -> Result<(), XlsxError> {
     let w = &WIDTHS[..];
     let last_col = WIDTHS.len() as u16 - 1;
@@ -412,7 +374,7 @@ fn attendance_sheet(
     plan: &Plan,
     session: &Session,
     paper: Paper,
-    st: &Styles,
+    st: &LetterStyles,
 ) -> Result<(), XlsxError> {
     let w = &ATTENDANCE_WIDTHS[..];
     let last_col = ATTENDANCE_WIDTHS.len() as u16 - 1;
@@ -480,7 +442,7 @@ fn attendance_sheet(
 }
 
 fn workbook_bytes(plan: &Plan, session: &Session, paper: Paper) -> Result<Vec<u8>, XlsxError> {
-    let st = Styles::new();
+    let st = LetterStyles::new(KOP_PT + 2.0);
     let mut workbook = Workbook::new();
     workbook.set_properties(
         &DocProperties::new()

@@ -11,21 +11,21 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, NaiveDate};
-use rust_xlsxwriter::{DocProperties, Format, FormatAlign, Workbook, Worksheet, XlsxError};
+use rust_xlsxwriter::{DocProperties, Format, Workbook, Worksheet, XlsxError};
 
 use super::content::{Feedback, QuarterRow, ReplyReceipt};
 use crate::dates::{long_date, wib};
 use crate::period::PeriodRef;
 use crate::store::feedback_reports::ReportRow;
 use crate::workbook::print::{fit_to_width, page_setup, Paper};
-use crate::workbook::styles;
+use crate::workbook::styles::{self, LetterStyles};
 use crate::workbook::text::{clip, lines_needed};
 
 /// The name of the letter's sheet.
 pub const SHEET: &str = "Umpan Balik";
 
-const BODY_PT: f64 = 10.0;
-const KOP_PT: f64 = 13.0;
+const BODY_PT: f64 = styles::LETTER_BODY_PT;
+const KOP_PT: f64 = styles::LETTER_KOP_PT;
 /// The letter's grid; each table merges columns of it:
 /// quarters: Triwulan 0-1 | Batas waktu 2 | Diterima 3 | Status 4 |
 /// Diverifikasi oleh 5-6 | Ditutup 7;
@@ -49,44 +49,6 @@ const NOTE_COLUMNS: [(&str, u16, u16); 6] = [
     ("Status", 5, 5),
     ("Tanggapan OPD", 6, 7),
 ];
-
-struct Styles {
-    title: Format,
-    kop: Format,
-    paragraph: Format,
-    section: Format,
-    header: Format,
-    text: Format,
-    centre: Format,
-    plain_centre: Format,
-    stamp: Format,
-}
-
-impl Styles {
-    fn new() -> Styles {
-        let base = Format::new()
-            .set_font_size(BODY_PT)
-            .set_text_wrap()
-            .set_quote_prefix()
-            .set_align(FormatAlign::Top);
-        let kop = styles::kop(KOP_PT);
-        let cell = styles::text(BODY_PT);
-        Styles {
-            title: kop.clone().set_font_size(KOP_PT + 1.0),
-            kop,
-            paragraph: base.clone().set_align(FormatAlign::Justify),
-            section: base
-                .clone()
-                .set_bold()
-                .set_align(FormatAlign::VerticalCenter),
-            header: styles::header(BODY_PT),
-            centre: cell.clone().set_align(FormatAlign::Center),
-            text: cell,
-            plain_centre: base.set_align(FormatAlign::Center),
-            stamp: styles::stamp(),
-        }
-    }
-}
 
 fn height(lines: usize, pt: f64) -> f64 {
     (lines as f64 * pt * 1.25 + 5.0).clamp(16.0, 409.0)
@@ -191,7 +153,7 @@ fn header_row(
     sheet: &mut Worksheet,
     row: u32,
     columns: &[(&str, u16, u16)],
-    st: &Styles,
+    st: &LetterStyles,
 ) -> Result<f64, XlsxError> {
     let mut lines = 1;
     for (label, first, last) in columns {
@@ -211,7 +173,7 @@ fn quarters_table(
     sheet: &mut Worksheet,
     mut row: u32,
     feedback: &Feedback,
-    st: &Styles,
+    st: &LetterStyles,
     total: &mut f64,
 ) -> Result<u32, XlsxError> {
     *total += header_row(sheet, row, &QUARTER_COLUMNS, st)?;
@@ -285,7 +247,7 @@ fn notes_table(
     sheet: &mut Worksheet,
     mut row: u32,
     feedback: &Feedback,
-    st: &Styles,
+    st: &LetterStyles,
     total: &mut f64,
 ) -> Result<u32, XlsxError> {
     *total += header_row(sheet, row, &NOTE_COLUMNS, st)?;
@@ -331,7 +293,7 @@ fn notes_table(
 
 /// Adds the letter sheet to `workbook`.
 pub fn write(workbook: &mut Workbook, feedback: &Feedback, paper: Paper) -> Result<(), XlsxError> {
-    let st = Styles::new();
+    let st = LetterStyles::new(KOP_PT + 1.0);
     let meta = &feedback.meta;
     workbook.set_properties(
         &DocProperties::new()

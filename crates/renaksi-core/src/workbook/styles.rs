@@ -78,3 +78,49 @@ pub fn legend(pt: f64) -> Format {
         .set_text_wrap()
         .set_quote_prefix()
 }
+
+/// The text size of a letter-like workbook's body (the berita acara, the
+/// Umpan balik letter) and of its kop.
+pub const LETTER_BODY_PT: f64 = 10.0;
+pub const LETTER_KOP_PT: f64 = 13.0;
+
+/// The formats of a letter-like workbook: a kop and a title, paragraphs and
+/// section headings, a table, the closing lines and the stamp.
+pub struct LetterStyles {
+    pub title: Format,
+    pub kop: Format,
+    pub paragraph: Format,
+    pub section: Format,
+    pub header: Format,
+    pub text: Format,
+    pub centre: Format,
+    pub plain_centre: Format,
+    pub stamp: Format,
+}
+
+impl LetterStyles {
+    /// `title_pt` is the size of the title line under the kop.
+    pub fn new(title_pt: f64) -> LetterStyles {
+        let base = Format::new()
+            .set_font_size(LETTER_BODY_PT)
+            .set_text_wrap()
+            .set_quote_prefix()
+            .set_align(FormatAlign::Top);
+        let kop = kop(LETTER_KOP_PT);
+        let cell = text(LETTER_BODY_PT);
+        LetterStyles {
+            title: kop.clone().set_font_size(title_pt),
+            kop,
+            paragraph: base.clone().set_align(FormatAlign::Justify),
+            section: base
+                .clone()
+                .set_bold()
+                .set_align(FormatAlign::VerticalCenter),
+            header: header(LETTER_BODY_PT),
+            centre: cell.clone().set_align(FormatAlign::Center),
+            text: cell,
+            plain_centre: base.set_align(FormatAlign::Center),
+            stamp: stamp(),
+        }
+    }
+}
