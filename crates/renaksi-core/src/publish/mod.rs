@@ -1,0 +1,308 @@
+//! The public transparency site (Bappeda): a folder of static HTML pages and
+//! one stylesheet, with the charts drawn as inline SVG, no script, no request
+//! to any other host, and relative links only, so it works opened from a USB
+//! stick (`file://`) or from any folder of any web server.
+//!
+//! - `content`: what the site shows, read from the store (public rows only).
+//! - `pages`: the pages as maud templates (every text escaped).
+//! - `chart`: the bar charts of capaian as SVG.
+//! - `words`: the site's words in Indonesian and English.
+//!
+//! Layout of the folder: `index.html`, `aksi/<code>.html` (one page per
+//! action), `kokreasi.html`, `penilaian.html`, `unduh.html`, the same pages in
+//! English under `en/`, `gaya.css`, the open data in `data/` and the workbooks
+//! (the public rekap of the latest quarter, the self-assessment) in `berkas/`.
+//!
+//! The site is written whole: into a temporary folder beside the target, then
+//! renamed into place. A folder that holds anything but an earlier Renaksi
+//! site is never replaced.
+
+pub mod chart;
+pub mod content;
+pub mod pages;
+pub mod words;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::files::{sync_dir, write_synced};
+use crate::period::PeriodRef;
+use crate::workbook::Paper;
+use crate::{access, opendata, rekap, self_assessment, Error, Result, Store};
+use content::Content;
+use pages::{Download, Place, Section};
+use words::Lang;
+
+/// The file that marks a folder as a site Renaksi wrote, so publishing again
+/// may replace it.
+pub const MARKER: &str = ".situs-renaksi";
+/// Where the open data goes, from the site's root.
+pub const DATA_DIR: &str = "data";
+/// Where the workbooks go.
+pub const WORKBOOK_DIR: &str = "berkas";
+
+/// What was written, for the caller to report.
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SiteWritten {
+    /// The site's folder.
+    pub path: String,
+    /// `index.html` in it: what to open.
+    pub index: String,
+    pub pages: usize,
+    pub files: usize,
+    #[ts(type = "number")]
+    pub bytes: u64,
+    /// The quarter the figures are for.
+    pub period: Option<PeriodRef>,
+}
+
+/// Writes the site of the current plan into the folder `out`, as of `today`.
+/// Bappeda only. `out` may not exist yet, be empty, or hold a site written
+/// before (which is replaced whole).
+pub fn site(store: &Store, out: &Path, today: NaiveDate) -> Result<SiteWritten> {
+    let conn = store.conn();
+    access::require_bappeda(conn, "menerbitkan situs transparansi")?;
+    require_replaceable(out)?;
+    let content = content::gather(conn, today)?;
+    let staging = beside(out, "tmp")?;
+    if staging.exists() {
+        fs::remove_dir_all(&staging).map_err(|e| Error::io("menghapus", &staging, e))?;
+    }
+    let written = write_all(store, &content, &staging).and_then(|w| {
+        place(&staging, out)?;
+        Ok(w)
+    });
+    if written.is_err() {
+        let _ = fs::remove_dir_all(&staging);
+    }
+    let (pages, files, bytes) = written?;
+    Ok(SiteWritten {
+        path: out.display().to_string(),
+        index: out.join("index.html").display().to_string(),
+        pages,
+        files,
+        bytes,
+        period: content.period,
+    })
+}
+
+/// A sibling of `out` named after it: `.situs.<pid>.tmp`.
+fn beside(out: &Path, what: &str) -> Result<PathBuf> {
+    let name = out
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .ok_or_else(|| Error::invalid("out", "Pilih sebuah folder untuk situs."))?;
+    Ok(out.with_file_name(format!(".{name}.{}.{what}", std::process::id())))
+}
+
+/// Refuses a folder that holds anything but an earlier site of Renaksi.
+fn require_replaceable(out: &Path) -> Result<()> {
+    if !out.exists() {
+        return Ok(());
+    }
+    if !out.is_dir() {
+        return Err(Error::invalid(
+            "out",
+            format!(
+                "{} adalah berkas, bukan folder; pilih folder untuk situs.",
+                out.display()
+            ),
+        ));
+    }
+    let empty = fs::read_dir(out)
+        .map_err(|e| Error::io("membaca", out, e))?
+        .next()
+        .is_none();
+    if empty || out.join(MARKER).is_file() {
+        return Ok(());
+    }
+    Err(Error::invalid(
+        "out",
+        format!(
+            "Folder {} sudah berisi berkas lain; pilih folder kosong, folder baru, atau folder \
+             situs yang pernah diterbitkan Renaksi.",
+            out.display()
+        ),
+    ))
+}
+
+/// Moves the finished site into place; an earlier site there is replaced.
+fn place(staging: &Path, out: &Path) -> Result<()> {
+    if out.exists() {
+        let old = beside(out, "old")?;
+        fs::rename(out, &old).map_err(|e| Error::io("memindahkan", out, e))?;
+        if let Err(e) = fs::rename(staging, out) {
+            let _ = fs::rename(&old, out);
+            return Err(Error::io("menyimpan", out, e));
+        }
+        let _ = fs::remove_dir_all(&old);
+    } else {
+        fs::rename(staging, out).map_err(|e| Error::io("menyimpan", out, e))?;
+    }
+    if let Some(parent) = out.parent() {
+        sync_dir(parent);
+    }
+    Ok(())
+}
+
+/// Writes one file of the site (synced), creating its folder.
+fn put(root: &Path, path: &str, bytes: &[u8]) -> Result<()> {
+    let file = root.join(path);
+    if let Some(dir) = file.parent() {
+        fs::create_dir_all(dir).map_err(|e| Error::io("membuat folder", dir, e))?;
+    }
+    write_synced(&file, bytes)
+}
+
+/// Every file of the site into `root`; returns pages, files and bytes written.
+fn write_all(store: &Store, content: &Content, root: &Path) -> Result<(usize, usize, u64)> {
+    fs::create_dir_all(root).map_err(|e| Error::io("membuat folder", root, e))?;
+    put(
+        root,
+        MARKER,
+        format!(
+            "Situs transparansi yang ditulis Renaksi {}. Menerbitkan lagi mengganti seluruh isi \
+             folder ini.\n",
+            crate::APP_VERSION
+        )
+        .as_bytes(),
+    )?;
+    put(root, pages::STYLESHEET, include_str!("gaya.css").as_bytes())?;
+
+    let downloads = downloads(store, content, root)?;
+    let mut pages = 0;
+    for lang in Lang::BOTH {
+        let folder = lang.folder();
+        let mut page = |path: &str, section: Section, render: &dyn Fn(&Place<'_>) -> String| {
+            let place = Place {
+                lang,
+                path,
+                section,
+            };
+            pages += 1;
+            put(root, &format!("{folder}{path}"), render(&place).as_bytes())
+        };
+        page(Section::Home.path(), Section::Home, &|p| {
+            pages::index(p, content).into_string()
+        })?;
+        page(Section::Cocreation.path(), Section::Cocreation, &|p| {
+            pages::cocreation(p, content).into_string()
+        })?;
+        page(Section::Assessment.path(), Section::Assessment, &|p| {
+            pages::assessment(p, content).into_string()
+        })?;
+        page(Section::Downloads.path(), Section::Downloads, &|p| {
+            pages::downloads(p, content, &downloads).into_string()
+        })?;
+        for action in &content.actions {
+            page(&format!("aksi/{}.html", action.slug), Section::Home, &|p| {
+                pages::action(p, content, action).into_string()
+            })?;
+        }
+    }
+    let (files, bytes) = tally(root)?;
+    sync_dir(root);
+    Ok((pages, files, bytes))
+}
+
+/// The open data and the workbooks, written into the site; the list the
+/// downloads page shows.
+fn downloads(store: &Store, content: &Content, root: &Path) -> Result<Vec<Download>> {
+    let mut files = Vec::new();
+    let data = root.join(DATA_DIR);
+    let tables = opendata::summary(store.conn())?.tables;
+    opendata::write(store, &data)?;
+    for table in &tables {
+        // The tables' titles are the descriptor's, in Indonesian.
+        files.push((
+            table.file.clone(),
+            [table.title.clone(), table.title.clone()],
+        ));
+    }
+    files.push((opendata::JSON_FILE.to_string(), both(|w| w.json_all)));
+    files.push((
+        opendata::DESCRIPTOR_FILE.to_string(),
+        both(|w| w.descriptor),
+    ));
+    let mut listed: Vec<Download> = files
+        .into_iter()
+        .map(|(file, titles)| download(root, &format!("{DATA_DIR}/{file}"), titles, true))
+        .collect::<Result<_>>()?;
+
+    let books = root.join(WORKBOOK_DIR);
+    fs::create_dir_all(&books).map_err(|e| Error::io("membuat folder", &books, e))?;
+    if let Some(period) = content.period {
+        let name = format!("rekap-kabupaten-{}-tw{}.xlsx", period.year, period.quarter);
+        rekap::export_public(
+            store,
+            Some(period),
+            content.today,
+            &books.join(&name),
+            Paper::A4,
+        )?;
+        listed.push(download(
+            root,
+            &format!("{WORKBOOK_DIR}/{name}"),
+            Lang::BOTH.map(|lang| {
+                format!(
+                    "{}, {}",
+                    lang.words().rekap_file,
+                    lang.quarter(period.year, period.quarter)
+                )
+            }),
+            false,
+        )?);
+    }
+    let name = "penilaian-mandiri-akhir-komitmen.xlsx";
+    self_assessment::workbook::export(store, &books.join(name), Paper::A4)?;
+    listed.push(download(
+        root,
+        &format!("{WORKBOOK_DIR}/{name}"),
+        both(|w| w.assessment_file),
+        false,
+    )?);
+    Ok(listed)
+}
+
+/// A word of the site in both languages, Indonesian first.
+fn both(word: impl Fn(&words::Words) -> &'static str) -> [String; 2] {
+    Lang::BOTH.map(|lang| word(lang.words()).to_string())
+}
+
+fn download(root: &Path, path: &str, titles: [String; 2], open_data: bool) -> Result<Download> {
+    let file = root.join(path);
+    let bytes = fs::metadata(&file)
+        .map_err(|e| Error::io("membaca", &file, e))?
+        .len();
+    Ok(Download {
+        path: path.to_string(),
+        titles,
+        bytes,
+        open_data,
+    })
+}
+
+/// How many files the folder holds and their total size.
+fn tally(dir: &Path) -> Result<(usize, u64)> {
+    let mut files = 0;
+    let mut bytes = 0;
+    for entry in fs::read_dir(dir).map_err(|e| Error::io("membaca", dir, e))? {
+        let entry = entry.map_err(|e| Error::io("membaca", dir, e))?;
+        let meta = entry
+            .metadata()
+            .map_err(|e| Error::io("membaca", entry.path(), e))?;
+        if meta.is_dir() {
+            let (f, b) = tally(&entry.path())?;
+            files += f;
+            bytes += b;
+        } else {
+            files += 1;
+            bytes += meta.len();
+        }
+    }
+    Ok((files, bytes))
+}
