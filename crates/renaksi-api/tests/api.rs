@@ -725,3 +725,79 @@ fn an_opds_new_key_is_backed_up_at_once() {
         Some(renewed.new_fingerprint)
     );
 }
+
+/// The self-assessment as the window sends it (JSON, words read through their
+/// parser), undone as the window's "Urungkan" does, and the site and open data
+/// the publishing screen asks for.
+#[test]
+fn the_self_assessment_from_the_window_then_the_site_and_the_open_data() {
+    use renaksi_api::{assessment, opendata, publish};
+    use renaksi_core::self_assessment::{AssessmentForm, Completion};
+
+    let root = tempfile::tempdir().unwrap();
+    let db = demo(root.path(), "bappeda", None);
+    let mut store = Store::open(&db).unwrap();
+    let list = assessment::get(&store).unwrap();
+    assert!(list.can_edit);
+    let ra01 = list.actions.iter().find(|a| a.code == "RA-01").unwrap();
+
+    let bad: Result<AssessmentForm, _> = serde_json::from_value(json!({
+        "actionId": ra01.action_id, "completion": "hampir", "openedGovernment": "besar",
+        "explanation": "x", "evidenceLinks": []
+    }));
+    assert!(bad
+        .unwrap_err()
+        .to_string()
+        .contains("\"hampir\" tidak dikenal"));
+    let form: AssessmentForm = serde_json::from_value(json!({
+        "actionId": ra01.action_id, "completion": "substansial", "openedGovernment": "besar",
+        "explanation": "Data kepesertaan terbuka.", "evidenceLinks": ["https://wonosobokab.go.id/jkn", ""]
+    }))
+    .unwrap();
+    let changed = assessment::set(&mut store, &form).unwrap();
+    let list = changed.list.unwrap();
+    assert_eq!(list.assessed_count, 1);
+    let recorded = list.actions.iter().find(|a| a.code == "RA-01").unwrap();
+    assert_eq!(
+        recorded.assessment.as_ref().unwrap().completion,
+        Completion::Substantial
+    );
+    let shown = serde_json::to_value(recorded).unwrap();
+    assert_eq!(shown["assessment"]["openedGovernment"], "besar");
+    assert_eq!(shown["leadOpd"]["code"], "DINKES");
+    let undone = assessment::undo(&mut store, &changed.undo).unwrap();
+    assert_eq!(undone.assessed_count, 0);
+    assessment::set(&mut store, &form).unwrap();
+
+    let summary = opendata::summary(&store).unwrap();
+    let assessed = summary
+        .tables
+        .iter()
+        .find(|t| t.file == "penilaian_mandiri.csv")
+        .unwrap();
+    assert_eq!(assessed.rows, 1);
+    assert!(!assessed.columns.iter().any(|c| c.contains("oleh")));
+    assert_eq!(
+        summary.other_files,
+        ["rencana-aksi.json", "datapackage.json"]
+    );
+
+    assert_eq!(
+        publish::suggested_folder_name(&store).unwrap(),
+        "situs-rencana-aksi-2018-2019"
+    );
+    let site = root.path().join("situs");
+    let written = publish::site(&store, &site).unwrap();
+    assert_eq!(written.index, site.join("index.html").display().to_string());
+    assert!(site.join("index.html").is_file());
+    assert_eq!(written.pages, 2 * (4 + 8));
+    let exported = assessment::export(
+        &store,
+        &assessment::ExportAssessment {
+            paper: Paper::A4,
+            out: root.path().join("penilaian.xlsx"),
+        },
+    )
+    .unwrap();
+    assert_eq!((exported.assessed, exported.actions), (1, 8));
+}
