@@ -30,6 +30,8 @@ const DIALOGS = {
   pick_package_update: 'Pilih paket rencana aksi baru dari Bappeda',
   export_plan_template: 'Simpan template rencana aksi',
   pick_plan_template: 'Pilih template rencana aksi',
+  publish_site: 'Pilih folder untuk situs transparansi',
+  write_open_data: 'Pilih folder untuk data terbuka',
 };
 
 /** Plugin and core commands the window must not reach. */

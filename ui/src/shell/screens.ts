@@ -1,2 +1,2 @@
 // The screens opened from the header's buttons.
-export type HeaderScreen = 'planning' | 'cocreation' | 'consolidation' | 'report' | 'exchange' | 'backup';
+export type HeaderScreen = 'planning' | 'cocreation' | 'consolidation' | 'report' | 'exchange' | 'publish' | 'backup';

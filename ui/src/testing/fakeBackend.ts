@@ -59,9 +59,17 @@ import {
   sampleVersion,
 } from './samples';
 import { sampleApplied, sampleBands, samplePackageUpdate } from './packageSamples';
+import {
+  sampleAssessmentList,
+  sampleAssessmentWritten,
+  sampleOpenDataWritten,
+  samplePublishOverview,
+  sampleSiteWritten,
+} from './publishSamples';
 
 export * from './samples';
 export * from './packageSamples';
+export * from './publishSamples';
 
 export type Method = Exclude<keyof Backend, 'startup'>;
 type Result<M extends Method> = Awaited<ReturnType<Backend[M]>>;
@@ -244,6 +252,14 @@ function defaults(options: FakeBackendOptions): { [M in Method]: Answer<M> } {
     pickPlanTemplate: cancel ? null : samplePickedTemplate(),
     previewPlanTemplate: sampleTemplatePreview(),
     importPlanTemplate: sampleTemplatePreview(),
+    publishOverview: samplePublishOverview(),
+    publishSite: cancel ? null : sampleSiteWritten(),
+    writeOpenData: cancel ? null : sampleOpenDataWritten(),
+    selfAssessment: sampleAssessmentList(),
+    setSelfAssessment: sampleAssessmentList(),
+    clearSelfAssessment: sampleAssessmentList(),
+    undoSelfAssessment: null,
+    exportSelfAssessment: cancel ? null : sampleAssessmentWritten(),
   };
 }
 
