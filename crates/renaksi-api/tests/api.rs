@@ -801,3 +801,63 @@ fn the_self_assessment_from_the_window_then_the_site_and_the_open_data() {
     .unwrap();
     assert_eq!((exported.assessed, exported.actions), (1, 8));
 }
+
+/// The folder dialog's answer: an empty folder (or an earlier output) is used
+/// as it is, any other folder gets a new one named after the plan's years;
+/// and the overview the Terbitkan screen shows before writing anything.
+#[test]
+fn a_picked_folder_takes_the_site_and_the_open_data_or_gets_a_named_folder_inside() {
+    use renaksi_api::{opendata, publish};
+
+    let root = tempfile::tempdir().unwrap();
+    let db = demo(root.path(), "bappeda", None);
+    let store = Store::open(&db).unwrap();
+
+    let overview = publish::overview(&store).unwrap();
+    assert_eq!((overview.actions, overview.assessed), (8, 0));
+    assert_eq!(overview.suggested_folder, "situs-rencana-aksi-2018-2019");
+    assert_eq!(overview.data_date.len(), "2019-12-20".len());
+    assert!(overview
+        .open_data
+        .tables
+        .iter()
+        .any(|t| t.file == "penilaian_mandiri.csv" && t.rows == 0));
+    let shown = serde_json::to_value(&overview).unwrap();
+    assert!(shown["openData"]["tables"].is_array() && shown["dataDate"].is_string());
+
+    // An empty folder: the site goes right there; again, it replaces itself there.
+    let empty = root.path().join("kosong");
+    std::fs::create_dir(&empty).unwrap();
+    let written = publish::site_in(&store, &empty).unwrap();
+    assert_eq!(written.path, empty.display().to_string());
+    assert!(empty.join("index.html").is_file());
+    assert_eq!(publish::folder_in(&store, &empty).unwrap(), empty);
+    publish::site_in(&store, &empty).unwrap();
+
+    // A folder with other things: a new folder inside, the things left alone.
+    let documents = root.path().join("Dokumen");
+    std::fs::create_dir(&documents).unwrap();
+    std::fs::write(documents.join("surat.docx"), b"bukan situs").unwrap();
+    let written = publish::site_in(&store, &documents).unwrap();
+    let inside = documents.join("situs-rencana-aksi-2018-2019");
+    assert_eq!(written.path, inside.display().to_string());
+    assert!(inside.join("index.html").is_file());
+    assert_eq!(
+        std::fs::read(documents.join("surat.docx")).unwrap(),
+        b"bukan situs"
+    );
+
+    // The open data: the same rule, its descriptor marking an earlier output.
+    let data = opendata::write_in(&store, &documents).unwrap();
+    let data_dir = documents.join("data-terbuka-2018-2019");
+    assert_eq!(data.folder, data_dir.display().to_string());
+    assert!(data.files.iter().any(|f| f == "penilaian_mandiri.csv"));
+    assert!(data.files.iter().any(|f| f == "datapackage.json"));
+    assert!(data_dir.join("rencana_aksi.csv").is_file());
+    assert_eq!(opendata::folder_in(&store, &data_dir).unwrap(), data_dir);
+    let empty_data = root.path().join("portal");
+    assert_eq!(
+        opendata::write_in(&store, &empty_data).unwrap().folder,
+        empty_data.display().to_string()
+    );
+}
