@@ -22,10 +22,12 @@ const BUILD_PACKAGES: &[&str] = &[
 
 /// What the end-to-end tests add: WebKit's WebDriver, a virtual display, fonts,
 /// LibreOffice with poppler to print exported workbooks to PDF and read them, and
-/// xdotool to answer the system's file dialogs, which WebDriver cannot reach, and a
-/// session bus (dbus-run-session), through which a second launch finds the first.
+/// xdotool to answer the system's file dialogs, which WebDriver cannot reach, a
+/// session bus (dbus-run-session), through which a second launch finds the first,
+/// and Chromium, the browser the public site's tests (tests/site) open it in.
 const TEST_PACKAGES: &[&str] = &[
     "webkit2gtk-driver",
+    "chromium",
     "dbus",
     "xvfb",
     "xauth",
@@ -55,7 +57,8 @@ pub fn for_test() -> Result {
     node()?;
     tauri_driver()?;
     npm_install(&crate::root().join("ui"))?;
-    npm_install(&crate::root().join("tests/e2e"))
+    npm_install(&crate::root().join("tests/e2e"))?;
+    npm_install(&crate::root().join("tests/site"))
 }
 
 /// What `cargo xtask bench` adds to the build: the end-to-end harness's display and

@@ -62,7 +62,32 @@ pub fn test() -> Result {
         &["build", "-p", "renaksi-cli", "-p", "renaksi-desktop"],
         &[],
     )?;
+    site(&root)?;
     end_to_end(&root)
+}
+
+/// The public site's tests: the demo site written by the real `renaksi`, opened
+/// in Debian's Chromium (headless, no display needed), axe-core on every page;
+/// they save the site's screenshots in docs/.
+fn site(root: &Path) -> Result {
+    let cli = exe(&target_dir().join("debug"), "renaksi");
+    let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"]
+        .into_iter()
+        .find(|path| Path::new(path).is_file())
+        .unwrap_or("/usr/bin/chromium");
+    cmd::run(
+        &root.join("tests/site"),
+        "timeout",
+        &[
+            "--kill-after=30",
+            "900",
+            "node",
+            "--test",
+            "--test-concurrency=1",
+            "site.test.mjs",
+        ],
+        &[("RENAKSI_CLI", &cli), ("CHROMIUM", chromium)],
+    )
 }
 
 pub fn lint() -> Result {

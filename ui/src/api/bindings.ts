@@ -53,6 +53,14 @@ takePackage: boolean,
  */
 editPlan: boolean, 
 /**
+ * Record the end-of-commitment self-assessment (Bappeda).
+ */
+recordAssessment: boolean, 
+/**
+ * Write the public transparency site (Bappeda).
+ */
+publishSite: boolean, 
+/**
  * The plan being viewed is an earlier plan, read-only: every editing
  * ability above that changes it is off.
  */

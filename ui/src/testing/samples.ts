@@ -71,6 +71,8 @@ export const SAMPLE_OPD_ABILITIES: Abilities = {
   exportReport: true,
   takePackage: true,
   editPlan: false,
+  recordAssessment: false,
+  publishSite: false,
   readOnly: false,
 };
 
@@ -87,6 +89,8 @@ export const SAMPLE_BAPPEDA_ABILITIES: Abilities = {
   exportReport: false,
   takePackage: false,
   editPlan: true,
+  recordAssessment: true,
+  publishSite: true,
   readOnly: false,
 };
 

@@ -13,18 +13,20 @@ pub struct Bar {
     pub value: Option<f64>,
 }
 
-const WIDTH: f64 = 720.0;
-const LABEL_WIDTH: f64 = 250.0;
+/// The drawing's own units; the stylesheet scales it to the page (on a phone
+/// too, which is why each label sits above its bar rather than beside it).
+const WIDTH: f64 = 480.0;
 const VALUE_ROOM: f64 = 80.0;
-const ROW: f64 = 30.0;
-const TOP: f64 = 10.0;
+const ROW: f64 = 46.0;
+const BAR: f64 = 16.0;
+const TOP: f64 = 6.0;
 /// Where the scale stops: a capaian far above 100% is drawn to the edge and
 /// its figure still printed.
 const MOST: f64 = 300.0;
 
 /// A label cut to what the label column holds.
 fn short(label: &str) -> String {
-    const MAX: usize = 28;
+    const MAX: usize = 58;
     if label.chars().count() <= MAX {
         label.to_string()
     } else {
@@ -45,8 +47,8 @@ pub fn bars(id: &str, title: &str, bars: &[Bar], lang: Lang) -> Markup {
         .min(MOST);
     // The scale ends on the next 50 above the largest figure.
     let scale = (top_value / 50.0).ceil() * 50.0;
-    let plot = WIDTH - LABEL_WIDTH - VALUE_ROOM;
-    let x_of = |v: f64| LABEL_WIDTH + (v.clamp(0.0, scale) / scale) * plot;
+    let plot = WIDTH - VALUE_ROOM;
+    let x_of = |v: f64| 1.0 + (v.clamp(0.0, scale) / scale) * (plot - 1.0);
     let height = TOP * 2.0 + ROW * bars.len().max(1) as f64;
     let description = bars
         .iter()
@@ -72,29 +74,24 @@ pub fn bars(id: &str, title: &str, bars: &[Bar], lang: Lang) -> Markup {
             desc id=(desc_id) { (description) }
             @for (i, bar) in bars.iter().enumerate() {
                 @let y = TOP + ROW * i as f64;
-                text x=(LABEL_WIDTH - 8.0) y=(y + ROW / 2.0 + 5.0) text-anchor="end" class="chart-label" {
-                    (short(&bar.label))
-                }
+                text x="1" y=(y + 14.0) class="chart-label" { (short(&bar.label)) }
                 @match bar.value.filter(|v| v.is_finite()) {
                     Some(value) => {
                         @let end = x_of(value);
-                        rect x=(LABEL_WIDTH) y=(y + 6.0) width=(format!("{:.1}", (end - LABEL_WIDTH).max(1.0)))
-                            height=(ROW - 12.0) class="chart-bar" {}
-                        text x=(format!("{:.1}", end + 6.0)) y=(y + ROW / 2.0 + 5.0) class="chart-value" {
+                        rect x="1" y=(y + 20.0) width=(format!("{:.1}", (end - 1.0).max(1.0)))
+                            height=(BAR) class="chart-bar" {}
+                        text x=(format!("{:.1}", end + 6.0)) y=(y + 33.0) class="chart-value" {
                             (lang.percent(Some(value)))
                         }
                     }
                     None => {
-                        text x=(LABEL_WIDTH + 6.0) y=(y + ROW / 2.0 + 5.0) class="chart-none" {
-                            (words.no_figure)
-                        }
+                        text x="1" y=(y + 33.0) class="chart-none" { (words.no_figure) }
                     }
                 }
             }
-            line x1=(format!("{hundred:.1}")) x2=(format!("{hundred:.1}")) y1=(TOP / 2.0)
-                y2=(height - TOP / 2.0) class="chart-hundred" {}
-            line x1=(LABEL_WIDTH) x2=(LABEL_WIDTH) y1=(TOP / 2.0) y2=(height - TOP / 2.0)
-                class="chart-axis" {}
+            line x1=(format!("{hundred:.1}")) x2=(format!("{hundred:.1}")) y1=(TOP)
+                y2=(height - TOP) class="chart-hundred" {}
+            line x1="1" x2="1" y1=(TOP + 18.0) y2=(height - TOP) class="chart-axis" {}
         }
     }
 }

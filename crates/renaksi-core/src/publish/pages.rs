@@ -493,6 +493,28 @@ pub fn action(place: &Place<'_>, content: &Content, page: &ActionPage) -> Markup
     let main = html! {
         p class="crumb" { a href=(place.link(Section::Home.path())) { (w.back_to_plan) } }
         h1 { (title) }
+        dl class="figures" {
+            div {
+                dt { (w.capaian_to_date) " TW " (roman(d.period.quarter)) " " (d.period.year) }
+                dd class="big" { (lang.percent(d.rollup.percent)) }
+                dd { (lang.grade(&content.grades, d.rollup.grade)) }
+            }
+            div {
+                dt { (w.complete_milestones) }
+                dd class="big" {
+                    (d.milestones.iter().filter(|m| m.status == MilestoneStatus::Complete).count())
+                    " / " (d.milestones.len())
+                }
+            }
+            div {
+                dt { (w.completion) }
+                dd class="big" { (page.assessment.as_ref().map_or(w.not_assessed, |s| lang.completion(s.completion))) }
+            }
+            div {
+                dt { (w.opened_government) }
+                dd class="big" { (page.assessment.as_ref().map_or(w.not_assessed, |s| lang.opened(s.opened_government))) }
+            }
+        }
         dl class="pairs" {
             div { dt { (w.theme) } dd { (a.theme_seq) ". " (a.theme_name) } }
             div { dt { (w.lead_opd) } dd { (a.lead_opd.name) } }
@@ -500,7 +522,6 @@ pub fn action(place: &Place<'_>, content: &Content, page: &ActionPage) -> Markup
             div { dt { (w.cso_partners) } dd { @if a.cso_partners.trim().is_empty() { (w.none) } @else { (a.cso_partners.trim()) } } }
             div { dt { (w.period) } dd { (dates) } }
             div { dt { (w.ogp_values) } dd { @if values.is_empty() { (w.none) } @else { (values) } } }
-            div { dt { (w.capaian_to_date) " TW " (roman(d.period.quarter)) " " (d.period.year) } dd { strong { (lang.percent(d.rollup.percent)) } " " (lang.grade(&content.grades, d.rollup.grade)) } }
         }
         section aria-labelledby="komitmen" {
             h2 id="komitmen" { (w.commitment) }
