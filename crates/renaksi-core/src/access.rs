@@ -199,9 +199,6 @@ pub struct Abilities {
     pub write_review_notes: bool,
     /// Write the Rekap kabupaten (Bappeda).
     pub export_rekap: bool,
-    /// Publish the public site and the open data, and see the
-    /// self-assessment: the Terbitkan screen (Bappeda, any plan it views).
-    pub publish_site: bool,
     /// Record co-creation sessions (Bappeda).
     pub record_sessions: bool,
     /// Take named versions of the plan (Bappeda).
@@ -237,7 +234,6 @@ impl Abilities {
             verify_reports: bappeda && writable,
             write_review_notes: bappeda && writable,
             export_rekap: bappeda,
-            publish_site: bappeda,
             record_sessions: bappeda && writable,
             save_versions: bappeda && writable,
             export_report: opd && writable,

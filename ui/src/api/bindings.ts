@@ -28,11 +28,6 @@ writeReviewNotes: boolean,
  */
 exportRekap: boolean, 
 /**
- * Publish the public site and the open data, and see the
- * self-assessment: the Terbitkan screen (Bappeda, any plan it views).
- */
-publishSite: boolean, 
-/**
  * Record co-creation sessions (Bappeda).
  */
 recordSessions: boolean, 

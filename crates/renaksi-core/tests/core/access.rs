@@ -72,7 +72,6 @@ fn bappeda_and_an_opd_have_the_abilities_of_their_role() {
             verify_reports: true,
             write_review_notes: true,
             export_rekap: true,
-            publish_site: true,
             record_sessions: true,
             save_versions: true,
             export_report: false,
@@ -92,7 +91,6 @@ fn bappeda_and_an_opd_have_the_abilities_of_their_role() {
             verify_reports: false,
             write_review_notes: false,
             export_rekap: false,
-            publish_site: false,
             record_sessions: false,
             save_versions: false,
             export_report: true,
@@ -105,7 +103,6 @@ fn bappeda_and_an_opd_have_the_abilities_of_their_role() {
     );
     let json = serde_json::to_value(at_opd).unwrap();
     assert_eq!(json["exportRekap"], false);
-    assert_eq!(json["publishSite"], false);
     assert_eq!(json["writeReviewNotes"], false);
     assert_eq!(json["exportReport"], true);
 }
