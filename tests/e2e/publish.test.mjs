@@ -1,6 +1,7 @@
 // Bappeda publishes for the public in the real window: records the
-// end-of-commitment self-assessment of one action (a wrong link refused at its
-// field first), saves its workbook through the save dialog, publishes the
+// end-of-commitment self-assessment of one action, opened from the action's
+// page (a wrong link refused at its field first), then from the Terbitkan
+// screen saves its workbook through the save dialog, publishes the
 // transparency site and writes the open data through the folder dialog; then
 // the folders are read: the site's index, the action's page with the recorded
 // completion, and the open data's CSV row. Screenshots at 1366×768.
@@ -9,7 +10,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { answerFileDialog, byTestId, cli, launchApp, press, screenshot, tempDir } from './harness.mjs';
+import { allByTestId, answerFileDialog, byTestId, cli, launchApp, press, screenshot, tempDir } from './harness.mjs';
 
 const EXPLANATION = 'Aduan layanan kesehatan dijawab dalam tiga hari; rekapnya diumumkan tiap bulan.';
 const LINK = 'https://wonosobokab.go.id/pengaduan/rekap-2019';
@@ -19,6 +20,17 @@ const cardOf = (browser, code) => browser.$(`[data-testid="assessment-card"][dat
 
 async function waitForText(browser, element, pattern, what) {
   await browser.waitUntil(async () => pattern.test(await element.getText()), { timeout: 20000, timeoutMsg: what });
+}
+
+async function openAction(browser, code) {
+  for (const card of await allByTestId(browser, 'action')) {
+    if ((await (await card.$('[data-testid="action-code"]')).getText()) === code) {
+      await press(await card.$('[data-testid="open-action"]'));
+      await (await byTestId(browser, 'action-detail-back')).waitForDisplayed({ timeout: 20000 });
+      return;
+    }
+  }
+  throw new Error(`action ${code} not found`);
 }
 
 async function atWidth(browser, width) {
@@ -52,6 +64,35 @@ test('Bappeda records the self-assessment, saves its workbook, publishes the sit
     await (await byTestId(browser, 'plan-title')).waitForDisplayed({ timeout: 20000 });
     await atWidth(browser, 1366);
 
+    // The self-assessment of RA-01, from its page: its form is open.
+    await openAction(browser, 'RA-01');
+    await screenshot(browser, 'publish-action-detail-bappeda');
+    await press(await byTestId(browser, 'detail-open-assessment'));
+    const ra01 = await cardOf(browser, 'RA-01');
+    await (await ra01.$('[data-testid="assessment-completion"]')).waitForDisplayed({ timeout: 20000 });
+    await (await ra01.$('[data-testid="assessment-completion"]')).selectByAttribute('value', 'substansial');
+    await (await ra01.$('[data-testid="assessment-opened"]')).selectByAttribute('value', 'besar');
+    await (await ra01.$('[data-testid="assessment-explanation"]')).setValue(EXPLANATION);
+    const links = await ra01.$('[data-testid="assessment-links"]');
+    await links.setValue('wonosobokab.go.id/pengaduan');
+    await press(await ra01.$('[data-testid="assessment-save"]'));
+    const fieldError = await ra01.$('[data-testid="field-error"]');
+    await fieldError.waitForDisplayed({ timeout: 20000 });
+    assert.match(await fieldError.getText(), /Tautan bukti ke-1 harus diawali http/);
+    assert.equal(await links.getAttribute('aria-invalid'), 'true');
+    await links.setValue(LINK);
+    await press(await ra01.$('[data-testid="assessment-save"]'));
+    await waitForText(browser, await byTestId(browser, 'assessment-status'), /Penilaian RA-01 tersimpan/, 'the save was not announced');
+    assert.equal(await (await ra01.$('[data-testid="assessment-completion-shown"]')).getText(), 'Substansial');
+    assert.equal(await (await ra01.$('[data-testid="assessment-opened-shown"]')).getText(), 'Besar');
+    assert.match(await (await byTestId(browser, 'assessment-progress')).getText(), /1 dari 8 rencana aksi sudah dinilai/);
+    await browser.execute(() => window.scrollTo(0, 0));
+    await screenshot(browser, 'self-assessment-1366x768');
+    // Back to the action's page, then to the plan.
+    await press(await byTestId(browser, 'assessment-back'));
+    await press(await byTestId(browser, 'action-detail-back'));
+    await (await byTestId(browser, 'plan-overview')).waitForDisplayed({ timeout: 20000 });
+
     // Terbitkan: what is published and what never is, on the first screen.
     await press(await byTestId(browser, 'open-publish'));
     const never = await byTestId(browser, 'publish-never-summary');
@@ -72,33 +113,11 @@ test('Bappeda records the self-assessment, saves its workbook, publishes the sit
     }
     await screenshot(browser, 'publish-1024x768');
     await atWidth(browser, 1366);
-    assert.match(await (await byTestId(browser, 'publish-assessed')).getText(), /0 dari 8 rencana aksi/);
+    assert.match(await (await byTestId(browser, 'publish-assessed')).getText(), /1 dari 8 rencana aksi/);
 
-    // The self-assessment of RA-01.
+    // The self-assessment again, from here: its workbook, through the save dialog.
     await press(await byTestId(browser, 'open-assessment'));
-    const ra01 = await cardOf(browser, 'RA-01');
-    await ra01.waitForDisplayed({ timeout: 20000 });
-    await press(await ra01.$('[data-testid="assessment-edit"]'));
-    await (await ra01.$('[data-testid="assessment-completion"]')).selectByAttribute('value', 'substansial');
-    await (await ra01.$('[data-testid="assessment-opened"]')).selectByAttribute('value', 'besar');
-    await (await ra01.$('[data-testid="assessment-explanation"]')).setValue(EXPLANATION);
-    const links = await ra01.$('[data-testid="assessment-links"]');
-    await links.setValue('wonosobokab.go.id/pengaduan');
-    await press(await ra01.$('[data-testid="assessment-save"]'));
-    const fieldError = await ra01.$('[data-testid="field-error"]');
-    await fieldError.waitForDisplayed({ timeout: 20000 });
-    assert.match(await fieldError.getText(), /Tautan bukti ke-1 harus diawali http/);
-    assert.equal(await links.getAttribute('aria-invalid'), 'true');
-    await links.setValue(LINK);
-    await press(await ra01.$('[data-testid="assessment-save"]'));
-    await waitForText(browser, await byTestId(browser, 'assessment-status'), /Penilaian RA-01 tersimpan/, 'the save was not announced');
-    assert.equal(await (await ra01.$('[data-testid="assessment-completion-shown"]')).getText(), 'Substansial');
-    assert.equal(await (await ra01.$('[data-testid="assessment-opened-shown"]')).getText(), 'Besar');
-    assert.match(await (await byTestId(browser, 'assessment-progress')).getText(), /1 dari 8 rencana aksi sudah dinilai/);
-    await browser.execute(() => window.scrollTo(0, 0));
-    await screenshot(browser, 'self-assessment-1366x768');
-
-    // Its workbook, through the save dialog.
+    await (await cardOf(browser, 'RA-01')).waitForDisplayed({ timeout: 20000 });
     await press(await byTestId(browser, 'export-assessment'));
     answerFileDialog('Simpan penilaian akhir komitmen', workbook);
     const exported = await byTestId(browser, 'assessment-export-result');

@@ -40,6 +40,7 @@ describe('AssessmentScreen', () => {
   it('shows every action with its lead OPD, milestones and assessment, with the Indonesian labels', async () => {
     const { wrapper } = await mountAssessment();
     expect(wrapper.get('[data-testid="assessment-progress"]').text()).toBe('1 dari 2 rencana aksi sudah dinilai');
+    expect(wrapper.get('[data-testid="assessment-back"]').text()).toBe('←\u00a0Kembali ke Terbitkan');
     const ra01 = card(wrapper, 'RA-01');
     expect(ra01.text()).toContain('Penanggung jawab: Dinas Kesehatan (DINKES)');
     expect(ra01.get('[data-testid="assessment-milestones"]').text()).toBe('Tonggak: 1 terbatas · 2 substansial · 1 selesai');
@@ -138,6 +139,8 @@ describe('AssessmentScreen', () => {
     expect(card(wrapper, 'RA-02').find('form').exists()).toBe(true);
     expect(card(wrapper, 'RA-01').find('form').exists()).toBe(false);
     expect(document.activeElement?.getAttribute('data-testid')).toBe('assessment-completion');
+    // Back goes to that action's page, and says so.
+    expect(wrapper.get('[data-testid="assessment-back"]').text()).toBe('←\u00a0Kembali ke RA-02');
   });
 
   it('exports the workbook on the chosen paper and says where', async () => {
