@@ -28,8 +28,13 @@ pub struct OpenDataWritten {
 
 /// Where the open data goes when the clerk picked `picked` in a folder
 /// dialog: the folder itself when it is empty or holds open data written
-/// before (its descriptor), else a new folder `data-terbuka-2018-2019` inside it.
+/// before (its descriptor); in a published site, the site's own `data/`
+/// (anything else there would go with the site's next publishing); else a
+/// new folder `data-terbuka-2018-2019` inside it.
 pub fn folder_in(store: &Store, picked: &Path) -> Result<PathBuf> {
+    if picked.join(renaksi_core::publish::MARKER).is_file() {
+        return Ok(picked.join(renaksi_core::publish::DATA_DIR));
+    }
     if is_empty_dir(picked)? || picked.join(opendata::DESCRIPTOR_FILE).is_file() {
         return Ok(picked.to_path_buf());
     }

@@ -855,6 +855,11 @@ fn a_picked_folder_takes_the_site_and_the_open_data_or_gets_a_named_folder_insid
     assert!(data.files.iter().any(|f| f == "datapackage.json"));
     assert!(data_dir.join("rencana_aksi.csv").is_file());
     assert_eq!(opendata::folder_in(&store, &data_dir).unwrap(), data_dir);
+    // In a published site, its own data folder: nothing the next publishing would take away.
+    assert_eq!(
+        opendata::folder_in(&store, &empty).unwrap(),
+        empty.join("data")
+    );
     let empty_data = root.path().join("portal");
     assert_eq!(
         opendata::write_in(&store, &empty_data).unwrap().folder,
