@@ -439,3 +439,134 @@ fn the_workbook_reads_back_what_was_entered() {
         .join("|");
     assert!(!everything.contains("Admin Bappeda"));
 }
+
+/// A new action of the plan's first theme with nothing in it: no milestone, no
+/// indicator, no input, no note. Without its assessment it could be deleted.
+fn empty_action(store: &mut Store, code: &str) -> String {
+    use renaksi_core::planning::structure::actions::{save, ActionInput};
+    use renaksi_core::store::{opds, plans, themes};
+    let conn = store.conn();
+    let plan = plans::require_current(conn).unwrap();
+    let input = ActionInput {
+        id: None,
+        theme_id: themes::list(conn, &plan.id).unwrap()[0].id.clone(),
+        code: code.into(),
+        title: "Portal data terbuka kabupaten".into(),
+        lead_opd_id: opds::by_code(conn, "DINKES").unwrap().unwrap().id,
+        supporting_opd_ids: vec![],
+        start_date: Some("2019-01-01".into()),
+        end_date: Some("2019-12-31".into()),
+        problem: String::new(),
+        description: String::new(),
+        contribution: String::new(),
+        ogp_values: vec![],
+        cso_partners: String::new(),
+    };
+    save(store, &input).unwrap().0
+}
+
+fn assessment_kept(store: &Store, action_id: &str) -> bool {
+    self_assessments_row(store, action_id).is_some()
+}
+
+fn self_assessments_row(store: &Store, action_id: &str) -> Option<String> {
+    use rusqlite::OptionalExtension;
+    store
+        .conn()
+        .query_row(
+            "SELECT explanation FROM self_assessments WHERE action_id = ?1",
+            [action_id],
+            |r| r.get(0),
+        )
+        .optional()
+        .unwrap()
+}
+
+fn archived(store: &Store, action_id: &str) -> bool {
+    renaksi_core::store::actions::get(store.conn(), action_id)
+        .unwrap()
+        .unwrap()
+        .archived
+        .is_some()
+}
+
+#[test]
+fn an_assessed_action_is_archived_not_deleted_in_the_editor_or_by_a_template() {
+    use renaksi_core::plan_template::apply;
+    use renaksi_core::plan_template::write::{workbook_bytes, Contents};
+    use renaksi_core::planning::structure::{actions as action_edit, plan_structure};
+
+    let (_dir, mut store) = bappeda();
+    let recorded = |store: &mut Store, id: &str| {
+        let form = AssessmentForm {
+            action_id: id.to_string(),
+            completion: Completion::NotStarted,
+            opened_government: OpenedGovernment::DidNotChange,
+            explanation: "Belum dimulai: anggaran tidak tersedia.".into(),
+            evidence_links: vec![],
+        };
+        self_assessment::set(store, &form).unwrap();
+    };
+
+    // In the editor: the assessment is what the action holds, so it is in use
+    // and deleting it is refused; archiving keeps the assessment.
+    let ra09 = empty_action(&mut store, "RA-09");
+    assert!(!action_edit::in_use(store.conn(), &ra09).unwrap());
+    recorded(&mut store, &ra09);
+    let entry = plan_structure(store.conn())
+        .unwrap()
+        .actions
+        .into_iter()
+        .find(|a| a.code == "RA-09")
+        .unwrap();
+    assert!(
+        entry.in_use,
+        "the structure screen offers archive, not delete"
+    );
+    let error = action_edit::delete(&mut store, &ra09).unwrap_err();
+    assert_eq!(error.code(), "forbidden");
+    assert!(error.to_string().contains("penilaian mandiri"), "{error}");
+    assert!(assessment_kept(&store, &ra09));
+    action_edit::archive(&mut store, &ra09, "Tidak dilanjutkan").unwrap();
+    assert!(archived(&store, &ra09));
+    assert_eq!(
+        self_assessments_row(&store, &ra09).as_deref(),
+        Some("Belum dimulai: anggaran tidak tersedia.")
+    );
+
+    // A template without the action (imported into the plan taken back to
+    // draft): an assessed one is archived with its assessment, an empty one
+    // beside it is deleted.
+    renaksi_core::planning::set_status(
+        &mut store,
+        &renaksi_core::planning::StatusChange {
+            status: renaksi_core::model::PlanStatus::Draft,
+            reason: "Revisi sesudah konsultasi publik".into(),
+        },
+    )
+    .unwrap();
+    let ra10 = empty_action(&mut store, "RA-10");
+    let ra11 = empty_action(&mut store, "RA-11");
+    recorded(&mut store, &ra10);
+    let mut contents = Contents::load(&store).unwrap();
+    contents
+        .actions
+        .retain(|a| a.code != "RA-10" && a.code != "RA-11");
+    let bytes = workbook_bytes(&contents).unwrap();
+    let preview = apply::preview(&store, bytes.clone(), "tanpa-ra10.xlsx").unwrap();
+    assert!(preview.problems.is_empty(), "{:?}", preview.problems);
+    let label = |rows: &[apply::RowChange]| {
+        rows.iter()
+            .map(|r| r.label.clone())
+            .collect::<Vec<_>>()
+            .join("|")
+    };
+    assert!(label(&preview.archived).contains("RA-10"), "{preview:#?}");
+    assert!(label(&preview.deleted).contains("RA-11"), "{preview:#?}");
+    apply::import(&mut store, bytes, "tanpa-ra10.xlsx").unwrap();
+    assert!(archived(&store, &ra10));
+    assert!(assessment_kept(&store, &ra10));
+    assert!(renaksi_core::store::actions::get(store.conn(), &ra11)
+        .unwrap()
+        .is_none());
+}
