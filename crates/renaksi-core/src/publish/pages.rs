@@ -104,7 +104,7 @@ pub struct Download {
 /// Indonesian pronunciation (WCAG 3.1.2, language of parts).
 pub fn typed(lang: Lang, text: &str) -> Markup {
     html! {
-        @if lang == Lang::Id {
+        @if lang == Lang::Id || text.is_empty() {
             (text)
         } @else {
             span lang=(Lang::Id.code()) { (text) }
