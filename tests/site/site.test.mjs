@@ -2,11 +2,14 @@
 // written with the real `renaksi` command, then every page is opened in Debian's
 // Chromium, from file:// (a USB stick) and from a web server's subfolder, with
 // scripts off. Any request outside the site's folder fails the test. axe-core
-// checks every page (no serious or critical violation), and the index and an
-// action page are saved as screenshots at 1366x768 and at a phone's 390 px.
+// checks every page (no serious or critical violation), no file of the site
+// (workbooks unzipped) names a participant, and the index and an action page
+// are saved as screenshots at 1366x768 and at a phone's 390 px.
 //
 // Environment: RENAKSI_CLI (the built `renaksi`), CHROMIUM (default
-// /usr/bin/chromium), RENAKSI_SITE_SCREENSHOTS (default: the repository's docs/).
+// /usr/bin/chromium), RENAKSI_SITE_SCREENSHOTS (set, e.g. to 1: the screenshots
+// replace the repository's docs/site-*.png; unset: they go to a new temporary
+// folder, whose path the test prints, and the working tree stays clean).
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -15,6 +18,7 @@ import { createServer } from 'node:http';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
+import { inflateRawSync } from 'node:zlib';
 import { dirname, join, relative, resolve, sep, extname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -22,7 +26,11 @@ import { chromium } from 'playwright-core';
 const here = dirname(fileURLToPath(import.meta.url));
 const CLI = process.env.RENAKSI_CLI;
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
-const SHOTS = process.env.RENAKSI_SITE_SCREENSHOTS || resolve(here, '../../docs');
+const SHOTS = process.env.RENAKSI_SITE_SCREENSHOTS
+  ? resolve(here, '../../docs')
+  : mkdtempSync(join(tmpdir(), 'renaksi-site-screenshots-'));
+// The people at the co-creation session below: the site names organisations only.
+const PARTICIPANTS = ['Budi Santoso', 'Sri Lestari'];
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let work;
@@ -36,13 +44,44 @@ function renaksi(...args) {
   });
 }
 
-/** Every .html file of the site, by its path from the site's folder. */
-function pages(dir = site) {
+/** Every file of the site, by its path from the site's folder. */
+function files(dir = site) {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
-    if (statSync(path).isDirectory()) return pages(path);
-    return name.endsWith('.html') ? [relative(site, path).split(sep).join('/')] : [];
+    if (statSync(path).isDirectory()) return files(path);
+    return [relative(site, path).split(sep).join('/')];
   });
+}
+
+/** Every .html file of the site. */
+function pages() {
+  return files().filter((path) => path.endsWith('.html'));
+}
+
+/**
+ * The parts of a zip file (an .xlsx) by name, read through its central
+ * directory: stored or deflated, as workbooks are.
+ */
+function unzip(zip) {
+  const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  assert.ok(end >= 0, 'a zip file');
+  const count = zip.readUInt16LE(end + 10);
+  let at = zip.readUInt32LE(end + 16);
+  const parts = new Map();
+  for (let i = 0; i < count; i += 1) {
+    assert.equal(zip.readUInt32LE(at), 0x02014b50, 'a central directory entry');
+    const method = zip.readUInt16LE(at + 10);
+    const size = zip.readUInt32LE(at + 20);
+    const nameLength = zip.readUInt16LE(at + 28);
+    const skip = nameLength + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
+    const name = zip.toString('utf8', at + 46, at + 46 + nameLength);
+    const local = zip.readUInt32LE(at + 42);
+    const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
+    const raw = zip.subarray(start, start + size);
+    parts.set(name, (method === 8 ? inflateRawSync(raw) : raw).toString('utf8'));
+    at += 46 + skip;
+  }
+  return parts;
 }
 
 before(async () => {
@@ -134,9 +173,17 @@ test('every page opens from file:// and asks for nothing outside the site folder
   await page.getByRole('link', { name: /^Penyiapan Jaminan Kesehatan/ }).first().click();
   assert.ok(page.url().endsWith('/en/aksi/ra-01.html'), page.url());
   assert.match(await page.locator('h1').innerText(), /^RA-01 /);
+  // On an English page the action's title, typed in Indonesian, says so.
+  assert.equal(await page.locator('h1 span[lang="id"]').count(), 1);
+  // An action's page is in no section of the menu.
+  assert.equal(await page.locator('[aria-current]').count(), 0);
   await page.getByRole('link', { name: 'Bahasa Indonesia' }).click();
   assert.ok(page.url().endsWith('/situs%20transparansi/aksi/ra-01.html'), page.url());
+  // The evidence link's name says that it leads to another site.
+  assert.equal(await page.getByRole('link',
+    { name: 'https://wonosobokab.go.id/jkn (tautan ke situs lain)', exact: true }).count(), 1);
   await page.getByRole('link', { name: 'Unduh data' }).click();
+  assert.equal(await page.locator('[aria-current="page"]').innerText(), 'Unduh data');
   const rekap = page.getByRole('link', { name: /^rekap-kabupaten-.*\.xlsx$/ });
   assert.equal(await rekap.count(), 1);
   await context.close();
@@ -176,6 +223,26 @@ test('from a web server, in a subfolder, the pages ask only that server', async 
   }
 });
 
+test('no file of the site names a participant, workbooks unzipped', () => {
+  let workbooks = 0;
+  const texts = files().flatMap((path) => {
+    const bytes = readFileSync(join(site, path));
+    if (!path.endsWith('.xlsx')) return [[path, bytes.toString('utf8')]];
+    workbooks += 1;
+    const parts = unzip(bytes);
+    assert.ok(parts.has('xl/sharedStrings.xml') || parts.has('xl/worksheets/sheet1.xml'), path);
+    return [...parts].map(([name, text]) => [`${path}!${name}`, text]);
+  });
+  assert.equal(workbooks, 2, 'the rekap and the self-assessment workbook');
+  assert.ok(texts.some(([path]) => path.endsWith('!xl/sharedStrings.xml')), 'shared strings read');
+  // The organisation is published, its people are not.
+  assert.ok(texts.some(([, text]) => text.includes('Forum Warga Peduli Kesehatan')));
+  for (const name of PARTICIPANTS) {
+    const found = texts.filter(([, text]) => text.includes(name)).map(([path]) => path);
+    assert.deepEqual(found, [], `${name} appears in the site`);
+  }
+});
+
 test('axe-core finds no serious or critical violation on any page', async () => {
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
   const page = await context.newPage();
@@ -202,7 +269,8 @@ test('axe-core finds no serious or critical violation on any page', async () => 
   await context.close();
 });
 
-test('screenshots of the index and an action page, on a desktop and on a phone', async () => {
+test('screenshots of the index and an action page, on a desktop and on a phone', async (t) => {
+  t.diagnostic(`screenshots in ${SHOTS}`);
   const root = pathToFileURL(site).href + '/';
   for (const [width, height, suffix] of [[1366, 768, '1366x768'], [390, 844, '390']]) {
     const { context, outside } = await watched(root, { viewport: { width, height } });

@@ -23,9 +23,13 @@ use crate::{Error, Result};
 
 pub struct Content {
     pub plan: Plan,
-    /// The day the site is written: the date of its data.
+    /// The day the site is written (published).
     pub today: NaiveDate,
-    /// The quarter the figures are for: the latest with a realisation.
+    /// The date of the data: the day the latest report or realisation of the
+    /// plan was received (in WIB), never after `today`; `None` before any.
+    pub data_date: Option<NaiveDate>,
+    /// The quarter the figures are for: the latest with a realisation. `None`
+    /// only for a plan with no quarters, whose pages show no figures.
     pub period: Option<PeriodRef>,
     pub grades: Vec<GradeBand>,
     pub summary: RegencySummary,
@@ -85,14 +89,17 @@ pub fn gather(conn: &Connection, today: NaiveDate) -> Result<Content> {
         .filter_map(|a| Some((a.action_id.clone(), a.assessment.clone()?)))
         .collect();
 
+    // A plan with no quarters still gets its action pages: the detail is read
+    // as of the plan's first quarter, and the pages leave the figures out.
+    let as_of = summary.period.unwrap_or(PeriodRef {
+        year: overview.plan.year_start,
+        quarter: 1,
+    });
     let mut actions = Vec::new();
     let mut taken: Vec<String> = Vec::new();
     for theme in &overview.themes {
         for summary_action in &theme.actions {
-            let detail = match summary.period {
-                Some(period) => detail::action_detail(conn, &summary_action.id, Some(period))?,
-                None => continue,
-            };
+            let detail = detail::action_detail(conn, &summary_action.id, Some(as_of))?;
             let slug = unique_slug(&summary_action.code, actions.len() + 1, &mut taken);
             actions.push(ActionPage {
                 slug,
@@ -104,6 +111,7 @@ pub fn gather(conn: &Connection, today: NaiveDate) -> Result<Content> {
 
     let sessions = sessions(conn, &actions)?;
     Ok(Content {
+        data_date: data_date(conn, &overview.plan.id)?.map(|d| d.min(today)),
         plan: overview.plan.clone(),
         today,
         period: summary.period,
@@ -142,7 +150,42 @@ fn public_evidence(items: Vec<EvidenceView>) -> Vec<EvidenceView> {
         .collect()
 }
 
-/// "ra-01" from "RA-01": the file name of an action's page, unique in the site.
+/// The day the latest report of the plan was received or the latest
+/// realisation of its indicators was written (received or entered), in WIB.
+fn data_date(conn: &Connection, plan_id: &str) -> Result<Option<NaiveDate>> {
+    let latest: Option<String> = conn.query_row(
+        "SELECT max(at) FROM (
+             SELECT received_at AS at FROM reports
+              WHERE plan_id = ?1 AND direction = 'imported'
+             UNION ALL
+             SELECT r.updated_at FROM realisations r
+               JOIN indicators i ON i.id = r.indicator_id
+               JOIN actions a ON a.id = i.action_id
+              WHERE a.plan_id = ?1)",
+        [plan_id],
+        |row| row.get(0),
+    )?;
+    Ok(latest.and_then(|at| {
+        chrono::DateTime::parse_from_rfc3339(&at)
+            .ok()
+            .map(|t| t.with_timezone(&crate::dates::wib()).date_naive())
+    }))
+}
+
+/// Names Windows keeps for devices, whatever the extension: `con.html` cannot
+/// be written there (nor copied to a USB stick from there).
+const RESERVED: [&str; 4] = ["con", "prn", "aux", "nul"];
+
+fn reserved_on_windows(name: &str) -> bool {
+    RESERVED.contains(&name)
+        || ["com", "lpt"].iter().any(|device| {
+            name.strip_prefix(device)
+                .is_some_and(|n| n.len() == 1 && n.as_bytes()[0].is_ascii_digit())
+        })
+}
+
+/// "ra-01" from "RA-01": the file name of an action's page, unique in the
+/// site; a name Windows reserves ("CON", "COM1") gets "-aksi" after it.
 fn unique_slug(code: &str, nth: usize, taken: &mut Vec<String>) -> String {
     let base: String = code
         .to_lowercase()
@@ -152,6 +195,8 @@ fn unique_slug(code: &str, nth: usize, taken: &mut Vec<String>) -> String {
         .join("-");
     let base = if base.is_empty() {
         format!("aksi-{nth}")
+    } else if reserved_on_windows(&base) {
+        format!("{base}-aksi")
     } else {
         base
     };

@@ -13,9 +13,12 @@
 //! English under `en/`, `gaya.css`, the open data in `data/` and the workbooks
 //! (the public rekap of the latest quarter, the self-assessment) in `berkas/`.
 //!
-//! The site is written whole: into a temporary folder beside the target, then
-//! renamed into place. A folder that holds anything but an earlier Renaksi
-//! site is never replaced.
+//! The site is written whole into a temporary folder inside the target, then
+//! swapped in: the earlier site's files move aside and the new ones move up,
+//! every move a rename inside the target. So the target may be a mount point,
+//! a folder whose parent the user may not write (a web root's subfolder), or
+//! a folder a web server or a window holds open. A folder that holds anything
+//! but an earlier Renaksi site is never replaced.
 
 pub mod chart;
 pub mod content;
@@ -39,6 +42,10 @@ use words::Lang;
 /// The file that marks a folder as a site Renaksi wrote, so publishing again
 /// may replace it.
 pub const MARKER: &str = ".situs-renaksi";
+/// How the folders of a publish in progress start, inside the site's folder:
+/// the new site before it is swapped in, the old one while it is swapped out.
+/// What an interrupted publish left is Renaksi's, and the next one removes it.
+pub const WORKING_PREFIX: &str = ".situs-renaksi.";
 /// Where the open data goes, from the site's root.
 pub const DATA_DIR: &str = "data";
 /// Where the workbooks go.
@@ -68,16 +75,24 @@ pub fn site(store: &Store, out: &Path, today: NaiveDate) -> Result<SiteWritten> 
     access::require_bappeda(conn, "menerbitkan situs transparansi")?;
     require_replaceable(out)?;
     let content = content::gather(conn, today)?;
-    let staging = beside(out, "tmp")?;
-    if staging.exists() {
-        fs::remove_dir_all(&staging).map_err(|e| Error::io("menghapus", &staging, e))?;
+    let created = !out.exists();
+    if created {
+        fs::create_dir_all(out).map_err(|e| not_writable(out, e, "membuat folder"))?;
     }
-    let written = write_all(store, &content, &staging).and_then(|w| {
-        place(&staging, out)?;
-        Ok(w)
-    });
-    if written.is_err() {
-        let _ = fs::remove_dir_all(&staging);
+    let staging = working(out, "baru");
+    let written = remove_if_there(&staging)
+        .and_then(|()| {
+            fs::create_dir(&staging).map_err(|e| not_writable(out, e, "menulis ke folder"))
+        })
+        .and_then(|()| write_all(store, &content, &staging))
+        .and_then(|w| {
+            swap_in(&staging, out)?;
+            Ok(w)
+        });
+    // Empty once swapped in; holding the new site when something failed.
+    let _ = fs::remove_dir_all(&staging);
+    if written.is_err() && created {
+        let _ = fs::remove_dir(out);
     }
     let (pages, files, bytes) = written?;
     Ok(SiteWritten {
@@ -90,13 +105,33 @@ pub fn site(store: &Store, out: &Path, today: NaiveDate) -> Result<SiteWritten> 
     })
 }
 
-/// A sibling of `out` named after it: `.situs.<pid>.tmp`.
-fn beside(out: &Path, what: &str) -> Result<PathBuf> {
-    let name = out
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .ok_or_else(|| Error::invalid("out", "Pilih sebuah folder untuk situs."))?;
-    Ok(out.with_file_name(format!(".{name}.{}.{what}", std::process::id())))
+/// A working folder inside `out`: `.situs-renaksi.baru.<pid>`.
+fn working(out: &Path, what: &str) -> PathBuf {
+    out.join(format!("{WORKING_PREFIX}{what}.{}", std::process::id()))
+}
+
+fn remove_if_there(dir: &Path) -> Result<()> {
+    if dir.exists() {
+        fs::remove_dir_all(dir).map_err(|e| Error::io("menghapus", dir, e))?;
+    }
+    Ok(())
+}
+
+/// A folder the user may not write gets a sentence saying so; other failures
+/// keep the system's reason.
+fn not_writable(out: &Path, e: std::io::Error, action: &'static str) -> Error {
+    if e.kind() == std::io::ErrorKind::PermissionDenied {
+        Error::invalid(
+            "out",
+            format!(
+                "Folder {} tidak boleh ditulisi oleh pengguna ini; pilih folder lain, atau minta \
+                 pengelola komputer atau server memberi izin menulis di sana.",
+                out.display()
+            ),
+        )
+    } else {
+        Error::io(action, out, e)
+    }
 }
 
 /// Refuses a folder that holds anything but an earlier site of Renaksi.
@@ -113,10 +148,10 @@ fn require_replaceable(out: &Path) -> Result<()> {
             ),
         ));
     }
-    let empty = fs::read_dir(out)
-        .map_err(|e| Error::io("membaca", out, e))?
-        .next()
-        .is_none();
+    // What an interrupted publish left is not someone else's file.
+    let empty = names(out)?
+        .iter()
+        .all(|name| name.starts_with(WORKING_PREFIX));
     if empty || out.join(MARKER).is_file() {
         return Ok(());
     }
@@ -130,23 +165,67 @@ fn require_replaceable(out: &Path) -> Result<()> {
     ))
 }
 
-/// Moves the finished site into place; an earlier site there is replaced.
-fn place(staging: &Path, out: &Path) -> Result<()> {
-    if out.exists() {
-        let old = beside(out, "old")?;
-        fs::rename(out, &old).map_err(|e| Error::io("memindahkan", out, e))?;
-        if let Err(e) = fs::rename(staging, out) {
-            let _ = fs::rename(&old, out);
-            return Err(Error::io("menyimpan", out, e));
+/// The names of what a folder holds.
+fn names(dir: &Path) -> Result<Vec<String>> {
+    fs::read_dir(dir)
+        .map_err(|e| Error::io("membaca", dir, e))?
+        .map(|entry| {
+            entry
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .map_err(|e| Error::io("membaca", dir, e))
+        })
+        .collect()
+}
+
+/// Replaces what `out` holds with what `staging` (a folder inside it) holds:
+/// the old entries move into a working folder, the new ones move up, the old
+/// ones are deleted. The marker is the last of the old site to go and the
+/// first of the new to come, so an interrupted swap leaves a folder the next
+/// publish still knows as Renaksi's. A failed move puts everything back.
+fn swap_in(staging: &Path, out: &Path) -> Result<()> {
+    let old = working(out, "lama");
+    remove_if_there(&old)?;
+    fs::create_dir(&old).map_err(|e| Error::io("membuat folder", &old, e))?;
+    let staging_name = staging
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned());
+    let old_name = old.file_name().map(|n| n.to_string_lossy().into_owned());
+    let mut outgoing: Vec<String> = names(out)?
+        .into_iter()
+        .filter(|n| Some(n) != staging_name.as_ref() && Some(n) != old_name.as_ref())
+        .collect();
+    outgoing.sort_by_key(|n| n == MARKER);
+    let mut incoming = names(staging)?;
+    incoming.sort_by_key(|n| n != MARKER);
+
+    let mut moved_out = Vec::new();
+    let mut moved_in = Vec::new();
+    let result = (|| {
+        for name in &outgoing {
+            move_entry(&out.join(name), &old.join(name))?;
+            moved_out.push(name);
         }
-        let _ = fs::remove_dir_all(&old);
-    } else {
-        fs::rename(staging, out).map_err(|e| Error::io("menyimpan", out, e))?;
+        for name in &incoming {
+            move_entry(&staging.join(name), &out.join(name))?;
+            moved_in.push(name);
+        }
+        Ok(())
+    })();
+    if result.is_err() {
+        for name in moved_in.iter().rev() {
+            let _ = fs::rename(out.join(name), staging.join(name));
+        }
+        for name in moved_out.iter().rev() {
+            let _ = fs::rename(old.join(name), out.join(name));
+        }
     }
-    if let Some(parent) = out.parent() {
-        sync_dir(parent);
-    }
-    Ok(())
+    let _ = fs::remove_dir_all(&old);
+    sync_dir(out);
+    result
+}
+
+fn move_entry(from: &Path, to: &Path) -> Result<()> {
+    fs::rename(from, to).map_err(|e| Error::io("memindahkan", from, e))
 }
 
 /// Writes one file of the site (synced), creating its folder.
@@ -177,29 +256,25 @@ fn write_all(store: &Store, content: &Content, root: &Path) -> Result<(usize, us
     let mut pages = 0;
     for lang in Lang::BOTH {
         let folder = lang.folder();
-        let mut page = |path: &str, section: Section, render: &dyn Fn(&Place<'_>) -> String| {
-            let place = Place {
-                lang,
-                path,
-                section,
-            };
+        let mut page = |path: &str, render: &dyn Fn(&Place<'_>) -> String| {
+            let place = Place { lang, path };
             pages += 1;
             put(root, &format!("{folder}{path}"), render(&place).as_bytes())
         };
-        page(Section::Home.path(), Section::Home, &|p| {
+        page(Section::Home.path(), &|p| {
             pages::index(p, content).into_string()
         })?;
-        page(Section::Cocreation.path(), Section::Cocreation, &|p| {
+        page(Section::Cocreation.path(), &|p| {
             pages::cocreation(p, content).into_string()
         })?;
-        page(Section::Assessment.path(), Section::Assessment, &|p| {
+        page(Section::Assessment.path(), &|p| {
             pages::assessment(p, content).into_string()
         })?;
-        page(Section::Downloads.path(), Section::Downloads, &|p| {
+        page(Section::Downloads.path(), &|p| {
             pages::downloads(p, content, &downloads).into_string()
         })?;
         for action in &content.actions {
-            page(&format!("aksi/{}.html", action.slug), Section::Home, &|p| {
+            page(&format!("aksi/{}.html", action.slug), &|p| {
                 pages::action(p, content, action).into_string()
             })?;
         }
@@ -217,20 +292,26 @@ fn downloads(store: &Store, content: &Content, root: &Path) -> Result<Vec<Downlo
     let tables = opendata::summary(store.conn())?.tables;
     opendata::write(store, &data)?;
     for table in &tables {
-        // The tables' titles are the descriptor's, in Indonesian.
+        // The tables' titles are the descriptor's, in Indonesian only.
         files.push((
             table.file.clone(),
             [table.title.clone(), table.title.clone()],
+            true,
         ));
     }
-    files.push((opendata::JSON_FILE.to_string(), both(|w| w.json_all)));
+    files.push((opendata::JSON_FILE.to_string(), both(|w| w.json_all), false));
     files.push((
         opendata::DESCRIPTOR_FILE.to_string(),
         both(|w| w.descriptor),
+        false,
     ));
     let mut listed: Vec<Download> = files
         .into_iter()
-        .map(|(file, titles)| download(root, &format!("{DATA_DIR}/{file}"), titles, true))
+        .map(|(file, titles, in_indonesian)| {
+            let mut listed = download(root, &format!("{DATA_DIR}/{file}"), titles, true)?;
+            listed.title_in_indonesian = in_indonesian;
+            Ok(listed)
+        })
         .collect::<Result<_>>()?;
 
     let books = root.join(WORKBOOK_DIR);
@@ -281,6 +362,7 @@ fn download(root: &Path, path: &str, titles: [String; 2], open_data: bool) -> Re
     Ok(Download {
         path: path.to_string(),
         titles,
+        title_in_indonesian: false,
         bytes,
         open_data,
     })

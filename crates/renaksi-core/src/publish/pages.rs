@@ -63,7 +63,6 @@ pub struct Place<'a> {
     pub lang: Lang,
     /// The page's path from its language's root, e.g. `aksi/ra-01.html`.
     pub path: &'a str,
-    pub section: Section,
 }
 
 impl Place<'_> {
@@ -93,8 +92,35 @@ pub struct Download {
     pub path: String,
     /// What it holds, in Indonesian and in English.
     pub titles: [String; 2],
+    /// The English title is the Indonesian one (an open-data table's title,
+    /// which the descriptor gives in Indonesian only).
+    pub title_in_indonesian: bool,
     pub bytes: u64,
     pub open_data: bool,
+}
+
+/// Text someone typed (titles, names, explanations), which is Indonesian: on
+/// an English page it is marked `lang="id"`, so a screen reader reads it with
+/// Indonesian pronunciation (WCAG 3.1.2, language of parts).
+pub fn typed(lang: Lang, text: &str) -> Markup {
+    html! {
+        @if lang == Lang::Id || text.is_empty() {
+            (text)
+        } @else {
+            span lang=(Lang::Id.code()) { (text) }
+        }
+    }
+}
+
+/// An external link, its "opens another site" hint inside it, so the hint is
+/// part of the link's name.
+fn external(href: &str, text: Markup, lang: Lang) -> Markup {
+    html! {
+        a href=(href) rel="external noopener noreferrer" {
+            (text)
+            span class="visually-hidden" { " (" (lang.words().link_opens_elsewhere) ")" }
+        }
+    }
 }
 
 fn status_word(lang: Lang, status: PlanStatus) -> &'static str {
@@ -127,17 +153,18 @@ fn layout(place: &Place<'_>, content: &Content, title: &str, main: Markup) -> Ma
                 header class="site" {
                     div class="site-inner" {
                         p class="site-name" {
-                            a href=(place.link(Section::Home.path())) { (plan.title) }
+                            a href=(place.link(Section::Home.path())) { (typed(lang, &plan.title)) }
                         }
                         p class="site-meta" {
-                            (plan.region) " · " (plan.year_start) "–" (plan.year_end) " · "
+                            (typed(lang, &plan.region)) " · " (plan.year_start) "–" (plan.year_end) " · "
                             (w.version) " " (plan.version) " (" (status_word(lang, plan.status)) ")"
                         }
                         nav aria-label=(w.menu) {
                             ul {
                                 @for section in Section::ALL {
                                     li {
-                                        @if section == place.section {
+                                        // An action's page is in no section of the menu.
+                                        @if place.path == section.path() {
                                             a href=(place.link(section.path())) aria-current="page" { (section.name(lang)) }
                                         } @else {
                                             a href=(place.link(section.path())) { (section.name(lang)) }
@@ -155,10 +182,11 @@ fn layout(place: &Place<'_>, content: &Content, title: &str, main: Markup) -> Ma
                 main id="isi" tabindex="-1" { (main) }
                 footer class="site" {
                     p {
-                        (w.data_as_of) " " (lang.date(content.today)) ". "
+                        (w.data_as_of) ": " (data_date(content, lang)) ". "
                         @if let Some(period) = content.period {
-                            (w.figures_up_to) " " (lang.quarter(period.year, period.quarter)) ". "
+                            (w.figures_up_to) ": " (lang.quarter(period.year, period.quarter)) ". "
                         }
+                        (w.published_on) ": " (lang.date(content.today)) ". "
                         (w.licence)
                     }
                     p { (w.published_with) " " (APP_VERSION) "." }
@@ -168,9 +196,18 @@ fn layout(place: &Place<'_>, content: &Content, title: &str, main: Markup) -> Ma
     }
 }
 
+/// The date of the data as the pages write it.
+fn data_date(content: &Content, lang: Lang) -> String {
+    let w = lang.words();
+    match content.data_date {
+        Some(date) => format!("{} ({})", lang.date(date), w.data_received),
+        None => w.no_data_yet.to_string(),
+    }
+}
+
 /// A table in a scrollable region that the keyboard can reach (a wide table
 /// on a phone scrolls sideways).
-fn table(id: &str, caption: &str, head: &[&str], body: Markup) -> Markup {
+fn table(id: &str, caption: impl maud::Render, head: &[&str], body: Markup) -> Markup {
     html! {
         div class="table-wrap" role="region" aria-labelledby=(id) tabindex="0" {
             table {
@@ -189,7 +226,7 @@ fn prose(text: &str, lang: Lang) -> Markup {
         @if text.is_empty() {
             p class="none" { (lang.words().none) }
         } @else {
-            p class="prose" { (text) }
+            p class="prose" { (typed(lang, text)) }
         }
     }
 }
@@ -266,14 +303,19 @@ pub fn index(place: &Place<'_>, content: &Content) -> Markup {
         })
         .collect();
     let main = html! {
-        h1 { (content.plan.title) }
+        h1 { (typed(lang, &content.plan.title)) }
         p class="lead" {
-            (content.plan.region) ", " (content.plan.year_start) "–" (content.plan.year_end) ". "
-            (w.data_as_of) " " (lang.date(content.today)) ". "
-            @match content.period {
-                Some(p) => { (w.figures_up_to) " " (lang.quarter(p.year, p.quarter)) "." }
-                None => { (w.no_period) }
-            }
+            (typed(lang, &content.plan.region)) ", " (content.plan.year_start) "–" (content.plan.year_end) "."
+        }
+        dl class="dates" {
+            div { dt { (w.data_as_of) } dd { (data_date(content, lang)) } }
+            div { dt { (w.figures_up_to) } dd {
+                @match content.period {
+                    Some(p) => (lang.quarter(p.year, p.quarter)),
+                    None => (w.no_period),
+                }
+            } }
+            div { dt { (w.published_on) } dd { (lang.date(content.today)) } }
         }
         dl class="figures" {
             div { dt { (w.overall) } dd class="big" { (lang.percent(s.rollup.percent)) }
@@ -288,20 +330,20 @@ pub fn index(place: &Place<'_>, content: &Content) -> Markup {
             h2 id="per-tema" { (w.progress_by_theme) }
             p class="note" { (w.chart_note) }
             (chart::bars("grafik-tema", w.progress_by_theme, &theme_bars, lang))
-            (table("tabel-tema", &format!("{}: {}", w.progress_by_theme, w.figures_table),
+            (table("tabel-tema", format!("{}: {}", w.progress_by_theme, w.figures_table),
                 &[w.theme, w.measured, &capaian_head, w.grade], html! {
                 @for t in &s.themes {
-                    tr { th scope="row" { (t.seq) ". " (t.name) } (rollup_cells(content, lang, &t.rollup)) }
+                    tr { th scope="row" { (t.seq) ". " (typed(lang, &t.name)) } (rollup_cells(content, lang, &t.rollup)) }
                 }
             }))
         }
         section aria-labelledby="per-opd" {
             h2 id="per-opd" { (w.progress_by_opd) }
             (chart::bars("grafik-opd", w.progress_by_opd, &opd_bars, lang))
-            (table("tabel-opd", &format!("{}: {}", w.progress_by_opd, w.figures_table),
+            (table("tabel-opd", format!("{}: {}", w.progress_by_opd, w.figures_table),
                 &[w.code, w.opd, w.measured, &capaian_head, w.grade], html! {
                 @for o in &s.opds {
-                    tr { th scope="row" { (o.opd.code) } td { (o.opd.name) } (rollup_cells(content, lang, &o.rollup)) }
+                    tr { th scope="row" { (o.opd.code) } td { (typed(lang, &o.opd.name)) } (rollup_cells(content, lang, &o.rollup)) }
                 }
             }))
             (grades_legend(content, lang))
@@ -309,21 +351,21 @@ pub fn index(place: &Place<'_>, content: &Content) -> Markup {
         section aria-labelledby="tema-aksi" {
             h2 id="tema-aksi" { (w.themes_and_actions) }
             @for theme in &content.themes {
-                h3 id=(format!("tema-{}", theme.seq)) { (w.theme) " " (theme.seq) ". " (theme.name) }
-                @if !theme.description.trim().is_empty() { p class="prose" { (theme.description.trim()) } }
+                h3 id=(format!("tema-{}", theme.seq)) { (w.theme) " " (theme.seq) ". " (typed(lang, &theme.name)) }
+                @if !theme.description.trim().is_empty() { (prose(&theme.description, lang)) }
                 (table(&format!("tabel-aksi-{}", theme.seq),
-                    &format!("{} {} {}", w.actions, w.theme.to_lowercase(), theme.seq),
+                    format!("{} {} {}", w.actions, w.theme.to_lowercase(), theme.seq),
                     &[w.code, w.action, w.lead_opd, w.complete_milestones, &capaian_head, w.grade], html! {
                     @for a in &theme.actions {
                         tr {
                             th scope="row" class="code" { (a.code) }
                             td {
                                 @match content.slug_of(&a.id) {
-                                    Some(slug) => a href=(place.link(&format!("aksi/{slug}.html"))) { (a.title) },
-                                    None => (a.title),
+                                    Some(slug) => a href=(place.link(&format!("aksi/{slug}.html"))) { (typed(lang, &a.title)) },
+                                    None => (typed(lang, &a.title)),
                                 }
                             }
-                            td { (a.lead_opd.name) }
+                            td { (typed(lang, &a.lead_opd.name)) }
                             td class="num" {
                                 (a.milestones.iter().filter(|m| m.status == MilestoneStatus::Complete).count())
                                 " / " (a.milestones.len())
@@ -349,11 +391,8 @@ fn evidence_list(items: &[EvidenceView], lang: Lang) -> Markup {
                 @for e in items {
                     li {
                         @match &e.url {
-                            Some(url) => {
-                                a href=(url) rel="external noopener noreferrer" { (e.title) }
-                                span class="visually-hidden" { " (" (lang.words().link_opens_elsewhere) ")" }
-                            }
-                            None => { (e.file_name.as_deref().unwrap_or(&e.title)) }
+                            Some(url) => (external(url, typed(lang, &e.title), lang)),
+                            None => { (typed(lang, e.file_name.as_deref().unwrap_or(&e.title))) }
                         }
                     }
                 }
@@ -369,7 +408,7 @@ fn links(urls: &[String], lang: Lang) -> Markup {
         } @else {
             ul class="evidence" {
                 @for url in urls {
-                    li { a href=(url) rel="external noopener noreferrer" { (url) } }
+                    li { (external(url, html! { (url) }, lang)) }
                 }
             }
         }
@@ -379,10 +418,10 @@ fn links(urls: &[String], lang: Lang) -> Markup {
 fn figures(indicator: &IndicatorView, content: &Content, lang: Lang) -> Markup {
     let w = lang.words();
     let a: &Achievement = &indicator.achievement;
-    let quarter = content
-        .period
-        .map(|p| format!(" TW {} {}", roman(p.quarter), p.year))
-        .unwrap_or_default();
+    let Some(period) = content.period else {
+        return html! {};
+    };
+    let quarter = format!(" TW {} {}", roman(period.quarter), period.year);
     html! {
         dl class="pairs" {
             div { dt { (w.target_to_date) (quarter) } dd { (number(lang, a.target_to_date)) } }
@@ -422,16 +461,16 @@ fn indicator(indicator: &IndicatorView, n: usize, content: &Content, lang: Lang)
             .and_then(|q| q[usize::from(quarter) - 1])
     };
     html! {
-        h3 id=(format!("indikator-{n}")) { (w.indicators) " " (n) ". " (indicator.description) }
+        h3 id=(format!("indikator-{n}")) { (w.indicators) " " (n) ". " (typed(lang, &indicator.description)) }
         dl class="pairs" {
-            div { dt { (w.opd) } dd { (indicator.opd.name) } }
-            div { dt { (w.unit) } dd { (indicator.unit) } }
+            div { dt { (w.opd) } dd { (typed(lang, &indicator.opd.name)) } }
+            div { dt { (w.unit) } dd { (typed(lang, &indicator.unit)) } }
             div { dt { (w.baseline) } dd { (number(lang, indicator.baseline)) } }
             div { dt { (w.polarity) } dd { (lang.polarity(indicator.polarity)) } }
             div { dt { (w.aggregation) } dd { (lang.aggregation(indicator.aggregation)) } }
         }
         (table(&format!("tabel-indikator-{n}"),
-            &format!("{}: {} {n}", w.targets_and_realisations, w.indicators.to_lowercase()),
+            format!("{}: {} {n}", w.targets_and_realisations, w.indicators.to_lowercase()),
             &[w.quarter, w.target, w.realisation, w.notes, w.obstacles, w.follow_up, w.evidence], html! {
             @for (year, quarter) in &rows {
                 @let real = indicator.realisations.iter().find(|r| r.year == *year && r.quarter == *quarter);
@@ -439,9 +478,9 @@ fn indicator(indicator: &IndicatorView, n: usize, content: &Content, lang: Lang)
                     th scope="row" class="code" { "TW " (roman(*quarter)) " " (year) }
                     td class="num" { (number(lang, target(*year, *quarter))) }
                     td class="num" { (number(lang, real.and_then(|r| r.value))) }
-                    td class="prose" { (real.map(|r| r.notes.as_str()).unwrap_or_default()) }
-                    td class="prose" { (real.map(|r| r.obstacles.as_str()).unwrap_or_default()) }
-                    td class="prose" { (real.map(|r| r.follow_up.as_str()).unwrap_or_default()) }
+                    td class="prose" { (typed(lang, real.map(|r| r.notes.as_str()).unwrap_or_default())) }
+                    td class="prose" { (typed(lang, real.map(|r| r.obstacles.as_str()).unwrap_or_default())) }
+                    td class="prose" { (typed(lang, real.map(|r| r.follow_up.as_str()).unwrap_or_default())) }
                     td { @if let Some(r) = real { (evidence_list(&r.evidence, lang)) } }
                 }
             }
@@ -480,6 +519,7 @@ pub fn action(place: &Place<'_>, content: &Content, page: &ActionPage) -> Markup
         .map(|o| o.name.as_str())
         .collect::<Vec<_>>()
         .join(", ");
+    let title_markup = html! { (a.code) " " (typed(lang, &a.title)) };
     let values = a
         .ogp_values
         .iter()
@@ -492,12 +532,14 @@ pub fn action(place: &Place<'_>, content: &Content, page: &ActionPage) -> Markup
     let title = format!("{} {}", a.code, a.title);
     let main = html! {
         p class="crumb" { a href=(place.link(Section::Home.path())) { (w.back_to_plan) } }
-        h1 { (title) }
+        h1 { (title_markup) }
         dl class="figures" {
-            div {
-                dt { (w.capaian_to_date) " TW " (roman(d.period.quarter)) " " (d.period.year) }
-                dd class="big" { (lang.percent(d.rollup.percent)) }
-                dd { (lang.grade(&content.grades, d.rollup.grade)) }
+            @if let Some(period) = content.period {
+                div {
+                    dt { (w.capaian_to_date) " TW " (roman(period.quarter)) " " (period.year) }
+                    dd class="big" { (lang.percent(d.rollup.percent)) }
+                    dd { (lang.grade(&content.grades, d.rollup.grade)) }
+                }
             }
             div {
                 dt { (w.complete_milestones) }
@@ -516,10 +558,10 @@ pub fn action(place: &Place<'_>, content: &Content, page: &ActionPage) -> Markup
             }
         }
         dl class="pairs" {
-            div { dt { (w.theme) } dd { (a.theme_seq) ". " (a.theme_name) } }
-            div { dt { (w.lead_opd) } dd { (a.lead_opd.name) } }
-            div { dt { (w.supporting_opds) } dd { @if supporting.is_empty() { (w.none) } @else { (supporting) } } }
-            div { dt { (w.cso_partners) } dd { @if a.cso_partners.trim().is_empty() { (w.none) } @else { (a.cso_partners.trim()) } } }
+            div { dt { (w.theme) } dd { (a.theme_seq) ". " (typed(lang, &a.theme_name)) } }
+            div { dt { (w.lead_opd) } dd { (typed(lang, &a.lead_opd.name)) } }
+            div { dt { (w.supporting_opds) } dd { @if supporting.is_empty() { (w.none) } @else { (typed(lang, &supporting)) } } }
+            div { dt { (w.cso_partners) } dd { @if a.cso_partners.trim().is_empty() { (w.none) } @else { (typed(lang, a.cso_partners.trim())) } } }
             div { dt { (w.period) } dd { (dates) } }
             div { dt { (w.ogp_values) } dd { @if values.is_empty() { (w.none) } @else { (values) } } }
         }
@@ -534,13 +576,13 @@ pub fn action(place: &Place<'_>, content: &Content, page: &ActionPage) -> Markup
             @if d.milestones.is_empty() {
                 p class="none" { (w.no_milestones) }
             } @else {
-                (table("tabel-tonggak", &format!("{} {}", w.milestones, a.code),
+                (table("tabel-tonggak", format!("{} {}", w.milestones, a.code),
                     &[w.no, w.milestone, w.output, w.opd, w.start, w.end, w.irm_status, w.evidence], html! {
                     @for (i, m) in d.milestones.iter().enumerate() {
                         tr {
                             td class="num" { (i + 1) }
-                            th scope="row" { (m.title) }
-                            td class="prose" { (m.output) }
+                            th scope="row" { (typed(lang, &m.title)) }
+                            td class="prose" { (typed(lang, &m.output)) }
                             td { (m.opd.code) }
                             td { (m.start_date.as_deref().map(|d| lang.day(d)).unwrap_or_else(|| "-".into())) }
                             td { (m.end_date.as_deref().map(|d| lang.day(d)).unwrap_or_else(|| "-".into())) }
@@ -584,10 +626,10 @@ pub fn cocreation(place: &Place<'_>, content: &Content) -> Markup {
         @for (i, s) in content.sessions.iter().enumerate() {
             @let n = i + 1;
             section aria-labelledby=(format!("sesi-{n}")) {
-                h2 id=(format!("sesi-{n}")) { (s.title) }
+                h2 id=(format!("sesi-{n}")) { (typed(lang, &s.title)) }
                 dl class="pairs" {
                     div { dt { (w.held_on) } dd { (lang.day(&s.held_on)) } }
-                    div { dt { (w.place) } dd { (s.place) } }
+                    div { dt { (w.place) } dd { (typed(lang, &s.place)) } }
                     div { dt { (w.participants) } dd {
                         (s.from_opds + s.from_csos + s.others) ": "
                         (s.from_opds) " " (w.participants_opd) ", "
@@ -598,7 +640,7 @@ pub fn cocreation(place: &Place<'_>, content: &Content) -> Markup {
                 @if s.inputs.is_empty() {
                     p class="none" { (w.no_inputs) }
                 } @else {
-                    (table(&format!("tabel-sesi-{n}"), &format!("{}: {}", w.inputs, s.title),
+                    (table(&format!("tabel-sesi-{n}"), html! { (w.inputs) ": " (typed(lang, &s.title)) },
                         &[w.action, w.organisation, w.input, w.response, w.reason], html! {
                         @for input in &s.inputs {
                             tr {
@@ -608,12 +650,12 @@ pub fn cocreation(place: &Place<'_>, content: &Content) -> Markup {
                                         None => (input.action_code),
                                     }
                                 }
-                                td { (input.organisation) }
-                                td class="prose" { (input.body) }
+                                td { (typed(lang, &input.organisation)) }
+                                td class="prose" { (typed(lang, &input.body)) }
                                 @match &input.response {
                                     Some((decision, reason)) => {
                                         td { (lang.decision(*decision)) }
-                                        td class="prose" { (reason) }
+                                        td class="prose" { (typed(lang, reason)) }
                                     }
                                     None => {
                                         td { (w.not_responded) }
@@ -675,16 +717,16 @@ pub fn assessment(place: &Place<'_>, content: &Content) -> Markup {
                 tr {
                     th scope="row" {
                         @match content.slug_of(&a.action_id) {
-                            Some(slug) => a href=(place.link(&format!("aksi/{slug}.html"))) { (a.code) " " (a.title) },
-                            None => { (a.code) " " (a.title) },
+                            Some(slug) => a href=(place.link(&format!("aksi/{slug}.html"))) { (a.code) " " (typed(lang, &a.title)) },
+                            None => { (a.code) " " (typed(lang, &a.title)) },
                         }
                     }
-                    td { (a.lead_opd.name) }
+                    td { (typed(lang, &a.lead_opd.name)) }
                     @match &a.assessment {
                         Some(s) => {
                             td { (lang.completion(s.completion)) }
                             td { (lang.opened(s.opened_government)) }
-                            td class="prose" { (s.explanation) }
+                            td class="prose" { (typed(lang, &s.explanation)) }
                             td { (links(&s.evidence_links, lang)) }
                         }
                         None => {
@@ -746,7 +788,8 @@ pub fn downloads(place: &Place<'_>, content: &Content, files: &[Download]) -> Ma
                 @for f in files.iter().filter(|f| f.open_data == open_data) {
                     tr {
                         th scope="row" { a href=(place.asset(&f.path)) { (f.path.rsplit('/').next().unwrap_or(&f.path)) } }
-                        td { (f.titles[usize::from(lang == Lang::En)]) }
+                        @let title = &f.titles[usize::from(lang == Lang::En)];
+                        td { @if f.title_in_indonesian { (typed(lang, title)) } @else { (title) } }
                         td class="num" { (size(lang, f.bytes)) }
                     }
                 }
