@@ -71,6 +71,11 @@ pub fn export(store: &Store, request: &ExportAssessment) -> Result<AssessmentWri
     workbook::export(store, &request.out, request.paper)
 }
 
+/// Refuses an OPD before the save dialog opens.
+pub fn require_exporter(store: &Store) -> Result<()> {
+    workbook::require_exporter(store.conn())
+}
+
 /// The file name the save dialog suggests: `penilaian-mandiri-2018-2019.xlsx`.
 pub fn suggested_file_name(store: &Store) -> Result<String> {
     let plan = get(store)?.plan;

@@ -4,7 +4,8 @@
 use std::path::{Path, PathBuf};
 
 use renaksi_core::opendata::{self, OpenDataSummary};
-use renaksi_core::{Result, Store};
+use renaksi_core::publish;
+use renaksi_core::{Error, Result, Store};
 use serde::Serialize;
 
 /// The tables the open data of the current plan holds now, with their
@@ -26,27 +27,63 @@ pub struct OpenDataWritten {
     pub files: Vec<String>,
 }
 
-/// Where the open data goes when the clerk picked `picked` in a folder
-/// dialog: the folder itself when it is empty or holds open data written
-/// before (its descriptor); in a published site, the site's own `data/`
-/// (anything else there would go with the site's next publishing); else a
-/// new folder `data-terbuka-2018-2019` inside it.
-pub fn folder_in(store: &Store, picked: &Path) -> Result<PathBuf> {
-    if picked.join(renaksi_core::publish::MARKER).is_file() {
-        return Ok(picked.join(renaksi_core::publish::DATA_DIR));
-    }
-    if is_empty_dir(picked)? || picked.join(opendata::DESCRIPTOR_FILE).is_file() {
-        return Ok(picked.to_path_buf());
-    }
+/// The folder the open data gets inside a folder that holds other things:
+/// `data-terbuka-2018-2019`.
+pub fn suggested_folder_name(store: &Store) -> Result<String> {
     let plan = renaksi_core::store::plans::require_current(store.conn())?;
-    Ok(picked.join(format!(
+    Ok(format!(
         "data-terbuka-{}-{}",
         plan.year_start, plan.year_end
-    )))
+    ))
 }
 
-/// [`write`] into the folder [`folder_in`] names for `picked`.
+/// Where the open data goes when the clerk picked `picked` in a folder
+/// dialog: the folder itself when it is empty or holds Renaksi's open data
+/// written before (a `datapackage.json` named `renaksi-…`), else a new folder
+/// `data-terbuka-2018-2019` inside it, itself new, empty or Renaksi's. Another
+/// package's folder (a Satu Data portal's) is never written into. A
+/// published site, or a folder inside one, is refused: its pages, data date
+/// and download sizes go with the files of its own `data/`, so those change
+/// only when the site is published again.
+pub fn folder_in(store: &Store, picked: &Path) -> Result<PathBuf> {
+    let site = if picked.join(publish::MARKER).is_file() {
+        Some(picked.to_path_buf())
+    } else {
+        crate::publish::enclosing_site(picked)
+    };
+    if let Some(site) = site {
+        return Err(Error::invalid(
+            "folder",
+            format!(
+                "Folder {} adalah folder situs transparansi (atau ada di dalamnya); data \
+                 terbukanya ada di folder {} situs itu dan diperbarui bersama halamannya. \
+                 Terbitkan ulang situsnya, atau pilih folder lain untuk data terbuka saja.",
+                site.display(),
+                publish::DATA_DIR
+            ),
+        ));
+    }
+    if is_empty_dir(picked)? || opendata::written_here(picked)? {
+        return Ok(picked.to_path_buf());
+    }
+    let inside = picked.join(suggested_folder_name(store)?);
+    if is_empty_dir(&inside)? || opendata::written_here(&inside)? {
+        return Ok(inside);
+    }
+    Err(Error::invalid(
+        "folder",
+        format!(
+            "Folder {} sudah berisi berkas lain yang bukan data terbuka Renaksi; pilih folder \
+             kosong, folder baru, atau folder data terbuka yang pernah ditulis Renaksi.",
+            inside.display()
+        ),
+    ))
+}
+
+/// [`write`] into the folder [`folder_in`] names for `picked`: Bappeda, from
+/// the active plan, as the site ([`crate::publish::require_publisher`]).
 pub fn write_in(store: &Store, picked: &Path) -> Result<OpenDataWritten> {
+    crate::publish::require_publisher(store)?;
     let folder = folder_in(store, picked)?;
     let written = write(store, &folder)?;
     Ok(OpenDataWritten {

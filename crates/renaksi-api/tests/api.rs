@@ -855,14 +855,140 @@ fn a_picked_folder_takes_the_site_and_the_open_data_or_gets_a_named_folder_insid
     assert!(data.files.iter().any(|f| f == "datapackage.json"));
     assert!(data_dir.join("rencana_aksi.csv").is_file());
     assert_eq!(opendata::folder_in(&store, &data_dir).unwrap(), data_dir);
-    // In a published site, its own data folder: nothing the next publishing would take away.
-    assert_eq!(
-        opendata::folder_in(&store, &empty).unwrap(),
-        empty.join("data")
-    );
     let empty_data = root.path().join("portal");
     assert_eq!(
         opendata::write_in(&store, &empty_data).unwrap().folder,
         empty_data.display().to_string()
     );
+}
+
+/// The open data never lands in someone else's package, and never inside a
+/// published site (whose pages and sizes go with its own `data/`).
+#[test]
+fn open_data_keeps_out_of_another_package_and_out_of_a_published_site() {
+    use renaksi_api::{opendata, publish};
+
+    let root = tempfile::tempdir().unwrap();
+    let db = demo(root.path(), "bappeda", None);
+    let store = Store::open(&db).unwrap();
+
+    // The regency's Satu Data folder: another Frictionless package, with a
+    // table of the same name as one of Renaksi's.
+    let portal = root.path().join("satu-data");
+    std::fs::create_dir(&portal).unwrap();
+    let theirs = r#"{"name": "satu-data-wonosobo", "resources": [{"path": "opd.csv"}]}"#;
+    std::fs::write(portal.join("datapackage.json"), theirs).unwrap();
+    std::fs::write(portal.join("opd.csv"), "kode,nama\nX,Milik portal\n").unwrap();
+    let written = opendata::write_in(&store, &portal).unwrap();
+    let inside = portal.join("data-terbuka-2018-2019");
+    assert_eq!(written.folder, inside.display().to_string());
+    assert_eq!(
+        std::fs::read_to_string(portal.join("datapackage.json")).unwrap(),
+        theirs
+    );
+    assert_eq!(
+        std::fs::read_to_string(portal.join("opd.csv")).unwrap(),
+        "kode,nama\nX,Milik portal\n"
+    );
+    assert!(inside.join("opd.csv").is_file());
+    // Written again: the same folder, now known by its own descriptor.
+    assert_eq!(opendata::folder_in(&store, &portal).unwrap(), inside);
+    assert_eq!(opendata::folder_in(&store, &inside).unwrap(), inside);
+
+    // A folder named like Renaksi's but holding another package's files: refused.
+    let crowded = root.path().join("arsip");
+    std::fs::create_dir_all(crowded.join("data-terbuka-2018-2019")).unwrap();
+    std::fs::write(crowded.join("catatan.txt"), "x").unwrap();
+    std::fs::write(
+        crowded
+            .join("data-terbuka-2018-2019")
+            .join("datapackage.json"),
+        r#"{"name": "arsip-lama"}"#,
+    )
+    .unwrap();
+    let error = opendata::write_in(&store, &crowded).unwrap_err();
+    assert_eq!(error.code(), "invalid");
+    assert_eq!(
+        files_in(&crowded.join("data-terbuka-2018-2019")),
+        ["datapackage.json"]
+    );
+
+    // A published site, or its data folder: refused, saying to publish it again.
+    let site = root.path().join("situs");
+    publish::site(&store, &site).unwrap();
+    let before = std::fs::read(site.join("data").join("rencana_aksi.csv")).unwrap();
+    for picked in [site.clone(), site.join("data")] {
+        let error = opendata::write_in(&store, &picked).unwrap_err();
+        assert_eq!(error.code(), "invalid");
+        assert!(
+            error.to_string().contains("Terbitkan ulang situsnya"),
+            "{error}"
+        );
+    }
+    assert_eq!(
+        std::fs::read(site.join("data").join("rencana_aksi.csv")).unwrap(),
+        before
+    );
+    assert!(!site.join("data").join("data-terbuka-2018-2019").exists());
+    // Nor does a site go inside a site.
+    let error = publish::site_in(&store, &site.join("aksi")).unwrap_err();
+    assert_eq!(error.code(), "invalid");
+    assert!(!site
+        .join("aksi")
+        .join("situs-rencana-aksi-2018-2019")
+        .exists());
+}
+
+/// Only Bappeda publishes, and only the active plan: an OPD, or Bappeda
+/// viewing an earlier plan, is refused before a folder is asked for, and the
+/// overview says which plan it is.
+#[test]
+fn only_bappeda_publishes_and_only_from_the_active_plan() {
+    use renaksi_api::{opendata, planning, publish};
+
+    let root = tempfile::tempdir().unwrap();
+    let opd = Store::open(&demo(root.path(), "dinkes", Some("DINKES"))).unwrap();
+    let out = root.path().join("keluar");
+    for error in [
+        publish::require_publisher(&opd).unwrap_err(),
+        publish::site_in(&opd, &out).unwrap_err(),
+        opendata::write_in(&opd, &out).unwrap_err(),
+    ] {
+        assert_eq!(error.code(), "forbidden", "{error}");
+    }
+    assert!(!out.exists());
+
+    let mut store = Store::open(&demo(root.path(), "bappeda", None)).unwrap();
+    publish::require_publisher(&store).unwrap();
+    let overview = publish::overview(&store).unwrap();
+    assert_eq!(
+        (overview.plan.year_start, overview.plan.year_end),
+        (2018, 2019)
+    );
+    assert!(!overview.read_only);
+    let earlier_id = overview.plan.id.clone();
+    planning::create(
+        &mut store,
+        &planning::NewPlan {
+            region: "Kabupaten Wonosobo".into(),
+            title: "Rencana Aksi Keterbukaan Pemerintah 2020-2021".into(),
+            first: PeriodRef::new(2020, 1).unwrap(),
+            last: PeriodRef::new(2021, 4).unwrap(),
+        },
+    )
+    .unwrap();
+    planning::view(&mut store, &earlier_id).unwrap();
+    let overview = publish::overview(&store).unwrap();
+    assert!(overview.read_only);
+    assert_eq!(overview.plan.year_start, 2018);
+    let error = publish::require_publisher(&store).unwrap_err();
+    assert_eq!(error.code(), "forbidden");
+    assert!(error.to_string().contains("2020-2021"), "{error}");
+    for error in [
+        publish::site_in(&store, &out).unwrap_err(),
+        opendata::write_in(&store, &out).unwrap_err(),
+    ] {
+        assert_eq!(error.code(), "forbidden", "{error}");
+    }
+    assert!(!out.exists());
 }

@@ -52,6 +52,9 @@ pub struct OpenDataSummary {
 pub const JSON_FILE: &str = "rencana-aksi.json";
 /// The Frictionless descriptor.
 pub const DESCRIPTOR_FILE: &str = "datapackage.json";
+/// How the descriptor's package name starts (`renaksi-kabupaten-wonosobo`):
+/// what tells Renaksi's open data from another package in the same folder.
+pub const PACKAGE_PREFIX: &str = "renaksi-";
 
 /// What the open data of the current plan holds, without writing it.
 pub fn summary(conn: &rusqlite::Connection) -> Result<OpenDataSummary> {
@@ -74,6 +77,37 @@ pub fn summary(conn: &rusqlite::Connection) -> Result<OpenDataSummary> {
 pub fn write(store: &Store, dir: &Path) -> Result<Vec<PathBuf>> {
     let (plan, resources) = resources(store.conn())?;
     write_files(&plan, &resources, dir)
+}
+
+/// Renaksi's descriptors are a few KB; a bigger one is another package's.
+const DESCRIPTOR_MAX_BYTES: u64 = 1024 * 1024;
+
+/// Whether `dir` holds open data Renaksi wrote: a descriptor whose package
+/// name starts with [`PACKAGE_PREFIX`]. Another package's descriptor (a Satu
+/// Data portal's), or one too big or unreadable to be Renaksi's, does not
+/// count, so its folder is never written into as if it were Renaksi's.
+pub fn written_here(dir: &Path) -> Result<bool> {
+    use std::io::Read;
+    let descriptor = dir.join(DESCRIPTOR_FILE);
+    let Ok(file) = std::fs::File::open(&descriptor) else {
+        return Ok(false);
+    };
+    let mut bytes = Vec::new();
+    file.take(DESCRIPTOR_MAX_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| Error::io("membaca", &descriptor, e))?;
+    if bytes.len() as u64 > DESCRIPTOR_MAX_BYTES {
+        return Ok(false);
+    }
+    Ok(serde_json::from_slice::<Value>(&bytes)
+        .ok()
+        .and_then(|package| {
+            package
+                .get("name")
+                .and_then(Value::as_str)
+                .map(|name| name.starts_with(PACKAGE_PREFIX))
+        })
+        .unwrap_or(false))
 }
 
 /// The current plan and every public table of it.
@@ -408,7 +442,7 @@ fn write_files(
         "encoding": "utf-8"
     }));
     let package = json!({
-        "name": format!("renaksi-{}", slug(&plan.region)),
+        "name": format!("{PACKAGE_PREFIX}{}", slug(&plan.region)),
         "title": plan.title,
         "description": format!(
             "Rencana Aksi Daerah Keterbukaan Pemerintah beserta tonggak, indikator, target dan realisasi per triwulan, masukan sesi ko-kreasi dan tanggapan pemerintah, serta penilaian mandiri akhir komitmen. {CSV_TEXT_NOTE}"

@@ -7,26 +7,22 @@
 //! - `pages`: the pages as maud templates (every text escaped).
 //! - `chart`: the bar charts of capaian as SVG.
 //! - `words`: the site's words in Indonesian and English.
+//! - `folder`: which files of the target are Renaksi's (the marker lists
+//!   them), and the new site swapped in; what others added beside it stays.
 //!
 //! Layout of the folder: `index.html`, `aksi/<code>.html` (one page per
 //! action), `kokreasi.html`, `penilaian.html`, `unduh.html`, the same pages in
 //! English under `en/`, `gaya.css`, the open data in `data/` and the workbooks
 //! (the public rekap of the latest quarter, the self-assessment) in `berkas/`.
-//!
-//! The site is written whole into a temporary folder inside the target, then
-//! swapped in: the earlier site's files move aside and the new ones move up,
-//! every move a rename inside the target. So the target may be a mount point,
-//! a folder whose parent the user may not write (a web root's subfolder), or
-//! a folder a web server or a window holds open. A folder that holds anything
-//! but an earlier Renaksi site is never replaced.
 
 pub mod chart;
 pub mod content;
+pub mod folder;
 pub mod pages;
 pub mod words;
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -36,16 +32,11 @@ use crate::period::PeriodRef;
 use crate::workbook::Paper;
 use crate::{access, opendata, rekap, self_assessment, Error, Result, Store};
 use content::Content;
+use folder::{not_writable, remove_if_there, working};
+pub use folder::{MARKER, WORKING_PREFIX};
 use pages::{Download, Place, Section};
 use words::Lang;
 
-/// The file that marks a folder as a site Renaksi wrote, so publishing again
-/// may replace it.
-pub const MARKER: &str = ".situs-renaksi";
-/// How the folders of a publish in progress start, inside the site's folder:
-/// the new site before it is swapped in, the old one while it is swapped out.
-/// What an interrupted publish left is Renaksi's, and the next one removes it.
-pub const WORKING_PREFIX: &str = ".situs-renaksi.";
 /// Where the open data goes, from the site's root.
 pub const DATA_DIR: &str = "data";
 /// Where the workbooks go.
@@ -69,11 +60,12 @@ pub struct SiteWritten {
 
 /// Writes the site of the current plan into the folder `out`, as of `today`.
 /// Bappeda only. `out` may not exist yet, be empty, or hold a site written
-/// before (which is replaced whole).
+/// before (whose files are replaced; files others added beside it stay, see
+/// [`folder`]).
 pub fn site(store: &Store, out: &Path, today: NaiveDate) -> Result<SiteWritten> {
     let conn = store.conn();
     access::require_bappeda(conn, "menerbitkan situs transparansi")?;
-    require_replaceable(out)?;
+    let earlier = folder::earlier(out)?;
     let content = content::gather(conn, today)?;
     let created = !out.exists();
     if created {
@@ -86,7 +78,7 @@ pub fn site(store: &Store, out: &Path, today: NaiveDate) -> Result<SiteWritten> 
         })
         .and_then(|()| write_all(store, &content, &staging))
         .and_then(|w| {
-            swap_in(&staging, out)?;
+            folder::swap_in(&staging, out, &earlier)?;
             Ok(w)
         });
     // Empty once swapped in; holding the new site when something failed.
@@ -105,129 +97,6 @@ pub fn site(store: &Store, out: &Path, today: NaiveDate) -> Result<SiteWritten> 
     })
 }
 
-/// A working folder inside `out`: `.situs-renaksi.baru.<pid>`.
-fn working(out: &Path, what: &str) -> PathBuf {
-    out.join(format!("{WORKING_PREFIX}{what}.{}", std::process::id()))
-}
-
-fn remove_if_there(dir: &Path) -> Result<()> {
-    if dir.exists() {
-        fs::remove_dir_all(dir).map_err(|e| Error::io("menghapus", dir, e))?;
-    }
-    Ok(())
-}
-
-/// A folder the user may not write gets a sentence saying so; other failures
-/// keep the system's reason.
-fn not_writable(out: &Path, e: std::io::Error, action: &'static str) -> Error {
-    if e.kind() == std::io::ErrorKind::PermissionDenied {
-        Error::invalid(
-            "out",
-            format!(
-                "Folder {} tidak boleh ditulisi oleh pengguna ini; pilih folder lain, atau minta \
-                 pengelola komputer atau server memberi izin menulis di sana.",
-                out.display()
-            ),
-        )
-    } else {
-        Error::io(action, out, e)
-    }
-}
-
-/// Refuses a folder that holds anything but an earlier site of Renaksi.
-fn require_replaceable(out: &Path) -> Result<()> {
-    if !out.exists() {
-        return Ok(());
-    }
-    if !out.is_dir() {
-        return Err(Error::invalid(
-            "out",
-            format!(
-                "{} adalah berkas, bukan folder; pilih folder untuk situs.",
-                out.display()
-            ),
-        ));
-    }
-    // What an interrupted publish left is not someone else's file.
-    let empty = names(out)?
-        .iter()
-        .all(|name| name.starts_with(WORKING_PREFIX));
-    if empty || out.join(MARKER).is_file() {
-        return Ok(());
-    }
-    Err(Error::invalid(
-        "out",
-        format!(
-            "Folder {} sudah berisi berkas lain; pilih folder kosong, folder baru, atau folder \
-             situs yang pernah diterbitkan Renaksi.",
-            out.display()
-        ),
-    ))
-}
-
-/// The names of what a folder holds.
-fn names(dir: &Path) -> Result<Vec<String>> {
-    fs::read_dir(dir)
-        .map_err(|e| Error::io("membaca", dir, e))?
-        .map(|entry| {
-            entry
-                .map(|e| e.file_name().to_string_lossy().into_owned())
-                .map_err(|e| Error::io("membaca", dir, e))
-        })
-        .collect()
-}
-
-/// Replaces what `out` holds with what `staging` (a folder inside it) holds:
-/// the old entries move into a working folder, the new ones move up, the old
-/// ones are deleted. The marker is the last of the old site to go and the
-/// first of the new to come, so an interrupted swap leaves a folder the next
-/// publish still knows as Renaksi's. A failed move puts everything back.
-fn swap_in(staging: &Path, out: &Path) -> Result<()> {
-    let old = working(out, "lama");
-    remove_if_there(&old)?;
-    fs::create_dir(&old).map_err(|e| Error::io("membuat folder", &old, e))?;
-    let staging_name = staging
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned());
-    let old_name = old.file_name().map(|n| n.to_string_lossy().into_owned());
-    let mut outgoing: Vec<String> = names(out)?
-        .into_iter()
-        .filter(|n| Some(n) != staging_name.as_ref() && Some(n) != old_name.as_ref())
-        .collect();
-    outgoing.sort_by_key(|n| n == MARKER);
-    let mut incoming = names(staging)?;
-    incoming.sort_by_key(|n| n != MARKER);
-
-    let mut moved_out = Vec::new();
-    let mut moved_in = Vec::new();
-    let result = (|| {
-        for name in &outgoing {
-            move_entry(&out.join(name), &old.join(name))?;
-            moved_out.push(name);
-        }
-        for name in &incoming {
-            move_entry(&staging.join(name), &out.join(name))?;
-            moved_in.push(name);
-        }
-        Ok(())
-    })();
-    if result.is_err() {
-        for name in moved_in.iter().rev() {
-            let _ = fs::rename(out.join(name), staging.join(name));
-        }
-        for name in moved_out.iter().rev() {
-            let _ = fs::rename(old.join(name), out.join(name));
-        }
-    }
-    let _ = fs::remove_dir_all(&old);
-    sync_dir(out);
-    result
-}
-
-fn move_entry(from: &Path, to: &Path) -> Result<()> {
-    fs::rename(from, to).map_err(|e| Error::io("memindahkan", from, e))
-}
-
 /// Writes one file of the site (synced), creating its folder.
 fn put(root: &Path, path: &str, bytes: &[u8]) -> Result<()> {
     let file = root.join(path);
@@ -240,16 +109,6 @@ fn put(root: &Path, path: &str, bytes: &[u8]) -> Result<()> {
 /// Every file of the site into `root`; returns pages, files and bytes written.
 fn write_all(store: &Store, content: &Content, root: &Path) -> Result<(usize, usize, u64)> {
     fs::create_dir_all(root).map_err(|e| Error::io("membuat folder", root, e))?;
-    put(
-        root,
-        MARKER,
-        format!(
-            "Situs transparansi yang ditulis Renaksi {}. Menerbitkan lagi mengganti seluruh isi \
-             folder ini.\n",
-            crate::APP_VERSION
-        )
-        .as_bytes(),
-    )?;
     put(root, pages::STYLESHEET, include_str!("gaya.css").as_bytes())?;
 
     let downloads = downloads(store, content, root)?;
@@ -279,6 +138,8 @@ fn write_all(store: &Store, content: &Content, root: &Path) -> Result<(usize, us
             })?;
         }
     }
+    // Last, so it lists every file of the site.
+    folder::write_marker(root)?;
     let (files, bytes) = tally(root)?;
     sync_dir(root);
     Ok((pages, files, bytes))

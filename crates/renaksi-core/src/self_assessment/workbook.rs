@@ -52,10 +52,16 @@ pub struct AssessmentWritten {
     pub assessed: usize,
 }
 
+/// Refuses whoever may not write the workbook (an OPD), so a caller can ask
+/// before a save dialog opens.
+pub fn require_exporter(conn: &rusqlite::Connection) -> Result<()> {
+    access::require_bappeda(conn, "menulis penilaian mandiri akhir komitmen").map(|_| ())
+}
+
 /// Writes the current plan's self-assessment to `out` (Bappeda).
 pub fn export(store: &Store, out: &Path, paper: Paper) -> Result<AssessmentWritten> {
     let conn = store.conn();
-    access::require_bappeda(conn, "menulis penilaian mandiri akhir komitmen")?;
+    require_exporter(conn)?;
     let assessments = list(conn)?.ok_or_else(|| Error::NotFound("Rencana aksi".into()))?;
     let bytes = workbook_bytes(&assessments, paper).map_err(|e| {
         Error::invalid(

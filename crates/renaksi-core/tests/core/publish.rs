@@ -3,7 +3,8 @@
 //! Indonesian on English pages, nothing private in any file, the figures the
 //! dashboard computes, the date of the data, under 2 MB; written whole, by
 //! Bappeda only, never over a folder that holds something else, in place
-//! (the folder itself stays), also for a plan with no quarters.
+//! (the folder itself stays, and what others added beside the site), also
+//! for a plan with no quarters.
 
 use std::collections::BTreeSet;
 use std::io::Read;
@@ -228,6 +229,10 @@ fn the_demo_site_is_whole_relative_escaped_private_and_small() {
     ] {
         assert!(all.contains(file), "{file}");
     }
+    // The marker lists every other file of the site: what publishing again replaces.
+    let mut others = all.clone();
+    others.remove(MARKER);
+    assert_eq!(listed_in_marker(&out), others);
     let period = written.period.unwrap();
     let rekap = format!(
         "berkas/rekap-kabupaten-{}-tw{}.xlsx",
@@ -477,10 +482,13 @@ fn only_bappeda_publishes_and_a_folder_of_other_files_is_never_replaced() {
     assert_eq!(error.code(), "invalid");
     assert_eq!(files(&theirs), BTreeSet::from(["catatan.txt".to_string()]));
 
-    // A site written before is replaced whole: what it held and is no longer
-    // written goes, and nothing is left beside it.
+    // A site written before is replaced: what Renaksi wrote there and no
+    // longer writes goes (here a page an earlier version listed), and
+    // nothing is left beside it.
     publish::site(&store, &out, today()).unwrap();
     std::fs::write(out.join("lama.html"), "halaman lama").unwrap();
+    let marker = std::fs::read_to_string(out.join(MARKER)).unwrap();
+    std::fs::write(out.join(MARKER), format!("{marker}lama.html\n")).unwrap();
     publish::site(&store, &out, today()).unwrap();
     assert!(!out.join("lama.html").exists());
     assert!(out.join("index.html").is_file());
@@ -492,6 +500,92 @@ fn only_bappeda_publishes_and_a_folder_of_other_files_is_never_replaced() {
         beside,
         BTreeSet::from(["bappeda".into(), "dokumen".into(), "situs".into()])
     );
+}
+
+/// The files a site's marker lists (its lines that are not notes).
+fn listed_in_marker(site: &Path) -> BTreeSet<String> {
+    std::fs::read_to_string(site.join(MARKER))
+        .unwrap()
+        .lines()
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn publishing_again_keeps_what_others_added_beside_the_site_and_refuses_files_inside_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = bappeda_with_everything(&dir.path().join("bappeda"));
+    let out = dir.path().join("situs");
+    publish::site(&store, &out, today()).unwrap();
+    let site_files = files(&out);
+
+    // The web team's files beside the site: a server's settings, a logo, a folder.
+    std::fs::write(out.join(".htaccess"), "Options -Indexes\n").unwrap();
+    std::fs::write(out.join("logo.png"), b"PNG").unwrap();
+    std::fs::create_dir(out.join("gambar")).unwrap();
+    std::fs::write(out.join("gambar/peta.svg"), "<svg/>").unwrap();
+    let stale = out.join("index.html");
+    std::fs::write(&stale, "halaman yang diubah tangan").unwrap();
+    publish::site(&store, &out, today()).unwrap();
+    assert_eq!(
+        std::fs::read_to_string(out.join(".htaccess")).unwrap(),
+        "Options -Indexes\n"
+    );
+    assert_eq!(std::fs::read(out.join("logo.png")).unwrap(), b"PNG");
+    assert!(out.join("gambar/peta.svg").is_file());
+    assert!(std::fs::read_to_string(&stale).unwrap().contains("<html"));
+    let mut expected = site_files.clone();
+    expected.extend([".htaccess", "logo.png", "gambar/peta.svg"].map(String::from));
+    assert_eq!(files(&out), expected);
+    // The marker lists the site's files only, so the next publish keeps them too.
+    assert!(!listed_in_marker(&out).contains(".htaccess"));
+
+    // A file added inside the site's own folders would go with them: refused,
+    // naming it, and nothing changes.
+    std::fs::write(out.join("aksi/catatan.html"), "catatan tim web").unwrap();
+    let before = files(&out);
+    let error = publish::site(&store, &out, today()).unwrap_err();
+    assert_eq!(error.code(), "invalid");
+    let message = error.to_string();
+    assert!(
+        message.contains("aksi/catatan.html") && message.contains(".htaccess"),
+        "{message}"
+    );
+    assert_eq!(files(&out), before);
+    std::fs::remove_file(out.join("aksi/catatan.html")).unwrap();
+
+    // A foreign file holding the name of a file the site writes (not listed
+    // by the marker as Renaksi's): refused, the file kept.
+    let marker = std::fs::read_to_string(out.join(MARKER)).unwrap();
+    let without_css: String = marker
+        .lines()
+        .filter(|l| *l != "gaya.css")
+        .map(|l| format!("{l}\n"))
+        .collect();
+    std::fs::write(out.join(MARKER), without_css).unwrap();
+    std::fs::write(out.join("gaya.css"), "/* milik tim web */").unwrap();
+    let error = publish::site(&store, &out, today()).unwrap_err();
+    assert_eq!(error.code(), "invalid");
+    assert!(error.to_string().contains("gaya.css"), "{error}");
+    assert_eq!(
+        std::fs::read_to_string(out.join("gaya.css")).unwrap(),
+        "/* milik tim web */"
+    );
+    assert!(working_entries(&out).is_empty());
+    assert!(out.join("index.html").is_file());
+
+    // A marker line that leaves the folder is no path of the site: nothing
+    // outside is touched.
+    let beside = dir.path().join("punya-orang-lain.txt");
+    std::fs::write(&beside, "jangan dihapus").unwrap();
+    std::fs::write(
+        out.join(MARKER),
+        format!("{marker}../punya-orang-lain.txt\n/etc\n"),
+    )
+    .unwrap();
+    publish::site(&store, &out, today()).unwrap();
+    assert_eq!(std::fs::read_to_string(&beside).unwrap(), "jangan dihapus");
 }
 
 /// The site's files with the names of the folders a publish works in.
