@@ -51,7 +51,8 @@ pub fn undo_self_assessment(state: State<'_, AppState>) -> CommandResult<Option<
 }
 
 /// Asks where to save, then writes the IRM-shaped workbook. `None` when the
-/// user cancels; a paper other than a4 or f4 is refused before the dialog opens.
+/// user cancels; a paper other than a4 or f4, and an OPD, are refused before
+/// the dialog opens.
 #[tauri::command]
 pub async fn export_self_assessment(
     app: AppHandle,
@@ -59,7 +60,11 @@ pub async fn export_self_assessment(
     paper: String,
 ) -> CommandResult<Option<AssessmentWritten>> {
     let paper: Paper = paper.parse()?;
-    let suggested = assessment::suggested_file_name(&*state.store()?)?;
+    let suggested = {
+        let store = state.store()?;
+        assessment::require_exporter(&store)?;
+        assessment::suggested_file_name(&store)?
+    };
     let Some(out) = ask_xlsx_path(&app, "Simpan penilaian akhir komitmen", &suggested)? else {
         return Ok(None);
     };

@@ -16,20 +16,23 @@ const SITE_DIALOG: &str = "Pilih folder untuk situs transparansi";
 /// The title of the folder dialog for the open data.
 const OPEN_DATA_DIALOG: &str = "Pilih folder untuk data terbuka";
 
-/// What would be published now: the data date, the figures' quarter, the
-/// self-assessment's progress and the open data's tables.
+/// What would be published now: the plan, the data date, the figures'
+/// quarter, the self-assessment's progress and the open data's tables. Off the
+/// main thread: it reads the dashboard's summary and every table.
 #[tauri::command]
-pub fn publish_overview(state: State<'_, AppState>) -> CommandResult<PublishOverview> {
+pub async fn publish_overview(state: State<'_, AppState>) -> CommandResult<PublishOverview> {
     Ok(publish::overview(&*state.store()?)?)
 }
 
 /// Asks for a folder, then writes the site there (or into a new folder in
-/// it, see `publish::folder_in`). `None` when the user cancels.
+/// it, see `publish::folder_in`). `None` when the user cancels. Whoever may
+/// not publish is refused before the dialog opens.
 #[tauri::command]
 pub async fn publish_site(
     app: AppHandle,
     state: State<'_, AppState>,
 ) -> CommandResult<Option<SiteWritten>> {
+    publish::require_publisher(&*state.store()?)?;
     let Some(picked) = ask_folder(&app, SITE_DIALOG)? else {
         return Ok(None);
     };
@@ -37,12 +40,14 @@ pub async fn publish_site(
 }
 
 /// Asks for a folder, then writes the open data there (or into a new folder
-/// in it, see `opendata::folder_in`). `None` when the user cancels.
+/// in it, see `opendata::folder_in`). `None` when the user cancels. Whoever
+/// may not publish is refused before the dialog opens.
 #[tauri::command]
 pub async fn write_open_data(
     app: AppHandle,
     state: State<'_, AppState>,
 ) -> CommandResult<Option<OpenDataWritten>> {
+    publish::require_publisher(&*state.store()?)?;
     let Some(picked) = ask_folder(&app, OPEN_DATA_DIALOG)? else {
         return Ok(None);
     };

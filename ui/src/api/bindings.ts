@@ -888,6 +888,14 @@ export type Profile = { role: RoleKind, opdCode: string | null, userName: string
  */
 export type PublishOverview = { 
 /**
+ * The plan whose site and open data would be written.
+ */
+plan: Plan, 
+/**
+ * The plan is an earlier one, kept to be read: nothing is published from it.
+ */
+readOnly: boolean, 
+/**
  * Today (WIB), `YYYY-MM-DD`: the date of the data on every page.
  */
 dataDate: string, 
@@ -902,7 +910,11 @@ assessed: number, openData: OpenDataSummary,
 /**
  * The folder name a site gets inside a folder that holds other things.
  */
-suggestedFolder: string, };
+suggestedFolder: string, 
+/**
+ * The folder name the open data gets there.
+ */
+suggestedDataFolder: string, };
 
 /**
  * One published table as the open-data screen lists it: its file, title,
