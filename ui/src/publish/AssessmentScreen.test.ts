@@ -63,7 +63,10 @@ describe('AssessmentScreen', () => {
     const ra02 = card(wrapper, 'RA-02');
     await ra02.get('[data-testid="assessment-edit"]').trigger('click');
     const options = ra02.get('[data-testid="assessment-opened"]').findAll('option').map((o) => o.text());
-    expect(options).toEqual(['Memburuk', 'Tidak berubah', 'Marginal', 'Besar', 'Luar biasa']);
+    expect(options).toEqual(['Pilih …', 'Memburuk', 'Tidak berubah', 'Marginal', 'Besar', 'Luar biasa']);
+    // Nothing is chosen for an action not yet assessed.
+    expect((ra02.get('[data-testid="assessment-completion"]').element as HTMLSelectElement).value).toBe('');
+    expect((ra02.get('[data-testid="assessment-opened"]').element as HTMLSelectElement).value).toBe('');
     await ra02.get('[data-testid="assessment-completion"]').setValue('terbatas');
     await ra02.get('[data-testid="assessment-opened"]').setValue('marginal');
     await ra02.get('[data-testid="assessment-explanation"]').setValue('Data penerima bantuan baru dipadankan di dua kecamatan.');
@@ -86,6 +89,10 @@ describe('AssessmentScreen', () => {
     expect(card(wrapper, 'RA-02').get('[data-testid="assessment-completion-shown"]').text()).toBe('Terbatas');
     expect(wrapper.get('[data-testid="assessment-progress"]').text()).toBe('2 dari 2 rencana aksi sudah dinilai');
     expect(wrapper.get('[data-testid="assessment-status"]').text()).toBe('Penilaian RA-02 tersimpan');
+    // The form is gone: the focus is on the card's button, named with its code.
+    const edit = card(wrapper, 'RA-02').get('[data-testid="assessment-edit"]');
+    expect(document.activeElement).toBe(edit.element);
+    expect(edit.attributes('aria-label')).toBe('Ubah RA-02');
 
     await wrapper.get('[data-testid="assessment-undo"]').trigger('click');
     await flushPromises();
@@ -102,6 +109,8 @@ describe('AssessmentScreen', () => {
     });
     const ra02 = card(wrapper, 'RA-02');
     await ra02.get('[data-testid="assessment-edit"]').trigger('click');
+    await ra02.get('[data-testid="assessment-completion"]').setValue('terbatas');
+    await ra02.get('[data-testid="assessment-opened"]').setValue('marginal');
     await ra02.get('[data-testid="assessment-explanation"]').setValue('Sudah berjalan.');
     await ra02.get('[data-testid="assessment-links"]').setValue('dinsos.wonosobokab.go.id');
     await ra02.get('[data-testid="assessment-save"]').trigger('click');
@@ -124,7 +133,74 @@ describe('AssessmentScreen', () => {
     await flushPromises();
     expect(fake.callsOf('clearSelfAssessment')).toEqual([['action-1']]);
     expect(wrapper.get('[data-testid="assessment-status"]').text()).toBe('Penilaian RA-01 dihapus');
+    // "Hapus penilaian" is gone: the focus is on the card's "Nilai".
+    expect(document.activeElement).toBe(card(wrapper, 'RA-01').get('[data-testid="assessment-edit"]').element);
     expect(wrapper.find('[data-testid="assessment-undo"]').exists()).toBe(true);
+  });
+
+  it('saves nothing no one chose: an unchosen select is named at its field', async () => {
+    const { wrapper, fake } = await mountAssessment();
+    const ra02 = card(wrapper, 'RA-02');
+    await ra02.get('[data-testid="assessment-edit"]').trigger('click');
+    await ra02.get('[data-testid="assessment-explanation"]').setValue('Sudah berjalan.');
+    await ra02.get('[data-testid="assessment-save"]').trigger('click');
+    await flushPromises();
+    expect(fake.callsOf('setSelfAssessment')).toEqual([]);
+    const completion = ra02.get('[data-testid="assessment-completion"]');
+    expect(completion.attributes('aria-invalid')).toBe('true');
+    expect(ra02.findAll('[data-testid="field-error"]').map((e) => e.text())).toEqual([
+      'Pilih tingkat penyelesaian.',
+      'Pilih apakah rencana aksi ini membuka pemerintahan.',
+    ]);
+    expect(document.activeElement).toBe(completion.element);
+
+    await completion.setValue('terbatas');
+    await ra02.get('[data-testid="assessment-save"]').trigger('click');
+    await flushPromises();
+    expect(fake.callsOf('setSelfAssessment')).toEqual([]);
+    expect(ra02.findAll('[data-testid="field-error"]').map((e) => e.text())).toEqual(['Pilih apakah rencana aksi ini membuka pemerintahan.']);
+    expect(document.activeElement).toBe(ra02.get('[data-testid="assessment-opened"]').element);
+  });
+
+  it('keeps its status line in the page while empty, out of sight, so what is said next is heard', async () => {
+    const { wrapper } = await mountAssessment();
+    const status = wrapper.get('[data-testid="assessment-status"]');
+    expect(status.attributes('role')).toBe('status');
+    expect(status.text()).toBe('');
+    expect(status.classes()).toContain('visually-hidden');
+    expect(wrapper.get('.assessment__status').classes()).toContain('assessment__status--idle');
+    expect(getComputedStyle(wrapper.get('.assessment__status').element).display).not.toBe('none');
+  });
+
+  it('puts the focus back on the card when its form is cancelled, and Escape closes the form before leaving', async () => {
+    const { wrapper } = await mountAssessment();
+    const ra01 = card(wrapper, 'RA-01');
+    await ra01.get('[data-testid="assessment-edit"]').trigger('click');
+    expect((ra01.get('[data-testid="assessment-completion"]').element as HTMLSelectElement).value).toBe('substansial');
+    await ra01.get('[data-testid="assessment-cancel"]').trigger('click');
+    await flushPromises();
+    expect(ra01.find('form').exists()).toBe(false);
+    expect(document.activeElement).toBe(ra01.get('[data-testid="assessment-edit"]').element);
+
+    // Two forms open, the focus in RA-01's explanation: Escape closes RA-01's,
+    // then RA-02's, and only then leaves the screen.
+    await card(wrapper, 'RA-02').get('[data-testid="assessment-edit"]').trigger('click');
+    await ra01.get('[data-testid="assessment-edit"]').trigger('click');
+    await flushPromises();
+    (ra01.get('[data-testid="assessment-explanation"]').element as HTMLTextAreaElement).focus();
+    const escape = async () => {
+      document.activeElement!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+      await flushPromises();
+    };
+    await escape();
+    expect(ra01.find('form').exists()).toBe(false);
+    expect(card(wrapper, 'RA-02').find('form').exists()).toBe(true);
+    expect(wrapper.emitted('back')).toBeUndefined();
+    await escape();
+    expect(card(wrapper, 'RA-02').find('form').exists()).toBe(false);
+    expect(wrapper.emitted('back')).toBeUndefined();
+    await escape();
+    expect(wrapper.emitted('back')).toHaveLength(1);
   });
 
   it('offers no change where the core says this profile does not record assessments', async () => {

@@ -64,9 +64,31 @@ describe('Terbitkan and the self-assessment in the app', () => {
     const ra01 = wrapper.get('[data-testid="assessment-card"][data-action-code="RA-01"]');
     expect(ra01.find('form').exists()).toBe(true);
     expect((ra01.get('[data-testid="assessment-completion"]').element as HTMLSelectElement).value).toBe('substansial');
+    // Opened from the action, not from Terbitkan: no header button is the current page.
+    expect(wrapper.get('[data-testid="open-publish"]').attributes('aria-current')).toBeUndefined();
+    expect(wrapper.find('[aria-current="page"]').exists()).toBe(false);
 
     await wrapper.get('[data-testid="assessment-back"]').trigger('click');
     await flushPromises();
+    expect(wrapper.find('[data-testid="action-detail-screen"]').exists()).toBe(true);
+  });
+
+  it('closes the open form on Escape first, then goes back to the action', async () => {
+    const backend = createFakeBackend({ ...SAMPLE_BAPPEDA });
+    const { wrapper } = mountWithApp(App, { backend, attachTo: document.body });
+    await flushPromises();
+    await wrapper.get('[data-testid="open-action"]').trigger('click');
+    await flushPromises();
+    await wrapper.get('[data-testid="detail-open-assessment"]').trigger('click');
+    await flushPromises();
+    const ra01 = () => wrapper.get('[data-testid="assessment-card"][data-action-code="RA-01"]');
+    await ra01().get('[data-testid="assessment-explanation"]').setValue('Setengah ditulis');
+
+    await escape();
+    expect(wrapper.find('[data-testid="assessment-screen"]').exists()).toBe(true);
+    expect(ra01().find('form').exists()).toBe(false);
+    expect(document.activeElement?.getAttribute('data-testid')).toBe('assessment-edit');
+    await escape();
     expect(wrapper.find('[data-testid="action-detail-screen"]').exists()).toBe(true);
   });
 });

@@ -28,6 +28,10 @@ describe('PublishScreen', () => {
   it('says what is published, what never is, and the data date, the Indonesian way', async () => {
     const { wrapper, fake } = await mountPublish();
     expect(fake.callsOf('publishOverview')).toEqual([[]]);
+    expect(wrapper.get('[data-testid="publish-plan"]').text()).toBe(
+      'Rencana aksi 2018–2019: Rencana Aksi Daerah Keterbukaan Pemerintah Kabupaten Wonosobo 2018-2019',
+    );
+    expect(wrapper.find('[data-testid="publish-read-only"]').exists()).toBe(false);
     expect(wrapper.get('[data-testid="publish-intro"]').text()).toBe(
       'Situs transparansi dan data terbuka dibuat dari data per 20 Desember 2019. Angka capaian: Triwulan III 2018.',
     );
@@ -60,6 +64,41 @@ describe('PublishScreen', () => {
     expect(result).toContain('24 halaman, 1,23 MB');
     expect(result).toContain(SAMPLE_SITE_FOLDER);
     expect(result).toContain(`${SAMPLE_SITE_FOLDER}/index.html`);
+  });
+
+  it('publishes nothing from an earlier plan, and says why', async () => {
+    const { wrapper, fake } = await mountPublish({ answers: { publishOverview: samplePublishOverview({ readOnly: true }) } });
+    expect(wrapper.get('[data-testid="publish-read-only"]').text()).toContain('Rencana aksi 2018–2019 yang sedang dilihat sudah ditutup');
+    for (const id of ['publish-site-button', 'write-open-data']) {
+      const button = wrapper.get(`[data-testid="${id}"]`);
+      expect(button.attributes('disabled')).toBeDefined();
+      await button.trigger('click');
+    }
+    await flushPromises();
+    expect(fake.callsOf('publishSite')).toEqual([]);
+    expect(fake.callsOf('writeOpenData')).toEqual([]);
+  });
+
+  it('says where each goes before the folder dialog opens', async () => {
+    const { wrapper } = await mountPublish();
+    const hint = (id: string) => document.getElementById(wrapper.get(`[data-testid="${id}"]`).attributes('aria-describedby')!)!.textContent!;
+    expect(hint('publish-site-button')).toContain('situs-rencana-aksi-2018-2019');
+    expect(hint('publish-site-button')).toContain('hanya mengganti berkas situs; berkas lain, misalnya .htaccess, dibiarkan');
+    expect(hint('write-open-data')).toContain('data-terbuka-2018-2019');
+    expect(hint('write-open-data')).toContain('Folder situs ditolak: terbitkan ulang situsnya');
+  });
+
+  it('lets one folder dialog open at a time', async () => {
+    let finish: (value: null) => void = () => {};
+    const { wrapper, fake } = await mountPublish({ answers: { publishSite: () => new Promise<null>((resolve) => (finish = resolve)) } });
+    await wrapper.get('[data-testid="publish-site-button"]').trigger('click');
+    await flushPromises();
+    expect(wrapper.get('[data-testid="write-open-data"]').attributes('disabled')).toBeDefined();
+    await wrapper.get('[data-testid="write-open-data"]').trigger('click');
+    expect(fake.callsOf('writeOpenData')).toEqual([]);
+    finish(null);
+    await flushPromises();
+    expect(wrapper.get('[data-testid="write-open-data"]').attributes('disabled')).toBeUndefined();
   });
 
   it('writes the open data and lists its files', async () => {

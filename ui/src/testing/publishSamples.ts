@@ -80,6 +80,8 @@ export function sampleAssessmentWritten(): AssessmentWritten {
 
 export function samplePublishOverview(partial: Partial<PublishOverview> = {}): PublishOverview {
   return {
+    plan: sampleOverview().plan,
+    readOnly: false,
     dataDate: '2019-12-20',
     period: { ...SAMPLE_PERIOD },
     actions: 2,
@@ -98,6 +100,7 @@ export function samplePublishOverview(partial: Partial<PublishOverview> = {}): P
       otherFiles: ['rencana-aksi.json', 'datapackage.json'],
     },
     suggestedFolder: 'situs-rencana-aksi-2018-2019',
+    suggestedDataFolder: 'data-terbuka-2018-2019',
     ...partial,
   };
 }
