@@ -4,13 +4,15 @@
 // screen saves its workbook through the save dialog, publishes the
 // transparency site and writes the open data through the folder dialog; then
 // the folders are read: the site's index, the action's page with the recorded
-// completion, and the open data's CSV row. Screenshots at 1366×768.
+// completion, and the open data's CSV row. Publishing again keeps the web
+// team's .htaccess; the open data is refused in the site's folder.
+// Screenshots at 1366×768.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { allByTestId, answerFileDialog, byTestId, cli, launchApp, press, screenshot, tempDir } from './harness.mjs';
+import { allByTestId, answerFileDialog, answerFolderDialog, byTestId, cli, launchApp, press, screenshot, tempDir } from './harness.mjs';
 
 const EXPLANATION = 'Aduan layanan kesehatan dijawab dalam tiga hari; rekapnya diumumkan tiap bulan.';
 const LINK = 'https://wonosobokab.go.id/pengaduan/rekap-2019';
@@ -136,7 +138,22 @@ test('Bappeda records the self-assessment, saves its workbook, publishes the sit
     assert.ok(said.includes(join(siteDir, 'index.html')), said);
     assert.match(said, /Situs diterbitkan: \d+ halaman/);
 
-    // The open data, likewise.
+    // Published again into the same folder, where the web team put its
+    // .htaccess: the site's files are replaced, that file stays.
+    writeFileSync(join(siteDir, '.htaccess'), 'Options -Indexes\n');
+    await press(await byTestId(browser, 'publish-site-button'));
+    answerFolderDialog('Pilih folder untuk situs transparansi', siteDir);
+    await (await byTestId(browser, 'site-result')).waitForDisplayed({ timeout: 60000 });
+    assert.equal(readFileSync(join(siteDir, '.htaccess'), 'utf8'), 'Options -Indexes\n');
+
+    // The open data into the site's folder: refused, the site's own data/ kept as published.
+    await press(await byTestId(browser, 'write-open-data'));
+    answerFolderDialog('Pilih folder untuk data terbuka', siteDir);
+    const refusal = await (await byTestId(browser, 'publish-open-data')).$('[data-testid="error-alert"]');
+    await refusal.waitForDisplayed({ timeout: 30000 });
+    assert.match(await refusal.getText(), /Terbitkan ulang situsnya/);
+
+    // The open data into a folder of its own.
     await press(await byTestId(browser, 'write-open-data'));
     answerFileDialog('Pilih folder untuk data terbuka', dataDir);
     const data = await byTestId(browser, 'open-data-result');
