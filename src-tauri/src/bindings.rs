@@ -108,6 +108,14 @@ fn roots(out: &mut Declarations) {
     // template.rs
     out.visit::<core::plan_template::write::TemplateWritten>();
     out.visit::<core::plan_template::apply::TemplatePreview>();
+    // publish.rs
+    out.visit::<renaksi_api::publish::PublishOverview>();
+    out.visit::<core::publish::SiteWritten>();
+    out.visit::<renaksi_api::opendata::OpenDataWritten>();
+    // assessment.rs
+    out.visit::<core::self_assessment::AssessmentList>();
+    out.visit::<core::self_assessment::AssessmentForm>();
+    out.visit::<core::self_assessment::workbook::AssessmentWritten>();
     // error.rs, main_window.rs
     out.visit::<CommandError>();
     out.visit::<StartAnswers>();

@@ -41,6 +41,8 @@ pub enum ChangeArea {
     Workspace,
     /// The plan editor: the plan, its quarters, bands, structure and template.
     PlanEditor,
+    /// The self-assessment (penilaian akhir komitmen).
+    Assessment,
 }
 
 impl AppState {

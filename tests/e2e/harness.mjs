@@ -201,6 +201,31 @@ export function answerFileDialog(title, path) {
 }
 
 /**
+ * Answers the system's (GTK) folder dialog titled `title` with the folder
+ * `path`, which may already hold folders: the location field then completes
+ * the name inline (a selected "/"), and Return would go into the folder
+ * instead of picking it, so Delete drops the completion first.
+ */
+export function answerFolderDialog(title, path) {
+  const xdotool = (...args) => execFileSync('xdotool', args, { encoding: 'utf8', timeout: 20000 });
+  const visible = () =>
+    spawnSync('xdotool', ['search', '--onlyvisible', '--name', title], { encoding: 'utf8' }).stdout.trim().split('\n')[0];
+  xdotool('search', '--sync', '--onlyvisible', '--name', title);
+  for (let attempt = 0, window = visible(); attempt < 3 && window; attempt += 1, window = visible()) {
+    xdotool('windowfocus', '--sync', window);
+    xdotool('sleep', '0.5');
+    xdotool('key', 'ctrl+l');
+    xdotool('key', 'ctrl+a');
+    xdotool('type', '--delay', '15', path);
+    xdotool('sleep', '1');
+    xdotool('key', 'Delete');
+    xdotool('sleep', '0.3');
+    xdotool('key', 'Return');
+    xdotool('sleep', '2');
+  }
+}
+
+/**
  * Answers the system's (GTK) open dialog titled `title` with every file its
  * filter shows in `folder`, picked together as a clerk picks a report and its
  * evidence bundle: the folder is typed in the location field (which goes

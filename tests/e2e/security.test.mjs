@@ -5,7 +5,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,6 +31,8 @@ const DIALOGS = {
   export_plan_template: 'Simpan template rencana aksi',
   pick_plan_template: 'Pilih template rencana aksi',
   take_feedback: 'Pilih berkas umpan balik dari Bappeda',
+  publish_site: 'Pilih folder untuk situs transparansi',
+  write_open_data: 'Pilih folder untuk data terbuka',
 };
 
 /** Plugin and core commands the window must not reach. */
@@ -59,10 +61,10 @@ const DENIED = [
  * Starts an invoke in the page; `outcome` waits for { ok } or the rejection
  * as text.
  */
-async function startInvoke(browser, command) {
-  await browser.execute((name) => {
+async function startInvoke(browser, command, args = {}) {
+  await browser.execute((name, given) => {
     window.__aclOutcome = null;
-    window.__TAURI_INTERNALS__.invoke(name, {}).then(
+    window.__TAURI_INTERNALS__.invoke(name, given).then(
       () => {
         window.__aclOutcome = { ok: true };
       },
@@ -71,7 +73,7 @@ async function startInvoke(browser, command) {
         window.__aclOutcome = { ok: false, reason: typeof error === 'string' ? error : JSON.stringify(error) };
       },
     );
-  }, command);
+  }, command, args);
   return {
     outcome: async () => {
       let result = null;
@@ -84,8 +86,18 @@ async function startInvoke(browser, command) {
   };
 }
 
-async function invoke(browser, command) {
-  return (await startInvoke(browser, command)).outcome();
+async function invoke(browser, command, args = {}) {
+  return (await startInvoke(browser, command, args)).outcome();
+}
+
+/** Whether a window with this title is on screen (a native dialog). */
+function dialogOpen(title) {
+  try {
+    execFileSync('xdotool', ['search', '--onlyvisible', '--name', title], { encoding: 'utf8', timeout: 5000 });
+    return true;
+  } catch {
+    return false; // xdotool answers 1 when nothing matches
+  }
 }
 
 /** A refusal by the ACL (or of a command that does not exist), not by the command itself. */
@@ -146,6 +158,31 @@ test('every command is allowed or denied as the table says, and the CSP holds', 
       return { inline: window.__inlineRan === true, remote, evaluated };
     });
     assert.deepEqual(csp, { inline: false, remote: 'blocked', evaluated: 'blocked' });
+  } finally {
+    await app.close();
+  }
+});
+
+test("an OPD asking for Bappeda's dialogs is refused before any dialog opens", async () => {
+  const dir = tempDir();
+  mkdirSync(join(dir, 'dinkes'));
+  const db = join(dir, 'dinkes', 'renaksi.db');
+  cli('demo', '--db', db, '--opd', 'DINKES');
+  const app = await launchApp({ args: ['--db', db] });
+  try {
+    const { browser } = app;
+    await (await byTestId(browser, 'plan-title')).waitForDisplayed({ timeout: 20000 });
+    for (const [command, args, title] of [
+      ['publish_site', {}, DIALOGS.publish_site],
+      ['write_open_data', {}, DIALOGS.write_open_data],
+      ['export_self_assessment', { paper: 'a4' }, 'Simpan penilaian akhir komitmen'],
+    ]) {
+      const outcome = await invoke(browser, command, args);
+      assert.equal(outcome.ok, false, command);
+      assert.match(outcome.reason, /forbidden/, command);
+      assert.match(outcome.reason, /Hanya Bappeda/, command);
+      assert.equal(dialogOpen(title), false, `${command} opened its dialog`);
+    }
   } finally {
     await app.close();
   }

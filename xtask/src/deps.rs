@@ -22,8 +22,10 @@ const BUILD_PACKAGES: &[&str] = &[
 
 /// What the end-to-end tests add: WebKit's WebDriver, a virtual display, fonts,
 /// LibreOffice with poppler to print exported workbooks to PDF and read them, and
-/// xdotool to answer the system's file dialogs, which WebDriver cannot reach, and a
-/// session bus (dbus-run-session), through which a second launch finds the first.
+/// xdotool to answer the system's file dialogs, which WebDriver cannot reach, and
+/// a session bus (dbus-run-session), through which a second launch finds the
+/// first. Chromium, for the public site's tests, is installed on its own
+/// ([`chromium`]): not every apt has it.
 const TEST_PACKAGES: &[&str] = &[
     "webkit2gtk-driver",
     "dbus",
@@ -45,7 +47,9 @@ pub fn for_run() -> Result {
     npm_install(&crate::root().join("ui"))
 }
 
-pub fn for_test() -> Result {
+/// Installs what the tests need. Returns the Chromium the site's tests run in,
+/// or why there is none: that fails the site's tests only, after the others ran.
+pub fn for_test() -> Result<Result<String>> {
     let all: Vec<&str> = BUILD_PACKAGES
         .iter()
         .chain(TEST_PACKAGES)
@@ -55,7 +59,77 @@ pub fn for_test() -> Result {
     node()?;
     tauri_driver()?;
     npm_install(&crate::root().join("ui"))?;
-    npm_install(&crate::root().join("tests/e2e"))
+    npm_install(&crate::root().join("tests/e2e"))?;
+    npm_install(&crate::root().join("tests/site"))?;
+    Ok(chromium())
+}
+
+/// Where Debian's `chromium` package puts the browser.
+const CHROMIUM: &str = "/usr/bin/chromium";
+
+/// The Chromium for the public site's tests: `$CHROMIUM` when set, else
+/// Debian's package, installed with apt in a step of its own when apt offers
+/// it (`apt-cache policy chromium` shows a candidate). Ubuntu's apt does not:
+/// its `chromium-browser` is a wrapper around a snap, which does not run in
+/// containers, so it is not tried.
+fn chromium() -> Result<String> {
+    if let Some(path) = std::env::var_os("CHROMIUM").filter(|p| !p.is_empty()) {
+        let path = path.to_string_lossy().into_owned();
+        return if Path::new(&path).is_file() {
+            Ok(path)
+        } else {
+            Err(format!(
+                "the public site's tests need Chromium, and CHROMIUM names {path}, which does \
+                 not exist."
+            ))
+        };
+    }
+    if Path::new(CHROMIUM).is_file() {
+        return Ok(CHROMIUM.to_string());
+    }
+    if !cmd::exists("apt-cache") {
+        return Err(
+            "the public site's tests need Chromium, and this system has no apt to \
+                    install it with: install a Chromium and set CHROMIUM to its path."
+                .into(),
+        );
+    }
+    let offered =
+        || has_candidate(&cmd::output("apt-cache", &["policy", "chromium"]).unwrap_or_default());
+    // A fresh machine may not have read the package lists yet.
+    if !offered() && (apt_update().is_err() || !offered()) {
+        return Err(
+            "the public site's tests need Chromium, and apt here has no `chromium` \
+                    package to install (`apt-cache policy chromium` shows no candidate; \
+                    Ubuntu ships Chromium only as a snap, which does not run in containers): \
+                    install a Chromium and set CHROMIUM to its path, or run them on Debian."
+                .into(),
+        );
+    }
+    println!("xtask: installing chromium for the public site's tests");
+    apt_install(&["chromium"]).map_err(|e| {
+        format!(
+            "the public site's tests need Chromium, and installing Debian's `chromium` failed: {e}"
+        )
+    })?;
+    if Path::new(CHROMIUM).is_file() {
+        Ok(CHROMIUM.to_string())
+    } else {
+        Err(format!(
+            "the `chromium` package was installed but {CHROMIUM} is missing; set CHROMIUM to \
+             the browser's path."
+        ))
+    }
+}
+
+/// Whether `apt-cache policy` output names a version apt would install.
+fn has_candidate(policy: &str) -> bool {
+    policy.lines().any(|line| {
+        line.trim()
+            .strip_prefix("Candidate:")
+            .map(str::trim)
+            .is_some_and(|c| !c.is_empty() && c != "(none)")
+    })
 }
 
 /// What `cargo xtask bench` adds to the build: the end-to-end harness's display and
@@ -142,21 +216,28 @@ fn system_packages(packages: &[&str]) -> Result {
     apt_install(&missing)
 }
 
-fn apt_install(packages: &[&str]) -> Result {
-    let root = crate::root();
+/// `apt-get` with sudo when not root.
+fn apt_get(args: &[&str]) -> Result {
     let as_root = cmd::output("id", &["-u"]).as_deref() == Some("0");
-    let (program, mut prefix): (&str, Vec<&str>) = if as_root {
+    let (program, mut all): (&str, Vec<&str>) = if as_root {
         ("apt-get", vec![])
     } else {
         ("sudo", vec!["apt-get"])
     };
+    all.extend(args);
     let env = [("DEBIAN_FRONTEND", "noninteractive")];
-    let mut update = prefix.clone();
-    update.extend(["update", "-q"]);
-    cmd::run(&root, program, &update, &env)?;
-    prefix.extend(["install", "-y", "-q", "--no-install-recommends"]);
-    prefix.extend(packages);
-    cmd::run(&root, program, &prefix, &env)
+    cmd::run(&crate::root(), program, &all, &env)
+}
+
+fn apt_update() -> Result {
+    apt_get(&["update", "-q"])
+}
+
+fn apt_install(packages: &[&str]) -> Result {
+    apt_update()?;
+    let mut args = vec!["install", "-y", "-q", "--no-install-recommends"];
+    args.extend(packages);
+    apt_get(&args)
 }
 
 fn node() -> Result {
@@ -227,4 +308,23 @@ fn npm_install(dir: &Path) -> Result {
         &["ci", "--ignore-scripts", "--no-audit", "--no-fund"],
         &[],
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::has_candidate;
+
+    #[test]
+    fn a_candidate_is_a_version_apt_would_install() {
+        // Debian 12.
+        assert!(has_candidate(
+            "chromium:\n  Installed: (none)\n  Candidate: 156.0.8078.114-1~deb12u1\n  \
+             Version table:\n     156.0.8078.114-1~deb12u1 500\n"
+        ));
+        // A name apt knows but cannot install, and one it does not know (Ubuntu).
+        assert!(!has_candidate(
+            "chromium:\n  Installed: (none)\n  Candidate: (none)\n  Version table:\n"
+        ));
+        assert!(!has_candidate(""));
+    }
 }

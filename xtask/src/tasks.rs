@@ -48,7 +48,7 @@ fn no_display() -> Option<&'static str> {
 }
 
 pub fn test() -> Result {
-    deps::for_test()?;
+    let chromium = deps::for_test()?;
     let root = root();
     let ui = root.join("ui");
     // The desktop crate embeds ui/dist at compile time, so the UI is built first.
@@ -62,7 +62,32 @@ pub fn test() -> Result {
         &["build", "-p", "renaksi-cli", "-p", "renaksi-desktop"],
         &[],
     )?;
-    end_to_end(&root)
+    end_to_end(&root)?;
+    // Last, so a machine without Chromium still runs every other test; then
+    // this step fails with the reason.
+    site(&root, chromium)
+}
+
+/// The public site's tests: the demo site written by the real `renaksi`, opened
+/// in Chromium (headless, no display needed), axe-core on every page; the
+/// screenshots go to a temporary folder (RENAKSI_SITE_SCREENSHOTS=1 puts them
+/// in docs/).
+fn site(root: &Path, chromium: Result<String>) -> Result {
+    let chromium = chromium.map_err(|reason| format!("public site tests not run: {reason}"))?;
+    let cli = exe(&target_dir().join("debug"), "renaksi");
+    cmd::run(
+        &root.join("tests/site"),
+        "timeout",
+        &[
+            "--kill-after=30",
+            "900",
+            "node",
+            "--test",
+            "--test-concurrency=1",
+            "site.test.mjs",
+        ],
+        &[("RENAKSI_CLI", &cli), ("CHROMIUM", &chromium)],
+    )
 }
 
 pub fn lint() -> Result {

@@ -1,7 +1,6 @@
 //! Files between Bappeda and the OPDs: the plan package (published by Bappeda,
 //! taken by an OPD), the OPDs' reports imported in batches, the reports
-//! received, the submission matrix and its verification, and the open data for
-//! the public portal.
+//! received, and the submission matrix and its verification.
 
 use std::path::{Path, PathBuf};
 
@@ -14,7 +13,7 @@ use renaksi_core::report::import::{self, Decisions, Imported, ReadReport};
 use renaksi_core::store::opds;
 use renaksi_core::store::reports::{self, Received};
 use renaksi_core::submissions::{self, SubmissionMatrix};
-use renaksi_core::{opendata, Error, Result, Store};
+use renaksi_core::{Error, Result, Store};
 
 /// Bappeda writes the signed plan package to `out` (`data_dir` holds the
 /// installation's signing key).
@@ -275,9 +274,4 @@ pub fn submission_matrix(store: &Store) -> Result<SubmissionMatrix> {
 /// Bappeda marks an OPD's latest report for a quarter as verified.
 pub fn verify_report(store: &mut Store, opd_code: &str, period: PeriodRef) -> Result<()> {
     submissions::verify(store, &opd_code.to_uppercase(), period)
-}
-
-/// Writes the open data for the public portal into `dir` (created if needed).
-pub fn write_opendata(store: &Store, dir: &Path) -> Result<Vec<PathBuf>> {
-    opendata::write(store, dir)
 }

@@ -7,14 +7,17 @@
 //! depend on this one, and it knows nothing of Tauri, the webview or dialogs: a
 //! shell asks the user where to save and passes the path in.
 
+pub mod assessment;
 pub mod backups;
 pub mod bands;
 pub mod cocreation;
 pub mod consolidation;
 pub mod exchange;
 pub mod feedback;
+pub mod opendata;
 pub mod plan;
 pub mod planning;
+pub mod publish;
 pub mod report;
 pub mod review;
 pub mod setup;

@@ -766,3 +766,270 @@ fn an_exported_report_moves_the_calendar_on_and_enters_the_history() {
     let error = report::calendar(&Store::open(&bappeda).unwrap(), day).unwrap_err();
     assert_eq!(error.code(), "forbidden");
 }
+
+/// The self-assessment as the window sends it (JSON, words read through their
+/// parser), undone as the window's "Urungkan" does, and the site and open data
+/// the publishing screen asks for.
+#[test]
+fn the_self_assessment_from_the_window_then_the_site_and_the_open_data() {
+    use renaksi_api::{assessment, opendata, publish};
+    use renaksi_core::self_assessment::{AssessmentForm, Completion};
+
+    let root = tempfile::tempdir().unwrap();
+    let db = demo(root.path(), "bappeda", None);
+    let mut store = Store::open(&db).unwrap();
+    let list = assessment::get(&store).unwrap();
+    assert!(list.can_edit);
+    let ra01 = list.actions.iter().find(|a| a.code == "RA-01").unwrap();
+
+    let bad: Result<AssessmentForm, _> = serde_json::from_value(json!({
+        "actionId": ra01.action_id, "completion": "hampir", "openedGovernment": "besar",
+        "explanation": "x", "evidenceLinks": []
+    }));
+    assert!(bad
+        .unwrap_err()
+        .to_string()
+        .contains("\"hampir\" tidak dikenal"));
+    let form: AssessmentForm = serde_json::from_value(json!({
+        "actionId": ra01.action_id, "completion": "substansial", "openedGovernment": "besar",
+        "explanation": "Data kepesertaan terbuka.", "evidenceLinks": ["https://wonosobokab.go.id/jkn", ""]
+    }))
+    .unwrap();
+    let changed = assessment::set(&mut store, &form).unwrap();
+    let list = changed.list.unwrap();
+    assert_eq!(list.assessed_count, 1);
+    let recorded = list.actions.iter().find(|a| a.code == "RA-01").unwrap();
+    assert_eq!(
+        recorded.assessment.as_ref().unwrap().completion,
+        Completion::Substantial
+    );
+    let shown = serde_json::to_value(recorded).unwrap();
+    assert_eq!(shown["assessment"]["openedGovernment"], "besar");
+    assert_eq!(shown["leadOpd"]["code"], "DINKES");
+    let undone = assessment::undo(&mut store, &changed.undo).unwrap();
+    assert_eq!(undone.assessed_count, 0);
+    assessment::set(&mut store, &form).unwrap();
+
+    let summary = opendata::summary(&store).unwrap();
+    let assessed = summary
+        .tables
+        .iter()
+        .find(|t| t.file == "penilaian_mandiri.csv")
+        .unwrap();
+    assert_eq!(assessed.rows, 1);
+    assert!(!assessed.columns.iter().any(|c| c.contains("oleh")));
+    assert_eq!(
+        summary.other_files,
+        ["rencana-aksi.json", "datapackage.json"]
+    );
+
+    assert_eq!(
+        publish::suggested_folder_name(&store).unwrap(),
+        "situs-rencana-aksi-2018-2019"
+    );
+    let site = root.path().join("situs");
+    let written = publish::site(&store, &site).unwrap();
+    assert_eq!(written.index, site.join("index.html").display().to_string());
+    assert!(site.join("index.html").is_file());
+    assert_eq!(written.pages, 2 * (4 + 8));
+    let exported = assessment::export(
+        &store,
+        &assessment::ExportAssessment {
+            paper: Paper::A4,
+            out: root.path().join("penilaian.xlsx"),
+        },
+    )
+    .unwrap();
+    assert_eq!((exported.assessed, exported.actions), (1, 8));
+}
+
+/// The folder dialog's answer: an empty folder (or an earlier output) is used
+/// as it is, any other folder gets a new one named after the plan's years;
+/// and the overview the Terbitkan screen shows before writing anything.
+#[test]
+fn a_picked_folder_takes_the_site_and_the_open_data_or_gets_a_named_folder_inside() {
+    use renaksi_api::{opendata, publish};
+
+    let root = tempfile::tempdir().unwrap();
+    let db = demo(root.path(), "bappeda", None);
+    let store = Store::open(&db).unwrap();
+
+    let overview = publish::overview(&store).unwrap();
+    assert_eq!((overview.actions, overview.assessed), (8, 0));
+    assert_eq!(overview.suggested_folder, "situs-rencana-aksi-2018-2019");
+    assert_eq!(overview.data_date.len(), "2019-12-20".len());
+    assert!(overview
+        .open_data
+        .tables
+        .iter()
+        .any(|t| t.file == "penilaian_mandiri.csv" && t.rows == 0));
+    let shown = serde_json::to_value(&overview).unwrap();
+    assert!(shown["openData"]["tables"].is_array() && shown["dataDate"].is_string());
+
+    // An empty folder: the site goes right there; again, it replaces itself there.
+    let empty = root.path().join("kosong");
+    std::fs::create_dir(&empty).unwrap();
+    let written = publish::site_in(&store, &empty).unwrap();
+    assert_eq!(written.path, empty.display().to_string());
+    assert!(empty.join("index.html").is_file());
+    assert_eq!(publish::folder_in(&store, &empty).unwrap(), empty);
+    publish::site_in(&store, &empty).unwrap();
+
+    // A folder with other things: a new folder inside, the things left alone.
+    let documents = root.path().join("Dokumen");
+    std::fs::create_dir(&documents).unwrap();
+    std::fs::write(documents.join("surat.docx"), b"bukan situs").unwrap();
+    let written = publish::site_in(&store, &documents).unwrap();
+    let inside = documents.join("situs-rencana-aksi-2018-2019");
+    assert_eq!(written.path, inside.display().to_string());
+    assert!(inside.join("index.html").is_file());
+    assert_eq!(
+        std::fs::read(documents.join("surat.docx")).unwrap(),
+        b"bukan situs"
+    );
+
+    // The open data: the same rule, its descriptor marking an earlier output.
+    let data = opendata::write_in(&store, &documents).unwrap();
+    let data_dir = documents.join("data-terbuka-2018-2019");
+    assert_eq!(data.folder, data_dir.display().to_string());
+    assert!(data.files.iter().any(|f| f == "penilaian_mandiri.csv"));
+    assert!(data.files.iter().any(|f| f == "datapackage.json"));
+    assert!(data_dir.join("rencana_aksi.csv").is_file());
+    assert_eq!(opendata::folder_in(&store, &data_dir).unwrap(), data_dir);
+    let empty_data = root.path().join("portal");
+    assert_eq!(
+        opendata::write_in(&store, &empty_data).unwrap().folder,
+        empty_data.display().to_string()
+    );
+}
+
+/// The open data never lands in someone else's package, and never inside a
+/// published site (whose pages and sizes go with its own `data/`).
+#[test]
+fn open_data_keeps_out_of_another_package_and_out_of_a_published_site() {
+    use renaksi_api::{opendata, publish};
+
+    let root = tempfile::tempdir().unwrap();
+    let db = demo(root.path(), "bappeda", None);
+    let store = Store::open(&db).unwrap();
+
+    // The regency's Satu Data folder: another Frictionless package, with a
+    // table of the same name as one of Renaksi's.
+    let portal = root.path().join("satu-data");
+    std::fs::create_dir(&portal).unwrap();
+    let theirs = r#"{"name": "satu-data-wonosobo", "resources": [{"path": "opd.csv"}]}"#;
+    std::fs::write(portal.join("datapackage.json"), theirs).unwrap();
+    std::fs::write(portal.join("opd.csv"), "kode,nama\nX,Milik portal\n").unwrap();
+    let written = opendata::write_in(&store, &portal).unwrap();
+    let inside = portal.join("data-terbuka-2018-2019");
+    assert_eq!(written.folder, inside.display().to_string());
+    assert_eq!(
+        std::fs::read_to_string(portal.join("datapackage.json")).unwrap(),
+        theirs
+    );
+    assert_eq!(
+        std::fs::read_to_string(portal.join("opd.csv")).unwrap(),
+        "kode,nama\nX,Milik portal\n"
+    );
+    assert!(inside.join("opd.csv").is_file());
+    // Written again: the same folder, now known by its own descriptor.
+    assert_eq!(opendata::folder_in(&store, &portal).unwrap(), inside);
+    assert_eq!(opendata::folder_in(&store, &inside).unwrap(), inside);
+
+    // A folder named like Renaksi's but holding another package's files: refused.
+    let crowded = root.path().join("arsip");
+    std::fs::create_dir_all(crowded.join("data-terbuka-2018-2019")).unwrap();
+    std::fs::write(crowded.join("catatan.txt"), "x").unwrap();
+    std::fs::write(
+        crowded
+            .join("data-terbuka-2018-2019")
+            .join("datapackage.json"),
+        r#"{"name": "arsip-lama"}"#,
+    )
+    .unwrap();
+    let error = opendata::write_in(&store, &crowded).unwrap_err();
+    assert_eq!(error.code(), "invalid");
+    assert_eq!(
+        files_in(&crowded.join("data-terbuka-2018-2019")),
+        ["datapackage.json"]
+    );
+
+    // A published site, or its data folder: refused, saying to publish it again.
+    let site = root.path().join("situs");
+    publish::site(&store, &site).unwrap();
+    let before = std::fs::read(site.join("data").join("rencana_aksi.csv")).unwrap();
+    for picked in [site.clone(), site.join("data")] {
+        let error = opendata::write_in(&store, &picked).unwrap_err();
+        assert_eq!(error.code(), "invalid");
+        assert!(
+            error.to_string().contains("Terbitkan ulang situsnya"),
+            "{error}"
+        );
+    }
+    assert_eq!(
+        std::fs::read(site.join("data").join("rencana_aksi.csv")).unwrap(),
+        before
+    );
+    assert!(!site.join("data").join("data-terbuka-2018-2019").exists());
+    // Nor does a site go inside a site.
+    let error = publish::site_in(&store, &site.join("aksi")).unwrap_err();
+    assert_eq!(error.code(), "invalid");
+    assert!(!site
+        .join("aksi")
+        .join("situs-rencana-aksi-2018-2019")
+        .exists());
+}
+
+/// Only Bappeda publishes, and only the active plan: an OPD, or Bappeda
+/// viewing an earlier plan, is refused before a folder is asked for, and the
+/// overview says which plan it is.
+#[test]
+fn only_bappeda_publishes_and_only_from_the_active_plan() {
+    use renaksi_api::{opendata, planning, publish};
+
+    let root = tempfile::tempdir().unwrap();
+    let opd = Store::open(&demo(root.path(), "dinkes", Some("DINKES"))).unwrap();
+    let out = root.path().join("keluar");
+    for error in [
+        publish::require_publisher(&opd).unwrap_err(),
+        publish::site_in(&opd, &out).unwrap_err(),
+        opendata::write_in(&opd, &out).unwrap_err(),
+    ] {
+        assert_eq!(error.code(), "forbidden", "{error}");
+    }
+    assert!(!out.exists());
+
+    let mut store = Store::open(&demo(root.path(), "bappeda", None)).unwrap();
+    publish::require_publisher(&store).unwrap();
+    let overview = publish::overview(&store).unwrap();
+    assert_eq!(
+        (overview.plan.year_start, overview.plan.year_end),
+        (2018, 2019)
+    );
+    assert!(!overview.read_only);
+    let earlier_id = overview.plan.id.clone();
+    planning::create(
+        &mut store,
+        &planning::NewPlan {
+            region: "Kabupaten Wonosobo".into(),
+            title: "Rencana Aksi Keterbukaan Pemerintah 2020-2021".into(),
+            first: PeriodRef::new(2020, 1).unwrap(),
+            last: PeriodRef::new(2021, 4).unwrap(),
+        },
+    )
+    .unwrap();
+    planning::view(&mut store, &earlier_id).unwrap();
+    let overview = publish::overview(&store).unwrap();
+    assert!(overview.read_only);
+    assert_eq!(overview.plan.year_start, 2018);
+    let error = publish::require_publisher(&store).unwrap_err();
+    assert_eq!(error.code(), "forbidden");
+    assert!(error.to_string().contains("2020-2021"), "{error}");
+    for error in [
+        publish::site_in(&store, &out).unwrap_err(),
+        opendata::write_in(&store, &out).unwrap_err(),
+    ] {
+        assert_eq!(error.code(), "forbidden", "{error}");
+    }
+    assert!(!out.exists());
+}

@@ -118,6 +118,23 @@ pub enum Command {
         #[arg(long, value_name = "DIR")]
         out: PathBuf,
     },
+    /// Write the public transparency site into a folder (Bappeda): HTML pages in
+    /// Indonesian and English with the plan, each action, progress per theme and
+    /// per OPD, the co-creation record and the self-assessment, plus the open data
+    /// and the public rekap to download. No scripts, nothing fetched from another
+    /// host; open index.html from the folder or put it on any web server. A folder
+    /// written before is replaced whole; one holding other files is refused.
+    Publish {
+        /// The folder to write the site into.
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+    },
+    /// The OGP end-of-commitment self-assessment (Bappeda, with each action's
+    /// lead OPD): completion and "did it open government?" per action.
+    Assessment {
+        #[command(subcommand)]
+        command: AssessmentCommand,
+    },
     /// Write the Rekap kabupaten for a quarter: capaian per theme and per OPD with
     /// charts, the submission matrix, every indicator, overdue milestones and the
     /// verifier notes.
@@ -364,6 +381,47 @@ pub enum SessionCommand {
     BeritaAcara {
         #[arg(long, value_name = "ID")]
         session: String,
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        /// Paper for printing: a4 (default) or f4.
+        #[arg(long, value_name = "PAPER", default_value = "a4")]
+        paper: String,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum AssessmentCommand {
+    /// Record (or change) one action's assessment.
+    Set {
+        /// The action's code, e.g. RA-01.
+        #[arg(long, value_name = "CODE")]
+        action: String,
+        /// How far it was completed: belum-dimulai, terbatas, substansial or
+        /// selesai (not-started, limited, substantial, complete).
+        #[arg(long, value_name = "LEVEL")]
+        completion: String,
+        /// Did it open government? memburuk, tidak-berubah, marginal, besar or
+        /// luar-biasa (worsened, did-not-change, marginal, major, outstanding).
+        #[arg(long, value_name = "LEVEL")]
+        opened: String,
+        /// What was achieved and what changed.
+        #[arg(long, value_name = "TEXT")]
+        explanation: String,
+        /// An evidence link (http or https); may be given more than once.
+        #[arg(long, value_name = "URL")]
+        link: Vec<String>,
+    },
+    /// Take back one action's assessment.
+    Clear {
+        /// The action's code, e.g. RA-01.
+        #[arg(long, value_name = "CODE")]
+        action: String,
+    },
+    /// Every action of the plan with its assessment.
+    List,
+    /// Write the self-assessment as a workbook shaped like the IRM's
+    /// end-of-commitment assessment.
+    Export {
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
         /// Paper for printing: a4 (default) or f4.

@@ -12,8 +12,8 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use commands::{
-    backups, bands, cocreation, consolidation, exchange, feedback, plan, planning, report, review,
-    setup, template, versions, Failure,
+    assessment, backups, bands, cocreation, consolidation, exchange, feedback, opendata, plan,
+    planning, publish, report, review, setup, template, versions, Failure,
 };
 use flags::{Cli, Command, OpdCommand, PlanCommand};
 use renaksi_api::setup::InitFromPackage;
@@ -68,7 +68,9 @@ fn run(cli: Cli) -> commands::Result<()> {
         } => exchange::import(&db()?, &files, &accept_new_key),
         Command::Matrix => exchange::matrix(&db()?),
         Command::Verify { opd, period } => exchange::verify(&db()?, &opd, &period),
-        Command::Opendata { out } => exchange::opendata(&db()?, &out),
+        Command::Opendata { out } => opendata::opendata(&db()?, &out),
+        Command::Publish { out } => publish::publish(&db()?, &out),
+        Command::Assessment { command } => assessment::assessment(&db()?, &command),
         Command::Rekap { period, out, paper } => consolidation::rekap(&db()?, &period, out, &paper),
         Command::Feedback {
             opd,

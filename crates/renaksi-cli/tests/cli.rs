@@ -216,6 +216,8 @@ fn help_documents_every_command() {
         "matrix",
         "verify",
         "opendata",
+        "publish",
+        "assessment",
         "rekap",
         "note",
         "feedback",
@@ -2616,4 +2618,278 @@ fn the_feedback_loop_from_the_command_line() {
         "{said}"
     );
     assert_eq!(feedback_state(&dinkes), before);
+}
+
+/// `renaksi opendata` as the portal team runs it: the files it writes are read
+/// back, and each table holds what the database holds.
+#[test]
+fn opendata_writes_files_that_read_back_as_the_database_holds_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("renaksi.db");
+    let db_arg = db.to_str().unwrap();
+    let out_dir = dir.path().join("data terbuka");
+    let out = renaksi(&["demo", "--db", db_arg], dir.path());
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = renaksi(
+        &[
+            "assessment",
+            "set",
+            "--db",
+            db_arg,
+            "--action",
+            "RA-02",
+            "--completion",
+            "substansial",
+            "--opened",
+            "marginal",
+            "--explanation",
+            "Forum konsultasi berjalan di 12 kecamatan.",
+        ],
+        dir.path(),
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = renaksi(
+        &[
+            "opendata",
+            "--db",
+            db_arg,
+            "--out",
+            out_dir.to_str().unwrap(),
+        ],
+        dir.path(),
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stdout(&out).starts_with("13 berkas data terbuka ditulis"),
+        "{}",
+        stdout(&out)
+    );
+
+    let conn = Connection::open(&db).unwrap();
+    let csv = |name: &str| -> Vec<std::collections::HashMap<String, String>> {
+        let mut reader = csv::Reader::from_path(out_dir.join(format!("{name}.csv"))).unwrap();
+        let header = reader.headers().unwrap().clone();
+        reader
+            .records()
+            .map(|r| {
+                header
+                    .iter()
+                    .zip(r.unwrap().iter())
+                    .map(|(h, v)| (h.to_string(), v.to_string()))
+                    .collect()
+            })
+            .collect()
+    };
+    let json: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out_dir.join("rencana-aksi.json")).unwrap()).unwrap();
+    for (file, table) in [
+        ("opd", "opds"),
+        ("tema", "themes"),
+        ("rencana_aksi", "actions"),
+        ("tonggak", "milestones"),
+        ("indikator", "indicators"),
+        ("target", "targets"),
+        ("realisasi", "realisations"),
+        ("penilaian_mandiri", "self_assessments"),
+    ] {
+        let rows = count(&conn, table) as usize;
+        assert_eq!(csv(file).len(), rows, "{file}.csv");
+        assert_eq!(
+            json[file].as_array().unwrap().len(),
+            rows,
+            "{file} in the JSON"
+        );
+    }
+    // Values, not only counts: each realisation's figure is the database's.
+    let realised: std::collections::HashMap<(String, String, String), Option<f64>> = conn
+        .prepare("SELECT indicator_id, year, quarter, value FROM realisations")
+        .unwrap()
+        .query_map([], |r| {
+            Ok((
+                (
+                    r.get::<_, String>(0)?,
+                    r.get::<_, i64>(1)?.to_string(),
+                    r.get::<_, i64>(2)?.to_string(),
+                ),
+                r.get(3)?,
+            ))
+        })
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    for row in csv("realisasi") {
+        let key = (
+            row["indikator_id"].clone(),
+            row["tahun"].clone(),
+            row["triwulan"].clone(),
+        );
+        assert_eq!(row["nilai"].parse::<f64>().ok(), realised[&key], "{key:?}");
+    }
+    let codes: std::collections::BTreeSet<String> = csv("rencana_aksi")
+        .into_iter()
+        .map(|r| r["kode"].clone())
+        .collect();
+    let in_db: std::collections::BTreeSet<String> = conn
+        .prepare("SELECT code FROM actions")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert_eq!(codes, in_db);
+    let assessed = &csv("penilaian_mandiri")[0];
+    assert_eq!(assessed["rencana_aksi"], "RA-02");
+    assert_eq!(assessed["penyelesaian"], "substansial");
+    assert_eq!(assessed["membuka_pemerintahan"], "marginal");
+    let descriptor: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out_dir.join("datapackage.json")).unwrap()).unwrap();
+    for resource in descriptor["resources"].as_array().unwrap() {
+        assert!(out_dir.join(resource["path"].as_str().unwrap()).is_file());
+    }
+}
+
+#[test]
+fn the_self_assessment_and_the_public_site_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("renaksi.db");
+    let db_arg = db.to_str().unwrap();
+    let run = |args: &[&str]| {
+        let out = renaksi(args, dir.path());
+        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+        stdout(&out)
+    };
+    let refused = |args: &[&str]| {
+        let out = renaksi(args, dir.path());
+        assert!(!out.status.success(), "{args:?} should fail");
+        assert_eq!(stderr(&out).lines().count(), 1, "{}", stderr(&out));
+        stderr(&out)
+    };
+    run(&["demo", "--db", db_arg]);
+    let said = run(&[
+        "assessment",
+        "set",
+        "--db",
+        db_arg,
+        "--action",
+        "ra-01",
+        "--completion",
+        "complete",
+        "--opened",
+        "luar-biasa",
+        "--explanation",
+        "Cakupan JKN 98%; data kepesertaan terbuka per desa.",
+        "--link",
+        "https://wonosobokab.go.id/jkn",
+        "--link",
+        "https://wonosobokab.go.id/jkn-desa",
+    ]);
+    assert!(
+        said.contains("RA-01 dicatat: Selesai, membuka pemerintahan: Luar biasa, 2 tautan bukti"),
+        "{said}"
+    );
+    let message = refused(&[
+        "assessment",
+        "set",
+        "--db",
+        db_arg,
+        "--action",
+        "RA-02",
+        "--completion",
+        "hampir",
+        "--opened",
+        "besar",
+        "--explanation",
+        "x",
+    ]);
+    assert!(message.contains("\"hampir\" tidak dikenal"), "{message}");
+    let message = refused(&[
+        "assessment",
+        "set",
+        "--db",
+        db_arg,
+        "--action",
+        "RA-02",
+        "--completion",
+        "selesai",
+        "--opened",
+        "besar",
+        "--explanation",
+        "x",
+        "--link",
+        "file:///C:/rahasia.pdf",
+    ]);
+    assert!(message.contains("http://"), "{message}");
+    assert_eq!(
+        count(&Connection::open(&db).unwrap(), "self_assessments"),
+        1
+    );
+
+    let listed = run(&["assessment", "list", "--db", db_arg]);
+    assert!(
+        listed.starts_with("1 dari 8 rencana aksi sudah dinilai."),
+        "{listed}"
+    );
+    assert!(listed.contains("https://wonosobokab.go.id/jkn-desa"));
+
+    let book = dir.path().join("penilaian.xlsx");
+    let said = run(&[
+        "assessment",
+        "export",
+        "--db",
+        db_arg,
+        "--out",
+        book.to_str().unwrap(),
+        "--paper",
+        "f4",
+    ]);
+    assert!(said.contains("1 dari 8 rencana aksi dinilai"), "{said}");
+    use calamine::Reader;
+    let mut workbook: calamine::Xlsx<_> = calamine::open_workbook(&book).unwrap();
+    let range = workbook.worksheet_range("Penilaian Akhir").unwrap();
+    let row: Vec<String> = range
+        .rows()
+        .find(|r| {
+            r.get(1)
+                .is_some_and(|c| c.to_string().starts_with("RA-01 "))
+        })
+        .unwrap()
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+    assert_eq!(row[4], "Selesai");
+    assert_eq!(row[5], "Luar biasa");
+    assert_eq!(
+        row[7],
+        "https://wonosobokab.go.id/jkn\nhttps://wonosobokab.go.id/jkn-desa"
+    );
+
+    let site = dir.path().join("situs");
+    let said = run(&["publish", "--db", db_arg, "--out", site.to_str().unwrap()]);
+    assert!(said.starts_with("Situs transparansi ditulis ke"), "{said}");
+    let page = std::fs::read_to_string(site.join("aksi/ra-01.html")).unwrap();
+    assert!(page.contains("Luar biasa") && page.contains("https://wonosobokab.go.id/jkn-desa"));
+    assert!(site.join("en/aksi/ra-01.html").is_file());
+    assert!(site.join("data/penilaian_mandiri.csv").is_file());
+
+    // Not over a folder of other files, and not from an OPD's database.
+    let other = dir.path().join("dokumen");
+    std::fs::create_dir(&other).unwrap();
+    std::fs::write(other.join("surat.docx"), "x").unwrap();
+    let message = refused(&["publish", "--db", db_arg, "--out", other.to_str().unwrap()]);
+    assert!(message.contains("sudah berisi berkas lain"), "{message}");
+    let opd = dir.path().join("dinkes.db");
+    run(&["demo", "--db", opd.to_str().unwrap(), "--opd", "DINKES"]);
+    let nowhere = dir.path().join("situs-opd");
+    let message = refused(&[
+        "publish",
+        "--db",
+        opd.to_str().unwrap(),
+        "--out",
+        nowhere.to_str().unwrap(),
+    ]);
+    assert!(
+        message.contains("Hanya Bappeda yang menerbitkan situs"),
+        "{message}"
+    );
+    assert!(!nowhere.exists());
 }

@@ -214,6 +214,10 @@ pub struct Abilities {
     pub take_feedback: bool,
     /// Open the plan editor: new plan, status, quarters, plan switcher (Bappeda).
     pub edit_plan: bool,
+    /// Record the end-of-commitment self-assessment (Bappeda).
+    pub record_assessment: bool,
+    /// Write the public transparency site (Bappeda).
+    pub publish_site: bool,
     /// The plan being viewed is an earlier plan, read-only: every editing
     /// ability above that changes it is off.
     pub read_only: bool,
@@ -242,6 +246,8 @@ impl Abilities {
             write_feedback: bappeda && writable,
             take_feedback: opd,
             edit_plan: bappeda,
+            record_assessment: bappeda && writable,
+            publish_site: bappeda,
             read_only,
         }
     }

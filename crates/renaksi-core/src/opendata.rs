@@ -3,10 +3,12 @@
 //! what is meant to be public: no keys, no signatures, no verifier notes, no
 //! paths of this computer, no user names. Co-creation sessions are published
 //! with their inputs and the government's responses, naming organisations but
-//! not people (participants are counted, not listed).
+//! not people (participants are counted, not listed); the end-of-commitment
+//! self-assessment without who recorded it.
 
 use std::path::{Path, PathBuf};
 
+use serde::Serialize;
 use serde_json::{json, Map, Value};
 
 use crate::files::write_atomically;
@@ -24,9 +26,92 @@ struct Resource {
     rows: Vec<Vec<Value>>,
 }
 
+/// One published table as the open-data screen lists it: its file, title,
+/// columns and how many rows it holds now.
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PublishedTable {
+    /// The CSV file, e.g. `rencana_aksi.csv`.
+    pub file: String,
+    pub title: String,
+    pub columns: Vec<String>,
+    pub rows: usize,
+}
+
+/// What `write` would publish now: every table, then the JSON file with all of
+/// them and the descriptor.
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+pub struct OpenDataSummary {
+    pub tables: Vec<PublishedTable>,
+    /// `rencana-aksi.json` and `datapackage.json`.
+    pub other_files: Vec<String>,
+}
+
+/// The file with every table in one JSON document.
+pub const JSON_FILE: &str = "rencana-aksi.json";
+/// The Frictionless descriptor.
+pub const DESCRIPTOR_FILE: &str = "datapackage.json";
+/// How the descriptor's package name starts (`renaksi-kabupaten-wonosobo`):
+/// what tells Renaksi's open data from another package in the same folder.
+pub const PACKAGE_PREFIX: &str = "renaksi-";
+
+/// What the open data of the current plan holds, without writing it.
+pub fn summary(conn: &rusqlite::Connection) -> Result<OpenDataSummary> {
+    let (_, resources) = resources(conn)?;
+    Ok(OpenDataSummary {
+        tables: resources
+            .iter()
+            .map(|r| PublishedTable {
+                file: format!("{}.csv", r.name),
+                title: r.title.to_string(),
+                columns: r.fields.iter().map(|(name, _)| name.to_string()).collect(),
+                rows: r.rows.len(),
+            })
+            .collect(),
+        other_files: vec![JSON_FILE.into(), DESCRIPTOR_FILE.into()],
+    })
+}
+
 /// Writes the open data files into `dir` (created if needed); returns their paths.
 pub fn write(store: &Store, dir: &Path) -> Result<Vec<PathBuf>> {
-    let conn = store.conn();
+    let (plan, resources) = resources(store.conn())?;
+    write_files(&plan, &resources, dir)
+}
+
+/// Renaksi's descriptors are a few KB; a bigger one is another package's.
+const DESCRIPTOR_MAX_BYTES: u64 = 1024 * 1024;
+
+/// Whether `dir` holds open data Renaksi wrote: a descriptor whose package
+/// name starts with [`PACKAGE_PREFIX`]. Another package's descriptor (a Satu
+/// Data portal's), or one too big or unreadable to be Renaksi's, does not
+/// count, so its folder is never written into as if it were Renaksi's.
+pub fn written_here(dir: &Path) -> Result<bool> {
+    use std::io::Read;
+    let descriptor = dir.join(DESCRIPTOR_FILE);
+    let Ok(file) = std::fs::File::open(&descriptor) else {
+        return Ok(false);
+    };
+    let mut bytes = Vec::new();
+    file.take(DESCRIPTOR_MAX_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| Error::io("membaca", &descriptor, e))?;
+    if bytes.len() as u64 > DESCRIPTOR_MAX_BYTES {
+        return Ok(false);
+    }
+    Ok(serde_json::from_slice::<Value>(&bytes)
+        .ok()
+        .and_then(|package| {
+            package
+                .get("name")
+                .and_then(Value::as_str)
+                .map(|name| name.starts_with(PACKAGE_PREFIX))
+        })
+        .unwrap_or(false))
+}
+
+/// The current plan and every public table of it.
+fn resources(conn: &rusqlite::Connection) -> Result<(crate::model::Plan, Vec<Resource>)> {
     let plan = plans::require_current(conn)?;
     let opd_code: std::collections::HashMap<String, String> = opds::list(conn)?
         .into_iter()
@@ -290,12 +375,20 @@ pub fn write(store: &Store, dir: &Path) -> Result<Vec<PathBuf>> {
         rows: evidence_rows,
     });
     push_cocreation(conn, &plan.id, &plan_actions, &mut resources)?;
+    push_self_assessment(conn, &plan.id, &plan_actions, &mut resources)?;
+    Ok((plan, resources))
+}
 
+fn write_files(
+    plan: &crate::model::Plan,
+    resources: &[Resource],
+    dir: &Path,
+) -> Result<Vec<PathBuf>> {
     std::fs::create_dir_all(dir).map_err(|e| Error::io("membuat folder", dir, e))?;
     let mut written = Vec::new();
     let mut all = Map::new();
     let mut descriptors = Vec::new();
-    for resource in &resources {
+    for resource in resources {
         let path = dir.join(format!("{}.csv", resource.name));
         write_atomically(&path, &csv_bytes(resource)?)?;
         written.push(path);
@@ -334,7 +427,7 @@ pub fn write(store: &Store, dir: &Path) -> Result<Vec<PathBuf>> {
         "status": plan.status.as_str(),
     });
     all.insert("rencana".into(), meta);
-    let json_path = dir.join("rencana-aksi.json");
+    let json_path = dir.join(JSON_FILE);
     write_atomically(
         &json_path,
         &serde_json::to_vec_pretty(&Value::Object(all)).expect("JSON"),
@@ -343,23 +436,23 @@ pub fn write(store: &Store, dir: &Path) -> Result<Vec<PathBuf>> {
     descriptors.push(json!({
         "name": "rencana-aksi-json",
         "title": "Seluruh data dalam satu berkas JSON",
-        "path": "rencana-aksi.json",
+        "path": JSON_FILE,
         "format": "json",
         "mediatype": "application/json",
         "encoding": "utf-8"
     }));
     let package = json!({
-        "name": format!("renaksi-{}", slug(&plan.region)),
+        "name": format!("{PACKAGE_PREFIX}{}", slug(&plan.region)),
         "title": plan.title,
         "description": format!(
-            "Rencana Aksi Daerah Keterbukaan Pemerintah beserta tonggak, indikator, target dan realisasi per triwulan, serta masukan sesi ko-kreasi dan tanggapan pemerintah. {CSV_TEXT_NOTE}"
+            "Rencana Aksi Daerah Keterbukaan Pemerintah beserta tonggak, indikator, target dan realisasi per triwulan, masukan sesi ko-kreasi dan tanggapan pemerintah, serta penilaian mandiri akhir komitmen. {CSV_TEXT_NOTE}"
         ),
         "version": plan.version.to_string(),
         "created": crate::store::now(),
         "licenses": [{"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0"}],
         "resources": descriptors,
     });
-    let descriptor = dir.join("datapackage.json");
+    let descriptor = dir.join(DESCRIPTOR_FILE);
     write_atomically(
         &descriptor,
         &serde_json::to_vec_pretty(&package).expect("JSON"),
@@ -462,7 +555,58 @@ fn push_cocreation(
     Ok(())
 }
 
-/// The day (in WIB) a response was recorded; not the time, not who.
+/// The end-of-commitment self-assessment of each action that has one: the two
+/// scales by their stored words, the explanation, the evidence links and the
+/// day it was recorded; not who recorded it.
+fn push_self_assessment(
+    conn: &rusqlite::Connection,
+    plan_id: &str,
+    plan_actions: &[crate::model::Action],
+    resources: &mut Vec<Resource>,
+) -> Result<()> {
+    let action_code: std::collections::HashMap<&str, &str> = plan_actions
+        .iter()
+        .map(|a| (a.id.as_str(), a.code.as_str()))
+        .collect();
+    let rows = crate::store::self_assessments::list_for_plan(conn, plan_id)?
+        .into_iter()
+        .filter_map(|row| {
+            let code = *action_code.get(row.action_id.as_str())?;
+            let links: Vec<String> = serde_json::from_str(&row.evidence_links).unwrap_or_default();
+            // Only web links are published, as for evidence.
+            let links: Vec<&str> = links
+                .iter()
+                .filter_map(|l| crate::editing::evidence::web_link(l))
+                .collect();
+            Some(vec![
+                Value::from(row.action_id),
+                code.into(),
+                row.completion.into(),
+                row.opened_government.into(),
+                row.explanation.into(),
+                links.join(" ").into(),
+                responded_on(&row.recorded_at),
+            ])
+        })
+        .collect();
+    resources.push(Resource {
+        name: "penilaian_mandiri",
+        title: "Penilaian mandiri akhir komitmen (tautan bukti dipisah spasi)",
+        fields: &[
+            ("rencana_aksi_id", "string"),
+            ("rencana_aksi", "string"),
+            ("penyelesaian", "string"),
+            ("membuka_pemerintahan", "string"),
+            ("penjelasan", "string"),
+            ("tautan_bukti", "string"),
+            ("tanggal_penilaian", "date"),
+        ],
+        rows,
+    });
+    Ok(())
+}
+
+/// The day (in WIB) a response or an assessment was recorded; not the time, not who.
 fn responded_on(rfc3339: &str) -> Value {
     chrono::DateTime::parse_from_rfc3339(rfc3339)
         .map(|t| {

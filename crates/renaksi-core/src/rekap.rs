@@ -65,6 +65,36 @@ pub fn export(
     out: &Path,
     paper: Paper,
 ) -> Result<RekapWritten> {
+    write(store, period, today, out, paper, Audience::Bappeda)
+}
+
+/// The rekap for the public site: the same sheets but the verifier notes,
+/// which are Bappeda's own (they name who wrote them).
+pub fn export_public(
+    store: &Store,
+    period: Option<PeriodRef>,
+    today: NaiveDate,
+    out: &Path,
+    paper: Paper,
+) -> Result<RekapWritten> {
+    write(store, period, today, out, paper, Audience::Public)
+}
+
+/// Who a rekap is written for.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Audience {
+    Bappeda,
+    Public,
+}
+
+fn write(
+    store: &Store,
+    period: Option<PeriodRef>,
+    today: NaiveDate,
+    out: &Path,
+    paper: Paper,
+    audience: Audience,
+) -> Result<RekapWritten> {
     let conn = store.conn();
     crate::access::require_bappeda(conn, "menulis Rekap kabupaten")?;
     let summary = consolidation::summary(conn, period, today)?
@@ -76,8 +106,11 @@ pub fn export(
         ));
     };
     let matrix = submissions::matrix(conn, today)?;
-    let notes = review::list(conn)?;
-    let bytes = workbook_bytes(&summary, period, &matrix, &notes, paper)
+    let notes = match audience {
+        Audience::Bappeda => Some(review::list(conn)?),
+        Audience::Public => None,
+    };
+    let bytes = workbook_bytes(&summary, period, &matrix, notes.as_deref(), paper)
         .map_err(|e| Error::invalid("file", format!("Buku kerja rekap tidak dapat dibuat: {e}")))?;
     write_atomically(out, &bytes)?;
     Ok(RekapWritten {
@@ -86,7 +119,7 @@ pub fn export(
         themes: summary.themes.len(),
         opds: summary.opds.len(),
         indicators: summary.indicators.len(),
-        notes: notes.len(),
+        notes: notes.map_or(0, |n| n.len()),
     })
 }
 
@@ -396,7 +429,7 @@ fn workbook_bytes(
     summary: &RegencySummary,
     period: PeriodRef,
     matrix: &SubmissionMatrix,
-    notes: &[ReviewNote],
+    notes: Option<&[ReviewNote]>,
     paper: Paper,
 ) -> Result<Vec<u8>, XlsxError> {
     use crate::model::MilestoneStatus::*;
@@ -719,7 +752,10 @@ fn workbook_bytes(
     }
     finish(sheet, paper, end, columns.len() as u16 - 1)?;
 
-    // Catatan Verifikator
+    // Catatan Verifikator, unless the rekap is for the public.
+    let Some(notes) = notes else {
+        return workbook.save_to_buffer();
+    };
     let columns = [
         ("No", 5.0),
         ("Tanggal", 16.0),

@@ -1,5 +1,6 @@
 //! Words that come in from outside (a command-line flag, an IPC argument): a
-//! paper, a start choice, a role, a decision, a participant's side. Each such
+//! paper, a start choice, a role, a decision, a participant's side, the two
+//! scales of the self-assessment. Each such
 //! type has one parser, its `FromStr`, with the Indonesian message for its
 //! field; [`deserialize`] reads it through that parser, so a word is accepted
 //! or refused the same way from the command line and over IPC.

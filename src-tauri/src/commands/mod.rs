@@ -6,6 +6,7 @@
 mod names;
 pub use names::COMMAND_NAMES;
 
+pub mod assessment;
 pub mod backups;
 pub mod bands;
 pub mod cocreation;
@@ -14,6 +15,7 @@ pub mod exchange;
 pub mod feedback;
 pub mod plan;
 pub mod planning;
+pub mod publish;
 pub mod report;
 pub mod review;
 mod save_dialog;

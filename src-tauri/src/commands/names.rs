@@ -100,6 +100,14 @@ macro_rules! app_commands {
             template::pick_plan_template,
             template::preview_plan_template,
             template::import_plan_template,
+            publish::publish_overview,
+            publish::publish_site,
+            publish::write_open_data,
+            assessment::self_assessment,
+            assessment::set_self_assessment,
+            assessment::clear_self_assessment,
+            assessment::undo_self_assessment,
+            assessment::export_self_assessment,
         }
     };
 }

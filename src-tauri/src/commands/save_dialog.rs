@@ -1,5 +1,5 @@
-//! The system's save and open dialogs for a workbook, opened from Rust so the
-//! webview never supplies a path.
+//! The system's save and open dialogs for a workbook and its folder dialog,
+//! opened from Rust so the webview never supplies a path.
 
 use std::path::PathBuf;
 
@@ -52,4 +52,15 @@ pub fn pick_xlsx_file(app: &AppHandle, title: &str) -> Result<Option<PathBuf>, E
         .into_path()
         .map_err(|_| Error::invalid("file", "Berkas itu tidak dapat dipakai dari sini."))?;
     Ok(Some(path))
+}
+
+/// Asks for a folder (the system's folder dialog); `None` when the user cancels.
+pub fn ask_folder(app: &AppHandle, title: &str) -> Result<Option<PathBuf>, Error> {
+    let Some(picked) = app.dialog().file().set_title(title).blocking_pick_folder() else {
+        return Ok(None);
+    };
+    picked
+        .into_path()
+        .map(Some)
+        .map_err(|_| Error::invalid("folder", "Folder itu tidak dapat dipakai."))
 }

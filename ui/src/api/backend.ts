@@ -1,6 +1,7 @@
 // The Backend interface is all a view knows about the Rust side. main.ts
 // provides the Tauri implementation; tests provide a fake under the same key.
 import { inject, type InjectionKey } from 'vue';
+import * as assessment from './assessment';
 import * as backups from './backups';
 import * as bands from './bands';
 import * as consolidation from './consolidation';
@@ -8,6 +9,7 @@ import * as exchange from './exchange';
 import * as feedback from './feedback';
 import { planOverview } from './plan';
 import * as planning from './planning';
+import * as publish from './publish';
 import * as report from './report';
 import * as review from './review';
 import * as structure from './structure';
@@ -21,6 +23,9 @@ import type {
   ActionInput,
   AppStatus,
   Applied,
+  AssessmentForm,
+  AssessmentList,
+  AssessmentWritten,
   AuditEntry,
   BackupInfo,
   BundleImported,
@@ -42,6 +47,7 @@ import type {
   NarrativeInput,
   NewPlan,
   NoteInput,
+  OpenDataWritten,
   OpdInput,
   OwnKey,
   OpdRef,
@@ -57,6 +63,7 @@ import type {
   PlanList,
   PlanOverview,
   PlanStructure,
+  PublishOverview,
   RealisationInput,
   ReceivedNote,
   Received,
@@ -74,6 +81,7 @@ import type {
   SessionForm,
   SessionList,
   SignatureSettings,
+  SiteWritten,
   StatusChange,
   StructureEntity,
   SubmissionMatrix,
@@ -240,6 +248,22 @@ export interface Backend {
   previewPlanTemplate(token: string): Promise<TemplatePreview>;
   /** Applies the picked template in one transaction; rejects with code 'template_invalid' when a row is wrong. */
   importPlanTemplate(token: string): Promise<TemplatePreview>;
+  // publish.rs
+  /** What the site and the open data would hold now; nothing is written. */
+  publishOverview(): Promise<PublishOverview>;
+  /** Bappeda: opens the folder dialog (from Rust), writes the site; null = cancelled. */
+  publishSite(): Promise<SiteWritten | null>;
+  /** Bappeda: opens the folder dialog (from Rust), writes the open data; null = cancelled. */
+  writeOpenData(): Promise<OpenDataWritten | null>;
+  // assessment.rs
+  selfAssessment(): Promise<AssessmentList>;
+  /** Rejects with a message on `explanation` or `evidenceLinks`. */
+  setSelfAssessment(form: AssessmentForm): Promise<AssessmentList>;
+  clearSelfAssessment(actionId: string): Promise<AssessmentList>;
+  /** Undoes the last change of an assessment; null when there is none. */
+  undoSelfAssessment(): Promise<AssessmentList | null>;
+  /** Bappeda: opens the save dialog (from Rust); null = cancelled. */
+  exportSelfAssessment(paper: Paper): Promise<AssessmentWritten | null>;
 }
 
 export const tauriBackend: Backend = {
@@ -336,6 +360,14 @@ export const tauriBackend: Backend = {
   pickPlanTemplate: template.pickPlanTemplate,
   previewPlanTemplate: template.previewPlanTemplate,
   importPlanTemplate: template.importPlanTemplate,
+  publishOverview: publish.publishOverview,
+  publishSite: publish.publishSite,
+  writeOpenData: publish.writeOpenData,
+  selfAssessment: assessment.selfAssessment,
+  setSelfAssessment: assessment.setSelfAssessment,
+  clearSelfAssessment: assessment.clearSelfAssessment,
+  undoSelfAssessment: assessment.undoSelfAssessment,
+  exportSelfAssessment: assessment.exportSelfAssessment,
 };
 
 export const backendKey: InjectionKey<Backend> = Symbol('backend');

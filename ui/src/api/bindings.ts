@@ -57,6 +57,14 @@ takeFeedback: boolean,
  */
 editPlan: boolean, 
 /**
+ * Record the end-of-commitment self-assessment (Bappeda).
+ */
+recordAssessment: boolean, 
+/**
+ * Write the public transparency site (Bappeda).
+ */
+publishSite: boolean, 
+/**
  * The plan being viewed is an earlier plan, read-only: every editing
  * ability above that changes it is off.
  */
@@ -85,6 +93,19 @@ annualPercent: number | null, grade: GradeKey | null, reason: AchievementReason,
  * Why a capaian is shown as "-" (or `Ok` when it is a number).
  */
 export type AchievementReason = "ok" | "no_target" | "zero_target" | "no_realisation" | "zero_realisation";
+
+/**
+ * An action of the plan with its assessment, if recorded.
+ */
+export type ActionAssessment = { actionId: string, code: string, title: string, themeSeq: number, themeName: string, 
+/**
+ * The lead OPD, with whom Bappeda records the assessment.
+ */
+leadOpd: OpdRef, supportingOpds: Array<OpdRef>, 
+/**
+ * The action's milestones by IRM status: what the completion is judged from.
+ */
+milestones: Array<StatusCount>, assessment: Assessment | null, };
 
 export type ActionChange = { code: string, title: string, 
 /**
@@ -175,6 +196,46 @@ export type ArchivedAction = { id: string, code: string, title: string, themeNam
 export type ArchivedOverview = { themes: Array<ArchivedTheme>, actions: Array<ArchivedAction>, };
 
 export type ArchivedTheme = { id: string, seq: number, name: string, archived: Archived, };
+
+/**
+ * A recorded assessment.
+ */
+export type Assessment = { completion: Completion, openedGovernment: OpenedGovernment, explanation: string, evidenceLinks: Array<string>, 
+/**
+ * Who recorded it (kept here, never published).
+ */
+recordedBy: string, recordedAt: string, };
+
+/**
+ * One action's assessment as Bappeda enters it.
+ */
+export type AssessmentForm = { actionId: string, completion: Completion, openedGovernment: OpenedGovernment, explanation: string, 
+/**
+ * Web links (http or https), one per entry; empty entries are ignored.
+ */
+evidenceLinks: Array<string>, };
+
+/**
+ * The plan's actions with their assessments, and whether this profile records them.
+ */
+export type AssessmentList = { plan: Plan, 
+/**
+ * Bappeda on the active plan.
+ */
+canEdit: boolean, assessedCount: number, 
+/**
+ * The actions in the plan's order (theme, then code); archived ones are left out.
+ */
+actions: Array<ActionAssessment>, };
+
+/**
+ * What was written, for the caller to report.
+ */
+export type AssessmentWritten = { path: string, actions: number, 
+/**
+ * Actions that have an assessment.
+ */
+assessed: number, };
 
 /**
  * One recorded change.
@@ -313,6 +374,11 @@ export type ChangedItem = { id: string, actionCode: string, opdCode: string,
  * As in the newer version.
  */
 label: string, changes: Array<FieldChange>, };
+
+/**
+ * How far the commitment was carried out: the IRM completion scale.
+ */
+export type Completion = "belum_dimulai" | "terbatas" | "substansial" | "selesai";
 
 /**
  * The government's decision on an input.
@@ -680,6 +746,27 @@ export type OpdSummary = { opd: OpdRef,
  */
 ledActionCount: number, milestoneCount: number, indicatorCount: number, milestones: Array<StatusCount>, rollup: Rollup, };
 
+/**
+ * What `write` would publish now: every table, then the JSON file with all of
+ * them and the descriptor.
+ */
+export type OpenDataSummary = { tables: Array<PublishedTable>, 
+/**
+ * `rencana-aksi.json` and `datapackage.json`.
+ */
+otherFiles: Array<string>, };
+
+/**
+ * The open data as written: its folder and the names of its files.
+ */
+export type OpenDataWritten = { folder: string, files: Array<string>, };
+
+/**
+ * "Did it open government?": the IRM's measure of what changed in how
+ * government works, from worse to outstanding.
+ */
+export type OpenedGovernment = "memburuk" | "tidak_berubah" | "marginal" | "besar" | "luar_biasa";
+
 export type OverdueMilestone = { actionCode: string, title: string, opdCode: string, endDate: string, status: MilestoneStatus, daysLate: number, };
 
 /**
@@ -916,6 +1003,51 @@ export type Polarity = "positif" | "negatif";
  * Who works in this copy of Renaksi: Bappeda, or one OPD (`opdCode` set).
  */
 export type Profile = { role: RoleKind, opdCode: string | null, userName: string, };
+
+/**
+ * What the Terbitkan screen shows before anything is written: the date the
+ * site and the open data carry, the quarter of the figures, how far the
+ * self-assessment is, and the tables of the open data.
+ */
+export type PublishOverview = { 
+/**
+ * The plan whose site and open data would be written.
+ */
+plan: Plan, 
+/**
+ * The plan is an earlier one, kept to be read: nothing is published from it.
+ */
+readOnly: boolean, 
+/**
+ * Today (WIB), `YYYY-MM-DD`: the date of the data on every page.
+ */
+dataDate: string, 
+/**
+ * The quarter the figures are for.
+ */
+period: PeriodRef | null, actions: number, 
+/**
+ * Actions with a recorded self-assessment.
+ */
+assessed: number, openData: OpenDataSummary, 
+/**
+ * The folder name a site gets inside a folder that holds other things.
+ */
+suggestedFolder: string, 
+/**
+ * The folder name the open data gets there.
+ */
+suggestedDataFolder: string, };
+
+/**
+ * One published table as the open-data screen lists it: its file, title,
+ * columns and how many rows it holds now.
+ */
+export type PublishedTable = { 
+/**
+ * The CSV file, e.g. `rencana_aksi.csv`.
+ */
+file: string, title: string, columns: Array<string>, rows: number, };
 
 export type QuarterCalendar = { year: number, quarter: number, 
 /**
@@ -1156,6 +1288,23 @@ respondedCount: number, };
  * The signature block as the settings (or, failing them, the OPD's record) say.
  */
 export type SignatureSettings = { place: string, headPosition: string, headName: string, headNip: string, };
+
+/**
+ * What was written, for the caller to report.
+ */
+export type SiteWritten = { 
+/**
+ * The site's folder.
+ */
+path: string, 
+/**
+ * `index.html` in it: what to open.
+ */
+index: string, pages: number, files: number, bytes: number, 
+/**
+ * The quarter the figures are for.
+ */
+period: PeriodRef | null, };
 
 /**
  * A reply a report brought that Bappeda did not keep, and why.

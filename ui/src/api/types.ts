@@ -5,10 +5,12 @@
 
 import type {
   Aggregation,
+  Completion,
   Decision,
   FirstStartRequest,
   MilestoneStatus,
   OgpValue,
+  OpenedGovernment,
   Paper,
   ParticipantKind,
   PeriodRef,
@@ -43,6 +45,10 @@ export const SUBMISSION_STATES: readonly SubmissionState[] = ['belum', 'diterima
 
 export const PARTICIPANT_KINDS: readonly ParticipantKind[] = ['opd', 'cso', 'other'];
 export const DECISIONS: readonly Decision[] = ['diterima', 'diterima_dengan_perubahan', 'ditolak'];
+
+/** The self-assessment's scales, in the IRM's order. */
+export const COMPLETIONS: readonly Completion[] = ['belum_dimulai', 'terbatas', 'substansial', 'selesai'];
+export const OPENED_GOVERNMENT: readonly OpenedGovernment[] = ['memburuk', 'tidak_berubah', 'marginal', 'besar', 'luar_biasa'];
 
 /**
  * The code importReport rejects with while an OPD's signing key is not

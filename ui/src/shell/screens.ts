@@ -1,2 +1,10 @@
 // The screens opened from the header's buttons.
-export type HeaderScreen = 'planning' | 'cocreation' | 'consolidation' | 'report' | 'feedback' | 'exchange' | 'backup';
+export type HeaderScreen =
+  | 'planning'
+  | 'cocreation'
+  | 'consolidation'
+  | 'report'
+  | 'feedback'
+  | 'exchange'
+  | 'publish'
+  | 'backup';

@@ -66,9 +66,17 @@ import {
 } from './samples';
 import { sampleApplied, sampleBands, samplePackageUpdate } from './packageSamples';
 import { sampleCalendar, sampleReportHistory } from './calendarSamples';
+import {
+  sampleAssessmentList,
+  sampleAssessmentWritten,
+  sampleOpenDataWritten,
+  samplePublishOverview,
+  sampleSiteWritten,
+} from './publishSamples';
 
 export * from './samples';
 export * from './packageSamples';
+export * from './publishSamples';
 export * from './calendarSamples';
 
 export type Method = Exclude<keyof Backend, 'startup'>;
@@ -267,6 +275,14 @@ function defaults(options: FakeBackendOptions): { [M in Method]: Answer<M> } {
     pickPlanTemplate: cancel ? null : samplePickedTemplate(),
     previewPlanTemplate: sampleTemplatePreview(),
     importPlanTemplate: sampleTemplatePreview(),
+    publishOverview: samplePublishOverview(),
+    publishSite: cancel ? null : sampleSiteWritten(),
+    writeOpenData: cancel ? null : sampleOpenDataWritten(),
+    selfAssessment: sampleAssessmentList(),
+    setSelfAssessment: sampleAssessmentList(),
+    clearSelfAssessment: sampleAssessmentList(),
+    undoSelfAssessment: null,
+    exportSelfAssessment: cancel ? null : sampleAssessmentWritten(),
   };
 }
 

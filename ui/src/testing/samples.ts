@@ -77,6 +77,8 @@ export const SAMPLE_OPD_ABILITIES: Abilities = {
   writeFeedback: false,
   takeFeedback: true,
   editPlan: false,
+  recordAssessment: false,
+  publishSite: false,
   readOnly: false,
 };
 
@@ -94,6 +96,8 @@ export const SAMPLE_BAPPEDA_ABILITIES: Abilities = {
   writeFeedback: true,
   takeFeedback: false,
   editPlan: true,
+  recordAssessment: true,
+  publishSite: true,
   readOnly: false,
 };
 

@@ -16,5 +16,7 @@ export async function loadScreens(): Promise<void> {
     import('../planning/PlanEditorScreen.vue'),
     import('../planning/PlanTab.vue'),
     import('../planning/QuartersTab.vue'),
+    import('../publish/PublishScreen.vue'),
+    import('../publish/AssessmentScreen.vue'),
   ]);
 }

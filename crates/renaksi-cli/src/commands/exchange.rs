@@ -1,5 +1,5 @@
-//! `package`, `update-package`, `import`, `matrix`, `verify` and `opendata`:
-//! the files between Bappeda and the OPDs, and what Bappeda received.
+//! `package`, `update-package`, `import`, `matrix` and `verify`: the files
+//! between Bappeda and the OPDs, and what Bappeda received.
 
 use std::path::{Path, PathBuf};
 
@@ -196,17 +196,6 @@ pub fn verify(db: &Path, opd: &str, period: &str) -> Result<()> {
         "Laporan {} {} ditandai terverifikasi.",
         opd.to_uppercase(),
         period.label()
-    )?;
-    Ok(())
-}
-
-pub fn opendata(db: &Path, out: &Path) -> Result<()> {
-    let store = renaksi_api::open_existing(db)?;
-    let files = exchange::write_opendata(&store, out)?;
-    out!(
-        "{} berkas data terbuka ditulis ke {}.",
-        files.len(),
-        out.display()
     )?;
     Ok(())
 }

@@ -36,14 +36,17 @@ pub fn write_line(line: std::fmt::Arguments<'_>) -> std::io::Result<()> {
     }
 }
 
+pub mod assessment;
 pub mod backups;
 pub mod bands;
 pub mod cocreation;
 pub mod consolidation;
 pub mod exchange;
 pub mod feedback;
+pub mod opendata;
 pub mod plan;
 pub mod planning;
+pub mod publish;
 pub mod report;
 pub mod review;
 pub mod setup;

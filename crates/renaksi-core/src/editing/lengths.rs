@@ -39,6 +39,10 @@ pub const ARCHIVE_REASON: usize = 500;
 pub const CHANGE_REASON: usize = 1000;
 /// A link kept as evidence.
 pub const EVIDENCE_LINK: usize = 2000;
+/// The explanation of an action's end-of-commitment self-assessment, and how
+/// many evidence links it lists.
+pub const ASSESSMENT_EXPLANATION: usize = 6000;
+pub const ASSESSMENT_LINKS: usize = 20;
 /// The signature block's place and the head's position.
 /// They take what an export puts there unasked, so a genuine report is never
 /// refused at import: the place defaults to the plan's region (less

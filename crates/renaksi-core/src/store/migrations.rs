@@ -19,6 +19,7 @@ pub const STEPS: &[&str] = &[
     include_str!("migrations/0005_evidence.sql"),
     include_str!("migrations/0006_keys.sql"),
     include_str!("migrations/0007_feedback.sql"),
+    include_str!("migrations/0008_self_assessment.sql"),
 ];
 
 /// The schema version this build of the app writes.

@@ -28,6 +28,7 @@ pub mod realisations;
 pub mod received_indicators;
 pub mod reports;
 pub mod review_notes;
+pub mod self_assessments;
 pub mod session_inputs;
 pub mod session_participants;
 pub mod sessions;

@@ -9,9 +9,11 @@ use renaksi_core::feedback;
 use renaksi_core::package;
 use renaksi_core::period::PeriodRef;
 use renaksi_core::profile::{Profile, Role};
+use renaksi_core::publish;
 use renaksi_core::rekap;
 use renaksi_core::report::{export, import};
 use renaksi_core::review::{self, NoteInput, SubjectKind};
+use renaksi_core::self_assessment::{self, AssessmentForm, Completion, OpenedGovernment};
 use renaksi_core::submissions;
 use renaksi_core::versions;
 use renaksi_core::workbook::Paper;
@@ -78,6 +80,8 @@ fn bappeda_and_an_opd_have_the_abilities_of_their_role() {
             write_feedback: true,
             take_feedback: false,
             edit_plan: true,
+            record_assessment: true,
+            publish_site: true,
             read_only: false,
         }
     );
@@ -97,6 +101,8 @@ fn bappeda_and_an_opd_have_the_abilities_of_their_role() {
             write_feedback: false,
             take_feedback: true,
             edit_plan: false,
+            record_assessment: false,
+            publish_site: false,
             read_only: false,
         }
     );
@@ -191,6 +197,28 @@ fn each_ability_agrees_with_the_check_the_core_makes() {
         assert_eq!(
             can.take_feedback,
             allowed(feedback::take_file(&mut store, &nowhere))
+        );
+        let form = AssessmentForm {
+            action_id: "tidak-ada".into(),
+            completion: Completion::Complete,
+            opened_government: OpenedGovernment::Major,
+            explanation: "Penjelasan".into(),
+            evidence_links: Vec::new(),
+        };
+        assert_eq!(
+            can.record_assessment,
+            allowed(self_assessment::set(&mut store, &form))
+        );
+        assert_eq!(
+            can.record_assessment,
+            self_assessment::can_edit(store.conn()).unwrap()
+        );
+        // A folder that cannot be made: the check comes first, nothing is written.
+        std::fs::write(dir.path().join("berkas"), "").unwrap();
+        let unwritable = dir.path().join("berkas").join("situs");
+        assert_eq!(
+            can.publish_site,
+            allowed(publish::site(&store, &unwritable, day))
         );
         assert!(!nowhere.exists());
     }

@@ -411,8 +411,8 @@ pub fn delete(store: &mut Store, id: &str) -> Result<Undo> {
         let old = action_of(tx, id)?;
         if in_use(tx, id)? {
             return Err(Error::Forbidden(format!(
-                "Rencana aksi {} sudah berisi data OPD, masukan ko-kreasi atau catatan, jadi tidak \
-                 dihapus; arsipkan dengan alasan.",
+                "Rencana aksi {} sudah berisi data OPD, masukan ko-kreasi, catatan atau penilaian \
+                 mandiri, jadi tidak dihapus; arsipkan dengan alasan.",
                 old.code
             )));
         }
@@ -433,13 +433,15 @@ pub fn delete(store: &mut Store, id: &str) -> Result<Undo> {
 }
 
 /// Whether anything refers to the action: rows OPDs entered, co-creation
-/// inputs, verifier notes.
+/// inputs, verifier notes, its self-assessment (which deleting would take
+/// with it, and an Undo of the action would not bring back).
 pub fn in_use(conn: &Connection, id: &str) -> Result<bool> {
     for sql in [
         "SELECT 1 FROM milestones WHERE action_id = ?1",
         "SELECT 1 FROM indicators WHERE action_id = ?1",
         "SELECT 1 FROM session_inputs WHERE action_id = ?1",
         "SELECT 1 FROM review_notes WHERE subject_kind = 'action' AND subject_id = ?1",
+        "SELECT 1 FROM self_assessments WHERE action_id = ?1",
     ] {
         if exists(conn, sql, id)? {
             return Ok(true);
