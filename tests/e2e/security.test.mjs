@@ -176,6 +176,7 @@ test("an OPD asking for Bappeda's dialogs is refused before any dialog opens", a
       ['publish_site', {}, DIALOGS.publish_site],
       ['write_open_data', {}, DIALOGS.write_open_data],
       ['export_self_assessment', { paper: 'a4' }, 'Simpan penilaian akhir komitmen'],
+      ['write_feedback_all', { paper: 'a4' }, 'Pilih folder untuk berkas umpan balik semua OPD'],
     ]) {
       const outcome = await invoke(browser, command, args);
       assert.equal(outcome.ok, false, command);

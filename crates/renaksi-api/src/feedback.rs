@@ -35,6 +35,11 @@ pub fn write(
     )
 }
 
+/// Bappeda on the active plan, or why not: asked before the folder dialog.
+pub fn require_writer(store: &Store) -> Result<()> {
+    feedback::send::require_writer(store.conn()).map(|_| ())
+}
+
 /// Writes one feedback file per OPD with a role in the plan into `dir`
 /// (`umpan-balik-<KODE>-<n>.xlsx`).
 pub fn write_all(

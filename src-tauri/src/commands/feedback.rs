@@ -6,11 +6,9 @@
 use renaksi_api::feedback::{self, WriteFeedback};
 use renaksi_api::Paper;
 use renaksi_core::feedback::{FeedbackStatus, FeedbackWritten, ReceivedNote, TakenFeedback};
-use renaksi_core::Error;
 use tauri::{AppHandle, State};
-use tauri_plugin_dialog::DialogExt;
 
-use super::save_dialog::{ask_xlsx_path, pick_xlsx_file};
+use super::save_dialog::{ask_folder, ask_xlsx_path, pick_xlsx_file};
 use crate::error::CommandResult;
 use crate::state::AppState;
 
@@ -46,7 +44,8 @@ pub async fn write_feedback(
 }
 
 /// Bappeda: asks for a folder, then writes one feedback file per OPD with a
-/// role in the plan into it. `None` when the clerk cancels.
+/// role in the plan into it. `None` when the clerk cancels. Anyone but
+/// Bappeda on the active plan is refused before the dialog opens.
 #[tauri::command]
 pub async fn write_feedback_all(
     app: AppHandle,
@@ -54,17 +53,10 @@ pub async fn write_feedback_all(
     paper: String,
 ) -> CommandResult<Option<Vec<FeedbackWritten>>> {
     let paper: Paper = paper.parse()?;
-    let Some(picked) = app
-        .dialog()
-        .file()
-        .set_title("Pilih folder untuk berkas umpan balik semua OPD")
-        .blocking_pick_folder()
-    else {
+    feedback::require_writer(&*state.store()?)?;
+    let Some(dir) = ask_folder(&app, "Pilih folder untuk berkas umpan balik semua OPD")? else {
         return Ok(None);
     };
-    let dir = picked
-        .into_path()
-        .map_err(|_| Error::invalid("out", "Folder itu tidak dapat dipakai untuk menyimpan."))?;
     let written = feedback::write_all(&mut *state.store()?, state.data_dir(), &dir, paper)?;
     log::info!(
         "umpan balik untuk {} OPD ditulis ke {}",

@@ -44,12 +44,19 @@ pub struct FeedbackWritten {
 
 const DOING: &str = "menulis berkas umpan balik";
 
-/// The plan and OPD a feedback file is written for, or why not.
-fn plan_and_opd(store: &Store, opd_code: &str) -> Result<(Plan, Opd)> {
-    let conn = store.conn();
+/// Who may write feedback files, and on which plan: Bappeda, on the active
+/// plan; asked before a dialog opens too.
+pub fn require_writer(conn: &rusqlite::Connection) -> Result<Plan> {
     crate::access::require_bappeda(conn, DOING)?;
     let plan = plans::require_current(conn)?;
     crate::access::require_active_plan(conn, &plan.id)?;
+    Ok(plan)
+}
+
+/// The plan and OPD a feedback file is written for, or why not.
+fn plan_and_opd(store: &Store, opd_code: &str) -> Result<(Plan, Opd)> {
+    let conn = store.conn();
+    let plan = require_writer(conn)?;
     let opd = opds::by_code(conn, opd_code.trim())?.ok_or_else(|| {
         let known = involved(conn, &plan).unwrap_or_default();
         Error::unknown_opd(opd_code.trim(), known.iter().map(|o| o.code.as_str()))
