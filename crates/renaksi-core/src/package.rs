@@ -436,6 +436,21 @@ const ACTION_COLUMNS_1: [(&str, Kind); 12] = [
 
 /// Format 2: format 1's tables with the new columns, then bands, indicators
 /// and targets.
+/// Bappeda's key rotation statements, as every file Bappeda signs carries
+/// them (the plan package and the feedback file).
+pub(crate) const ROTATION_TABLE: Table = Table {
+    name: "rotation",
+    path: &["rotations"],
+    single: false,
+    columns: &[
+        ("oldKey", Text),
+        ("newKey", Text),
+        ("from", Text),
+        ("newKeySignature", Text),
+        ("oldKeySignature", Text),
+    ],
+};
+
 const TABLES: &[Table] = &[
     META,
     PLAN,
@@ -526,18 +541,7 @@ const TABLES: &[Table] = &[
             ("value", Num),
         ],
     },
-    Table {
-        name: "rotation",
-        path: &["rotations"],
-        single: false,
-        columns: &[
-            ("oldKey", Text),
-            ("newKey", Text),
-            ("from", Text),
-            ("newKeySignature", Text),
-            ("oldKeySignature", Text),
-        ],
-    },
+    ROTATION_TABLE,
 ];
 /// Format 2 as read: a package may carry the rotation table or not.
 const SCHEMA: Schema = Schema {

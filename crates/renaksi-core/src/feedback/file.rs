@@ -105,18 +105,7 @@ const TABLES: &[Table] = &[
             ("receivedAt", Text),
         ],
     },
-    Table {
-        name: "rotation",
-        path: &["rotations"],
-        single: false,
-        columns: &[
-            ("oldKey", Text),
-            ("newKey", Text),
-            ("from", Text),
-            ("newKeySignature", Text),
-            ("oldKeySignature", Text),
-        ],
-    },
+    crate::package::ROTATION_TABLE,
 ];
 const SCHEMA: Schema = Schema {
     magic: MAGIC,
