@@ -21,6 +21,7 @@ use quick_xml::events::{BytesStart, Event};
 use xlsx_zip::{CompressionMethod, ZipArchive};
 
 use super::limits::*;
+use super::plain::{PartReader, Plain};
 use crate::{Error, Result};
 
 const MB: u64 = 1024 * 1024;
@@ -99,6 +100,12 @@ pub struct Inspected {
 /// Refuses a workbook that could make reading it exceed the time and memory
 /// budget, or that is no workbook at all. Reads nothing but `bytes`.
 pub fn inspect(bytes: &[u8]) -> Result<Inspected> {
+    inspect_reading(bytes).map(|(inspected, _)| inspected)
+}
+
+/// [`inspect`], also keeping the cells of a plain workbook's sheets from the
+/// same pass ([`plain`](super::plain)), so they are tokenised once.
+pub(crate) fn inspect_reading(bytes: &[u8]) -> Result<(Inspected, Plain)> {
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(refused(format!(
             "Berkas terlalu besar untuk sebuah laporan (lebih dari {} MB).",
@@ -118,11 +125,13 @@ pub fn inspect(bytes: &[u8]) -> Result<Inspected> {
     }
     let mut archive = ZipArchive::new(Cursor::new(bytes)).map_err(|_| refused(NOT_A_WORKBOOK))?;
     let mut formats = Formats::default();
+    let mut plain = Plain::default();
     for part in directory(&mut archive)? {
         let file = archive.by_index(part.index).map_err(|_| refused(DAMAGED))?;
-        scan_part(file, part.declared, part.styles, &mut formats)?;
+        let reader = plain.reader(&part.key);
+        scan_part_reading(file, part.declared, part.styles, &mut formats, reader)?;
     }
-    Ok(formats.seen())
+    Ok((formats.seen(), plain))
 }
 
 /// Local names of the DrawingML and chart elements counted as drawn objects.
@@ -216,6 +225,8 @@ fn zip64(bytes: &[u8]) -> bool {
 /// A part to scan, as the zip's central directory describes it.
 struct Part {
     index: usize,
+    /// Its name as calamine looks it up (lower case, `/`).
+    key: String,
     declared: u64,
     styles: bool,
 }
@@ -263,6 +274,7 @@ fn directory(archive: &mut ZipArchive<Cursor<&[u8]>>) -> Result<Vec<Part>> {
             index,
             declared: file.size(),
             styles: key.rsplit('/').next() == Some("styles.xml"),
+            key,
         });
     }
     Ok(parts)
@@ -322,7 +334,20 @@ impl<R: Read> Read for Counted<R> {
 
 /// Reads one unpacked part (at most `declared + 1` bytes of it) and refuses it
 /// when it unpacks to more than declared or holds what calamine must not read.
+#[cfg(test)]
 fn scan_part(part: impl Read, declared: u64, styles: bool, formats: &mut Formats) -> Result<()> {
+    scan_part_reading(part, declared, styles, formats, None)
+}
+
+/// [`scan_part`], handing every event to `reader` too.
+fn scan_part_reading(
+    part: impl Read,
+    declared: u64,
+    styles: bool,
+    formats: &mut Formats,
+    mut reader: Option<PartReader>,
+) -> Result<()> {
+    let mut broken = false;
     let mut counted = Counted {
         inner: part.take(declared.saturating_add(1)),
         read: 0,
@@ -339,7 +364,11 @@ fn scan_part(part: impl Read, declared: u64, styles: bool, formats: &mut Formats
         let mut buf = Vec::new();
         loop {
             buf.clear();
-            match xml.read_event_into(&mut buf) {
+            let event = xml.read_event_into(&mut buf);
+            if let (Some(reader), Ok(event)) = (reader.as_mut(), &event) {
+                reader.event(event);
+            }
+            match event {
                 Ok(Event::Start(e) | Event::Empty(e)) => rules.element(&e)?,
                 // Text is decoded only inside a page header or footer.
                 Ok(Event::Text(t)) if rules.reading_text() => rules.text(&t.xml10_content()),
@@ -363,13 +392,19 @@ fn scan_part(part: impl Read, declared: u64, styles: bool, formats: &mut Formats
                 Err(quick_xml::Error::Io(e)) => return Err(unreadable(&e)),
                 // Not XML (an image), or broken XML: calamine stops reading
                 // it at this very point too.
-                Err(_) => break,
+                Err(_) => {
+                    broken = true;
+                    break;
+                }
             }
         }
     }
     io::copy(&mut counted, &mut io::sink()).map_err(|e| unreadable(&e))?;
     if counted.read > declared {
         return Err(refused(LYING_SIZE));
+    }
+    if let Some(reader) = reader {
+        reader.finish(broken);
     }
     Ok(())
 }
@@ -672,7 +707,7 @@ fn bad_address(value: &str) -> Error {
 /// The element's attributes as calamine reads them (`attrs::RawAttrIter`):
 /// raw key and raw value, stopping at the first malformed one, where calamine
 /// stops with an error too.
-fn attributes<'a>(e: &'a BytesStart) -> impl Iterator<Item = (&'a str, &'a str)> {
+pub(super) fn attributes<'a>(e: &'a BytesStart) -> impl Iterator<Item = (&'a str, &'a str)> {
     let raw = e.attributes_raw();
     let bytes = raw.as_bytes();
     let mut pos = 0;
@@ -728,7 +763,7 @@ fn number(text: &str) -> Option<u64> {
 }
 
 /// "B12" as 0-based (row, column), when it lies on Excel's grid.
-fn cell(text: &str) -> Option<(u32, u32)> {
+pub(super) fn cell(text: &str) -> Option<(u32, u32)> {
     let letters = text.bytes().take_while(u8::is_ascii_alphabetic).count();
     if !(1..=3).contains(&letters) {
         return None;

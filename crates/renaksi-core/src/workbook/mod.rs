@@ -33,6 +33,7 @@ pub mod key_words;
 pub mod labels;
 pub mod limits;
 pub mod machine_sheet;
+pub(crate) mod plain;
 pub mod print;
 pub mod reader;
 pub mod signature;

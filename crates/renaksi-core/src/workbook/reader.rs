@@ -15,6 +15,7 @@ use calamine::{open_workbook_from_rs, DataRef, Reader, SheetType, SheetVisible, 
 
 use super::guard;
 use super::limits::{MAX_CELLS, MAX_COL, MAX_FILE_BYTES, MAX_ROW, MAX_TEXT_BYTES};
+use super::plain::{Plain, Value};
 use crate::{Error, Result};
 
 /// A cell as read: text, a number, or nothing (a boolean is read as its text).
@@ -33,6 +34,8 @@ const RESERVED_CELLS: usize = 65_536;
 pub struct Book {
     xlsx: Xlsx<Cursor<Vec<u8>>>,
     inspected: guard::Inspected,
+    /// The cells of plain sheets, read in the guard's pass.
+    plain: Plain,
 }
 
 /// How a sheet is shown: as a tab, hidden (the user can show it again), or
@@ -59,10 +62,15 @@ fn refused(why: impl Into<String>) -> Error {
 
 impl Book {
     pub fn open(bytes: Vec<u8>) -> Result<Book> {
-        let inspected = guard::inspect(&bytes)?;
-        open_workbook_from_rs(Cursor::new(bytes))
-            .map(|xlsx| Book { xlsx, inspected })
-            .map_err(|_| refused(guard::NOT_A_WORKBOOK))
+        let (inspected, mut plain) = guard::inspect_reading(&bytes)?;
+        let xlsx: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes))
+            .map_err(|_| refused(guard::NOT_A_WORKBOOK))?;
+        plain.confirm_sheets(&xlsx.sheet_names());
+        Ok(Book {
+            xlsx,
+            inspected,
+            plain,
+        })
     }
 
     /// The names of the workbook's sheets, in order.
@@ -100,6 +108,14 @@ impl Book {
 
     /// The cells of one sheet as (row, column, value).
     pub fn cells(&mut self, sheet: &str) -> Result<Vec<(u32, u32, Cell)>> {
+        match self.plain.cells_of(sheet) {
+            Some(plain) => plain_cells(sheet, plain),
+            None => self.calamine_cells(sheet),
+        }
+    }
+
+    /// The cells of one sheet as calamine reads them.
+    fn calamine_cells(&mut self, sheet: &str) -> Result<Vec<(u32, u32, Cell)>> {
         let mut reader = self
             .xlsx
             .worksheet_cells_reader(sheet)
@@ -168,6 +184,39 @@ impl Book {
     }
 }
 
+/// The cells of a plain sheet ([`Plain::cells_of`]) under the same bounds as
+/// [`Book::cells`] puts on calamine's (a plain sheet holds no formula).
+fn plain_cells(sheet: &str, plain: Vec<(u32, u32, Value)>) -> Result<Vec<(u32, u32, Cell)>> {
+    let too_big = || {
+        refused(format!(
+            "Lembar \"{sheet}\" terlalu besar untuk sebuah laporan."
+        ))
+    };
+    if plain.len() > MAX_CELLS {
+        return Err(too_big());
+    }
+    let mut cells = Vec::with_capacity(plain.len());
+    let mut text = 0usize;
+    for (row, col, value) in plain {
+        if row > MAX_ROW || col > MAX_COL {
+            return Err(too_big());
+        }
+        let value = match value {
+            Value::Text(s) => {
+                text += s.len();
+                if text > MAX_TEXT_BYTES {
+                    return Err(too_big());
+                }
+                Cell::Text(s.to_owned())
+            }
+            Value::Number(n) => Cell::Number(n),
+            Value::Empty => continue,
+        };
+        cells.push((row, col, value));
+    }
+    Ok(cells)
+}
+
 /// The bytes of a workbook file from elsewhere, read only when it is a
 /// regular file no larger than [`MAX_FILE_BYTES`], and never more than that
 /// however the file grows while it is read. `what` names the workbook in the
@@ -210,4 +259,78 @@ pub fn cell_name(row: u32, col: u32) -> String {
         n = (n - 1) / 26;
     }
     format!("{name}{}", row + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_xlsxwriter::{Format, Workbook};
+
+    /// A workbook as the app writes one: quote-prefixed texts (shared
+    /// strings, with spaces, line breaks, markup characters, `_x` look-alikes
+    /// and characters outside the BMP), numbers, formatted blanks.
+    fn written(texts: &[&str]) -> Vec<u8> {
+        let mut workbook = Workbook::new();
+        let text = Format::new().set_quote_prefix();
+        let sheet = workbook.add_worksheet();
+        sheet.set_name("Laporan").unwrap();
+        for (row, &t) in (0u32..).zip(texts) {
+            sheet.write_string_with_format(row, 0, t, &text).unwrap();
+            sheet
+                .write_number(row, 1, f64::from(row) * 1.25 - 3.0)
+                .unwrap();
+            sheet.write_blank(row, 2, &text).unwrap();
+        }
+        sheet.write_number(20, 3, 1e-7).unwrap();
+        sheet.write_number(21, 3, 12345678901234.5).unwrap();
+        let other = workbook.add_worksheet();
+        other.set_name("data lain").unwrap();
+        other.write_string(0, 0, "biasa").unwrap();
+        workbook.save_to_buffer().unwrap()
+    }
+
+    const PLAIN: [&str; 8] = [
+        "biasa",
+        "  spasi di depan dan belakang  ",
+        "baris\nbaru\n\ndan lagi ",
+        "<b>&amp; \"kutip\" 'satu'</b>",
+        "emoji 😀 dan é",
+        "=SUM(A1)",
+        "123",
+        "\t tab",
+    ];
+
+    #[test]
+    fn plain_sheets_are_read_in_the_guards_pass_as_calamine_reads_them() {
+        let mut book = Book::open(written(&PLAIN)).unwrap();
+        for sheet in ["Laporan", "data lain"] {
+            assert!(book.plain.cells_of(sheet).is_some(), "{sheet} is plain");
+            let plain = book.cells(sheet).unwrap();
+            let calamine = book.calamine_cells(sheet).unwrap();
+            assert_eq!(plain, calamine, "{sheet}");
+        }
+        assert!(book.cells("Laporan").unwrap().len() > 16);
+    }
+
+    #[test]
+    fn texts_with_excel_escapes_are_left_to_calamine() {
+        for odd in ["_x000D_ dan _x0041_", "baris\r\nbaru", "bel \u{7}"] {
+            let mut book = Book::open(written(&[odd, "biasa"])).unwrap();
+            assert!(book.plain.cells_of("Laporan").is_none(), "{odd:?}");
+            let cells = book.cells("Laporan").unwrap();
+            assert_eq!(cells, book.calamine_cells("Laporan").unwrap());
+        }
+    }
+
+    #[test]
+    fn what_is_not_plain_is_left_to_calamine() {
+        let mut workbook = Workbook::new();
+        let sheet = workbook.add_worksheet();
+        sheet.write_formula(0, 0, "=1+1").unwrap();
+        sheet.write_string(1, 0, "teks").unwrap();
+        let mut book = Book::open(workbook.save_to_buffer().unwrap()).unwrap();
+        assert!(book.plain.cells_of("Sheet1").is_none());
+        let refused = book.cells("Sheet1").unwrap_err().to_string();
+        assert!(refused.contains("rumus"), "{refused}");
+    }
 }
