@@ -6,6 +6,8 @@
 //! Reading a workbook that came from elsewhere:
 //! - `limits`: every bound on such a file, in one place.
 //! - `guard`: the zip and XML checks it passes before calamine parses anything.
+//! - `plain`: the cells of a plain workbook (what the app writes), kept from the
+//!   guard's pass so its sheets are tokenised once.
 //! - `reader`: its cells, read within the limits, with a cell type of its own;
 //!   formulas refused.
 //!

@@ -2,7 +2,9 @@
 //! file passes [`guard::inspect`](super::guard::inspect) (size, zip and XML
 //! checks) before calamine opens it, the sheet's cells, coordinates and text
 //! are capped (see [`limits`](super::limits)), and a formula in any cell is
-//! refused. Cells stream through calamine's cell reader; no whole sheet range
+//! refused. A plain sheet's cells come from the guard's own pass
+//! ([`plain`](super::plain)); any other sheet's stream through calamine's
+//! cell reader; no whole sheet range
 //! is ever built (room is made for the cells a sheet's `<dimension>` declares,
 //! at most `RESERVED_CELLS`).
 
