@@ -182,6 +182,10 @@ impl PartReader<'_> {
             }
             Event::Text(t) => {
                 if let Some((text, _)) = &mut self.text {
+                    // calamine reads a `<v>` by its first text event only.
+                    if self.kind == Kind::Sheet && !text.is_empty() {
+                        self.ok = false;
+                    }
                     text.push_str(&t.xml10_content());
                 } else if self.depth > 0
                     && !t.xml10_content().chars().all(|c| c.is_ascii_whitespace())
@@ -206,7 +210,13 @@ impl PartReader<'_> {
                 _ if self.depth > 0 => self.ok = false,
                 _ => {}
             },
-            Event::CData(_) if self.depth > 0 => self.ok = false,
+            // A comment or processing instruction splits a text where
+            // calamine may not; CDATA in a `<v>` it reads as nothing.
+            Event::CData(_) | Event::Comment(_) | Event::PI(_) | Event::DocType(_)
+                if self.depth > 0 =>
+            {
+                self.ok = false
+            }
             _ => {}
         }
     }

@@ -324,6 +324,48 @@ mod tests {
         }
     }
 
+    /// The first sheet of a plain workbook with its `<sheetData>` replaced.
+    fn with_sheet_data(data: &str) -> Vec<u8> {
+        use std::io::{Read, Write};
+        let bytes = written(&["biasa"]);
+        let mut archive = xlsx_zip::ZipArchive::new(Cursor::new(&bytes)).unwrap();
+        let mut out = xlsx_zip::ZipWriter::new(Cursor::new(Vec::new()));
+        for i in 0..archive.len() {
+            let mut file = archive.by_index(i).unwrap();
+            let name = file.name().unwrap().into_owned();
+            let mut content = String::new();
+            file.read_to_string(&mut content).unwrap();
+            if name == "xl/worksheets/sheet1.xml" {
+                let start = content.find("<sheetData>").unwrap();
+                let end = content.find("</sheetData>").unwrap() + "</sheetData>".len();
+                content.replace_range(start..end, data);
+            }
+            out.start_file(name, xlsx_zip::write::SimpleFileOptions::default())
+                .unwrap();
+            out.write_all(content.as_bytes()).unwrap();
+        }
+        out.finish().unwrap().into_inner()
+    }
+
+    #[test]
+    fn a_value_calamine_reads_otherwise_is_left_to_it() {
+        for data in [
+            "<sheetData><row r=\"1\"><c r=\"A1\"><v>1<!-- x -->2</v></c></row></sheetData>",
+            "<sheetData><row r=\"1\"><c r=\"A1\"><v><![CDATA[7]]></v></c></row></sheetData>",
+            "<sheetData><row r=\"1\"><c r=\"A1\" t=\"s\" t=\"n\"><v>0</v></c></row></sheetData>",
+            "<sheetData><row r=\"1\"><c r=\"A1\"><v>1</v><v>2</v></c></row></sheetData>",
+            "<sheetData><row r=\"1\"><c r=\"A1\"><v>+1</v></c></row></sheetData>",
+        ] {
+            let mut book = Book::open(with_sheet_data(data)).unwrap();
+            assert!(book.plain.cells_of("Laporan").is_none(), "{data}");
+            assert!(book.plain.cells_of("data lain").is_some(), "{data}");
+        }
+        let plain = "<sheetData><row r=\"1\"><c r=\"A1\"><v>12</v></c></row></sheetData>";
+        let mut book = Book::open(with_sheet_data(plain)).unwrap();
+        assert!(book.plain.cells_of("Laporan").is_some());
+        assert_eq!(book.cells("Laporan").unwrap(), [(0, 0, Cell::Number(12.0))]);
+    }
+
     #[test]
     fn what_is_not_plain_is_left_to_calamine() {
         let mut workbook = Workbook::new();
