@@ -356,7 +356,7 @@ mod tests {
             "<sheetData><row r=\"1\"><c r=\"A1\"><v>1</v><v>2</v></c></row></sheetData>",
             "<sheetData><row r=\"1\"><c r=\"A1\"><v>+1</v></c></row></sheetData>",
         ] {
-            let mut book = Book::open(with_sheet_data(data)).unwrap();
+            let book = Book::open(with_sheet_data(data)).unwrap();
             assert!(book.plain.cells_of("Laporan").is_none(), "{data}");
             assert!(book.plain.cells_of("data lain").is_some(), "{data}");
         }
