@@ -61,11 +61,13 @@ pub struct Assignments {
 /// imported report instead of every action with all its fields.
 pub fn assignments_of(conn: &Connection, plan_id: &str, opd_id: &str) -> Result<Assignments> {
     let mut statement = conn.prepare_cached(
-        "SELECT a.id, a.lead_opd_id = ?2 FROM actions a
-         WHERE a.plan_id = ?1 AND a.archived_at IS NULL
-           AND (a.lead_opd_id = ?2
-                OR EXISTS (SELECT 1 FROM action_supporting_opds s
-                           WHERE s.action_id = a.id AND s.opd_id = ?2))",
+        // Found by the OPD (indexes of migration 0009), not by reading every
+        // action of the plan: an import asks this for every report.
+        "SELECT a.id, 1 FROM actions a
+         WHERE a.lead_opd_id = ?2 AND a.plan_id = ?1 AND a.archived_at IS NULL
+         UNION ALL
+         SELECT a.id, 0 FROM action_supporting_opds s JOIN actions a ON a.id = s.action_id
+         WHERE s.opd_id = ?2 AND a.plan_id = ?1 AND a.archived_at IS NULL",
     )?;
     let mut assignments = Assignments::default();
     let mut rows = statement.query(params![plan_id, opd_id])?;

@@ -20,6 +20,7 @@ pub const STEPS: &[&str] = &[
     include_str!("migrations/0006_keys.sql"),
     include_str!("migrations/0007_feedback.sql"),
     include_str!("migrations/0008_self_assessment.sql"),
+    include_str!("migrations/0009_assignment_indexes.sql"),
 ];
 
 /// The schema version this build of the app writes.
