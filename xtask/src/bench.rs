@@ -141,7 +141,8 @@ fn measure(root: &Path, work: &Path, python: &Path) -> Result<String> {
     let reports = reports(work)?;
     let accepted_keys = accepted_keys(work)?;
     let mut table = Table::default();
-    let province = province::generate(root, &generator, &work.join("province"), &mut table)?;
+    let province_dir = target_dir().join("bench").join("province");
+    let province = province::generate(root, &generator, &province_dir, &mut table)?;
     let load_at_start = load();
 
     // (a) One large OPD report.
