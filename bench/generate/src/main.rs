@@ -11,18 +11,27 @@
 //! - `large/renaksi.db`: one more installation of the first OPD with 500
 //!   indicators and 100 milestones, for the single-report export figure.
 //!
+//! `--province` makes the province workload instead: one Bappeda database of
+//! 35 regencies x 40 OPDs = 1,400 OPDs (2,800 actions, 5 themes) and their
+//! 1,400 reports, without the large OPD. The OPDs are made on every core, and
+//! each OPD's folder is deleted once its report and key fingerprint are written
+//! (1,400 OPD databases would take gigabytes; the bench needs only the reports).
+//!
 //! Rows are written through the store's table modules in one transaction per
 //! database (as the demo loader does): the editing API's one fsynced
 //! transaction per field would take minutes and is not what is measured.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
 use std::time::Instant;
 
 use renaksi_core::model::{
     Action, Aggregation, Indicator, Milestone, MilestoneStatus, OgpValue, Opd, Period, Plan,
     PlanStatus, Polarity, Realisation, Target, Theme,
 };
+use renaksi_core::package::SignedPackage;
 use renaksi_core::period::PeriodRef;
 use renaksi_core::profile::{self, Profile, Role};
 use renaksi_core::report::export::{self, SignatureSettings};
@@ -45,6 +54,7 @@ const MILESTONES_PER_OPD: usize = 10;
 struct Options {
     out: PathBuf,
     opds: usize,
+    province: bool,
     indicators: usize,
     large_indicators: usize,
     large_milestones: usize,
@@ -64,22 +74,26 @@ fn parse(mut args: impl Iterator<Item = String>) -> Result<Options, String> {
     let mut options = Options {
         out: PathBuf::new(),
         opds: 60,
+        province: false,
         indicators: 200,
         large_indicators: 500,
         large_milestones: 100,
     };
+    let mut given_opds = false;
     while let Some(arg) = args.next() {
+        given_opds |= arg == "--opds";
         let mut value = || args.next().ok_or(format!("{arg} needs a value"));
         let number = |text: String| text.parse::<usize>().map_err(|e| format!("{text}: {e}"));
         match arg.as_str() {
             "--out" => options.out = PathBuf::from(value()?),
             "--opds" => options.opds = number(value()?)?,
+            "--province" => options.province = true,
             "--indicators" => options.indicators = number(value()?)?,
             "--large-indicators" => options.large_indicators = number(value()?)?,
             "--large-milestones" => options.large_milestones = number(value()?)?,
             _ => {
                 return Err(format!(
-                    "unknown argument {arg}\nusage: renaksi-bench-generate --out DIR [--opds 60] \
+                    "unknown argument {arg}\nusage: renaksi-bench-generate --out DIR [--opds 60 | --province [--opds 1400]] \
                      [--indicators 200] [--large-indicators 500] [--large-milestones 100]"
                 ))
             }
@@ -88,8 +102,16 @@ fn parse(mut args: impl Iterator<Item = String>) -> Result<Options, String> {
     if options.out.as_os_str().is_empty() {
         return Err("--out DIR is required".into());
     }
-    if options.opds == 0 || options.opds > OFFICES.len() {
-        return Err(format!("--opds must be 1..={}", OFFICES.len()));
+    let most = if options.province {
+        REGENCIES.len() * PROVINCE_OFFICES
+    } else {
+        OFFICES.len()
+    };
+    if options.province && !given_opds {
+        options.opds = most;
+    }
+    if options.opds == 0 || options.opds > most {
+        return Err(format!("--opds must be 1..={most}"));
     }
     Ok(options)
 }
@@ -100,9 +122,23 @@ fn run(options: &Options) -> Result<(), String> {
     if out.exists() && std::fs::read_dir(out).map_err(text)?.next().is_some() {
         return Err(format!("{} is not empty", out.display()));
     }
+    let offices = if options.province {
+        province_offices(options.opds)
+    } else {
+        OFFICES
+            .iter()
+            .take(options.opds)
+            .map(|(code, name)| (code.to_string(), name.to_string()))
+            .collect()
+    };
+    let region = if options.province {
+        "Provinsi Jawa Tengah"
+    } else {
+        "Kabupaten Wonosobo"
+    };
     let bappeda_dir = out.join("bappeda");
     let mut bappeda = Store::open(&bappeda_dir.join("renaksi.db")).map_err(text)?;
-    let plan = Synthetic::new(options.opds);
+    let plan = Synthetic::new(region, &offices);
     plan.insert(&mut bappeda)?;
     let package_file = out.join("paket-rencana-aksi.xlsx");
     package::export(&bappeda, &bappeda_dir, &package_file).map_err(text)?;
@@ -111,44 +147,170 @@ fn run(options: &Options) -> Result<(), String> {
 
     let reports = out.join("reports");
     std::fs::create_dir_all(&reports).map_err(text)?;
+    // Each worker takes the next OPD until none is left; the fingerprints are
+    // kept in OPD order so the keys file is the same whatever the timing.
+    let next = AtomicUsize::new(0);
+    let fingerprints = Mutex::new(vec![String::new(); offices.len()]);
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..workers)
+            .map(|_| {
+                scope.spawn(|| -> Result<(), String> {
+                    loop {
+                        let n = next.fetch_add(1, Ordering::Relaxed);
+                        let Some((code, _)) = offices.get(n) else {
+                            return Ok(());
+                        };
+                        let fingerprint = make_opd(options, &plan, &signed, out, n, code)?;
+                        fingerprints.lock().map_err(text)?[n] = fingerprint;
+                    }
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .try_for_each(|h| h.join().map_err(|_| "a worker panicked".to_string())?)
+    })?;
     // Bappeda confirms each OPD's first key by its fingerprint: one
     // `CODE=FINGERPRINT` a line, for `renaksi import --accept-new-key`.
-    let mut keys = String::new();
-    for (n, (code, _)) in OFFICES.iter().take(options.opds).enumerate() {
-        let dir = out.join("opd").join(code);
-        let mut store = Store::open(&dir.join("renaksi.db")).map_err(text)?;
-        package::apply(&mut store, &signed, Some((code, "Operator"))).map_err(text)?;
-        plan.fill_opd(&mut store, n, options.indicators, MILESTONES_PER_OPD)?;
-        let file = reports.join(format!("laporan-{}-2019-tw4.xlsx", code.to_lowercase()));
-        export::export(&mut store, &dir, PERIOD, Paper::A4, &file).map_err(text)?;
-        let key = signature::public_key_text(&signature::load_or_create(&dir).map_err(text)?);
-        keys.push_str(&format!("{code}={}\n", signature::fingerprint(&key)));
-    }
+    let keys: String = offices
+        .iter()
+        .zip(fingerprints.into_inner().map_err(text)?)
+        .map(|((code, _), fingerprint)| format!("{code}={fingerprint}\n"))
+        .collect();
     std::fs::write(out.join(KEYS_FILE), keys).map_err(text)?;
+    if options.province {
+        // Every OPD folder is empty by now.
+        std::fs::remove_dir_all(out.join("opd")).map_err(text)?;
+    } else {
+        let large_dir = out.join("large");
+        let mut large = Store::open(&large_dir.join("renaksi.db")).map_err(text)?;
+        package::apply(&mut large, &signed, Some((&offices[0].0, "Operator"))).map_err(text)?;
+        plan.fill_opd(
+            &mut large,
+            0,
+            options.large_indicators,
+            options.large_milestones,
+        )?;
+        // The key is made now, so the measured exports only load it.
+        signature::load_or_create(&large_dir).map_err(text)?;
+    }
 
-    let large_dir = out.join("large");
-    let mut large = Store::open(&large_dir.join("renaksi.db")).map_err(text)?;
-    package::apply(&mut large, &signed, Some((OFFICES[0].0, "Operator"))).map_err(text)?;
-    plan.fill_opd(
-        &mut large,
-        0,
-        options.large_indicators,
-        options.large_milestones,
-    )?;
-    // The key is made now, so the measured exports only load it.
-    signature::load_or_create(&large_dir).map_err(text)?;
-
+    let large = if options.province {
+        String::new()
+    } else {
+        format!(
+            ", a large OPD of {} indicators and {} milestones",
+            options.large_indicators, options.large_milestones
+        )
+    };
     println!(
-        "generated in {:.1} s: {} OPD reports of {} indicators, a large OPD of {} indicators and {} milestones, in {}",
+        "generated in {:.1} s on {workers} threads: {} OPD reports of {} indicators{large}, in {} ({:.0} MB)",
         started.elapsed().as_secs_f64(),
         options.opds,
         options.indicators,
-        options.large_indicators,
-        options.large_milestones,
-        out.display()
+        out.display(),
+        size_on_disk(out) as f64 / 1e6,
     );
     Ok(())
 }
+
+/// One OPD: started from the package, filled, its report exported. Returns
+/// its key's fingerprint. In the province workload its folder is deleted.
+fn make_opd(
+    options: &Options,
+    plan: &Synthetic,
+    signed: &SignedPackage,
+    out: &Path,
+    n: usize,
+    code: &str,
+) -> Result<String, String> {
+    let dir = out.join("opd").join(code);
+    let mut store = Store::open(&dir.join("renaksi.db")).map_err(text)?;
+    package::apply(&mut store, signed, Some((code, "Operator"))).map_err(text)?;
+    plan.fill_opd(&mut store, n, options.indicators, MILESTONES_PER_OPD)?;
+    let file = out
+        .join("reports")
+        .join(format!("laporan-{}-2019-tw4.xlsx", code.to_lowercase()));
+    export::export(&mut store, &dir, PERIOD, Paper::A4, &file).map_err(text)?;
+    let key = signature::public_key_text(&signature::load_or_create(&dir).map_err(text)?);
+    drop(store);
+    if options.province {
+        std::fs::remove_dir_all(&dir).map_err(text)?;
+    }
+    Ok(signature::fingerprint(&key))
+}
+
+/// Bytes of every file under `dir`.
+fn size_on_disk(dir: &Path) -> u64 {
+    std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|entry| match entry.file_type() {
+            Ok(kind) if kind.is_dir() => size_on_disk(&entry.path()),
+            _ => entry.metadata().map_or(0, |m| m.len()),
+        })
+        .sum()
+}
+
+/// The province's OPDs: the first [`PROVINCE_OFFICES`] offices of each
+/// regency, coded `<OFFICE>-<nn>` (nn the regency's number) and named with
+/// their regency, e.g. "Dinas Kesehatan Kab. Cilacap".
+fn province_offices(count: usize) -> Vec<(String, String)> {
+    REGENCIES
+        .iter()
+        .enumerate()
+        .flat_map(|(r, regency)| {
+            OFFICES[..PROVINCE_OFFICES].iter().map(move |(code, name)| {
+                (format!("{code}-{:02}", r + 1), format!("{name} {regency}"))
+            })
+        })
+        .take(count)
+        .collect()
+}
+
+/// Offices per regency in the province workload.
+const PROVINCE_OFFICES: usize = 40;
+
+/// The 29 regencies and 6 cities of Central Java.
+const REGENCIES: [&str; 35] = [
+    "Kab. Cilacap",
+    "Kab. Banyumas",
+    "Kab. Purbalingga",
+    "Kab. Banjarnegara",
+    "Kab. Kebumen",
+    "Kab. Purworejo",
+    "Kab. Wonosobo",
+    "Kab. Magelang",
+    "Kab. Boyolali",
+    "Kab. Klaten",
+    "Kab. Sukoharjo",
+    "Kab. Wonogiri",
+    "Kab. Karanganyar",
+    "Kab. Sragen",
+    "Kab. Grobogan",
+    "Kab. Blora",
+    "Kab. Rembang",
+    "Kab. Pati",
+    "Kab. Kudus",
+    "Kab. Jepara",
+    "Kab. Demak",
+    "Kab. Semarang",
+    "Kab. Temanggung",
+    "Kab. Kendal",
+    "Kab. Batang",
+    "Kab. Pekalongan",
+    "Kab. Pemalang",
+    "Kab. Tegal",
+    "Kab. Brebes",
+    "Kota Magelang",
+    "Kota Surakarta",
+    "Kota Salatiga",
+    "Kota Semarang",
+    "Kota Pekalongan",
+    "Kota Tegal",
+];
 
 /// The OPDs' key fingerprints, `CODE=FINGERPRINT` a line (xtask bench reads it).
 const KEYS_FILE: &str = "kunci-opd.txt";
@@ -298,26 +460,27 @@ struct Synthetic {
 }
 
 impl Synthetic {
-    fn new(opd_count: usize) -> Synthetic {
+    fn new(region: &str, offices: &[(String, String)]) -> Synthetic {
         let id = renaksi_core::ids::new_id;
         let plan = Plan {
             id: id(),
-            region: "Kabupaten Wonosobo".into(),
-            title: "Rencana Aksi Daerah Keterbukaan Pemerintah Kabupaten Wonosobo 2018-2019 (uji beban)".into(),
+            region: region.into(),
+            title: format!(
+                "Rencana Aksi Daerah Keterbukaan Pemerintah {region} 2018-2019 (uji beban)"
+            ),
             year_start: YEARS[0],
             year_end: YEARS[1],
             version: 1,
             status: PlanStatus::Final,
             adopted_on: Some("2018-07-16".into()),
         };
-        let opds: Vec<Opd> = OFFICES
+        let opds: Vec<Opd> = offices
             .iter()
-            .take(opd_count)
             .enumerate()
             .map(|(n, (code, name))| Opd {
                 id: id(),
-                code: code.to_string(),
-                name: name.to_string(),
+                code: code.clone(),
+                name: name.clone(),
                 head_name: format!("Kepala {}", n + 1),
                 head_nip: format!("19700101199503{:04}", n + 1),
                 short_name: String::new(),
