@@ -2,11 +2,13 @@
 // The window scrolls the whole page, so one tracker follows scroll and resize
 // for every grid and measures them together once per frame; each grid keeps the
 // heights of the rows it has seen and estimates the others.
-import { computed, nextTick, onMounted, onUnmounted, onUpdated, reactive, ref, type ComputedRef, type Ref } from 'vue';
+import { computed, nextTick, onMounted, onUnmounted, onUpdated, reactive, ref, watchEffect, type ComputedRef, type Ref } from 'vue';
 import { rowOffsets, visibleWindow, type GridGeometry, type RowWindow } from './virtualGrid';
 
 /** A card's height before one has been measured: an action card is about 18rem high. */
 const DEFAULT_ROW_PX = 288;
+/** A grid this small is rendered whole: its cards cost less than following the scroll. */
+export const ALWAYS_RENDERED = 16;
 
 const viewport = reactive({ scrollY: 0, height: 768 });
 const grids = new Set<() => void>();
@@ -97,11 +99,15 @@ export function useVirtualGrid(
   // renders its slice in the same pass as the count; the same object while
   // nothing changed, so scrolling within a row renders nothing.
   const range = computed<RowWindow>((previous) => {
-    const next = visibleWindow(
-      geometry.value,
-      { listTop: listTop.value - viewport.scrollY, height: viewport.height, overscan: viewport.height },
-      [focused.value, pinned.value, revealing.value].map((id) => (id === null ? -1 : items.value.indexOf(id))),
-    );
+    const count = items.value.length;
+    const next =
+      count <= ALWAYS_RENDERED
+        ? { start: 0, end: count, before: 0, after: 0 }
+        : visibleWindow(
+            geometry.value,
+            { listTop: listTop.value - viewport.scrollY, height: viewport.height, overscan: viewport.height },
+            [focused.value, pinned.value, revealing.value].map((id) => (id === null ? -1 : items.value.indexOf(id))),
+          );
     const same =
       previous !== undefined &&
       previous.start === next.start &&
@@ -178,6 +184,18 @@ export function useVirtualGrid(
     scheduleMeasure();
     return card;
   }
+
+  // The padding that stands in for the cards not rendered, set through the
+  // CSSOM after each render (the CSP allows no inline style attribute).
+  watchEffect(
+    () => {
+      const el = list.value;
+      if (!el) return;
+      el.style.paddingBlockStart = `${range.value.before}px`;
+      el.style.paddingBlockEnd = `${range.value.after}px`;
+    },
+    { flush: 'post' },
+  );
 
   onMounted(() => {
     track(measure);
