@@ -7,7 +7,12 @@ import { rowOffsets, visibleWindow, type GridGeometry, type RowWindow } from './
 
 /** A card's height before one has been measured: an action card is about 18rem high. */
 const DEFAULT_ROW_PX = 288;
-/** A grid this small is rendered whole: its cards cost less than following the scroll. */
+/**
+ * A plan with this many actions or fewer is rendered whole: its cards cost less
+ * than following the scroll. Decided on the whole plan, not on what a filter
+ * leaves of a grid: a filter leaving a few cards in each of many grids would
+ * otherwise mount them all at once.
+ */
 export const ALWAYS_RENDERED = 16;
 
 const viewport = reactive({ scrollY: 0, height: 768 });
@@ -63,6 +68,8 @@ export function useVirtualGrid(
   items: Ref<readonly string[]>,
   list: Ref<HTMLElement | null>,
   pinned: Ref<string | null>,
+  /** Render every item (a small plan). */
+  whole: Ref<boolean>,
 ): VirtualGrid {
   const columns = ref(1);
   const gap = ref(0);
@@ -101,7 +108,7 @@ export function useVirtualGrid(
   const range = computed<RowWindow>((previous) => {
     const count = items.value.length;
     const next =
-      count <= ALWAYS_RENDERED
+      whole.value
         ? { start: 0, end: count, before: 0, after: 0 }
         : visibleWindow(
             geometry.value,
