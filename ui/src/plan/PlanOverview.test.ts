@@ -1,5 +1,6 @@
 import { type VueWrapper } from '@vue/test-utils';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { nextTick } from 'vue';
 import type { PlanOverview as PlanOverviewData } from '../api/types';
 import { sampleOverview } from '../testing/samples';
 import { mountWithApp } from '../testing/mount';
@@ -203,5 +204,58 @@ describe('PlanOverview', () => {
     expect(buttons[1]!.element.tagName).toBe('BUTTON');
     await buttons[1]!.trigger('click');
     expect(wrapper.emitted('open-action')).toEqual([['action-2']]);
+  });
+
+  describe('with many actions', () => {
+    /** The sample plan with its first theme holding `count` actions, RA-001.., the 30th about "embung desa". */
+    function bigOverview(count: number): PlanOverviewData {
+      const overview = sampleOverview();
+      const theme = overview.themes.find((t) => t.actions.length > 0)!;
+      const model = theme.actions[0]!;
+      theme.actions = Array.from({ length: count }, (_, i) => ({
+        ...model,
+        id: `big-${i + 1}`,
+        code: `RA-${String(i + 1).padStart(3, '0')}`,
+        title: i === 29 ? 'Pendataan embung desa' : `Rencana aksi nomor ${i + 1}`,
+      }));
+      return overview;
+    }
+
+    afterEach(() => vi.restoreAllMocks());
+
+    it('renders only the cards near the window, each with its place in the whole list', () => {
+      const wrapper = render(bigOverview(200));
+      const items = wrapper.get('[data-testid="theme-actions"]').findAll('li[data-id]');
+      expect(items.length).toBeGreaterThan(0);
+      expect(items.length).toBeLessThan(20);
+      expect(items.map((li) => li.attributes('aria-setsize'))).toEqual(items.map(() => '200'));
+      expect(items.map((li) => li.attributes('aria-posinset'))).toEqual(items.map((_, i) => String(i + 1)));
+      // The count still speaks of every action.
+      expect(wrapper.get('[data-testid="result-count"]').text()).toContain('200 dari 200');
+    });
+
+    it('finds with Ctrl+F a card that was not rendered, renders it and marks the text found', async () => {
+      vi.spyOn(window, 'scrollTo').mockImplementation(() => undefined);
+      const { wrapper } = mountWithApp(PlanOverview, { props: { overview: bigOverview(200) }, attachTo: document.body });
+      expect(wrapper.find('[data-id="big-30"]').exists()).toBe(false);
+      document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'f', ctrlKey: true, bubbles: true, cancelable: true }));
+      await nextTick();
+      await nextTick();
+      const input = wrapper.get('[data-testid="find-input"]');
+      expect(document.activeElement).toBe(input.element);
+      await input.setValue('EMBUNG');
+      await nextTick();
+      expect(wrapper.get('[data-testid="find-count"]').text()).toBe('1 dari 1');
+      const card = wrapper.get('[data-id="big-30"]');
+      expect(card.get('[data-testid="action"]').attributes('data-found')).toBe('true');
+      expect(card.get('mark').text()).toBe('embung');
+      // The filter narrows, the find goes through what is shown: nothing when the filter hides it.
+      await wrapper.get('[data-testid="search"]').setValue('nomor');
+      expect(wrapper.get('[data-testid="find-count"]').text()).toBe('Tidak ditemukan');
+      // Escape closes the bar.
+      await input.trigger('keydown', { key: 'Escape' });
+      expect(wrapper.find('[data-testid="find-bar"]').exists()).toBe(false);
+      wrapper.unmount();
+    });
   });
 });

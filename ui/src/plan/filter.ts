@@ -49,28 +49,54 @@ function searchText(action: ActionSummary): string {
   return text;
 }
 
+/** The search's words, normalised: done once per key, not once per action. */
+export function searchWords(search: string): string[] {
+  return normaliseText(search).split(' ').filter(Boolean);
+}
+
 /** Every word of the search appears in the action's code, title, milestones or indicators. */
 export function matchesSearch(action: ActionSummary, search: string): boolean {
-  const words = normaliseText(search).split(' ').filter(Boolean);
+  return matchesWords(action, searchWords(search));
+}
+
+function matchesWords(action: ActionSummary, words: readonly string[]): boolean {
   if (words.length === 0) return true;
   const text = searchText(action);
   return words.every((word) => text.includes(word));
 }
 
+/** Each action's OPDs (lead, supporting, owners of milestones and indicators), gathered once. */
+const opdSets = new WeakMap<ActionSummary, Set<string>>();
+
 /** The OPD leads or supports the action, or owns one of its milestones or indicators. */
 export function involvesOpd(action: ActionSummary, opdCode: string): boolean {
-  return (
-    action.leadOpd.code === opdCode ||
-    action.supportingOpds.some((o) => o.code === opdCode) ||
-    action.milestones.some((m) => m.opdCode === opdCode) ||
-    action.indicators.some((i) => i.opdCode === opdCode)
-  );
+  const key = toRaw(action);
+  let codes = opdSets.get(key);
+  if (codes === undefined) {
+    codes = new Set([
+      key.leadOpd.code,
+      ...key.supportingOpds.map((o) => o.code),
+      ...key.milestones.map((m) => m.opdCode),
+      ...key.indicators.map((i) => i.opdCode),
+    ]);
+    opdSets.set(key, codes);
+  }
+  return codes.has(opdCode);
+}
+
+/** The filters as one test, with the search parsed once for the whole plan. */
+export function compileFilters(filters: PlanFilters): (action: ActionSummary, themeId: string) => boolean {
+  const { themeId, opdCode, status } = filters;
+  const words = searchWords(filters.search);
+  return (action, actionThemeId) => {
+    if (themeId !== '' && themeId !== actionThemeId) return false;
+    if (opdCode !== '' && !involvesOpd(action, opdCode)) return false;
+    if (status !== '' && !action.milestones.some((m) => m.status === status)) return false;
+    return matchesWords(action, words);
+  };
 }
 
 /** Whether an action of the theme `themeId` passes every filter. */
 export function matchesFilters(action: ActionSummary, themeId: string, filters: PlanFilters): boolean {
-  if (filters.themeId !== '' && filters.themeId !== themeId) return false;
-  if (filters.opdCode !== '' && !involvesOpd(action, filters.opdCode)) return false;
-  if (filters.status !== '' && !action.milestones.some((m) => m.status === filters.status)) return false;
-  return matchesSearch(action, filters.search);
+  return compileFilters(filters)(action, themeId);
 }
