@@ -25,6 +25,11 @@ pub(crate) enum Raw {
     Empty,
 }
 
+/// Most shared-string text the pass keeps (calamine keeps its own copy for
+/// the life of the book): a report holds far less; a workbook with more is
+/// read by calamine alone.
+const MAX_SHARED_BYTES: usize = 4 * 1024 * 1024;
+
 /// What the pass read of the parts that decide a sheet's cells.
 #[derive(Debug, Default)]
 pub(crate) struct Plain {
@@ -34,7 +39,9 @@ pub(crate) struct Plain {
     relationships: HashMap<String, (String, String)>,
     /// The workbook's sheets in order: (name, relationship id).
     sheets: Vec<(String, String)>,
-    shared: Vec<String>,
+    /// Every shared string, one after the other, and where each ends.
+    shared: String,
+    shared_ends: Vec<u32>,
     /// The cells of each plain worksheet part, by its key (lower case, `/`).
     cells: HashMap<String, Vec<(u32, u32, Raw)>>,
     held: usize,
@@ -48,6 +55,18 @@ enum Kind {
     Workbook,
     SharedStrings,
     Sheet,
+}
+
+impl Kind {
+    /// The part's root element, the only one calamine reads in.
+    fn root(self) -> &'static str {
+        match self {
+            Kind::PackageRelationships | Kind::WorkbookRelationships => "Relationships",
+            Kind::Workbook => "workbook",
+            Kind::SharedStrings => "sst",
+            Kind::Sheet => "worksheet",
+        }
+    }
 }
 
 impl Plain {
@@ -75,10 +94,14 @@ impl Plain {
             kind,
             key: key.to_owned(),
             ok: true,
-            depth: 0,
+            names: Vec::new(),
+            ends: Vec::new(),
+            root_done: false,
+            sheets_seen: false,
             in_sheet_data: SheetData::Before,
             cell: None,
             text: None,
+            si_text: None,
             cells: Vec::new(),
             texts: 0,
         })
@@ -93,13 +116,19 @@ impl Plain {
                 .zip(names)
                 .any(|((name, _), n)| name != n)
         {
-            self.unplain = true;
+            self.unplain();
         }
     }
 
-    /// The cells of sheet `name` with shared strings resolved, as calamine
-    /// would give them; None when calamine must read the sheet.
-    pub(crate) fn cells_of(&self, name: &str) -> Option<Vec<(u32, u32, Value<'_>)>> {
+    fn unplain(&mut self) {
+        self.unplain = true;
+        self.cells = HashMap::new();
+        self.shared = String::new();
+        self.shared_ends = Vec::new();
+    }
+
+    /// The key of the worksheet part of sheet `name`, when plain.
+    fn part_of(&self, name: &str) -> Option<String> {
         if self.unplain {
             return None;
         }
@@ -112,29 +141,53 @@ impl Plain {
             Some(absolute) => absolute.to_owned(),
             None => format!("xl/{target}"),
         };
-        let raw = self.cells.get(&path.to_ascii_lowercase())?;
-        raw.iter()
-            .map(|&(row, col, raw)| {
-                Some((
-                    row,
-                    col,
-                    match raw {
-                        Raw::Shared(i) => Value::Text(self.shared.get(i as usize)?),
-                        Raw::Number(n) => Value::Number(n),
-                        Raw::Empty => Value::Empty,
-                    },
-                ))
-            })
-            .collect()
+        Some(path.to_ascii_lowercase())
     }
-}
 
-/// A cell's value, its text borrowed from the shared strings.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub(crate) enum Value<'a> {
-    Text(&'a str),
-    Number(f64),
-    Empty,
+    /// Shared string `i`.
+    pub(crate) fn shared(&self, i: u32) -> Option<&str> {
+        let i = i as usize;
+        let end = *self.shared_ends.get(i)? as usize;
+        let start = match i {
+            0 => 0,
+            _ => self.shared_ends[i - 1] as usize,
+        };
+        self.shared.get(start..end)
+    }
+
+    /// Whether the pass read sheet `name` itself (its every shared string
+    /// found), so that [`Plain::take`] gives its cells.
+    pub(crate) fn has(&self, name: &str) -> bool {
+        self.part_of(name)
+            .and_then(|part| self.cells.get(&part))
+            .is_some_and(|raw| {
+                raw.iter().all(|(_, _, raw)| match raw {
+                    Raw::Shared(i) => self.shared(*i).is_some(),
+                    _ => true,
+                })
+            })
+    }
+
+    /// The cells of sheet `name` as the pass read them (resolve shared
+    /// strings with [`Plain::shared`]); None when calamine must read the
+    /// sheet. Each sheet is given once; call [`Plain::release`] after.
+    pub(crate) fn take(&mut self, name: &str) -> Option<Vec<(u32, u32, Raw)>> {
+        if !self.has(name) {
+            return None;
+        }
+        let part = self.part_of(name)?;
+        self.cells.remove(&part)
+    }
+
+    /// Drops the shared strings once every plain sheet was taken (calamine
+    /// keeps its own copy; a sheet asked for again is read by calamine, the
+    /// same cells).
+    pub(crate) fn release(&mut self) {
+        if self.cells.is_empty() {
+            self.shared = String::new();
+            self.shared_ends = Vec::new();
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -150,14 +203,21 @@ pub(crate) struct PartReader<'p> {
     kind: Kind,
     key: String,
     ok: bool,
-    /// Elements open inside the current `<si>` or `<c>`.
-    depth: u32,
+    /// The open elements' names, one after the other, and where each ends.
+    names: Vec<u8>,
+    ends: Vec<usize>,
+    /// The root element was closed.
+    root_done: bool,
+    /// A workbook's `<sheets>` was met.
+    sheets_seen: bool,
     in_sheet_data: SheetData,
     /// The open cell: row, column, whether it is a shared string, its `<v>` text.
     cell: Option<(u32, u32, bool, Option<String>)>,
     /// The text being read (a shared string's `<t>`, a cell's `<v>`), and
     /// whether its spaces are kept.
     text: Option<(String, bool)>,
+    /// The current `<si>`'s `<t>` once closed.
+    si_text: Option<(String, bool)>,
     cells: Vec<(u32, u32, Raw)>,
     /// `<t>` elements read in the current `<si>`.
     texts: u32,
@@ -170,7 +230,13 @@ impl PartReader<'_> {
             return;
         }
         match event {
-            Event::Start(e) | Event::Empty(e) => self.start(e),
+            Event::Start(e) => self.start(e),
+            Event::Empty(e) => {
+                self.start(e);
+                if self.ok {
+                    self.end(e.local_name().as_ref());
+                }
+            }
             Event::End(e) => {
                 let name = e.name();
                 let local = e.local_name();
@@ -187,38 +253,56 @@ impl PartReader<'_> {
                         self.ok = false;
                     }
                     text.push_str(&t.xml10_content());
-                } else if self.depth > 0
+                } else if (self.in_item() || self.ends.is_empty())
                     && !t.xml10_content().chars().all(|c| c.is_ascii_whitespace())
                 {
                     self.ok = false;
                 }
             }
-            Event::GeneralRef(r) => match (self.text.as_mut(), self.kind) {
-                (Some((text, _)), Kind::SharedStrings) => match r.resolve_char_ref() {
-                    Ok(Some(c)) => text.push(c),
-                    Ok(None) => match r.as_ref() {
-                        "amp" => text.push('&'),
-                        "lt" => text.push('<'),
-                        "gt" => text.push('>'),
-                        "quot" => text.push('"'),
-                        "apos" => text.push('\''),
-                        _ => self.ok = false,
+            Event::GeneralRef(r) => {
+                let counts = self.in_item() || self.ends.is_empty();
+                match (self.text.as_mut(), self.kind) {
+                    (Some((text, _)), Kind::SharedStrings) => match r.resolve_char_ref() {
+                        Ok(Some(c)) => text.push(c),
+                        Ok(None) => match r.as_ref() {
+                            "amp" => text.push('&'),
+                            "lt" => text.push('<'),
+                            "gt" => text.push('>'),
+                            "quot" => text.push('"'),
+                            "apos" => text.push('\''),
+                            _ => self.ok = false,
+                        },
+                        Err(_) => self.ok = false,
                     },
-                    Err(_) => self.ok = false,
-                },
-                (Some(_), _) => self.ok = false,
-                _ if self.depth > 0 => self.ok = false,
-                _ => {}
-            },
+                    (Some(_), _) => self.ok = false,
+                    _ if counts => self.ok = false,
+                    _ => {}
+                }
+            }
             // A comment or processing instruction splits a text where
             // calamine may not; CDATA in a `<v>` it reads as nothing.
-            Event::CData(_) | Event::Comment(_) | Event::PI(_) | Event::DocType(_)
-                if self.depth > 0 =>
-            {
-                self.ok = false
-            }
+            Event::CData(_) | Event::Comment(_) | Event::PI(_) if self.in_item() => self.ok = false,
+            Event::CData(_) | Event::DocType(_) => self.ok = false,
             _ => {}
         }
+    }
+
+    /// Inside a `<si>` or a `<c>`, where every event makes the value.
+    fn in_item(&self) -> bool {
+        match self.kind {
+            Kind::SharedStrings => self.ends.len() >= 2,
+            Kind::Sheet => self.cell.is_some(),
+            _ => false,
+        }
+    }
+
+    /// The name of the element open at `depth` (the root is 0).
+    fn open(&self, depth: usize) -> &[u8] {
+        let start = match depth {
+            0 => 0,
+            _ => self.ends[depth - 1],
+        };
+        &self.names[start..self.ends[depth]]
     }
 
     fn start(&mut self, e: &BytesStart) {
@@ -226,12 +310,27 @@ impl PartReader<'_> {
         let name = local.as_ref();
         // A prefixed element, or an attribute given twice (calamine keeps the
         // last, by local name for a sheet's `r:id`): left to calamine.
-        let read = matches!(name, "Relationship" | "sheet" | "c" | "t");
+        let read = matches!(name, "Relationship" | "sheet" | "c" | "t" | "dimension");
         if e.name().as_ref() != name || (read && repeated_attribute(e)) {
             self.ok = false;
             return;
         }
+        // One root, the one calamine reads in, with nothing before or after
+        // it and its name used nowhere else (calamine stops at its end).
+        let depth = self.ends.len();
+        let root = self.kind.root();
+        if (depth == 0) != (name == root) || (depth == 0 && self.root_done) {
+            self.ok = false;
+            return;
+        }
+        let parent = depth.checked_sub(1).map(|d| self.open(d).to_vec());
+        let parent = parent.as_deref().unwrap_or_default();
         match self.kind {
+            Kind::PackageRelationships | Kind::WorkbookRelationships
+                if name == "Relationship" && depth != 1 =>
+            {
+                self.ok = false
+            }
             Kind::PackageRelationships if name == "Relationship" => {
                 let kind = attribute(e, "Type").unwrap_or_default();
                 let target = attribute(e, "Target").unwrap_or_default();
@@ -247,9 +346,11 @@ impl PartReader<'_> {
                     attribute(e, "Type").unwrap_or_default(),
                     attribute(e, "Target").unwrap_or_default(),
                 ) else {
-                    return;
+                    return self.push(name);
                 };
-                if [id, kind, target].iter().any(|v| v.contains('&')) {
+                if [id, kind, target].iter().any(|v| v.contains('&'))
+                    || self.plain.relationships.contains_key(id)
+                {
                     self.ok = false;
                     return;
                 }
@@ -257,9 +358,23 @@ impl PartReader<'_> {
                     .relationships
                     .insert(id.to_owned(), (target.to_owned(), kind.to_owned()));
             }
+            Kind::Workbook if name == "sheets" => {
+                if depth != 1 || self.sheets_seen {
+                    self.ok = false;
+                    return;
+                }
+                self.sheets_seen = true;
+            }
             Kind::Workbook if name == "sheet" => {
+                // calamine takes the attribute named `id` under any prefix;
+                // the narrow form has `r:id` only (a second `id` is refused
+                // above as repeated).
                 let sheet_name = attribute(e, "name").unwrap_or_default();
-                let id = attribute(e, "r:id").unwrap_or_default();
+                let id = attribute(e, "r:id");
+                let Some(id) = id.filter(|_| depth == 2 && parent == b"sheets") else {
+                    self.ok = false;
+                    return;
+                };
                 if sheet_name.contains('&') || sheet_name.contains("_x") || id.contains('&') {
                     self.ok = false;
                     return;
@@ -268,19 +383,24 @@ impl PartReader<'_> {
                     .sheets
                     .push((sheet_name.to_owned(), id.to_owned()));
             }
-            Kind::SharedStrings => self.start_shared(name, e),
-            Kind::Sheet => self.start_sheet(name, e),
+            Kind::SharedStrings => self.start_shared(name, depth, e),
+            Kind::Sheet => self.start_sheet(name, depth, e),
             _ => {}
+        }
+        if self.ok {
+            self.push(name);
         }
     }
 
-    fn start_shared(&mut self, name: &str, e: &BytesStart) {
-        match (name, self.depth) {
-            ("si", 0) => {
-                self.depth = 1;
-                self.texts = 0;
-            }
-            ("t", 1) if self.texts == 0 => {
+    fn push(&mut self, name: &str) {
+        self.names.extend_from_slice(name.as_bytes());
+        self.ends.push(self.names.len());
+    }
+
+    fn start_shared(&mut self, name: &str, depth: usize, e: &BytesStart) {
+        match (name, depth) {
+            ("si", 1) => self.texts = 0,
+            ("t", 2) if self.texts == 0 => {
                 let preserve = match attribute_raw_count(e) {
                     0 => false,
                     1 if attribute(e, "xml:space") == Some("preserve") => true,
@@ -289,7 +409,6 @@ impl PartReader<'_> {
                         return;
                     }
                 };
-                self.depth = 2;
                 self.texts = 1;
                 self.text = Some((String::new(), preserve));
             }
@@ -298,9 +417,13 @@ impl PartReader<'_> {
         }
     }
 
-    fn start_sheet(&mut self, name: &str, e: &BytesStart) {
+    fn start_sheet(&mut self, name: &str, depth: usize, e: &BytesStart) {
+        if name == "dimension" && !attribute(e, "ref").is_some_and(plain_dimension) {
+            self.ok = false;
+            return;
+        }
         match self.in_sheet_data {
-            SheetData::Before if name == "sheetData" => {
+            SheetData::Before if name == "sheetData" && depth == 1 => {
                 self.in_sheet_data = SheetData::Inside;
                 return;
             }
@@ -308,9 +431,9 @@ impl PartReader<'_> {
             _ if name == "sheetData" => self.ok = false,
             _ => return,
         }
-        match (name, &self.cell) {
-            ("row", None) => {}
-            ("c", None) => {
+        match (name, depth, &self.cell) {
+            ("row", 2, None) => {}
+            ("c", 3, None) => {
                 let mut address = None;
                 let mut shared = false;
                 for (key, value) in raw_attributes(e) {
@@ -329,23 +452,34 @@ impl PartReader<'_> {
                     None => self.ok = false,
                 }
             }
-            ("v", Some((_, _, _, None))) if self.text.is_none() => {
+            ("v", 4, Some((_, _, _, None))) if self.text.is_none() => {
                 self.text = Some((String::new(), true));
             }
             _ => self.ok = false,
         }
-        self.depth += u32::from(name != "row");
     }
 
     fn end(&mut self, name: &str) {
+        // Only the open element's own end tag (calamine's reader checks no
+        // end names: a stray one would mean something else to it).
+        let Some(depth) = self.ends.len().checked_sub(1) else {
+            self.ok = false;
+            return;
+        };
+        if self.open(depth) != name.as_bytes() {
+            self.ok = false;
+            return;
+        }
+        self.ends.pop();
+        self.names.truncate(self.ends.last().copied().unwrap_or(0));
+        if depth == 0 {
+            self.root_done = true;
+        }
         match self.kind {
-            Kind::SharedStrings => match (name, self.depth) {
-                ("t", 2) => {
-                    self.depth = 1;
-                }
+            Kind::SharedStrings => match (name, depth) {
+                ("t", 2) => self.si_text = self.text.take(),
                 ("si", 1) => {
-                    self.depth = 0;
-                    let text = match self.text.take() {
+                    let text = match self.si_text.take() {
                         None => String::new(),
                         Some((text, true)) => text,
                         Some((text, false)) => {
@@ -353,19 +487,19 @@ impl PartReader<'_> {
                         }
                     };
                     // calamine decodes Excel's `_xHHHH_` escapes: left to it.
-                    if text.contains("_x") {
+                    let plain = &mut *self.plain;
+                    if text.contains("_x") || plain.shared.len() + text.len() > MAX_SHARED_BYTES {
                         self.ok = false;
+                        return;
                     }
-                    self.plain.shared.push(text);
+                    plain.shared.push_str(&text);
+                    plain.shared_ends.push(plain.shared.len() as u32);
                 }
-                (_, 0) => {}
-                _ => self.ok = false,
+                _ => {}
             },
             Kind::Sheet if self.in_sheet_data == SheetData::Inside => match name {
                 "sheetData" => self.in_sheet_data = SheetData::After,
-                "row" => {}
                 "v" => {
-                    self.depth = self.depth.saturating_sub(1);
                     if let (Some((_, _, _, v)), Some((text, _))) =
                         (&mut self.cell, self.text.take())
                     {
@@ -373,7 +507,6 @@ impl PartReader<'_> {
                     }
                 }
                 "c" => {
-                    self.depth = 0;
                     if let Some((row, col, shared, v)) = self.cell.take() {
                         match raw_value(shared, v.as_deref()) {
                             Some(raw) => self.cells.push((row, col, raw)),
@@ -385,7 +518,7 @@ impl PartReader<'_> {
                         }
                     }
                 }
-                _ => self.ok = false,
+                _ => {}
             },
             _ => {}
         }
@@ -394,24 +527,44 @@ impl PartReader<'_> {
     /// The part was read to its end (or to where its XML broke, `broken`).
     pub(crate) fn finish(self, broken: bool) {
         let plain = self.plain;
-        if !self.ok || broken || self.depth != 0 || self.cell.is_some() {
-            match self.kind {
-                // A sheet that is not plain is read by calamine; the others
-                // decide every sheet.
-                Kind::Sheet => {
-                    plain.held -= self.cells.len().min(plain.held);
-                }
-                _ => plain.unplain = true,
+        let whole = self.ok
+            && !broken
+            && self.root_done
+            && self.ends.is_empty()
+            && self.cell.is_none()
+            && self.text.is_none()
+            && self.si_text.is_none();
+        match self.kind {
+            // A sheet that is not plain is read by calamine; the other parts
+            // decide every sheet.
+            Kind::Sheet if whole && self.in_sheet_data == SheetData::After => {
+                plain.cells.insert(self.key, self.cells);
             }
-            return;
+            Kind::Sheet => plain.held -= self.cells.len().min(plain.held),
+            _ if whole => {}
+            _ => plain.unplain(),
         }
-        if self.kind == Kind::Sheet && self.in_sheet_data != SheetData::Before {
-            plain.cells.insert(self.key, self.cells);
-        }
-        if plain.unplain {
-            plain.cells.clear();
-            plain.shared.clear();
-        }
+    }
+}
+
+/// A `<dimension ref>` calamine reads: `A1` or `A1:C9` in capitals, no
+/// leading zero, on Excel's grid, its end not before its start.
+fn plain_dimension(dimension: &str) -> bool {
+    let corner = |c: &str| {
+        let digits = c.trim_start_matches(|b: char| b.is_ascii_uppercase());
+        (!digits.starts_with('0') && digits.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| super::guard::cell(c))
+            .flatten()
+    };
+    let mut parts = dimension.split(':');
+    match (
+        parts.next().and_then(corner),
+        parts.next().map(corner),
+        parts.next(),
+    ) {
+        (Some(_), None, None) => true,
+        (Some(start), Some(Some(end)), None) => end.0 >= start.0 && end.1 >= start.1,
+        _ => false,
     }
 }
 

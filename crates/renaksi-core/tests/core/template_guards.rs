@@ -409,3 +409,24 @@ fn an_oversize_template_or_one_that_is_no_file_is_refused_without_reading() {
     let error = renaksi_core::plan_template::read::read_file(&folder).unwrap_err();
     assert!(error.to_string().contains("bukan berkas biasa"), "{error}");
 }
+
+/// A second shared-string table placed before the real one (outside its
+/// root) is not read: the template's cells are the genuine ones.
+#[test]
+fn shared_strings_outside_the_table_are_not_read() {
+    use crate::fixtures::edit_part;
+    use renaksi_core::plan_template::read::read_bytes;
+    let store = demo_bappeda();
+    let template = workbook_bytes(&Contents::load(&store).unwrap()).unwrap();
+    let genuine = read_bytes(template.clone()).unwrap();
+    let forged = edit_part(&template, "xl/sharedStrings.xml", |c| {
+        let open = c.find("<sst ").unwrap();
+        let body = open + c[open..].find('>').unwrap() + 1;
+        let end = c.find("</sst>").unwrap();
+        let alternate = c[body..end].replace(&genuine.plan.region, "Kabupaten PALSU");
+        format!("{}<x>{alternate}</x>{}", &c[..open], &c[open..])
+    });
+    let read = read_bytes(forged).unwrap();
+    assert_eq!(read.plan.region, genuine.plan.region);
+    assert_ne!(read.plan.region, "Kabupaten PALSU");
+}
