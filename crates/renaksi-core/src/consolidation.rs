@@ -154,11 +154,19 @@ fn summarise(overview: PlanOverview, scale: &GradeScale, today: NaiveDate) -> Re
             involvement.entry(&s.code).or_default().supports = true;
         }
         for m in &a.milestones {
-            involvement.entry(&m.opd_code).or_default().milestones.push(m);
+            involvement
+                .entry(&m.opd_code)
+                .or_default()
+                .milestones
+                .push(m);
         }
         for i in &a.indicators {
             let percent = i.achievement.percent;
-            involvement.entry(&i.opd_code).or_default().percents.push(percent);
+            involvement
+                .entry(&i.opd_code)
+                .or_default()
+                .percents
+                .push(percent);
         }
     }
     let opds = overview

@@ -26,10 +26,8 @@ pub(crate) fn write_atomically_with(
 ) -> Result<()> {
     let tmp = temp_path(out);
     let mut file = File::create(&tmp).map_err(|e| Error::io("menulis", &tmp, e))?;
-    let written = write(&mut file).and_then(|_| {
-        file.sync_all()
-            .map_err(|e| Error::io("menulis", &tmp, e))
-    });
+    let written =
+        write(&mut file).and_then(|_| file.sync_all().map_err(|e| Error::io("menulis", &tmp, e)));
     drop(file);
     if let Err(e) = written {
         let _ = fs::remove_file(&tmp);

@@ -1300,10 +1300,7 @@ fn action_of(
             .filter_map(|v| OgpValue::parse(v.trim()))
             .collect(),
         lead_opd_id: row.lead_opd_id.clone(),
-        supporting_opd_ids: supporting
-            .get(row.id.as_str())
-            .cloned()
-            .unwrap_or_default(),
+        supporting_opd_ids: supporting.get(row.id.as_str()).cloned().unwrap_or_default(),
         cso_partners: row.cso_partners.clone(),
         start_date: row.start_date.clone(),
         end_date: row.end_date.clone(),

@@ -320,8 +320,10 @@ enum Rows {
     /// columns go back up beside the table).
     Any,
     /// Written top to bottom, each row flushed to a temporary file as the next
-    /// one starts (a write to an earlier row would be dropped): twelve thousand
-    /// indicators never sit in rust_xlsxwriter's memory as cells.
+    /// one starts (a write to an earlier row would be dropped), its texts
+    /// written in the cells rather than in the workbook's shared table: a
+    /// province's 280,000 indicators never sit in rust_xlsxwriter's memory,
+    /// as cells or as strings.
     InOrder,
 }
 
@@ -337,7 +339,7 @@ fn table_sheet<'w>(
 ) -> Result<(&'w mut Worksheet, u32), XlsxError> {
     let sheet = match rows_written {
         Rows::Any => workbook.add_worksheet(),
-        Rows::InOrder => workbook.add_worksheet_with_low_memory()?,
+        Rows::InOrder => workbook.add_worksheet_with_constant_memory()?,
     }
     .set_name(name)?;
     let width: f64 = columns.iter().map(|c| c.1).sum();
@@ -682,25 +684,25 @@ fn build_workbook(
         ("Keterangan", 16.0),
     ];
     let rows = summary.indicators.iter().enumerate().map(|(i, line)| {
-            let a = &line.achievement;
-            vec![
-                Cell::Count(i + 1),
-                Cell::Text(line.theme.clone()),
-                Cell::Text(format!("{} {}", line.action_code, line.action_title)),
-                Cell::Text(line.opd.code.clone()),
-                Cell::Text(line.description.clone()),
-                Cell::Label(line.unit.clone()),
-                Cell::Number(a.target_to_date),
-                Cell::Number(a.realisation_to_date),
-                Cell::Percent(a.percent),
-                Cell::Label(grade_label(grades, a.grade)),
-                Cell::Number(a.annual_target),
-                Cell::Percent(a.annual_percent),
-                Cell::Text(match a.reason {
-                    Reason::Ok => String::new(),
-                    reason => reason_label(reason).to_string(),
-                }),
-            ]
+        let a = &line.achievement;
+        vec![
+            Cell::Count(i + 1),
+            Cell::Text(line.theme.clone()),
+            Cell::Text(format!("{} {}", line.action_code, line.action_title)),
+            Cell::Text(line.opd.code.clone()),
+            Cell::Text(line.description.clone()),
+            Cell::Label(line.unit.clone()),
+            Cell::Number(a.target_to_date),
+            Cell::Number(a.realisation_to_date),
+            Cell::Percent(a.percent),
+            Cell::Label(grade_label(grades, a.grade)),
+            Cell::Number(a.annual_target),
+            Cell::Percent(a.annual_percent),
+            Cell::Text(match a.reason {
+                Reason::Ok => String::new(),
+                reason => reason_label(reason).to_string(),
+            }),
+        ]
     });
     let (sheet, end) = table_sheet(
         &mut workbook,
