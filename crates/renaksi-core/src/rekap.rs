@@ -98,8 +98,13 @@ fn write(
 ) -> Result<RekapWritten> {
     let conn = store.conn();
     crate::access::require_bappeda(conn, "menulis Rekap kabupaten")?;
-    let summary = consolidation::summary(conn, period, today)?
-        .ok_or_else(|| Error::NotFound("Rencana aksi".into()))?;
+    // The summary reads the plan's rows once: a page cache gains it nothing,
+    // and at a province's scale its 32 MB would sit on top of the summary.
+    let cache: i64 = conn.pragma_query_value(None, "cache_size", |row| row.get(0))?;
+    conn.pragma_update(None, "cache_size", -2048)?;
+    let summary = consolidation::summary(conn, period, today);
+    conn.pragma_update(None, "cache_size", cache)?;
+    let summary = summary?.ok_or_else(|| Error::NotFound("Rencana aksi".into()))?;
     let Some(period) = summary.period else {
         return Err(Error::invalid(
             "period",
