@@ -3,6 +3,8 @@
 //! Computed from the plan overview, so the dashboard, the rekap workbook and
 //! the main window agree to the last decimal.
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 use rusqlite::Connection;
 use serde::Serialize;
@@ -136,31 +138,57 @@ fn summarise(overview: PlanOverview, scale: &GradeScale, today: NaiveDate) -> Re
         })
         .collect();
 
+    // Each OPD's actions, milestones and figures gathered in one pass over the
+    // plan, not one pass per OPD: a province holds 1,400 OPDs.
+    #[derive(Default)]
+    struct Involvement<'a> {
+        led: usize,
+        supports: bool,
+        milestones: Vec<&'a MilestoneBrief>,
+        percents: Vec<Option<f64>>,
+    }
+    let mut involvement: HashMap<&str, Involvement> = HashMap::new();
+    for a in actions() {
+        involvement.entry(&a.lead_opd.code).or_default().led += 1;
+        for s in &a.supporting_opds {
+            involvement.entry(&s.code).or_default().supports = true;
+        }
+        for m in &a.milestones {
+            involvement
+                .entry(&m.opd_code)
+                .or_default()
+                .milestones
+                .push(m);
+        }
+        for i in &a.indicators {
+            let percent = i.achievement.percent;
+            involvement
+                .entry(&i.opd_code)
+                .or_default()
+                .percents
+                .push(percent);
+        }
+    }
     let opds = overview
         .opds
         .iter()
         .filter_map(|opd| {
-            let led = actions().filter(|a| a.lead_opd.code == opd.code).count();
-            let supports = actions().any(|a| a.supporting_opds.iter().any(|s| s.code == opd.code));
-            let milestones: Vec<&MilestoneBrief> = all_milestones()
-                .filter(|m| m.opd_code == opd.code)
-                .collect();
-            let percents: Vec<Option<f64>> = actions()
-                .flat_map(|a| a.indicators.iter())
-                .filter(|i| i.opd_code == opd.code)
-                .map(|i| i.achievement.percent)
-                .collect();
-            let involved = led > 0 || supports || !milestones.is_empty() || !percents.is_empty();
+            let found = involvement.remove(opd.code.as_str())?;
+            let involved = found.led > 0
+                || found.supports
+                || !found.milestones.is_empty()
+                || !found.percents.is_empty();
             involved.then(|| OpdSummary {
                 opd: opd.clone(),
-                led_action_count: led,
-                milestone_count: milestones.len(),
-                indicator_count: percents.len(),
-                milestones: counts(milestones.iter().copied()),
-                rollup: achievement::rollup(percents, scale),
+                led_action_count: found.led,
+                milestone_count: found.milestones.len(),
+                indicator_count: found.percents.len(),
+                milestones: counts(found.milestones.iter().copied()),
+                rollup: achievement::rollup(found.percents, scale),
             })
         })
         .collect();
+    drop(involvement);
 
     let mut overdue: Vec<OverdueMilestone> = actions()
         .flat_map(|a| a.milestones.iter().map(move |m| (a, m)))
@@ -184,49 +212,65 @@ fn summarise(overview: PlanOverview, scale: &GradeScale, today: NaiveDate) -> Re
             .then_with(|| a.action_code.cmp(&b.action_code))
     });
 
-    let opd_named = |code: &str| {
-        overview
-            .opds
+    let rollup = achievement::rollup(
+        actions().flat_map(|a| a.indicators.iter().map(|i| i.achievement.percent)),
+        scale,
+    );
+    let milestones = counts(all_milestones());
+
+    // The indicator lines take the overview's texts instead of copying them,
+    // so a province's 280,000 indicators are not held twice.
+    let PlanOverview {
+        plan,
+        periods,
+        period,
+        grades,
+        opds: all_opds,
+        themes: overview_themes,
+        ..
+    } = overview;
+    let opd_named: HashMap<&str, &OpdRef> = all_opds.iter().map(|o| (o.code.as_str(), o)).collect();
+    let mut indicators = Vec::with_capacity(
+        overview_themes
             .iter()
-            .find(|o| o.code == code)
-            .cloned()
-            .unwrap_or_else(|| OpdRef {
-                code: code.to_string(),
-                name: code.to_string(),
-            })
-    };
-    let indicators = overview
-        .themes
-        .iter()
-        .flat_map(|t| {
-            t.actions.iter().flat_map(move |a| {
-                a.indicators.iter().map(move |i| IndicatorLine {
+            .flat_map(|t| t.actions.iter())
+            .map(|a| a.indicators.len())
+            .sum(),
+    );
+    for t in overview_themes {
+        for a in t.actions {
+            for i in a.indicators {
+                let opd = opd_named
+                    .get(i.opd_code.as_str())
+                    .map(|o| (*o).clone())
+                    .unwrap_or_else(|| OpdRef {
+                        name: i.opd_code.clone(),
+                        code: i.opd_code,
+                    });
+                indicators.push(IndicatorLine {
                     theme: t.name.clone(),
                     action_code: a.code.clone(),
                     action_title: a.title.clone(),
-                    opd: opd_named(&i.opd_code),
-                    description: i.description.clone(),
-                    unit: i.unit.clone(),
+                    opd,
+                    description: i.description,
+                    unit: i.unit,
                     achievement: i.achievement,
-                })
-            })
-        })
-        .collect();
+                });
+            }
+        }
+    }
 
     RegencySummary {
-        rollup: achievement::rollup(
-            actions().flat_map(|a| a.indicators.iter().map(|i| i.achievement.percent)),
-            scale,
-        ),
-        milestones: counts(all_milestones()),
+        rollup,
+        milestones,
         today: today.format("%Y-%m-%d").to_string(),
-        grades: overview.grades.clone(),
+        grades,
         themes,
         opds,
         overdue,
         indicators,
-        period: overview.period,
-        periods: overview.periods,
-        plan: overview.plan,
+        period,
+        periods,
+        plan,
     }
 }

@@ -18,6 +18,27 @@ pub fn write_atomically(out: &Path, bytes: &[u8]) -> Result<()> {
     })
 }
 
+/// Like [`write_atomically`], for a file written piece by piece by `write`
+/// (a workbook too big to hold in memory), synced before the rename.
+pub(crate) fn write_atomically_with(
+    out: &Path,
+    write: impl FnOnce(&mut File) -> Result<()>,
+) -> Result<()> {
+    let tmp = temp_path(out);
+    let mut file = File::create(&tmp).map_err(|e| Error::io("menulis", &tmp, e))?;
+    let written =
+        write(&mut file).and_then(|_| file.sync_all().map_err(|e| Error::io("menulis", &tmp, e)));
+    drop(file);
+    if let Err(e) = written {
+        let _ = fs::remove_file(&tmp);
+        return Err(e);
+    }
+    fs::rename(&tmp, out).map_err(|e| {
+        let _ = fs::remove_file(&tmp);
+        Error::io("menyimpan", out, e)
+    })
+}
+
 pub(crate) fn temp_path(out: &Path) -> PathBuf {
     let name = out
         .file_name()

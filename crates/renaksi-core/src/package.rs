@@ -1268,7 +1268,23 @@ fn held_own<'p>(
         .filter(move |i| i.opd_id == own_opd_id)
 }
 
-fn action_of(package: &PlanPackage, row: &ActionRow) -> Action {
+/// Each action's supporting OPD ids in the package's order, looked up by
+/// action id: a province package has thousands of actions and rows.
+fn supporting_of(package: &PlanPackage) -> HashMap<&str, Vec<String>> {
+    let mut of: HashMap<&str, Vec<String>> = HashMap::new();
+    for s in &package.supporting {
+        of.entry(s.action_id.as_str())
+            .or_default()
+            .push(s.opd_id.clone());
+    }
+    of
+}
+
+fn action_of(
+    package: &PlanPackage,
+    supporting: &HashMap<&str, Vec<String>>,
+    row: &ActionRow,
+) -> Action {
     Action {
         id: row.id.clone(),
         plan_id: package.plan.id.clone(),
@@ -1284,12 +1300,7 @@ fn action_of(package: &PlanPackage, row: &ActionRow) -> Action {
             .filter_map(|v| OgpValue::parse(v.trim()))
             .collect(),
         lead_opd_id: row.lead_opd_id.clone(),
-        supporting_opd_ids: package
-            .supporting
-            .iter()
-            .filter(|s| s.action_id == row.id)
-            .map(|s| s.opd_id.clone())
-            .collect(),
+        supporting_opd_ids: supporting.get(row.id.as_str()).cloned().unwrap_or_default(),
         cso_partners: row.cso_partners.clone(),
         start_date: row.start_date.clone(),
         end_date: row.end_date.clone(),
@@ -1447,8 +1458,9 @@ pub fn apply(
         for theme in &package.themes {
             themes::upsert(tx, &theme.to_theme())?;
         }
+        let supporting = supporting_of(package);
         for row in &package.actions {
-            let action = action_of(package, row);
+            let action = action_of(package, &supporting, row);
             let narrative = takes_narrative(
                 held.as_ref(),
                 old_actions.get(&row.id),
@@ -1608,8 +1620,9 @@ pub fn preview(conn: &Connection, signed: &SignedPackage) -> Result<PackageChang
         HashMap::new()
     };
     let (mut added, mut changed, mut archived_now) = (Vec::new(), Vec::new(), Vec::new());
+    let supporting = supporting_of(package);
     for row in &package.actions {
-        let new = action_of(package, row);
+        let new = action_of(package, &supporting, row);
         let change = |fields: Vec<String>, reason: String| ActionChange {
             code: new.code.clone(),
             title: new.title.clone(),

@@ -7,6 +7,7 @@
 //! Like the Laporan OPD, every text is a quote-prefixed string cell and no
 //! formula is written; the file is written to a temporary file and renamed.
 
+use std::io::Write;
 use std::path::Path;
 
 use chrono::NaiveDate;
@@ -19,7 +20,7 @@ use serde::Serialize;
 use crate::achievement::{GradeBand, GradeKey, GradeScale, Reason};
 use crate::consolidation::{self, RegencySummary, StatusCount};
 use crate::dates::{long_date, long_time_wib, short_date, short_date_wib};
-use crate::files::write_atomically;
+use crate::files::write_atomically_with;
 use crate::period::{roman, PeriodRef};
 use crate::review::{self, ReviewNote, SubjectKind};
 use crate::store::now;
@@ -97,8 +98,13 @@ fn write(
 ) -> Result<RekapWritten> {
     let conn = store.conn();
     crate::access::require_bappeda(conn, "menulis Rekap kabupaten")?;
-    let summary = consolidation::summary(conn, period, today)?
-        .ok_or_else(|| Error::NotFound("Rencana aksi".into()))?;
+    // The summary reads the plan's rows once: a page cache gains it nothing,
+    // and at a province's scale its 32 MB would sit on top of the summary.
+    let cache: i64 = conn.pragma_query_value(None, "cache_size", |row| row.get(0))?;
+    conn.pragma_update(None, "cache_size", -2048)?;
+    let summary = consolidation::summary(conn, period, today);
+    conn.pragma_update(None, "cache_size", cache)?;
+    let summary = summary?.ok_or_else(|| Error::NotFound("Rencana aksi".into()))?;
     let Some(period) = summary.period else {
         return Err(Error::invalid(
             "period",
@@ -110,9 +116,16 @@ fn write(
         Audience::Bappeda => Some(review::list(conn)?),
         Audience::Public => None,
     };
-    let bytes = workbook_bytes(&summary, period, &matrix, notes.as_deref(), paper)
-        .map_err(|e| Error::invalid("file", format!("Buku kerja rekap tidak dapat dibuat: {e}")))?;
-    write_atomically(out, &bytes)?;
+    let not_made =
+        |e: XlsxError| Error::invalid("file", format!("Buku kerja rekap tidak dapat dibuat: {e}"));
+    let mut workbook =
+        build_workbook(&summary, period, &matrix, notes.as_deref(), paper).map_err(not_made)?;
+    // Zipped straight into the file: a province's rekap is tens of megabytes.
+    write_atomically_with(out, |file| {
+        let mut file = std::io::BufWriter::new(file);
+        workbook.save_to_writer(&mut file).map_err(not_made)?;
+        file.flush().map_err(|e| Error::io("menulis", out, e))
+    })?;
     Ok(RekapWritten {
         path: out.display().to_string(),
         period,
@@ -235,11 +248,13 @@ fn kop(
     Ok(())
 }
 
-/// A table with its header at [`HEADER_ROW`]; returns the row after it.
+/// A table with its header at [`HEADER_ROW`]; returns the row after it. The
+/// rows are taken one at a time, so a sheet written in order never holds its
+/// table whole (a province's 280,000 indicators).
 fn table(
     sheet: &mut Worksheet,
     columns: &[(&str, f64)],
-    rows: &[Vec<Cell>],
+    rows: impl IntoIterator<Item = Vec<Cell>>,
     st: &Styles,
 ) -> Result<u32, XlsxError> {
     for (c, (label, width)) in columns.iter().enumerate() {
@@ -254,8 +269,8 @@ fn table(
     sheet.set_row_height(HEADER_ROW, (header_lines as f64 * 12.0 + 4.0).max(18.0))?;
     sheet.set_repeat_rows(HEADER_ROW, HEADER_ROW)?;
     sheet.set_freeze_panes(HEADER_ROW + 1, 0)?;
-    for (i, cells) in rows.iter().enumerate() {
-        let r = HEADER_ROW + 1 + i as u32;
+    let mut r = HEADER_ROW + 1;
+    for cells in rows {
         let mut lines = 1;
         for (c, cell) in cells.iter().enumerate() {
             let col = c as u16;
@@ -298,8 +313,9 @@ fn table(
             }
         }
         sheet.set_row_height(r, table_row_height(lines))?;
+        r += 1;
     }
-    Ok(HEADER_ROW + 1 + rows.len() as u32)
+    Ok(r)
 }
 
 /// How a sheet keeps its cells until the workbook is saved.
@@ -309,8 +325,10 @@ enum Rows {
     /// columns go back up beside the table).
     Any,
     /// Written top to bottom, each row flushed to a temporary file as the next
-    /// one starts (a write to an earlier row would be dropped): twelve thousand
-    /// indicators never sit in rust_xlsxwriter's memory as cells.
+    /// one starts (a write to an earlier row would be dropped), its texts
+    /// written in the cells rather than in the workbook's shared table: a
+    /// province's 280,000 indicators never sit in rust_xlsxwriter's memory,
+    /// as cells or as strings.
     InOrder,
 }
 
@@ -321,12 +339,12 @@ fn table_sheet<'w>(
     name: &str,
     kop_lines: [String; 3],
     columns: &[(&str, f64)],
-    rows: &[Vec<Cell>],
+    rows: impl IntoIterator<Item = Vec<Cell>>,
     st: &Styles,
 ) -> Result<(&'w mut Worksheet, u32), XlsxError> {
     let sheet = match rows_written {
         Rows::Any => workbook.add_worksheet(),
-        Rows::InOrder => workbook.add_worksheet_with_low_memory()?,
+        Rows::InOrder => workbook.add_worksheet_with_constant_memory()?,
     }
     .set_name(name)?;
     let width: f64 = columns.iter().map(|c| c.1).sum();
@@ -425,13 +443,13 @@ fn dated_line(word: &str, rfc3339: &str) -> String {
     }
 }
 
-fn workbook_bytes(
+fn build_workbook(
     summary: &RegencySummary,
     period: PeriodRef,
     matrix: &SubmissionMatrix,
     notes: Option<&[ReviewNote]>,
     paper: Paper,
-) -> Result<Vec<u8>, XlsxError> {
+) -> Result<Workbook, XlsxError> {
     use crate::model::MilestoneStatus::*;
     let st = Styles::new();
     let mut workbook = Workbook::new();
@@ -493,7 +511,7 @@ fn workbook_bytes(
         THEME_SHEET,
         kop_lines("REKAPITULASI CAPAIAN PER TEMA"),
         &columns,
-        &rows,
+        rows,
         &st,
     )?;
     // One blank row, the legend, then the chart.
@@ -554,7 +572,7 @@ fn workbook_bytes(
         OPD_SHEET,
         kop_lines("REKAPITULASI CAPAIAN PER PERANGKAT DAERAH"),
         &columns,
-        &rows,
+        rows,
         &st,
     )?;
     // One blank row, the legend, then the chart.
@@ -640,7 +658,7 @@ fn workbook_bytes(
         MATRIX_SHEET,
         kop_lines("MATRIKS PENYAMPAIAN LAPORAN OPD"),
         &columns,
-        &rows,
+        rows,
         &st,
     )?;
     let legend = format!(
@@ -670,39 +688,34 @@ fn workbook_bytes(
         ("Capaian thd target tahunan (%)", 12.0),
         ("Keterangan", 16.0),
     ];
-    let rows: Vec<Vec<Cell>> = summary
-        .indicators
-        .iter()
-        .enumerate()
-        .map(|(i, line)| {
-            let a = &line.achievement;
-            vec![
-                Cell::Count(i + 1),
-                Cell::Text(line.theme.clone()),
-                Cell::Text(format!("{} {}", line.action_code, line.action_title)),
-                Cell::Text(line.opd.code.clone()),
-                Cell::Text(line.description.clone()),
-                Cell::Label(line.unit.clone()),
-                Cell::Number(a.target_to_date),
-                Cell::Number(a.realisation_to_date),
-                Cell::Percent(a.percent),
-                Cell::Label(grade_label(grades, a.grade)),
-                Cell::Number(a.annual_target),
-                Cell::Percent(a.annual_percent),
-                Cell::Text(match a.reason {
-                    Reason::Ok => String::new(),
-                    reason => reason_label(reason).to_string(),
-                }),
-            ]
-        })
-        .collect();
+    let rows = summary.indicators.iter().enumerate().map(|(i, line)| {
+        let a = &line.achievement;
+        vec![
+            Cell::Count(i + 1),
+            Cell::Text(line.theme.clone()),
+            Cell::Text(format!("{} {}", line.action_code, line.action_title)),
+            Cell::Text(line.opd.code.clone()),
+            Cell::Text(line.description.clone()),
+            Cell::Label(line.unit.clone()),
+            Cell::Number(a.target_to_date),
+            Cell::Number(a.realisation_to_date),
+            Cell::Percent(a.percent),
+            Cell::Label(grade_label(grades, a.grade)),
+            Cell::Number(a.annual_target),
+            Cell::Percent(a.annual_percent),
+            Cell::Text(match a.reason {
+                Reason::Ok => String::new(),
+                reason => reason_label(reason).to_string(),
+            }),
+        ]
+    });
     let (sheet, end) = table_sheet(
         &mut workbook,
         Rows::InOrder,
         INDICATOR_SHEET,
         kop_lines("CAPAIAN SELURUH INDIKATOR"),
         &columns,
-        &rows,
+        rows,
         &st,
     )?;
     grade_legend(sheet, end + 1, &columns, &bands_legend, &st)?;
@@ -744,17 +757,17 @@ fn workbook_bytes(
         OVERDUE_SHEET,
         kop_lines("TONGGAK YANG MELEWATI TANGGAL SELESAI"),
         &columns,
-        &rows,
+        rows,
         &st,
     )?;
-    if rows.is_empty() {
+    if end == HEADER_ROW + 1 {
         sheet.write_string_with_format(end, 0, "Tidak ada tonggak yang terlambat.", &st.stamp)?;
     }
     finish(sheet, paper, end, columns.len() as u16 - 1)?;
 
     // Catatan Verifikator, unless the rekap is for the public.
     let Some(notes) = notes else {
-        return workbook.save_to_buffer();
+        return Ok(workbook);
     };
     let columns = [
         ("No", 5.0),
@@ -795,13 +808,13 @@ fn workbook_bytes(
         NOTES_SHEET,
         kop_lines("CATATAN VERIFIKATOR"),
         &columns,
-        &rows,
+        rows,
         &st,
     )?;
-    if rows.is_empty() {
+    if end == HEADER_ROW + 1 {
         sheet.write_string_with_format(end, 0, "Belum ada catatan verifikator.", &st.stamp)?;
     }
     finish(sheet, paper, end, columns.len() as u16 - 1)?;
 
-    workbook.save_to_buffer()
+    Ok(workbook)
 }

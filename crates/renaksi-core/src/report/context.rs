@@ -49,10 +49,13 @@ pub(crate) fn differences(
     let context = &snapshot.context;
     let meta = &snapshot.meta;
     let mut found = Vec::new();
-    fn differs(found: &mut Vec<String>, what: String, printed: &str, held: &str) {
+    // `what` is worded only for a difference: thousands of actions are
+    // compared per report, nearly always equal.
+    fn differs(found: &mut Vec<String>, what: impl FnOnce() -> String, printed: &str, held: &str) {
         if printed != held {
             found.push(format!(
-                "{what} tercetak {}, di Bappeda {}",
+                "{} tercetak {}, di Bappeda {}",
+                what(),
                 quote(printed),
                 quote(held)
             ));
@@ -60,20 +63,25 @@ pub(crate) fn differences(
     }
     differs(
         &mut found,
-        "judul rencana aksi".into(),
+        || "judul rencana aksi".into(),
         &context.plan_title,
         &plan.title,
     );
     differs(
         &mut found,
-        "kabupaten/kota".into(),
+        || "kabupaten/kota".into(),
         &context.region,
         &plan.region,
     );
     let opd_name = opds::get(conn, &meta.opd_id)?
         .map(|o| o.name)
         .unwrap_or_default();
-    differs(&mut found, "nama OPD".into(), &context.opd_name, &opd_name);
+    differs(
+        &mut found,
+        || "nama OPD".into(),
+        &context.opd_name,
+        &opd_name,
+    );
 
     // What the rows print: their actions, and those actions' themes. A row
     // of the context nothing prints (an action Bappeda since deleted, which
@@ -108,13 +116,13 @@ pub(crate) fn differences(
             Some(held) => {
                 differs(
                     &mut found,
-                    format!("tema nomor {}", held.seq),
+                    || format!("tema nomor {}", held.seq),
                     &theme.name,
                     &held.name,
                 );
                 differs(
                     &mut found,
-                    format!("nomor tema {}", quote(&held.name)),
+                    || format!("nomor tema {}", quote(&held.name)),
                     &theme.seq.to_string(),
                     &held.seq.to_string(),
                 );
@@ -126,22 +134,19 @@ pub(crate) fn differences(
             None => {}
         }
     }
-    let held_actions: HashMap<String, crate::model::Action> = actions::list(conn, &plan.id)?
-        .into_iter()
-        .map(|a| (a.id.clone(), a))
-        .collect();
+    let held_actions = actions::printed_of_plan(conn, &plan.id)?;
     for action in &context.actions {
         match held_actions.get(&action.id) {
             Some(held) => {
                 differs(
                     &mut found,
-                    format!("kode rencana aksi {}", quote(&held.title)),
+                    || format!("kode rencana aksi {}", quote(&held.title)),
                     &action.code,
                     &held.code,
                 );
                 differs(
                     &mut found,
-                    format!("judul rencana aksi {}", held.code),
+                    || format!("judul rencana aksi {}", held.code),
                     &action.title,
                     &held.title,
                 );
@@ -198,7 +203,7 @@ pub(crate) fn differences(
             .unwrap_or(0);
         differs(
             &mut found,
-            format!("predikat ke-{}", i + 1),
+            || format!("predikat ke-{}", i + 1),
             &band(&context.grades, i),
             &band(&bands, i),
         );

@@ -81,6 +81,37 @@ pub fn assignments_of(conn: &Connection, plan_id: &str, opd_id: &str) -> Result<
     Ok(assignments)
 }
 
+/// What a report prints of an action (its code, title, theme and lead OPD),
+/// archived or not.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Printed {
+    pub code: String,
+    pub title: String,
+    pub theme_id: String,
+    pub lead_opd_id: String,
+}
+
+/// The printed fields of every action of a plan, by id: all a report's
+/// context is compared against, without the narratives and supporting OPDs
+/// [`list`] reads (a province plan has thousands of actions, read per report).
+pub fn printed_of_plan(conn: &Connection, plan_id: &str) -> Result<HashMap<String, Printed>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, code, title, theme_id, lead_opd_id FROM actions WHERE plan_id = ?1",
+    )?;
+    let rows = stmt.query_map([plan_id], |row| {
+        Ok((
+            row.get(0)?,
+            Printed {
+                code: row.get(1)?,
+                title: row.get(2)?,
+                theme_id: row.get(3)?,
+                lead_opd_id: row.get(4)?,
+            },
+        ))
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
 /// The plan's actions ordered by code, each with its supporting OPDs.
 pub fn list(conn: &Connection, plan_id: &str) -> Result<Vec<Action>> {
     select(conn, "a.plan_id = ?1", plan_id)

@@ -77,12 +77,27 @@ pub fn next_seq(conn: &Connection, action_id: &str) -> Result<i64> {
 
 /// All indicators of a plan, by action and order.
 pub fn list_for_plan(conn: &Connection, plan_id: &str) -> Result<Vec<Indicator>> {
+    let mut all = Vec::new();
+    for_each_in_plan(conn, plan_id, |i| all.push(i))?;
+    Ok(all)
+}
+
+/// Hands each indicator of a plan to `take`, by action and order, without
+/// holding them all: a province's plan has hundreds of thousands.
+pub fn for_each_in_plan(
+    conn: &Connection,
+    plan_id: &str,
+    mut take: impl FnMut(Indicator),
+) -> Result<()> {
     let mut stmt = conn.prepare(&format!(
         "SELECT {COLUMNS} FROM indicators WHERE action_id IN (SELECT id FROM actions WHERE plan_id = ?1)
          ORDER BY action_id, seq"
     ))?;
-    let rows = stmt.query_map([plan_id], from_row)?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    let mut rows = stmt.query([plan_id])?;
+    while let Some(row) = rows.next()? {
+        take(from_row(row)?);
+    }
+    Ok(())
 }
 
 /// Indicators of one action, in order.
